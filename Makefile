@@ -1,0 +1,53 @@
+# Set-up and everyday commands. `make demo` and `make test` work on a fresh Debian/Ubuntu
+# machine: they create .venv, install the package with its extras and the Debian packages Qt
+# needs (as root; otherwise they print the apt-get line to run).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TS := $(wildcard ui/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+QML := $(shell find ui/qml -name '*.qml' | sort)
+
+.PHONY: demo test lint bench tour i18n deps debian-packages clean
+
+deps: debian-packages $(STAMP) $(QM)
+
+debian-packages:
+	@packaging/check-debian-packages.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+ui/i18n/%.qm: ui/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the translation sources after changing visible strings, then translate them.
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_zh_CN.ts -source-language en -target-language zh_CN -locations relative
+	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_en.ts -source-language en -target-language en -pluralonly -locations relative
+	$(MAKE) $(QM)
+
+demo: deps
+	$(BIN)/kiosk demo
+
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+tour: deps
+	$(BIN)/kiosk tour --out build/tour
+
+bench: deps
+	$(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -s -q --override-ini=addopts=
+
+clean:
+	rm -rf build $(VENV) ui/i18n/*.qm .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Device layer: ID-card reader, receipt printer, scanner and their simulators (no Qt)."""

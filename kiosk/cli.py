@@ -1,0 +1,103 @@
+"""Command line and composition root: reads settings, builds services, then starts the UI.
+
+The UI package is imported only inside the commands that show a window, so that
+`kiosk config check` and other staff commands start fast and work without Qt's libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from kiosk import __version__
+from kiosk.logsetup import configure_logging
+from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
+
+log = logging.getLogger("kiosk")
+
+DEPLOYED_STATE_DIR = Path("/var/lib/kiosk")
+
+
+def _state_dir(production: bool) -> Path:
+    if production:
+        return DEPLOYED_STATE_DIR
+    return Path(platformdirs.user_state_dir("community-kiosk"))
+
+
+def _load(path: Path | None) -> Settings:
+    """Load settings or stop with the one-line reason on stderr (exit status 2)."""
+    try:
+        return load_settings(path)
+    except SettingsError as error:
+        print(f"kiosk: settings error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _cmd_config_check(args: argparse.Namespace) -> int:
+    settings = _load(Path(args.file))
+    print(f"{args.file}: OK — {settings.station.display_name('zh_CN')}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
+    settings = _load(config)
+    configure_logging(_state_dir(production=True) / "log")
+    from ui.main import run_kiosk
+
+    return run_kiosk(settings, fullscreen=True)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    settings = _load(Path(args.config) if args.config else None)
+    configure_logging(_state_dir(production=False) / "log")
+    from ui.main import run_kiosk
+
+    return run_kiosk(settings, fullscreen=False)
+
+
+def _cmd_tour(args: argparse.Namespace) -> int:
+    settings = _load(Path(args.config) if args.config else None)
+    configure_logging(None, logging.WARNING)
+    from ui.tour import run_tour
+
+    return run_tour(settings, Path(args.out))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Community government-service self-service kiosk."
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="the kiosk on a station terminal (full screen)")
+    run.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
+    run.set_defaults(handler=_cmd_run)
+
+    demo = commands.add_parser("demo", help="the kiosk in a window, with simulated devices")
+    demo.add_argument("--config", help="station settings file (default: built-in demo)")
+    demo.set_defaults(handler=_cmd_demo)
+
+    tour = commands.add_parser("tour", help="render every screen to PNG files, headless")
+    tour.add_argument("--out", required=True, help="folder for the screenshots")
+    tour.add_argument("--config", help="station settings file (default: built-in demo)")
+    tour.set_defaults(handler=_cmd_tour)
+
+    config = commands.add_parser("config", help="station settings")
+    config_commands = config.add_subparsers(dest="config_command", required=True)
+    check = config_commands.add_parser("check", help="validate a station settings file")
+    check.add_argument("file")
+    check.set_defaults(handler=_cmd_config_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.handler(args)
+    return result

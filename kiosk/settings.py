@@ -1,0 +1,227 @@
+"""Station settings: built-in defaults, overridden by a TOML station file, validated at start.
+
+Every problem is reported as one line naming the file, the key and the reason, so that staff
+can fix a station file without reading code. `config/REFERENCE.md` documents every key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
+
+
+class SettingsError(ValueError):
+    """A station file that cannot be used. `str()` is the one line staff read."""
+
+    def __init__(self, source: str, key: str, reason: str) -> None:
+        self.source = source
+        self.key = key
+        self.reason = reason
+        super().__init__(f"{source}: {key}: {reason}" if key else f"{source}: {reason}")
+
+
+def _rule(
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    choices: tuple[str, ...] | None = None,
+    pattern: str | None = None,
+    doc: str = "",
+) -> dict[str, Any]:
+    return {"min": minimum, "max": maximum, "choices": choices, "pattern": pattern, "doc": doc}
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    district: str = field(default="西城区", metadata=_rule(doc="District name (Chinese)."))
+    street: str = field(default="月坛街道", metadata=_rule(doc="Street (街道) name."))
+    community: str = field(default="白云观社区", metadata=_rule(doc="Community (社区) name."))
+    district_en: str = field(default="Xicheng District", metadata=_rule(doc="District (English)."))
+    street_en: str = field(default="Yuetan Street", metadata=_rule(doc="Street (English)."))
+    community_en: str = field(
+        default="Baiyunguan Community", metadata=_rule(doc="Community (English).")
+    )
+    area_code: str = field(
+        default="110102000000",
+        metadata=_rule(pattern=r"\d{12}", doc="12-digit administrative area code."),
+    )
+    terminal_id: str = field(
+        default="XC-DEMO-0001",
+        metadata=_rule(pattern=r"[A-Za-z0-9-]{4,32}", doc="Terminal id issued by the district."),
+    )
+    address: str = field(
+        default="西城区白云观社区居委会一层（示例地址）",
+        metadata=_rule(doc="Where the station is, shown on the consultation screen."),
+    )
+    phone: str = field(
+        default="010-00000000",
+        metadata=_rule(pattern=r"[0-9-]{3,20}", doc="The station's own telephone."),
+    )
+    opening_hours: str = field(
+        default="周一至周五 9:00–12:00，13:30–17:00",
+        metadata=_rule(doc="Staffed hours of the station, shown on the consultation screen."),
+    )
+    hotline: str = field(
+        default="12345", metadata=_rule(pattern=r"[0-9-]{3,20}", doc="Government hotline.")
+    )
+
+    def display_name(self, language: str) -> str:
+        """The station's full name: "西城区月坛街道白云观社区政务服务站"."""
+        if language == "en":
+            return (
+                f"{self.community_en} Government Service Station, "
+                f"{self.street_en}, {self.district_en}"
+            )
+        return f"{self.district}{self.street}{self.community}政务服务站"
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    idle_timeout_s: int = field(
+        default=90,
+        metadata=_rule(minimum=3, maximum=3600, doc="Seconds without a touch before the wipe."),
+    )
+    warning_s: int = field(
+        default=20,
+        metadata=_rule(
+            minimum=1, maximum=600, doc="Seconds of countdown shown before the timeout."
+        ),
+    )
+    elder_factor: float = field(
+        default=2.0,
+        metadata=_rule(minimum=1.0, maximum=4.0, doc="Idle time multiplier in elder mode."),
+    )
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    language: str = field(
+        default="zh_CN", metadata=_rule(choices=("zh_CN", "en"), doc="Language at start.")
+    )
+    orientation: str = field(
+        default="auto",
+        metadata=_rule(
+            choices=("auto", "portrait", "landscape"),
+            doc="Screen layout; auto follows the window's shape.",
+        ),
+    )
+    elder_mode_default: bool = field(
+        default=False, metadata=_rule(doc="Start every session in elder mode (长辈模式).")
+    )
+    hide_cursor: bool = field(
+        default=True, metadata=_rule(doc="Hide the mouse pointer in `kiosk run`.")
+    )
+    demo_window_height: int = field(
+        default=960,
+        metadata=_rule(minimum=480, maximum=4320, doc="Window height of `kiosk demo` (px)."),
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    station: StationSettings = field(default_factory=StationSettings)
+    session: SessionSettings = field(default_factory=SessionSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+
+SECTIONS: dict[str, type[Any]] = {
+    "station": StationSettings,
+    "session": SessionSettings,
+    "ui": UiSettings,
+}
+
+
+def _describe(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: object) -> object:
+    expected = spec.type
+    rule = spec.metadata
+    if expected == "bool":
+        if not isinstance(value, bool):
+            raise SettingsError(source, key, f"must be true or false (got {_describe(value)})")
+        return value
+    if expected in ("int", "float"):
+        numeric_ok = isinstance(value, int) and not isinstance(value, bool)
+        if expected == "float":
+            numeric_ok = numeric_ok or isinstance(value, float)
+        if not numeric_ok:
+            kind = "a whole number" if expected == "int" else "a number"
+            raise SettingsError(source, key, f"must be {kind} (got {_describe(value)})")
+        number = float(value)  # type: ignore[arg-type]
+        low, high = rule["min"], rule["max"]
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise SettingsError(
+                source, key, f"must be between {low:g} and {high:g} (got {_describe(value)})"
+            )
+        return float(number) if expected == "float" else value
+    if not isinstance(value, str):
+        raise SettingsError(source, key, f"must be text in quotes (got {_describe(value)})")
+    if rule["choices"] and value not in rule["choices"]:
+        allowed = ", ".join(repr(c) for c in rule["choices"])
+        raise SettingsError(source, key, f"must be one of {allowed} (got {value!r})")
+    if rule["pattern"] and not re.fullmatch(rule["pattern"], value):
+        raise SettingsError(source, key, f"has the wrong form (got {value!r}); see REFERENCE.md")
+    if not value.strip():
+        raise SettingsError(source, key, "must not be empty")
+    return value
+
+
+def _build_section(source: str, name: str, cls: type[Any], table: object) -> Any:
+    if not isinstance(table, dict):
+        raise SettingsError(source, name, "must be a table: write it as [" + name + "]")
+    specs = {spec.name: spec for spec in dataclasses.fields(cls)}
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in specs:
+            known = ", ".join(specs)
+            raise SettingsError(source, f"{name}.{key}", f"unknown key (known keys: {known})")
+        values[key] = _check_value(source, f"{name}.{key}", specs[key], value)
+    return cls(**values)
+
+
+def parse_settings(data: dict[str, Any], source: str) -> Settings:
+    """Validate a decoded TOML document and merge it over the defaults."""
+    sections: dict[str, Any] = {}
+    for name, table in data.items():
+        if name not in SECTIONS:
+            known = ", ".join(f"[{s}]" for s in SECTIONS)
+            raise SettingsError(source, name, f"unknown section (known sections: {known})")
+        sections[name] = _build_section(source, name, SECTIONS[name], table)
+    settings = Settings(**sections)
+    if settings.session.warning_s >= settings.session.idle_timeout_s:
+        raise SettingsError(
+            source,
+            "session.warning_s",
+            f"must be shorter than session.idle_timeout_s ({settings.session.idle_timeout_s})",
+        )
+    return settings
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Defaults when `path` is None, else the station file merged over them."""
+    if path is None:
+        return Settings()
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SettingsError(source, "", "file not found") from None
+    except PermissionError:
+        raise SettingsError(source, "", "cannot read the file (permission denied)") from None
+    except IsADirectoryError:
+        raise SettingsError(source, "", "is a folder, not a settings file") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SettingsError(source, "", "is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(source, "", f"invalid TOML: {error}") from None
+    return parse_settings(data, source)

@@ -1,0 +1,97 @@
+"""Station settings: defaults, the example file, and one clear line for every mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.settings import Settings, SettingsError, load_settings
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_file_are_valid() -> None:
+    settings = load_settings(None)
+    assert settings == Settings()
+    assert settings.station.display_name("zh_CN") == "西城区月坛街道白云观社区政务服务站"
+
+
+def test_example_station_file_is_valid(repo: Path) -> None:
+    settings = load_settings(repo / "config" / "kiosk.example.toml")
+    assert settings.station.terminal_id == "XC-YT-BYG-0001"
+    assert settings.session.idle_timeout_s == 90
+
+
+def test_file_overrides_only_the_keys_it_names(tmp_path: Path) -> None:
+    settings = load_settings(write(tmp_path, '[station]\ncommunity = "三里河社区"\n'))
+    assert settings.station.community == "三里河社区"
+    assert settings.station.street == "月坛街道"
+    assert settings.station.display_name("zh_CN") == "西城区月坛街道三里河社区政务服务站"
+
+
+def test_reference_documents_every_key(repo: Path) -> None:
+    import dataclasses
+
+    from kiosk.settings import SECTIONS
+
+    reference = (repo / "config" / "REFERENCE.md").read_text(encoding="utf-8")
+    for section, cls in SECTIONS.items():
+        for spec in dataclasses.fields(cls):
+            assert f"`{section}.{spec.name}`" in reference
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "reason"),
+    [
+        ("[stationn]\n", "stationn", "unknown section"),
+        ("[station]\ncomunity = 'x'\n", "station.comunity", "unknown key"),
+        ("[session]\nidle_timeout_s = 'ninety'\n", "session.idle_timeout_s", "whole number"),
+        ("[session]\nidle_timeout_s = 90.5\n", "session.idle_timeout_s", "whole number"),
+        ("[session]\nidle_timeout_s = 1\n", "session.idle_timeout_s", "between 3 and 3600"),
+        ("[session]\nwarning_s = 95\n", "session.warning_s", "shorter than"),
+        ("[session]\nelder_factor = 9\n", "session.elder_factor", "between 1 and 4"),
+        ("[ui]\nlanguage = 'fr'\n", "ui.language", "must be one of"),
+        ("[ui]\nelder_mode_default = 'yes'\n", "ui.elder_mode_default", "true or false"),
+        ("[station]\narea_code = '1101'\n", "station.area_code", "wrong form"),
+        ("[station]\ncommunity = 3\n", "station.community", "text in quotes"),
+        ("[station]\ncommunity = '  '\n", "station.community", "must not be empty"),
+        ("station = 3\n", "station", "must be a table"),
+    ],
+)
+def test_bad_value_names_file_key_and_reason(
+    tmp_path: Path, toml: str, key: str, reason: str
+) -> None:
+    path = write(tmp_path, toml)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: {key}: ")
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match=r"invalid TOML.*line 2"):
+        load_settings(write(tmp_path, "[station]\ncommunity = \n"))
+
+
+def test_missing_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="file not found"):
+        load_settings(tmp_path / "absent.toml")
+
+
+def test_non_utf8_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes("[station]\ncommunity = '社区'\n".encode("gb18030"))
+    with pytest.raises(SettingsError, match="not UTF-8"):
+        load_settings(path)
+
+
+def test_folder_instead_of_file_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="is a folder"):
+        load_settings(tmp_path)

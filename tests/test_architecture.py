@@ -1,0 +1,77 @@
+"""Layering, QML lint and translations: checks on the source tree itself."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def qml_files(repo: Path) -> list[Path]:
+    return sorted((repo / "ui" / "qml").rglob("*.qml"))
+
+
+def test_import_layers_hold(repo: Path) -> None:
+    result = subprocess.run(
+        [str(BIN / "lint-imports")], cwd=repo, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def test_qmllint_is_clean(repo: Path) -> None:
+    result = subprocess.run(
+        [str(BIN / "pyside6-qmllint"), "-I", str(repo / "ui" / "qml"), *map(str, qml_files(repo))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0, output
+    assert not output, output
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_translations_are_complete(repo: Path, language: str) -> None:
+    tree = ET.parse(repo / "ui" / "i18n" / f"kiosk_{language}.ts")
+    unfinished = [
+        message.findtext("source")
+        for message in tree.iter("message")
+        if message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert unfinished == []
+
+
+def test_translation_sources_are_up_to_date(repo: Path, tmp_path: Path) -> None:
+    """Every qsTr string in the QML is in the .ts file (run `make i18n` when this fails)."""
+    ts = tmp_path / "check.ts"
+    shutil.copy(repo / "ui" / "i18n" / "kiosk_zh_CN.ts", ts)
+    result = subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *map(str, qml_files(repo)), "-ts", str(ts)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"Found (\d+) source text\(s\) \((\d+) new", result.stdout + result.stderr)
+    assert found is not None, result.stdout
+    assert found.group(2) == "0", "new strings: run `make i18n` and translate them"
+
+
+def test_every_visible_qml_string_is_translatable(repo: Path) -> None:
+    """`text:` bindings hold qsTr(), a property or an expression, never a bare literal."""
+    allowed_literals = {'"中文"', '"English"'}  # the language switch names each language
+    offenders = []
+    for path in qml_files(repo):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = re.search(r"\b(text|title|placeholderText):\s*(\"[^\"]*\")\s*$", line)
+            if match and match.group(2) not in allowed_literals:
+                offenders.append(f"{path.name}:{number}: {line.strip()}")
+    assert offenders == []

@@ -1,0 +1,78 @@
+"""The `kiosk` command, run as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+
+KIOSK = [sys.executable, "-m", "kiosk"]
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [*KIOSK, *args], capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"kiosk {__version__}"
+
+
+def test_config_check_accepts_the_example(repo: Path) -> None:
+    result = run("config", "check", str(repo / "config" / "kiosk.example.toml"))
+    assert result.returncode == 0
+    assert "OK" in result.stdout
+
+
+def test_config_check_reports_one_line_and_fails(tmp_path: Path) -> None:
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text("[session]\nidle_timeout_s = 'soon'\n", encoding="utf-8")
+    result = run("config", "check", str(bad))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"kiosk: settings error: {bad}: session.idle_timeout_s: must be a whole number (got 'soon')"
+    ]
+
+
+def test_config_check_does_not_load_qt(tmp_path: Path, repo: Path) -> None:
+    code = (
+        "import sys; from kiosk.cli import main; "
+        f"main(['config', 'check', {str(repo / 'config' / 'kiosk.example.toml')!r}]); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_without_display_explains_what_to_do() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [*KIOSK, "demo"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert "no display found" in result.stderr
+    assert "kiosk tour" in result.stderr
+
+
+@pytest.mark.parametrize("layout", ["portrait", "landscape"])
+def test_tour_renders_every_screen_without_warnings(tmp_path: Path, layout: str) -> None:
+    result = run("tour", "--out", str(tmp_path), timeout=300)
+    assert result.returncode == 0, result.stderr
+    shots = sorted(p.name for p in tmp_path.glob(f"{layout}*.png"))
+    for screen in ("home", "consult", "not-available", "idle-warning", "attract", "home-en"):
+        assert f"{layout}-{screen}.png" in shots
+        assert f"{layout}-elder-{screen}.png" in shots
+    assert all((tmp_path / name).stat().st_size > 10_000 for name in shots)

@@ -1,0 +1,46 @@
+"""`kiosk run` locks the window down; `kiosk demo` does not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import make_settings
+from ui.app import KioskUi, WindowMode, build_ui
+
+
+@pytest.fixture
+def locked(qtbot: QtBot) -> Iterator[KioskUi]:
+    ui = build_ui(make_settings(), WindowMode.FULLSCREEN)
+    yield ui
+    QGuiApplication.restoreOverrideCursor()
+    ui.close()
+
+
+def test_run_mode_is_fullscreen_frameless_and_on_top(locked: KioskUi) -> None:
+    flags = locked.window.flags()
+    assert flags & Qt.WindowType.FramelessWindowHint
+    assert flags & Qt.WindowType.WindowStaysOnTopHint
+    assert locked.window.visibility() == locked.window.Visibility.FullScreen
+
+
+def test_run_mode_refuses_to_close(locked: KioskUi) -> None:
+    locked.window.close()
+    assert locked.window.isVisible()
+
+
+def test_run_mode_hides_the_cursor(locked: KioskUi) -> None:
+    cursor = QGuiApplication.overrideCursor()
+    assert cursor is not None
+    assert cursor.shape() == Qt.CursorShape.BlankCursor
+
+
+def test_demo_window_closes_normally(qtbot: QtBot) -> None:
+    ui = build_ui(make_settings(), WindowMode.WINDOW)
+    ui.window.close()
+    assert not ui.window.isVisible()
+    ui.close()

@@ -1,0 +1,61 @@
+"""Navigation by real clicks: tiles, back, home, notices, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import Driver
+
+
+def test_home_shows_station_name_and_tiles_in_chinese(kiosk: Driver) -> None:
+    texts = kiosk.texts()
+    assert "西城区月坛街道白云观社区政务服务站" in texts
+    for title in ("办事指南", "我要办理", "进度查询", "预约办理", "咨询"):
+        assert title in texts
+
+
+def test_consult_tile_opens_contacts_and_back_returns_home(kiosk: Driver) -> None:
+    kiosk.click("tile_consult")
+    assert kiosk.current_screen() == "consultScreen"
+    texts = kiosk.texts()
+    assert "12345" in texts
+    assert "周一至周五 9:00–12:00，13:30–17:00" in texts
+    kiosk.click("backButton")
+    assert kiosk.current_screen() == "homeScreen"
+
+
+def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
+    kiosk.click("tile_consult")
+    kiosk.click("homeButton")
+    assert kiosk.current_screen() == "homeScreen"
+    assert not kiosk.item("backButton").isEnabled()
+
+
+@pytest.mark.parametrize("tile", ["tile_guides", "tile_apply", "tile_progress", "tile_appointment"])
+def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver, tile: str) -> None:
+    kiosk.click(tile)
+    assert kiosk.visible("noticeDialog")
+    assert "暂未开放" in kiosk.texts()
+    assert any("12345" in text for text in kiosk.texts())
+    kiosk.click("noticeOkButton")
+    assert not kiosk.visible("noticeDialog")
+    assert kiosk.current_screen() == "homeScreen"
+
+
+def test_language_button_switches_every_text_to_english_and_back(kiosk: Driver) -> None:
+    kiosk.click("languageButton")
+    texts = kiosk.texts()
+    assert "Service guides" in texts
+    assert "办事指南" not in texts
+    assert any("Baiyunguan Community" in text for text in texts)
+    kiosk.click("languageButton")
+    assert "办事指南" in kiosk.texts()
+
+
+def test_nav_buttons_visible_on_every_screen(kiosk: Driver) -> None:
+    for name in ("backButton", "homeButton"):
+        assert kiosk.visible(name)
+    kiosk.click("tile_consult")
+    for name in ("backButton", "homeButton"):
+        assert kiosk.visible(name)
+        assert kiosk.item(name).isEnabled()

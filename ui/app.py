@@ -1,0 +1,123 @@
+"""Builds the QML engine, the view models and the window; applies kiosk lockdown."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, QUrl
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.settings import Settings
+from ui.i18n import LanguageSwitcher
+from ui.idlewatch import IdleWatcher
+from ui.shell import ShellModel
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+MAIN_QML = QML_DIR / "Kiosk" / "Main.qml"
+
+PORTRAIT = QSize(1080, 1920)
+LANDSCAPE = QSize(1920, 1080)
+
+
+class WindowMode(enum.Enum):
+    FULLSCREEN = "fullscreen"  # `kiosk run`: the terminal's panel, locked down
+    WINDOW = "window"  # `kiosk demo`: scaled into a desktop window
+    HEADLESS = "headless"  # tests and the tour: offscreen at the design size
+
+
+class QmlLoadError(RuntimeError):
+    """Main.qml did not load; the message carries Qt's own diagnostics."""
+
+
+@dataclass
+class KioskUi:
+    """The running UI: what the composition root, the tour and the tests hold on to."""
+
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    shell: ShellModel
+    idle: IdleWatcher
+    languages: LanguageSwitcher
+
+    def root(self) -> QObject:
+        return self.window
+
+    def close(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.idle.stop()
+        self.languages.detach()
+        self.window.setProperty("allowClose", True)
+        self.window.close()
+        self.engine.deleteLater()
+        self.window.deleteLater()
+
+
+def design_size(settings: Settings, available: QSize | None = None) -> QSize:
+    """The layout the screens are drawn for: portrait or landscape."""
+    if settings.ui.orientation == "portrait":
+        return PORTRAIT
+    if settings.ui.orientation == "landscape":
+        return LANDSCAPE
+    if available is not None and available.width() > available.height():
+        return LANDSCAPE
+    return PORTRAIT
+
+
+def build_ui(settings: Settings, mode: WindowMode, size: QSize | None = None) -> KioskUi:
+    """Create the window and everything it shows. A QGuiApplication must exist."""
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
+
+    languages = LanguageSwitcher()
+    shell = ShellModel(settings, languages)
+    idle = IdleWatcher(settings.session)
+    idle.setElderMode(settings.ui.elder_mode_default)
+    shell.elderModeChanged.connect(lambda: idle.setElderMode(bool(shell.property("elderMode"))))
+    idle.expired.connect(shell.endSession)
+    shell.sessionEnded.connect(idle.stop)
+    shell.sessionStarted.connect(idle.start)
+
+    engine = QQmlApplicationEngine()
+    languages.attach(engine)
+    engine.addImportPath(str(QML_DIR))
+    warnings: list[str] = []
+    engine.warnings.connect(lambda errors: warnings.extend(e.toString() for e in errors))
+    engine.setInitialProperties(
+        {"shell": shell, "idle": idle, "lockdown": mode is WindowMode.FULLSCREEN}
+    )
+    engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
+    roots = engine.rootObjects()
+    if not roots:
+        raise QmlLoadError("Main.qml failed to load:\n" + "\n".join(warnings))
+    window = roots[0]
+    assert isinstance(window, QQuickWindow)
+
+    screen = window.screen()
+    available = size or (screen.size() if screen is not None else None)
+    design = design_size(settings, available)
+    if mode is WindowMode.FULLSCREEN:
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        window.showFullScreen()
+        if settings.ui.hide_cursor:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    elif mode is WindowMode.WINDOW:
+        height = settings.ui.demo_window_height
+        window.resize(round(height * design.width() / design.height()), height)
+        window.show()
+    else:
+        window.resize(size or design)
+        window.show()
+
+    app.installEventFilter(idle)
+    shell.startSession()
+    return KioskUi(engine=engine, window=window, shell=shell, idle=idle, languages=languages)

@@ -1,0 +1,64 @@
+"""Starting the kiosk's event loop: `kiosk run` and `kiosk demo`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.settings import Settings
+from ui.app import QmlLoadError, WindowMode, build_ui
+from ui.environment import prepare_qt_environment
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str]) -> QGuiApplication:
+    app = QGuiApplication(argv)
+    app.setApplicationName("community-kiosk")
+    app.setOrganizationName("community-kiosk")
+    return app
+
+
+def _no_display() -> bool:
+    """True when a desktop demo has nowhere to show its window."""
+    return not (
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def run_kiosk(settings: Settings, *, fullscreen: bool) -> int:
+    if not fullscreen and _no_display():
+        print(
+            "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+            "  To look at the screens without one: kiosk tour --out build/tour\n"
+            "  To run the demo on a virtual display: xvfb-run kiosk demo",
+            file=sys.stderr,
+        )
+        return 1
+    prepare_qt_environment(headless=False)
+    app = create_application(sys.argv[:1])
+    try:
+        ui = build_ui(settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW)
+    except QmlLoadError as error:
+        log.error("%s", error)
+        return 1
+
+    def first_frame() -> None:
+        log.info("first frame rendered")
+        ui.window.frameSwapped.disconnect(first_frame)
+
+    ui.window.frameSwapped.connect(first_frame)
+    if not fullscreen:
+        # Ctrl+C in the terminal stops the demo; the Python handler needs the loop to wake.
+        signal.signal(signal.SIGINT, lambda *_: app.quit())
+        wake = QTimer(app)
+        wake.start(200)
+        wake.timeout.connect(lambda: None)
+    return app.exec()

@@ -1,0 +1,163 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import Kiosk
+
+// The kiosk window: header, a stack of screens, the navigation bar, overlays and the
+// on-screen keyboard, drawn on a surface of the design size and scaled to the window.
+Window {
+    id: window
+
+    required property var shell
+    required property var idle
+    required property bool lockdown
+    property bool allowClose: !lockdown
+    property bool attractShowing: false
+
+    readonly property bool landscape: window.shell.orientation === "landscape"
+        || (window.shell.orientation === "auto" && window.width > window.height)
+
+    visible: true
+    title: qsTr("Community self-service kiosk")
+    color: Theme.background
+
+    onClosing: (close) => { close.accepted = window.allowClose }
+
+    Binding { target: Theme; property: "elder"; value: window.shell.elderMode }
+    Binding { target: Theme; property: "landscape"; value: window.landscape }
+    Binding { target: VirtualKeyboardSettings; property: "locale"; value: "zh_CN" }
+    Binding { target: VirtualKeyboardSettings; property: "activeLocales"; value: ["zh_CN", "en_US"] }
+
+    // Screens by name, for navigation from tiles (and for the tour).
+    function showScreen(key: string) {
+        window.attractShowing = false
+        if (key === "home") {
+            stack.pop(null)
+        } else if (key === "consult") {
+            stack.push(consultScreen)
+        } else if (key === "attract") {
+            window.attractShowing = true
+        } else {
+            notice.show(qsTr("Not yet available"),
+                        qsTr("This service is not available on this kiosk yet. Please call %1 or ask the station staff.").arg(window.shell.hotline))
+        }
+    }
+
+    function wipeScreens() {
+        notice.visible = false
+        stack.clear(StackView.Immediate)
+        stack.push(homeScreen, {}, StackView.Immediate)
+        window.attractShowing = true
+    }
+
+    Connections {
+        target: window.shell
+        function onSessionEnded() { window.wipeScreens() }
+    }
+
+    Component {
+        id: homeScreen
+        HomeScreen {
+            objectName: "homeScreen"
+            hotline: window.shell.hotline
+            onTileChosen: (key) => window.showScreen(key)
+        }
+    }
+    Component {
+        id: consultScreen
+        ConsultScreen {
+            objectName: "consultScreen"
+            hotline: window.shell.hotline
+            stationName: window.shell.stationName
+            stationPhone: window.shell.stationPhone
+            stationAddress: window.shell.stationAddress
+            openingHours: window.shell.openingHours
+        }
+    }
+
+    Item {
+        id: surface
+        objectName: "surface"
+        width: window.landscape ? 1920 : 1080
+        height: window.landscape ? 1080 : 1920
+        anchors.centerIn: parent
+        scale: Math.min(window.width / width, window.height / height)
+        clip: true
+
+        Header {
+            id: header
+            objectName: "header"
+            anchors.top: parent.top
+            anchors.left: parent.left
+            anchors.right: parent.right
+            stationName: window.shell.stationName
+            language: window.shell.language
+        }
+
+        StackView {
+            id: stack
+            objectName: "stack"
+            anchors.top: header.bottom
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: inputPanel.active ? inputPanel.top : navBar.top
+            initialItem: homeScreen
+        }
+
+        NavBar {
+            id: navBar
+            objectName: "navBar"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            canGoBack: stack.depth > 1
+            atHome: stack.depth <= 1
+            language: window.shell.language
+            elderMode: window.shell.elderMode
+            onBackRequested: stack.pop()
+            onHomeRequested: window.showScreen("home")
+            onLanguageRequested: (language) => window.shell.setLanguage(language)
+            onElderModeRequested: (enabled) => window.shell.setElderMode(enabled)
+        }
+
+        NoticeOverlay {
+            id: notice
+            objectName: "notice"
+            anchors.fill: parent
+            z: 10
+        }
+
+        IdleOverlay {
+            objectName: "idleOverlay"
+            anchors.fill: parent
+            z: 20
+            visible: window.idle.warning && !window.attractShowing
+            secondsLeft: window.idle.secondsLeft
+            onContinueRequested: window.idle.poke()
+        }
+
+        AttractScreen {
+            objectName: "attractScreen"
+            anchors.fill: parent
+            z: 30
+            visible: window.attractShowing
+            stationName: window.shell.stationName
+            onTouched: {
+                window.attractShowing = false
+                window.shell.startSession()
+            }
+        }
+
+        InputPanel {
+            id: inputPanel
+            objectName: "inputPanel"
+            z: 40
+            width: window.landscape ? Math.min(parent.width, 1500) : parent.width
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: active ? parent.height - height : parent.height
+            visible: active
+        }
+    }
+}

@@ -1,0 +1,47 @@
+pragma Singleton
+import QtQuick
+
+// Every size and colour the screens use. Sizes are in design pixels of a 1080×1920 portrait
+// or 1920×1080 landscape panel; the window scales the whole surface to fit.
+QtObject {
+    id: theme
+
+    // Set by Main.qml from the shell view model.
+    property bool elder: false
+    property bool landscape: false
+
+    readonly property real scale: elder ? 1.3 : 1.0
+
+    readonly property string fontFamily: "Noto Sans CJK SC"
+
+    // Text (body text never below 28 px; elder mode ×1.3).
+    readonly property int fontSmall: Math.round(28 * scale)
+    readonly property int fontBody: Math.round(32 * scale)
+    readonly property int fontLarge: Math.round(40 * scale)
+    readonly property int fontTitle: Math.round(48 * scale)
+    readonly property int fontHuge: Math.round(64 * scale)
+
+    // Touch targets: at least 80 px on the short side at 1080-wide portrait.
+    readonly property int touchMin: Math.round(96 * scale)
+    readonly property int spacing: 24
+    readonly property int margin: 40
+    readonly property int radius: 20
+
+    readonly property int headerHeight: Math.round((landscape ? 150 : 200) * (elder ? 1.15 : 1.0))
+    readonly property int navBarHeight: touchMin + 2 * spacing
+
+    // Palette: calm government blue; elder mode is high-contrast black, white and yellow.
+    readonly property color background: elder ? "#000000" : "#eef3f8"
+    readonly property color surface: elder ? "#111111" : "#ffffff"
+    readonly property color headerBackground: elder ? "#000000" : "#0b4ea2"
+    readonly property color headerText: elder ? "#ffeb3b" : "#ffffff"
+    readonly property color text: elder ? "#ffffff" : "#1a2433"
+    readonly property color mutedText: elder ? "#f0f0f0" : "#4a5568"
+    readonly property color accent: elder ? "#ffeb3b" : "#0b4ea2"
+    readonly property color accentText: elder ? "#000000" : "#ffffff"
+    readonly property color border: elder ? "#ffffff" : "#c8d3e0"
+    readonly property color disabled: elder ? "#5c5c5c" : "#a0aec0"
+    readonly property color warning: elder ? "#ffeb3b" : "#b7410e"
+    readonly property color scrim: "#b3000000"
+    readonly property int borderWidth: elder ? 4 : 2
+}

@@ -1,0 +1,46 @@
+"""Finding objects in the live QML tree: by visual children and by QObject children.
+
+Items a Repeater or a StackView creates are not always QObject children of their visual
+parent, so `QObject.findChild` alone misses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+
+def walk(root: QObject) -> Iterator[QObject]:
+    """Every object reachable from `root`, each once."""
+    seen: set[int] = set()
+    pending: list[QObject] = [root]
+    if isinstance(root, QQuickWindow):
+        pending.append(root.contentItem())
+    while pending:
+        obj = pending.pop()
+        key = shiboken6.getCppPointer(obj)[0]
+        if key in seen:
+            continue
+        seen.add(key)
+        yield obj
+        pending.extend(obj.children())
+        if isinstance(obj, QQuickItem):
+            pending.extend(obj.childItems())
+
+
+def find(root: QObject, object_name: str) -> QObject:
+    """The one object with this objectName, or a LookupError naming it."""
+    for obj in walk(root):
+        if obj.objectName() == object_name:
+            return obj
+    raise LookupError(f"no QML object named {object_name!r}")
+
+
+def find_item(root: QObject, object_name: str) -> QQuickItem:
+    obj = find(root, object_name)
+    if not isinstance(obj, QQuickItem):
+        raise LookupError(f"{object_name!r} is not a visual item")
+    return obj

@@ -1,0 +1,22 @@
+"""Qt messages that are not ours to fix and would otherwise fail a warning-free run."""
+
+from __future__ import annotations
+
+# (category, start of the message). Each entry says why it is harmless.
+KNOWN_NOISE: tuple[tuple[str, str], ...] = (
+    # Qt Multimedia probes for PipeWire when the virtual keyboard loads its key sounds; the
+    # kiosk plays no audio through it and falls back silently.
+    ("qt.multimedia.symbolsresolver", "Couldn't load pipewire"),
+    ("qt.multimedia.symbolsresolver", "Couldn't resolve pipewire"),
+    # Inside Qt Virtual Keyboard's own QML (PopupList), reported by the property cache.
+    ("qt.qml.propertyCache.append", "Member contentWidth of the object PopupList"),
+    # The offscreen platform has no window manager to honour these requests.
+    ("", "This plugin does not support"),
+)
+
+
+def is_known_noise(category: str | None, message: str) -> bool:
+    category = category or ""
+    return any(
+        (not cat or cat == category) and message.startswith(prefix) for cat, prefix in KNOWN_NOISE
+    )

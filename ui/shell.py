@@ -1,0 +1,102 @@
+"""The shell view model: station identity, language, elder mode and the session's end."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.settings import Settings
+from ui.i18n import LanguageSwitcher
+
+log = logging.getLogger(__name__)
+
+
+class ShellModel(QObject):
+    """What every screen shares. Holds no personal data.
+
+    Signals:
+        languageChanged: the UI language switched; every text re-translates.
+        elderModeChanged: elder mode (长辈模式) toggled.
+        sessionEnded: the resident's session is over; screens must drop what they hold and
+            the attract screen shows. Emitted by `endSession()`.
+        sessionStarted: a new resident touched the attract screen.
+    """
+
+    languageChanged = Signal()
+    elderModeChanged = Signal()
+    sessionEnded = Signal()
+    sessionStarted = Signal()
+
+    def __init__(
+        self, settings: Settings, languages: LanguageSwitcher, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._languages = languages
+        self._elder_mode = settings.ui.elder_mode_default
+        self._languages.switch(settings.ui.language)
+
+    # -- station identity ---------------------------------------------------------------
+    @Property(str, notify=languageChanged)
+    def stationName(self) -> str:
+        return self._settings.station.display_name(self._languages.current)
+
+    @Property(str, constant=True)
+    def stationAddress(self) -> str:
+        return self._settings.station.address
+
+    @Property(str, constant=True)
+    def stationPhone(self) -> str:
+        return self._settings.station.phone
+
+    @Property(str, constant=True)
+    def openingHours(self) -> str:
+        return self._settings.station.opening_hours
+
+    @Property(str, constant=True)
+    def hotline(self) -> str:
+        return self._settings.station.hotline
+
+    @Property(str, constant=True)
+    def orientation(self) -> str:
+        return self._settings.ui.orientation
+
+    # -- language and elder mode ---------------------------------------------------------
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._languages.current
+
+    @Slot(str)
+    def setLanguage(self, language: str) -> None:
+        if self._languages.switch(language):
+            self.languageChanged.emit()
+
+    @Property(bool, notify=elderModeChanged)
+    def elderMode(self) -> bool:
+        return self._elder_mode
+
+    @Slot(bool)
+    def setElderMode(self, enabled: bool) -> None:
+        if enabled != self._elder_mode:
+            self._elder_mode = enabled
+            self.elderModeChanged.emit()
+
+    # -- session -------------------------------------------------------------------------
+    @Slot()
+    def startSession(self) -> None:
+        self.sessionStarted.emit()
+
+    @Slot()
+    def endSession(self) -> None:
+        """Wipe everything the resident left: screens, clipboard, language, elder mode."""
+        QGuiApplication.clipboard().clear()
+        # Drop the keyboard's composing text and word candidates, and close it.
+        input_method = QGuiApplication.inputMethod()
+        input_method.reset()
+        input_method.hide()
+        self.setElderMode(self._settings.ui.elder_mode_default)
+        self.setLanguage(self._settings.ui.language)
+        self.sessionEnded.emit()
+        log.info("session ended and wiped")
