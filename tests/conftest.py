@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,6 +55,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(pytest.mark.qt_log_ignore(*patterns))
 
 
+def _let_qt_clean_up() -> None:
+    """Run Qt's deferred deletions (engines own loader threads that end with them)."""
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def no_leftover_threads() -> Iterator[None]:
     before = _threads()
@@ -69,6 +81,7 @@ def no_leftover_threads() -> Iterator[None]:
         }
         if not leaked or time.monotonic() > deadline:
             break
+        _let_qt_clean_up()
         time.sleep(0.02)
     assert not leaked, f"test left threads running: {sorted(leaked.values())}"
 

@@ -32,7 +32,13 @@ def walk(root: QObject) -> Iterator[QObject]:
 
 
 def find(root: QObject, object_name: str) -> QObject:
-    """The one object with this objectName, or a LookupError naming it."""
+    """The object with this objectName, or a LookupError naming it.
+
+    Asks Qt's own (fast) QObject search first and walks the visual tree only when that fails.
+    """
+    direct = root.findChild(QObject, object_name)
+    if direct is not None:
+        return direct
     for obj in walk(root):
         if obj.objectName() == object_name:
             return obj

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.ui.conftest import Driver, make_settings
+from tests.ui.driver import Driver, make_settings
 
 
 def test_countdown_appears_near_the_end_and_continue_keeps_the_session(

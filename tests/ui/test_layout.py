@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 
-from tests.ui.conftest import Driver, make_settings
+from tests.ui.driver import Driver, make_settings
 from ui.qmltree import walk
 
 MIN_TARGET_PX = 80

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import make_settings
+from tests.ui.driver import make_settings
 from ui.app import KioskUi, WindowMode, build_ui
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import Driver
+from tests.ui.driver import Driver
 
 
 def test_home_shows_station_name_and_tiles_in_chinese(kiosk: Driver) -> None:

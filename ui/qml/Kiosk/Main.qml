@@ -47,8 +47,8 @@ Window {
 
     function wipeScreens() {
         notice.visible = false
-        stack.clear(StackView.Immediate)
-        stack.push(homeScreen, {}, StackView.Immediate)
+        // Everything above the home screen is destroyed with what it held.
+        stack.pop(null, StackView.Immediate)
         window.attractShowing = true
     }
 

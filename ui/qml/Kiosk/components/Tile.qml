@@ -43,6 +43,7 @@ AbstractButton {
                 sourceSize.height: height
                 source: tile.iconSource
                 fillMode: Image.PreserveAspectFit
+                asynchronous: true
             }
             Column {
                 width: tile.wide ? parent.width - iconImage.width - parent.spacing : parent.width

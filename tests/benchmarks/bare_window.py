@@ -1,0 +1,38 @@
+"""Baseline for `startup_ratio`: a bare Qt Quick window with the virtual keyboard loaded.
+
+Prints "first frame rendered" to stderr on its first frame, like the kiosk does, then idles.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ui.environment import prepare_qt_environment
+
+prepare_qt_environment(headless=True)
+
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
+
+QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+Window {
+    width: 1080; height: 1920; visible: true
+    InputPanel { width: parent.width; y: parent.height }
+}
+"""
+
+app = QGuiApplication(sys.argv[:1])
+engine = QQmlApplicationEngine()
+engine.loadData(QML)
+window = engine.rootObjects()[0]
+
+
+def first_frame() -> None:
+    print("first frame rendered", file=sys.stderr, flush=True)
+    window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
+
+
+window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+sys.exit(app.exec())

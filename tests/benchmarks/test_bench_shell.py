@@ -1,0 +1,91 @@
+"""Figures of the foundation: start-up, idle memory, GUI-thread stalls."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from tests.benchmarks.processes import (
+    BARE_WINDOW,
+    KIOSK_DEMO,
+    rss_mb,
+    start_until_first_frame,
+    stop,
+)
+from tests.ui.driver import Driver, make_settings
+from ui.stallprobe import StallProbe
+
+RUNS = 7
+WALK = (
+    "tile_consult",
+    "backButton",
+    "tile_apply",
+    "noticeOkButton",
+    "elderButton",
+    "languageButton",
+    "homeButton",
+    "continueButton",
+    "attractArea",
+)
+
+
+def test_startup_ratio(record: Callable[..., object]) -> None:
+    kiosk_times, bare_times = [], []
+    for _ in range(RUNS):  # interleaved, so both see the same machine load
+        for command, times in ((BARE_WINDOW, bare_times), (KIOSK_DEMO, kiosk_times)):
+            process, seconds = start_until_first_frame(command)
+            stop(process)
+            times.append(seconds)
+    kiosk, bare = statistics.median(kiosk_times), statistics.median(bare_times)
+    record("startup_kiosk_ms", kiosk * 1000, "ms", note=f"median of {RUNS}")
+    record("startup_bare_window_ms", bare * 1000, "ms", note=f"median of {RUNS}")
+    record("startup_ratio", kiosk / bare, "x", at_most=2.5)
+
+
+def test_idle_rss(record: Callable[..., object]) -> None:
+    process, _ = start_until_first_frame(KIOSK_DEMO)
+    try:
+        time.sleep(5)  # idle on the home screen, as a station terminal waits for a resident
+        kiosk = rss_mb(process.pid)
+    finally:
+        stop(process)
+    bare_process, _ = start_until_first_frame(BARE_WINDOW)
+    try:
+        time.sleep(5)
+        bare = rss_mb(bare_process.pid)
+    finally:
+        stop(bare_process)
+    record("idle_rss_mb", kiosk, "MB", at_most=220)
+    record("idle_rss_bare_window_mb", bare, "MB")
+
+
+def test_gui_stall_during_walk_through_all_screens(
+    launch: Callable[..., Driver], qtbot: QtBot, record: Callable[..., object]
+) -> None:
+    worst = 0.0
+    for orientation in ("portrait", "landscape"):
+        kiosk = launch(make_settings(orientation))
+        for name in WALK:  # look the items up first: the probe times the kiosk, not the test
+            kiosk.item(name)
+        probe = StallProbe()
+        probe.start()
+        for _ in range(3):
+            kiosk.click("tile_consult")
+            kiosk.click("backButton")
+            kiosk.click("tile_apply")
+            kiosk.click("noticeOkButton")
+            kiosk.click("elderButton")
+            kiosk.click("languageButton")
+            kiosk.click("tile_consult")
+            kiosk.click("homeButton")
+            kiosk.ui.idle.expire_in(10)
+            kiosk.settle()
+            kiosk.click("continueButton")
+            kiosk.ui.idle.expire_in(0)
+            kiosk.settle()
+            kiosk.click("attractArea")
+        worst = max(worst, probe.stop())
+    record("gui_stall_ms_max", worst, "ms", at_most=50, note="screen walk, both layouts")
