@@ -15,8 +15,15 @@ from pathlib import Path
 import platformdirs
 
 from kiosk import __version__
+from kiosk.catalog.store import CatalogStore
 from kiosk.logsetup import configure_logging
-from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
+from kiosk.settings import (
+    DEFAULT_CONFIG_PATH,
+    Settings,
+    SettingsError,
+    load_settings,
+    reference_markdown,
+)
 
 log = logging.getLogger("kiosk")
 
@@ -44,21 +51,28 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_config_reference(args: argparse.Namespace) -> int:
+    print(reference_markdown(), end="")
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     settings = _load(config)
-    configure_logging(_state_dir(production=True) / "log")
+    state = _state_dir(production=True)
+    configure_logging(state / "log")
     from ui.main import run_kiosk
 
-    return run_kiosk(settings, fullscreen=True)
+    return run_kiosk(settings, CatalogStore(state / "catalog.db"), fullscreen=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     settings = _load(Path(args.config) if args.config else None)
-    configure_logging(_state_dir(production=False) / "log")
+    state = _state_dir(production=False)
+    configure_logging(state / "log")
     from ui.main import run_kiosk
 
-    return run_kiosk(settings, fullscreen=False)
+    return run_kiosk(settings, CatalogStore(state / "catalog.db"), fullscreen=False)
 
 
 def _cmd_tour(args: argparse.Namespace) -> int:
@@ -94,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = config_commands.add_parser("check", help="validate a station settings file")
     check.add_argument("file")
     check.set_defaults(handler=_cmd_config_check)
+    reference = config_commands.add_parser("reference", help="print the reference of every key")
+    reference.set_defaults(handler=_cmd_config_reference)
     return parser
 
 

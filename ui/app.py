@@ -12,9 +12,13 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.catalog.store import CatalogStore
 from kiosk.settings import Settings
+from ui.catalogview import CatalogViewModel
+from ui.catalogworker import CatalogService
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
+from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
 
 log = logging.getLogger(__name__)
@@ -45,6 +49,8 @@ class KioskUi:
     shell: ShellModel
     idle: IdleWatcher
     languages: LanguageSwitcher
+    catalog: CatalogViewModel
+    catalog_service: CatalogService
 
     def root(self) -> QObject:
         return self.window
@@ -54,6 +60,7 @@ class KioskUi:
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.stop()
+        self.catalog_service.stop()
         self.languages.detach()
         self.window.setProperty("allowClose", True)
         self.window.close()
@@ -72,27 +79,49 @@ def design_size(settings: Settings, available: QSize | None = None) -> QSize:
     return PORTRAIT
 
 
-def build_ui(settings: Settings, mode: WindowMode, size: QSize | None = None) -> KioskUi:
-    """Create the window and everything it shows. A QGuiApplication must exist."""
+def build_ui(
+    settings: Settings,
+    mode: WindowMode,
+    catalog_store: CatalogStore,
+    *,
+    size: QSize | None = None,
+    sample_catalog: bool = True,
+) -> KioskUi:
+    """Create the window and everything it shows. A QGuiApplication must exist.
+
+    `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
+    """
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
 
     languages = LanguageSwitcher()
-    shell = ShellModel(settings, languages)
-    idle = IdleWatcher(settings.session)
+    engine = QQmlApplicationEngine()
+    # View models live exactly as long as the engine and the window it owns.
+    shell = ShellModel(settings, languages, engine)
+    idle = IdleWatcher(settings.session, engine)
     idle.setElderMode(settings.ui.elder_mode_default)
     shell.elderModeChanged.connect(lambda: idle.setElderMode(bool(shell.property("elderMode"))))
     idle.expired.connect(shell.endSession)
     shell.sessionEnded.connect(idle.stop)
     shell.sessionStarted.connect(idle.start)
 
-    engine = QQmlApplicationEngine()
+    catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
+    shell.sessionEnded.connect(catalog.reset)
+    catalog_service = CatalogService(catalog_store, sample_catalog, engine)
+    catalog_service.libraryReady.connect(catalog.set_library)
+
+    engine.addImageProvider("qr", QrImageProvider())
     languages.attach(engine)
     engine.addImportPath(str(QML_DIR))
     warnings: list[str] = []
     engine.warnings.connect(lambda errors: warnings.extend(e.toString() for e in errors))
     engine.setInitialProperties(
-        {"shell": shell, "idle": idle, "lockdown": mode is WindowMode.FULLSCREEN}
+        {
+            "shell": shell,
+            "idle": idle,
+            "catalog": catalog,
+            "lockdown": mode is WindowMode.FULLSCREEN,
+        }
     )
     engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
     roots = engine.rootObjects()
@@ -119,5 +148,14 @@ def build_ui(settings: Settings, mode: WindowMode, size: QSize | None = None) ->
         window.show()
 
     app.installEventFilter(idle)
+    catalog_service.start()
     shell.startSession()
-    return KioskUi(engine=engine, window=window, shell=shell, idle=idle, languages=languages)
+    return KioskUi(
+        engine=engine,
+        window=window,
+        shell=shell,
+        idle=idle,
+        languages=languages,
+        catalog=catalog,
+        catalog_service=catalog_service,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 
 def prepare_qt_environment(*, headless: bool) -> None:
@@ -18,3 +19,13 @@ def prepare_qt_environment(*, headless: bool) -> None:
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ["QT_QUICK_BACKEND"] = "software"
+
+
+def pinyin_user_dictionary() -> Path:
+    """Where Qt Virtual Keyboard's pinyin engine would learn what residents type.
+
+    Our text fields switch learning off (ImhSensitiveData); the session wipe also deletes
+    this file as a second line of defence.
+    """
+    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "qtvirtualkeyboard" / "pinyin" / "usr_dict.dat"

@@ -10,6 +10,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.catalog.store import CatalogStore
 from kiosk.settings import Settings
 from ui.app import QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
@@ -33,7 +34,7 @@ def _no_display() -> bool:
     )
 
 
-def run_kiosk(settings: Settings, *, fullscreen: bool) -> int:
+def run_kiosk(settings: Settings, catalog_store: CatalogStore, *, fullscreen: bool) -> int:
     if not fullscreen and _no_display():
         print(
             "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -45,7 +46,12 @@ def run_kiosk(settings: Settings, *, fullscreen: bool) -> int:
     prepare_qt_environment(headless=False)
     app = create_application(sys.argv[:1])
     try:
-        ui = build_ui(settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW)
+        ui = build_ui(
+            settings,
+            WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW,
+            catalog_store,
+            sample_catalog=not fullscreen,
+        )
     except QmlLoadError as error:
         log.error("%s", error)
         return 1
@@ -61,4 +67,7 @@ def run_kiosk(settings: Settings, *, fullscreen: bool) -> int:
         wake = QTimer(app)
         wake.start(200)
         wake.timeout.connect(lambda: None)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        ui.close()

@@ -10,6 +10,9 @@ KNOWN_NOISE: tuple[tuple[str, str], ...] = (
     ("qt.multimedia.symbolsresolver", "Couldn't resolve pipewire"),
     # Inside Qt Virtual Keyboard's own QML (PopupList), reported by the property cache.
     ("qt.qml.propertyCache.append", "Member contentWidth of the object PopupList"),
+    # The pinyin engine says so at warning level whenever its user dictionary file is absent,
+    # which is the normal state here: the session wipe deletes it (ui/shell.py).
+    ("qt.virtualkeyboard.pinyin", "PinyinDecoderService::init(): creating directory"),
     # The offscreen platform has no window manager to honour these requests.
     ("", "This plugin does not support"),
 )

@@ -8,6 +8,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.settings import Settings
+from ui.environment import pinyin_user_dictionary
 from ui.i18n import LanguageSwitcher
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,11 @@ class ShellModel(QObject):
             self._elder_mode = enabled
             self.elderModeChanged.emit()
 
+    @Slot()
+    def hideKeyboard(self) -> None:
+        """Close the on-screen keyboard (a new screen shows; it may ask for it again)."""
+        QGuiApplication.inputMethod().hide()
+
     # -- session -------------------------------------------------------------------------
     @Slot()
     def startSession(self) -> None:
@@ -96,6 +102,8 @@ class ShellModel(QObject):
         input_method = QGuiApplication.inputMethod()
         input_method.reset()
         input_method.hide()
+        # Second line of defence: the pinyin engine must never have learned anything.
+        pinyin_user_dictionary().unlink(missing_ok=True)
         self.setElderMode(self._settings.ui.elder_mode_default)
         self.setLanguage(self._settings.ui.language)
         self.sessionEnded.emit()

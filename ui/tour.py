@@ -9,11 +9,20 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
+from kiosk.catalog.store import CatalogStore
 from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
@@ -30,8 +39,14 @@ def _click(ui: KioskUi, object_name: str) -> None:
     item.clicked.emit()  # type: ignore[attr-defined]
 
 
+def _show(ui: KioskUi, screen: str) -> None:
+    find(ui.window, "notice").setProperty("visible", False)
+    ui.window.showScreen(screen)  # type: ignore[attr-defined]
+    settle(ui.window)
+
+
 def _home(ui: KioskUi) -> None:
-    ui.window.showScreen("home")  # type: ignore[attr-defined]
+    _show(ui, "home")
 
 
 def _notice(ui: KioskUi) -> None:
@@ -39,37 +54,98 @@ def _notice(ui: KioskUi) -> None:
 
 
 def _consult(ui: KioskUi) -> None:
-    find(ui.window, "notice").setProperty("visible", False)
+    _show(ui, "home")
     _click(ui, "tile_consult")
 
 
+def _guides(ui: KioskUi) -> None:
+    _show(ui, "home")
+    _show(ui, "guides")
+
+
+def _item_list(ui: KioskUi) -> None:
+    _guides(ui)
+    _click(ui, "group_0")
+
+
+def _guide(ui: KioskUi) -> None:
+    _item_list(ui)
+    settle(ui.window)
+    _click(ui, "itemRow_0")
+
+
+def _guide_end(ui: KioskUi) -> None:
+    flickable = find(ui.window, "pageFlickable")
+    height = float(flickable.property("contentHeight")) - float(flickable.property("height"))
+    flickable.setProperty("contentY", max(0.0, height))
+
+
+def _search(ui: KioskUi, text: str) -> None:
+    _guides(ui)
+    _click(ui, "openSearchButton")
+    settle(ui.window)
+    find(ui.window, "searchField").setProperty("text", text)
+
+
+def _search_results(ui: KioskUi) -> None:
+    _search(ui, "居住证")
+
+
+def _search_nothing(ui: KioskUi) -> None:
+    _search(ui, "火星移民")
+
+
 def _idle_warning(ui: KioskUi) -> None:
-    _home(ui)
+    _show(ui, "home")
     ui.idle.expire_in(12)
 
 
 def _attract(ui: KioskUi) -> None:
     ui.idle.poke()
-    ui.window.showScreen("attract")  # type: ignore[attr-defined]
+    _show(ui, "attract")
 
 
 def _english_home(ui: KioskUi) -> None:
-    ui.window.showScreen("home")  # type: ignore[attr-defined]
+    _show(ui, "home")
     ui.shell.setLanguage("en")
+
+
+def _english_guide(ui: KioskUi) -> None:
+    _guide(ui)
 
 
 STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("home", _home),
     ("not-available", _notice),
     ("consult", _consult),
+    ("guides", _guides),
+    ("item-list", _item_list),
+    ("guide", _guide),
+    ("guide-end", _guide_end),
+    ("search-keyboard", _search_results),
+    ("search-nothing-found", _search_nothing),
     ("idle-warning", _idle_warning),
     ("attract", _attract),
     ("home-en", _english_home),
+    ("guide-en", _english_guide),
 ]
 
 
+def _wait_for_catalog(ui: KioskUi, timeout_s: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while not ui.catalog.ready and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return bool(ui.catalog.ready)
+
+
 def run_tour(settings: Settings, out: Path) -> int:
+    """Every screen with the sample catalog, kept in a temporary store."""
     prepare_qt_environment(headless=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as folder:
+        return _tour(settings, out, CatalogStore(Path(folder) / "catalog.db"))
+
+
+def _tour(settings: Settings, out: Path, store: CatalogStore) -> int:
     app = create_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
@@ -88,11 +164,16 @@ def run_tour(settings: Settings, out: Path) -> int:
                 ui_settings = dataclasses.replace(settings.ui, orientation=layout)
                 try:
                     ui = build_ui(
-                        dataclasses.replace(settings, ui=ui_settings), WindowMode.HEADLESS, size
+                        dataclasses.replace(settings, ui=ui_settings),
+                        WindowMode.HEADLESS,
+                        store,
+                        size=size,
                     )
                 except QmlLoadError as error:
                     problems.append(str(error))
                     continue
+                if not _wait_for_catalog(ui):
+                    problems.append("the catalog did not load")
                 ui.shell.setElderMode(elder)
                 for name, step in STEPS:
                     step(ui)

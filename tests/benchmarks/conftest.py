@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.driver import kiosk, launch
+from tests.ui.driver import catalog_store, kiosk, launch, sample_store_file
 
-__all__ = ["kiosk", "launch"]
+__all__ = ["catalog_store", "kiosk", "launch", "sample_store_file"]
 
 REPO = Path(__file__).resolve().parents[2]
 BENCH_JSON = REPO / "build" / "bench.json"

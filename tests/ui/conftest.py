@@ -1,5 +1,5 @@
 """Fixtures that start the real kiosk window (see driver.py)."""
 
-from tests.ui.driver import kiosk, launch
+from tests.ui.driver import catalog_store, kiosk, launch, sample_store_file
 
-__all__ = ["kiosk", "launch"]
+__all__ = ["catalog_store", "kiosk", "launch", "sample_store_file"]

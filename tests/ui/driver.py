@@ -6,7 +6,9 @@ Imported by the conftest files of tests/ui and tests/benchmarks, which share its
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -15,6 +17,8 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.catalog.sample import load_sample
+from kiosk.catalog.store import CatalogStore
 from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import find, find_item, walk
@@ -73,6 +77,57 @@ class Driver:
         current = stack.property("currentItem")
         return current.objectName() if current is not None else ""
 
+    # -- the on-screen keyboard, tapped key by key ------------------------------------------
+    def keyboard_open(self) -> bool:
+        return self.item("inputPanel").property("active") is True
+
+    def _keyboard_items(self, class_prefix: str) -> list[QQuickItem]:
+        return [
+            obj
+            for obj in walk(self.item("inputPanel"))
+            if isinstance(obj, QQuickItem)
+            and obj.isVisible()
+            and obj.metaObject().className().startswith(class_prefix)
+        ]
+
+    def tap(self, item: QQuickItem) -> None:
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+
+    def type_keys(self, letters: str) -> None:
+        """Tap each letter's key on the virtual keyboard."""
+        keys = {key.property("text"): key for key in self._keyboard_items("Key_")}
+        for letter in letters:
+            assert letter in keys, f"no key {letter!r} on the keyboard"
+            self.tap(keys[letter])
+        self.settle()
+
+    def candidates(self) -> list[str]:
+        """The pinyin word candidates shown above the keys, in their order."""
+        shown = []
+        for item in self._keyboard_items("SelectionListItem"):
+            texts = [c.property("text") for c in item.childItems() if c.property("text")]
+            if texts:
+                shown.append((item.x(), str(texts[0])))
+        return [text for _x, text in sorted(shown)]
+
+    def choose_candidate(self, text: str) -> None:
+        """Tap a word candidate once its strip has slid in above the keys."""
+        keys_top = min(key.mapToScene(QPointF(0, 0)).y() for key in self._keyboard_items("Key_"))
+
+        def shown() -> QQuickItem | None:
+            for item in self._keyboard_items("SelectionListItem"):
+                if any(c.property("text") == text for c in item.childItems()):
+                    bottom = item.mapToScene(QPointF(0, item.height())).y()
+                    return item if bottom <= keys_top + 0.5 else None
+            return None
+
+        self.wait_until(lambda: shown() is not None)
+        candidate = shown()
+        assert candidate is not None
+        self.tap(candidate)
+        self.settle()
+
     def wait_until(self, predicate: Callable[[], bool], timeout_ms: int = 5000) -> None:
         self.qtbot.waitUntil(predicate, timeout=timeout_ms)
 
@@ -86,8 +141,24 @@ def make_settings(orientation: str = "portrait", **session: float) -> Settings:
     )
 
 
+@pytest.fixture(scope="session")
+def sample_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalog stored once (search keys take a while to compute)."""
+    path = tmp_path_factory.mktemp("catalog") / "catalog.db"
+    CatalogStore(path).save(load_sample())
+    return path
+
+
 @pytest.fixture
-def launch(qtbot: QtBot) -> Iterator[Callable[..., Driver]]:
+def catalog_store(sample_store_file: Path, tmp_path: Path) -> CatalogStore:
+    """A private copy of the stored sample catalog."""
+    path = tmp_path / "catalog.db"
+    shutil.copyfile(sample_store_file, path)
+    return CatalogStore(path)
+
+
+@pytest.fixture
+def launch(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[Callable[..., Driver]]:
     """Start the kiosk with given settings; every window started is closed afterwards."""
     started: list[KioskUi] = []
 
@@ -95,9 +166,10 @@ def launch(qtbot: QtBot) -> Iterator[Callable[..., Driver]]:
         settings = settings or make_settings()
         if size is None:
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
-        ui = build_ui(settings, WindowMode.HEADLESS, size)
+        ui = build_ui(settings, WindowMode.HEADLESS, catalog_store, size=size)
         started.append(ui)
         driver = Driver(ui, qtbot)
+        qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)
         driver.settle()
         return driver
 

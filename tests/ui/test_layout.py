@@ -151,12 +151,46 @@ def _attract(kiosk: Driver) -> None:
     kiosk.settle()
 
 
+def _guides(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+
+
+def _item_list(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    kiosk.click("browse_department")
+    kiosk.click("group_0")
+
+
+def _guide(kiosk: Driver) -> None:
+    _item_list(kiosk)
+    kiosk.click("itemRow_0")
+
+
+def _search_with_keyboard(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    kiosk.click("openSearchButton")
+    kiosk.wait_until(lambda: kiosk.item("inputPanel").property("active") is True)
+    kiosk.item("searchField").setProperty("text", "居住证")
+    kiosk.settle()
+
+
+def _search_nothing_found(kiosk: Driver) -> None:
+    _search_with_keyboard(kiosk)
+    kiosk.item("searchField").setProperty("text", "火星移民")
+    kiosk.settle()
+
+
 SCREENS: dict[str, Callable[[Driver], None]] = {
     "home": _home,
     "consult": _consult,
     "notice": _notice,
     "idle-warning": _idle_warning,
     "attract": _attract,
+    "guides": _guides,
+    "item-list": _item_list,
+    "guide": _guide,
+    "search-keyboard": _search_with_keyboard,
+    "search-nothing-found": _search_nothing_found,
 }
 
 

@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.catalog.store import CatalogStore
 from tests.ui.driver import make_settings
 from ui.app import KioskUi, WindowMode, build_ui
 
 
 @pytest.fixture
-def locked(qtbot: QtBot) -> Iterator[KioskUi]:
-    ui = build_ui(make_settings(), WindowMode.FULLSCREEN)
+def locked(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[KioskUi]:
+    ui = build_ui(make_settings(), WindowMode.FULLSCREEN, catalog_store)
     yield ui
     QGuiApplication.restoreOverrideCursor()
     ui.close()
@@ -39,8 +40,8 @@ def test_run_mode_hides_the_cursor(locked: KioskUi) -> None:
     assert cursor.shape() == Qt.CursorShape.BlankCursor
 
 
-def test_demo_window_closes_normally(qtbot: QtBot) -> None:
-    ui = build_ui(make_settings(), WindowMode.WINDOW)
+def test_demo_window_closes_normally(qtbot: QtBot, catalog_store: CatalogStore) -> None:
+    ui = build_ui(make_settings(), WindowMode.WINDOW, catalog_store)
     ui.window.close()
     assert not ui.window.isVisible()
     ui.close()

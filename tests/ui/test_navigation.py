@@ -31,7 +31,7 @@ def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
     assert not kiosk.item("backButton").isEnabled()
 
 
-@pytest.mark.parametrize("tile", ["tile_guides", "tile_apply", "tile_progress", "tile_appointment"])
+@pytest.mark.parametrize("tile", ["tile_apply", "tile_progress", "tile_appointment"])
 def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver, tile: str) -> None:
     kiosk.click(tile)
     assert kiosk.visible("noticeDialog")

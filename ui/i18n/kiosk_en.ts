@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>GuideScreen</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+75"/>
+        <source>%n visit(s) at most</source>
+        <translation>
+            <numerusform>%n visit at most</numerusform>
+            <numerusform>%n visits at most</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>What to bring (%n item(s))</source>
+        <translation>
+            <numerusform>What to bring (%n item)</numerusform>
+            <numerusform>What to bring (%n items)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message numerus="yes">
         <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+44"/>
@@ -9,6 +28,39 @@
         <translation>
             <numerusform>In %n second the kiosk returns to the start and clears what you entered.</numerusform>
             <numerusform>In %n seconds the kiosk returns to the start and clears what you entered.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemListScreen</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+31"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/components/ItemRow.qml" line="+56"/>
+        <source>At most %n visit(s)</source>
+        <translation>
+            <numerusform>At most %n visit</numerusform>
+            <numerusform>At most %n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+40"/>
+        <source>%n item(s) found</source>
+        <translation>
+            <numerusform>%n item found</numerusform>
+            <numerusform>%n items found</numerusform>
         </translation>
     </message>
 </context>

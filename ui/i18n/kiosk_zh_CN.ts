@@ -1,15 +1,16 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="+31" />
-        <location line="+22" />
+        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="+31"/>
+        <location line="+22"/>
         <source>Touch the screen to start</source>
         <translation>请触摸屏幕开始办理</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-13"/>
         <source>Guides, online applications, progress and appointments</source>
         <translation>办事指南 · 在线申报 · 进度查询 · 预约办理</translation>
     </message>
@@ -17,85 +18,355 @@
 <context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+14" />
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+14"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>Government service hotline, every day, around the clock</source>
         <translation>政务服务便民热线（全天24小时）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Staff at this station can help you in person</source>
         <translation>本站工作人员可以当面为您提供帮助</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Opening hours</source>
         <translation>办公时间</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Station telephone</source>
         <translation>服务站电话</translation>
     </message>
 </context>
 <context>
-    <name>HomeScreen</name>
+    <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="+12" />
-        <source>Service guides</source>
-        <translation>办事指南</translation>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+62"/>
+        <source>%1 level</source>
+        <translation>%1级</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>What to bring, where to go, how long it takes</source>
-        <translation>带什么材料、去哪里办、多久办完</translation>
+        <location line="+1"/>
+        <source>Apply here</source>
+        <translation>可在本机申报</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Apply online</source>
-        <translation>我要办理</translation>
+        <location line="+5"/>
+        <source>At a glance</source>
+        <translation>办理要点</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Fill in and submit an application here</source>
-        <translation>在这里填写并提交申请</translation>
+        <location line="+5"/>
+        <source>Visits needed</source>
+        <translation>到现场次数</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Check progress</source>
-        <translation>进度查询</translation>
+        <location line="+1"/>
+        <source>None — all online</source>
+        <translation>0次（全程网办）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n visit(s) at most</source>
+        <translation>
+            <numerusform>最多跑%n次</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>See how your application is going</source>
-        <translation>查看您的申请办到哪一步了</translation>
+        <location line="+2"/>
+        <source>Promised time</source>
+        <translation>承诺办结时限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Fees</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory time</source>
+        <translation>法定办结时限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who can apply</source>
+        <translation>受理条件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service recipients</source>
+        <translation>服务对象</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>What to bring (%n item(s))</source>
+        <translation>
+            <numerusform>所需材料（%n项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>if applicable</source>
+        <translation>按情况提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may be handed in later</source>
+        <translation>可容缺后补</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-licence accepted</source>
+        <translation>可用电子证照</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Handing in later (容缺受理)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steps</source>
+        <translation>办理流程</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Special steps</source>
+        <translation>特殊环节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where and when</source>
+        <translation>办理地点和时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hours</source>
+        <translation>办理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Appointments</source>
         <translation>预约办理</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
+        <source>Ways to apply</source>
+        <translation>办理形式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where it can be handled</source>
+        <translation>通办范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Questions and complaints</source>
+        <translation>咨询与投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask</source>
+        <translation>咨询方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complain</source>
+        <translation>监督投诉</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Frequently asked</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Q: %1</source>
+        <translation>问：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A: %1</source>
+        <translation>答：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>More about this item</source>
+        <translation>更多事项信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Implementing body</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal basis</source>
+        <translation>设定依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result sample</source>
+        <translation>结果样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review standard</source>
+        <translation>审查标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee basis</source>
+        <translation>收费依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online payment</source>
+        <translation>网上支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <translation>物流快递</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take this guide with you</source>
+        <translation>扫码带走</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scan with your phone to open this guide.</source>
+        <translation>用手机扫一扫，把这份办事指南带回家。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Apply online</source>
+        <translation>在线办理</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/GuidesScreen.qml" line="+27"/>
+        <source>Service guides</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search: type a name, pinyin or initials</source>
+        <translation>搜索事项：输入名称、拼音或首字母</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>By theme</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By level</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading the catalog…</source>
+        <translation>正在加载事项目录…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="+14"/>
+        <source>Service guides</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to bring, where to go, how long it takes</source>
+        <translation>带什么材料、去哪里办、多久办完</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply online</source>
+        <translation>我要办理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fill in and submit an application here</source>
+        <translation>在这里填写并提交申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check progress</source>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>See how your application is going</source>
+        <translation>查看您的申请办到哪一步了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointments</source>
+        <translation>预约办理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Book a time at the service window</source>
         <translation>预约窗口办理时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Hotline %1 and station contacts</source>
         <translation>热线 %1 及服务站联系方式</translation>
     </message>
@@ -103,36 +374,67 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+33" />
+        <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+33"/>
         <source>Do you need more time?</source>
         <translation>还需要继续办理吗？</translation>
     </message>
     <message numerus="yes">
-        <location line="+11" />
+        <location line="+11"/>
         <source>In %n second(s) the kiosk returns to the start and clears what you entered.</source>
         <translation>
-            <numerusform>%n 秒后将返回首页，并清除您输入的全部信息。</numerusform></translation>
+            <numerusform>%n 秒后将返回首页，并清除您输入的全部信息。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
 </context>
 <context>
+    <name>ItemListScreen</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+31"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>共%n项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../qml/Kiosk/components/ItemRow.qml" line="+55"/>
+        <source>No visit needed</source>
+        <translation>不用跑</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>At most %n visit(s)</source>
+        <translation>
+            <numerusform>最多跑%n次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apply here</source>
+        <translation>可在本机申报</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+23" />
+        <location filename="../qml/Kiosk/Main.qml" line="+24"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22"/>
         <source>Not yet available</source>
         <translation>暂未开放</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This service is not available on this kiosk yet. Please call %1 or ask the station staff.</source>
         <translation>本终端暂未开放此项服务。请拨打 %1 或咨询服务站工作人员。</translation>
     </message>
@@ -140,17 +442,17 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/components/NavBar.qml" line="+32" />
+        <location filename="../qml/Kiosk/components/NavBar.qml" line="+32"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
@@ -158,9 +460,47 @@
 <context>
     <name>NoticeOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/components/NoticeOverlay.qml" line="+63" />
+        <location filename="../qml/Kiosk/components/NoticeOverlay.qml" line="+63"/>
         <source>OK</source>
         <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>SampleNotice</name>
+    <message>
+        <location filename="../qml/Kiosk/components/SampleNotice.qml" line="+18"/>
+        <source>Sample data — the district platform&apos;s published guide prevails</source>
+        <translation>示例数据，以区政务服务平台发布为准</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+32"/>
+        <source>Item name, pinyin or initials, e.g. 居住证 / juzhuzheng / jzz</source>
+        <translation>事项名称、拼音或首字母，如：居住证 / juzhuzheng / jzz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Most asked</source>
+        <translation>大家常办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing found for “%1”</source>
+        <translation>没有找到与“%1”相关的事项</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n item(s) found</source>
+        <translation>
+            <numerusform>找到%n个事项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.</source>
+        <translation>试试少输几个字或换个说法；也可以拨打%1或询问服务站工作人员，或从下面的常办事项中选择。</translation>
     </message>
 </context>
 </TS>

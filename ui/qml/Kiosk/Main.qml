@@ -12,6 +12,7 @@ Window {
 
     required property var shell
     required property var idle
+    required property var catalog
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false
@@ -27,8 +28,10 @@ Window {
 
     Binding { target: Theme; property: "elder"; value: window.shell.elderMode }
     Binding { target: Theme; property: "landscape"; value: window.landscape }
-    Binding { target: VirtualKeyboardSettings; property: "locale"; value: "zh_CN" }
-    Binding { target: VirtualKeyboardSettings; property: "activeLocales"; value: ["zh_CN", "en_US"] }
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        VirtualKeyboardSettings.locale = "zh_CN"
+    }
 
     // Screens by name, for navigation from tiles (and for the tour).
     function showScreen(key: string) {
@@ -37,6 +40,8 @@ Window {
             stack.pop(null)
         } else if (key === "consult") {
             stack.push(consultScreen)
+        } else if (key === "guides") {
+            stack.push(guidesScreen)
         } else if (key === "attract") {
             window.attractShowing = true
         } else {
@@ -65,6 +70,48 @@ Window {
             onTileChosen: (key) => window.showScreen(key)
         }
     }
+    function openGuide(code: string) {
+        if (window.catalog.openGuide(code))
+            stack.push(guideScreen)
+    }
+
+    Component {
+        id: guidesScreen
+        GuidesScreen {
+            objectName: "guidesScreen"
+            catalog: window.catalog
+            onSearchRequested: stack.push(searchScreen)
+            onGroupChosen: (kind, name) => {
+                window.catalog.showList(kind, name)
+                stack.push(itemListScreen)
+            }
+        }
+    }
+    Component {
+        id: itemListScreen
+        ItemListScreen {
+            objectName: "itemListScreen"
+            catalog: window.catalog
+            onItemChosen: (code) => window.openGuide(code)
+        }
+    }
+    Component {
+        id: searchScreen
+        SearchScreen {
+            objectName: "searchScreen"
+            catalog: window.catalog
+            hotline: window.shell.hotline
+            onItemChosen: (code) => window.openGuide(code)
+        }
+    }
+    Component {
+        id: guideScreen
+        GuideScreen {
+            objectName: "guideScreen"
+            catalog: window.catalog
+            onApplyRequested: window.showScreen("apply")
+        }
+    }
     Component {
         id: consultScreen
         ConsultScreen {
@@ -83,7 +130,10 @@ Window {
         width: window.landscape ? 1920 : 1080
         height: window.landscape ? 1080 : 1920
         anchors.centerIn: parent
-        scale: Math.min(window.width / width, window.height / height)
+        // Never 0, not even before the window has its size: Qt Virtual Keyboard lays its keys
+        // out once at the first scale it sees, and a zero scale breaks its rows for good.
+        scale: window.width > 0 && window.height > 0
+               ? Math.min(window.width / width, window.height / height) : 1
         clip: true
 
         Header {
@@ -104,6 +154,11 @@ Window {
             anchors.right: parent.right
             anchors.bottom: inputPanel.active ? inputPanel.top : navBar.top
             initialItem: homeScreen
+            // A new screen starts without a focused field and without the keyboard.
+            onCurrentItemChanged: {
+                stack.forceActiveFocus()
+                window.shell.hideKeyboard()
+            }
         }
 
         NavBar {
@@ -155,9 +210,9 @@ Window {
             objectName: "inputPanel"
             z: 40
             width: window.landscape ? Math.min(parent.width, 1500) : parent.width
-            anchors.horizontalCenter: parent.horizontalCenter
-            y: active ? parent.height - height : parent.height
-            visible: active
+            x: (parent.width - width) / 2
+            // Above the navigation bar, so 返回 and 首页 stay reachable while typing.
+            y: active ? navBar.y - height : parent.height
         }
     }
 }

@@ -15,7 +15,7 @@ TextField {
     font.pixelSize: Theme.fontBody
     color: Theme.text
     placeholderTextColor: Theme.mutedText
-    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+    inputMethodHints: Qt.ImhSensitiveData
     selectByMouse: false
     persistentSelection: false
     ContextMenu.menu: null

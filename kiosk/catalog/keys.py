@@ -1,0 +1,63 @@
+"""Search keys of an item: its names in pinyin and initials, and the text of its guide.
+
+Computed once when a catalog is stored (pypinyin is slow to import and to run), never at
+start-up: the stored keys are loaded as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kiosk.catalog.model import ServiceItem
+
+_NOT_KEY = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class SearchKeys:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    pinyin: tuple[str, ...]  # full pinyin of the name, then of each alias
+    initials: tuple[str, ...]  # initials of the name, then of each alias
+    content: str
+    popularity: int
+
+
+def normalise(text: str) -> str:
+    """Lower-case, half-width, without spaces or punctuation: the form both sides compare."""
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def _spell(text: str) -> tuple[str, str]:
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(normalise(text), style=Style.NORMAL, errors="default")]
+    full = normalise("".join(syllables))
+    initials = normalise("".join(s[0] if s else "" for s in syllables))
+    return full, initials
+
+
+def compute_keys(item: ServiceItem) -> SearchKeys:
+    spelled = [_spell(name) for name in (item.name, *item.aliases)]
+    content_parts = [
+        item.short_guide,
+        item.department,
+        item.implementing_body,
+        item.result_name,
+        *item.themes,
+        *item.acceptance_conditions,
+        *(material.name for material in item.materials),
+        *(question.question for question in item.faq),
+    ]
+    return SearchKeys(
+        code=item.code,
+        name=normalise(item.name),
+        aliases=tuple(normalise(alias) for alias in item.aliases),
+        pinyin=tuple(full for full, _ in spelled),
+        initials=tuple(initials for _, initials in spelled),
+        content=normalise(" ".join(content_parts)),
+        popularity=item.popularity,
+    )

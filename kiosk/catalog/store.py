@@ -1,0 +1,114 @@
+"""The catalog on disk: the active version and the last good one before it, in SQLite.
+
+Saving a catalog is one transaction: the new version becomes active only when all its items
+are written, so a crash or power cut leaves the previous catalog in use.
+"""
+
+from __future__ import annotations
+
+import datetime
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.catalog.library import CatalogLibrary, StoredItem
+from kiosk.catalog.model import Catalog
+from kiosk.sqlite import connect, migrate
+
+MIGRATIONS = (
+    """
+    CREATE TABLE catalog_version (
+        version TEXT PRIMARY KEY,
+        etag TEXT NOT NULL DEFAULT '',
+        sample INTEGER NOT NULL,
+        stored_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE catalog_item (
+        version TEXT NOT NULL REFERENCES catalog_version(version) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        document TEXT NOT NULL,
+        PRIMARY KEY (version, code)
+    );
+    """,
+)
+
+KEEP_VERSIONS = 2  # the active catalog and the last good one before it
+
+
+@dataclass(frozen=True)
+class ActiveCatalog:
+    version: str
+    etag: str
+    library: CatalogLibrary
+
+
+class CatalogStore:
+    """Opens its own connection per call, so any thread may use it (one writer at a time)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with closing(connect(path)) as connection:
+            migrate(connection, MIGRATIONS)
+
+    def save(self, catalog: Catalog, etag: str = "") -> None:
+        """Compute search keys and make `catalog` the active one, atomically."""
+        rows = [
+            (catalog.version, position, stored.summary.code, stored.summary_json(), stored.document)
+            for position, stored in enumerate(StoredItem.from_item(i) for i in catalog.items)
+        ]
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        with closing(connect(self.path)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.execute(
+                    "DELETE FROM catalog_version WHERE version = ?", (catalog.version,)
+                )
+                connection.execute(
+                    "INSERT INTO catalog_version (version, etag, sample, stored_at, active) "
+                    "VALUES (?, ?, ?, ?, 0)",
+                    (catalog.version, etag, int(catalog.sample), now),
+                )
+                connection.executemany(
+                    "INSERT INTO catalog_item (version, position, code, summary, document) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    rows,
+                )
+                connection.execute(
+                    "UPDATE catalog_version SET active = (version = ?)", (catalog.version,)
+                )
+                connection.execute(
+                    "DELETE FROM catalog_version WHERE version NOT IN ("
+                    " SELECT version FROM catalog_version ORDER BY active DESC, stored_at DESC,"
+                    " rowid DESC LIMIT ?)",
+                    (KEEP_VERSIONS,),
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def load_active(self) -> ActiveCatalog | None:
+        """The active catalog ready to search, or None when nothing was ever stored."""
+        with closing(connect(self.path)) as connection:
+            head = connection.execute(
+                "SELECT version, etag, sample FROM catalog_version WHERE active = 1"
+            ).fetchone()
+            if head is None:
+                return None
+            version, etag, sample = head
+            rows = connection.execute(
+                "SELECT summary, document FROM catalog_item WHERE version = ? ORDER BY position",
+                (version,),
+            ).fetchall()
+        stored = [StoredItem.from_json(summary, document) for summary, document in rows]
+        return ActiveCatalog(version, etag, CatalogLibrary(version, bool(sample), stored))
+
+    def versions(self) -> list[tuple[str, bool]]:
+        with closing(connect(self.path)) as connection:
+            rows = connection.execute(
+                "SELECT version, active FROM catalog_version ORDER BY stored_at, rowid"
+            ).fetchall()
+        return [(version, bool(active)) for version, active in rows]

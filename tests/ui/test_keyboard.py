@@ -1,0 +1,81 @@
+"""The embedded on-screen keyboard: appears for text fields, keeps them in view, learns nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+
+from tests.ui.driver import Driver, make_settings
+from ui.environment import pinyin_user_dictionary
+
+
+def open_search(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    kiosk.click("openSearchButton")
+    kiosk.wait_until(kiosk.keyboard_open)
+
+
+def _scene_rect(kiosk: Driver, name: str) -> QRectF:
+    item = kiosk.item(name)
+    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+
+
+def test_keyboard_appears_for_a_text_field_and_hides_at_home(kiosk: Driver) -> None:
+    assert not kiosk.keyboard_open()
+    open_search(kiosk)
+    assert kiosk.item("searchField").hasActiveFocus()
+    kiosk.click("homeButton")
+    kiosk.wait_until(lambda: not kiosk.keyboard_open())
+
+
+def test_focused_field_stays_above_the_keyboard_in_both_layouts(
+    launch: Callable[..., Driver],
+) -> None:
+    for orientation in ("portrait", "landscape"):
+        kiosk = launch(make_settings(orientation))
+        open_search(kiosk)
+        kiosk.settle()
+        field = _scene_rect(kiosk, "searchField")
+        keyboard = _scene_rect(kiosk, "inputPanel")
+        assert field.bottom() <= keyboard.top()
+        assert field.top() >= 0
+
+
+def test_keyboard_starts_in_chinese_pinyin_and_composes(kiosk: Driver) -> None:
+    open_search(kiosk)
+    kiosk.type_keys("shi")
+    assert kiosk.item("searchField").property("preeditText") == "shi"
+    assert "是" in kiosk.candidates()[:3]
+
+
+def test_typed_pinyin_is_not_learned_for_the_next_resident(launch: Callable[..., Driver]) -> None:
+    """A phrase composed by one resident must not be offered to the next (DOMAIN.md §9).
+
+    Composing 长 + 散 for "zhangsan" makes a phrase the system dictionary lacks; a learning
+    pinyin engine offers "长散" for "zhangsan" from then on.
+    """
+    kiosk = launch(make_settings(idle_timeout_s=3, warning_s=1))
+    open_search(kiosk)
+    kiosk.type_keys("zhangsan")
+    assert "长散" not in kiosk.candidates()
+    kiosk.choose_candidate("长")
+    kiosk.choose_candidate("散")
+    assert kiosk.item("searchField").property("text") == "长散"
+
+    kiosk.ui.idle.expire_in(0)
+    kiosk.settle()
+    kiosk.click("attractArea")
+    open_search(kiosk)
+    assert kiosk.item("searchField").property("text") == ""
+    kiosk.type_keys("zhangsan")
+    kiosk.wait_until(lambda: "张三" in kiosk.candidates())
+    assert "长散" not in kiosk.candidates()
+    dictionary = pinyin_user_dictionary()
+    assert not dictionary.exists() or "长散".encode("utf-16-le") not in dictionary.read_bytes()
+
+
+def test_every_text_field_is_marked_sensitive(kiosk: Driver) -> None:
+    open_search(kiosk)
+    hints = kiosk.item("searchField").property("inputMethodHints")
+    assert Qt.InputMethodHint(hints) & Qt.InputMethodHint.ImhSensitiveData

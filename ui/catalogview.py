@@ -1,0 +1,278 @@
+"""View models of the catalog screens: browse lists, search results and one guide."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+
+from kiosk.catalog.library import CatalogLibrary, ItemSummary
+from kiosk.catalog.model import ServiceItem
+from kiosk.catalog.parse import CatalogError
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemListModel(QAbstractListModel):
+    """Rows of item summaries for kinetic ListViews."""
+
+    CodeRole = Qt.ItemDataRole.UserRole + 1
+    NameRole = Qt.ItemDataRole.UserRole + 2
+    DepartmentRole = Qt.ItemDataRole.UserRole + 3
+    VisitsRole = Qt.ItemDataRole.UserRole + 4
+    CanApplyRole = Qt.ItemDataRole.UserRole + 5
+    LevelRole = Qt.ItemDataRole.UserRole + 6
+
+    countChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ItemSummary] = []
+
+    def set_rows(self, rows: list[ItemSummary]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+        self.countChanged.emit()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        return {
+            self.CodeRole: row.code,
+            self.NameRole: row.name,
+            Qt.ItemDataRole.DisplayRole: row.name,
+            self.DepartmentRole: row.department,
+            self.VisitsRole: row.visits,
+            self.CanApplyRole: row.can_apply,
+            self.LevelRole: row.level,
+        }.get(role)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {
+            self.CodeRole: QByteArray(b"code"),
+            self.NameRole: QByteArray(b"name"),
+            self.DepartmentRole: QByteArray(b"department"),
+            self.VisitsRole: QByteArray(b"visits"),
+            self.CanApplyRole: QByteArray(b"canApply"),
+            self.LevelRole: QByteArray(b"level"),
+        }
+
+    @Property(int, notify=countChanged)
+    def count(self) -> int:
+        return len(self._rows)
+
+
+def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
+    """The guide as plain data for QML: every element, grouped as the screen shows it."""
+    return {
+        "code": item.code,
+        "name": item.name,
+        "sample": sample,
+        "shortGuide": item.short_guide,
+        "itemType": item.item_type,
+        "level": item.level,
+        "department": item.department,
+        "implementingBody": item.implementing_body,
+        "serviceObject": "、".join(item.service_object),
+        "caseType": item.case_type,
+        "visits": item.visits,
+        "legalTimeLimit": item.legal_time_limit,
+        "promisedTimeLimit": item.promised_time_limit,
+        "feeStandard": item.fee_standard,
+        "feeBasis": item.fee_basis,
+        "conditions": list(item.acceptance_conditions),
+        "materials": [
+            {
+                "name": m.name,
+                "form": m.form,
+                "copies": m.copies,
+                "required": m.required,
+                "deferrable": m.deferrable,
+                "eLicence": m.e_licence,
+                "note": m.note,
+                "sample": m.sample,
+            }
+            for m in item.materials
+        ],
+        "deferralPolicy": item.deferral_policy,
+        "steps": [{"title": s.title, "detail": s.detail} for s in item.steps],
+        "handlingForms": "、".join(item.handling_forms),
+        "locations": list(item.locations),
+        "hours": item.hours,
+        "appointment": item.appointment,
+        "consultation": item.consultation,
+        "complaint": item.complaint,
+        "legalBasis": list(item.legal_basis),
+        "resultName": item.result_name,
+        "resultSample": item.result_sample,
+        "reviewStandard": item.review_standard,
+        "handlingScope": item.handling_scope,
+        "onlinePayment": item.online_payment,
+        "delivery": item.delivery,
+        "specialSteps": item.special_steps,
+        "faq": [{"question": q.question, "answer": q.answer} for q in item.faq],
+        "canApply": item.can_apply_online,
+    }
+
+
+class CatalogViewModel(QObject):
+    """The catalog as the screens see it. Searching and browsing are in-memory and fast.
+
+    Signals:
+        libraryChanged: a (new) catalog is in use; lists refresh.
+        guideChanged: `guide` holds the guide just opened.
+        searchMissed(str): a search the resident gave up on found nothing (for the
+            anonymous demand statistics).
+    """
+
+    libraryChanged = Signal()
+    guideChanged = Signal()
+    resultsChanged = Signal()
+    listTitleChanged = Signal()
+    searchMissed = Signal(str)
+
+    def __init__(self, guide_url_pattern: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library: CatalogLibrary | None = None
+        self._guide_url_pattern = guide_url_pattern
+        self._guide: dict[str, Any] = {}
+        self._query = ""
+        self._list_title = ""
+        self.results = ItemListModel(self)
+        self.listing = ItemListModel(self)
+        self.mostAskedModel = ItemListModel(self)
+
+    # -- the catalog in use ---------------------------------------------------------------
+    def set_library(self, library: CatalogLibrary) -> None:
+        """Swap in a new catalog (built off the GUI thread)."""
+        self._library = library
+        self.mostAskedModel.set_rows(library.most_asked())
+        self.libraryChanged.emit()
+        if self._query:
+            self.search(self._query)
+
+    @Property(bool, notify=libraryChanged)
+    def ready(self) -> bool:
+        return self._library is not None
+
+    @Property(int, notify=libraryChanged)
+    def itemCount(self) -> int:
+        return len(self._library) if self._library else 0
+
+    @Property(str, notify=libraryChanged)
+    def version(self) -> str:
+        return self._library.version if self._library else ""
+
+    @Property(bool, notify=libraryChanged)
+    def sample(self) -> bool:
+        return bool(self._library and self._library.sample)
+
+    @Property(list, notify=libraryChanged)
+    def themes(self) -> list[dict[str, Any]]:
+        return self._groups(self._library.themes() if self._library else [])
+
+    @Property(list, notify=libraryChanged)
+    def departments(self) -> list[dict[str, Any]]:
+        return self._groups(self._library.departments() if self._library else [])
+
+    @Property(list, notify=libraryChanged)
+    def levels(self) -> list[dict[str, Any]]:
+        return self._groups(self._library.levels() if self._library else [])
+
+    @staticmethod
+    def _groups(groups: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        return [{"name": name, "count": count} for name, count in groups]
+
+    # -- browsing ---------------------------------------------------------------------------
+    @Property(QObject, constant=True)
+    def listModel(self) -> ItemListModel:
+        return self.listing
+
+    @Property(QObject, constant=True)
+    def mostAsked(self) -> ItemListModel:
+        return self.mostAskedModel
+
+    @Property(str, notify=listTitleChanged)
+    def listTitle(self) -> str:
+        return self._list_title
+
+    @Slot(str, str)
+    def showList(self, kind: str, value: str) -> None:
+        rows = self._library.filtered(kind, value) if self._library else []
+        self.listing.set_rows(rows)
+        self._list_title = value
+        self.listTitleChanged.emit()
+
+    # -- search -----------------------------------------------------------------------------
+    @Property(QObject, constant=True)
+    def resultModel(self) -> ItemListModel:
+        return self.results
+
+    @Property(str, notify=resultsChanged)
+    def query(self) -> str:
+        return self._query
+
+    @Slot(str)
+    def search(self, query: str) -> None:
+        self._query = query
+        found = self._library.search(query) if self._library and query.strip() else []
+        self.results.set_rows([summary for summary, _hit in found])
+        self.resultsChanged.emit()
+
+    @Slot()
+    def finishSearch(self) -> None:
+        """The resident left the search screen: count a search that found nothing, then forget."""
+        if self._query.strip() and self.results.rowCount() == 0:
+            self.searchMissed.emit(self._query.strip())
+        self.search("")
+
+    # -- one guide --------------------------------------------------------------------------
+    @Property(dict, notify=guideChanged)
+    def guide(self) -> dict[str, Any]:
+        return self._guide
+
+    @Property(str, notify=guideChanged)
+    def guideUrl(self) -> str:
+        code = self._guide.get("code", "")
+        return self._guide_url_pattern.format(code=code) if code else ""
+
+    @Slot(str, result=bool)
+    def openGuide(self, code: str) -> bool:
+        if self._library is None:
+            return False
+        try:
+            item = self._library.item(code)
+        except (KeyError, CatalogError):
+            log.exception("guide %s cannot be shown", code)
+            return False
+        self._guide = guide_document(item, self._library.sample)
+        self.guideChanged.emit()
+        return True
+
+    @Slot()
+    def reset(self) -> None:
+        """End of session: forget the query, the lists and the open guide."""
+        self.search("")
+        self.listing.set_rows([])
+        self._list_title = ""
+        self.listTitleChanged.emit()
+        self._guide = {}
+        self.guideChanged.emit()

@@ -1,0 +1,38 @@
+import QtQuick
+import Kiosk
+
+// A titled white box on a guide or info screen; children stack inside.
+Rectangle {
+    id: box
+
+    property string title
+    default property alias content: inner.data
+
+    width: parent ? parent.width : 0
+    height: inner.implicitHeight + titleText.implicitHeight + 3 * Theme.spacing
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.border
+    border.width: Theme.borderWidth
+
+    Text {
+        id: titleText
+        x: Theme.spacing
+        y: Theme.spacing
+        width: parent.width - 2 * Theme.spacing
+        text: box.title
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+        color: Theme.accent
+        wrapMode: Text.WordWrap
+    }
+    Column {
+        id: inner
+        x: Theme.spacing
+        anchors.top: titleText.bottom
+        anchors.topMargin: Theme.spacing / 2
+        width: parent.width - 2 * Theme.spacing
+        spacing: Theme.spacing / 2
+    }
+}

@@ -1,0 +1,241 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// One item's complete guide (办事指南): every element, in the order a resident needs it.
+KioskPage {
+    id: page
+
+    required property var catalog
+    readonly property var guide: catalog.guide
+    signal applyRequested(string code)
+
+    title: page.guide.name ?? ""
+
+    component Fact: Column {
+        id: fact
+        property string label
+        property string value
+        width: parent ? (parent.width - Theme.spacing) / 2 : 0
+        spacing: 2
+        Text {
+            width: parent.width
+            text: fact.label
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            text: fact.value
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+    }
+
+    component LabelledText: BodyText {
+        property string label
+        property string value
+        visible: value.length > 0
+        text: label + "：" + value
+    }
+
+    SampleNotice { visible: page.guide.sample === true }
+
+    BodyText {
+        objectName: "shortGuide"
+        visible: text.length > 0
+        text: page.guide.shortGuide ?? ""
+        font.pixelSize: Theme.fontLarge
+    }
+
+    Flow {
+        width: parent.width
+        spacing: Theme.spacing / 2
+        Badge { text: page.guide.itemType ?? "" }
+        Badge { text: page.guide.caseType ?? "" }
+        Badge { text: qsTr("%1 level").arg(page.guide.level ?? "") }
+        Badge { visible: page.guide.canApply === true; strong: true; text: qsTr("Apply here") }
+    }
+
+    SectionBox {
+        objectName: "factsSection"
+        title: qsTr("At a glance")
+        Flow {
+            width: parent.width
+            spacing: Theme.spacing
+            Fact {
+                label: qsTr("Visits needed")
+                value: page.guide.visits === 0 ? qsTr("None — all online")
+                                               : qsTr("%n visit(s) at most", "", page.guide.visits ?? 0)
+            }
+            Fact { label: qsTr("Promised time"); value: page.guide.promisedTimeLimit ?? "" }
+            Fact { label: qsTr("Fees"); value: page.guide.feeStandard ?? "" }
+            Fact { label: qsTr("Statutory time"); value: page.guide.legalTimeLimit ?? "" }
+        }
+    }
+
+    SectionBox {
+        title: qsTr("Who can apply")
+        Repeater {
+            model: page.guide.conditions ?? []
+            BodyText {
+                required property string modelData
+                text: "• " + modelData
+            }
+        }
+        LabelledText { label: qsTr("Service recipients"); value: page.guide.serviceObject ?? "" }
+    }
+
+    SectionBox {
+        objectName: "materialsSection"
+        title: qsTr("What to bring (%n item(s))", "", (page.guide.materials ?? []).length)
+        Repeater {
+            model: page.guide.materials ?? []
+            Rectangle {
+                id: material
+                required property var modelData
+                required property int index
+                width: parent.width
+                height: materialColumn.implicitHeight + Theme.spacing
+                radius: Theme.radius / 2
+                color: "transparent"
+                border.color: Theme.border
+                border.width: 1
+                Column {
+                    id: materialColumn
+                    x: Theme.spacing / 2
+                    y: Theme.spacing / 2
+                    width: parent.width - Theme.spacing
+                    spacing: 4
+                    BodyText {
+                        text: "☐ " + (material.index + 1) + ". " + material.modelData.name
+                        font.bold: true
+                    }
+                    BodyText {
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        text: [
+                            qsTr("%1 × %2").arg(material.modelData.form).arg(material.modelData.copies),
+                            material.modelData.required ? qsTr("required") : qsTr("if applicable"),
+                            material.modelData.deferrable ? qsTr("may be handed in later") : "",
+                            material.modelData.eLicence ? qsTr("e-licence accepted") : ""
+                        ].filter(part => part.length > 0).join(" · ")
+                    }
+                    BodyText {
+                        visible: text.length > 0
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        text: [material.modelData.note, material.modelData.sample]
+                              .filter(part => part && part.length > 0).join("；")
+                    }
+                }
+            }
+        }
+        LabelledText { label: qsTr("Handing in later (容缺受理)"); value: page.guide.deferralPolicy ?? "" }
+    }
+
+    SectionBox {
+        objectName: "stepsSection"
+        title: qsTr("Steps")
+        Repeater {
+            model: page.guide.steps ?? []
+            BodyText {
+                required property var modelData
+                required property int index
+                text: (index + 1) + ". " + modelData.title + "：" + modelData.detail
+            }
+        }
+        LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps ?? "" }
+    }
+
+    SectionBox {
+        title: qsTr("Where and when")
+        Repeater {
+            model: page.guide.locations ?? []
+            BodyText {
+                required property string modelData
+                text: "• " + modelData
+            }
+        }
+        LabelledText { label: qsTr("Hours"); value: page.guide.hours ?? "" }
+        LabelledText { label: qsTr("Appointments"); value: page.guide.appointment ?? "" }
+        LabelledText { label: qsTr("Ways to apply"); value: page.guide.handlingForms ?? "" }
+        LabelledText { label: qsTr("Where it can be handled"); value: page.guide.handlingScope ?? "" }
+    }
+
+    SectionBox {
+        title: qsTr("Questions and complaints")
+        LabelledText { label: qsTr("Ask"); value: page.guide.consultation ?? "" }
+        LabelledText { label: qsTr("Complain"); value: page.guide.complaint ?? "" }
+    }
+
+    SectionBox {
+        visible: (page.guide.faq ?? []).length > 0
+        title: qsTr("Frequently asked")
+        Repeater {
+            model: page.guide.faq ?? []
+            Column {
+                required property var modelData
+                width: parent.width
+                spacing: 4
+                BodyText { text: qsTr("Q: %1").arg(parent.modelData.question); font.bold: true }
+                BodyText { text: qsTr("A: %1").arg(parent.modelData.answer) }
+            }
+        }
+    }
+
+    SectionBox {
+        objectName: "moreSection"
+        title: qsTr("More about this item")
+        LabelledText { label: qsTr("Item code"); value: page.guide.code ?? "" }
+        LabelledText { label: qsTr("Department"); value: page.guide.department ?? "" }
+        LabelledText { label: qsTr("Implementing body"); value: page.guide.implementingBody ?? "" }
+        LabelledText { label: qsTr("Legal basis"); value: (page.guide.legalBasis ?? []).join("；") }
+        LabelledText { label: qsTr("Result"); value: page.guide.resultName ?? "" }
+        LabelledText { label: qsTr("Result sample"); value: page.guide.resultSample ?? "" }
+        LabelledText { label: qsTr("Review standard"); value: page.guide.reviewStandard ?? "" }
+        LabelledText { label: qsTr("Fee basis"); value: page.guide.feeBasis ?? "" }
+        LabelledText { label: qsTr("Online payment"); value: page.guide.onlinePayment ?? "" }
+        LabelledText { label: qsTr("Delivery"); value: page.guide.delivery ?? "" }
+    }
+
+    SectionBox {
+        objectName: "qrSection"
+        title: qsTr("Take this guide with you")
+        RowLayout {
+            width: parent.width
+            spacing: Theme.spacing
+            Image {
+                objectName: "guideQr"
+                Layout.preferredWidth: 280
+                Layout.preferredHeight: 280
+                sourceSize.width: 280
+                sourceSize.height: 280
+                source: page.catalog.guideUrl.length > 0
+                        ? "image://qr/" + encodeURIComponent(page.catalog.guideUrl) : ""
+                smooth: false
+                fillMode: Image.PreserveAspectFit
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: qsTr("Scan with your phone to open this guide.")
+            }
+        }
+    }
+
+    KioskButton {
+        objectName: "applyButton"
+        visible: page.guide.canApply === true
+        width: parent.width
+        primary: true
+        fontSize: Theme.fontLarge
+        text: qsTr("Apply online")
+        onClicked: page.applyRequested(page.guide.code)
+    }
+}

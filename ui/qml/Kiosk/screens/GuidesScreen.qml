@@ -1,0 +1,105 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// 办事指南: search, or browse the catalog by theme, department or level.
+Item {
+    id: screen
+
+    required property var catalog
+    property string kind: "theme"
+
+    signal searchRequested()
+    signal groupChosen(string kind, string name)
+
+    readonly property var groups: kind === "theme" ? catalog.themes
+                                : kind === "department" ? catalog.departments
+                                : catalog.levels
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Service guides")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            color: Theme.text
+        }
+
+        KioskButton {
+            objectName: "openSearchButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchMin
+            text: qsTr("Search: type a name, pinyin or initials")
+            primary: true
+            onClicked: screen.searchRequested()
+        }
+
+        SampleNotice {
+            Layout.fillWidth: true
+            visible: screen.catalog.sample
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Repeater {
+                model: [
+                    { kind: "theme", label: qsTr("By theme") },
+                    { kind: "department", label: qsTr("By department") },
+                    { kind: "level", label: qsTr("By level") }
+                ]
+                KioskButton {
+                    required property var modelData
+                    objectName: "browse_" + modelData.kind
+                    Layout.fillWidth: true
+                    text: modelData.label
+                    checkable: true
+                    checked: screen.kind === modelData.kind
+                    onClicked: screen.kind = modelData.kind
+                }
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: !screen.catalog.ready
+            text: qsTr("Loading the catalog…")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+        }
+
+        GridView {
+            id: grid
+            objectName: "groupGrid"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            readonly property int columns: Theme.landscape ? 4 : (Theme.elder ? 2 : 3)
+            cellWidth: width / columns
+            cellHeight: Theme.touchMin * 1.6
+            model: screen.groups
+            delegate: Item {
+                id: cell
+                required property var modelData
+                required property int index
+                width: grid.cellWidth
+                height: grid.cellHeight
+                KioskButton {
+                    objectName: "group_" + cell.index
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing / 2
+                    text: qsTr("%1 (%2)").arg(cell.modelData.name).arg(cell.modelData.count)
+                    onClicked: screen.groupChosen(screen.kind, cell.modelData.name)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk
+
+// Search as the resident types: Chinese, pinyin (while composing) or initials.
+Item {
+    id: screen
+
+    required property var catalog
+    required property string hotline
+    signal itemChosen(string code)
+
+    readonly property string typed: field.text + field.preeditText
+    readonly property bool hasQuery: typed.trim().length > 0
+    readonly property bool nothingFound: hasQuery && screen.catalog.resultModel.count === 0
+
+    onTypedChanged: screen.catalog.search(screen.typed)
+    StackView.onActivated: field.forceActiveFocus()
+    StackView.onRemoved: screen.catalog.finishSearch()
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        KioskTextField {
+            id: field
+            objectName: "searchField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Item name, pinyin or initials, e.g. 居住证 / juzhuzheng / jzz")
+        }
+
+        Text {
+            objectName: "resultSummary"
+            Layout.fillWidth: true
+            text: !screen.hasQuery ? qsTr("Most asked")
+                  : screen.nothingFound ? qsTr("Nothing found for “%1”").arg(screen.typed.trim())
+                  : qsTr("%n item(s) found", "", screen.catalog.resultModel.count)
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.Wrap
+        }
+
+        BodyText {
+            objectName: "noResultHelp"
+            Layout.fillWidth: true
+            visible: screen.nothingFound
+            text: qsTr("Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.").arg(screen.hotline)
+            color: Theme.mutedText
+        }
+
+        // Two lists with fixed models: swapping one list's model while it is still
+        // creating rows makes Qt drop half-made delegates.
+        ListView {
+            objectName: "resultList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: screen.hasQuery && !screen.nothingFound
+            clip: true
+            spacing: Theme.spacing / 2
+            boundsBehavior: Flickable.StopAtBounds
+            model: screen.catalog.resultModel
+            // No rows made ahead in the background: the model changes on every keystroke.
+            cacheBuffer: 0
+            delegate: ItemRow {
+                required property int index
+                objectName: "resultRow_" + index
+                width: ListView.view.width
+                onClicked: screen.itemChosen(code)
+            }
+        }
+        ListView {
+            objectName: "mostAskedList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: !screen.hasQuery || screen.nothingFound
+            clip: true
+            spacing: Theme.spacing / 2
+            boundsBehavior: Flickable.StopAtBounds
+            model: screen.catalog.mostAsked
+            delegate: ItemRow {
+                required property int index
+                objectName: "mostAskedRow_" + index
+                width: ListView.view.width
+                onClicked: screen.itemChosen(code)
+            }
+        }
+    }
+}
