@@ -7,9 +7,13 @@ The UI package is imported only inside the commands that show a window, so that
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
+import json
 import logging
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import platformdirs
@@ -72,7 +76,51 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     configure_logging(state / "log")
     from ui.main import run_kiosk
 
-    return run_kiosk(settings, CatalogStore(state / "catalog.db"), fullscreen=False)
+    with _demo_platform(settings) as settings:
+        return run_kiosk(settings, CatalogStore(state / "catalog.db"), fullscreen=False)
+
+
+@contextlib.contextmanager
+def _demo_platform(settings: Settings) -> Iterator[Settings]:
+    """The demo talks to the in-process stand-in unless the station file names a platform."""
+    if settings.platform.base_url:
+        yield settings
+        return
+    from kiosk.catalog.sample import sample_document
+    from kiosk.district.standin import StandIn
+
+    with StandIn() as standin:
+        standin.state.set_catalog(sample_document())
+        log.info("platform stand-in at %s", standin.url)
+        platform = dataclasses.replace(settings.platform, base_url=standin.url)
+        yield dataclasses.replace(settings, platform=platform)
+
+
+def _cmd_platform_sim(args: argparse.Namespace) -> int:
+    from kiosk.catalog.sample import sample_document
+    from kiosk.district.standin import StandIn
+
+    configure_logging(None)
+    standin = StandIn(port=args.port)
+    if args.catalog:
+        try:
+            document = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            print(f"kiosk: cannot read catalog {args.catalog}: {error}", file=sys.stderr)
+            return 2
+        standin.state.set_catalog(document)
+    else:
+        standin.state.set_catalog(sample_document())
+    print(f"platform stand-in at {standin.url} (Ctrl+C stops it)", flush=True)
+    standin.start()
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        standin.stop()
+    return 0
 
 
 def _cmd_tour(args: argparse.Namespace) -> int:
@@ -102,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--out", required=True, help="folder for the screenshots")
     tour.add_argument("--config", help="station settings file (default: built-in demo)")
     tour.set_defaults(handler=_cmd_tour)
+
+    sim = commands.add_parser("platform-sim", help="the district platform stand-in on its own")
+    sim.add_argument("--port", type=int, default=8780, help="port on 127.0.0.1 (default 8780)")
+    sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
+    sim.set_defaults(handler=_cmd_platform_sim)
 
     config = commands.add_parser("config", help="station settings")
     config_commands = config.add_subparsers(dest="config_command", required=True)

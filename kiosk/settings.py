@@ -82,6 +82,26 @@ class StationSettings:
 
 
 @dataclass(frozen=True)
+class PlatformSettings:
+    base_url: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(https://\S+|http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\S*)?",
+            doc="District platform address (https; plain http only to this machine). "
+            "Empty in `kiosk demo`: the built-in stand-in is used.",
+        ),
+    )
+    catalog_sync_minutes: int = field(
+        default=60,
+        metadata=_rule(minimum=1, maximum=1440, doc="How often to ask for a newer catalog."),
+    )
+    catalog_max_mb: int = field(
+        default=20,
+        metadata=_rule(minimum=1, maximum=200, doc="Largest catalog accepted, in MB."),
+    )
+
+
+@dataclass(frozen=True)
 class SessionSettings:
     idle_timeout_s: int = field(
         default=90,
@@ -133,12 +153,14 @@ class UiSettings:
 @dataclass(frozen=True)
 class Settings:
     station: StationSettings = field(default_factory=StationSettings)
+    platform: PlatformSettings = field(default_factory=PlatformSettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     ui: UiSettings = field(default_factory=UiSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
     "station": StationSettings,
+    "platform": PlatformSettings,
     "session": SessionSettings,
     "ui": UiSettings,
 }
@@ -176,7 +198,7 @@ def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: obj
         raise SettingsError(source, key, f"must be one of {allowed} (got {value!r})")
     if rule["pattern"] and not re.fullmatch(rule["pattern"], value):
         raise SettingsError(source, key, f"has the wrong form (got {value!r}); see REFERENCE.md")
-    if not value.strip():
+    if not value.strip() and not (rule["pattern"] and re.fullmatch(rule["pattern"], value)):
         raise SettingsError(source, key, "must not be empty")
     return value
 

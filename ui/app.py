@@ -107,7 +107,7 @@ def build_ui(
 
     catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
     shell.sessionEnded.connect(catalog.reset)
-    catalog_service = CatalogService(catalog_store, sample_catalog, engine)
+    catalog_service = CatalogService(catalog_store, settings.platform, sample_catalog, engine)
     catalog_service.libraryReady.connect(catalog.set_library)
 
     engine.addImageProvider("qr", QrImageProvider())

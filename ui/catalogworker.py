@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
+from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
+from kiosk.settings import PlatformSettings
 
 log = logging.getLogger(__name__)
 
@@ -21,25 +24,58 @@ class CatalogWorker(QObject):
     """
 
     libraryReady = Signal(object)
+    synced = Signal(object)
     problem = Signal(str)
 
-    def __init__(self, store: CatalogStore, use_sample: bool) -> None:
+    def __init__(self, store: CatalogStore, platform: PlatformSettings, use_sample: bool) -> None:
         super().__init__()
         self._store = store
+        self._platform = platform
         self._use_sample = use_sample
+        self._has_library = False
 
     @Slot()
-    def load(self) -> None:
-        active = self._store.load_active()
-        if active is None and self._use_sample:
-            log.info("no stored catalog: storing the sample catalog")
+    def start(self) -> None:
+        """Show the stored catalog at once, then ask the platform for a newer one."""
+        self._emit_active()
+        self.sync()
+        if not self._has_library and self._use_sample:
+            log.info("no catalog from store or platform: using the sample catalog")
             self._store.save(load_sample())
-            active = self._store.load_active()
-        if active is None:
+            self._emit_active()
+        if not self._has_library:
             self.problem.emit("no catalog is stored yet and the platform has not sent one")
+
+    @Slot()
+    def sync(self) -> None:
+        if not self._platform.base_url:
             return
-        log.info("catalog %s loaded: %d items", active.version, len(active.library))
-        self.libraryReady.emit(active.library)
+        outcome: SyncOutcome = sync_in_subprocess(
+            self._store.path,
+            self._platform.base_url,
+            max_bytes=self._platform.catalog_max_mb * 1024 * 1024,
+        )
+        log.info("catalog sync: %s (%s)", outcome.status, outcome.detail)
+        self.synced.emit(outcome)
+        if outcome.changed:
+            self._emit_active()
+
+    def _emit_active(self) -> None:
+        # Loading builds ~100,000 long-lived objects. A full garbage collection of the whole
+        # heap while they are made takes ~100 ms and holds the GIL, stalling the GUI thread.
+        # So: no collection during the load, then freeze what exists (the new catalog, Qt's
+        # wrappers) out of future collections. The replaced catalog is freed by reference
+        # counting; it holds no cycles.
+        gc.disable()
+        try:
+            active = self._store.load_active()
+        finally:
+            gc.freeze()
+            gc.enable()
+        if active is not None:
+            log.info("catalog %s loaded: %d items", active.version, len(active.library))
+            self._has_library = True
+            self.libraryReady.emit(active.library)
 
 
 class CatalogService(QObject):
@@ -50,22 +86,40 @@ class CatalogService(QObject):
     """
 
     libraryReady = Signal(object)
-    requestLoad = Signal()
+    synced = Signal(object)
+    requestStart = Signal()
+    requestSync = Signal()
 
-    def __init__(self, store: CatalogStore, use_sample: bool, parent: QObject | None = None):
+    def __init__(
+        self,
+        store: CatalogStore,
+        platform: PlatformSettings,
+        use_sample: bool,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("catalog")
-        self._worker = CatalogWorker(store, use_sample)
+        self._worker = CatalogWorker(store, platform, use_sample)
         self._worker.moveToThread(self._thread)
-        self.requestLoad.connect(self._worker.load)
+        self.requestStart.connect(self._worker.start)
+        self.requestSync.connect(self._worker.sync)
         self._worker.libraryReady.connect(self.libraryReady)
+        self._worker.synced.connect(self.synced)
         self._worker.problem.connect(lambda message: log.warning("catalog: %s", message))
+        self._timer = QTimer(self)
+        self._timer.setInterval(platform.catalog_sync_minutes * 60_000)
+        self._timer.timeout.connect(self.requestSync)
 
     def start(self) -> None:
         self._thread.start()
-        self.requestLoad.emit()
+        self.requestStart.emit()
+        self._timer.start()
+
+    def sync_now(self) -> None:
+        self.requestSync.emit()
 
     def stop(self) -> None:
+        self._timer.stop()
         self._thread.quit()
         self._thread.wait()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-import qrcode
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
@@ -12,6 +11,8 @@ from PySide6.QtQuick import QQuickImageProvider
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """Modules of the QR code for `text`, quiet zone included."""
+    import qrcode  # on first use: it pulls in Pillow, which start-up does not need
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     code.add_data(text)
     code.make(fit=True)

@@ -7,9 +7,8 @@ the UI swaps the reference, so a resident never sees half a catalog.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from kiosk.catalog.keys import SearchKeys, compute_keys
 from kiosk.catalog.model import LEVELS, Catalog, ServiceItem
@@ -43,11 +42,11 @@ class ItemSummary:
 
 @dataclass(frozen=True)
 class StoredItem:
-    """One item as stored: its summary, its search keys and its full guide as JSON text."""
+    """One item as stored: its summary and search keys (one row), and its full guide."""
 
     summary: ItemSummary
     keys: SearchKeys
-    document: str
+    document: str = ""
 
     @staticmethod
     def from_item(item: ServiceItem) -> StoredItem:
@@ -66,68 +65,109 @@ class StoredItem:
         return StoredItem(summary, compute_keys(item), document)
 
     def summary_json(self) -> str:
+        """A compact row: a flat list, which loads several times faster than objects."""
+        s, k = self.summary, self.keys
         return json.dumps(
-            {"summary": asdict(self.summary), "keys": asdict(self.keys)}, ensure_ascii=False
-        )
+            [s.code, s.name, s.department, s.level, s.themes, s.item_type, s.visits,
+             s.can_apply, s.popularity, k.name, k.aliases, k.pinyin, k.initials, k.content],
+            ensure_ascii=False,
+        )  # fmt: skip
 
     @staticmethod
-    def from_json(summary_json: str, document: str) -> StoredItem:
-        data = json.loads(summary_json)
-        summary: dict[str, Any] = data["summary"]
-        keys: dict[str, Any] = data["keys"]
+    def from_json(summary_json: str) -> StoredItem:
+        (code, name, department, level, themes, item_type, visits, can_apply, popularity,
+         key_name, aliases, pinyin, initials, content) = json.loads(summary_json)  # fmt: skip
         return StoredItem(
-            ItemSummary(**{**summary, "themes": tuple(summary["themes"])}),
-            SearchKeys(
-                **{
-                    **keys,
-                    "aliases": tuple(keys["aliases"]),
-                    "pinyin": tuple(keys["pinyin"]),
-                    "initials": tuple(keys["initials"]),
-                }
+            ItemSummary(
+                code,
+                name,
+                department,
+                level,
+                tuple(themes),
+                item_type,
+                visits,
+                can_apply,
+                popularity,
             ),
-            document,
+            SearchKeys(
+                code,
+                key_name,
+                tuple(aliases),
+                tuple(pinyin),
+                tuple(initials),
+                content,
+                popularity,
+            ),
         )
 
 
 class CatalogLibrary:
-    def __init__(self, version: str, sample: bool, stored: Sequence[StoredItem]) -> None:
+    """Summaries and the search index in memory; a guide's document comes from `documents`.
+
+    `documents(code)` returns the stored JSON of one item: from memory for a library built
+    from a catalog, from an indexed SQLite read (well under a millisecond) for a stored one,
+    which keeps megabytes of guides that nobody opens out of memory.
+    """
+
+    def __init__(
+        self,
+        version: str,
+        sample: bool,
+        stored: Sequence[StoredItem],
+        documents: Callable[[str], str],
+    ) -> None:
         self.version = version
         self.sample = sample
         self.summaries = tuple(s.summary for s in stored)
-        self._by_code = {s.summary.code: s for s in stored}
+        self._by_code = {s.summary.code: s.summary for s in stored}
+        self._documents = documents
         self.index = SearchIndex([s.keys for s in stored])
+        # Browsing lists are computed here, on the thread that builds the library, so that
+        # swapping a new catalog in costs the GUI thread nothing but a reference.
+        self._themes = self._count_themes()
+        self._departments = sorted(
+            _count(s.department for s in self.summaries).items(), key=lambda dc: -dc[1]
+        )
+        level_counts = _count(s.level for s in self.summaries)
+        self._levels = [(lv, level_counts[lv]) for lv in LEVELS if lv in level_counts]
+        ranked = sorted(self.summaries, key=_popular_first)
+        self._most_asked = [s for s in ranked if s.popularity > 0]
 
     @staticmethod
     def from_catalog(catalog: Catalog) -> CatalogLibrary:
-        """Computes search keys (slow: pypinyin). For stores and tests, not for start-up."""
-        return CatalogLibrary(
-            catalog.version, catalog.sample, [StoredItem.from_item(i) for i in catalog.items]
-        )
+        """Computes search keys (slow: pypinyin). For tests and tools, not for start-up."""
+        stored = [StoredItem.from_item(i) for i in catalog.items]
+        documents = {s.summary.code: s.document for s in stored}
+        return CatalogLibrary(catalog.version, catalog.sample, stored, documents.__getitem__)
 
     def __len__(self) -> int:
         return len(self.summaries)
 
     def summary(self, code: str) -> ItemSummary:
-        return self._by_code[code].summary
+        return self._by_code[code]
 
     def item(self, code: str) -> ServiceItem:
         """The full guide; parsed from the stored document when asked for."""
-        return parse_item(json.loads(self._by_code[code].document))
+        if code not in self._by_code:
+            raise KeyError(code)
+        return parse_item(json.loads(self._documents(code)))
 
     def search(self, query: str, limit: int = 50) -> list[tuple[ItemSummary, Hit]]:
         return [(self.summary(hit.code), hit) for hit in self.index.search(query, limit)]
 
-    def themes(self) -> list[tuple[str, int]]:
+    def _count_themes(self) -> list[tuple[str, int]]:
         counts = _count(theme for s in self.summaries for theme in s.themes)
         rank = {theme: i for i, theme in enumerate(THEME_ORDER)}
         return sorted(counts.items(), key=lambda tc: (rank.get(tc[0], len(rank)), tc[0]))
 
+    def themes(self) -> list[tuple[str, int]]:
+        return self._themes
+
     def departments(self) -> list[tuple[str, int]]:
-        return sorted(_count(s.department for s in self.summaries).items(), key=lambda dc: -dc[1])
+        return self._departments
 
     def levels(self) -> list[tuple[str, int]]:
-        counts = _count(s.level for s in self.summaries)
-        return [(level, counts[level]) for level in LEVELS if level in counts]
+        return self._levels
 
     def filtered(self, kind: str, value: str) -> list[ItemSummary]:
         """Items of one theme, department or level, most asked first."""
@@ -144,8 +184,7 @@ class CatalogLibrary:
         return sorted((s for s in self.summaries if match(s)), key=_popular_first)
 
     def most_asked(self, limit: int = 8) -> list[ItemSummary]:
-        ranked = sorted(self.summaries, key=_popular_first)
-        return [s for s in ranked if s.popularity > 0][:limit]
+        return self._most_asked[:limit]
 
 
 def _popular_first(summary: ItemSummary) -> tuple[int, str]:

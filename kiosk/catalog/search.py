@@ -13,8 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from itertools import accumulate
 
 from kiosk.catalog.keys import SearchKeys, normalise
 
@@ -31,17 +30,11 @@ class _Blob:
     """Many keys in one string; each key belongs to an entry (an item's position)."""
 
     def __init__(self, keyed: Iterable[tuple[int, str]]) -> None:
-        parts: list[str] = []
-        self.starts: list[int] = []
-        self.owners: list[int] = []
-        offset = 1
-        for owner, key in keyed:
-            if not key:
-                continue
-            self.starts.append(offset)
-            self.owners.append(owner)
-            parts.append(key)
-            offset += len(key) + 1
+        pairs = [(owner, key) for owner, key in keyed if key]
+        self.owners = [owner for owner, _ in pairs]
+        parts = [key for _, key in pairs]
+        # Each key starts one past the end of the previous key and its separator.
+        self.starts = list(accumulate((len(key) + 1 for key in parts[:-1]), initial=1))
         self.text = SEP + SEP.join(parts) + SEP
 
     def owners_matching(self, needle: str, limit: int, skip: set[int]) -> list[int]:
@@ -72,6 +65,10 @@ class SearchIndex:
         self._pinyin_all = _Blob((i, p) for i, k in entries for p in k.pinyin)
         self._initials = _Blob((i, p) for i, k in entries for p in k.initials)
         self._content = _Blob((i, k.content) for i, k in entries)
+        # Imported here, on the thread that builds the index, not at start-up.
+        from rapidfuzz import fuzz, process
+
+        self._fuzz, self._process = fuzz, process
         self._fuzzy_names = [k.name for k in self.entries]
         self._fuzzy_pinyin = [k.pinyin[0] if k.pinyin else "" for k in self.entries]
 
@@ -118,8 +115,12 @@ class SearchIndex:
             return []
         cutoff = 100.0 * (1 - 1.0 / len(q)) - 0.5
         choices = self._fuzzy_pinyin if latin else self._fuzzy_names
-        found = process.extract(
-            q, choices, scorer=fuzz.partial_ratio, limit=limit + len(seen), score_cutoff=cutoff
+        found = self._process.extract(
+            q,
+            choices,
+            scorer=self._fuzz.partial_ratio,
+            limit=limit + len(seen),
+            score_cutoff=cutoff,
         )
         ranked = sorted(found, key=lambda match: (-match[1], match[2]))
         return [Hit(self.entries[i].code, "near") for _, _, i in ranked if i not in seen][:limit]

@@ -7,6 +7,7 @@ are written, so a crash or power cut leaves the previous catalog in use.
 from __future__ import annotations
 
 import datetime
+import functools
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,11 @@ class CatalogStore:
                 connection.execute("ROLLBACK")
                 raise
 
+    def active_etag(self) -> str:
+        with closing(connect(self.path)) as connection:
+            row = connection.execute("SELECT etag FROM catalog_version WHERE active = 1").fetchone()
+        return str(row[0]) if row else ""
+
     def load_active(self) -> ActiveCatalog | None:
         """The active catalog ready to search, or None when nothing was ever stored."""
         with closing(connect(self.path)) as connection:
@@ -100,11 +106,26 @@ class CatalogStore:
                 return None
             version, etag, sample = head
             rows = connection.execute(
-                "SELECT summary, document FROM catalog_item WHERE version = ? ORDER BY position",
+                "SELECT summary FROM catalog_item WHERE version = ? ORDER BY position",
                 (version,),
             ).fetchall()
-        stored = [StoredItem.from_json(summary, document) for summary, document in rows]
-        return ActiveCatalog(version, etag, CatalogLibrary(version, bool(sample), stored))
+        stored = [StoredItem.from_json(summary) for (summary,) in rows]
+        library = CatalogLibrary(
+            version, bool(sample), stored, functools.partial(self.document, version)
+        )
+        return ActiveCatalog(version, etag, library)
+
+    def document(self, version: str, code: str) -> str:
+        """One item's full guide as stored (JSON). The version stays readable while it is the
+        active or the last good one."""
+        with closing(connect(self.path)) as connection:
+            row = connection.execute(
+                "SELECT document FROM catalog_item WHERE version = ? AND code = ?",
+                (version, code),
+            ).fetchone()
+        if row is None:
+            raise KeyError(code)
+        return str(row[0])
 
     def versions(self) -> list[tuple[str, bool]]:
         with closing(connect(self.path)) as connection:

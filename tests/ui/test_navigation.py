@@ -59,3 +59,10 @@ def test_nav_buttons_visible_on_every_screen(kiosk: Driver) -> None:
     for name in ("backButton", "homeButton"):
         assert kiosk.visible(name)
         assert kiosk.item(name).isEnabled()
+
+
+def test_consult_screen_follows_a_language_switch(kiosk: Driver) -> None:
+    kiosk.click("tile_consult")
+    kiosk.click("languageButton")
+    assert any("Baiyunguan Community" in text for text in kiosk.texts())
+    assert "Opening hours" in kiosk.texts()

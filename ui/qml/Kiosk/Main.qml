@@ -34,20 +34,53 @@ Window {
     }
 
     // Screens by name, for navigation from tiles (and for the tour).
+    // Screens other than home are compiled when first opened, not at start-up.
+    function push(file: string, properties: var): var {
+        return stack.push(Qt.resolvedUrl("screens/" + file), properties)
+    }
+
     function showScreen(key: string) {
         window.attractShowing = false
         if (key === "home") {
             stack.pop(null)
         } else if (key === "consult") {
-            stack.push(consultScreen)
+            window.push("ConsultScreen.qml", { objectName: "consultScreen", shell: window.shell })
         } else if (key === "guides") {
-            stack.push(guidesScreen)
+            const guides = window.push("GuidesScreen.qml", {
+                objectName: "guidesScreen", catalog: window.catalog
+            })
+            guides.searchRequested.connect(window.openSearch)
+            guides.groupChosen.connect(window.openList)
         } else if (key === "attract") {
             window.attractShowing = true
         } else {
             notice.show(qsTr("Not yet available"),
                         qsTr("This service is not available on this kiosk yet. Please call %1 or ask the station staff.").arg(window.shell.hotline))
         }
+    }
+
+    function openSearch() {
+        const search = window.push("SearchScreen.qml", {
+            objectName: "searchScreen", catalog: window.catalog, hotline: window.shell.hotline
+        })
+        search.itemChosen.connect(window.openGuide)
+    }
+
+    function openList(kind: string, name: string) {
+        window.catalog.showList(kind, name)
+        const list = window.push("ItemListScreen.qml", {
+            objectName: "itemListScreen", catalog: window.catalog
+        })
+        list.itemChosen.connect(window.openGuide)
+    }
+
+    function openGuide(code: string) {
+        if (!window.catalog.openGuide(code))
+            return
+        const guide = window.push("GuideScreen.qml", {
+            objectName: "guideScreen", catalog: window.catalog
+        })
+        guide.applyRequested.connect(() => window.showScreen("apply"))
     }
 
     function wipeScreens() {
@@ -68,59 +101,6 @@ Window {
             objectName: "homeScreen"
             hotline: window.shell.hotline
             onTileChosen: (key) => window.showScreen(key)
-        }
-    }
-    function openGuide(code: string) {
-        if (window.catalog.openGuide(code))
-            stack.push(guideScreen)
-    }
-
-    Component {
-        id: guidesScreen
-        GuidesScreen {
-            objectName: "guidesScreen"
-            catalog: window.catalog
-            onSearchRequested: stack.push(searchScreen)
-            onGroupChosen: (kind, name) => {
-                window.catalog.showList(kind, name)
-                stack.push(itemListScreen)
-            }
-        }
-    }
-    Component {
-        id: itemListScreen
-        ItemListScreen {
-            objectName: "itemListScreen"
-            catalog: window.catalog
-            onItemChosen: (code) => window.openGuide(code)
-        }
-    }
-    Component {
-        id: searchScreen
-        SearchScreen {
-            objectName: "searchScreen"
-            catalog: window.catalog
-            hotline: window.shell.hotline
-            onItemChosen: (code) => window.openGuide(code)
-        }
-    }
-    Component {
-        id: guideScreen
-        GuideScreen {
-            objectName: "guideScreen"
-            catalog: window.catalog
-            onApplyRequested: window.showScreen("apply")
-        }
-    }
-    Component {
-        id: consultScreen
-        ConsultScreen {
-            objectName: "consultScreen"
-            hotline: window.shell.hotline
-            stationName: window.shell.stationName
-            stationPhone: window.shell.stationPhone
-            stationAddress: window.shell.stationAddress
-            openingHours: window.shell.openingHours
         }
     }
 

@@ -5,11 +5,7 @@ import Kiosk
 KioskPage {
     id: consult
 
-    required property string hotline
-    required property string stationName
-    required property string stationPhone
-    required property string stationAddress
-    required property string openingHours
+    required property var shell
 
     title: qsTr("Ask for help")
 
@@ -53,23 +49,23 @@ KioskPage {
     InfoBlock {
         objectName: "hotlineBlock"
         label: qsTr("Government service hotline, every day, around the clock")
-        value: consult.hotline
+        value: consult.shell.hotline
         valueSize: Theme.fontHuge
     }
     InfoBlock {
         label: qsTr("Staff at this station can help you in person")
-        value: consult.stationName
+        value: consult.shell.stationName
     }
     InfoBlock {
         label: qsTr("Opening hours")
-        value: consult.openingHours
+        value: consult.shell.openingHours
     }
     InfoBlock {
         label: qsTr("Address")
-        value: consult.stationAddress
+        value: consult.shell.stationAddress
     }
     InfoBlock {
         label: qsTr("Station telephone")
-        value: consult.stationPhone
+        value: consult.shell.stationPhone
     }
 }

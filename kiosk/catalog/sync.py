@@ -1,0 +1,126 @@
+"""Fetching the catalog from the district platform: ETag, size limit, validation, atomic swap.
+
+Runs in a child process (`python -m kiosk.catalog.sync`, started by syncjob.py).
+
+Nothing here raises for network or data problems: every outcome is a value that says what
+happened in words staff understand. The catalog in use changes only on `updated`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+from pathlib import Path
+
+import requests
+
+from kiosk.catalog.model import Catalog
+from kiosk.catalog.parse import CatalogError, parse_catalog
+from kiosk.catalog.store import CatalogStore
+from kiosk.catalog.syncjob import SyncOutcome
+
+log = logging.getLogger(__name__)
+
+CATALOG_PATH = "/api/v1/catalog"
+
+
+class _Stop(Exception):  # noqa: N818 - control flow inside this module only
+    """Ends a sync early with its outcome."""
+
+    def __init__(self, outcome: SyncOutcome) -> None:
+        self.outcome = outcome
+
+
+def sync_catalog(
+    store: CatalogStore,
+    session: requests.Session,
+    base_url: str,
+    *,
+    max_bytes: int,
+    timeout: tuple[float, float] = (5.0, 30.0),
+) -> SyncOutcome:
+    try:
+        body, etag = _download(session, base_url, store.active_etag(), max_bytes, timeout)
+        catalog = _decode(body)
+    except _Stop as stop:
+        return stop.outcome
+    store.save(catalog, etag=etag)
+    return SyncOutcome("updated", f"catalog {catalog.version} in use", version=catalog.version)
+
+
+def _download(
+    session: requests.Session,
+    base_url: str,
+    etag: str,
+    max_bytes: int,
+    timeout: tuple[float, float],
+) -> tuple[bytes, str]:
+    headers = {"Accept": "application/json"}
+    if etag:
+        headers["If-None-Match"] = etag
+    url = base_url.rstrip("/") + CATALOG_PATH
+    try:
+        with session.get(url, headers=headers, timeout=timeout, stream=True) as response:
+            if response.status_code == 304:
+                raise _Stop(SyncOutcome("unchanged", "the catalog in use is current"))
+            if response.status_code != 200:
+                status = f"{response.status_code} {response.reason or ''}".strip()
+                raise _Stop(SyncOutcome("failed", f"platform answered {status}"))
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise _Stop(SyncOutcome("refused", f"catalog too large ({declared} bytes)"))
+            body = bytearray()
+            for chunk in response.iter_content(65536):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise _Stop(SyncOutcome("refused", f"catalog larger than {max_bytes} bytes"))
+            return bytes(body), response.headers.get("ETag", "")
+    except requests.exceptions.ChunkedEncodingError:
+        raise _Stop(
+            SyncOutcome("refused", "catalog cut off in transfer; the previous one stays")
+        ) from None
+    except requests.RequestException as error:
+        raise _Stop(
+            SyncOutcome("unreachable", f"platform not reachable ({type(error).__name__})")
+        ) from None
+
+
+def _decode(body: bytes) -> Catalog:
+    try:
+        document = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _Stop(SyncOutcome("refused", f"catalog is not valid JSON ({error})")) from None
+    if not isinstance(document, dict):
+        raise _Stop(SyncOutcome("refused", "catalog is not a JSON object"))
+    try:
+        return parse_catalog(document)
+    except CatalogError as error:
+        for problem in error.problems:
+            log.warning("catalog problem: %s", problem)
+        raise _Stop(
+            SyncOutcome(
+                "refused",
+                f"catalog has {len(error.problems)} problem(s); the previous one stays in use",
+                problems=tuple(error.problems),
+            )
+        ) from None
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="One catalog sync (run by the kiosk).")
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--max-bytes", type=int, required=True)
+    args = parser.parse_args(argv)
+    with requests.Session() as session:
+        outcome = sync_catalog(
+            CatalogStore(Path(args.store)), session, args.url, max_bytes=args.max_bytes
+        )
+    print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

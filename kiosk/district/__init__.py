@@ -1,0 +1,1 @@
+"""The district government-service platform: its client and a local stand-in."""

@@ -1,0 +1,43 @@
+"""A 5,000-item catalog shaped like the sample: same fields, varied names and codes."""
+
+from __future__ import annotations
+
+import copy
+import random
+from typing import Any
+
+from kiosk.catalog.sample import sample_document
+
+TARGETS = ["老年人", "残疾人", "困难家庭", "退役军人", "新就业", "外来务工人员", "学生", "企业职工"]
+ACTIONS = ["申请", "变更", "注销", "补办", "延续", "查询", "审核", "登记", "备案", "认定"]
+PLACES = ["社区", "街道", "区级", "跨区"]
+
+
+def synthetic_document(count: int = 5000, seed: int = 7) -> dict[str, Any]:
+    rng = random.Random(seed)
+    base = sample_document()
+    items = base["items"]
+    out = []
+    for number in range(count):
+        item = copy.deepcopy(items[number % len(items)])
+        target = rng.choice(TARGETS)
+        action = rng.choice(ACTIONS)
+        item["name"] = f"{target}{item['name']}{action}（{rng.choice(PLACES)}{number}）"
+        item["aliases"] = [f"{target}{alias}" for alias in item.get("aliases", [])[:3]]
+        basic = f"{number:014d}"
+        item["basic_code"] = basic
+        item["code"] = f"{basic}-110102000000-000-11110102MB0000000X-1-00"
+        item["popularity"] = rng.randint(0, 100)
+        out.append(item)
+    return {"version": f"synthetic-{count}", "sample": True, "items": out}
+
+
+def keystroke_queries() -> list[str]:
+    """Every prefix a resident types on the way to Chinese, pinyin and initials queries."""
+    words = ["居住证", "老年人高龄津贴", "社会保障卡", "残疾人证", "失业登记", "低保"]
+    pinyin = ["juzhuzheng", "gaolingjintie", "shebaoka", "canjirenzheng", "shiyedengji", "dibao"]
+    initials = ["jzz", "glj", "sbk", "cjrz", "sydj", "db"]
+    queries: list[str] = []
+    for word in words + pinyin + initials:
+        queries += [word[:end] for end in range(1, len(word) + 1)]
+    return queries

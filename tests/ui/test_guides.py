@@ -1,0 +1,154 @@
+"""办事指南 by real clicks: browse, search on the on-screen keyboard, read a guide, scan its QR."""
+
+from __future__ import annotations
+
+import numpy as np
+import zxingcpp
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from tests.ui.driver import Driver
+
+BIRTH_REGISTRATION = "生育登记服务"
+
+
+def open_guides(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    assert kiosk.current_screen() == "guidesScreen"
+
+
+def test_themes_show_counts_and_open_their_items(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    assert "生育收养（4）" in kiosk.texts()
+    kiosk.click("group_0")
+    assert kiosk.current_screen() == "itemListScreen"
+    assert kiosk.item("listTitle").property("text") == "生育收养"
+    assert kiosk.item("listCount").property("text") == "共4项"
+    assert kiosk.item("itemList").property("count") == 4
+
+
+def test_browse_by_department_and_level(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("browse_department")
+    assert any(text.startswith("西城区人力资源和社会保障局（") for text in kiosk.texts())
+    kiosk.click("browse_level")
+    assert "社区（2）" in kiosk.texts()
+    kiosk.click("group_2")
+    assert kiosk.item("listTitle").property("text") == "社区"
+
+
+def test_item_list_scrolls_by_touch(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("browse_level")
+    kiosk.click("group_1")  # 街道: longer than one screen
+    items = kiosk.item("itemList")
+    assert items.property("contentHeight") > items.height()
+    start = items.property("contentY")
+    centre = items.mapToScene(QRectF(0, 0, items.width(), items.height()).center()).toPoint()
+    QTest.mousePress(kiosk.window, Qt.MouseButton.LeftButton, pos=centre)
+    for step in range(1, 11):
+        QTest.mouseMove(kiosk.window, QPoint(centre.x(), centre.y() - step * 40))
+        kiosk.qtbot.wait(16)
+    end = QPoint(centre.x(), centre.y() - 400)
+    QTest.mouseRelease(kiosk.window, Qt.MouseButton.LeftButton, pos=end)
+    kiosk.wait_until(lambda: items.property("contentY") > start + 100)
+
+
+def test_guide_shows_every_section(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("group_0")
+    kiosk.click("itemRow_0")
+    assert kiosk.current_screen() == "guideScreen"
+    texts = "\n".join(kiosk.texts())
+    for expected in (
+        BIRTH_REGISTRATION,
+        "示例数据，以区政务服务平台发布为准",
+        "办理要点",
+        "0次（全程网办）",
+        "受理条件",
+        "所需材料（2项）",
+        "夫妻双方居民身份证",
+        "原件 × 1份 · 必需 · 可用电子证照",
+        "办理流程",
+        "1. 申请：",
+        "办理地点和时间",
+        "咨询与投诉",
+        "常见问题",
+        "设定依据：《中华人民共和国人口与计划生育法》",
+        "扫码带走",
+    ):
+        assert expected in texts, expected
+
+
+def _decode(image: QImage) -> str:
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(height, stride)[:, :width]
+    results = zxingcpp.read_barcodes(np.ascontiguousarray(pixels))
+    assert results, "no QR code found"
+    return str(results[0].text)
+
+
+def test_guide_qr_decodes_to_the_guide_address(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("group_0")
+    kiosk.click("itemRow_0")
+    code = kiosk.ui.catalog.guide["code"]
+    qr = kiosk.item("guideQr")
+    flick = kiosk.item("pageFlickable")
+    flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
+    kiosk.wait_until(lambda: qr.property("paintedWidth") > 0)
+    kiosk.settle()
+    shot = kiosk.window.grabWindow()
+    rect = qr.mapRectToScene(QRectF(0, 0, qr.width(), qr.height())).toRect()
+    assert _decode(shot.copy(rect.adjusted(-20, -20, 20, 20))) == (
+        f"https://zwfw.example/guide/{code}"
+    )
+
+
+def test_search_by_pinyin_initials_on_the_keyboard(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("openSearchButton")
+    kiosk.wait_until(kiosk.keyboard_open)
+    kiosk.type_keys("jzz")
+    # The pinyin engine shows syllables apart while composing: "j z z".
+    assert kiosk.item("searchField").property("preeditText").replace(" ", "") == "jzz"
+    assert kiosk.ui.catalog.resultModel.count >= 1
+    first = kiosk.item("resultRow_0")
+    assert first.property("name") == "北京市居住证申领"
+    kiosk.click("resultRow_0")
+    assert kiosk.current_screen() == "guideScreen"
+    assert kiosk.ui.catalog.guide["name"] == "北京市居住证申领"
+
+
+def test_search_by_chinese_chosen_on_the_keyboard(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("openSearchButton")
+    kiosk.wait_until(kiosk.keyboard_open)
+    kiosk.type_keys("shebao")
+    kiosk.choose_candidate("社保")
+    assert kiosk.item("searchField").property("text") == "社保"
+    assert kiosk.item("resultRow_0").property("name") == "社会保障卡申领与补换"
+
+
+def test_search_without_result_offers_hotline_and_most_asked(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("openSearchButton")
+    kiosk.item("searchField").setProperty("text", "火星移民")
+    kiosk.settle()
+    assert kiosk.visible("noResultHelp")
+    assert "12345" in kiosk.item("noResultHelp").property("text")
+    assert kiosk.visible("mostAskedList")
+    assert kiosk.item("mostAskedRow_0").property("name") == "北京通—养老助残卡申领"
+
+
+def test_search_giving_up_counts_the_missed_term(kiosk: Driver) -> None:
+    missed: list[str] = []
+    kiosk.ui.catalog.searchMissed.connect(missed.append)
+    open_guides(kiosk)
+    kiosk.click("openSearchButton")
+    kiosk.item("searchField").setProperty("text", "火星移民")
+    kiosk.settle()
+    kiosk.click("backButton")
+    assert missed == ["火星移民"]
