@@ -28,8 +28,8 @@ ui/i18n/%.qm: ui/i18n/%.ts $(STAMP)
 
 # Refresh the translation sources after changing visible strings, then translate them.
 i18n: $(STAMP)
-	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_zh_CN.ts -source-language en -target-language zh_CN -locations relative
-	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_en.ts -source-language en -target-language en -pluralonly -locations relative
+	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_zh_CN.ts -source-language en -target-language zh_CN -locations relative -no-obsolete
+	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_en.ts -source-language en -target-language en -pluralonly -locations relative -no-obsolete
 	$(MAKE) $(QM)
 
 demo: deps

@@ -131,6 +131,23 @@ def _cmd_tour(args: argparse.Namespace) -> int:
     return run_tour(settings, Path(args.out))
 
 
+def _cmd_catalog_status(args: argparse.Namespace) -> int:
+    store = CatalogStore(_state_dir(production=not args.demo) / "catalog.db")
+    versions = store.versions()
+    if not versions:
+        print("no catalog stored yet")
+    for version, active in versions:
+        print(f"{'active' if active else 'previous'}: {version}")
+    for at, status, detail, problems in store.sync_history(args.history):
+        print(f"{at}  {status:<11} {detail}")
+        for problem in problems.splitlines()[:20]:
+            print(f"    {problem}")
+    misses = store.search_misses()[:10]
+    if misses:
+        print("searches that found nothing: " + ", ".join(f"{t} ×{n}" for t, n in misses))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Community government-service self-service kiosk."
@@ -155,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--port", type=int, default=8780, help="port on 127.0.0.1 (default 8780)")
     sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
     sim.set_defaults(handler=_cmd_platform_sim)
+
+    catalog = commands.add_parser("catalog", help="the service-item catalog (staff)")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", required=True)
+    status = catalog_commands.add_parser("status", help="versions, recent syncs and problems")
+    status.add_argument("--demo", action="store_true", help="the demo's catalog, not /var/lib")
+    status.add_argument("--history", type=int, default=10, help="how many syncs to list")
+    status.set_defaults(handler=_cmd_catalog_status)
 
     config = commands.add_parser("config", help="station settings")
     config_commands = config.add_subparsers(dest="config_command", required=True)

@@ -75,3 +75,25 @@ def test_tour_renders_every_screen_without_warnings(tmp_path: Path) -> None:
             for variant in ("", "-elder"):
                 shot = tmp_path / f"{layout}{variant}-{screen}.png"
                 assert shot.stat().st_size > 10_000, shot
+
+
+def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> None:
+    from kiosk.catalog.sample import load_sample
+    from kiosk.catalog.store import CatalogStore
+
+    state = tmp_path / "state"
+    store = CatalogStore(state / "community-kiosk" / "catalog.db")
+    store.save(load_sample())
+    store.log_sync("refused", "catalog has 1 problem(s)", ("X: name: must not be empty",))
+    env = dict(os.environ, XDG_STATE_HOME=str(state))
+    result = subprocess.run(
+        [*KIOSK, "catalog", "status", "--demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "active: sample-2026.11" in result.stdout
+    assert "refused" in result.stdout
+    assert "X: name: must not be empty" in result.stdout

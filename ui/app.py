@@ -109,6 +109,7 @@ def build_ui(
     shell.sessionEnded.connect(catalog.reset)
     catalog_service = CatalogService(catalog_store, settings.platform, sample_catalog, engine)
     catalog_service.libraryReady.connect(catalog.set_library)
+    catalog.searchMissed.connect(catalog_service.record_miss)
 
     engine.addImageProvider("qr", QrImageProvider())
     languages.attach(engine)

@@ -60,6 +60,10 @@ class CatalogWorker(QObject):
         if outcome.changed:
             self._emit_active()
 
+    @Slot(str)
+    def record_miss(self, term: str) -> None:
+        self._store.record_search_miss(term)
+
     def _emit_active(self) -> None:
         # Loading builds ~100,000 long-lived objects. A full garbage collection of the whole
         # heap while they are made takes ~100 ms and holds the GIL, stalling the GUI thread.
@@ -89,6 +93,7 @@ class CatalogService(QObject):
     synced = Signal(object)
     requestStart = Signal()
     requestSync = Signal()
+    requestRecordMiss = Signal(str)
 
     def __init__(
         self,
@@ -104,6 +109,7 @@ class CatalogService(QObject):
         self._worker.moveToThread(self._thread)
         self.requestStart.connect(self._worker.start)
         self.requestSync.connect(self._worker.sync)
+        self.requestRecordMiss.connect(self._worker.record_miss)
         self._worker.libraryReady.connect(self.libraryReady)
         self._worker.synced.connect(self.synced)
         self._worker.problem.connect(lambda message: log.warning("catalog: %s", message))
@@ -118,6 +124,10 @@ class CatalogService(QObject):
 
     def sync_now(self) -> None:
         self.requestSync.emit()
+
+    def record_miss(self, term: str) -> None:
+        """Count a search that found nothing (stored by the worker, off the GUI thread)."""
+        self.requestRecordMiss.emit(term)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk.catalog.library import CatalogLibrary, StoredItem
 from kiosk.catalog.model import Catalog
+from kiosk.privacy import mask_text
 from kiosk.sqlite import connect, migrate
 
 MIGRATIONS = (
@@ -34,7 +35,22 @@ MIGRATIONS = (
         PRIMARY KEY (version, code)
     );
     """,
+    """
+    CREATE TABLE sync_log (
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        problems TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE search_miss (
+        term TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        last_day TEXT NOT NULL
+    );
+    """,
 )
+
+MAX_MISSED_TERM = 20  # longer "searches" are more likely a name or an address than a need
 
 KEEP_VERSIONS = 2  # the active catalog and the last good one before it
 
@@ -90,6 +106,52 @@ class CatalogStore:
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
+
+    def log_sync(self, status: str, detail: str, problems: tuple[str, ...] = ()) -> None:
+        """Remember a sync outcome for staff (`kiosk catalog status`); keeps the last 50."""
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        with closing(connect(self.path)) as connection:
+            connection.execute(
+                "INSERT INTO sync_log (at, status, detail, problems) VALUES (?, ?, ?, ?)",
+                (now, status, detail, "\n".join(problems[:200])),
+            )
+            connection.execute(
+                "DELETE FROM sync_log WHERE rowid NOT IN "
+                "(SELECT rowid FROM sync_log ORDER BY rowid DESC LIMIT 50)"
+            )
+
+    def sync_history(self, limit: int = 10) -> list[tuple[str, str, str, str]]:
+        with closing(connect(self.path)) as connection:
+            rows = connection.execute(
+                "SELECT at, status, detail, problems FROM sync_log ORDER BY rowid DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [(str(a), str(s), str(d), str(p)) for a, s, d, p in rows]
+
+    def record_search_miss(self, term: str) -> bool:
+        """Count a search that found nothing, for the district's demand analysis.
+
+        Anonymous: no time of day, no session, nothing about who searched; ID and phone
+        numbers are masked and long terms dropped. Returns whether the term was counted.
+        """
+        cleaned = mask_text(" ".join(term.split()))
+        if not cleaned or len(cleaned) > MAX_MISSED_TERM:
+            return False
+        today = datetime.date.today().isoformat()
+        with closing(connect(self.path)) as connection:
+            connection.execute(
+                "INSERT INTO search_miss (term, count, last_day) VALUES (?, 1, ?) "
+                "ON CONFLICT(term) DO UPDATE SET count = count + 1, last_day = excluded.last_day",
+                (cleaned, today),
+            )
+        return True
+
+    def search_misses(self) -> list[tuple[str, int]]:
+        with closing(connect(self.path)) as connection:
+            rows = connection.execute(
+                "SELECT term, count FROM search_miss ORDER BY count DESC, term"
+            ).fetchall()
+        return [(str(term), int(count)) for term, count in rows]
 
     def active_etag(self) -> str:
         with closing(connect(self.path)) as connection:

@@ -118,6 +118,7 @@ def _main(argv: list[str] | None = None) -> int:
         outcome = sync_catalog(
             CatalogStore(Path(args.store)), session, args.url, max_bytes=args.max_bytes
         )
+    CatalogStore(Path(args.store)).log_sync(outcome.status, outcome.detail, outcome.problems)
     print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
     return 0
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtTest import QTest
 
 from tests.ui.driver import Driver, make_settings
 from ui.environment import pinyin_user_dictionary
+from ui.qmltree import walk
 
 
 def open_search(kiosk: Driver) -> None:
@@ -79,3 +81,35 @@ def test_every_text_field_is_marked_sensitive(kiosk: Driver) -> None:
     open_search(kiosk)
     hints = kiosk.item("searchField").property("inputMethodHints")
     assert Qt.InputMethodHint(hints) & Qt.InputMethodHint.ImhSensitiveData
+
+
+def test_language_key_switches_to_the_english_layout(kiosk: Driver) -> None:
+    open_search(kiosk)
+    panel = kiosk.item("inputPanel")
+    language_keys = [
+        obj for obj in walk(panel)
+        if obj.metaObject().className().startswith("ChangeLanguageKey") and obj.isVisible()
+    ]  # fmt: skip
+    assert language_keys
+    kiosk.tap(language_keys[0])
+    kiosk.settle()
+    kiosk.type_keys("abc")
+    assert kiosk.item("searchField").property("text") == "abc"
+    assert kiosk.item("searchField").property("preeditText") == ""
+
+
+def test_text_field_has_no_context_menu(kiosk: Driver) -> None:
+    open_search(kiosk)
+    field = kiosk.item("searchField")
+    centre = field.mapToScene(QRectF(0, 0, field.width(), field.height()).center()).toPoint()
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.RightButton, pos=centre)
+    QTest.mousePress(kiosk.window, Qt.MouseButton.LeftButton, pos=centre)
+    kiosk.qtbot.wait(1200)  # a long press opens context menus on touch screens
+    QTest.mouseRelease(kiosk.window, Qt.MouseButton.LeftButton, pos=centre)
+    kiosk.settle()
+    menus = [
+        obj for obj in walk(kiosk.window)
+        if obj.metaObject().className().startswith(("QQuickMenu", "QQuickPopup", "Menu"))
+        and obj.property("visible")
+    ]  # fmt: skip
+    assert menus == []

@@ -81,3 +81,25 @@ def test_session_end_leaves_nothing_the_resident_typed(launch: Callable[..., Dri
     kiosk.settle()
     assert leftovers(kiosk) == []
     assert not kiosk.keyboard_open()
+
+
+def test_session_end_puts_the_keyboard_back_to_chinese(launch: Callable[..., Driver]) -> None:
+    kiosk = launch(make_settings(idle_timeout_s=3, warning_s=1))
+    kiosk.click("tile_guides")
+    kiosk.click("openSearchButton")
+    kiosk.wait_until(kiosk.keyboard_open)
+    language_key = next(
+        obj
+        for obj in walk(kiosk.item("inputPanel"))
+        if obj.metaObject().className().startswith("ChangeLanguageKey") and obj.isVisible()
+    )
+    kiosk.tap(language_key)
+    kiosk.type_keys("ab")
+    assert kiosk.item("searchField").property("text") == "ab"
+    kiosk.wait_until(lambda: kiosk.visible("attractScreen"), timeout_ms=8000)
+    kiosk.click("attractArea")
+    kiosk.click("tile_guides")
+    kiosk.click("openSearchButton")
+    kiosk.wait_until(kiosk.keyboard_open)
+    kiosk.type_keys("shi")
+    assert kiosk.item("searchField").property("preeditText") == "shi"

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>GroupButton</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/components/GroupButton.qml" line="+71"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuideScreen</name>
     <message numerus="yes">
         <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+75"/>

@@ -18,7 +18,7 @@
 <context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+14"/>
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+10"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
@@ -46,6 +46,21 @@
         <location line="+4"/>
         <source>Station telephone</source>
         <translation>服务站电话</translation>
+    </message>
+</context>
+<context>
+    <name>GroupButton</name>
+    <message>
+        <location filename="../qml/Kiosk/components/GroupButton.qml" line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>共%n项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -312,11 +327,6 @@
         <source>Loading the catalog…</source>
         <translation>正在加载事项目录…</translation>
     </message>
-    <message>
-        <location line="+27"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -429,7 +439,7 @@
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>Not yet available</source>
         <translation>暂未开放</translation>
     </message>

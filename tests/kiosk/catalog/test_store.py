@@ -62,3 +62,23 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
         connection.execute("PRAGMA user_version=99")
     with pytest.raises(RuntimeError, match="newer than this kiosk knows"):
         CatalogStore(path)
+
+
+def test_search_misses_are_counted_anonymously(tmp_path: Path) -> None:
+    store = CatalogStore(tmp_path / "c.db")
+    assert store.record_search_miss("火星  移民")
+    assert store.record_search_miss("火星 移民")
+    assert store.record_search_miss("电话13812341234")
+    assert not store.record_search_miss(
+        "北京市西城区月坛街道某某小区三号楼二单元五零一室"
+    )  # too long
+    assert store.search_misses() == [("火星 移民", 2), ("电话138****1234", 1)]
+
+
+def test_sync_history_keeps_problems_for_staff(tmp_path: Path) -> None:
+    store = CatalogStore(tmp_path / "c.db")
+    store.log_sync("refused", "catalog has 1 problem(s)", ("X: name: must not be empty",))
+    ((_at, status, detail, problems),) = store.sync_history()
+    assert status == "refused"
+    assert "1 problem" in detail
+    assert problems == "X: name: must not be empty"

@@ -85,6 +85,7 @@ Window {
 
     function wipeScreens() {
         notice.visible = false
+        VirtualKeyboardSettings.locale = "zh_CN"
         // Everything above the home screen is destroyed with what it held.
         stack.pop(null, StackView.Immediate)
         window.attractShowing = true
@@ -193,6 +194,13 @@ Window {
             x: (parent.width - width) / 2
             // Above the navigation bar, so 返回 and 首页 stay reachable while typing.
             y: active ? navBar.y - height : parent.height
+            // The globe key toggles Chinese pinyin / English at one tap, instead of Qt's small
+            // pop-up list that is hard to hit for older residents.
+            externalLanguageSwitchEnabled: true
+            onExternalLanguageSwitch: {
+                VirtualKeyboardSettings.locale = VirtualKeyboardSettings.locale === "zh_CN"
+                                                 ? "en_US" : "zh_CN"
+            }
         }
     }
 }

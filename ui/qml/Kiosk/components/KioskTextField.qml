@@ -15,7 +15,7 @@ TextField {
     font.pixelSize: Theme.fontBody
     color: Theme.text
     placeholderTextColor: Theme.mutedText
-    inputMethodHints: Qt.ImhSensitiveData
+    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
     selectByMouse: false
     persistentSelection: false
     ContextMenu.menu: null

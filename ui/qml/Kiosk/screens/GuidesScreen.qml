@@ -92,11 +92,14 @@ Item {
                 required property int index
                 width: grid.cellWidth
                 height: grid.cellHeight
-                KioskButton {
+                GroupButton {
                     objectName: "group_" + cell.index
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    text: qsTr("%1 (%2)").arg(cell.modelData.name).arg(cell.modelData.count)
+                    name: cell.modelData.name
+                    count: cell.modelData.count
+                    showBadge: screen.kind !== "level"
+                    badgeIndex: cell.index
                     onClicked: screen.groupChosen(screen.kind, cell.modelData.name)
                 }
             }
