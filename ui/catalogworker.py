@@ -50,11 +50,15 @@ class CatalogWorker(QObject):
     def sync(self) -> None:
         if not self._platform.base_url:
             return
-        outcome: SyncOutcome = sync_in_subprocess(
-            self._store.path,
-            self._platform.base_url,
-            max_bytes=self._platform.catalog_max_mb * 1024 * 1024,
-        )
+        try:
+            outcome: SyncOutcome = sync_in_subprocess(
+                self._store.path,
+                self._platform.base_url,
+                max_bytes=self._platform.catalog_max_mb * 1024 * 1024,
+            )
+        except Exception as error:  # the worker must survive to try again next time
+            log.exception("catalog sync failed unexpectedly")
+            outcome = SyncOutcome("failed", f"unexpected error: {type(error).__name__}")
         log.info("catalog sync: %s (%s)", outcome.status, outcome.detail)
         self.synced.emit(outcome)
         if outcome.changed:

@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 from pathlib import Path
 
 import requests
@@ -114,6 +115,7 @@ def _main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", required=True)
     parser.add_argument("--max-bytes", type=int, required=True)
     args = parser.parse_args(argv)
+    os.nice(10)  # a background job: the resident at the screen comes first
     with requests.Session() as session:
         outcome = sync_catalog(
             CatalogStore(Path(args.store)), session, args.url, max_bytes=args.max_bytes

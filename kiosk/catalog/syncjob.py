@@ -7,7 +7,6 @@ stack: the child does the network and data work.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -34,6 +33,8 @@ def sync_in_subprocess(
     Decoding, validating and indexing thousands of items hold Python's GIL for long
     stretches (one json.loads of a 15 MB catalog is ~200 ms); in a child process none of it
     can stall the kiosk's GUI thread. A crash there cannot take the kiosk down either.
+    No preexec_fn here: without one Python starts the child with vfork; a full fork() of
+    the kiosk's large address space pauses its other threads for tens of milliseconds.
     """
     command = [
         sys.executable, "-m", "kiosk.catalog.sync",
@@ -46,16 +47,19 @@ def sync_in_subprocess(
             text=True,
             timeout=deadline_s,
             check=False,
-            # A background job: the resident at the screen comes first.
-            preexec_fn=lambda: os.nice(10),
         )
     except subprocess.TimeoutExpired:
         return SyncOutcome("failed", f"catalog sync took longer than {deadline_s:.0f} s")
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        return SyncOutcome("failed", f"catalog sync could not start: {error}")
     lines = result.stdout.strip().splitlines()
     if result.returncode != 0 or not lines:
         last = (result.stderr.strip().splitlines() or ["no output"])[-1]
         return SyncOutcome("failed", f"catalog sync process failed: {last[:200]}")
-    data = json.loads(lines[-1])
+    try:
+        data = json.loads(lines[-1])
+    except json.JSONDecodeError:
+        return SyncOutcome("failed", "catalog sync process gave no readable outcome")
     return SyncOutcome(
         data["status"], data["detail"], data.get("version", ""), tuple(data.get("problems", ()))
     )

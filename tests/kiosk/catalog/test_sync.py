@@ -132,3 +132,22 @@ def test_slow_platform_times_out(
     )
     assert outcome.status == "unreachable"
     assert "Timeout" in outcome.detail
+
+
+def test_sync_in_a_child_process_reports_back(tmp_path: Path, standin: StandIn) -> None:
+    from kiosk.catalog.syncjob import sync_in_subprocess
+
+    store_path = tmp_path / "c.db"
+    outcome = sync_in_subprocess(store_path, standin.url, max_bytes=MAX_BYTES)
+    assert outcome.status == "updated"
+    assert CatalogStore(store_path).load_active() is not None
+    assert CatalogStore(store_path).sync_history()[0][1] == "updated"
+
+
+def test_sync_child_that_cannot_run_is_a_failed_outcome(tmp_path: Path) -> None:
+    from kiosk.catalog.syncjob import sync_in_subprocess
+
+    outcome = sync_in_subprocess(
+        tmp_path / "missing" / "\x00bad", "http://127.0.0.1:1", max_bytes=1
+    )
+    assert outcome.status == "failed"

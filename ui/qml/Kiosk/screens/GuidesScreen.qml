@@ -85,7 +85,8 @@ Item {
             readonly property int columns: Theme.landscape ? 4 : (Theme.elder ? 2 : 3)
             cellWidth: width / columns
             cellHeight: Theme.touchMin * 1.6
-            model: screen.groups
+            // A hidden screen does not rebuild its grid when a new catalog arrives.
+            model: screen.visible ? screen.groups : []
             delegate: Item {
                 id: cell
                 required property var modelData
