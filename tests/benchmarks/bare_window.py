@@ -11,6 +11,7 @@ from ui.environment import prepare_qt_environment
 
 prepare_qt_environment(headless=True)
 
+from PySide6.QtCore import QObject, Qt, Slot  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
 
@@ -29,10 +30,18 @@ engine.loadData(QML)
 window = engine.rootObjects()[0]
 
 
-def first_frame() -> None:
-    print("first frame rendered", file=sys.stderr, flush=True)
-    window.frameSwapped.disconnect(first_frame)  # type: ignore[attr-defined]
+class Reporter(QObject):
+    """Reports the first frame the way the kiosk does (ui/main.py): queued, once."""
+
+    done = False
+
+    @Slot()
+    def report(self) -> None:
+        if not self.done:
+            self.done = True
+            print("first frame rendered", file=sys.stderr, flush=True)
 
 
-window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+reporter = Reporter()
+window.frameSwapped.connect(reporter.report, Qt.ConnectionType.QueuedConnection)  # type: ignore[attr-defined]
 sys.exit(app.exec())
