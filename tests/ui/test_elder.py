@@ -24,15 +24,7 @@ def contrast(first: QColor, second: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _theme(kiosk: Driver) -> dict[str, object]:
-    header = kiosk.item("header")
-    # The theme singleton is not in the tree; read the colours the screen actually uses.
-    station = kiosk.item("stationName")
-    return {"headerBackground": header.property("color"), "headerText": station.property("color")}
-
-
 def test_elder_mode_scales_text_and_targets_by_at_least_1_3(kiosk: Driver) -> None:
-    before_text = kiosk.item("pageTitle") if kiosk.visible("pageTitle") else None
     button = kiosk.item("homeButton")
     height_before = button.height()
     font_before = kiosk.item("languageButton").property("font").pixelSize()
@@ -40,13 +32,14 @@ def test_elder_mode_scales_text_and_targets_by_at_least_1_3(kiosk: Driver) -> No
     assert button.height() >= 1.3 * height_before - 0.5
     font_after = kiosk.item("languageButton").property("font").pixelSize()
     assert font_after >= 1.3 * font_before - 0.5
-    assert before_text is None
 
 
 def test_elder_mode_is_high_contrast(kiosk: Driver) -> None:
     kiosk.click("elderButton")
-    colours = _theme(kiosk)
-    assert contrast(colours["headerBackground"], colours["headerText"]) >= 7.0  # type: ignore[arg-type]
+    # The theme singleton is not in the tree; read the colours the screen actually uses.
+    header = kiosk.item("header").property("color")
+    station = kiosk.item("stationName").property("color")
+    assert contrast(header, station) >= 7.0
     window_background = kiosk.window.color()
     texts = [
         obj
