@@ -6,9 +6,13 @@ Holds fictional, checksum-valid sample cards. Replies are paced at the configure
 
 from __future__ import annotations
 
+import os
+import select
 import socket
 import threading
 import time
+import tty
+from collections.abc import Callable
 
 from devices.idcard.checksum import check_character
 from devices.idcard.codec import PREAMBLE, Command, Status, build_reply, checksum
@@ -133,32 +137,42 @@ class IdCardSimulator:
                 self._talk(client)
 
     def _talk(self, client: socket.socket) -> None:
+        def receive() -> bytes | None:
+            try:
+                return client.recv(4096) or None
+            except TimeoutError:
+                return b""
+            except OSError:
+                return None
+
+        self.converse(receive, client.sendall)
+
+    def converse(
+        self, receive: Callable[[], bytes | None], send: Callable[[bytes], object]
+    ) -> None:
+        """Answer requests until the channel closes (receive → None) or the cable is pulled.
+
+        `receive` returns b"" when nothing arrived yet. Works over a socket or a pty alike.
+        """
         buffer = bytearray()
         while not self._stopping.is_set():
-            try:
-                data = client.recv(4096)
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            if not data:
+            data = receive()
+            if data is None:
                 return
             buffer += data
             while (start := buffer.find(PREAMBLE)) >= 0 and len(buffer) >= start + 10:
                 frame = bytes(buffer[start : start + 10])
                 del buffer[: start + 10]
                 if checksum(frame[5:9]) != frame[9]:
-                    self._send(client, build_reply(Status.CHECKSUM_ERROR))
-                    continue
-                if not self._answer(client, frame[7], frame[8]):
+                    self._send(send, build_reply(Status.CHECKSUM_ERROR))
+                elif not self._answer(send, frame[7], frame[8]):
                     return
 
-    def _answer(self, client: socket.socket, command: int, parameter: int) -> bool:
+    def _answer(self, send: Callable[[bytes], object], command: int, parameter: int) -> bool:
         """Reply with the configured fault; False when the 'cable' was pulled."""
         reply = self.reply_to(command, parameter)
         fault = self.fault
         if fault == "unplug":
-            client.close()
             return False
         if fault == "silence":
             return True
@@ -168,12 +182,46 @@ class IdCardSimulator:
             reply = reply[: len(reply) // 2]
         elif fault == "garbage":
             reply = b"\x13\x37garbage\x00" + reply
-        self._send(client, reply)
+        self._send(send, reply)
         return True
 
-    def _send(self, client: socket.socket, reply: bytes) -> None:
+    def _send(self, send: Callable[[bytes], object], reply: bytes) -> None:
         time.sleep(len(reply) * 10 / self.baud)  # the wire time at this baud rate
         try:
-            client.sendall(reply)
+            send(reply)
         except OSError:
             return
+
+
+class PtyIdCardSimulator(IdCardSimulator):
+    """The same simulated reader behind a pseudo-terminal: settings name `device` as the port."""
+
+    def __init__(self, baud: int = 115200) -> None:
+        super().__init__(baud)
+        self._master, self._slave = os.openpty()
+        tty.setraw(self._slave)
+        self.device = os.ttyname(self._slave)
+
+    @property
+    def url(self) -> str:
+        return self.device
+
+    def _serve(self) -> None:
+        def receive() -> bytes | None:
+            ready, _, _ = select.select([self._master], [], [], 0.1)
+            if not ready:
+                return b""
+            try:
+                return os.read(self._master, 4096)
+            except OSError:
+                return None
+
+        def send(data: bytes) -> None:
+            os.write(self._master, data)
+
+        self.converse(receive, send)
+
+    def stop(self) -> None:
+        super().stop()
+        os.close(self._master)
+        os.close(self._slave)

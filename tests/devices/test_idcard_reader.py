@@ -10,18 +10,20 @@ import serial
 from devices.errors import DeviceError
 from devices.idcard.identity import CardKind
 from devices.idcard.reader import IdCardReader
-from devices.sim.idcard import IdCardSimulator
+from devices.sim.idcard import IdCardSimulator, PtyIdCardSimulator
 
 
-@pytest.fixture
-def sim() -> Iterator[IdCardSimulator]:
-    with IdCardSimulator() as simulator:
+@pytest.fixture(params=["tcp", "pty"])
+def sim(request: pytest.FixtureRequest) -> Iterator[IdCardSimulator]:
+    """The same simulated reader over TCP (socket://) and over a pseudo-terminal."""
+    simulator = IdCardSimulator() if request.param == "tcp" else PtyIdCardSimulator()
+    with simulator:
         yield simulator
 
 
 @pytest.fixture
 def reader(sim: IdCardSimulator) -> Iterator[IdCardReader]:
-    port = serial.serial_for_url(sim.url, timeout=0.02)
+    port = serial.serial_for_url(sim.url, baudrate=115200, timeout=0.02)
     try:
         yield IdCardReader(port, command_timeout_s=1.0)
     finally:
