@@ -173,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
     sim.set_defaults(handler=_cmd_platform_sim)
 
+    from kiosk.devicecli import add_commands as add_device_commands
+
+    add_device_commands(commands)
+
     catalog = commands.add_parser("catalog", help="the service-item catalog (staff)")
     catalog_commands = catalog.add_subparsers(dest="catalog_command", required=True)
     status = catalog_commands.add_parser("status", help="versions, recent syncs and problems")
