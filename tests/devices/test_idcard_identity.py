@@ -7,17 +7,7 @@ import datetime
 import pytest
 
 from devices.idcard.identity import CardKind, TextBlockError, parse_text_block
-
-
-def block(fields: dict[tuple[int, int], str], flag: str = " ") -> bytes:
-    data = bytearray(" ".encode("utf-16-le") * 128)
-    for (start, end), value in fields.items():
-        encoded = value.encode("utf-16-le")
-        assert len(encoded) <= end - start + 1, value
-        data[start : start + len(encoded)] = encoded
-    data[248:250] = flag.encode("utf-16-le")
-    return bytes(data)
-
+from devices.sim.idcard import text_block as block
 
 RESIDENT = {
     (0, 29): "王小明",
