@@ -6,6 +6,7 @@ next card is read only after this one has left the field.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Protocol
 
@@ -32,6 +33,7 @@ class IdCardReader:
         self._port = port
         self._timeout = command_timeout_s
         self._card_in_field = False
+        self.cancel = threading.Event()  # set from another thread to abandon a command
 
     def transact(self, command: Command) -> Reply:
         """Send one command and wait for its reply; DeviceError when none comes in time."""
@@ -40,6 +42,8 @@ class IdCardReader:
         parser = ReplyParser()
         deadline = time.monotonic() + self._timeout
         while time.monotonic() < deadline:
+            if self.cancel.is_set():
+                raise DeviceError("cancelled", CARD_UNREADABLE, f"{command.name} cancelled")
             chunk = self._port.read(max(1, self._port.in_waiting))
             if not chunk:
                 continue

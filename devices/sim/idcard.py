@@ -6,16 +6,11 @@ Holds fictional, checksum-valid sample cards. Replies are paced at the configure
 
 from __future__ import annotations
 
-import os
-import select
-import socket
 import threading
-import time
-import tty
-from collections.abc import Callable
 
 from devices.idcard.checksum import check_character
 from devices.idcard.codec import PREAMBLE, Command, Status, build_reply, checksum
+from devices.sim.stream import Receive, Send, StreamSimulator
 
 FAULTS = ("bad_checksum", "truncated", "garbage", "silence", "sam_failure", "unplug")
 
@@ -48,6 +43,42 @@ def _resident(name: str, sex: str, birth: str, address: str, first_17: str) -> b
     )
 
 
+def _hmt_permit(name: str, birth: str, first_17: str) -> bytes:
+    return text_block(
+        {
+            (0, 29): name,
+            (30, 31): "1",
+            (36, 51): birth,
+            (52, 121): "北京市西城区测试胡同3号",
+            (122, 157): first_17 + check_character(first_17),
+            (158, 187): "北京市公安局西城分局",
+            (188, 203): "20240101",
+            (204, 219): "20290101",
+            (220, 237): "H00000000",
+            (238, 241): "01",
+        },
+        flag="J",
+    )
+
+
+def _foreign_permanent() -> bytes:
+    return text_block(
+        {
+            (0, 119): "TEST, PERSON",
+            (120, 121): "2",
+            (122, 151): "USA110190010100",
+            (152, 157): "USA",
+            (158, 187): "测试丁",
+            (188, 203): "20200101",
+            (204, 219): "20300101",
+            (220, 235): "19900101",
+            (236, 239): "01",
+            (240, 247): "1500",
+        },
+        flag="I",
+    )
+
+
 # Fictional people; numbers are checksum-valid but belong to no one.
 SAMPLE_CARDS: dict[str, bytes] = {
     "resident": _resident(
@@ -56,24 +87,20 @@ SAMPLE_CARDS: dict[str, bytes] = {
     "elder": _resident(
         "测试乙", "2", "19400202", "北京市西城区白云观测试街2号", "11010219400202002"
     ),
+    "hmt": _hmt_permit("测试丙", "19900303", "81000019900303003"),
+    "foreign": _foreign_permanent(),
+    "foreign_2023": text_block({(0, 119): "TEST, NEW CARD", (158, 187): "测试戊"}, flag="Y"),
 }
 
 
-class IdCardSimulator:
-    def __init__(self, baud: int = 115200) -> None:
-        self.baud = baud
+class IdCardSimulator(StreamSimulator):
+    name = "idcard"
+
+    def __init__(self, baud: int = 115200, *, pty: bool = False) -> None:
+        super().__init__(pty=pty, baud=baud)
         self.card: bytes | None = None
         self.fault = ""
         self._lock = threading.Lock()
-        self._server = socket.create_server(("127.0.0.1", 0))
-        self._server.settimeout(0.1)  # so the serving thread notices stop() promptly
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.getsockname()[:2]
-        return f"socket://{host}:{port}"
 
     def insert(self, kind: str = "resident") -> None:
         with self._lock:
@@ -107,55 +134,13 @@ class IdCardSimulator:
         }
         return replies.get((command, parameter), build_reply(Status.UNKNOWN_COMMAND))
 
-    def start(self) -> IdCardSimulator:
-        self._thread = threading.Thread(target=self._serve, name="idcard-sim", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server.close()
-
-    def __enter__(self) -> IdCardSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _serve(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                client, _ = self._server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            client.settimeout(0.1)
-            with client:
-                self._talk(client)
-
-    def _talk(self, client: socket.socket) -> None:
-        def receive() -> bytes | None:
-            try:
-                return client.recv(4096) or None
-            except TimeoutError:
-                return b""
-            except OSError:
-                return None
-
-        self.converse(receive, client.sendall)
-
-    def converse(
-        self, receive: Callable[[], bytes | None], send: Callable[[bytes], object]
-    ) -> None:
+    def converse(self, receive: Receive, send: Send) -> None:
         """Answer requests until the channel closes (receive → None) or the cable is pulled.
 
         `receive` returns b"" when nothing arrived yet. Works over a socket or a pty alike.
         """
         buffer = bytearray()
-        while not self._stopping.is_set():
+        while not self.stopping:
             data = receive()
             if data is None:
                 return
@@ -168,7 +153,7 @@ class IdCardSimulator:
                 elif not self._answer(send, frame[7], frame[8]):
                     return
 
-    def _answer(self, send: Callable[[bytes], object], command: int, parameter: int) -> bool:
+    def _answer(self, send: Send, command: int, parameter: int) -> bool:
         """Reply with the configured fault; False when the 'cable' was pulled."""
         reply = self.reply_to(command, parameter)
         fault = self.fault
@@ -185,43 +170,13 @@ class IdCardSimulator:
         self._send(send, reply)
         return True
 
-    def _send(self, send: Callable[[bytes], object], reply: bytes) -> None:
-        time.sleep(len(reply) * 10 / self.baud)  # the wire time at this baud rate
-        try:
-            send(reply)
-        except OSError:
-            return
+    def _send(self, send: Send, reply: bytes) -> None:
+        self.wire_delay(len(reply))
+        send(reply)
 
 
 class PtyIdCardSimulator(IdCardSimulator):
-    """The same simulated reader behind a pseudo-terminal: settings name `device` as the port."""
+    """The same simulated reader behind a pseudo-terminal: settings name its device node."""
 
     def __init__(self, baud: int = 115200) -> None:
-        super().__init__(baud)
-        self._master, self._slave = os.openpty()
-        tty.setraw(self._slave)
-        self.device = os.ttyname(self._slave)
-
-    @property
-    def url(self) -> str:
-        return self.device
-
-    def _serve(self) -> None:
-        def receive() -> bytes | None:
-            ready, _, _ = select.select([self._master], [], [], 0.1)
-            if not ready:
-                return b""
-            try:
-                return os.read(self._master, 4096)
-            except OSError:
-                return None
-
-        def send(data: bytes) -> None:
-            os.write(self._master, data)
-
-        self.converse(receive, send)
-
-    def stop(self) -> None:
-        super().stop()
-        os.close(self._master)
-        os.close(self._slave)
+        super().__init__(baud, pty=True)

@@ -1,0 +1,85 @@
+"""The ID-card reader as a device: lifecycle, health, reconnect after an unplug.
+
+`IdCardReader` speaks the protocol over a port it is given; this class owns the port:
+claim opens it (exclusively) and checks the SAM module, a lost port is noticed at the next
+command and reopened by the poll after that, so a reader plugged back in comes online
+without restarting the kiosk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import TypeVar
+
+import serial
+
+from devices.errors import DeviceError
+from devices.idcard.identity import Identity
+from devices.idcard.reader import NO_READER, IdCardReader
+from devices.serialport import open_serial
+from devices.status import DeviceStatus, Health, Lifecycle, Stage
+
+T = TypeVar("T")
+SAM_FAILED = "身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。"
+
+
+class IdCardDevice(Lifecycle):
+    def __init__(self, url: str, baud: int = 115200, command_timeout_s: float = 1.0) -> None:
+        super().__init__()
+        self.url = url
+        self.baud = baud
+        self._timeout = command_timeout_s
+        self._port: serial.Serial | None = None
+        self._reader: IdCardReader | None = None
+
+    def _on_claim(self) -> None:
+        self._port = open_serial(self.url, self.baud, 0.02)
+        self._reader = IdCardReader(self._port, self._timeout)
+        self._guard(self._reader.check_sam)
+
+    def _on_release(self) -> None:
+        port, self._port, self._reader = self._port, None, None
+        if port is not None:
+            with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
+                port.close()
+
+    def cancel(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel.set()
+
+    def poll(self) -> Identity | None:
+        """One read attempt (find → select → read); None while there is no new card."""
+        if self.stage is not Stage.ENABLED:
+            return None
+        if self._reader is None:
+            self._on_claim()
+        assert self._reader is not None
+        return self._guard(self._reader.poll)
+
+    def check_health(self) -> DeviceStatus:
+        try:
+            if self._reader is None:
+                self._on_claim()
+            else:
+                self._guard(self._reader.check_sam)
+        except DeviceError as error:
+            if error.code == "sam":
+                return DeviceStatus(
+                    "id_reader", Health.HARDWARE_ERROR, SAM_FAILED, error.detail, sam_ok=False
+                )
+            health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
+            return DeviceStatus("id_reader", health, NO_READER, error.detail)
+        return DeviceStatus("id_reader", Health.ONLINE, sam_ok=True)
+
+    def _guard(self, action: Callable[[], T]) -> T:
+        """Run a reader command; a lost port or a silent reader drops the port for reopening."""
+        try:
+            return action()
+        except DeviceError as error:
+            if error.code in ("timeout", "sam"):
+                self._on_release()
+            raise
+        except (OSError, serial.SerialException) as error:
+            self._on_release()
+            raise DeviceError("offline", NO_READER, f"reader {self.url}: {error}") from None

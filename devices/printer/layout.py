@@ -1,0 +1,179 @@
+"""A receipt as data, and the pure function that turns it into ESC/POS bytes.
+
+Commands come from python-escpos's `Dummy` printer (alignment, emphasis, QR, raster
+images, cut); the text itself is encoded here, because python-escpos 3.1 neither sends
+`FS &` nor knows a Chinese code page (DOMAIN.md §6). Text wraps by display width: on a
+Chinese printer every character that takes more than one byte prints two columns wide.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+ENTER_CHINESE = b"\x1c\x26"  # FS &
+LEAVE_CHINESE = b"\x1c\x2e"  # FS .
+ENCODINGS = ("gb18030", "gbk", "utf-8")
+
+
+@dataclass(frozen=True)
+class PrinterProfile:
+    paper_mm: int = 80
+    encoding: str = "gb18030"
+    chinese_mode: bool = True  # send FS & before text
+    native_qr: bool = True  # GS ( k; otherwise a raster image (GS v 0)
+
+    def __post_init__(self) -> None:
+        if self.paper_mm not in (58, 80):
+            raise ValueError(f"paper width must be 58 or 80 mm, not {self.paper_mm}")
+        if self.encoding not in ENCODINGS:
+            raise ValueError(f"encoding must be one of {', '.join(ENCODINGS)}")
+
+    @property
+    def dots(self) -> int:
+        """Printable width in dots at 203 dpi."""
+        return 384 if self.paper_mm == 58 else 576
+
+    @property
+    def columns(self) -> int:
+        """Half-width characters per line in font A (12 × 24 dots)."""
+        return self.dots // 12
+
+
+@dataclass(frozen=True)
+class Receipt:
+    title: str
+    lines: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    qr: str = ""  # payload of the QR code; empty for none
+    qr_caption: str = ""
+    footer: tuple[str, ...] = field(default=())
+
+
+def char_columns(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    if ord(char) < 0x80:
+        return 1
+    if unicodedata.east_asian_width(char) == "H":  # half-width katakana and the like
+        return 1
+    return 2
+
+
+def text_columns(text: str) -> int:
+    return sum(char_columns(c) for c in text)
+
+
+def wrap(text: str, width: int, indent: int = 0) -> list[str]:
+    """Break `text` into lines of at most `width` columns; continuation lines get `indent`.
+
+    Latin words are kept whole where they fit; CJK text breaks between any two characters.
+    Explicit newlines are kept.
+    """
+    if width <= indent:
+        raise ValueError("wrap width must exceed the indent")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in _tokens(paragraph):
+            for piece in _pieces(word, width - indent):
+                if text_columns(line + piece) > width and line.strip(" "):
+                    lines.append(line.rstrip(" "))
+                    line = " " * indent
+                    if piece == " ":
+                        continue
+                line += piece
+        lines.append(line.rstrip(" "))
+    return lines
+
+
+def _pieces(word: str, room: int) -> list[str]:
+    """A word longer than a whole line, cut into line-sized pieces."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and text_columns(piece + char) > room:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece] if piece else pieces
+
+
+def _tokens(text: str) -> Iterator[str]:
+    """Latin words, single spaces and single wide characters."""
+    word = ""
+    for char in text:
+        if char_columns(char) == 1 and char != " ":
+            word += char
+            continue
+        if word:
+            yield word
+            word = ""
+        yield char
+    if word:
+        yield word
+
+
+def encode_text(text: str, profile: PrinterProfile) -> bytes:
+    """Text as the printer's bytes; characters the code page lacks become '?'."""
+    return text.encode(profile.encoding, errors="replace")
+
+
+def receipt_bytes(receipt: Receipt, profile: PrinterProfile) -> bytes:
+    """The whole job: init, Chinese mode, title, body, QR, footer, feed and cut."""
+    from escpos.printer import Dummy  # python-escpos imports PIL and more: keep it lazy
+
+    out = Dummy()
+    out.profile.profile_data["media"]["width"]["pixels"] = profile.dots  # bounds images
+    columns = profile.columns
+
+    def text(lines: list[str]) -> None:
+        for line in lines:
+            out._raw(encode_text(line + "\n", profile))
+
+    out._raw(b"\x1b@")
+    if profile.chinese_mode:
+        out._raw(ENTER_CHINESE)
+    out.set(align="center", bold=True, double_height=True, double_width=True)
+    text(wrap(receipt.title, columns // 2))
+    out.set(align="left", bold=False, normal_textsize=True)
+    text(["-" * columns])
+    for line in receipt.lines:
+        text(wrap(line, columns))
+    for key, value in receipt.pairs:
+        text(_pair(key, value, columns))
+    if receipt.qr:
+        text(["-" * columns])
+        out.set(align="center")
+        if profile.native_qr:
+            out.qr(receipt.qr, native=True, size=6)
+        else:
+            out.image(_qr_image(receipt.qr), impl="bitImageRaster")
+        text(wrap(receipt.qr_caption, columns))
+        out.set(align="left")
+    if receipt.footer:
+        text(["-" * columns])
+        for line in receipt.footer:
+            text(wrap(line, columns))
+    if profile.chinese_mode:
+        out._raw(LEAVE_CHINESE)
+    out.cut()
+    return bytes(out.output)
+
+
+def _pair(key: str, value: str, columns: int) -> list[str]:
+    """ "key：value", the value's continuation lines aligned under its first character."""
+    label = f"{key}："
+    if text_columns(label) > columns // 2:  # a long label gets a line of its own
+        return [*wrap(label, columns), *wrap("  " + value, columns, indent=2)]
+    return wrap(label + value, columns, indent=text_columns(label))
+
+
+def _qr_image(payload: str) -> object:
+    """The raster fallback: 6 dots a module, like the native size we ask for."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=6, border=2)
+    code.add_data(payload)
+    return code.make_image().get_image()

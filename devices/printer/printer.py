@@ -1,0 +1,205 @@
+"""The receipt printer: lifecycle, status before every job, jobs kept for reprint.
+
+A job is sent in small chunks, so it can be cancelled between them and a printer that stops
+answering is noticed within the timeout. After the bytes are out, a status query confirms
+the printer took them (the reply comes only after the printer has worked through the job);
+if the paper ran out or the cover opened on the way, the job is kept for `reprint()`.
+"""
+
+from __future__ import annotations
+
+import select
+import socket
+import threading
+import time
+from typing import Any
+
+import serial
+
+from devices.errors import DeviceError
+from devices.printer.layout import PrinterProfile
+from devices.printer.status import PrinterState, Query, StatusByteError, parse_state, query_bytes
+from devices.printer.transport import NO_PRINTER, PrinterAddress, open_transport
+from devices.status import DeviceStatus, Health, Lifecycle, Paper
+
+PAPER_OUT = "打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。"
+COVER_OPEN = "打印机盖未合上，暂时无法打印。请告知工作人员。"
+PRINT_FAILED = "凭条没有打印完整，请告知工作人员补打。"
+CHUNK = 256
+
+
+class ReceiptPrinter(Lifecycle):
+    def __init__(
+        self,
+        address: PrinterAddress,
+        profile: PrinterProfile,
+        baud: int = 9600,
+        timeout_s: float = 5.0,
+    ) -> None:
+        super().__init__()
+        self.address = address
+        self.profile = profile
+        self._baud = baud
+        self._timeout = timeout_s
+        self._transport: Any = None
+        self.failed_job: bytes | None = None
+        self.cancel = threading.Event()
+
+    # lifecycle ---------------------------------------------------------------------------
+
+    def _on_claim(self) -> None:
+        self._transport = open_transport(self.address, self._baud, self._timeout)
+
+    def _on_release(self) -> None:
+        transport, self._transport = self._transport, None
+        if transport is None:
+            return
+        try:
+            if self.address.scheme == "serial":
+                transport.device.close()
+            else:
+                transport.close()
+        except (OSError, serial.SerialException):
+            pass  # the device is gone already; nothing left to let go of
+
+    # status ------------------------------------------------------------------------------
+
+    def check_health(self) -> DeviceStatus:
+        """Query the printer; never raises. Reconnects a transport that was lost."""
+        try:
+            if self._transport is None:
+                self._on_claim()
+            state = self.read_state()
+        except DeviceError as error:
+            self._on_release()
+            health = Health.HARDWARE_ERROR if error.code == "status" else Health.OFFLINE
+            if error.code in ("no_device", "permission", "busy"):
+                health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
+            return DeviceStatus("printer", health, error.message, error.detail)
+        return describe(state)
+
+    def read_state(self) -> PrinterState | None:
+        """DLE EOT 1, 2, 4 → state; None for transports that cannot answer (file, CUPS)."""
+        if not self.address.can_read:
+            return None
+        replies = [self._query(query) for query in (Query.PRINTER, Query.OFFLINE_CAUSE)]
+        replies.append(self._query(Query.PAPER))
+        try:
+            return parse_state(*replies)
+        except StatusByteError as error:
+            raise DeviceError("status", NO_PRINTER, str(error)) from None
+
+    def _query(self, query: Query) -> int:
+        self._drain()
+        self._write(query_bytes(query))
+        reply = self._read_byte(time.monotonic() + self._timeout)
+        if reply is None:
+            raise DeviceError("timeout", NO_PRINTER, f"no reply to DLE EOT {int(query)}")
+        return reply
+
+    # printing ----------------------------------------------------------------------------
+
+    def print_job(self, job: bytes) -> None:
+        """Print `job` (bytes from layout.receipt_bytes). Raises DeviceError with what to say.
+
+        The printer's state is checked first; a job that cannot be finished is kept in
+        `failed_job` so staff (or the resident, once paper is back) can reprint it.
+        """
+        self.cancel.clear()
+        if self._transport is None:
+            self._on_claim()
+        try:
+            self._refuse_unless_ready(self.read_state())
+            for start in range(0, len(job), CHUNK):
+                if self.cancel.is_set():
+                    raise DeviceError("cancelled", PRINT_FAILED, "print job cancelled")
+                self._write(job[start : start + CHUNK])
+            self._refuse_unless_ready(self.read_state(), after=True)
+        except DeviceError:
+            self.failed_job = job
+            raise
+        self.failed_job = None
+
+    def reprint(self) -> None:
+        if self.failed_job is None:
+            raise DeviceError("nothing", "没有需要补打的凭条。", "no failed job kept")
+        self.print_job(self.failed_job)
+
+    @staticmethod
+    def _refuse_unless_ready(state: PrinterState | None, after: bool = False) -> None:
+        if state is None:
+            return
+        where = "after the job" if after else "before the job"
+        if state.paper is Paper.OUT or state.paper_stop:
+            raise DeviceError("paper_out", PAPER_OUT, f"paper out {where}")
+        if state.cover_open:
+            raise DeviceError("cover_open", COVER_OPEN, f"cover open {where}")
+        if not state.online:
+            raise DeviceError("offline", PRINT_FAILED, f"printer offline {where}")
+
+    # bytes -------------------------------------------------------------------------------
+
+    def _write(self, data: bytes) -> None:
+        try:
+            if self.address.scheme == "serial":
+                self._transport.device.write(data)
+            else:
+                self._transport._raw(data)
+        except (OSError, serial.SerialException) as error:
+            self._on_release()
+            raise DeviceError("offline", NO_PRINTER, f"write failed: {error}") from None
+        except Exception as error:  # pyusb / pycups errors: the device went away
+            self._on_release()
+            raise DeviceError("offline", NO_PRINTER, f"write failed: {error}") from None
+
+    def _drain(self) -> None:
+        """Drop stale bytes (a late status reply) before asking again."""
+        device = self._transport.device
+        if self.address.scheme == "serial":
+            device.reset_input_buffer()
+        elif isinstance(device, socket.socket):
+            while select.select([device], [], [], 0)[0]:
+                if not device.recv(64):
+                    break
+
+    def _read_byte(self, deadline: float) -> int | None:
+        device = self._transport.device
+        try:
+            while (left := deadline - time.monotonic()) > 0:
+                if self.address.scheme == "serial":
+                    device.timeout = min(left, 0.05)
+                    data = bytes(device.read(1))
+                elif isinstance(device, socket.socket):
+                    if not select.select([device], [], [], min(left, 0.05))[0]:
+                        continue
+                    data = device.recv(1)
+                    if not data:
+                        raise DeviceError("offline", NO_PRINTER, "printer closed the connection")
+                else:
+                    data = bytes(self._transport._read())
+                if data:
+                    return data[0]
+                if self.cancel.is_set():
+                    raise DeviceError("cancelled", PRINT_FAILED, "status query cancelled")
+        except (OSError, serial.SerialException) as error:
+            self._on_release()
+            raise DeviceError("offline", NO_PRINTER, f"read failed: {error}") from None
+        return None
+
+
+def describe(state: PrinterState | None) -> DeviceStatus:
+    """A printer state in the common status model."""
+    if state is None:
+        return DeviceStatus("printer", Health.ONLINE, paper=Paper.UNKNOWN, cover_open=None)
+    if state.paper is Paper.OUT or state.paper_stop:
+        health, message, detail = Health.HARDWARE_ERROR, PAPER_OUT, "paper out"
+    elif state.cover_open:
+        health, message, detail = Health.HARDWARE_ERROR, COVER_OPEN, "cover open"
+    elif not state.online or state.error:
+        health, message, detail = Health.OFFLINE, PRINT_FAILED, "printer offline"
+    else:
+        health, message = Health.ONLINE, ""
+        detail = "paper near end" if state.paper is Paper.NEAR_END else ""
+    return DeviceStatus(
+        "printer", health, message, detail, paper=state.paper, cover_open=state.cover_open
+    )

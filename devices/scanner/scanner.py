@@ -1,0 +1,64 @@
+"""A serial / USB-CDC scanner: lifecycle, reading with a deadline, unplug detection."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+import serial
+
+from devices.errors import DeviceError
+from devices.scanner.framer import FramerSettings, ScanFramer, ScanResult
+from devices.serialport import UNPLUGGED, open_serial
+from devices.status import DeviceStatus, Health, Lifecycle, Stage
+
+
+class SerialScanner(Lifecycle):
+    def __init__(self, url: str, settings: FramerSettings, baud: int = 9600) -> None:
+        super().__init__()
+        self.url = url
+        self.baud = baud
+        self._framer = ScanFramer(settings)
+        self._port: serial.Serial | None = None
+
+    def _on_claim(self) -> None:
+        self._port = open_serial(self.url, self.baud, 0.05)
+
+    def _on_release(self) -> None:
+        port, self._port = self._port, None
+        if port is not None:
+            with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
+                port.close()
+
+    def read(self, timeout_s: float) -> list[ScanResult]:
+        """Codes that arrived within `timeout_s` (returns early once one is complete)."""
+        if self.stage is not Stage.ENABLED:
+            return []
+        if self._port is None:
+            self._on_claim()
+        assert self._port is not None
+        deadline = time.monotonic() + timeout_s
+        results: list[ScanResult] = []
+        try:
+            while not results and time.monotonic() < deadline:
+                data = self._port.read(max(1, self._port.in_waiting))
+                results = self._framer.feed(data, time.monotonic())
+        except (OSError, serial.SerialException) as error:
+            self._on_release()
+            raise DeviceError("offline", UNPLUGGED, f"scanner {self.url}: {error}") from None
+        return results
+
+    def check_health(self) -> DeviceStatus:
+        """A scanner answers no queries: healthy means the port is there and open."""
+        try:
+            if self._port is None:
+                self._on_claim()
+            assert self._port is not None
+            _ = self._port.in_waiting  # raises once the device node is gone
+        except DeviceError as error:
+            health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
+            return DeviceStatus("scanner", health, error.message, error.detail, scanner_on=False)
+        except (OSError, serial.SerialException) as error:
+            self._on_release()
+            return DeviceStatus("scanner", Health.OFFLINE, UNPLUGGED, str(error), scanner_on=False)
+        return DeviceStatus("scanner", Health.ONLINE, scanner_on=self.stage is Stage.ENABLED)

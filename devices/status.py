@@ -1,0 +1,129 @@
+"""One status model and one lifecycle for every device (DOMAIN.md §8).
+
+The states follow XFS4IoT / UnifiedPOS: a device is online, offline (was there, stopped
+answering), no_device (never found: wrong port, nothing plugged in), hardware_error or busy.
+Each class adds its own sub-states: paper and cover for the printer, the SAM module for the
+ID-card reader, power for the scanner. A `DeviceStatus` is a frozen value, so it can cross
+threads as is.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Health(enum.Enum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    NO_DEVICE = "no_device"
+    HARDWARE_ERROR = "hardware_error"
+    BUSY = "busy"
+
+
+class Paper(enum.Enum):
+    OK = "ok"
+    NEAR_END = "near_end"
+    OUT = "out"
+    UNKNOWN = "unknown"  # file and CUPS transports cannot report it
+
+
+class Light(enum.Enum):
+    """What the corner indicator shows staff."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """The last known state of one device.
+
+    `message` is the sentence for the person at the screen (plain Chinese, what to do next),
+    empty while all is well; `detail` is the precise reason for staff and the log.
+    """
+
+    device: str  # "id_reader", "printer", "scanner"
+    health: Health
+    message: str = ""
+    detail: str = ""
+    paper: Paper | None = None
+    cover_open: bool | None = None
+    sam_ok: bool | None = None
+    scanner_on: bool | None = None
+
+    @property
+    def light(self) -> Light:
+        if self.health in (Health.ONLINE, Health.BUSY):
+            return Light.AMBER if self.paper is Paper.NEAR_END else Light.GREEN
+        return Light.RED
+
+    @property
+    def usable(self) -> bool:
+        return self.health in (Health.ONLINE, Health.BUSY)
+
+
+class Stage(enum.IntEnum):
+    """Lifecycle: open → claim → enable … disable → release → close."""
+
+    CLOSED = 0
+    OPENED = 1
+    CLAIMED = 2
+    ENABLED = 3
+
+
+class LifecycleError(RuntimeError):
+    """A programming error: a lifecycle step called out of order."""
+
+
+class Lifecycle:
+    """The order checks of the common lifecycle; devices override the `_on_*` hooks.
+
+    open: find the device and its settings; claim: take it for this program alone (the port
+    is opened exclusively); enable: start delivering data (polling, scanning); the reverse
+    steps undo each one. `close()` from any stage walks back through the others, so it is
+    always safe to call.
+    """
+
+    def __init__(self) -> None:
+        self.stage = Stage.CLOSED
+
+    def _step(self, expected: Stage, to: Stage, name: str) -> None:
+        if self.stage is not expected:
+            raise LifecycleError(f"{name}() in stage {self.stage.name}, needs {expected.name}")
+        self.stage = to
+
+    def open(self) -> None:
+        self._step(Stage.CLOSED, Stage.OPENED, "open")
+
+    def claim(self) -> None:
+        self._step(Stage.OPENED, Stage.CLAIMED, "claim")
+        try:
+            self._on_claim()
+        except BaseException:
+            self.stage = Stage.OPENED
+            raise
+
+    def enable(self) -> None:
+        self._step(Stage.CLAIMED, Stage.ENABLED, "enable")
+
+    def disable(self) -> None:
+        self._step(Stage.ENABLED, Stage.CLAIMED, "disable")
+
+    def release(self) -> None:
+        self._step(Stage.CLAIMED, Stage.OPENED, "release")
+        self._on_release()
+
+    def close(self) -> None:
+        if self.stage is Stage.ENABLED:
+            self.disable()
+        if self.stage is Stage.CLAIMED:
+            self.release()
+        self.stage = Stage.CLOSED
+
+    def _on_claim(self) -> None:
+        """Acquire the device (open the port). Raises DeviceError."""
+
+    def _on_release(self) -> None:
+        """Let the device go (close the port). Never raises."""
