@@ -122,6 +122,24 @@ class Lifecycle:
             self.release()
         self.stage = Stage.CLOSED
 
+    def ensure_claimed(self) -> None:
+        """Claim the device if that never worked, or reopen it if it was lost since.
+
+        This is how a device that was unplugged, or absent at start, comes back without a
+        restart. Raises DeviceError while it is still not there.
+        """
+        if self.stage is Stage.CLOSED:
+            self.open()
+        if self.stage is Stage.OPENED:
+            self.claim()
+        elif not self.connected:
+            self._on_claim()
+
+    @property
+    def connected(self) -> bool:
+        """Whether the port is open (False after a failure dropped it)."""
+        return True
+
     def _on_claim(self) -> None:
         """Acquire the device (open the port). Raises DeviceError."""
 

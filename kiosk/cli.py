@@ -12,9 +12,11 @@ import dataclasses
 import json
 import logging
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -28,6 +30,9 @@ from kiosk.settings import (
     load_settings,
     reference_markdown,
 )
+
+if TYPE_CHECKING:
+    from kiosk.devicesetup import DemoDevices
 
 log = logging.getLogger("kiosk")
 
@@ -65,19 +70,41 @@ def _cmd_run(args: argparse.Namespace) -> int:
     settings = _load(config)
     state = _state_dir(production=True)
     configure_logging(state / "log")
+    from kiosk.devicesetup import build_devices
     from ui.main import run_kiosk
 
-    return run_kiosk(settings, CatalogStore(state / "catalog.db"), fullscreen=True)
+    devices = build_devices(settings)
+    return run_kiosk(settings, CatalogStore(state / "catalog.db"), devices, fullscreen=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     settings = _load(Path(args.config) if args.config else None)
     state = _state_dir(production=False)
     configure_logging(state / "log")
+    from kiosk.devicesetup import build_devices, start_demo_devices
     from ui.main import run_kiosk
 
-    with _demo_platform(settings) as settings:
-        return run_kiosk(settings, CatalogStore(state / "catalog.db"), fullscreen=False)
+    settings, demo = start_demo_devices(settings, state / "receipts")
+    try:
+        if sys.stdin.isatty():
+            _demo_console(demo)
+        with _demo_platform(settings) as settings:
+            store = CatalogStore(state / "catalog.db")
+            return run_kiosk(settings, store, build_devices(settings), fullscreen=False)
+    finally:
+        demo.stop()
+
+
+def _demo_console(demo: DemoDevices) -> None:
+    """Lets the developer at the terminal place cards, empty the printer, scan codes."""
+    print(demo.HELP, flush=True)
+
+    def read_commands() -> None:
+        for line in sys.stdin:
+            if line.strip():
+                print(demo.command(line), flush=True)
+
+    threading.Thread(target=read_commands, name="demo-console", daemon=True).start()
 
 
 @contextlib.contextmanager

@@ -1,48 +1,133 @@
-"""Staff commands for devices: `kiosk devices sim` and `kiosk devices read-card`."""
+"""Staff commands for devices: `kiosk devices list|probe|read-card|print-test|scan|sim`.
+
+Each works against real devices or the simulators, and turns every failure into one line
+saying what went wrong and what to do (the udev rule, the group to join, the cable).
+"""
 
 from __future__ import annotations
 
 import argparse
-import errno
+import sys
 import time
-
-import serial
+from pathlib import Path
 
 from devices.errors import DeviceError
-from devices.idcard.reader import IdCardReader
+from devices.idcard.device import IdCardDevice
+from devices.printer.layout import receipt_bytes, test_page
+from devices.printer.printer import ReceiptPrinter
+from devices.printer.transport import parse_address
+from devices.scanner.framer import BadScan, Scan
+from devices.scanner.scanner import SerialScanner
+from devices.status import DeviceStatus
+from kiosk.devicesetup import build_devices, printer_profile, scanner_framing
 from kiosk.privacy import mask_id_number, mask_name
+from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
 
 POLL_INTERVAL_S = 0.3  # DOMAIN.md §5: no faster than every 300 ms
 
 
-def open_port(url: str, baud: int) -> serial.Serial:
-    """Open a serial URL, turning the usual failures into one actionable sentence."""
+def _settings(args: argparse.Namespace) -> Settings:
+    path = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
+    if not args.config and not path.exists():
+        return Settings()
     try:
-        return serial.serial_for_url(url, baudrate=baud, timeout=0.02)
-    except serial.SerialException as error:
-        cause = error.__cause__ if isinstance(error.__cause__, OSError) else None
-        number = cause.errno if cause else getattr(error, "errno", None)
-        if number == errno.EACCES:
-            raise SystemExit(
-                f"kiosk: no permission to open {url}: add this user to the 'dialout' group "
-                "(sudo usermod -aG dialout $USER, then log in again) or install the udev rule "
-                "from packaging/"
-            ) from None
-        if number == errno.EBUSY:
-            raise SystemExit(
-                f"kiosk: {url} is busy: another program (the kiosk?) uses it"
-            ) from None
-        raise SystemExit(
-            f"kiosk: cannot open {url}: {error}. Check the cable and the port name "
-            "(`ls /dev/ttyUSB* /dev/ttyACM*`)."
-        ) from None
+        return load_settings(path)
+    except SettingsError as error:
+        raise SystemExit(f"kiosk: settings error: {error}") from None
+
+
+def _fail(error: DeviceError) -> int:
+    print(f"kiosk: {error.message}\n  {error.code}: {error.detail}", file=sys.stderr)
+    return 1
+
+
+def _describe(status: DeviceStatus) -> str:
+    parts = [status.health.value]
+    if status.paper is not None:
+        parts.append(f"paper {status.paper.value}")
+    if status.cover_open:
+        parts.append("cover open")
+    if status.sam_ok is False:
+        parts.append("SAM failed")
+    text = f"{status.light.value.upper():5} {', '.join(parts)}"
+    if status.detail:
+        text += f" — {status.detail}"
+    if status.message:
+        text += f"\n        screen says: {status.message}"
+    return text
+
+
+# list ---------------------------------------------------------------------------------------
+
+
+def list_devices(args: argparse.Namespace) -> int:
+    from serial.tools import list_ports
+
+    ports = sorted(list_ports.comports(), key=lambda port: port.device)
+    print("serial ports:" if ports else "serial ports: none found")
+    for port in ports:
+        ids = f"{port.vid:04x}:{port.pid:04x}" if port.vid is not None else "----:----"
+        print(f"  {port.device:20} {ids}  {port.description}")
+    print(_usb_printers())
+    return 0
+
+
+def _usb_printers() -> str:
+    try:
+        import usb.core
+
+        found = list(usb.core.find(find_all=True) or [])
+    except Exception as error:  # no libusb, no permission: say so instead of failing
+        return f"USB printers: cannot look ({error}); is libusb-1.0 installed?"
+    printers = []
+    for device in found:
+        address = f"usb:0x{device.idVendor:04x}:0x{device.idProduct:04x}"
+        try:
+            classes = {i.bInterfaceClass for cfg in device for i in cfg}
+        except Exception as error:  # a device we may not read: list it, saying why
+            printers.append(f"  {address} (cannot read its interfaces: {error})")
+            continue
+        if 7 in classes:  # USB printer class
+            printers.append(f"  {address}")
+    if not printers:
+        return "USB printers: none found"
+    return "USB printers (put one in printer.address):\n" + "\n".join(printers)
+
+
+# probe --------------------------------------------------------------------------------------
+
+
+def probe(args: argparse.Namespace) -> int:
+    devices = build_devices(_settings(args))
+    worst = 0
+    for name, device in (
+        ("id_reader", devices.id_reader),
+        ("printer", devices.printer),
+        ("scanner", devices.scanner),
+    ):
+        if device is None:
+            print(f"{name:10} not configured")
+            continue
+        status = device.check_health()
+        device.close()
+        print(f"{name:10} {_describe(status)}")
+        worst = max(worst, 0 if status.usable else 1)
+    return worst
+
+
+# read-card ----------------------------------------------------------------------------------
 
 
 def read_card(args: argparse.Namespace) -> int:
-    port = open_port(args.port, args.baud)
+    settings = _settings(args)
+    port = args.port or settings.id_reader.port
+    if not port:
+        raise SystemExit("kiosk: no reader: give --port or set id_reader.port in the settings")
+    reader = IdCardDevice(port, args.baud or settings.id_reader.baud)
     try:
-        reader = IdCardReader(port)
-        reader.check_sam()
+        reader.open()
+        reader.claim()
+        reader.enable()
         print("place an ID card on the reader …", flush=True)
         deadline = time.monotonic() + args.timeout
         while time.monotonic() < deadline:
@@ -51,7 +136,7 @@ def read_card(args: argparse.Namespace) -> int:
             if identity is not None:
                 took_ms = (time.perf_counter() - started) * 1000
                 print(
-                    f"{identity.kind.value}: {mask_name(identity.name)} "
+                    f"{identity.kind.value}: {mask_name(identity.name or identity.english_name)} "
                     f"{mask_id_number(identity.id_number)} "
                     f"(number {'valid' if identity.id_number_valid else 'FAILS its checksum'}), "
                     f"read in {took_ms:.0f} ms"
@@ -61,41 +146,145 @@ def read_card(args: argparse.Namespace) -> int:
         print(f"no card within {args.timeout:g} s")
         return 1
     except DeviceError as error:
-        print(f"kiosk: {error.message} ({error.code}: {error.detail})")
-        return 1
+        return _fail(error)
     finally:
-        port.close()
+        reader.close()
+
+
+# print-test ---------------------------------------------------------------------------------
+
+
+def print_test(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    spec = args.printer or settings.printer.address
+    if not spec:
+        raise SystemExit("kiosk: no printer: give --printer or set printer.address in the settings")
+    try:
+        address = parse_address(spec)
+    except ValueError as error:
+        raise SystemExit(f"kiosk: {error}") from None
+    profile = printer_profile(settings.printer)
+    printer = ReceiptPrinter(address, profile, settings.printer.baud)
+    job = receipt_bytes(test_page(profile), profile)
+    try:
+        printer.open()
+        printer.claim()
+        status = printer.check_health()
+        print(f"printer: {_describe(status)}")
+        started = time.perf_counter()
+        printer.print_job(job)
+        took = time.perf_counter() - started
+        print(f"printed the test page: {len(job)} bytes in {took:.2f} s")
+        return 0
+    except DeviceError as error:
+        return _fail(error)
+    finally:
+        printer.close()
+
+
+# scan ---------------------------------------------------------------------------------------
+
+
+def scan(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    port = args.port or settings.scanner.port
+    if not port:
+        raise SystemExit("kiosk: no scanner: give --port or set scanner.port in the settings")
+    scanner = SerialScanner(port, scanner_framing(settings.scanner), settings.scanner.baud)
+    try:
+        scanner.open()
+        scanner.claim()
+        scanner.enable()
+        print("scan a code …", flush=True)
+        deadline = time.monotonic() + args.timeout
+        while time.monotonic() < deadline:
+            for result in scanner.read(0.2):
+                if isinstance(result, Scan):
+                    print(f"code ({len(result.text)} characters): {result.text}")
+                    return 0
+                if isinstance(result, BadScan):
+                    print(f"refused: {result.reason} ({result.detail})")
+                    return 1
+        print(f"no code within {args.timeout:g} s")
+        return 1
+    except DeviceError as error:
+        return _fail(error)
+    finally:
+        scanner.close()
+
+
+# sim ----------------------------------------------------------------------------------------
 
 
 def simulate(args: argparse.Namespace) -> int:
-    from devices.sim.idcard import IdCardSimulator, PtyIdCardSimulator
+    from devices.sim.idcard import IdCardSimulator
+    from devices.sim.printer import PrinterSimulator
+    from devices.sim.scanner import ScannerSimulator
+    from kiosk.devicesetup import DemoDevices
 
-    tcp, pty = IdCardSimulator(args.baud), PtyIdCardSimulator(args.baud)
-    for sim in (tcp, pty):
-        sim.start()
-        if args.card != "none":
-            sim.insert(args.card)
-    print(f"id_reader: {tcp.url}", flush=True)
-    print(f"id_reader (pty): {pty.url}", flush=True)
+    out = Path(args.receipts)
+    out.mkdir(parents=True, exist_ok=True)
+    reader = IdCardSimulator(args.baud, pty=args.pty)
+    printer = PrinterSimulator(pty=args.pty, out_dir=out)
+    scanner = ScannerSimulator(pty=args.pty)
+    demo = DemoDevices(reader, printer, scanner)
+    for simulator in (reader, printer, scanner):
+        simulator.start()
+        demo.started.append(simulator)
+    if args.card != "none":
+        reader.insert(args.card)
+    print("# simulated devices; put these in the station file:", flush=True)
+    print(f'[id_reader]\nport = "{reader.url}"\nbaud = {args.baud}')
+    print(f'[printer]\naddress = "{printer.address}"')
+    print(f'[scanner]\nport = "{scanner.url}"')
+    print(f"# receipts are saved as PNG in {out}")
+    print(f"# type commands here: {demo.HELP}", flush=True)
     try:
-        while True:
+        for line in sys.stdin:
+            if line.strip():
+                print(demo.command(line), flush=True)
+        while True:  # stdin closed (e.g. started in the background): keep serving
             time.sleep(3600)
     except KeyboardInterrupt:
         return 0
     finally:
-        tcp.stop()
-        pty.stop()
+        demo.stop()
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     devices = commands.add_parser("devices", help="device diagnostics for staff")
     device_commands = devices.add_subparsers(dest="devices_command", required=True)
-    read = device_commands.add_parser("read-card", help="wait for an ID card and show it masked")
-    read.add_argument("--port", required=True, help="/dev/ttyUSB0, socket://host:port, …")
-    read.add_argument("--baud", type=int, default=115200)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser = device_commands.add_parser(name, help=help_text)
+        parser.add_argument("--config", help=f"station file (default {DEFAULT_CONFIG_PATH})")
+        return parser
+
+    command("list", "serial ports and USB printers on this machine").set_defaults(
+        handler=list_devices
+    )
+    command("probe", "status of each configured device").set_defaults(handler=probe)
+
+    read = command("read-card", "wait for an ID card and show it masked")
+    read.add_argument("--port", help="/dev/ttyUSB0, socket://host:port, … (default: settings)")
+    read.add_argument("--baud", type=int, default=0, help="default: settings (115200)")
     read.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a card")
     read.set_defaults(handler=read_card)
-    sim = device_commands.add_parser("sim", help="start simulated devices and print their URLs")
-    sim.add_argument("--card", default="resident", choices=["resident", "elder", "none"])
-    sim.add_argument("--baud", type=int, default=115200)
+
+    test = command("print-test", "print a test receipt: Chinese text, wrapping, a QR code")
+    test.add_argument("--printer", help="network://HOST:9100, serial:PORT, … (default: settings)")
+    test.set_defaults(handler=print_test)
+
+    scanning = command("scan", "wait for one scanned code and show it")
+    scanning.add_argument("--port", help="scanner port (default: settings)")
+    scanning.add_argument("--timeout", type=float, default=30.0)
+    scanning.set_defaults(handler=scan)
+
+    sim = device_commands.add_parser("sim", help="start simulated devices and print settings")
+    sim.add_argument(
+        "--card", default="resident", choices=["resident", "elder", "hmt", "foreign", "none"]
+    )
+    sim.add_argument("--baud", type=int, default=115200, help="ID-card reader baud rate")
+    sim.add_argument("--pty", action="store_true", help="serve on pseudo-terminals, not TCP")
+    sim.add_argument("--receipts", default="build/receipts", help="folder for receipt PNGs")
     sim.set_defaults(handler=simulate)

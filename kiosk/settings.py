@@ -151,11 +151,93 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class IdReaderSettings:
+    port: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(\S+)?",
+            doc="Serial port of the ID-card reader: /dev/ttyUSB0, socket://HOST:PORT, … "
+            "Empty: none (`kiosk demo` then starts a simulated reader).",
+        ),
+    )
+    baud: int = field(
+        default=115200, metadata=_rule(minimum=1200, maximum=921600, doc="Baud rate.")
+    )
+    poll_interval_ms: int = field(
+        default=300,
+        metadata=_rule(minimum=300, maximum=5000, doc="How often to look for a card."),
+    )
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    address: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"((network|serial|usb|file|cups):\S+)?",
+            doc="network://HOST:9100, serial:/dev/ttyUSB0, usb:0xVVVV:0xPPPP, file:/dev/usb/lp0 "
+            "or cups:QUEUE. Empty: none (`kiosk demo` then starts a simulated printer).",
+        ),
+    )
+    baud: int = field(
+        default=9600, metadata=_rule(minimum=1200, maximum=921600, doc="Baud rate (serial).")
+    )
+    paper_mm: int = field(
+        default=80, metadata=_rule(minimum=58, maximum=80, doc="Paper width: 58 or 80.")
+    )
+    encoding: str = field(
+        default="gb18030",
+        metadata=_rule(choices=("gb18030", "gbk", "utf-8"), doc="Text encoding of the printer."),
+    )
+    chinese_mode: bool = field(
+        default=True, metadata=_rule(doc="Send FS & (Chinese mode) before text.")
+    )
+    native_qr: bool = field(
+        default=True,
+        metadata=_rule(doc="Use the printer's own QR command; false prints QR as an image."),
+    )
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    port: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(\S+)?",
+            doc="Serial port of the barcode/QR scanner (USB-CDC or RS-232). Empty: none.",
+        ),
+    )
+    baud: int = field(default=9600, metadata=_rule(minimum=1200, maximum=921600, doc="Baud rate."))
+    suffix: str = field(
+        default="CR",
+        metadata=_rule(choices=("CR", "LF", "CRLF"), doc="What ends each code."),
+    )
+    prefix: str = field(
+        default="", metadata=_rule(pattern=r"(\S{1,8})?", doc="What starts each code, if any.")
+    )
+    encoding: str = field(
+        default="utf-8", metadata=_rule(choices=("utf-8", "gb18030"), doc="Text encoding.")
+    )
+    max_length: int = field(
+        default=512, metadata=_rule(minimum=1, maximum=4096, doc="Longest code accepted.")
+    )
+    inter_char_timeout_ms: int = field(
+        default=200,
+        metadata=_rule(
+            minimum=10, maximum=5000, doc="A longer pause inside a code drops the code."
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     station: StationSettings = field(default_factory=StationSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    id_reader: IdReaderSettings = field(default_factory=IdReaderSettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -163,6 +245,9 @@ SECTIONS: dict[str, type[Any]] = {
     "platform": PlatformSettings,
     "session": SessionSettings,
     "ui": UiSettings,
+    "id_reader": IdReaderSettings,
+    "printer": PrinterSettings,
+    "scanner": ScannerSettings,
 }
 
 
@@ -231,6 +316,17 @@ def parse_settings(data: dict[str, Any], source: str) -> Settings:
             "session.warning_s",
             f"must be shorter than session.idle_timeout_s ({settings.session.idle_timeout_s})",
         )
+    if settings.printer.paper_mm not in (58, 80):
+        raise SettingsError(
+            source, "printer.paper_mm", f"must be 58 or 80 (got {settings.printer.paper_mm})"
+        )
+    if settings.printer.address:
+        from devices.printer.transport import parse_address
+
+        try:
+            parse_address(settings.printer.address)
+        except ValueError as error:
+            raise SettingsError(source, "printer.address", str(error)) from None
     return settings
 
 
@@ -292,6 +388,7 @@ def reference_markdown() -> str:
             )
         lines.append("")
     lines.append(
-        "Cross-key rule: `session.warning_s` must be shorter than `session.idle_timeout_s`."
+        "Cross-key rules: `session.warning_s` must be shorter than `session.idle_timeout_s`; "
+        "`printer.paper_mm` is 58 or 80."
     )
     return "\n".join(lines) + "\n"

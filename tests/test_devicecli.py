@@ -6,10 +6,14 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from devices.sim.idcard import IdCardSimulator
+from devices.sim.printer import PrinterSimulator
+from devices.sim.scanner import ScannerSimulator
+from devices.status import Paper
 
 KIOSK = [sys.executable, "-m", "kiosk", "devices"]
 
@@ -46,7 +50,7 @@ def test_read_card_reports_a_broken_reader(sim: IdCardSimulator) -> None:
     sim.fault = "sam_failure"
     result = run("read-card", "--port", sim.url, "--timeout", "1")
     assert result.returncode == 1
-    assert "工作人员" in result.stdout
+    assert "读卡器故障" in result.stderr and "SAM" in result.stderr
 
 
 def test_missing_port_says_what_to_check() -> None:
@@ -54,3 +58,98 @@ def test_missing_port_says_what_to_check() -> None:
     assert result.returncode == 1
     assert "cannot open /dev/ttyUSB-nonexistent" in result.stderr
     assert "Check the cable" in result.stderr
+
+
+def station_file(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_list_shows_serial_ports_and_usb_section() -> None:
+    result = run("list")
+    assert result.returncode == 0, result.stderr
+    assert "serial ports" in result.stdout and "USB printers" in result.stdout
+
+
+def test_probe_reports_each_device_from_the_station_file(
+    sim: IdCardSimulator, tmp_path: Path
+) -> None:
+    with PrinterSimulator() as printer:
+        printer.set_state(paper=Paper.NEAR_END)
+        config = station_file(
+            tmp_path,
+            f'[id_reader]\nport = "{sim.url}"\n[printer]\naddress = "{printer.address}"\n'
+            '[scanner]\nport = "/dev/ttyKIOSK-absent"\n',
+        )
+        result = run("probe", "--config", config)
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line[:1].isalpha()}
+    assert lines["id_reader"].split()[1] == "GREEN"
+    assert "AMBER" in lines["printer"] and "paper near_end" in lines["printer"]
+    assert "RED" in lines["scanner"] and "no_device" in lines["scanner"]
+    assert result.returncode == 1  # one device is down
+
+
+def test_print_test_prints_chinese_and_qr_on_the_printer(tmp_path: Path) -> None:
+    with PrinterSimulator() as printer:
+        result = run("print-test", "--printer", printer.address)
+        jobs = printer.wait_for_jobs(1)
+    assert result.returncode == 0, result.stderr
+    assert "printed the test page" in result.stdout
+    assert "打印测试" in jobs[0].text and jobs[0].qr_payloads
+
+
+def test_print_test_paper_out_says_so(tmp_path: Path) -> None:
+    with PrinterSimulator() as printer:
+        printer.set_state(paper=Paper.OUT)
+        result = run("print-test", "--printer", printer.address)
+    assert result.returncode == 1
+    assert "缺纸" in result.stderr and "paper_out" in result.stderr
+
+
+def test_print_test_nothing_listening_explains(tmp_path: Path) -> None:
+    with PrinterSimulator() as printer:
+        address = printer.address
+    result = run("print-test", "--printer", address)
+    assert result.returncode == 1
+    assert "nothing answers" in result.stderr
+
+
+def test_scan_prints_the_code() -> None:
+    with (
+        ScannerSimulator(pty=True) as scanner,
+        subprocess.Popen(
+            [*KIOSK, "scan", "--port", scanner.url, "--timeout", "10"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=os.environ,
+        ) as process,
+    ):
+        assert process.stdout is not None
+        assert "scan a code" in process.stdout.readline()
+        scanner.scan("XC202611260001")
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert "code (14 characters): XC202611260001" in output
+
+
+def test_sim_prints_settings_that_reach_its_devices(tmp_path: Path) -> None:
+    with subprocess.Popen(
+        [*KIOSK, "sim", "--receipts", str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            lines = [process.stdout.readline() for _ in range(7)]
+            config = station_file(tmp_path, "".join(lines[1:7]))
+            card = run("read-card", "--config", config, "--timeout", "5")
+            printed = run("print-test", "--config", config)
+        finally:
+            process.terminate()
+    assert card.returncode == 0, card.stdout + card.stderr
+    assert "测**" in card.stdout
+    assert printed.returncode == 0, printed.stdout + printed.stderr
+    assert list(tmp_path.glob("receipt-*.png"))

@@ -14,9 +14,11 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.catalog.store import CatalogStore
+from kiosk.devicesetup import Devices
 from kiosk.settings import Settings
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
+from ui.devicehub import DeviceHub
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.qrimage import QrImageProvider
@@ -52,6 +54,7 @@ class KioskUi:
     languages: LanguageSwitcher
     catalog: CatalogViewModel
     catalog_service: CatalogService
+    devices: DeviceHub
 
     def root(self) -> QObject:
         return self.window
@@ -62,6 +65,7 @@ class KioskUi:
             app.removeEventFilter(self.idle)
         self.idle.stop()
         self.catalog_service.stop()
+        self.devices.stop()
         self.languages.detach()
         self.window.setProperty("allowClose", True)
         self.window.close()
@@ -87,10 +91,12 @@ def build_ui(
     *,
     size: QSize | None = None,
     sample_catalog: bool = True,
+    devices: Devices | None = None,
 ) -> KioskUi:
     """Create the window and everything it shows. A QGuiApplication must exist.
 
     `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
+    `devices`: the station's devices; each gets its worker thread (None: no devices).
     """
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
@@ -115,6 +121,9 @@ def build_ui(
     catalog_service.libraryReady.connect(catalog.set_library)
     catalog.searchMissed.connect(catalog_service.record_miss)
 
+    hub = DeviceHub(devices, engine)
+    shell.sessionEnded.connect(hub.clearCard)
+
     engine.addImageProvider("qr", QrImageProvider())
     languages.attach(engine)
     engine.addImportPath(str(QML_DIR))
@@ -125,6 +134,7 @@ def build_ui(
             "shell": shell,
             "idle": idle,
             "catalog": catalog,
+            "devices": hub,
             "lockdown": mode is WindowMode.FULLSCREEN,
         }
     )
@@ -135,6 +145,24 @@ def build_ui(
     window = roots[0]
     assert isinstance(window, QQuickWindow)
 
+    _show(window, mode, settings, size)
+    app.installEventFilter(idle)
+    catalog_service.start()
+    hub.start()
+    shell.startSession()
+    return KioskUi(
+        engine=engine,
+        window=window,
+        shell=shell,
+        idle=idle,
+        languages=languages,
+        catalog=catalog,
+        catalog_service=catalog_service,
+        devices=hub,
+    )
+
+
+def _show(window: QQuickWindow, mode: WindowMode, settings: Settings, size: QSize | None) -> None:
     screen = window.screen()
     available = size or (screen.size() if screen is not None else None)
     design = design_size(settings, available)
@@ -151,16 +179,3 @@ def build_ui(
     else:
         window.resize(size or design)
         window.show()
-
-    app.installEventFilter(idle)
-    catalog_service.start()
-    shell.startSession()
-    return KioskUi(
-        engine=engine,
-        window=window,
-        shell=shell,
-        idle=idle,
-        languages=languages,
-        catalog=catalog,
-        catalog_service=catalog_service,
-    )

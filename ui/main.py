@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.catalog.store import CatalogStore
+from kiosk.devicesetup import Devices
 from kiosk.settings import Settings
 from ui.app import QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
@@ -34,7 +35,9 @@ def _no_display() -> bool:
     )
 
 
-def run_kiosk(settings: Settings, catalog_store: CatalogStore, *, fullscreen: bool) -> int:
+def run_kiosk(
+    settings: Settings, catalog_store: CatalogStore, devices: Devices, *, fullscreen: bool
+) -> int:
     if not fullscreen and _no_display():
         print(
             "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -51,6 +54,7 @@ def run_kiosk(settings: Settings, catalog_store: CatalogStore, *, fullscreen: bo
             WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW,
             catalog_store,
             sample_catalog=not fullscreen,
+            devices=devices,
         )
     except QmlLoadError as error:
         log.error("%s", error)

@@ -16,12 +16,11 @@ import serial
 
 from devices.errors import DeviceError
 from devices.idcard.identity import Identity
-from devices.idcard.reader import NO_READER, IdCardReader
+from devices.idcard.reader import NO_READER, SAM_FAILED, IdCardReader
 from devices.serialport import open_serial
 from devices.status import DeviceStatus, Health, Lifecycle, Stage
 
 T = TypeVar("T")
-SAM_FAILED = "身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。"
 
 
 class IdCardDevice(Lifecycle):
@@ -44,6 +43,10 @@ class IdCardDevice(Lifecycle):
             with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
                 port.close()
 
+    @property
+    def connected(self) -> bool:
+        return self._reader is not None
+
     def cancel(self) -> None:
         if self._reader is not None:
             self._reader.cancel.set()
@@ -52,17 +55,17 @@ class IdCardDevice(Lifecycle):
         """One read attempt (find → select → read); None while there is no new card."""
         if self.stage is not Stage.ENABLED:
             return None
-        if self._reader is None:
-            self._on_claim()
+        self.ensure_claimed()
         assert self._reader is not None
         return self._guard(self._reader.poll)
 
     def check_health(self) -> DeviceStatus:
         try:
-            if self._reader is None:
-                self._on_claim()
-            else:
+            if self.connected and self.stage is not Stage.OPENED:
+                assert self._reader is not None
                 self._guard(self._reader.check_sam)
+            else:
+                self.ensure_claimed()  # checks the SAM on the way
         except DeviceError as error:
             if error.code == "sam":
                 return DeviceStatus(

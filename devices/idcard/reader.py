@@ -15,6 +15,7 @@ from devices.idcard.codec import Command, FrameError, Reply, ReplyParser, Status
 from devices.idcard.identity import Identity, TextBlockError, parse_text_block
 
 NO_READER = "读卡器没有响应，请联系工作人员检查读卡器连接。"
+SAM_FAILED = "身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。"
 CARD_UNREADABLE = "身份证读取失败，请将身份证平放在感应区，稍候再试。"
 
 
@@ -58,7 +59,7 @@ class IdCardReader:
     def check_sam(self) -> None:
         reply = self.transact(Command.SAM_STATUS)
         if reply.status is not Status.SUCCESS:
-            raise DeviceError("sam", NO_READER, f"SAM status {reply.status!r}")
+            raise DeviceError("sam", SAM_FAILED, f"SAM status {reply.status!r}")
 
     def poll(self) -> Identity | None:
         """One find → select → read cycle. None while no (new) card is on the reader."""

@@ -169,6 +169,24 @@ def _pair(key: str, value: str, columns: int) -> list[str]:
     return wrap(label + value, columns, indent=text_columns(label))
 
 
+def test_page(profile: PrinterProfile) -> Receipt:
+    """What `kiosk devices print-test` and the staff panel print: Chinese, wrapping, a QR."""
+    return Receipt(
+        title="打印测试 Print test",
+        lines=(
+            "中文打印正常。这一行很长，用来检查是否按显示宽度自动换行，中文占两格，ASCII 占一格。",
+        ),
+        pairs=(
+            ("纸宽", f"{profile.paper_mm} mm / {profile.columns} 列"),
+            ("编码", profile.encoding),
+            ("二维码", "打印机指令" if profile.native_qr else "图像"),
+        ),
+        qr="https://zwfw.example/print-test",
+        qr_caption="扫码检查二维码",
+        footer=("示例 Sample",),
+    )
+
+
 def _qr_image(payload: str) -> object:
     """The raster fallback: 6 dots a module, like the native size we ask for."""
     import qrcode

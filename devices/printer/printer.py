@@ -62,13 +62,16 @@ class ReceiptPrinter(Lifecycle):
         except (OSError, serial.SerialException):
             pass  # the device is gone already; nothing left to let go of
 
+    @property
+    def connected(self) -> bool:
+        return self._transport is not None
+
     # status ------------------------------------------------------------------------------
 
     def check_health(self) -> DeviceStatus:
         """Query the printer; never raises. Reconnects a transport that was lost."""
         try:
-            if self._transport is None:
-                self._on_claim()
+            self.ensure_claimed()
             state = self.read_state()
         except DeviceError as error:
             self._on_release()
@@ -106,9 +109,8 @@ class ReceiptPrinter(Lifecycle):
         `failed_job` so staff (or the resident, once paper is back) can reprint it.
         """
         self.cancel.clear()
-        if self._transport is None:
-            self._on_claim()
         try:
+            self.ensure_claimed()
             self._refuse_unless_ready(self.read_state())
             for start in range(0, len(job), CHUNK):
                 if self.cancel.is_set():

@@ -30,12 +30,15 @@ class SerialScanner(Lifecycle):
             with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
                 port.close()
 
+    @property
+    def connected(self) -> bool:
+        return self._port is not None
+
     def read(self, timeout_s: float) -> list[ScanResult]:
         """Codes that arrived within `timeout_s` (returns early once one is complete)."""
         if self.stage is not Stage.ENABLED:
             return []
-        if self._port is None:
-            self._on_claim()
+        self.ensure_claimed()
         assert self._port is not None
         deadline = time.monotonic() + timeout_s
         results: list[ScanResult] = []
@@ -51,8 +54,7 @@ class SerialScanner(Lifecycle):
     def check_health(self) -> DeviceStatus:
         """A scanner answers no queries: healthy means the port is there and open."""
         try:
-            if self._port is None:
-                self._on_claim()
+            self.ensure_claimed()
             assert self._port is not None
             _ = self._port.in_waiting  # raises once the device node is gone
         except DeviceError as error:

@@ -144,6 +144,7 @@ class IdCardSimulator(StreamSimulator):
             data = receive()
             if data is None:
                 return
+            self.wire_delay(len(data))  # the request's own time on the wire
             buffer += data
             while (start := buffer.find(PREAMBLE)) >= 0 and len(buffer) >= start + 10:
                 frame = bytes(buffer[start : start + 10])

@@ -65,6 +65,12 @@ def test_reference_documents_every_key(repo: Path) -> None:
         ("[station]\narea_code = '1101'\n", "station.area_code", "wrong form"),
         ("[station]\ncommunity = 3\n", "station.community", "text in quotes"),
         ("[station]\ncommunity = '  '\n", "station.community", "must not be empty"),
+        ("[printer]\npaper_mm = 76\n", "printer.paper_mm", "58 or 80"),
+        ("[printer]\naddress = 'lpt1'\n", "printer.address", "wrong form"),
+        ("[printer]\naddress = 'usb:1234'\n", "printer.address", "usb:0xVVVV:0xPPPP"),
+        ("[printer]\nencoding = 'big5'\n", "printer.encoding", "must be one of"),
+        ("[id_reader]\npoll_interval_ms = 100\n", "id_reader.poll_interval_ms", "between 300"),
+        ("[scanner]\nsuffix = 'TAB'\n", "scanner.suffix", "must be one of"),
         ("station = 3\n", "station", "must be a table"),
     ],
 )

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.settings import Settings
+from kiosk.devicesetup import Devices
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import find, find_item, walk
 from ui.settle import settle
@@ -55,6 +56,17 @@ class Driver:
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
         self.settle()
+
+    def press_and_hold(self, object_name: str, until: Callable[[], bool]) -> None:
+        """Keep a finger on an item until `until()` holds (or 5 s pass), then lift it."""
+        item = self.item(object_name)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mousePress(self.window, Qt.MouseButton.LeftButton, pos=centre)
+        try:
+            self.wait_until(until)
+        finally:
+            QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton, pos=centre)
+            self.settle()
 
     def touch_anywhere(self) -> None:
         point = QPoint(self.window.width() // 2, self.window.height() // 2)
@@ -162,11 +174,13 @@ def launch(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[Callable[..., 
     """Start the kiosk with given settings; every window started is closed afterwards."""
     started: list[KioskUi] = []
 
-    def start(settings: Settings | None = None, size: QSize | None = None) -> Driver:
+    def start(
+        settings: Settings | None = None, size: QSize | None = None, devices: Devices | None = None
+    ) -> Driver:
         settings = settings or make_settings()
         if size is None:
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
-        ui = build_ui(settings, WindowMode.HEADLESS, catalog_store, size=size)
+        ui = build_ui(settings, WindowMode.HEADLESS, catalog_store, size=size, devices=devices)
         started.append(ui)
         driver = Driver(ui, qtbot)
         qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)

@@ -49,6 +49,140 @@
     </message>
 </context>
 <context>
+    <name>DeviceIndicator</name>
+    <message>
+        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+16"/>
+        <source>Device status (staff: press and hold)</source>
+        <translation>设备状态（工作人员：长按）</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePanel</name>
+    <message>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+35"/>
+        <source>Device status</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Photo not shown</source>
+        <translation>不显示照片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last card read (masked)</source>
+        <translation>最近一次读卡（已脱敏）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(number fails its check digit)</source>
+        <translation>（号码校验位不正确）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reprint failed receipt</source>
+        <translation>补打凭条</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTexts</name>
+    <message>
+        <location filename="../qml/Kiosk/components/DeviceTexts.qml" line="+7"/>
+        <source>ID card reader</source>
+        <translation>身份证读卡器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt printer</source>
+        <translation>凭条打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready, paper running low</source>
+        <translation>正常，纸张即将用完</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready (this connection cannot report paper)</source>
+        <translation>正常（此连接方式无法报告纸张状态）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not found: check the cable and the port in the settings</source>
+        <translation>未找到设备：请检查连接线和设置中的端口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not responding: check the cable and the power</source>
+        <translation>设备无响应：请检查连接线和电源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Out of paper: load a new roll</source>
+        <translation>缺纸：请装入新的纸卷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cover open: close the printer cover</source>
+        <translation>打印机盖未合上：请合上打印机盖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Security module (SAM) failed: restart the reader</source>
+        <translation>安全模块（SAM）故障：请重启读卡器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardware fault</source>
+        <translation>硬件故障</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ID card reader is not working right now. Please ask the station staff for help.</source>
+        <translation>身份证读卡器暂时无法使用，请联系服务站工作人员协助。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt printer is out of paper. Your receipt number and QR code will be shown on the screen instead.</source>
+        <translation>凭条打印机缺纸，办理编号和二维码将改为显示在屏幕上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt printer is not working right now. Your receipt number and QR code will be shown on the screen instead.</source>
+        <translation>凭条打印机暂时无法使用，办理编号和二维码将改为显示在屏幕上。</translation>
+    </message>
+</context>
+<context>
     <name>GroupButton</name>
     <message>
         <location filename="../qml/Kiosk/components/GroupButton.qml" line="+21"/>
@@ -434,7 +568,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+24"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+25"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>

@@ -13,6 +13,7 @@ Window {
     required property var shell
     required property var idle
     required property var catalog
+    required property var devices
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false
@@ -85,6 +86,7 @@ Window {
 
     function wipeScreens() {
         notice.visible = false
+        devicePanel.visible = false
         VirtualKeyboardSettings.locale = "zh_CN"
         // Everything above the home screen is destroyed with what it held.
         stack.pop(null, StackView.Immediate)
@@ -125,12 +127,24 @@ Window {
             anchors.right: parent.right
             stationName: window.shell.stationName
             language: window.shell.language
+            deviceRows: window.devices.rows
+            onDevicePanelRequested: devicePanel.visible = true
+        }
+
+        DeviceBanner {
+            id: deviceBanner
+            objectName: "deviceBanner"
+            anchors.top: header.bottom
+            anchors.left: parent.left
+            anchors.right: parent.right
+            height: implicitHeight
+            rows: window.devices.rows
         }
 
         StackView {
             id: stack
             objectName: "stack"
-            anchors.top: header.bottom
+            anchors.top: deviceBanner.bottom
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.bottom: inputPanel.active ? inputPanel.top : navBar.top
@@ -163,6 +177,14 @@ Window {
             objectName: "notice"
             anchors.fill: parent
             z: 10
+        }
+
+        DevicePanel {
+            id: devicePanel
+            objectName: "devicePanel"
+            anchors.fill: parent
+            z: 15
+            devices: window.devices
         }
 
         IdleOverlay {

@@ -43,5 +43,17 @@ QtObject {
     readonly property color disabled: elder ? "#5c5c5c" : "#a0aec0"
     readonly property color warning: elder ? "#ffeb3b" : "#b7410e"
     readonly property color scrim: "#b3000000"
+    // Device lights for staff (same in elder mode: they are not for residents).
+    readonly property color lightGreen: "#2e7d32"
+    readonly property color lightAmber: "#f9a825"
+    readonly property color lightRed: "#c62828"
+    readonly property color lightNone: "#a0aec0"
+    readonly property color bannerBackground: elder ? "#ffeb3b" : "#fff4e5"
+    readonly property color bannerText: elder ? "#000000" : "#7a2e0b"
+
+    function lightColor(light: string): color {
+        return light === "green" ? lightGreen : light === "amber" ? lightAmber
+             : light === "red" ? lightRed : lightNone
+    }
     readonly property int borderWidth: elder ? 4 : 2
 }

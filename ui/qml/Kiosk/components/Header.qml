@@ -7,6 +7,8 @@ Rectangle {
 
     required property string stationName
     required property string language
+    required property var deviceRows
+    signal devicePanelRequested()
 
     property date now: new Date()
 
@@ -38,7 +40,7 @@ Rectangle {
         }
         Text {
             objectName: "clock"
-            width: parent.width
+            width: parent.width - indicator.lightsWidth - Theme.spacing
             text: header.language === "en"
                   ? Qt.locale("en_US").toString(header.now, "dddd, d MMMM yyyy  HH:mm")
                   : Qt.locale("zh_CN").toString(header.now, "yyyy年M月d日 dddd  HH:mm")
@@ -47,6 +49,16 @@ Rectangle {
             color: Theme.headerText
             elide: Text.ElideRight
         }
+    }
+
+    DeviceIndicator {
+        id: indicator
+        objectName: "deviceIndicator"
+        anchors.bottom: parent.bottom
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        rows: header.deviceRows
+        onPanelRequested: header.devicePanelRequested()
     }
 
     Timer {

@@ -1,0 +1,120 @@
+"""Devices on screen: the staff indicator and panel, resident messages, card read masked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from devices.idcard.device import IdCardDevice
+from devices.printer.printer import ReceiptPrinter
+from devices.printer.transport import parse_address
+from devices.sim.idcard import IdCardSimulator
+from devices.sim.printer import PrinterSimulator
+from devices.status import Paper
+from kiosk.devicesetup import Devices
+from tests.ui.driver import Driver
+from ui.stallprobe import StallProbe
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture
+def reader_sim() -> Iterator[IdCardSimulator]:
+    with IdCardSimulator() as sim:
+        yield sim  # type: ignore[misc]
+
+
+@pytest.fixture
+def printer_sim() -> Iterator[PrinterSimulator]:
+    with PrinterSimulator() as sim:
+        yield sim  # type: ignore[misc]
+
+
+@pytest.fixture
+def station(
+    launch: Callable[..., Driver], reader_sim: IdCardSimulator, printer_sim: PrinterSimulator
+) -> Driver:
+    devices = Devices(
+        id_reader=IdCardDevice(reader_sim.url, command_timeout_s=0.5),
+        printer=ReceiptPrinter(
+            parse_address(printer_sim.address), printer_sim.profile, timeout_s=0.5
+        ),
+        scanner=None,
+    )
+    kiosk = launch(devices=devices)
+    kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
+    return kiosk
+
+
+def open_panel(kiosk: Driver) -> None:
+    kiosk.press_and_hold("deviceIndicatorArea", lambda: kiosk.visible("devicePanel"))
+
+
+def test_indicator_shows_one_light_per_configured_device(station: Driver) -> None:
+    assert station.visible("deviceLight_id_reader") and station.visible("deviceLight_printer")
+    assert not station.visible("deviceLight_scanner")
+    assert not station.visible("deviceProblem")
+
+
+def test_short_touch_on_indicator_does_not_open_panel(station: Driver) -> None:
+    station.click("deviceIndicatorArea")
+    assert not station.visible("devicePanel")
+
+
+def test_card_read_shows_masked_identity_and_gui_never_stalls(
+    station: Driver, reader_sim: IdCardSimulator
+) -> None:
+    open_panel(station)
+    probe = StallProbe()
+    probe.start()
+    reader_sim.insert("resident")
+    station.wait_until(lambda: "11**************13" in station.texts())
+    gap_ms = probe.stop()
+    texts = "\n".join(station.texts())
+    assert "测**" in texts
+    assert "测试甲" not in texts and "110102195001010013" not in texts
+    assert gap_ms < 100, f"GUI thread stalled {gap_ms:.0f} ms while the reader polled"
+
+
+def test_session_end_clears_the_card_from_the_panel(
+    station: Driver, reader_sim: IdCardSimulator
+) -> None:
+    reader_sim.insert("elder")
+    station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
+    station.ui.shell.endSession()
+    station.settle()
+    assert station.ui.devices.property("lastCard") == {}
+    assert not station.visible("devicePanel")
+
+
+def test_reader_unplugged_resident_told_within_two_seconds_and_back_after_replug(
+    station: Driver, reader_sim: IdCardSimulator
+) -> None:
+    reader_sim.fault = "unplug"
+    station.wait_until(lambda: station.visible("deviceProblem"), timeout_ms=2000)
+    assert any("读卡器" in text for text in station.texts())
+    reader_sim.fault = ""
+    station.wait_until(lambda: not station.visible("deviceProblem"), timeout_ms=5000)
+    reader_sim.insert("resident")
+    station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
+
+
+def test_printer_paper_out_tells_resident_and_panel_says_load_paper(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    printer_sim.set_state(paper=Paper.OUT)
+    station.wait_until(lambda: station.visible("deviceProblem"), timeout_ms=3000)
+    assert any("缺纸" in text for text in station.texts())
+    open_panel(station)
+    assert any("缺纸" in text or "纸" in text for text in station.texts())
+    assert not station.item("printTestButton").isEnabled()
+
+
+def test_print_test_from_panel_reaches_the_printer(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    open_panel(station)
+    station.click("printTestButton")
+    (job,) = printer_sim.wait_for_jobs(1)
+    assert "打印测试" in job.text and job.qr_payloads == ["https://zwfw.example/print-test"]

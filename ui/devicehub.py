@@ -1,0 +1,194 @@
+"""The devices as the UI sees them: status lights, problems to tell residents, staff actions.
+
+`DeviceHub` starts one worker thread per configured device and turns their signals into
+properties for QML. It holds no personal data except the masked summary of the last card
+read for the staff panel's test read, which the session wipe clears.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from devices.idcard.identity import Identity
+from devices.printer.layout import PrinterProfile, Receipt, test_page
+from devices.status import DeviceStatus, Health, Light
+from kiosk.devicesetup import Devices
+from kiosk.privacy import mask_id_number, mask_name
+from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
+
+DEVICE_NAMES = ("id_reader", "printer", "scanner")
+_RANK = {Light.GREEN.value: 0, Light.AMBER.value: 1, Light.RED.value: 2}
+
+
+def status_row(name: str, status: DeviceStatus | None) -> dict[str, Any]:
+    """A plain dict QML can read; texts are composed (and translated) in QML from these."""
+    if status is None:
+        return {
+            "device": name,
+            "configured": False,
+            "health": "",
+            "light": "",
+            "paper": "",
+            "coverOpen": False,
+            "samOk": True,
+            "detail": "",
+        }
+    return {
+        "device": name,
+        "configured": True,
+        "health": status.health.value,
+        "light": status.light.value,
+        "paper": status.paper.value if status.paper else "",
+        "coverOpen": bool(status.cover_open),
+        "samOk": status.sam_ok is not False,
+        "detail": status.detail,
+    }
+
+
+class DeviceHub(QObject):
+    """GUI-thread side of the device workers.
+
+    Signals:
+        cardRead(Identity): a card was read (for the session; the hub keeps only a mask).
+        scanned(str): a valid code from the scanner.
+        scanRejected(str): a refused scan, as the sentence to show.
+        printed(str) / printFailed(str, str): a job finished / failed (id, message).
+    """
+
+    statusChanged = Signal()
+    lastCardChanged = Signal()
+    cardRead = Signal(object)
+    scanned = Signal(str)
+    scanRejected = Signal(str)
+    printed = Signal(str)
+    printFailed = Signal(str, str)
+    requestPrint = Signal(str, object)
+    requestReprint = Signal(str)
+
+    def __init__(self, devices: Devices | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._statuses: dict[str, DeviceStatus | None] = dict.fromkeys(DEVICE_NAMES)
+        self._threads: list[WorkerThread] = []
+        self._last_card: dict[str, Any] = {}
+        self._failed_job = ""
+        self.printer_profile: PrinterProfile | None = None
+        if devices is None:
+            return
+        if devices.id_reader is not None:
+            reader = IdCardWorker(devices.id_reader, devices.poll_interval_ms)
+            reader.cardRead.connect(self._on_card)
+            self._add(reader, devices.id_reader.cancel)
+        if devices.printer is not None:
+            printer = PrinterWorker(devices.printer)
+            self.printer_profile = devices.printer.profile
+            self.requestPrint.connect(printer.print_job)
+            self.requestReprint.connect(printer.reprint)
+            printer.printed.connect(self._on_printed)
+            printer.printFailed.connect(self._on_print_failed)
+            self._add(printer, devices.printer.cancel.set)
+        if devices.scanner is not None:
+            scanner = ScannerWorker(devices.scanner)
+            scanner.scanned.connect(self.scanned)
+            scanner.rejected.connect(self.scanRejected)
+            self._add(scanner, lambda: None)
+
+    def _add(self, worker: Any, cancel: Any) -> None:
+        worker.statusChanged.connect(self._on_status)
+        # Until the worker reports, a configured device counts as connecting (not red).
+        self._statuses[worker.name] = DeviceStatus(worker.name, Health.BUSY, detail="starting")
+        self._threads.append(WorkerThread(worker, cancel))
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        for thread in self._threads:
+            thread.stop()
+
+    # properties ---------------------------------------------------------------------------
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [status_row(name, status) for name, status in self._statuses.items()]
+
+    def _light(self) -> str:
+        lights = [row["light"] for row in self._rows() if row["configured"]]
+        return max(lights, key=_RANK.__getitem__, default=Light.GREEN.value)
+
+    def _printer_ready(self) -> bool:
+        status = self._statuses["printer"]
+        return status is not None and status.usable
+
+    def _reader_ready(self) -> bool:
+        status = self._statuses["id_reader"]
+        return status is not None and status.usable
+
+    rows = Property(list, _rows, notify=statusChanged)
+    light = Property(str, _light, notify=statusChanged)
+    printerReady = Property(bool, _printer_ready, notify=statusChanged)
+    readerReady = Property(bool, _reader_ready, notify=statusChanged)
+    lastCard = Property(dict, lambda self: self._last_card, notify=lastCardChanged)
+    failedJob = Property(str, lambda self: self._failed_job, notify=statusChanged)
+
+    def status(self, name: str) -> DeviceStatus | None:
+        return self._statuses[name]
+
+    # slots --------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_status(self, status: DeviceStatus) -> None:
+        self._statuses[status.device] = status
+        self.statusChanged.emit()
+
+    @Slot(object)
+    def _on_card(self, identity: Identity) -> None:
+        self._last_card = {
+            "kind": identity.kind.value,
+            "name": mask_name(identity.name or identity.english_name),
+            "idNumber": mask_id_number(identity.id_number),
+            "numberValid": identity.id_number_valid,
+        }
+        self.lastCardChanged.emit()
+        self.cardRead.emit(identity)
+
+    @Slot(str)
+    def _on_printed(self, job_id: str) -> None:
+        if job_id == self._failed_job:
+            self._failed_job = ""
+            self.statusChanged.emit()
+        self.printed.emit(job_id)
+
+    @Slot(str, str)
+    def _on_print_failed(self, job_id: str, message: str) -> None:
+        self._failed_job = job_id
+        self.statusChanged.emit()
+        self.printFailed.emit(job_id, message)
+
+    def print_receipt(self, receipt: Receipt) -> str:
+        """Queue a receipt on the printer worker; returns the job id the signals will carry."""
+        job_id = uuid.uuid4().hex[:12]
+        if self.printer_profile is None:
+            self.printFailed.emit(job_id, "")
+        else:
+            self.requestPrint.emit(job_id, receipt)
+        return job_id
+
+    @Slot()
+    def printTest(self) -> None:
+        if self.printer_profile is not None:
+            self.print_receipt(test_page(self.printer_profile))
+
+    @Slot()
+    def reprint(self) -> None:
+        if self._failed_job:
+            self.requestReprint.emit(self._failed_job)
+
+    @Slot()
+    def clearCard(self) -> None:
+        """Part of the session wipe."""
+        if self._last_card:
+            self._last_card = {}
+            self.lastCardChanged.emit()

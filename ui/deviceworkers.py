@@ -1,0 +1,249 @@
+"""One worker thread per device (ARCHITECTURE.md §Threads), and the hub the UI talks to.
+
+Each worker is a QObject moved to its own QThread: it owns its device, runs one command at
+a time, and reports through signals carrying frozen values (DeviceStatus, Identity, text).
+The GUI thread never touches a port. A device that fails is reported offline at once and
+retried on a timer, so a device plugged back in comes online by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+
+from devices.errors import DeviceError
+from devices.idcard.device import IdCardDevice
+from devices.printer.layout import Receipt, receipt_bytes
+from devices.printer.printer import ReceiptPrinter
+from devices.scanner.framer import BadScan, Scan
+from devices.scanner.scanner import SerialScanner
+from devices.status import DeviceStatus, Health, Lifecycle, Stage
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = 1000  # how often a failed device is tried again
+
+
+def status_from_error(device: str, error: DeviceError) -> DeviceStatus:
+    health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
+    if error.code in ("sam", "status", "paper_out", "cover_open"):
+        health = Health.HARDWARE_ERROR
+    return DeviceStatus(device, health, error.message, f"{error.code}: {error.detail}")
+
+
+class DeviceWorker(QObject):
+    """Base: bring the device up, check its health on a timer, stop cleanly.
+
+    Signals:
+        statusChanged(DeviceStatus): whenever the status differs from the last one sent.
+    """
+
+    statusChanged = Signal(object)
+
+    def __init__(self, name: str, device: Any, health_interval_ms: int) -> None:
+        super().__init__()
+        self.name = name
+        self.device: Any = device
+        self._health_interval = health_interval_ms
+        self._timer: QTimer | None = None
+        self._last: DeviceStatus | None = None
+
+    # PySide6 runs a slot that a subclass overrides on the wrong thread: subclasses extend
+    # start/stop/tick through the plain hooks below instead.
+    @Slot()
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self.on_start()
+        self._bring_up()
+        self._timer.start(self._health_interval)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.on_stop()
+        device: Lifecycle = self.device
+        device.close()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+    @Slot()
+    def tick(self) -> None:
+        self.on_tick()
+
+    def on_start(self) -> None:
+        """Runs on the worker's thread before the device is brought up."""
+
+    def on_stop(self) -> None:
+        """Runs on the worker's thread before the device is closed."""
+
+    def on_tick(self) -> None:
+        """Every health interval: by default, check the device's health."""
+        self.check()
+
+    def check(self) -> DeviceStatus:
+        status: DeviceStatus = self.device.check_health()
+        if status.usable and self.device.stage is Stage.CLAIMED:
+            self.device.enable()
+        self.report(status)
+        return status
+
+    def report(self, status: DeviceStatus) -> None:
+        if status != self._last:
+            self._last = status
+            if status.usable:
+                log.info("%s: %s", self.name, status.health.value)
+            else:
+                log.warning("%s: %s (%s)", self.name, status.health.value, status.detail)
+            self.statusChanged.emit(status)
+
+    @property
+    def usable(self) -> bool:
+        return self._last is not None and self._last.usable
+
+    def _bring_up(self) -> None:
+        device: Lifecycle = self.device
+        try:
+            device.ensure_claimed()
+            device.enable()
+        except DeviceError as error:
+            self.report(status_from_error(self.name, error))
+            return
+        self.check()
+
+    def attempt(self, action: Callable[[], Any]) -> Any:
+        """Run a device command; a DeviceError becomes the status and None."""
+        try:
+            return action()
+        except DeviceError as error:
+            self.report(status_from_error(self.name, error))
+            return None
+
+
+class IdCardWorker(DeviceWorker):
+    """Polls the reader at the configured interval while it is online.
+
+    Signals:
+        cardRead(Identity): a card was placed on the reader (once per placement).
+    """
+
+    cardRead = Signal(object)
+
+    def __init__(self, device: IdCardDevice, poll_interval_ms: int) -> None:
+        super().__init__("id_reader", device, poll_interval_ms)
+
+    def on_tick(self) -> None:
+        if not self.usable:
+            self.check()  # reconnect attempt; polling resumes once it is back
+            return
+        identity = self.attempt(self.device.poll)
+        if identity is not None:
+            self.cardRead.emit(identity)
+
+
+class PrinterWorker(DeviceWorker):
+    """Checks the printer's paper and cover between jobs; prints one job at a time.
+
+    Signals:
+        printed(str): the job with this id came out complete.
+        printFailed(str, str): job id and what to tell the resident; the job is kept.
+    """
+
+    printed = Signal(str)
+    printFailed = Signal(str, str)
+
+    def __init__(self, device: ReceiptPrinter) -> None:
+        super().__init__("printer", device, 1500)
+
+    def on_start(self) -> None:
+        import escpos.printer  # noqa: F401 - loads PIL and more (~250 ms): here, not at a print
+
+    @Slot(str, object)
+    def print_job(self, job_id: str, receipt: Receipt) -> None:
+        """Lay out and print; layout is pure and quick, but it imports python-escpos."""
+        printer: ReceiptPrinter = self.device
+        self._run(job_id, lambda: printer.print_job(receipt_bytes(receipt, printer.profile)))
+
+    @Slot(str)
+    def reprint(self, job_id: str) -> None:
+        self._run(job_id, self.device.reprint)
+
+    def _run(self, job_id: str, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except DeviceError as error:
+            log.warning("printer: job %s failed: %s", job_id, error.detail)
+            self.printFailed.emit(job_id, error.message)
+            self.check()
+            return
+        self.printed.emit(job_id)
+        self.check()
+
+
+class ScannerWorker(DeviceWorker):
+    """Reads codes continuously while online.
+
+    Signals:
+        scanned(str): a complete, valid code.
+        rejected(str): a scan we refused, as the sentence to show.
+    """
+
+    scanned = Signal(str)
+    rejected = Signal(str)
+
+    def __init__(self, device: SerialScanner) -> None:
+        super().__init__("scanner", device, RETRY_MS)
+        self._reader: QTimer | None = None
+
+    def on_start(self) -> None:
+        self._reader = QTimer(self)
+        self._reader.timeout.connect(self.read)
+        self._reader.start(0)
+
+    def on_stop(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
+
+    def on_tick(self) -> None:
+        if not self.usable:
+            self.check()
+
+    @Slot()
+    def read(self) -> None:
+        if not self.usable:
+            return
+        results = self.attempt(lambda: self.device.read(0.1)) or []
+        for result in results:
+            if isinstance(result, Scan):
+                self.scanned.emit(result.text)
+            elif isinstance(result, BadScan):
+                log.info("scanner: refused a scan (%s: %s)", result.reason, result.detail)
+                self.rejected.emit(result.message)
+
+
+class WorkerThread:
+    """A worker, its thread, and the clean stop every test fixture checks for."""
+
+    def __init__(self, worker: DeviceWorker, cancel: Callable[[], None]) -> None:
+        self.worker = worker
+        self._cancel = cancel
+        self.thread = QThread()
+        self.thread.setObjectName(worker.name)
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.start)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        if not self.thread.isRunning():
+            return
+        self._cancel()  # a command in progress ends at its next check, not at its timeout
+        QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.QueuedConnection)
+        if not self.thread.wait(5000):
+            log.error("%s worker did not stop within 5 s", self.worker.name)

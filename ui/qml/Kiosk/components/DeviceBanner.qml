@@ -1,0 +1,40 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A strip under the header telling residents, in their words, about a device that is down
+// and what happens instead. Empty (height 0) while everything works.
+Rectangle {
+    id: banner
+
+    required property var rows
+    readonly property var texts: DeviceTexts {}
+    readonly property var problems: banner.rows.map(row => banner.texts.residentProblem(row))
+                                               .filter(text => text !== "")
+
+    visible: problems.length > 0
+    implicitHeight: visible ? column.implicitHeight + Theme.spacing : 0
+    color: Theme.bannerBackground
+
+    Column {
+        id: column
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        Repeater {
+            model: banner.problems
+            delegate: Text {
+                required property string modelData
+                objectName: "deviceProblem"
+                width: column.width
+                text: modelData
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.bannerText
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// For staff: one light per device in the header's corner. Press and hold for three seconds
+// to open the device panel (a short touch does nothing, so residents are not led there).
+// Not a resident's touch target: it stays the same size in elder mode.
+Item {
+    id: indicator
+
+    required property var rows
+    readonly property real lightsWidth: lights.implicitWidth
+    signal panelRequested()
+
+    implicitWidth: 120
+    implicitHeight: 96
+    Accessible.role: Accessible.Indicator
+    Accessible.name: qsTr("Device status (staff: press and hold)")
+
+    Row {
+        id: lights
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 18
+        spacing: 8
+        Repeater {
+            model: indicator.rows
+            delegate: Rectangle {
+                required property var modelData
+                objectName: "deviceLight_" + modelData.device
+                visible: modelData.configured
+                width: 22
+                height: 22
+                radius: 11
+                color: Theme.lightColor(modelData.light)
+                border.color: "#ffffff"
+                border.width: 2
+            }
+        }
+    }
+
+    MouseArea {
+        objectName: "deviceIndicatorArea"
+        anchors.fill: parent
+        pressAndHoldInterval: 3000
+        onPressAndHold: indicator.panelRequested()
+    }
+}

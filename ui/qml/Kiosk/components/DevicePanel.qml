@@ -1,0 +1,145 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// Staff panel: each device's state in plain words with the technical detail, a test print,
+// a reprint of a failed receipt, and the last card read (masked) to test the reader.
+Rectangle {
+    id: panel
+
+    required property var devices
+    readonly property var texts: DeviceTexts {}
+
+    visible: false
+    color: Theme.scrim
+    MouseArea { anchors.fill: parent }
+
+    Rectangle {
+        objectName: "devicePanelDialog"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 1000)
+        height: column.implicitHeight + 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
+        border.width: Theme.borderWidth
+
+        Column {
+            id: column
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            spacing: Theme.spacing
+
+            Text {
+                width: parent.width
+                text: qsTr("Device status")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+
+            Repeater {
+                model: panel.devices.rows
+                delegate: Row {
+                    id: row
+                    required property var modelData
+                    objectName: "deviceRow_" + modelData.device
+                    width: column.width
+                    spacing: Theme.spacing
+                    Rectangle {
+                        width: 32
+                        height: 32
+                        radius: 16
+                        y: 6
+                        color: Theme.lightColor(row.modelData.light)
+                    }
+                    Column {
+                        width: parent.width - 32 - Theme.spacing
+                        Text {
+                            objectName: "deviceState"
+                            width: parent.width
+                            text: panel.texts.deviceName(row.modelData.device) + ": "
+                                  + panel.texts.stateText(row.modelData)
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            width: parent.width
+                            visible: text !== ""
+                            text: row.modelData.detail
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                            wrapMode: Text.WrapAnywhere
+                        }
+                    }
+                }
+            }
+
+            Row {
+                objectName: "lastCard"
+                visible: panel.devices.lastCard.name !== undefined
+                spacing: Theme.spacing
+                Image {
+                    width: 102
+                    height: 126
+                    source: "../icons/silhouette.svg"
+                    sourceSize: Qt.size(102, 126)
+                    Accessible.name: qsTr("Photo not shown")
+                }
+                Column {
+                    anchors.verticalCenter: parent.verticalCenter
+                    Text {
+                        text: qsTr("Last card read (masked)")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                    }
+                    Text {
+                        objectName: "lastCardName"
+                        text: panel.devices.lastCard.name ?? ""
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                    }
+                    Text {
+                        objectName: "lastCardNumber"
+                        text: (panel.devices.lastCard.idNumber ?? "")
+                              + (panel.devices.lastCard.numberValid === false
+                                 ? "  " + qsTr("(number fails its check digit)") : "")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                    }
+                }
+            }
+
+            Flow {
+                width: parent.width
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "printTestButton"
+                    text: qsTr("Print test page")
+                    enabled: panel.devices.printerReady
+                    onClicked: panel.devices.printTest()
+                }
+                KioskButton {
+                    objectName: "reprintButton"
+                    text: qsTr("Reprint failed receipt")
+                    visible: panel.devices.failedJob !== ""
+                    enabled: panel.devices.printerReady
+                    onClicked: panel.devices.reprint()
+                }
+                KioskButton {
+                    objectName: "devicePanelClose"
+                    primary: true
+                    text: qsTr("Close")
+                    onClicked: panel.visible = false
+                }
+            }
+        }
+    }
+}
