@@ -213,6 +213,30 @@ def scan(args: argparse.Namespace) -> int:
         scanner.close()
 
 
+# render -------------------------------------------------------------------------------------
+
+
+def render(args: argparse.Namespace) -> int:
+    from devices.sim.printer import jobs_from_bytes, render_png
+
+    profile = printer_profile(_settings(args).printer)
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        raise SystemExit(f"kiosk: cannot read {args.file}: {error.strerror}") from None
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = jobs_from_bytes(data, profile)
+    for number, job in enumerate(jobs, 1):
+        path = out / f"{Path(args.file).stem}-{number:03d}.png"
+        path.write_bytes(render_png(job, profile))
+        unknown = f" (unknown commands: {', '.join(job.unknown)})" if job.unknown else ""
+        print(f"{path}{unknown}")
+    if not jobs:
+        print("no print job in that file")
+    return 0 if jobs else 1
+
+
 # sim ----------------------------------------------------------------------------------------
 
 
@@ -279,6 +303,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     scanning.add_argument("--port", help="scanner port (default: settings)")
     scanning.add_argument("--timeout", type=float, default=30.0)
     scanning.set_defaults(handler=scan)
+
+    drawing = command("render", "draw the jobs a file: printer wrote as PNG receipts")
+    drawing.add_argument("file", help="the file the printer setting file:PATH wrote")
+    drawing.add_argument("--out", default="build/receipts", help="folder for the PNGs")
+    drawing.set_defaults(handler=render)
 
     sim = device_commands.add_parser("sim", help="start simulated devices and print settings")
     sim.add_argument(

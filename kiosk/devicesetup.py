@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from devices.idcard.device import IdCardDevice
+from devices.idcard.photo import load_photo_decoder
 from devices.printer.layout import PrinterProfile
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
@@ -57,11 +58,16 @@ class Devices:
 
 
 def build_devices(settings: Settings) -> Devices:
+    """Raises PhotoDecoderError when the configured photo decoder cannot be loaded."""
     reader, printer, scanner = settings.id_reader, settings.printer, settings.scanner
     return Devices(
-        id_reader=IdCardDevice(reader.port, reader.baud) if reader.port else None,
+        id_reader=IdCardDevice(
+            reader.port, reader.baud, photo_decoder=load_photo_decoder(reader.photo_decoder)
+        )
+        if reader.port
+        else None,
         printer=ReceiptPrinter(
-            parse_address(printer.address), printer_profile(printer), printer.baud, 2.0
+            parse_address(printer.address), printer_profile(printer), printer.baud
         )
         if printer.address
         else None,

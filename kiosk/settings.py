@@ -167,6 +167,14 @@ class IdReaderSettings:
         default=300,
         metadata=_rule(minimum=300, maximum=5000, doc="How often to look for a card."),
     )
+    photo_decoder: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"([A-Za-z_][\w.]*:[A-Za-z_]\w*)?",
+            doc="Licensed photo decoder as module:function (1024 bytes in, image out). "
+            "Empty: none; screens show a silhouette.",
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ def test_read_card_reports_a_broken_reader(sim: IdCardSimulator) -> None:
     sim.fault = "sam_failure"
     result = run("read-card", "--port", sim.url, "--timeout", "1")
     assert result.returncode == 1
-    assert "读卡器故障" in result.stderr and "SAM" in result.stderr
+    assert "读卡器故障" in result.stderr
+    assert "SAM" in result.stderr
 
 
 def test_missing_port_says_what_to_check() -> None:
@@ -69,7 +70,8 @@ def station_file(tmp_path: Path, text: str) -> str:
 def test_list_shows_serial_ports_and_usb_section() -> None:
     result = run("list")
     assert result.returncode == 0, result.stderr
-    assert "serial ports" in result.stdout and "USB printers" in result.stdout
+    assert "serial ports" in result.stdout
+    assert "USB printers" in result.stdout
 
 
 def test_probe_reports_each_device_from_the_station_file(
@@ -85,8 +87,10 @@ def test_probe_reports_each_device_from_the_station_file(
         result = run("probe", "--config", config)
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line[:1].isalpha()}
     assert lines["id_reader"].split()[1] == "GREEN"
-    assert "AMBER" in lines["printer"] and "paper near_end" in lines["printer"]
-    assert "RED" in lines["scanner"] and "no_device" in lines["scanner"]
+    assert "AMBER" in lines["printer"]
+    assert "paper near_end" in lines["printer"]
+    assert "RED" in lines["scanner"]
+    assert "no_device" in lines["scanner"]
     assert result.returncode == 1  # one device is down
 
 
@@ -96,7 +100,8 @@ def test_print_test_prints_chinese_and_qr_on_the_printer(tmp_path: Path) -> None
         jobs = printer.wait_for_jobs(1)
     assert result.returncode == 0, result.stderr
     assert "printed the test page" in result.stdout
-    assert "打印测试" in jobs[0].text and jobs[0].qr_payloads
+    assert "打印测试" in jobs[0].text
+    assert jobs[0].qr_payloads
 
 
 def test_print_test_paper_out_says_so(tmp_path: Path) -> None:
@@ -104,7 +109,8 @@ def test_print_test_paper_out_says_so(tmp_path: Path) -> None:
         printer.set_state(paper=Paper.OUT)
         result = run("print-test", "--printer", printer.address)
     assert result.returncode == 1
-    assert "缺纸" in result.stderr and "paper_out" in result.stderr
+    assert "缺纸" in result.stderr
+    assert "paper_out" in result.stderr
 
 
 def test_print_test_nothing_listening_explains(tmp_path: Path) -> None:
@@ -153,3 +159,13 @@ def test_sim_prints_settings_that_reach_its_devices(tmp_path: Path) -> None:
     assert "测**" in card.stdout
     assert printed.returncode == 0, printed.stdout + printed.stderr
     assert list(tmp_path.glob("receipt-*.png"))
+
+
+def test_render_draws_what_a_file_printer_wrote(tmp_path: Path) -> None:
+    target = tmp_path / "lp0.bin"
+    assert run("print-test", "--printer", f"file:{target}").returncode == 0
+    result = run("render", str(target), "--out", str(tmp_path / "png"))
+    assert result.returncode == 0, result.stderr
+    (png,) = (tmp_path / "png").glob("*.png")
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert "unknown" not in result.stdout

@@ -122,7 +122,8 @@ def build_ui(
     catalog.searchMissed.connect(catalog_service.record_miss)
 
     hub = DeviceHub(devices, engine)
-    shell.sessionEnded.connect(hub.clearCard)
+    shell.sessionEnded.connect(hub.clearSession)
+    catalog.printRequested.connect(hub.print_receipt)
 
     engine.addImageProvider("qr", QrImageProvider())
     languages.attach(engine)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from kiosk.catalog.library import CatalogLibrary, ItemSummary
 from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
+from kiosk.catalog.printout import guide_receipt
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,7 @@ class CatalogViewModel(QObject):
     resultsChanged = Signal()
     listTitleChanged = Signal()
     searchMissed = Signal(str)
+    printRequested = Signal(object)  # a Receipt with the open guide
 
     def __init__(self, guide_url_pattern: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -266,6 +268,21 @@ class CatalogViewModel(QObject):
         self._guide = guide_document(item, self._library.sample)
         self.guideChanged.emit()
         return True
+
+    @Slot(str, str)
+    def printGuide(self, station: str, printed_at: str) -> None:
+        """Ask for the open guide on paper (`printRequested` carries the receipt)."""
+        code = self._guide.get("code", "")
+        if not code or self._library is None:
+            return
+        receipt = guide_receipt(
+            self._library.item(code),
+            guide_url=self._guide_url_pattern.format(code=code),
+            sample=self._library.sample,
+            station=station,
+            printed_at=printed_at,
+        )
+        self.printRequested.emit(receipt)
 
     @Slot()
     def reset(self) -> None:

@@ -55,7 +55,8 @@ class DeviceHub(QObject):
         cardRead(Identity): a card was read (for the session; the hub keeps only a mask).
         scanned(str): a valid code from the scanner.
         scanRejected(str): a refused scan, as the sentence to show.
-        printed(str) / printFailed(str, str): a job finished / failed (id, message).
+        printed(str) / printFailed(str, str): a job finished / failed (id, error code).
+        printStatusChanged: the resident's last print job moved on (see `printStatus`).
     """
 
     statusChanged = Signal()
@@ -67,6 +68,7 @@ class DeviceHub(QObject):
     printFailed = Signal(str, str)
     requestPrint = Signal(str, object)
     requestReprint = Signal(str)
+    printStatusChanged = Signal()
 
     def __init__(self, devices: Devices | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,7 @@ class DeviceHub(QObject):
         self._threads: list[WorkerThread] = []
         self._last_card: dict[str, Any] = {}
         self._failed_job = ""
+        self._print_status = {"job": "", "state": "", "code": ""}
         self.printer_profile: PrinterProfile | None = None
         if devices is None:
             return
@@ -132,6 +135,11 @@ class DeviceHub(QObject):
     readerReady = Property(bool, _reader_ready, notify=statusChanged)
     lastCard = Property(dict, lambda self: self._last_card, notify=lastCardChanged)
     failedJob = Property(str, lambda self: self._failed_job, notify=statusChanged)
+    printerConfigured = Property(
+        bool, lambda self: self.printer_profile is not None, notify=statusChanged
+    )
+    # {"state": "" | "printing" | "done" | "failed", "code": error code when failed}
+    printStatus = Property(dict, lambda self: self._print_status, notify=printStatusChanged)
 
     def status(self, name: str) -> DeviceStatus | None:
         return self._statuses[name]
@@ -159,19 +167,29 @@ class DeviceHub(QObject):
         if job_id == self._failed_job:
             self._failed_job = ""
             self.statusChanged.emit()
+        self._set_print_status(job_id, "done", "")
         self.printed.emit(job_id)
 
     @Slot(str, str)
-    def _on_print_failed(self, job_id: str, message: str) -> None:
+    def _on_print_failed(self, job_id: str, code: str) -> None:
         self._failed_job = job_id
         self.statusChanged.emit()
-        self.printFailed.emit(job_id, message)
+        self._set_print_status(job_id, "failed", code)
+        self.printFailed.emit(job_id, code)
 
+    def _set_print_status(self, job_id: str, state: str, code: str) -> None:
+        if job_id == self._print_status["job"]:
+            self._print_status = {"job": job_id, "state": state, "code": code}
+            self.printStatusChanged.emit()
+
+    @Slot(object)
     def print_receipt(self, receipt: Receipt) -> str:
         """Queue a receipt on the printer worker; returns the job id the signals will carry."""
         job_id = uuid.uuid4().hex[:12]
+        self._print_status = {"job": job_id, "state": "printing", "code": ""}
+        self.printStatusChanged.emit()
         if self.printer_profile is None:
-            self.printFailed.emit(job_id, "")
+            self._on_print_failed(job_id, "no_device")
         else:
             self.requestPrint.emit(job_id, receipt)
         return job_id
@@ -187,8 +205,15 @@ class DeviceHub(QObject):
             self.requestReprint.emit(self._failed_job)
 
     @Slot()
-    def clearCard(self) -> None:
-        """Part of the session wipe."""
+    def clearSession(self) -> None:
+        """Part of the session wipe: the masked card and the resident's print status."""
         if self._last_card:
             self._last_card = {}
             self.lastCardChanged.emit()
+        self.forgetPrintStatus()
+
+    @Slot()
+    def forgetPrintStatus(self) -> None:
+        """A new screen starts without the last job's "printed" or "failed" line."""
+        self._print_status = {"job": "", "state": "", "code": ""}
+        self.printStatusChanged.emit()

@@ -151,14 +151,15 @@ class PrinterWorker(DeviceWorker):
 
     Signals:
         printed(str): the job with this id came out complete.
-        printFailed(str, str): job id and what to tell the resident; the job is kept.
+        printFailed(str, str): job id and the error code (paper_out, cover_open, offline…);
+            the job is kept for a reprint.
     """
 
     printed = Signal(str)
     printFailed = Signal(str, str)
 
     def __init__(self, device: ReceiptPrinter) -> None:
-        super().__init__("printer", device, 1500)
+        super().__init__("printer", device, 1000)  # + 0.8 s reply timeout: offline < 2 s
 
     def on_start(self) -> None:
         import escpos.printer  # noqa: F401 - loads PIL and more (~250 ms): here, not at a print
@@ -178,7 +179,7 @@ class PrinterWorker(DeviceWorker):
             action()
         except DeviceError as error:
             log.warning("printer: job %s failed: %s", job_id, error.detail)
-            self.printFailed.emit(job_id, error.message)
+            self.printFailed.emit(job_id, error.code)
             self.check()
             return
         self.printed.emit(job_id)

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.catalog.store import CatalogStore
+from kiosk.devicesetup import DemoDevices, build_devices, start_demo_devices
 from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
@@ -131,21 +133,64 @@ STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
 ]
 
 
-def _wait_for_catalog(ui: KioskUi, timeout_s: float = 30.0) -> bool:
+def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """Screens that need the simulated devices: the staff panel after a card read, and what
+    residents see when the printer runs out of paper."""
+
+    def panel(ui: KioskUi) -> None:
+        _show(ui, "home")
+        demo.command("card resident")
+        _wait_until(lambda: bool(ui.devices.property("lastCard")))
+        find(ui.window, "devicePanel").setProperty("visible", True)
+
+    def paper_out(ui: KioskUi) -> None:
+        find(ui.window, "devicePanel").setProperty("visible", False)
+        demo.command("card off")
+        demo.command("paper out")
+        _wait_until(lambda: not ui.devices.property("printerReady"))
+        _guide(ui)
+        settle(ui.window)
+        _guide_end(ui)
+
+    def paper_back(ui: KioskUi) -> None:
+        demo.command("paper ok")
+        _wait_until(lambda: bool(ui.devices.property("printerReady")))
+        _show(ui, "home")
+
+    return [
+        ("device-panel", panel),
+        ("printer-out-of-paper", paper_out),
+        ("home-again", paper_back),
+    ]
+
+
+def _wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> bool:
     deadline = time.monotonic() + timeout_s
-    while not ui.catalog.ready and time.monotonic() < deadline:
+    while not condition() and time.monotonic() < deadline:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    return bool(ui.catalog.ready)
+    return condition()
+
+
+def _devices_online(ui: KioskUi) -> bool:
+    return bool(ui.devices.property("light") == "green")
+
+
+def _wait_for_catalog(ui: KioskUi) -> bool:
+    return _wait_until(lambda: bool(ui.catalog.ready))
 
 
 def run_tour(settings: Settings, out: Path) -> int:
-    """Every screen with the sample catalog, kept in a temporary store."""
+    """Every screen with the sample catalog, kept in a temporary store, and simulated devices."""
     prepare_qt_environment(headless=True)
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as folder:
-        return _tour(settings, out, CatalogStore(Path(folder) / "catalog.db"))
+        settings, demo = start_demo_devices(settings, Path(folder) / "receipts")
+        try:
+            return _tour(settings, out, CatalogStore(Path(folder) / "catalog.db"), demo)
+        finally:
+            demo.stop()
 
 
-def _tour(settings: Settings, out: Path, store: CatalogStore) -> int:
+def _tour(settings: Settings, out: Path, store: CatalogStore, demo: DemoDevices) -> int:
     app = create_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
@@ -168,14 +213,17 @@ def _tour(settings: Settings, out: Path, store: CatalogStore) -> int:
                         WindowMode.HEADLESS,
                         store,
                         size=size,
+                        devices=build_devices(settings),
                     )
                 except QmlLoadError as error:
                     problems.append(str(error))
                     continue
                 if not _wait_for_catalog(ui):
                     problems.append("the catalog did not load")
+                if not _wait_until(partial(_devices_online, ui)):
+                    problems.append("the simulated devices did not come online")
                 ui.shell.setElderMode(elder)
-                for name, step in STEPS:
+                for name, step in STEPS + _device_steps(demo):
                     step(ui)
                     settle(ui.window)
                     path = out / f"{layout}{'-elder' if elder else ''}-{name}.png"

@@ -16,6 +16,7 @@ import serial
 
 from devices.errors import DeviceError
 from devices.idcard.identity import Identity
+from devices.idcard.photo import PhotoDecoder
 from devices.idcard.reader import NO_READER, SAM_FAILED, IdCardReader
 from devices.serialport import open_serial
 from devices.status import DeviceStatus, Health, Lifecycle, Stage
@@ -24,8 +25,15 @@ T = TypeVar("T")
 
 
 class IdCardDevice(Lifecycle):
-    def __init__(self, url: str, baud: int = 115200, command_timeout_s: float = 1.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        baud: int = 115200,
+        command_timeout_s: float = 1.0,
+        photo_decoder: PhotoDecoder | None = None,
+    ) -> None:
         super().__init__()
+        self._photo_decoder = photo_decoder
         self.url = url
         self.baud = baud
         self._timeout = command_timeout_s
@@ -34,7 +42,7 @@ class IdCardDevice(Lifecycle):
 
     def _on_claim(self) -> None:
         self._port = open_serial(self.url, self.baud, 0.02)
-        self._reader = IdCardReader(self._port, self._timeout)
+        self._reader = IdCardReader(self._port, self._timeout, self._photo_decoder)
         self._guard(self._reader.check_sam)
 
     def _on_release(self) -> None:

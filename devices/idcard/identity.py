@@ -113,6 +113,7 @@ class Identity:
     pass_number: str = ""
     issue_count: str = ""
     raw: bytes = field(default=b"", repr=False)
+    photo: bytes | None = field(default=None, repr=False)  # decoded image, if a decoder exists
 
     def __repr__(self) -> str:
         return (

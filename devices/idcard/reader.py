@@ -6,6 +6,7 @@ next card is read only after this one has left the field.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from typing import Protocol
@@ -13,6 +14,7 @@ from typing import Protocol
 from devices.errors import DeviceError
 from devices.idcard.codec import Command, FrameError, Reply, ReplyParser, Status, build_request
 from devices.idcard.identity import Identity, TextBlockError, parse_text_block
+from devices.idcard.photo import PHOTO_BYTES, PhotoDecoder, decode_photo
 
 NO_READER = "读卡器没有响应，请联系工作人员检查读卡器连接。"
 SAM_FAILED = "身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。"
@@ -30,8 +32,11 @@ class Port(Protocol):
 
 
 class IdCardReader:
-    def __init__(self, port: Port, command_timeout_s: float = 3.0) -> None:
+    def __init__(
+        self, port: Port, command_timeout_s: float = 3.0, photo_decoder: PhotoDecoder | None = None
+    ) -> None:
         self._port = port
+        self._photo_decoder = photo_decoder
         self._timeout = command_timeout_s
         self._card_in_field = False
         self.cancel = threading.Event()  # set from another thread to abandon a command
@@ -78,6 +83,9 @@ class IdCardReader:
         if read.status is not Status.SUCCESS:
             raise DeviceError("read", CARD_UNREADABLE, f"read: {read.status!r}")
         identity = self._identity(read.data)
+        photo = read.data[4 + 256 : 4 + 256 + PHOTO_BYTES]
+        if (image := decode_photo(self._photo_decoder, photo)) is not None:
+            identity = dataclasses.replace(identity, photo=image)
         self._card_in_field = True
         return identity
 

@@ -34,7 +34,7 @@ class ReceiptPrinter(Lifecycle):
         address: PrinterAddress,
         profile: PrinterProfile,
         baud: int = 9600,
-        timeout_s: float = 5.0,
+        timeout_s: float = 0.8,
     ) -> None:
         super().__init__()
         self.address = address
@@ -81,21 +81,25 @@ class ReceiptPrinter(Lifecycle):
             return DeviceStatus("printer", health, error.message, error.detail)
         return describe(state)
 
-    def read_state(self) -> PrinterState | None:
-        """DLE EOT 1, 2, 4 → state; None for transports that cannot answer (file, CUPS)."""
+    def read_state(self, wait_s: float = 0.0) -> PrinterState | None:
+        """DLE EOT 1, 2, 4 → state; None for transports that cannot answer (file, CUPS).
+
+        `wait_s` extends the first reply's deadline: after a job, the query queues behind
+        the job's bytes on a serial line.
+        """
         if not self.address.can_read:
             return None
-        replies = [self._query(query) for query in (Query.PRINTER, Query.OFFLINE_CAUSE)]
+        replies = [self._query(Query.PRINTER, wait_s), self._query(Query.OFFLINE_CAUSE)]
         replies.append(self._query(Query.PAPER))
         try:
             return parse_state(*replies)
         except StatusByteError as error:
             raise DeviceError("status", NO_PRINTER, str(error)) from None
 
-    def _query(self, query: Query) -> int:
+    def _query(self, query: Query, wait_s: float = 0.0) -> int:
         self._drain()
         self._write(query_bytes(query))
-        reply = self._read_byte(time.monotonic() + self._timeout)
+        reply = self._read_byte(time.monotonic() + self._timeout + wait_s)
         if reply is None:
             raise DeviceError("timeout", NO_PRINTER, f"no reply to DLE EOT {int(query)}")
         return reply
@@ -116,7 +120,8 @@ class ReceiptPrinter(Lifecycle):
                 if self.cancel.is_set():
                     raise DeviceError("cancelled", PRINT_FAILED, "print job cancelled")
                 self._write(job[start : start + CHUNK])
-            self._refuse_unless_ready(self.read_state(), after=True)
+            wire_s = len(job) * 10 / self._baud  # the job's time on a serial line
+            self._refuse_unless_ready(self.read_state(wait_s=wire_s), after=True)
         except DeviceError:
             self.failed_job = job
             raise

@@ -58,7 +58,7 @@ class PrinterSimulator(StreamSimulator):
             return list(self.jobs)
 
     def png(self, job: Job) -> bytes:
-        return render(job, self.profile.dots)
+        return render_png(job, self.profile)
 
     def _status(self, query: int) -> int:
         replies = {int(key): value for key, value in encode_state(self.state).items()}
@@ -112,3 +112,16 @@ class PrinterSimulator(StreamSimulator):
                     path = self.out_dir / f"receipt-{stamp}-{len(self.jobs):03d}.png"
                     path.write_bytes(self.png(job))
             self._changed.notify_all()
+
+
+def jobs_from_bytes(data: bytes, profile: PrinterProfile) -> list[Job]:
+    """The file sink: what a `file:` printer wrote, interpreted job by job."""
+    interpreter = Interpreter(profile.encoding, lambda query: 0x12)
+    interpreter.feed(data)
+    if interpreter.job.blocks:
+        interpreter.jobs.append(interpreter.job)  # the last job was never cut
+    return interpreter.jobs
+
+
+def render_png(job: Job, profile: PrinterProfile) -> bytes:
+    return render(job, profile.dots)

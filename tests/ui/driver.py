@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
-from kiosk.settings import Settings
 from kiosk.devicesetup import Devices
+from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import find, find_item, walk
 from ui.settle import settle

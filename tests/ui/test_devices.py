@@ -52,7 +52,8 @@ def open_panel(kiosk: Driver) -> None:
 
 
 def test_indicator_shows_one_light_per_configured_device(station: Driver) -> None:
-    assert station.visible("deviceLight_id_reader") and station.visible("deviceLight_printer")
+    assert station.visible("deviceLight_id_reader")
+    assert station.visible("deviceLight_printer")
     assert not station.visible("deviceLight_scanner")
     assert not station.visible("deviceProblem")
 
@@ -73,7 +74,8 @@ def test_card_read_shows_masked_identity_and_gui_never_stalls(
     gap_ms = probe.stop()
     texts = "\n".join(station.texts())
     assert "测**" in texts
-    assert "测试甲" not in texts and "110102195001010013" not in texts
+    assert "测试甲" not in texts
+    assert "110102195001010013" not in texts
     assert gap_ms < 100, f"GUI thread stalled {gap_ms:.0f} ms while the reader polled"
 
 
@@ -117,4 +119,57 @@ def test_print_test_from_panel_reaches_the_printer(
     open_panel(station)
     station.click("printTestButton")
     (job,) = printer_sim.wait_for_jobs(1)
-    assert "打印测试" in job.text and job.qr_payloads == ["https://zwfw.example/print-test"]
+    assert "打印测试" in job.text
+    assert job.qr_payloads == ["https://zwfw.example/print-test"]
+
+
+def test_printer_unplugged_resident_told_within_two_seconds(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    printer_sim.unplugged = True
+    station.wait_until(lambda: station.visible("deviceProblem"), timeout_ms=2000)
+    assert station.ui.devices.property("light") == "red"
+    printer_sim.unplugged = False
+    station.wait_until(lambda: station.ui.devices.property("light") == "green", timeout_ms=5000)
+
+
+def open_a_guide(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    kiosk.click("openSearchButton")
+    kiosk.item("searchField").setProperty("text", "居住证")
+    kiosk.settle()
+    kiosk.click("resultRow_0")
+    assert kiosk.ui.catalog.guide["name"] == "北京市居住证申领"
+    flick = kiosk.item("pageFlickable")  # the print button is at the end of the guide
+    flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
+    kiosk.settle()
+
+
+def test_print_guide_prints_short_guide_with_qr_to_the_full_one(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    open_a_guide(station)
+    code = station.ui.catalog.guide["code"]
+    station.click("printGuideButton")
+    (job,) = printer_sim.wait_for_jobs(1)
+    station.wait_until(lambda: station.ui.devices.property("printStatus")["state"] == "done")
+    assert "北京市居住证申领" in job.text
+    assert "【需带材料】" in job.text
+    assert "□" in job.text
+    assert job.qr_payloads == [f"https://zwfw.example/guide/{code}"]
+    assert any("取走" in text for text in station.texts())
+
+
+def test_print_guide_paper_out_points_to_the_qr(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    open_a_guide(station)
+    printer_sim.paper_out_after = 50
+    station.click("printGuideButton")
+    station.wait_until(lambda: station.ui.devices.property("printStatus")["state"] == "failed")
+    assert any("缺纸" in text and "二维码" in text for text in station.texts())
+
+
+def test_print_guide_button_absent_without_printer(kiosk: Driver) -> None:
+    open_a_guide(kiosk)
+    assert not kiosk.visible("printGuideButton")

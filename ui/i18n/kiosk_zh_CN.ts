@@ -51,7 +51,7 @@
 <context>
     <name>DeviceIndicator</name>
     <message>
-        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+16"/>
+        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+18"/>
         <source>Device status (staff: press and hold)</source>
         <translation>设备状态（工作人员：长按）</translation>
     </message>
@@ -200,7 +200,7 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+62"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+66"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
@@ -424,7 +424,37 @@
         <translation>用手机扫一扫，把这份办事指南带回家。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Print a short guide</source>
+        <translation>打印指南</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing, please wait…</source>
+        <translation>正在打印，请稍候…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed. Please take the paper from the printer slot.</source>
+        <translation>打印完成，请从出纸口取走。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is out of paper. Please scan the QR code above instead.</source>
+        <translation>打印机缺纸，请改为扫描上方二维码带走指南。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The guide could not be printed. Please scan the QR code above instead.</source>
+        <translation>指南未能打印，请改为扫描上方二维码带走指南。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is not available right now. Please scan the QR code above.</source>
+        <translation>打印机暂时无法使用，请扫描上方二维码带走指南。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Apply online</source>
         <translation>在线办理</translation>
     </message>

@@ -79,7 +79,8 @@ Window {
         if (!window.catalog.openGuide(code))
             return
         const guide = window.push("GuideScreen.qml", {
-            objectName: "guideScreen", catalog: window.catalog
+            objectName: "guideScreen", catalog: window.catalog, devices: window.devices,
+            stationName: window.shell.stationName
         })
         guide.applyRequested.connect(() => window.showScreen("apply"))
     }

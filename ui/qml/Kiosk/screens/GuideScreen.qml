@@ -8,10 +8,14 @@ KioskPage {
     id: page
 
     required property var catalog
+    required property var devices
+    required property string stationName
     readonly property var guide: catalog.guide
+    readonly property var printStatus: devices.printStatus
     signal applyRequested(string code)
 
     title: page.guide.name ?? ""
+    Component.onCompleted: page.devices.forgetPrintStatus()
 
     component Fact: Column {
         id: fact
@@ -225,6 +229,36 @@ KioskPage {
             BodyText {
                 Layout.fillWidth: true
                 text: qsTr("Scan with your phone to open this guide.")
+            }
+        }
+        KioskButton {
+            objectName: "printGuideButton"
+            visible: page.devices.printerConfigured
+            width: parent.width
+            text: qsTr("Print a short guide")
+            enabled: page.devices.printerReady && page.printStatus.state !== "printing"
+            onClicked: page.catalog.printGuide(
+                page.stationName, Qt.locale("zh_CN").toString(new Date(), "yyyy-MM-dd HH:mm"))
+        }
+        BodyText {
+            objectName: "printStatus"
+            width: parent.width
+            visible: page.devices.printerConfigured && text !== ""
+            color: page.printStatus.state === "failed" || !page.devices.printerReady
+                   ? Theme.warning : Theme.text
+            text: {
+                const state = page.printStatus.state
+                if (state === "printing")
+                    return qsTr("Printing, please wait…")
+                if (state === "done")
+                    return qsTr("Printed. Please take the paper from the printer slot.")
+                if (state === "failed" && page.printStatus.code === "paper_out")
+                    return qsTr("The printer is out of paper. Please scan the QR code above instead.")
+                if (state === "failed")
+                    return qsTr("The guide could not be printed. Please scan the QR code above instead.")
+                if (!page.devices.printerReady)
+                    return qsTr("The printer is not available right now. Please scan the QR code above.")
+                return ""
             }
         }
     }
