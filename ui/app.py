@@ -119,6 +119,7 @@ def build_ui(
     shell.sessionEnded.connect(catalog.reset)
     catalog_service = CatalogService(catalog_store, settings.platform, sample_catalog, engine)
     catalog_service.libraryReady.connect(catalog.set_library)
+    catalog_service.synced.connect(catalog.set_sync_outcome)
     catalog.searchMissed.connect(catalog_service.record_miss)
 
     hub = DeviceHub(devices, engine)

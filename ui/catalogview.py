@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -21,6 +23,7 @@ from kiosk.catalog.library import CatalogLibrary, ItemSummary
 from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
+from kiosk.catalog.syncjob import SyncOutcome
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,18 @@ class ItemListModel(QAbstractListModel):
         self._rows: list[ItemSummary] = []
 
     def set_rows(self, rows: list[ItemSummary]) -> None:
+        """Replace the rows. Same length: only changed rows are announced, so their
+        delegates update in place instead of the whole list being rebuilt (a catalog
+        update that leaves a list as it was costs the GUI thread nothing)."""
+        if rows == self._rows:
+            return
+        if len(rows) == len(self._rows):
+            changed = [
+                i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
+            ]
+            self._rows = rows
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -150,6 +165,7 @@ class CatalogViewModel(QObject):
     listTitleChanged = Signal()
     searchMissed = Signal(str)
     printRequested = Signal(object)  # a Receipt with the open guide
+    syncStatusChanged = Signal()
 
     def __init__(self, guide_url_pattern: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -161,15 +177,39 @@ class CatalogViewModel(QObject):
         self.results = ItemListModel(self)
         self.listing = ItemListModel(self)
         self.mostAskedModel = ItemListModel(self)
+        self._sync_status: dict[str, Any] = {}
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
-        """Swap in a new catalog (built off the GUI thread)."""
+        """Swap in a new catalog (built off the GUI thread).
+
+        The open search is refreshed one event-loop turn later: rebuilding its list and the
+        browse lists in the same turn would hold up one frame twice as long.
+        """
         self._library = library
         self.mostAskedModel.set_rows(library.most_asked())
         self.libraryChanged.emit()
         if self._query:
+            QTimer.singleShot(0, self, self._refresh_search)
+
+    def _refresh_search(self) -> None:
+        if self._query:
             self.search(self._query)
+
+    @Slot(object)
+    def set_sync_outcome(self, outcome: SyncOutcome) -> None:
+        """The last sync's outcome, for the staff panel (a refused catalog says why)."""
+        self._sync_status = {
+            "status": outcome.status,
+            "detail": outcome.detail,
+            "problems": list(outcome.problems[:5]),
+            "at": time.strftime("%Y-%m-%d %H:%M"),
+        }
+        self.syncStatusChanged.emit()
+
+    @Property(dict, notify=syncStatusChanged)
+    def syncStatus(self) -> dict[str, Any]:
+        return self._sync_status
 
     @Property(bool, notify=libraryChanged)
     def ready(self) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 ENTER_CHINESE = b"\x1c\x26"  # FS &
 LEAVE_CHINESE = b"\x1c\x2e"  # FS .
 ENCODINGS = ("gb18030", "gbk", "utf-8")
+NO_LINE_START = frozenset("，。、；：？！）】」』》〉”’,.;:?!)]}…")
+BULLETS = ("□ ", "· ", "- ")
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,9 @@ def text_columns(text: str) -> int:
 def wrap(text: str, width: int, indent: int = 0) -> list[str]:
     """Break `text` into lines of at most `width` columns; continuation lines get `indent`.
 
-    Latin words are kept whole where they fit; CJK text breaks between any two characters.
-    Explicit newlines are kept.
+    Latin words are kept whole where they fit; CJK text breaks between any two characters,
+    except that closing punctuation never starts a line (the previous character moves down
+    with it, as Chinese typesetting does). Explicit newlines are kept.
     """
     if width <= indent:
         raise ValueError("wrap width must exceed the indent")
@@ -79,8 +82,16 @@ def wrap(text: str, width: int, indent: int = 0) -> list[str]:
         for word in _tokens(paragraph):
             for piece in _pieces(word, width - indent):
                 if text_columns(line + piece) > width and line.strip(" "):
+                    carry = ""
+                    room = width - indent - text_columns(piece)
+                    if (
+                        piece in NO_LINE_START
+                        and len(line.strip(" ")) > 1
+                        and text_columns(line[-1]) <= room
+                    ):
+                        line, carry = line[:-1], line[-1]
                     lines.append(line.rstrip(" "))
-                    line = " " * indent
+                    line = " " * indent + carry
                     if piece == " ":
                         continue
                 line += piece
@@ -139,7 +150,8 @@ def receipt_bytes(receipt: Receipt, profile: PrinterProfile) -> bytes:
     out.set(align="left", bold=False, normal_textsize=True)
     text(["-" * columns])
     for line in receipt.lines:
-        text(wrap(line, columns))
+        bullet = line.startswith(BULLETS)  # continuation lines align under the text
+        text(wrap(line, columns, indent=text_columns(line[:2]) if bullet else 0))
     for key, value in receipt.pairs:
         text(_pair(key, value, columns))
     if receipt.qr:

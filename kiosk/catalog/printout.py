@@ -39,7 +39,7 @@ def guide_receipt(
         ("咨询电话", item.consultation),
         ("监督投诉", item.complaint),
     ]
-    footer = [f"{station}  {printed_at}"]
+    footer = [station, f"打印时间：{printed_at}"]
     if sample:
         footer.append(SAMPLE_NOTICE)
     return Receipt(

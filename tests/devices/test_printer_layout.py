@@ -91,3 +91,15 @@ def test_wrap_never_exceeds_width_and_loses_no_characters(text: str, width: int)
     lines = wrap(text, width)
     assert all(text_columns(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_wrap_never_starts_a_line_with_closing_punctuation() -> None:
+    assert wrap("一二三，四", 6) == ["一二", "三，四"]
+
+
+def test_bullet_lines_hang_under_their_text() -> None:
+    receipt = Receipt(title="t", lines=("□ 居民身份证原件及复印件各一份正反面",))
+    job = receipt_bytes(receipt, PrinterProfile(paper_mm=58, chinese_mode=False, encoding="utf-8"))
+    lines = job.decode("utf-8", "replace").split("\n")
+    assert lines[2] == "□ 居民身份证原件及复印件各一份"  # 3 + 14 × 2 = 31 of 32 columns
+    assert lines[3] == "   正反面"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -12,7 +13,10 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Paper
+from kiosk.catalog.sample import sample_document
 from kiosk.devicesetup import Devices
+from kiosk.district.standin import StandIn
+from kiosk.settings import Settings
 from tests.ui.driver import Driver
 from ui.stallprobe import StallProbe
 
@@ -173,3 +177,21 @@ def test_print_guide_paper_out_points_to_the_qr(
 def test_print_guide_button_absent_without_printer(kiosk: Driver) -> None:
     open_a_guide(kiosk)
     assert not kiosk.visible("printGuideButton")
+
+
+def test_staff_panel_shows_a_refused_catalog_and_why(launch: Callable[..., Driver]) -> None:
+    with StandIn() as standin:
+        standin.state.set_catalog(sample_document())
+        standin.state.catalog_fault = "invalid"
+        settings = Settings()
+        settings = dataclasses.replace(
+            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
+        )
+        kiosk = launch(settings)
+        kiosk.wait_until(lambda: bool(kiosk.ui.catalog.syncStatus), timeout_ms=60_000)
+    open_panel(kiosk)
+    texts = "\n".join(kiosk.texts())
+    assert "拒绝" in texts  # refused, the previous catalog stays
+    assert kiosk.ui.catalog.syncStatus["problems"]
+    assert kiosk.ui.catalog.syncStatus["problems"][0] in texts
+    assert "sample-2026.11" in kiosk.item("catalogVersion").property("text")

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DevicePanel</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+91"/>
+        <source>Service catalog: version %1, %n item(s)</source>
+        <translation>
+            <numerusform>Service catalog: version %1, %n item</numerusform>
+            <numerusform>Service catalog: version %1, %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupButton</name>
     <message numerus="yes">
         <location filename="../qml/Kiosk/components/GroupButton.qml" line="+71"/>

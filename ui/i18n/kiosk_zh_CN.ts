@@ -59,12 +59,39 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+35"/>
-        <source>Device status</source>
-        <translation>设备状态</translation>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+36"/>
+        <source>Terminal status</source>
+        <translation>终端状态</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>Service catalog: version %1, %n item(s)</source>
+        <translation>
+            <numerusform>事项目录：版本 %1，共 %n 项</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+15"/>
+        <source>Last update %1: new catalog taken into use</source>
+        <translation>%1 更新：已启用新的事项目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last check %1: the catalog is up to date</source>
+        <translation>%1 检查：事项目录已是最新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last check %1: platform not reachable; the stored catalog stays in use</source>
+        <translation>%1 检查：无法连接区平台，继续使用已保存的目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last update %1: the new catalog was refused; the previous one stays in use</source>
+        <translation>%1 更新：新目录未通过校验已被拒绝，继续使用原目录</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Photo not shown</source>
         <translation>不显示照片</translation>
     </message>

@@ -186,6 +186,7 @@ Window {
             anchors.fill: parent
             z: 15
             devices: window.devices
+            catalog: window.catalog
         }
 
         IdleOverlay {

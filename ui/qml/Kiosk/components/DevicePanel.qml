@@ -8,6 +8,7 @@ Rectangle {
     id: panel
 
     required property var devices
+    required property var catalog
     readonly property var texts: DeviceTexts {}
 
     visible: false
@@ -32,7 +33,7 @@ Rectangle {
 
             Text {
                 width: parent.width
-                text: qsTr("Device status")
+                text: qsTr("Terminal status")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -76,6 +77,53 @@ Rectangle {
                             wrapMode: Text.WrapAnywhere
                         }
                     }
+                }
+            }
+
+            Column {
+                objectName: "catalogStatus"
+                width: parent.width
+                readonly property var sync: panel.catalog.syncStatus
+                readonly property bool refused: sync.status === "refused" || sync.status === "failed"
+                Text {
+                    objectName: "catalogVersion"
+                    width: parent.width
+                    text: qsTr("Service catalog: version %1, %n item(s)", "", panel.catalog.itemCount)
+                          .arg(panel.catalog.version || "—")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "catalogSync"
+                    width: parent.width
+                    visible: parent.sync.status !== undefined
+                    text: {
+                        const sync = parent.sync
+                        const when = sync.at ?? ""
+                        if (sync.status === "updated")
+                            return qsTr("Last update %1: new catalog taken into use").arg(when)
+                        if (sync.status === "unchanged")
+                            return qsTr("Last check %1: the catalog is up to date").arg(when)
+                        if (sync.status === "unreachable")
+                            return qsTr("Last check %1: platform not reachable; the stored catalog stays in use").arg(when)
+                        return qsTr("Last update %1: the new catalog was refused; the previous one stays in use").arg(when)
+                    }
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: parent.refused ? Theme.warning : Theme.mutedText
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "catalogProblems"
+                    width: parent.width
+                    visible: parent.refused
+                    text: [parent.sync.detail ?? ""].concat(parent.sync.problems ?? []).join("\n")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    wrapMode: Text.WrapAnywhere
                 }
             }
 
