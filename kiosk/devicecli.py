@@ -7,6 +7,7 @@ saying what went wrong and what to do (the udev rule, the group to join, the cab
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -17,9 +18,8 @@ from devices.printer.layout import receipt_bytes, test_page
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.scanner.framer import BadScan, Scan
-from devices.scanner.scanner import SerialScanner
 from devices.status import DeviceStatus
-from kiosk.devicesetup import build_devices, printer_profile, scanner_framing
+from kiosk.devicesetup import build_devices, build_scanner, printer_profile
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
 
@@ -190,7 +190,8 @@ def scan(args: argparse.Namespace) -> int:
     port = args.port or settings.scanner.port
     if not port:
         raise SystemExit("kiosk: no scanner: give --port or set scanner.port in the settings")
-    scanner = SerialScanner(port, scanner_framing(settings.scanner), settings.scanner.baud)
+    scanner = build_scanner(dataclasses.replace(settings.scanner, port=port))
+    assert scanner is not None
     try:
         scanner.open()
         scanner.claim()

@@ -19,6 +19,7 @@ from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.scanner.framer import FramerSettings
 from devices.scanner.scanner import SerialScanner
+from devices.scanner.wedge import WedgeScanner
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
@@ -53,7 +54,7 @@ class Devices:
 
     id_reader: IdCardDevice | None
     printer: ReceiptPrinter | None
-    scanner: SerialScanner | None
+    scanner: SerialScanner | WedgeScanner | None
     poll_interval_ms: int = 300
 
 
@@ -71,15 +72,17 @@ def build_devices(settings: Settings) -> Devices:
         )
         if printer.address
         else None,
-        scanner=SerialScanner(
-            scanner.port,
-            scanner_framing(scanner),
-            scanner.baud,
-        )
-        if scanner.port
-        else None,
+        scanner=build_scanner(scanner),
         poll_interval_ms=reader.poll_interval_ms,
     )
+
+
+def build_scanner(settings: ScannerSettings) -> SerialScanner | WedgeScanner | None:
+    if not settings.port:
+        return None
+    if settings.port.startswith("evdev:"):
+        return WedgeScanner(settings.port.removeprefix("evdev:"), scanner_framing(settings))
+    return SerialScanner(settings.port, scanner_framing(settings), settings.baud)
 
 
 @dataclass

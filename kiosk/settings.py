@@ -212,7 +212,9 @@ class ScannerSettings:
         default="",
         metadata=_rule(
             pattern=r"(\S+)?",
-            doc="Serial port of the barcode/QR scanner (USB-CDC or RS-232). Empty: none.",
+            doc="Serial port of the barcode/QR scanner (USB-CDC or RS-232), or "
+            "evdev:/dev/input/by-id/…-event-kbd for a keyboard-wedge scanner (ASCII codes "
+            "only; grabbed so scans never reach the screen). Empty: none.",
         ),
     )
     baud: int = field(default=9600, metadata=_rule(minimum=1200, maximum=921600, doc="Baud rate."))

@@ -20,6 +20,7 @@ from devices.printer.layout import Receipt, receipt_bytes
 from devices.printer.printer import ReceiptPrinter
 from devices.scanner.framer import BadScan, Scan
 from devices.scanner.scanner import SerialScanner
+from devices.scanner.wedge import WedgeScanner
 from devices.status import DeviceStatus, Health, Lifecycle, Stage
 
 log = logging.getLogger(__name__)
@@ -197,7 +198,7 @@ class ScannerWorker(DeviceWorker):
     scanned = Signal(str)
     rejected = Signal(str)
 
-    def __init__(self, device: SerialScanner) -> None:
+    def __init__(self, device: SerialScanner | WedgeScanner) -> None:
         super().__init__("scanner", device, RETRY_MS)
         self._reader: QTimer | None = None
 
