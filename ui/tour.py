@@ -138,6 +138,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
     residents see when the printer runs out of paper."""
 
     def panel(ui: KioskUi) -> None:
+        ui.shell.setLanguage("zh_CN")
         _show(ui, "home")
         demo.command("card resident")
         _wait_until(lambda: bool(ui.devices.property("lastCard")))

@@ -20,8 +20,7 @@ Item {
     Row {
         id: lights
         anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: 18
+        anchors.verticalCenter: parent.verticalCenter
         spacing: 8
         Repeater {
             model: indicator.rows

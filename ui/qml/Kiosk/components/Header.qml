@@ -16,45 +16,50 @@ Rectangle {
     implicitHeight: Theme.headerHeight
 
 
-    Column {
-        anchors.fill: parent
+    // The name fills the band above the clock: it shrinks (to one line first, then within
+    // two lines) rather than pushing the clock out of the header.
+    Text {
+        objectName: "stationName"
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: clock.top
+        anchors.topMargin: Theme.spacing / 2
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        anchors.topMargin: Theme.spacing
-        spacing: Theme.spacing / 3
-
-        Text {
-            objectName: "stationName"
-            width: parent.width
-            text: header.stationName
-            font.family: Theme.fontFamily
-            font.pixelSize: header.language === "en" ? Theme.fontBody : Theme.fontTitle
-            font.bold: true
-            color: Theme.headerText
-            wrapMode: Text.WordWrap
-            maximumLineCount: 2
-            // Long names shrink to one line before they wrap.
-            fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: Theme.fontBody
-            elide: Text.ElideRight
-        }
-        Text {
-            objectName: "clock"
-            width: parent.width - indicator.lightsWidth - Theme.spacing
-            text: header.language === "en"
-                  ? Qt.locale("en_US").toString(header.now, "dddd, d MMMM yyyy  HH:mm")
-                  : Qt.locale("zh_CN").toString(header.now, "yyyy年M月d日 dddd  HH:mm")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
-            color: Theme.headerText
-            elide: Text.ElideRight
-        }
+        text: header.stationName
+        font.family: Theme.fontFamily
+        font.pixelSize: header.language === "en" ? Theme.fontBody : Theme.fontTitle
+        font.bold: true
+        color: Theme.headerText
+        wrapMode: Text.WordWrap
+        maximumLineCount: 2
+        fontSizeMode: Text.Fit
+        minimumPixelSize: Theme.fontSmall
+        verticalAlignment: Text.AlignVCenter
+        elide: Text.ElideRight
+    }
+    Text {
+        id: clock
+        objectName: "clock"
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.leftMargin: Theme.margin
+        anchors.bottomMargin: Theme.spacing / 2
+        width: parent.width - 2 * Theme.margin - indicator.lightsWidth - Theme.spacing
+        text: header.language === "en"
+              ? Qt.locale("en_US").toString(header.now, "dddd, d MMMM yyyy  HH:mm")
+              : Qt.locale("zh_CN").toString(header.now, "yyyy年M月d日 dddd  HH:mm")
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontSmall
+        color: Theme.headerText
+        elide: Text.ElideRight
     }
 
     DeviceIndicator {
         id: indicator
         objectName: "deviceIndicator"
-        anchors.bottom: parent.bottom
+        anchors.verticalCenter: clock.verticalCenter
         anchors.right: parent.right
         anchors.rightMargin: Theme.margin
         rows: header.deviceRows
