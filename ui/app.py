@@ -150,7 +150,9 @@ def build_ui(
     _show(window, mode, settings, size)
     app.installEventFilter(idle)
     catalog_service.start()
-    hub.start()
+    # Devices come up once the first frame is out: opening ports and the first status
+    # queries would otherwise compete with start-up for the interpreter.
+    hub.start_after_first_frame(window)
     shell.startSession()
     return KioskUi(
         engine=engine,

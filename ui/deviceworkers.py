@@ -26,6 +26,7 @@ from devices.status import DeviceStatus, Health, Lifecycle, Stage
 log = logging.getLogger(__name__)
 
 RETRY_MS = 1000  # how often a failed device is tried again
+WARM_UP_MS = 5000  # after start-up: load the printer library before it is needed
 
 
 def status_from_error(device: str, error: DeviceError) -> DeviceStatus:
@@ -163,7 +164,13 @@ class PrinterWorker(DeviceWorker):
         super().__init__("printer", device, 1000)  # + 0.8 s reply timeout: offline < 2 s
 
     def on_start(self) -> None:
-        import escpos.printer  # noqa: F401 - loads PIL and more (~250 ms): here, not at a print
+        # python-escpos loads PIL, YAML and more (~250 ms of CPU): not while the kiosk starts
+        # (it would compete with the first frame for the interpreter), but well before a
+        # resident's first receipt.
+        QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        import escpos.printer  # noqa: F401
 
     @Slot(str, object)
     def print_job(self, job_id: str, receipt: Receipt) -> None:

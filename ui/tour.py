@@ -142,10 +142,10 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         _show(ui, "home")
         demo.command("card resident")
         _wait_until(lambda: bool(ui.devices.property("lastCard")))
-        find(ui.window, "devicePanel").setProperty("visible", True)
+        ui.window.openDevicePanel()  # type: ignore[attr-defined]
 
     def paper_out(ui: KioskUi) -> None:
-        find(ui.window, "devicePanel").setProperty("visible", False)
+        ui.window.closeDevicePanel()  # type: ignore[attr-defined]
         demo.command("card off")
         demo.command("paper out")
         _wait_until(lambda: not ui.devices.property("printerReady"))

@@ -85,9 +85,12 @@ Window {
         guide.applyRequested.connect(() => window.showScreen("apply"))
     }
 
+    function openDevicePanel() { devicePanel.active = true }
+    function closeDevicePanel() { devicePanel.active = false }
+
     function wipeScreens() {
         notice.visible = false
-        devicePanel.visible = false
+        devicePanel.active = false
         VirtualKeyboardSettings.locale = "zh_CN"
         // Everything above the home screen is destroyed with what it held.
         stack.pop(null, StackView.Immediate)
@@ -129,7 +132,7 @@ Window {
             stationName: window.shell.stationName
             language: window.shell.language
             deviceRows: window.devices.rows
-            onDevicePanelRequested: devicePanel.visible = true
+            onDevicePanelRequested: window.openDevicePanel()
         }
 
         DeviceBanner {
@@ -180,13 +183,19 @@ Window {
             z: 10
         }
 
-        DevicePanel {
+        // Staff only: built when opened, so start-up does not pay for it.
+        Loader {
             id: devicePanel
-            objectName: "devicePanel"
+            objectName: "devicePanelLoader"
             anchors.fill: parent
             z: 15
-            devices: window.devices
-            catalog: window.catalog
+            active: false
+            sourceComponent: DevicePanel {
+                objectName: "devicePanel"
+                devices: window.devices
+                catalog: window.catalog
+                onCloseRequested: devicePanel.active = false
+            }
         }
 
         IdleOverlay {

@@ -10,8 +10,8 @@ Rectangle {
     required property var devices
     required property var catalog
     readonly property var texts: DeviceTexts {}
+    signal closeRequested()
 
-    visible: false
     color: Theme.scrim
     MouseArea { anchors.fill: parent }
 
@@ -185,7 +185,7 @@ Rectangle {
                     objectName: "devicePanelClose"
                     primary: true
                     text: qsTr("Close")
-                    onClicked: panel.visible = false
+                    onClicked: panel.closeRequested()
                 }
             }
         }
