@@ -1,8 +1,10 @@
 """A local stand-in for the district platform: a real HTTP server on loopback.
 
 `kiosk demo` runs it in-process; the tests start it on a free port; staff can run it alone
-with `kiosk platform-sim`. So far it serves the catalog (with ETag / If-None-Match) and can
-be told to misbehave the ways a real network and platform do.
+with `kiosk platform-sim`. It implements the whole contract (openapi.yaml) over its own
+SQLite store (platform.py), checks every request's signature when it knows terminals, and
+can be told to misbehave the ways a real network and platform do: latency, an error rate
+(503 with Retry-After), responses lost after the commit, slow drip, and catalog faults.
 """
 
 from __future__ import annotations
@@ -10,14 +12,24 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import random
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from kiosk.district.platform import Outcome, PlatformError, PlatformStore
+from kiosk.district.signing import SignatureError, Verifier
 
 log = logging.getLogger(__name__)
+
+API = "/api/v1"
 
 CATALOG_FAULTS = ("error500", "garbage", "truncated", "oversized", "invalid", "slow")
 
@@ -30,8 +42,19 @@ class StandInState:
     catalog_etag: str = ""
     catalog_fault: str = ""  # one of CATALOG_FAULTS, or "" to behave
     slow_seconds: float = 2.0
+    latency_s: float = 0.0  # added to every answer
+    error_rate: float = 0.0  # share of writes answered 503 + Retry-After before doing anything
+    lose_rate: float = 0.0  # share of writes whose answer is lost after the commit
+    drip_s: float = 0.0  # answers trickle out over this long
+    retry_after_s: int = 1
+    # Fault injection, not security: a seeded generator keeps test runs repeatable.
+    rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def roll(self, rate: float) -> bool:
+        with self.lock:
+            return rate > 0 and self.rng.random() < rate
 
     def set_catalog(self, document: dict[str, Any]) -> None:
         body = json.dumps(document, ensure_ascii=False).encode("utf-8")
@@ -48,24 +71,106 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("stand-in: " + format, *args)
 
     def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
+
+    def _serve(self, method: str) -> None:
         state = self.server.state
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
         with state.lock:
-            state.requests.append(f"GET {self.path}")
-        if self.path == "/api/v1/catalog":
-            self._catalog(state)
-        else:
-            self._send(HTTPStatus.NOT_FOUND, b'{"error": "no such endpoint"}')
+            state.requests.append(f"{method} {self.path}")
+        if state.latency_s:
+            time.sleep(state.latency_s)
+        try:
+            terminal = self._verify(method, body)
+            if method == "GET" and self.path == API + "/catalog":
+                self._catalog(state)
+                return
+            if method != "GET" and state.roll(state.error_rate):
+                raise PlatformError(503, "busy", "平台繁忙，请稍后再试")
+            status, answer = self._route(method, terminal, body)
+        except PlatformError as error:
+            headers = {"Retry-After": str(state.retry_after_s)} if error.status == 503 else {}
+            self._json(error.status, error.body(), headers)
+            return
+        if method != "GET" and state.roll(state.lose_rate):
+            self.close_connection = True  # committed, but the terminal never hears of it
+            return
+        self._json(status, answer)
+
+    def _verify(self, method: str, body: bytes) -> str:
+        verifier = self.server.verifier
+        if verifier is None:
+            return self.headers.get("X-Terminal-Id", "open")
+        try:
+            return verifier.verify(method, self.path, dict(self.headers.items()), body)
+        except SignatureError as error:
+            raise PlatformError(401, error.code, error.message) from None
+
+    def _route(self, method: str, terminal: str, raw: bytes) -> tuple[int, Any]:
+        """Dispatch to the store. Paths that end in an id (/cases/{caseNo}) pass it on."""
+        parts = urlsplit(self.path)
+        path = parts.path.removeprefix(API)
+        key = self.headers.get("Idempotency-Key", "")
+        if method == "POST" and path not in ("/cases/search", "/heartbeat") and not key:
+            raise PlatformError(422, "idempotency_key_missing", "写入请求缺少 Idempotency-Key")
+        request = _Request(
+            terminal=terminal,
+            key=key,
+            body=_body(raw) if method == "POST" else {},
+            query={k: v[0] for k, v in parse_qs(parts.query).items()},
+            now=time.time(),
+        )
+        for (verb, route), handler in _ROUTES.items():
+            prefix = route.endswith("/") and path.startswith(route) and path != route
+            if verb == method and (path == route or prefix):
+                return handler(self.server.store, request, path.rsplit("/", 1)[1])
+        raise PlatformError(404, "no_such_endpoint", "没有这个接口")
+
+    def _json(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        if data:
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        drip = self.server.state.drip_s
+        try:
+            if drip and data:
+                step = max(1, len(data) // 20)
+                for start in range(0, len(data), step):
+                    self.wfile.write(data[start : start + step])
+                    self.wfile.flush()
+                    time.sleep(drip / 20)
+            elif data:
+                self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            log.debug("stand-in: client went away")
 
     def _catalog(self, state: StandInState) -> None:
         with state.lock:
             body, etag, fault = state.catalog, state.catalog_etag, state.catalog_fault
         if fault == "error500":
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, b'{"error": "platform fault"}')
+            self._send(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                _error("platform_fault", "平台内部错误"),
+            )
             return
         if fault == "slow":
             time.sleep(state.slow_seconds)
         if not body:
-            self._send(HTTPStatus.SERVICE_UNAVAILABLE, b'{"error": "no catalog published"}')
+            self._send(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                _error("no_catalog", "平台尚未发布事项目录"),
+            )
             return
         if fault != "garbage" and self.headers.get("If-None-Match") == etag:
             self._send(HTTPStatus.NOT_MODIFIED, b"", etag=etag)
@@ -98,18 +203,98 @@ class _Handler(BaseHTTPRequestHandler):
                 log.debug("stand-in: client went away")
 
 
+@dataclass(frozen=True)
+class _Request:
+    terminal: str
+    key: str
+    body: dict[str, Any]
+    query: dict[str, str]
+    now: float
+
+
+def _error(code: str, message: str) -> bytes:
+    return json.dumps({"error": code, "message": message}, ensure_ascii=False).encode("utf-8")
+
+
+def _answer(outcome: Outcome) -> tuple[int, Any]:
+    return outcome.status, outcome.body
+
+
+def _cancel(store: PlatformStore, request: _Request, number: str) -> tuple[int, Any]:
+    store.cancel(number)
+    return 204, None
+
+
+def _heartbeat(store: PlatformStore, request: _Request, _: str) -> tuple[int, Any]:
+    store.heartbeat(request.terminal, request.body, request.now)
+    return 204, None
+
+
+_Route = Callable[[PlatformStore, _Request, str], tuple[int, Any]]
+# Most specific first: "/cases/search" and "/cases/by-apply-no/" before "/cases/".
+_ROUTES: dict[tuple[str, str], _Route] = {
+    ("POST", "/cases"): lambda s, r, _: _answer(s.create_case(r.terminal, r.key, r.body, r.now)),
+    ("POST", "/cases/search"): lambda s, r, _: (200, s.cases_of(r.body, r.now)),
+    ("GET", "/cases/by-apply-no/"): lambda s, r, tail: (
+        200,
+        s.case_by_apply_no(r.terminal, tail, r.now),
+    ),
+    ("GET", "/cases/"): lambda s, r, tail: (200, s.case(tail, r.now)),
+    ("POST", "/materials"): lambda s, r, _: _answer(s.store_material(r.terminal, r.key, r.body)),
+    ("POST", "/evaluations"): lambda s, r, _: _answer(s.evaluate(r.terminal, r.key, r.body, r.now)),
+    ("GET", "/appointments/slots"): lambda s, r, _: (
+        200,
+        s.slots(r.query.get("itemCode", ""), r.query.get("date", "")),
+    ),
+    ("POST", "/appointments"): lambda s, r, _: _answer(s.book(r.terminal, r.key, r.body)),
+    ("DELETE", "/appointments/"): _cancel,
+    ("POST", "/heartbeat"): _heartbeat,
+    ("POST", "/search-misses"): lambda s, r, _: _answer(s.search_misses(r.terminal, r.key, r.body)),
+}
+
+
+def _body(raw: bytes) -> dict[str, Any]:
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise PlatformError(422, "invalid_json", "请求内容不是有效的 JSON") from None
+    if not isinstance(body, dict):
+        raise PlatformError(422, "invalid_json", "请求内容应为 JSON 对象")
+    return body
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     state: StandInState
+    store: PlatformStore
+    verifier: Verifier | None
 
 
 class StandIn:
-    """The stand-in server on 127.0.0.1; `port=0` picks a free port."""
+    """The stand-in server on 127.0.0.1; `port=0` picks a free port.
 
-    def __init__(self, port: int = 0, state: StandInState | None = None) -> None:
+    `terminals` maps terminal ids to their secrets; with none, requests are not checked
+    (catalog-only tests). `db` keeps the platform's records across restarts; without it
+    they live in a temporary folder removed at `stop()`.
+    """
+
+    def __init__(
+        self,
+        port: int = 0,
+        state: StandInState | None = None,
+        *,
+        db: Path | None = None,
+        terminals: dict[str, bytes] | None = None,
+        seconds_per_step: float = 30.0,
+    ) -> None:
         self.state = state or StandInState()
+        self._folder = None if db else tempfile.TemporaryDirectory(prefix="kiosk-platform-")
+        path = db or Path(self._folder.name) / "platform.db"  # type: ignore[union-attr]
+        self.store = PlatformStore(path, seconds_per_step=seconds_per_step)
         self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.state = self.state
+        self._server.store = self.store
+        self._server.verifier = Verifier(dict(terminals)) if terminals else None
         self._thread: threading.Thread | None = None
 
     @property
@@ -125,10 +310,12 @@ class StandIn:
         return self
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
         if self._thread is not None:
+            self._server.shutdown()
             self._thread.join(timeout=5)
+        self._server.server_close()
+        if self._folder is not None:
+            self._folder.cleanup()
 
     def __enter__(self) -> StandIn:
         return self.start()

@@ -1,0 +1,137 @@
+"""The district-platform client: signed requests, timeouts, typed results.
+
+One `requests.Session`, connect and read timeouts on every call, no hidden retries (the
+outbox decides when to try again). Every answer becomes one of four values, so callers
+never parse HTTP: `Ok`, `Rejected` (the platform said no, with its reason), `Busy` (try
+again after `retry_after_s`) or `Offline` (no answer at all).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+from kiosk.district.signing import sign
+from kiosk.district.urls import check_platform_url
+
+API = "/api/v1"
+DEFAULT_RETRY_AFTER_S = 30.0
+
+
+@dataclass(frozen=True)
+class Ok:
+    status: int
+    data: Any = None
+    replayed: bool = False  # 200 for an idempotency key seen before
+
+
+@dataclass(frozen=True)
+class Rejected:
+    status: int
+    code: str
+    message: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Busy:
+    retry_after_s: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class Offline:
+    detail: str
+
+
+Result = Ok | Rejected | Busy | Offline
+
+
+class PlatformClient:
+    def __init__(
+        self,
+        base_url: str,
+        terminal_id: str,
+        secret: bytes,
+        *,
+        connect_timeout_s: float = 3.0,
+        read_timeout_s: float = 10.0,
+    ) -> None:
+        self.base_url = check_platform_url(base_url).rstrip("/")
+        self.terminal_id = terminal_id
+        self._secret = secret
+        self._timeout = (connect_timeout_s, read_timeout_s)
+        self._session = requests.Session()
+        self._session.verify = True  # TLS certificates are always checked
+
+    def close(self) -> None:
+        self._session.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        *,
+        idempotency_key: str = "",
+        timeout: tuple[float, float] | None = None,
+    ) -> Result:
+        """`path` below /api/v1, e.g. "/cases"; query strings are part of `path`."""
+        full_path = API + path
+        data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers = sign(self._secret, self.terminal_id, method, full_path, data)
+        headers["Accept"] = "application/json"
+        if body is not None:
+            headers["Content-Type"] = "application/json; charset=utf-8"
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        try:
+            response = self._session.request(
+                method,
+                self.base_url + full_path,
+                data=data or None,
+                headers=headers,
+                timeout=timeout or self._timeout,
+                allow_redirects=False,
+            )
+        except requests.RequestException as error:
+            return Offline(f"{type(error).__name__}: {error}")
+        return _result(response)
+
+    def get(self, path: str) -> Result:
+        return self.request("GET", path)
+
+    def post(self, path: str, body: dict[str, Any], idempotency_key: str = "") -> Result:
+        return self.request("POST", path, body, idempotency_key=idempotency_key)
+
+
+def _result(response: requests.Response) -> Result:
+    status = response.status_code
+    try:
+        data = response.json() if response.content else None
+    except ValueError:
+        if status < 500:
+            return Rejected(status, "garbage", "平台返回了无法识别的内容")
+        data = None
+    if 200 <= status < 300:
+        return Ok(status, data, replayed=status == 200 and response.request.method == "POST")
+    if status in (429, 502, 503, 504) or status >= 500:
+        return Busy(_retry_after(response), f"platform answered {status}")
+    error = data if isinstance(data, dict) else {}
+    return Rejected(
+        status,
+        str(error.get("error", f"http_{status}")),
+        str(error.get("message", f"平台拒绝了请求（{status}）")),
+        {str(k): str(v) for k, v in (error.get("fields") or {}).items()},
+    )
+
+
+def _retry_after(response: requests.Response) -> float:
+    value = response.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return DEFAULT_RETRY_AFTER_S

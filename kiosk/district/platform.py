@@ -1,0 +1,463 @@
+"""What the stand-in platform keeps and decides, in its own SQLite file.
+
+Cases are created exactly once per idempotency key (the key, the request's hash and the
+answer are stored in the same transaction as the case), advance through their states as
+time passes (most to 正常办结, some to 待补正 or 不予受理), can be found by case number, by
+the terminal's apply number or by applicant, and take one rating each. Request bodies are
+validated against the OpenAPI document's schemas. No HTTP here: `standin.py` serves it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import functools
+import hashlib
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kiosk.sqlite import connect, migrate
+
+MIGRATIONS = (
+    """
+    CREATE TABLE idempotency (
+        terminal TEXT NOT NULL,
+        key TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        PRIMARY KEY (terminal, key)
+    );
+    CREATE TABLE platform_case (
+        case_no TEXT PRIMARY KEY,
+        apply_no TEXT NOT NULL,
+        terminal TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        applicant TEXT NOT NULL,
+        submitted_at REAL NOT NULL,
+        promised_days INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (terminal, apply_no)
+    );
+    CREATE INDEX case_applicant ON platform_case (applicant);
+    CREATE TABLE evaluation (
+        evaluation_id TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL UNIQUE,
+        level INTEGER NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE material (
+        material_id TEXT PRIMARY KEY,
+        apply_no TEXT NOT NULL,
+        name TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        size INTEGER NOT NULL
+    );
+    CREATE TABLE appointment (
+        appointment_no TEXT PRIMARY KEY,
+        slot_id TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        cancelled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE heartbeat (terminal TEXT PRIMARY KEY, body TEXT NOT NULL, at REAL NOT NULL);
+    CREATE TABLE search_miss (term TEXT PRIMARY KEY, count INTEGER NOT NULL);
+    """,
+)
+
+BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
+SLOT_CAPACITY = 3
+SLOT_TIMES = ("09:00", "09:30", "10:00", "10:30", "11:00", "13:30", "14:00", "14:30", "15:00")
+
+
+class PlatformError(Exception):
+    """An answer other than success: HTTP status, error code, message (Chinese)."""
+
+    def __init__(self, status: int, code: str, message: str, fields: dict[str, str] | None = None):
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields or {}
+        super().__init__(f"{status} {code}: {message}")
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"error": self.code, "message": self.message}
+        if self.fields:
+            body["fields"] = self.fields
+        return body
+
+
+@functools.cache
+def contract() -> dict[str, Any]:
+    """The OpenAPI document shipped with the kiosk."""
+    import yaml
+
+    text = resources.files("kiosk.district").joinpath("openapi.yaml").read_text("utf-8")
+    document: dict[str, Any] = yaml.safe_load(text)
+    return document
+
+
+def validate(schema_name: str, body: object) -> None:
+    """PlatformError 422 naming each bad field, from the contract's schema."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    document = contract()
+    from referencing.jsonschema import DRAFT202012
+
+    registry: Registry[Any] = Registry().with_resource(
+        "urn:kiosk-platform", Resource.from_contents(document, default_specification=DRAFT202012)
+    )
+    validator = Draft202012Validator(
+        {"$ref": f"urn:kiosk-platform#/components/schemas/{schema_name}"}, registry=registry
+    )
+    errors = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
+    if errors:
+        fields = {
+            "/".join(str(p) for p in error.absolute_path) or "(body)": error.message[:200]
+            for error in errors[:10]
+        }
+        raise PlatformError(422, "invalid", "提交的内容不符合接口要求", fields)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int
+    body: dict[str, Any] | None
+
+
+def _now_iso(moment: float) -> str:
+    return datetime.datetime.fromtimestamp(moment, datetime.UTC).isoformat(timespec="seconds")
+
+
+def _applicant_key(id_type: str, id_number: str) -> str:
+    return hashlib.sha256(f"{id_type}:{id_number.upper()}".encode()).hexdigest()
+
+
+def _request_hash(operation: str, body: object) -> str:
+    canonical = json.dumps([operation, body], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class PlatformStore:
+    """Thread-safe: the stand-in serves requests on many threads."""
+
+    def __init__(self, path: Path, *, seconds_per_step: float = 30.0) -> None:
+        self.path = path
+        self.seconds_per_step = seconds_per_step
+        self._lock = threading.Lock()
+        with self._connection() as connection:
+            migrate(connection, MIGRATIONS)
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        connection = connect(self.path)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    # idempotent writes ---------------------------------------------------------------------
+
+    def idempotent(
+        self, terminal: str, key: str, operation: str, body: object, create: Any
+    ) -> Outcome:
+        """Run `create(connection)` once per (terminal, key); replay the stored answer after.
+
+        The answer is stored in the transaction that creates the record, so a crash or a
+        lost response can never produce a second record for the same key.
+        """
+        digest = _request_hash(operation, body)
+        with self._lock, self._connection() as connection:
+            row = connection.execute(
+                "SELECT operation, request_hash, status, response FROM idempotency "
+                "WHERE terminal = ? AND key = ?",
+                (terminal, key),
+            ).fetchone()
+            if row is not None:
+                if row[0] != operation or row[1] != digest:
+                    raise PlatformError(409, "key_reused", "该幂等键已用于另一个请求")
+                replay_status = 200 if int(row[2]) == 201 else int(row[2])
+                return Outcome(replay_status, json.loads(row[3]))
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                outcome: Outcome = create(connection)
+                connection.execute(
+                    "INSERT INTO idempotency VALUES (?, ?, ?, ?, ?, ?)",
+                    (terminal, key, operation, digest, outcome.status, json.dumps(outcome.body)),
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            return outcome
+
+    # cases ---------------------------------------------------------------------------------
+
+    def create_case(
+        self, terminal: str, key: str, body: dict[str, Any], now: float, promised_days: int = 10
+    ) -> Outcome:
+        validate("CaseCreate", body)
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            existing = connection.execute(
+                "SELECT case_no FROM platform_case WHERE terminal = ? AND apply_no = ?",
+                (terminal, body["applyNo"]),
+            ).fetchone()
+            if existing is not None:
+                raise PlatformError(409, "duplicate_apply_no", "该受理编号已提交过")
+            count = connection.execute("SELECT COUNT(*) FROM platform_case").fetchone()[0]
+            day = datetime.datetime.fromtimestamp(now, datetime.UTC).strftime("%Y%m%d")
+            case_no = f"XC{day}{count + 1:06d}"
+            applicant = body["applicant"]
+            connection.execute(
+                "INSERT INTO platform_case VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    case_no,
+                    body["applyNo"],
+                    terminal,
+                    body["itemCode"],
+                    body["itemName"],
+                    _applicant_key(applicant["idType"], applicant["idNumber"]),
+                    now,
+                    promised_days,
+                    json.dumps(body, ensure_ascii=False),
+                ),
+            )
+            return Outcome(201, self._case(connection, case_no, now))
+
+        return self.idempotent(terminal, key, "createCase", body, create)
+
+    def case(self, case_no: str, now: float) -> dict[str, Any]:
+        with self._connection() as connection:
+            return self._case(connection, case_no, now)
+
+    def case_by_apply_no(self, terminal: str, apply_no: str, now: float) -> dict[str, Any]:
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT case_no FROM platform_case WHERE terminal = ? AND apply_no = ?",
+                (terminal, apply_no),
+            ).fetchone()
+            if row is None:
+                raise PlatformError(404, "not_found", "没有找到该受理编号对应的办件")
+            return self._case(connection, row[0], now)
+
+    def cases_of(self, body: dict[str, Any], now: float) -> dict[str, Any]:
+        validate("ApplicantQuery", body)
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT case_no FROM platform_case WHERE applicant = ? ORDER BY submitted_at DESC",
+                (_applicant_key(body["idType"], body["idNumber"]),),
+            ).fetchall()
+            return {"cases": [self._case(connection, row[0], now) for row in rows]}
+
+    def case_count(self) -> int:
+        with self._connection() as connection:
+            return int(connection.execute("SELECT COUNT(*) FROM platform_case").fetchone()[0])
+
+    def apply_numbers(self) -> list[str]:
+        with self._connection() as connection:
+            rows = connection.execute("SELECT apply_no FROM platform_case ORDER BY rowid")
+            return [str(row[0]) for row in rows]
+
+    def _case(self, connection: sqlite3.Connection, case_no: str, now: float) -> dict[str, Any]:
+        row = connection.execute(
+            "SELECT apply_no, item_code, item_name, submitted_at, promised_days "
+            "FROM platform_case WHERE case_no = ?",
+            (case_no,),
+        ).fetchone()
+        if row is None:
+            raise PlatformError(404, "not_found", "没有找到该办件")
+        apply_no, item_code, item_name, submitted, days = row
+        timeline = self._timeline(case_no, float(submitted), now)
+        rated = connection.execute(
+            "SELECT 1 FROM evaluation WHERE case_no = ?", (case_no,)
+        ).fetchone()
+        promised = datetime.date.fromtimestamp(submitted) + datetime.timedelta(days=int(days))
+        return {
+            "caseNo": case_no,
+            "applyNo": apply_no,
+            "itemCode": item_code,
+            "itemName": item_name,
+            "status": timeline[-1]["status"],
+            "submittedAt": _now_iso(float(submitted)),
+            "promisedDate": promised.isoformat(),
+            "timeline": timeline,
+            "rated": rated is not None,
+        }
+
+    def _timeline(self, case_no: str, submitted: float, now: float) -> list[dict[str, Any]]:
+        """States as time passes: every 20th case is refused, every 10th needs correction."""
+        variant = int(hashlib.sha256(case_no.encode()).hexdigest(), 16) % 20
+        if variant == 0:
+            path = [("已接件", ""), ("不予受理", "不符合受理条件，请咨询服务站工作人员")]
+        elif variant in (1, 2):
+            path = [("已接件", ""), ("已受理", ""), ("待补正", "请补充材料后再次提交")]
+        else:
+            path = [("已接件", ""), ("已受理", ""), ("审核通过", ""), ("正常办结", "")]
+        timeline = []
+        for step, (status, note) in enumerate(path):
+            at = submitted + step * self.seconds_per_step
+            if at > now and step > 0:
+                break
+            entry = {"status": status, "at": _now_iso(at)}
+            if note:
+                entry["note"] = note
+            timeline.append(entry)
+        return timeline
+
+    # materials, evaluations, appointments ---------------------------------------------------
+
+    def store_material(self, terminal: str, key: str, body: dict[str, Any]) -> Outcome:
+        validate("MaterialUpload", body)
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            material_id = "M" + uuid.uuid4().hex[:16].upper()
+            connection.execute(
+                "INSERT INTO material VALUES (?, ?, ?, ?, ?)",
+                (material_id, body["applyNo"], body["name"], body["page"], len(body["data"])),
+            )
+            return Outcome(201, {"materialId": material_id})
+
+        return self.idempotent(terminal, key, "uploadMaterial", body, create)
+
+    def evaluate(self, terminal: str, key: str, body: dict[str, Any], now: float) -> Outcome:
+        validate("Evaluation", body)
+        if body["level"] <= 2 and not (body.get("reasons") or body.get("comment")):
+            raise PlatformError(422, "reason_required", "差评需要说明原因", {"reasons": "required"})
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            case_no = body["caseNo"]
+            row = connection.execute(
+                "SELECT case_no FROM platform_case WHERE case_no = ? OR "
+                "(terminal = ? AND apply_no = ?)",
+                (case_no, terminal, case_no),
+            ).fetchone()
+            if row is None:
+                raise PlatformError(422, "unknown_case", "评价的办件不存在")
+            if connection.execute(
+                "SELECT 1 FROM evaluation WHERE case_no = ?", (row[0],)
+            ).fetchone():
+                raise PlatformError(409, "already_rated", "该办件已经评价过（一事一评）")
+            evaluation_id = "E" + uuid.uuid4().hex[:16].upper()
+            connection.execute(
+                "INSERT INTO evaluation VALUES (?, ?, ?, ?)",
+                (evaluation_id, row[0], body["level"], json.dumps(body, ensure_ascii=False)),
+            )
+            return Outcome(201, {"evaluationId": evaluation_id})
+
+        return self.idempotent(terminal, key, "createEvaluation", body, create)
+
+    def slots(self, item_code: str, day: str) -> dict[str, Any]:
+        try:
+            date = datetime.date.fromisoformat(day)
+        except ValueError:
+            raise PlatformError(422, "invalid", "日期格式应为 YYYY-MM-DD") from None
+        if date.weekday() >= 5:
+            return {"slots": []}
+        with self._connection() as connection:
+            slots = []
+            for time_text in SLOT_TIMES:
+                start = datetime.datetime.combine(
+                    date, datetime.time.fromisoformat(time_text), tzinfo=BEIJING
+                )
+                slot_id = f"{item_code[:14]}-{start:%Y%m%d%H%M}"
+                taken = connection.execute(
+                    "SELECT COUNT(*) FROM appointment WHERE slot_id = ? AND cancelled = 0",
+                    (slot_id,),
+                ).fetchone()[0]
+                slots.append(
+                    {
+                        "slotId": slot_id,
+                        "start": start.isoformat(),
+                        "end": (start + datetime.timedelta(minutes=30)).isoformat(),
+                        "remaining": max(0, SLOT_CAPACITY - int(taken)),
+                    }
+                )
+        return {"slots": slots}
+
+    def book(self, terminal: str, key: str, body: dict[str, Any]) -> Outcome:
+        validate("AppointmentRequest", body)
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            slot_id = body["slotId"]
+            try:
+                start = datetime.datetime.strptime(slot_id[-12:], "%Y%m%d%H%M").replace(
+                    tzinfo=BEIJING
+                )
+            except ValueError:
+                raise PlatformError(422, "unknown_slot", "没有这个预约时段") from None
+            taken = connection.execute(
+                "SELECT COUNT(*) FROM appointment WHERE slot_id = ? AND cancelled = 0", (slot_id,)
+            ).fetchone()[0]
+            if int(taken) >= SLOT_CAPACITY:
+                raise PlatformError(409, "slot_full", "该时段已约满，请选择其他时段")
+            number = "A" + uuid.uuid4().hex[:12].upper()
+            connection.execute(
+                "INSERT INTO appointment VALUES (?, ?, ?, 0)", (number, slot_id, body["itemCode"])
+            )
+            return Outcome(
+                201,
+                {
+                    "appointmentNo": number,
+                    "slotId": slot_id,
+                    "itemCode": body["itemCode"],
+                    "start": start.isoformat(),
+                    "end": (start + datetime.timedelta(minutes=30)).isoformat(),
+                },
+            )
+
+        return self.idempotent(terminal, key, "bookAppointment", body, create)
+
+    def cancel(self, appointment_no: str) -> None:
+        with self._lock, self._connection() as connection:
+            changed = connection.execute(
+                "UPDATE appointment SET cancelled = 1 WHERE appointment_no = ?", (appointment_no,)
+            ).rowcount
+        if not changed:
+            raise PlatformError(404, "not_found", "没有这个预约")
+
+    # terminal reports ------------------------------------------------------------------------
+
+    def heartbeat(self, terminal: str, body: dict[str, Any], now: float) -> None:
+        validate("Heartbeat", body)
+        with self._lock, self._connection() as connection:
+            connection.execute(
+                "INSERT INTO heartbeat VALUES (?, ?, ?) ON CONFLICT(terminal) DO UPDATE "
+                "SET body = excluded.body, at = excluded.at",
+                (terminal, json.dumps(body, ensure_ascii=False), now),
+            )
+
+    def last_heartbeat(self, terminal: str) -> dict[str, Any] | None:
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT body FROM heartbeat WHERE terminal = ?", (terminal,)
+            ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def search_misses(self, terminal: str, key: str, body: dict[str, Any]) -> Outcome:
+        validate("SearchMisses", body)
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            for entry in body["terms"]:
+                connection.execute(
+                    "INSERT INTO search_miss VALUES (?, ?) ON CONFLICT(term) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    (entry["term"], entry["count"]),
+                )
+            return Outcome(204, None)
+
+        return self.idempotent(terminal, key, "reportSearchMisses", body, create)
+
+    def missed_terms(self) -> dict[str, int]:
+        with self._connection() as connection:
+            rows = connection.execute("SELECT term, count FROM search_miss").fetchall()
+        return {str(term): int(count) for term, count in rows}

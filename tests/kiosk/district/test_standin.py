@@ -1,0 +1,253 @@
+"""The stand-in over real HTTP through the client; every exchange checked against the contract."""
+
+from __future__ import annotations
+
+import datetime
+import time
+import uuid
+from typing import Any
+
+import pytest
+import requests
+
+from kiosk.district.client import Busy, Offline, Ok, PlatformClient, Rejected
+from kiosk.district.signing import sign
+from kiosk.district.standin import StandIn
+from tests.kiosk.district.conftest import SECRET, TERMINAL, ContractCheck
+
+
+def key() -> str:
+    return uuid.uuid4().hex
+
+
+def case_body(
+    apply_no: str = "XCT0001-000001", id_number: str = "110102195001010013"
+) -> dict[str, Any]:
+    return {
+        "applyNo": apply_no,
+        "itemCode": "00010901000000-110102000000-000-11110102MB0000000X-1-00",
+        "itemName": "生育登记服务",
+        "applicantType": "个人",
+        "applicant": {
+            "name": "测试甲",
+            "idType": "resident_id",
+            "idNumber": id_number,
+            "mobile": "13800000000",
+            "identifiedBy": "id_card_reader",
+        },
+        "form": {"childCount": 1},
+        "materials": [{"name": "居民身份证", "provision": "at_counter"}],
+        "channel": "自助机网上申请",
+        "operationTime": "2026-11-26T10:00:00+08:00",
+        "areaCode": "110102000000",
+        "terminalId": TERMINAL,
+        "consent": {
+            "purpose": "办理生育登记",
+            "recipient": "西城区卫生健康委员会",
+            "retention": "按档案管理规定",
+            "givenAt": "2026-11-26T09:59:00+08:00",
+        },
+    }
+
+
+def test_create_case_then_read_it_back(client: PlatformClient) -> None:
+    created = client.post("/cases", case_body(), key())
+    assert isinstance(created, Ok)
+    assert created.status == 201
+    case_no = created.data["caseNo"]
+    assert created.data["status"] == "已接件"
+    fetched = client.get(f"/cases/{case_no}")
+    assert isinstance(fetched, Ok)
+    assert fetched.data["applyNo"] == "XCT0001-000001"
+    linked = client.get("/cases/by-apply-no/XCT0001-000001")
+    assert isinstance(linked, Ok)
+    assert linked.data["caseNo"] == case_no
+
+
+def test_create_case_same_key_twice_creates_one_case(
+    client: PlatformClient, standin: StandIn
+) -> None:
+    idem = key()
+    first = client.post("/cases", case_body(), idem)
+    second = client.post("/cases", case_body(), idem)
+    assert isinstance(first, Ok)
+    assert isinstance(second, Ok)
+    assert (first.status, second.status) == (201, 200)
+    assert first.data["caseNo"] == second.data["caseNo"]
+    assert standin.store.case_count() == 1
+
+
+def test_create_case_same_key_other_body_is_a_conflict(client: PlatformClient) -> None:
+    idem = key()
+    client.post("/cases", case_body(), idem)
+    other = client.post("/cases", case_body("XCT0001-000002"), idem)
+    assert isinstance(other, Rejected)
+    assert other.status == 409
+    assert other.code == "key_reused"
+
+
+def test_create_case_invalid_body_names_the_fields(standin: StandIn) -> None:
+    client = PlatformClient(standin.url, TERMINAL, SECRET)  # no contract check: we send bad data
+    body = case_body()
+    del body["consent"]
+    body["applicant"]["mobile"] = "12345"
+    result = client.post("/cases", body, key())
+    client.close()
+    assert isinstance(result, Rejected)
+    assert result.status == 422
+    assert "applicant/mobile" in result.fields
+    assert "(body)" in result.fields
+
+
+def test_case_states_advance_over_time(client: PlatformClient) -> None:
+    created = client.post("/cases", case_body(), key())
+    assert isinstance(created, Ok)
+    time.sleep(0.7)  # the stand-in advances a state every 0.2 s here
+    later = client.get(f"/cases/{created.data['caseNo']}")
+    assert isinstance(later, Ok)
+    statuses = [entry["status"] for entry in later.data["timeline"]]
+    assert statuses[0] == "已接件"
+    assert len(statuses) >= 2
+    assert statuses[-1] in ("正常办结", "待补正", "不予受理")
+
+
+def test_search_cases_by_applicant(client: PlatformClient) -> None:
+    client.post("/cases", case_body("XCT0001-000001"), key())
+    client.post("/cases", case_body("XCT0001-000002"), key())
+    client.post("/cases", case_body("XCT0001-000003", "11010219400202002X"), key())
+    found = client.post(
+        "/cases/search", {"idType": "resident_id", "idNumber": "110102195001010013"}
+    )
+    assert isinstance(found, Ok)
+    assert sorted(c["applyNo"] for c in found.data["cases"]) == ["XCT0001-000001", "XCT0001-000002"]
+
+
+def test_evaluation_once_per_case_and_bad_rating_needs_a_reason(client: PlatformClient) -> None:
+    created = client.post("/cases", case_body(), key())
+    assert isinstance(created, Ok)
+    rating = {"caseNo": created.data["caseNo"], "level": 5, "channel": "自助终端",
+              "ratedAt": "2026-11-26T10:05:00+08:00"}  # fmt: skip
+    assert isinstance(client.post("/evaluations", rating, key()), Ok)
+    again = client.post("/evaluations", {**rating, "level": 4}, key())
+    assert isinstance(again, Rejected)
+    assert again.code == "already_rated"
+    other = client.post("/cases", case_body("XCT0001-000009"), key())
+    assert isinstance(other, Ok)
+    bad = client.post("/evaluations", {**rating, "caseNo": other.data["caseNo"], "level": 1}, key())
+    assert isinstance(bad, Rejected)
+    assert bad.code == "reason_required"
+
+
+def test_material_upload_and_appointments(client: PlatformClient) -> None:
+    page = {"applyNo": "XCT0001-000001", "name": "居民身份证", "page": 1,
+            "contentType": "image/jpeg", "data": "/9j/4AAQSkZJRg=="}  # fmt: skip
+    stored = client.post("/materials", page, key())
+    assert isinstance(stored, Ok)
+    assert stored.data["materialId"].startswith("M")
+    monday = datetime.date(2026, 11, 30).isoformat()
+    slots = client.get(f"/appointments/slots?itemCode=00010901000000&date={monday}")
+    assert isinstance(slots, Ok)
+    assert slots.data["slots"][0]["remaining"] == 3
+    person = {"name": "测试甲", "idType": "resident_id", "idNumber": "110102195001010013"}
+    slot_id = slots.data["slots"][0]["slotId"]
+    booked = client.post("/appointments", {"slotId": slot_id, "itemCode": "00010901000000",
+                                           "applicant": person}, key())  # fmt: skip
+    assert isinstance(booked, Ok)
+    cancelled = client.request("DELETE", f"/appointments/{booked.data['appointmentNo']}")
+    assert isinstance(cancelled, Ok)
+    assert cancelled.status == 204
+
+
+def test_heartbeat_and_search_misses(client: PlatformClient, standin: StandIn) -> None:
+    beat = {"terminalId": TERMINAL, "appVersion": "0.1.0", "catalogVersion": "sample-2026.11",
+            "outboxDepth": 2, "devices": [{"device": "printer", "health": "online", "paper": "ok"}],
+            "at": "2026-11-26T10:00:00+08:00"}  # fmt: skip
+    assert isinstance(client.post("/heartbeat", beat), Ok)
+    assert standin.store.last_heartbeat(TERMINAL) == beat
+    misses = {"terminalId": TERMINAL, "terms": [{"term": "火星移民", "count": 2}]}
+    idem = key()
+    assert isinstance(client.post("/search-misses", misses, idem), Ok)
+    assert isinstance(client.post("/search-misses", misses, idem), Ok)  # replay: counted once
+    assert standin.store.missed_terms() == {"火星移民": 2}
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"X-Signature": "0" * 64}, "bad_signature"),
+        ({"X-Terminal-Id": "XC-ELSE"}, "unknown_terminal"),
+    ],
+)
+def test_badly_signed_request_refused_with_reason(
+    standin: StandIn, change: dict[str, str], code: str
+) -> None:
+    path = "/api/v1/cases/XC20261126000001"
+    headers = sign(SECRET, TERMINAL, "GET", path, b"") | change
+    answer = requests.get(standin.url + path, headers=headers, timeout=5)
+    assert answer.status_code == 401
+    assert answer.json()["error"] == code
+
+
+def test_replayed_request_refused(standin: StandIn) -> None:
+    path = "/api/v1/cases/by-apply-no/XCT0001-000001"
+    headers = sign(SECRET, TERMINAL, "GET", path, b"")
+    requests.get(standin.url + path, headers=headers, timeout=5)
+    again = requests.get(standin.url + path, headers=headers, timeout=5)
+    assert again.status_code == 401
+    assert again.json()["error"] == "replay"
+
+
+def test_skewed_clock_refused(standin: StandIn) -> None:
+    path = "/api/v1/cases/by-apply-no/XCT0001-000001"
+    headers = sign(SECRET, TERMINAL, "GET", path, b"", now=time.time() - 600)
+    answer = requests.get(standin.url + path, headers=headers, timeout=5)
+    assert answer.status_code == 401
+    assert answer.json()["error"] == "clock_skew"
+    assert "校准" in answer.json()["message"]
+
+
+def test_error_rate_answers_busy_with_retry_after(client: PlatformClient, standin: StandIn) -> None:
+    standin.state.error_rate = 1.0
+    standin.state.retry_after_s = 7
+    result = client.post("/cases", case_body(), key())
+    assert isinstance(result, Busy)
+    assert result.retry_after_s == 7
+    assert standin.store.case_count() == 0
+
+
+def test_lost_response_after_commit_then_retry_returns_the_same_case(
+    client: PlatformClient, standin: StandIn
+) -> None:
+    idem = key()
+    standin.state.lose_rate = 1.0
+    lost = client.post("/cases", case_body(), idem)
+    assert isinstance(lost, Offline)
+    assert standin.store.case_count() == 1  # committed although the answer never came
+    standin.state.lose_rate = 0.0
+    retried = client.post("/cases", case_body(), idem)
+    assert isinstance(retried, Ok)
+    assert retried.replayed
+    assert standin.store.case_count() == 1
+
+
+def test_platform_down_is_offline() -> None:
+    with StandIn(terminals={TERMINAL: SECRET}) as server:
+        url = server.url
+    client = PlatformClient(url, TERMINAL, SECRET, connect_timeout_s=0.5)
+    assert isinstance(client.post("/cases", case_body(), key()), Offline)
+    client.close()
+
+
+def test_slow_drip_still_arrives_within_the_read_timeout(
+    client: PlatformClient, standin: StandIn
+) -> None:
+    standin.state.drip_s = 0.5
+    assert isinstance(client.post("/cases", case_body(), key()), Ok)
+
+
+def test_contract_check_sees_every_exchange(
+    client: PlatformClient, contract_check: ContractCheck
+) -> None:
+    client.post("/cases", case_body(), key())
+    client.get("/cases/XC00000000000000")  # 404
+    assert contract_check.checked == 2
