@@ -70,6 +70,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     settings = _load(config)
     state = _state_dir(production=True)
     configure_logging(state / "log")
+    settings = _with_keys(settings, state, demo=False)
     from kiosk.devicesetup import build_devices
     from ui.main import run_kiosk
 
@@ -81,6 +82,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     settings = _load(Path(args.config) if args.config else None)
     state = _state_dir(production=False)
     configure_logging(state / "log")
+    settings = _with_keys(settings, state, demo=True)
     from kiosk.devicesetup import build_devices, start_demo_devices
     from ui.main import run_kiosk
 
@@ -88,7 +90,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     try:
         if sys.stdin.isatty():
             _demo_console(demo)
-        with _demo_platform(settings) as settings:
+        with _demo_platform(settings, state) as settings:
             store = CatalogStore(state / "catalog.db")
             return run_kiosk(settings, store, build_devices(settings), fullscreen=False)
     finally:
@@ -107,16 +109,48 @@ def _demo_console(demo: DemoDevices) -> None:
     threading.Thread(target=read_commands, name="demo-console", daemon=True).start()
 
 
+def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
+    """Settings naming the key files that exist and are private; stops with the fix if not.
+
+    The demo creates its terminal secret; a station's is issued by the district. The
+    outbox key is created on first start everywhere.
+    """
+    from kiosk.keyfiles import KeyFileError, load_key
+
+    security = settings.security
+    secret = Path(security.terminal_secret_file or state / "terminal.secret")
+    outbox = Path(security.outbox_key_file or state / "outbox.key")
+    try:
+        load_key(secret, create=demo)
+        load_key(outbox, create=True)
+    except KeyFileError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    security = dataclasses.replace(
+        security, terminal_secret_file=str(secret), outbox_key_file=str(outbox)
+    )
+    return dataclasses.replace(settings, security=security)
+
+
 @contextlib.contextmanager
-def _demo_platform(settings: Settings) -> Iterator[Settings]:
-    """The demo talks to the in-process stand-in unless the station file names a platform."""
+def _demo_platform(settings: Settings, state: Path) -> Iterator[Settings]:
+    """The demo talks to the in-process stand-in unless the station file names a platform.
+
+    The stand-in knows this terminal's secret and checks every request's signature.
+    """
     if settings.platform.base_url:
         yield settings
         return
     from kiosk.catalog.sample import sample_document
     from kiosk.district.standin import StandIn
+    from kiosk.keyfiles import load_key
 
-    with StandIn() as standin:
+    terminals = {
+        settings.station.terminal_id: load_key(
+            Path(settings.security.terminal_secret_file), create=False
+        )
+    }
+    with StandIn(db=state / "platform-standin.db", terminals=terminals) as standin:
         standin.state.set_catalog(sample_document())
         log.info("platform stand-in at %s", standin.url)
         platform = dataclasses.replace(settings.platform, base_url=standin.url)
@@ -128,7 +162,17 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
     from kiosk.district.standin import StandIn
 
     configure_logging(None)
-    standin = StandIn(port=args.port)
+    terminals = None
+    if args.secret_file:
+        from kiosk.keyfiles import KeyFileError, load_key
+
+        try:
+            terminals = {args.terminal: load_key(Path(args.secret_file), create=False)}
+        except KeyFileError as error:
+            print(f"kiosk: {error}", file=sys.stderr)
+            return 2
+    db = Path(args.db) if args.db else None
+    standin = StandIn(port=args.port, db=db, terminals=terminals)
     if args.catalog:
         try:
             document = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
@@ -138,7 +182,8 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
         standin.state.set_catalog(document)
     else:
         standin.state.set_catalog(sample_document())
-    print(f"platform stand-in at {standin.url} (Ctrl+C stops it)", flush=True)
+    checking = f"checking signatures of {args.terminal}" if terminals else "not checking signatures"
+    print(f"platform stand-in at {standin.url}, {checking} (Ctrl+C stops it)", flush=True)
     standin.start()
     try:
         while True:
@@ -198,6 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim = commands.add_parser("platform-sim", help="the district platform stand-in on its own")
     sim.add_argument("--port", type=int, default=8780, help="port on 127.0.0.1 (default 8780)")
     sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
+    sim.add_argument("--db", help="keep the platform's records in this SQLite file")
+    sim.add_argument("--terminal", default="XC-DEMO-0001", help="terminal id to accept")
+    sim.add_argument("--secret-file", help="that terminal's secret; without it, no checks")
     sim.set_defaults(handler=_cmd_platform_sim)
 
     from kiosk.devicecli import add_commands as add_device_commands

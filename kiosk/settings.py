@@ -240,6 +240,26 @@ class ScannerSettings:
 
 
 @dataclass(frozen=True)
+class SecuritySettings:
+    terminal_secret_file: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(/\S+)?",
+            doc="File with this terminal's 32-byte signing secret, issued by the district "
+            "(mode 600). Empty: `<state>/terminal.secret`, which `kiosk demo` creates.",
+        ),
+    )
+    outbox_key_file: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(/\S+)?",
+            doc="File with the key that encrypts pending submissions (mode 600); created on "
+            "first start. Empty: `<state>/outbox.key`.",
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     station: StationSettings = field(default_factory=StationSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
@@ -248,6 +268,7 @@ class Settings:
     id_reader: IdReaderSettings = field(default_factory=IdReaderSettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -258,6 +279,7 @@ SECTIONS: dict[str, type[Any]] = {
     "id_reader": IdReaderSettings,
     "printer": PrinterSettings,
     "scanner": ScannerSettings,
+    "security": SecuritySettings,
 }
 
 

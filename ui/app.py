@@ -15,6 +15,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import Devices
+from kiosk.district.signing import Credentials
 from kiosk.settings import Settings
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
@@ -117,7 +118,14 @@ def build_ui(
 
     catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
     shell.sessionEnded.connect(catalog.reset)
-    catalog_service = CatalogService(catalog_store, settings.platform, sample_catalog, engine)
+    credentials = (
+        Credentials(settings.station.terminal_id, Path(settings.security.terminal_secret_file))
+        if settings.security.terminal_secret_file
+        else None
+    )
+    catalog_service = CatalogService(
+        catalog_store, settings.platform, sample_catalog, engine, credentials
+    )
     catalog_service.libraryReady.connect(catalog.set_library)
     catalog_service.synced.connect(catalog.set_sync_outcome)
     catalog.searchMissed.connect(catalog_service.record_miss)

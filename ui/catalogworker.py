@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
+from kiosk.district.signing import Credentials
 from kiosk.settings import PlatformSettings
 
 log = logging.getLogger(__name__)
@@ -27,11 +28,18 @@ class CatalogWorker(QObject):
     synced = Signal(object)
     problem = Signal(str)
 
-    def __init__(self, store: CatalogStore, platform: PlatformSettings, use_sample: bool) -> None:
+    def __init__(
+        self,
+        store: CatalogStore,
+        platform: PlatformSettings,
+        use_sample: bool,
+        credentials: Credentials | None = None,
+    ) -> None:
         super().__init__()
         self._store = store
         self._platform = platform
         self._use_sample = use_sample
+        self._credentials = credentials
         self._has_library = False
 
     @Slot()
@@ -55,6 +63,7 @@ class CatalogWorker(QObject):
                 self._store.path,
                 self._platform.base_url,
                 max_bytes=self._platform.catalog_max_mb * 1024 * 1024,
+                credentials=self._credentials,
             )
         except Exception as error:  # the worker must survive to try again next time
             log.exception("catalog sync failed unexpectedly")
@@ -67,6 +76,29 @@ class CatalogWorker(QObject):
     @Slot(str)
     def record_miss(self, term: str) -> None:
         self._store.record_search_miss(term)
+
+    @Slot()
+    def report_misses(self) -> None:
+        """Send the anonymous missed-search counts (on the sync timer, never at start-up)."""
+        if not self._platform.base_url or self._credentials is None:
+            return
+        from kiosk.catalog.misses import report_search_misses  # imports requests
+        from kiosk.district.client import PlatformClient
+        from kiosk.keyfiles import KeyFileError
+
+        try:
+            client = PlatformClient(
+                self._platform.base_url,
+                self._credentials.terminal_id,
+                self._credentials.secret(),
+            )
+        except KeyFileError as error:
+            log.warning("search misses not reported: %s", error)
+            return
+        try:
+            log.info("search misses: %s", report_search_misses(self._store, client))
+        finally:
+            client.close()
 
     def _emit_active(self) -> None:
         # Loading builds ~100,000 long-lived objects. A full garbage collection of the whole
@@ -98,6 +130,7 @@ class CatalogService(QObject):
     requestStart = Signal()
     requestSync = Signal()
     requestRecordMiss = Signal(str)
+    requestReportMisses = Signal()
 
     def __init__(
         self,
@@ -105,21 +138,24 @@ class CatalogService(QObject):
         platform: PlatformSettings,
         use_sample: bool,
         parent: QObject | None = None,
+        credentials: Credentials | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("catalog")
-        self._worker = CatalogWorker(store, platform, use_sample)
+        self._worker = CatalogWorker(store, platform, use_sample, credentials)
         self._worker.moveToThread(self._thread)
         self.requestStart.connect(self._worker.start)
         self.requestSync.connect(self._worker.sync)
         self.requestRecordMiss.connect(self._worker.record_miss)
+        self.requestReportMisses.connect(self._worker.report_misses)
         self._worker.libraryReady.connect(self.libraryReady)
         self._worker.synced.connect(self.synced)
         self._worker.problem.connect(lambda message: log.warning("catalog: %s", message))
         self._timer = QTimer(self)
         self._timer.setInterval(platform.catalog_sync_minutes * 60_000)
         self._timer.timeout.connect(self.requestSync)
+        self._timer.timeout.connect(self.requestReportMisses)
 
     def start(self) -> None:
         self._thread.start()
@@ -132,6 +168,9 @@ class CatalogService(QObject):
     def record_miss(self, term: str) -> None:
         """Count a search that found nothing (stored by the worker, off the GUI thread)."""
         self.requestRecordMiss.emit(term)
+
+    def report_misses_now(self) -> None:
+        self.requestReportMisses.emit()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
+import uuid
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,12 @@ MIGRATIONS = (
         term TEXT PRIMARY KEY,
         count INTEGER NOT NULL,
         last_day TEXT NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE search_miss_batch (
+        batch_id TEXT PRIMARY KEY,
+        terms TEXT NOT NULL
     );
     """,
 )
@@ -152,6 +160,42 @@ class CatalogStore:
                 "SELECT term, count FROM search_miss ORDER BY count DESC, term"
             ).fetchall()
         return [(str(term), int(count)) for term, count in rows]
+
+    def take_miss_batch(self, limit: int = 500) -> tuple[str, list[tuple[str, int]]] | None:
+        """The counts to report: the batch not yet confirmed, else a new one.
+
+        A new batch moves the counts out of `search_miss` in the same transaction, so each
+        search is reported once: the batch id is the idempotency key, a batch is kept until
+        the platform confirms it, and a retried batch is the same batch.
+        """
+        with closing(connect(self.path)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                row = connection.execute(
+                    "SELECT batch_id, terms FROM search_miss_batch ORDER BY rowid LIMIT 1"
+                ).fetchone()
+                if row is None:
+                    terms = connection.execute(
+                        "SELECT term, count FROM search_miss ORDER BY count DESC, term LIMIT ?",
+                        (limit,),
+                    ).fetchall()
+                    if not terms:
+                        connection.execute("COMMIT")
+                        return None
+                    row = (uuid.uuid4().hex, json.dumps(terms, ensure_ascii=False))
+                    connection.execute("INSERT INTO search_miss_batch VALUES (?, ?)", row)
+                    connection.executemany(
+                        "DELETE FROM search_miss WHERE term = ?", [(t,) for t, _ in terms]
+                    )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        return str(row[0]), [(str(t), int(c)) for t, c in json.loads(row[1])]
+
+    def confirm_miss_batch(self, batch_id: str) -> None:
+        with closing(connect(self.path)) as connection:
+            connection.execute("DELETE FROM search_miss_batch WHERE batch_id = ?", (batch_id,))
 
     def active_etag(self) -> str:
         with closing(connect(self.path)) as connection:

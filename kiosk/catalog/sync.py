@@ -21,6 +21,8 @@ from kiosk.catalog.model import Catalog
 from kiosk.catalog.parse import CatalogError, parse_catalog
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome
+from kiosk.district.signing import Credentials, sign
+from kiosk.keyfiles import KeyFileError
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +43,13 @@ def sync_catalog(
     *,
     max_bytes: int,
     timeout: tuple[float, float] = (5.0, 30.0),
+    credentials: tuple[str, bytes] | None = None,
 ) -> SyncOutcome:
+    """`credentials` (terminal id, secret) sign the request, as the platform requires."""
     try:
-        body, etag = _download(session, base_url, store.active_etag(), max_bytes, timeout)
+        body, etag = _download(
+            session, base_url, store.active_etag(), max_bytes, timeout, credentials
+        )
         catalog = _decode(body)
     except _Stop as stop:
         return stop.outcome
@@ -51,14 +57,18 @@ def sync_catalog(
     return SyncOutcome("updated", f"catalog {catalog.version} in use", version=catalog.version)
 
 
-def _download(
+def _download(  # noqa: PLR0917 - private, one caller
     session: requests.Session,
     base_url: str,
     etag: str,
     max_bytes: int,
     timeout: tuple[float, float],
+    credentials: tuple[str, bytes] | None,
 ) -> tuple[bytes, str]:
     headers = {"Accept": "application/json"}
+    if credentials is not None:
+        terminal_id, secret = credentials
+        headers |= sign(secret, terminal_id, "GET", CATALOG_PATH, b"")
     if etag:
         headers["If-None-Match"] = etag
     url = base_url.rstrip("/") + CATALOG_PATH
@@ -66,6 +76,9 @@ def _download(
         with session.get(url, headers=headers, timeout=timeout, stream=True) as response:
             if response.status_code == 304:
                 raise _Stop(SyncOutcome("unchanged", "the catalog in use is current"))
+            if response.status_code == 401:
+                reason = _reason(response)
+                raise _Stop(SyncOutcome("failed", f"platform refused this terminal: {reason}"))
             if response.status_code != 200:
                 status = f"{response.status_code} {response.reason or ''}".strip()
                 raise _Stop(SyncOutcome("failed", f"platform answered {status}"))
@@ -86,6 +99,14 @@ def _download(
         raise _Stop(
             SyncOutcome("unreachable", f"platform not reachable ({type(error).__name__})")
         ) from None
+
+
+def _reason(response: requests.Response) -> str:
+    try:
+        answer = response.json()
+    except ValueError:
+        return f"{response.status_code}"
+    return f"{answer.get('error', '')} {answer.get('message', '')}".strip()
 
 
 def _decode(body: bytes) -> Catalog:
@@ -114,11 +135,26 @@ def _main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", required=True)
     parser.add_argument("--url", required=True)
     parser.add_argument("--max-bytes", type=int, required=True)
+    parser.add_argument("--terminal-id", default="")
+    parser.add_argument("--secret-file", default="")
     args = parser.parse_args(argv)
     os.nice(10)  # a background job: the resident at the screen comes first
+    credentials = None
+    if args.secret_file:
+        try:
+            secret = Credentials(args.terminal_id, Path(args.secret_file)).secret()
+        except KeyFileError as error:
+            outcome = SyncOutcome("failed", str(error))
+            print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
+            return 0
+        credentials = (args.terminal_id, secret)
     with requests.Session() as session:
         outcome = sync_catalog(
-            CatalogStore(Path(args.store)), session, args.url, max_bytes=args.max_bytes
+            CatalogStore(Path(args.store)),
+            session,
+            args.url,
+            max_bytes=args.max_bytes,
+            credentials=credentials,
         )
     CatalogStore(Path(args.store)).log_sync(outcome.status, outcome.detail, outcome.problems)
     print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))

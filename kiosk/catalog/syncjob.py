@@ -11,6 +11,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.district.signing import Credentials
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,12 @@ class SyncOutcome:
 
 
 def sync_in_subprocess(
-    store_path: Path, base_url: str, *, max_bytes: int, deadline_s: float = 600.0
+    store_path: Path,
+    base_url: str,
+    *,
+    max_bytes: int,
+    deadline_s: float = 600.0,
+    credentials: Credentials | None = None,
 ) -> SyncOutcome:
     """Run `sync_catalog` in a child process and return its outcome.
 
@@ -40,6 +49,10 @@ def sync_in_subprocess(
         sys.executable, "-m", "kiosk.catalog.sync",
         "--store", str(store_path), "--url", base_url, "--max-bytes", str(max_bytes),
     ]  # fmt: skip
+    if credentials is not None:  # the secret's path, never the secret, on the command line
+        command += [
+            "--terminal-id", credentials.terminal_id, "--secret-file", str(credentials.secret_file)
+        ]  # fmt: skip
     try:
         result = subprocess.run(
             command,

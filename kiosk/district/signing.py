@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 MAX_SKEW_S = 300
 HEADERS = ("X-Terminal-Id", "X-Timestamp", "X-Nonce", "X-Signature")
@@ -48,6 +49,19 @@ def sign(
         "X-Nonce": nonce,
         "X-Signature": signature(secret, canonical(method, path, timestamp, nonce, body)),
     }
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Who this terminal is and where its secret lies (the secret is read when needed)."""
+
+    terminal_id: str
+    secret_file: Path
+
+    def secret(self) -> bytes:
+        from kiosk.keyfiles import load_key
+
+        return load_key(self.secret_file, create=False)
 
 
 class SignatureError(ValueError):

@@ -66,6 +66,7 @@ class StandInState:
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    timeout = 2  # an idle keep-alive connection ends, and with it its thread
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug("stand-in: " + format, *args)
@@ -264,7 +265,9 @@ def _body(raw: bytes) -> dict[str, Any]:
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+    # Handler threads are joined at server_close(), so stop() leaves nothing running.
+    daemon_threads = False
+    block_on_close = True
     state: StandInState
     store: PlatformStore
     verifier: Verifier | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -251,3 +252,40 @@ def test_contract_check_sees_every_exchange(
     client.post("/cases", case_body(), key())
     client.get("/cases/XC00000000000000")  # 404
     assert contract_check.checked == 2
+
+
+def test_catalog_sync_signs_its_request(standin: StandIn, tmp_path: Path) -> None:
+    from kiosk.catalog.sample import sample_document
+    from kiosk.catalog.store import CatalogStore
+    from kiosk.catalog.sync import sync_catalog
+
+    standin.state.set_catalog(sample_document())
+    store = CatalogStore(tmp_path / "catalog.db")
+    with requests.Session() as session:
+        unsigned = sync_catalog(store, session, standin.url, max_bytes=10**8)
+        signed = sync_catalog(
+            store, session, standin.url, max_bytes=10**8, credentials=(TERMINAL, SECRET)
+        )
+    assert unsigned.status == "failed"
+    assert "unsigned" in unsigned.detail
+    assert signed.status == "updated"
+
+
+def test_search_misses_reported_once_even_when_the_answer_is_lost(
+    client: PlatformClient, standin: StandIn, tmp_path: Path
+) -> None:
+    from kiosk.catalog.misses import report_search_misses
+    from kiosk.catalog.store import CatalogStore
+
+    store = CatalogStore(tmp_path / "catalog.db")
+    for term in ("火星移民", "火星移民", "养猫补贴"):
+        store.record_search_miss(term)
+    standin.state.lose_rate = 1.0
+    assert "kept for later" in report_search_misses(store, client)
+    store.record_search_miss("养猫补贴")  # counted into the next batch, not this one
+    standin.state.lose_rate = 0.0
+    assert "reported 2" in report_search_misses(store, client)
+    assert standin.store.missed_terms() == {"火星移民": 2, "养猫补贴": 1}
+    assert "reported 1" in report_search_misses(store, client)
+    assert standin.store.missed_terms() == {"火星移民": 2, "养猫补贴": 2}
+    assert report_search_misses(store, client) == "nothing to report"
