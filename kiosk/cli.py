@@ -203,6 +203,21 @@ def _cmd_tour(args: argparse.Namespace) -> int:
     return run_tour(settings, Path(args.out))
 
 
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    from kiosk.audit import AuditTrail
+
+    path = Path(args.db) if args.db else _state_dir(production=not args.demo) / "audit.db"
+    if not path.exists():
+        print(f"kiosk: no audit trail at {path}", file=sys.stderr)
+        return 2
+    rows, broken = AuditTrail(path).verify()
+    if broken is None:
+        print(f"{path}: {rows} rows, chain intact")
+        return 0
+    print(f"{path}: chain broken at row {broken}: it or the row before it was changed or removed")
+    return 1
+
+
 def _cmd_catalog_status(args: argparse.Namespace) -> int:
     store = CatalogStore(_state_dir(production=not args.demo) / "catalog.db")
     versions = store.versions()
@@ -258,6 +273,13 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--demo", action="store_true", help="the demo's catalog, not /var/lib")
     status.add_argument("--history", type=int, default=10, help="how many syncs to list")
     status.set_defaults(handler=_cmd_catalog_status)
+
+    audit = commands.add_parser("audit", help="the audit trail (办事留痕)")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chain of the audit trail")
+    verify.add_argument("--db", help="audit database (default: the station's, or --demo)")
+    verify.add_argument("--demo", action="store_true", help="the demo's audit trail")
+    verify.set_defaults(handler=_cmd_audit_verify)
 
     config = commands.add_parser("config", help="station settings")
     config_commands = config.add_subparsers(dest="config_command", required=True)

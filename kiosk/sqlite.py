@@ -41,4 +41,14 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a script into statements; a trigger's body keeps its inner semicolons."""
+    statements, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    if current.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement in migration: {current.strip()[:80]}")
+    return statements

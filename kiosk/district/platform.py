@@ -107,25 +107,26 @@ def contract() -> dict[str, Any]:
 
 def validate(schema_name: str, body: object) -> None:
     """PlatformError 422 naming each bad field, from the contract's schema."""
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
-
-    document = contract()
-    from referencing.jsonschema import DRAFT202012
-
-    registry: Registry[Any] = Registry().with_resource(
-        "urn:kiosk-platform", Resource.from_contents(document, default_specification=DRAFT202012)
-    )
-    validator = Draft202012Validator(
-        {"$ref": f"urn:kiosk-platform#/components/schemas/{schema_name}"}, registry=registry
-    )
-    errors = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
+    errors = sorted(_validator(schema_name).iter_errors(body), key=lambda e: list(e.absolute_path))
     if errors:
         fields = {
             "/".join(str(p) for p in error.absolute_path) or "(body)": error.message[:200]
             for error in errors[:10]
         }
         raise PlatformError(422, "invalid", "提交的内容不符合接口要求", fields)
+
+
+@functools.cache
+def _validator(schema_name: str) -> Any:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    resource = Resource.from_contents(contract(), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource("urn:kiosk-platform", resource)
+    return Draft202012Validator(
+        {"$ref": f"urn:kiosk-platform#/components/schemas/{schema_name}"}, registry=registry
+    )
 
 
 @dataclass(frozen=True)

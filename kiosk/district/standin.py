@@ -67,6 +67,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
     timeout = 2  # an idle keep-alive connection ends, and with it its thread
+    disable_nagle_algorithm = True  # headers and body go out as separate writes
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug("stand-in: " + format, *args)

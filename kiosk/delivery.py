@@ -1,0 +1,97 @@
+"""Draining the outbox to the platform: in order, exactly once, patient with the network.
+
+One step sends the oldest pending row with its idempotency key. Confirmed → deleted (the
+platform's case number kept). Refused → quarantined for staff, and the next row goes on.
+No answer or busy → the same row waits, with exponential backoff and full jitter, or as
+long as Retry-After says, and nothing behind it overtakes it. Because the key travels
+with every attempt, a response lost after the platform committed costs nothing: the
+retry gets the first answer back.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.district.client import Busy, Offline, Ok, PlatformClient, Rejected
+from kiosk.outbox import Broken, Entry, Outbox
+
+PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
+BASE_DELAY_S = 1.0
+MAX_DELAY_S = 300.0
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one step did: delivered / waiting / quarantined / idle, and how long to wait."""
+
+    state: str
+    wait_s: float = 0.0
+    apply_no: str = ""
+    reference: str = ""
+    detail: str = ""
+
+
+def backoff_s(attempts: int, rng: random.Random) -> float:
+    """Full jitter: uniform in [0, min(cap, base × 2^attempts)]."""
+    return rng.uniform(0.0, min(MAX_DELAY_S, BASE_DELAY_S * 2.0 ** min(attempts, 20)))
+
+
+class Deliverer:
+    def __init__(
+        self, outbox: Outbox, client: PlatformClient, rng: random.Random | None = None
+    ) -> None:
+        self.outbox = outbox
+        self.client = client
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrecy
+
+    def step(self, now: float | None = None) -> Step:
+        now = time.time() if now is None else now
+        head = self.outbox.head()
+        if head is None:
+            return Step("idle")
+        if isinstance(head, Broken):
+            self.outbox.quarantine(head.id, head.reason)
+            return Step("quarantined", apply_no=head.apply_no, detail=head.reason)
+        if head.due_at > now:
+            return Step("waiting", wait_s=head.due_at - now, apply_no=head.apply_no)
+        return self._send(head, now)
+
+    def _send(self, entry: Entry, now: float) -> Step:
+        result = self.client.post(PATHS[entry.kind], entry.payload, entry.idempotency_key)
+        if isinstance(result, Ok):
+            reference = _reference(entry.kind, result.data)
+            self.outbox.delivered(entry, reference)
+            return Step("delivered", apply_no=entry.apply_no, reference=reference)
+        if isinstance(result, Rejected):
+            reason = f"{result.status} {result.code}: {result.message}"
+            self.outbox.quarantine(entry.id, reason)
+            return Step("quarantined", apply_no=entry.apply_no, detail=reason)
+        wait = backoff_s(entry.attempts, self._rng)
+        if isinstance(result, Busy):
+            wait = max(wait, result.retry_after_s)
+        detail = result.detail if isinstance(result, Busy | Offline) else ""
+        self.outbox.retry_later(entry.id, now + wait, detail)
+        return Step("waiting", wait_s=wait, apply_no=entry.apply_no, detail=detail)
+
+    def drain(self, deadline_s: float = 60.0) -> list[Step]:
+        """Deliver until the outbox is empty or the deadline passes (tools and tests)."""
+        steps: list[Step] = []
+        end = time.monotonic() + deadline_s
+        while time.monotonic() < end:
+            step = self.step()
+            steps.append(step)
+            if step.state == "idle":
+                break
+            if step.state == "waiting":
+                time.sleep(min(step.wait_s, max(0.0, end - time.monotonic())))
+        return steps
+
+
+def _reference(kind: str, data: Any) -> str:
+    if not isinstance(data, dict):
+        return ""
+    key = {"case": "caseNo", "material": "materialId", "evaluation": "evaluationId"}[kind]
+    return str(data.get(key, ""))

@@ -1,0 +1,236 @@
+"""The durable outbox: what residents submitted, encrypted, until the platform confirms it.
+
+`enqueue()` returns only after the encrypted row is committed with SQLite's full sync, so a
+submission the screen calls received survives a power cut. Rows leave in order. A row the
+platform confirmed is deleted; only a non-personal delivery record (apply number, kind,
+case number, time) stays. A row that cannot be decrypted or that the platform refuses is
+quarantined: kept, counted and reported to staff, never silently dropped.
+
+Payloads are encrypted with AES-GCM; the associated data binds each ciphertext to its row's
+kind and idempotency key, so rows cannot be swapped or replayed under another key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from kiosk.sqlite import connect, migrate
+
+KINDS = ("material", "case", "evaluation")
+
+MIGRATIONS = (
+    """
+    CREATE TABLE pending (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        apply_no TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        quarantined TEXT NOT NULL DEFAULT '',
+        payload BLOB NOT NULL
+    );
+    CREATE TABLE delivered (
+        idempotency_key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        apply_no TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        delivered_at REAL NOT NULL
+    );
+    CREATE INDEX delivered_apply_no ON delivered (apply_no);
+    """,
+)
+
+
+class OutboxError(RuntimeError):
+    """The outbox cannot take a submission (disk full, database unusable)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A pending row with its payload decrypted (personal data: keep it short-lived)."""
+
+    id: int
+    kind: str
+    idempotency_key: str
+    apply_no: str
+    attempts: int
+    due_at: float  # not before this time (backoff)
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A pending row whose payload cannot be read back (corrupted or wrong key)."""
+
+    id: int
+    kind: str
+    apply_no: str
+    reason: str
+
+
+class Outbox:
+    def __init__(self, path: Path, key: bytes) -> None:
+        self.path = path
+        self._aead = AESGCM(key)
+        self._local = threading.local()
+        with self._db() as db:
+            migrate(db, MIGRATIONS)
+
+    @contextlib.contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection (the session enqueues, the sync worker drains)."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = connect(self.path)
+            self._local.connection = connection
+        yield connection
+
+    def close(self) -> None:
+        """Close this thread's connection (each thread closes its own)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # writing ---------------------------------------------------------------------------------
+
+    def enqueue(self, kind: str, payload: dict[str, Any], *, apply_no: str) -> str:
+        """Store one submission durably; returns its idempotency key.
+
+        When this returns, the row is on disk (WAL, synchronous=FULL): only then may the
+        screen say the submission was received.
+        """
+        if kind not in KINDS:
+            raise ValueError(f"unknown outbox kind {kind!r}")
+        key = uuid.uuid4().hex
+        nonce = os.urandom(12)
+        plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        sealed = nonce + self._aead.encrypt(nonce, plain, _aad(kind, key))
+        try:
+            with self._db() as db:
+                db.execute(
+                    "INSERT INTO pending (kind, idempotency_key, apply_no, created_at, payload) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (kind, key, apply_no, time.time(), sealed),
+                )
+        except sqlite3.Error as error:
+            raise OutboxError(f"could not store the submission: {error}") from None
+        return key
+
+    # reading ---------------------------------------------------------------------------------
+
+    def head(self) -> Entry | Broken | None:
+        """The oldest row not quarantined, decrypted; None when the outbox is empty."""
+        with self._db() as db:
+            row = db.execute(
+                "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "
+                "CAST(payload AS BLOB) "
+                "FROM pending WHERE quarantined = '' ORDER BY id LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        row_id, kind, key, apply_no, attempts, due_at, sealed = row
+        try:
+            plain = self._aead.decrypt(bytes(sealed[:12]), bytes(sealed[12:]), _aad(kind, key))
+            payload = json.loads(plain.decode("utf-8"))
+        except (InvalidTag, ValueError, UnicodeDecodeError):
+            return Broken(row_id, kind, apply_no, "payload cannot be decrypted or read")
+        return Entry(row_id, kind, key, apply_no, int(attempts), float(due_at), payload)
+
+    def next_attempt_at(self) -> float:
+        with self._db() as db:
+            row = db.execute(
+                "SELECT next_attempt_at FROM pending WHERE quarantined = '' ORDER BY id LIMIT 1"
+            ).fetchone()
+        return float(row[0]) if row else 0.0
+
+    def depth(self) -> int:
+        with self._db() as db:
+            return int(
+                db.execute("SELECT COUNT(*) FROM pending WHERE quarantined = ''").fetchone()[0]
+            )
+
+    def oldest_age_s(self, now: float) -> float:
+        with self._db() as db:
+            row = db.execute(
+                "SELECT MIN(created_at) FROM pending WHERE quarantined = ''"
+            ).fetchone()
+        return max(0.0, now - float(row[0])) if row and row[0] is not None else 0.0
+
+    def quarantined(self) -> list[tuple[str, str, str]]:
+        """(kind, apply number, reason) of every quarantined row, for staff."""
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT kind, apply_no, quarantined FROM pending WHERE quarantined != '' "
+                "ORDER BY id"
+            ).fetchall()
+        return [(str(k), str(a), str(r)) for k, a, r in rows]
+
+    def reference(self, apply_no: str, kind: str = "case") -> str:
+        """What the platform called a delivered submission (its case number), or ""."""
+        with self._db() as db:
+            row = db.execute(
+                "SELECT reference FROM delivered WHERE apply_no = ? AND kind = ?",
+                (apply_no, kind),
+            ).fetchone()
+        return str(row[0]) if row else ""
+
+    def is_pending(self, apply_no: str) -> bool:
+        with self._db() as db:
+            row = db.execute("SELECT 1 FROM pending WHERE apply_no = ?", (apply_no,)).fetchone()
+        return row is not None
+
+    # outcomes --------------------------------------------------------------------------------
+
+    def delivered(self, entry: Entry, reference: str) -> None:
+        """Confirmed by the platform: the personal payload goes, a plain record stays.
+
+        Without a disk sync: should power fail before it reaches the disk, the row is sent
+        once more and the platform answers from its idempotency record.
+        """
+        with self._db() as db:
+            db.execute("PRAGMA synchronous=NORMAL")
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(
+                    "INSERT OR REPLACE INTO delivered VALUES (?, ?, ?, ?, ?)",
+                    (entry.idempotency_key, entry.kind, entry.apply_no, reference, time.time()),
+                )
+                db.execute("DELETE FROM pending WHERE id = ?", (entry.id,))
+                db.execute("COMMIT")
+            finally:
+                db.execute("PRAGMA synchronous=FULL")
+
+    def retry_later(self, row_id: int, at: float, error: str) -> None:
+        with self._db() as db:
+            db.execute(
+                "UPDATE pending SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                "WHERE id = ?",
+                (at, error[:300], row_id),
+            )
+
+    def quarantine(self, row_id: int, reason: str) -> None:
+        with self._db() as db:
+            db.execute(
+                "UPDATE pending SET quarantined = ? WHERE id = ?", (reason[:300] or "?", row_id)
+            )
+
+
+def _aad(kind: str, key: str) -> bytes:
+    return f"{kind}:{key}".encode()
