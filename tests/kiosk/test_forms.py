@@ -1,0 +1,85 @@
+"""Form prefill and validation (kiosk/forms.py): every rule, with its message."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from devices.idcard.identity import parse_text_block
+from devices.sim.idcard import SAMPLE_CARDS
+from kiosk.catalog.model import FormField
+from kiosk.catalog.sample import load_sample
+from kiosk.forms import check_field, check_form, prefill
+
+TEXT = FormField("address", "text", "现居住地址", max_length=10)
+PEOPLE = FormField("n", "number", "家庭人口数", min_value=1, max_value=20)
+CARD = FormField("c", "number", "卡号", help="卡背面的19位数字", pattern=r"\d{19}")
+PHONE = FormField("p", "phone", "联系电话")
+DATE = FormField("d", "date", "预产期")
+ORDER = FormField("c", "choice", "第几个孩子", choices=("一孩", "二孩"))
+ID = FormField("i", "id_number", "配偶身份证号码")
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "value", "problem"),
+    [
+        (TEXT, "  西城区月坛  ", "西城区月坛", ""),
+        (TEXT, "", "", "请填写现居住地址"),
+        (FormField("x", "text", "备注", required=False), "", "", ""),
+        (TEXT, "一二三四五六七八九十十一", "", "现居住地址最多10个字，现在是12个字，请删减"),
+        (TEXT, "第一行\n第二行", "", "现居住地址请写在一行内"),
+        (TEXT, "abc\x07", "", "现居住地址里有无法识别的字符，请删除后重新输入"),
+        (PEOPLE, "3", "3", ""),
+        (PEOPLE, "三", "", "家庭人口数请只填写数字"),
+        (PEOPLE, "25", "", "家庭人口数应在1到20之间"),
+        (FormField("n", "number", "金额", min_value=0), "-1", "", "金额不能小于0"),
+        (CARD, "123", "",
+         "卡号的格式不对：卡背面的19位数字"),
+        (PHONE, "13800000000", "13800000000", ""),
+        (PHONE, "010-66001234", "010-66001234", ""),
+        (PHONE, "12345", "",
+         "联系电话请填写11位手机号码（例如 13800000000）或带区号的固定电话"),
+        (DATE, "2026-03-01", "2026-03-01", ""),
+        (DATE, "2026-02-30", "", "预产期请按“年-月-日”填写，例如 2026-01-31"),
+        (ORDER, "二孩", "二孩", ""),
+        (ORDER, "", "", "请选择第几个孩子"),
+        (ORDER, "四孩", "",
+         "请从给出的选项中选择第几个孩子"),
+        (ID, "11010219800107001x", "11010219800107001X", ""),
+        (ID, "1101021950", "", "配偶身份证号码应为18位，现在是10位"),
+        (ID, "110102195001010014", "",
+         "配偶身份证号码校验不通过，请逐位核对（最后一位可能是X）"),
+        (PHONE, "１３８００００００００", "13800000000", ""),  # full-width
+    ],
+)  # fmt: skip
+def test_check_field(field: FormField, raw: str, value: str, problem: str) -> None:
+    assert check_field(field, raw) == (value, problem)
+
+
+def test_prefill_from_the_card_fills_only_what_the_schema_asks() -> None:
+    identity = parse_text_block(SAMPLE_CARDS["resident"])
+    item = next(i for i in load_sample().items if i.name == "生育登记服务")
+    assert prefill(item.form, identity) == {"address": "北京市西城区月坛测试路1号"}
+    assert prefill(item.form, None) == {}
+
+
+def test_check_form_of_a_sample_item_lists_every_problem() -> None:
+    item = next(i for i in load_sample().items if i.name == "生育登记服务")
+    checked = check_form(item.form, {"phone": "123", "child_order": "二孩"})
+    assert not checked.ok
+    assert set(checked.problems) == {
+        "spouse_name",
+        "spouse_id_number",
+        "due_date",
+        "phone",
+        "address",
+    }
+    assert checked.values == {"child_order": "二孩"}
+
+
+@given(st.text(max_size=60))
+def test_check_field_any_text_gives_value_or_problem(raw: str) -> None:
+    for field_type in ("text", "textarea", "number", "phone", "date", "id_number"):
+        value, problem = check_field(FormField("k", field_type, "字段", max_length=30), raw)
+        assert bool(value) != bool(problem) or (not value and not problem and not raw.strip())
