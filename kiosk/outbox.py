@@ -13,6 +13,7 @@ kind and idempotency key, so rows cannot be swapped or replayed under another ke
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import sqlite3
@@ -53,6 +54,9 @@ MIGRATIONS = (
         delivered_at REAL NOT NULL
     );
     CREATE INDEX delivered_apply_no ON delivered (apply_no);
+    """,
+    """
+    CREATE TABLE apply_sequence (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
     """,
 )
 
@@ -107,6 +111,25 @@ class Outbox:
         if connection is not None:
             connection.close()
             self._local.connection = None
+
+    def next_apply_no(self, terminal_id: str, day: datetime.date) -> str:
+        """This terminal's next receipt number of the day, e.g. XC-YT-BYG-0001-20261126-0007.
+
+        Kept in the outbox's database, so numbers never repeat across restarts.
+        """
+        stamp = day.strftime("%Y%m%d")
+        with self._db() as db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
+                "INSERT INTO apply_sequence VALUES (?, 1) "
+                "ON CONFLICT(day) DO UPDATE SET last = last + 1",
+                (stamp,),
+            )
+            last = int(
+                db.execute("SELECT last FROM apply_sequence WHERE day = ?", (stamp,)).fetchone()[0]
+            )
+            db.execute("COMMIT")
+        return f"{terminal_id.upper()}-{stamp}-{last:04d}"
 
     # writing ---------------------------------------------------------------------------------
 

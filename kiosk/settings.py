@@ -144,6 +144,14 @@ class UiSettings:
             doc="Web address of an item's guide for the 扫码带走 QR code; {code} is the item code.",
         ),
     )
+    progress_url_pattern: str = field(
+        default="https://zwfw.example/progress/{number}",
+        metadata=_rule(
+            pattern=r"https://\S+\{number\}\S*",
+            doc="Web address printed as the receipt's QR code; {number} is the case or apply "
+            "number. The kiosk's scanner reads it back for 进度查询.",
+        ),
+    )
     demo_window_height: int = field(
         default=960,
         metadata=_rule(minimum=480, maximum=4320, doc="Window height of `kiosk demo` (px)."),

@@ -1,0 +1,198 @@
+"""From a resident's finished application to the outbox, the audit trail and the receipt.
+
+Pure helpers build the platform payload (CaseCreate of openapi.yaml) and the receipt; the
+`Submitter` writes the submission durably and records the step. The receipt shows the
+identity masked (DOMAIN.md §9) and the promised completion date from the item's guide.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from devices.idcard.identity import CardKind, Identity
+from devices.printer.layout import Receipt
+from kiosk.audit import AuditTrail
+from kiosk.catalog.model import ServiceItem
+from kiosk.outbox import Outbox
+from kiosk.privacy import mask_id_number, mask_name
+
+CHANNEL = "自助机网上申请"
+ID_TYPES = {
+    CardKind.RESIDENT: "resident_id",
+    CardKind.HMT_RESIDENCE_PERMIT: "hmt_permit",
+    CardKind.FOREIGN_PERMANENT_OLD: "foreign_permanent",
+    CardKind.FOREIGN_PERMANENT_2023: "foreign_permanent_2023",
+}
+BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    id_type: str
+    id_number: str
+    mobile: str = ""
+    identified_by: str = "id_card_reader"  # or "typed"
+
+    @classmethod
+    def from_identity(cls, identity: Identity, mobile: str = "") -> Person:
+        return cls(identity.name, ID_TYPES[identity.kind], identity.id_number, mobile)
+
+    def document(self) -> dict[str, str]:
+        body = {"name": self.name, "idType": self.id_type, "idNumber": self.id_number}
+        if self.mobile:
+            body["mobile"] = self.mobile
+        body["identifiedBy"] = self.identified_by
+        return body
+
+
+@dataclass(frozen=True)
+class Consent:
+    purpose: str
+    recipient: str
+    retention: str
+    given_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class MaterialChoice:
+    name: str
+    provision: str  # captured / at_counter / e_licence
+    material_ids: tuple[str, ...] = ()
+    e_licence_ref: str = ""
+
+
+def promised_date(start: datetime.date, working_days: int) -> datetime.date:
+    """Working days from `start`, weekends skipped (public holidays are not known here)."""
+    day, left = start, working_days
+    while left > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+def case_payload(
+    *,
+    apply_no: str,
+    item: ServiceItem,
+    applicant: Person,
+    agent: Person | None,
+    answers: dict[str, str],
+    materials: list[MaterialChoice],
+    consent: Consent,
+    terminal_id: str,
+    area_code: str,
+    at: datetime.datetime,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "applyNo": apply_no,
+        "itemCode": item.code,
+        "itemName": item.name,
+        "applicantType": item.service_object[0] if item.service_object else "个人",
+        "applicant": applicant.document(),
+        "form": dict(answers),
+        "materials": [_material(m) for m in materials],
+        "channel": CHANNEL,
+        "operationTime": at.isoformat(timespec="seconds"),
+        "areaCode": area_code,
+        "terminalId": terminal_id,
+        "consent": {
+            "purpose": consent.purpose,
+            "recipient": consent.recipient,
+            "retention": consent.retention,
+            "givenAt": consent.given_at.isoformat(timespec="seconds"),
+        },
+    }
+    if agent is not None:
+        body["agent"] = agent.document()
+    return body
+
+
+def _material(choice: MaterialChoice) -> dict[str, Any]:
+    body: dict[str, Any] = {"name": choice.name, "provision": choice.provision}
+    if choice.material_ids:
+        body["materialIds"] = list(choice.material_ids)
+    if choice.e_licence_ref:
+        body["eLicenceRef"] = choice.e_licence_ref
+    return body
+
+
+def case_receipt(
+    *,
+    item: ServiceItem,
+    number: str,
+    uploaded: bool,
+    applicant: Person,
+    at: datetime.datetime,
+    station: str,
+    hotline: str,
+    progress_url: str,
+) -> Receipt:
+    """The receipt a resident takes away: masked identity, number, promised date, QR."""
+    status = "已提交至区政务服务平台" if uploaded else "待上传（网络恢复后自动提交）"
+    number_label = "办件编号" if uploaded else "受理回执号"
+    pairs = [
+        ("办理事项", item.name),
+        (number_label, number),
+        ("状态", status),
+        ("申请人", mask_name(applicant.name)),
+        ("证件号码", mask_id_number(applicant.id_number)),
+        ("提交时间", at.strftime("%Y年%m月%d日 %H:%M")),
+    ]
+    if item.promised_days:
+        due = promised_date(at.date(), item.promised_days)
+        pairs.append(("承诺办结", f"{item.promised_days}个工作日内（约{due:%Y年%m月%d日}前）"))
+    else:
+        pairs.append(("承诺办结", "即办件，受理后当场办结"))
+    pairs += [("办理地点", station), ("咨询电话", hotline)]
+    return Receipt(
+        title="办件回执",
+        lines=("请妥善保管本回执，可凭回执号或扫描二维码查询办理进度。",),
+        pairs=tuple(pairs),
+        qr=progress_url.format(number=number),
+        qr_caption="扫码查询办理进度",
+        footer=("个人信息已脱敏显示",),
+    )
+
+
+class Submitter:
+    """Writes a finished application to the outbox (durably) and the audit trail."""
+
+    def __init__(self, outbox: Outbox, audit: AuditTrail, terminal_id: str, area_code: str):
+        self.outbox = outbox
+        self.audit = audit
+        self.terminal_id = terminal_id
+        self.area_code = area_code
+
+    def submit(
+        self,
+        *,
+        item: ServiceItem,
+        applicant: Person,
+        agent: Person | None,
+        answers: dict[str, str],
+        materials: list[MaterialChoice],
+        consent: Consent,
+        at: datetime.datetime | None = None,
+    ) -> str:
+        """The apply number, once the submission is on disk (say "received" only then)."""
+        at = at or datetime.datetime.now(BEIJING)
+        apply_no = self.outbox.next_apply_no(self.terminal_id, at.date())
+        payload = case_payload(
+            apply_no=apply_no,
+            item=item,
+            applicant=applicant,
+            agent=agent,
+            answers=answers,
+            materials=materials,
+            consent=consent,
+            terminal_id=self.terminal_id,
+            area_code=self.area_code,
+            at=at,
+        )
+        self.outbox.enqueue("case", payload, apply_no=apply_no)
+        self.audit.record(apply_no, "submitted", f"item {item.basic_code}")
+        return apply_no
