@@ -75,7 +75,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from ui.main import run_kiosk
 
     devices = build_devices(settings)
-    return run_kiosk(settings, CatalogStore(state / "catalog.db"), devices, fullscreen=True)
+    return run_kiosk(
+        settings,
+        CatalogStore(state / "catalog.db"),
+        devices,
+        fullscreen=True,
+        outbox_path=state / "outbox.db",
+    )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -92,7 +98,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             _demo_console(demo)
         with _demo_platform(settings, state) as settings:
             store = CatalogStore(state / "catalog.db")
-            return run_kiosk(settings, store, build_devices(settings), fullscreen=False)
+            return run_kiosk(
+                settings,
+                store,
+                build_devices(settings),
+                fullscreen=False,
+                outbox_path=state / "outbox.db",
+            )
     finally:
         demo.stop()
 

@@ -7,8 +7,9 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QUrl
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -22,6 +23,7 @@ from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
+from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker
 from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
 
@@ -56,6 +58,7 @@ class KioskUi:
     catalog: CatalogViewModel
     catalog_service: CatalogService
     devices: DeviceHub
+    outbox: OutboxService | None = None
 
     def root(self) -> QObject:
         return self.window
@@ -67,6 +70,8 @@ class KioskUi:
         self.idle.stop()
         self.catalog_service.stop()
         self.devices.stop()
+        if self.outbox is not None:
+            self.outbox.stop()
         self.languages.detach()
         self.window.setProperty("allowClose", True)
         self.window.close()
@@ -93,11 +98,14 @@ def build_ui(
     size: QSize | None = None,
     sample_catalog: bool = True,
     devices: Devices | None = None,
+    outbox_path: Path | None = None,
 ) -> KioskUi:
     """Create the window and everything it shows. A QGuiApplication must exist.
 
     `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
     `devices`: the station's devices; each gets its worker thread (None: no devices).
+    `outbox_path`: where pending submissions wait; a sync worker drains it to the platform
+    (None, or no platform or credentials: no sync worker).
     """
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
@@ -160,7 +168,23 @@ def build_ui(
     catalog_service.start()
     # Devices come up once the first frame is out: opening ports and the first status
     # queries would otherwise compete with start-up for the interpreter.
-    hub.start_after_first_frame(window)
+    # Devices and the sync worker come up once the first frame is out: opening ports,
+    # importing requests and cryptography would otherwise compete with start-up.
+    first_frame = FirstFrameGate(window, engine)
+    first_frame.passed.connect(hub.start)
+    outbox = None
+    if outbox_path is not None and credentials is not None and settings.platform.base_url:
+        worker = OutboxWorker(
+            outbox_path,
+            Path(settings.security.outbox_key_file),
+            settings.platform.base_url,
+            credentials,
+        )
+        outbox = OutboxService(worker, engine)
+        first_frame.passed.connect(outbox.start)
+        heartbeat = QTimer(engine)
+        heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
+        heartbeat.start(HEARTBEAT_MS)
     shell.startSession()
     return KioskUi(
         engine=engine,
@@ -171,6 +195,7 @@ def build_ui(
         catalog=catalog,
         catalog_service=catalog_service,
         devices=hub,
+        outbox=outbox,
     )
 
 
@@ -191,3 +216,38 @@ def _show(window: QQuickWindow, mode: WindowMode, settings: Settings, size: QSiz
     else:
         window.resize(size or design)
         window.show()
+
+
+def _health(hub: DeviceHub, catalog: CatalogViewModel) -> dict[str, Any]:
+    """What the heartbeat tells the platform: device states and the catalog in use."""
+    devices = []
+    for row in hub.property("rows"):
+        entry = {"device": row["device"], "health": row["health"] or "not_configured"}
+        if row["paper"]:
+            entry["paper"] = row["paper"]
+        devices.append(entry)
+    return {"devices": devices, "catalogVersion": catalog.property("version")}
+
+
+class FirstFrameGate(QObject):
+    """Emits `passed` once, after the window's first frame.
+
+    Signals:
+        passed: the first frame is on screen.
+    """
+
+    passed = Signal()
+
+    def __init__(self, window: QQuickWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window: QQuickWindow | None = window
+        # frameSwapped comes from the render thread: queued, the slot runs on this thread.
+        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _on_frame(self) -> None:
+        if self._window is None:
+            return
+        self._window.frameSwapped.disconnect(self._on_frame)
+        self._window = None
+        self.passed.emit()

@@ -10,8 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Qt, Signal, Slot
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
@@ -78,7 +77,6 @@ class DeviceHub(QObject):
         self._last_card: dict[str, Any] = {}
         self._failed_job = ""
         self._started = False
-        self._window: QQuickWindow | None = None
         self._print_status = {"job": "", "state": "", "code": ""}
         self.printer_profile: PrinterProfile | None = None
         if devices is None:
@@ -107,16 +105,9 @@ class DeviceHub(QObject):
         self._statuses[worker.name] = DeviceStatus(worker.name, Health.BUSY, detail="starting")
         self._threads.append(WorkerThread(worker, cancel))
 
-    def start_after_first_frame(self, window: QQuickWindow) -> None:
-        # frameSwapped comes from the render thread: queued, the slot runs on this thread.
-        self._window = window
-        window.frameSwapped.connect(self._start_once, Qt.ConnectionType.QueuedConnection)
-
     @Slot()
-    def _start_once(self) -> None:
-        if self._window is not None:
-            self._window.frameSwapped.disconnect(self._start_once)
-            self._window = None
+    def start(self) -> None:
+        """Start the workers (once; the kiosk calls it after its first frame)."""
         if self._started:
             return
         self._started = True

@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
@@ -36,7 +37,12 @@ def _no_display() -> bool:
 
 
 def run_kiosk(
-    settings: Settings, catalog_store: CatalogStore, devices: Devices, *, fullscreen: bool
+    settings: Settings,
+    catalog_store: CatalogStore,
+    devices: Devices,
+    *,
+    fullscreen: bool,
+    outbox_path: Path | None = None,
 ) -> int:
     if not fullscreen and _no_display():
         print(
@@ -55,6 +61,7 @@ def run_kiosk(
             catalog_store,
             sample_catalog=not fullscreen,
             devices=devices,
+            outbox_path=outbox_path,
         )
     except QmlLoadError as error:
         log.error("%s", error)

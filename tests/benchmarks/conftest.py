@@ -32,10 +32,20 @@ _FIGURES: list[Figure] = []
 @pytest.fixture
 def record() -> Callable[..., Figure]:
     def add(
-        name: str, value: float, unit: str, *, at_most: float | None = None, note: str = ""
+        name: str,
+        value: float,
+        unit: str,
+        *,
+        at_most: float | None = None,
+        at_least: float | None = None,
+        note: str = "",
     ) -> Figure:
-        target = f"<= {at_most:g}" if at_most is not None else "report"
-        ok = at_most is None or value <= at_most
+        if at_most is not None:
+            target, ok = f"<= {at_most:g}", value <= at_most
+        elif at_least is not None:
+            target, ok = f">= {at_least:g}", value >= at_least
+        else:
+            target, ok = "report", True
         figure = Figure(name, round(value, 3), unit, target, ok)
         _FIGURES.append(figure)
         extra = f"; {note}" if note else ""

@@ -175,12 +175,22 @@ def launch(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[Callable[..., 
     started: list[KioskUi] = []
 
     def start(
-        settings: Settings | None = None, size: QSize | None = None, devices: Devices | None = None
+        settings: Settings | None = None,
+        size: QSize | None = None,
+        devices: Devices | None = None,
+        outbox_path: Path | None = None,
     ) -> Driver:
         settings = settings or make_settings()
         if size is None:
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
-        ui = build_ui(settings, WindowMode.HEADLESS, catalog_store, size=size, devices=devices)
+        ui = build_ui(
+            settings,
+            WindowMode.HEADLESS,
+            catalog_store,
+            size=size,
+            devices=devices,
+            outbox_path=outbox_path,
+        )
         started.append(ui)
         driver = Driver(ui, qtbot)
         qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)

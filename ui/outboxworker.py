@@ -1,0 +1,168 @@
+"""The sync worker: drains the outbox to the platform on its own thread, and sends the
+terminal's heartbeat. The GUI thread only nudges it and hears what was delivered.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from kiosk import __version__
+from kiosk.district.signing import Credentials
+
+log = logging.getLogger(__name__)
+
+IDLE_POLL_MS = 30_000  # an empty outbox is looked at again after this long (or on a nudge)
+HEARTBEAT_MS = 5 * 60_000
+
+
+class OutboxWorker(QObject):
+    """Lives on the sync thread.
+
+    Signals:
+        delivered(str, str): apply number and the platform's case number.
+        quarantined(str, str): apply number and why it was refused (for staff).
+        depthChanged(int): submissions still waiting to go out.
+    """
+
+    delivered = Signal(str, str)
+    quarantined = Signal(str, str)
+    depthChanged = Signal(int)
+
+    def __init__(
+        self, outbox_path: Path, key_file: Path, base_url: str, credentials: Credentials
+    ) -> None:
+        super().__init__()
+        self._paths = (outbox_path, key_file)
+        self._base_url = base_url
+        self._credentials = credentials
+        self._deliverer: Any = None
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
+        from kiosk.district.client import PlatformClient
+        from kiosk.keyfiles import KeyFileError, load_key
+        from kiosk.outbox import Outbox
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.step)
+        try:
+            outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
+            client = PlatformClient(
+                self._base_url, self._credentials.terminal_id, self._credentials.secret()
+            )
+        except KeyFileError as error:
+            log.error("outbox cannot start: %s", error)
+            return
+        self._deliverer = Deliverer(outbox, client)
+        self.depthChanged.emit(outbox.depth())
+        self._timer.start(0)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._deliverer is not None:
+            self._deliverer.client.close()
+            self._deliverer.outbox.close()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+    @Slot()
+    def nudge(self) -> None:
+        """Something was just submitted: try now instead of at the next poll."""
+        if self._timer is not None and self._deliverer is not None:
+            self._timer.start(0)
+
+    @Slot()
+    def step(self) -> None:
+        """One delivery attempt; the next is scheduled through the event loop, so a stop or
+        a nudge is never stuck behind a long drain."""
+        assert self._deliverer is not None
+        assert self._timer is not None
+        step = self._deliverer.step()
+        if step.state == "delivered":
+            self.delivered.emit(step.apply_no, step.reference)
+        elif step.state == "quarantined":
+            log.error("submission %s quarantined: %s", step.apply_no, step.detail)
+            self.quarantined.emit(step.apply_no, step.detail)
+        if step.state in ("delivered", "quarantined"):
+            self.depthChanged.emit(self._deliverer.outbox.depth())
+            self._timer.start(0)
+        elif step.state == "waiting":
+            log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
+            self._timer.start(max(0, int(step.wait_s * 1000)))
+        else:
+            self._timer.start(IDLE_POLL_MS)
+
+    @Slot(object)
+    def heartbeat(self, health: dict[str, Any]) -> None:
+        if self._deliverer is None:
+            return
+        outbox = self._deliverer.outbox
+        now = time.time()
+        body = {
+            "terminalId": self._credentials.terminal_id,
+            "appVersion": __version__,
+            "catalogVersion": health.get("catalogVersion") or "none",
+            "outboxDepth": outbox.depth(),
+            "oldestPendingSeconds": int(outbox.oldest_age_s(now)),
+            "devices": health.get("devices", []),
+            "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now)),
+        }
+        result = self._deliverer.client.post("/heartbeat", body)
+        log.info("heartbeat: %s", type(result).__name__)
+
+
+class OutboxService(QObject):
+    """GUI-thread side of the sync worker.
+
+    Signals:
+        delivered(str, str), quarantined(str, str), depthChanged(int): from the worker.
+    """
+
+    delivered = Signal(str, str)
+    quarantined = Signal(str, str)
+    depthChanged = Signal(int)
+    requestNudge = Signal()
+    requestHeartbeat = Signal(object)
+
+    def __init__(self, worker: OutboxWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("outbox")
+        self._worker = worker
+        worker.moveToThread(self._thread)
+        self._thread.started.connect(worker.start)
+        self.requestNudge.connect(worker.nudge)
+        self.requestHeartbeat.connect(worker.heartbeat)
+        worker.delivered.connect(self.delivered)
+        worker.quarantined.connect(self.quarantined)
+        worker.depthChanged.connect(self.depthChanged)
+
+    @Slot()
+    def start(self) -> None:
+        if not self._thread.isRunning():
+            self._thread.start()
+
+    def nudge(self) -> None:
+        self.requestNudge.emit()
+
+    def heartbeat(self, health: dict[str, Any]) -> None:
+        self.requestHeartbeat.emit(health)
+
+    def stop(self) -> None:
+        if not self._thread.isRunning():
+            return
+        from PySide6.QtCore import QMetaObject, Qt
+
+        QMetaObject.invokeMethod(self._worker, "stop", Qt.ConnectionType.QueuedConnection)
+        self._thread.wait(10_000)
