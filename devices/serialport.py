@@ -5,6 +5,7 @@ The usual failures (absent, busy, no permission) become one DeviceError each, wi
 
 from __future__ import annotations
 
+import contextlib
 import errno
 
 import serial
@@ -57,3 +58,16 @@ def explain_serial_error(url: str, error: BaseException) -> str:
     if code == "busy":
         return f"{url} is busy: another program (a second kiosk?) has it open"
     return f"cannot open {url}: {error}. Check the cable and the port name (kiosk devices list)"
+
+
+def close_port(port: serial.SerialBase) -> None:
+    """Close a port, even one whose peer has gone.
+
+    pyserial's socket:// close() skips closing the socket when its shutdown() fails, which
+    it does once the other end has hung up: the socket would leak. Close it here as well.
+    """
+    sock = getattr(port, "_socket", None)
+    with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
+        port.close()
+    if sock is not None:
+        sock.close()

@@ -24,6 +24,7 @@ from ui.devicehub import DeviceHub
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker
+from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
 
@@ -142,6 +143,14 @@ def build_ui(
     shell.sessionEnded.connect(hub.clearSession)
     catalog.printRequested.connect(hub.print_receipt)
 
+    outbox = _sync_worker(
+        settings, outbox_path, credentials=credentials, hub=hub, catalog=catalog, parent=engine
+    )
+    progress = ProgressViewModel(outbox, engine)
+    hub.scanned.connect(progress.scanned)
+    hub.cardRead.connect(progress.card)
+    shell.sessionEnded.connect(progress.reset)
+
     engine.addImageProvider("qr", QrImageProvider())
     languages.attach(engine)
     engine.addImportPath(str(QML_DIR))
@@ -153,6 +162,7 @@ def build_ui(
             "idle": idle,
             "catalog": catalog,
             "devices": hub,
+            "progress": progress,
             "lockdown": mode is WindowMode.FULLSCREEN,
         }
     )
@@ -172,19 +182,8 @@ def build_ui(
     # importing requests and cryptography would otherwise compete with start-up.
     first_frame = FirstFrameGate(window, engine)
     first_frame.passed.connect(hub.start)
-    outbox = None
-    if outbox_path is not None and credentials is not None and settings.platform.base_url:
-        worker = OutboxWorker(
-            outbox_path,
-            Path(settings.security.outbox_key_file),
-            settings.platform.base_url,
-            credentials,
-        )
-        outbox = OutboxService(worker, engine)
+    if outbox is not None:
         first_frame.passed.connect(outbox.start)
-        heartbeat = QTimer(engine)
-        heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
-        heartbeat.start(HEARTBEAT_MS)
     shell.startSession()
     return KioskUi(
         engine=engine,
@@ -251,3 +250,28 @@ class FirstFrameGate(QObject):
         self._window.frameSwapped.disconnect(self._on_frame)
         self._window = None
         self.passed.emit()
+
+
+def _sync_worker(
+    settings: Settings,
+    outbox_path: Path | None,
+    *,
+    credentials: Credentials | None,
+    hub: DeviceHub,
+    catalog: CatalogViewModel,
+    parent: QObject,
+) -> OutboxService | None:
+    """The outbox's sync worker and the heartbeat timer, when there is a platform to reach."""
+    if outbox_path is None or credentials is None or not settings.platform.base_url:
+        return None
+    worker = OutboxWorker(
+        outbox_path,
+        Path(settings.security.outbox_key_file),
+        settings.platform.base_url,
+        credentials,
+    )
+    outbox = OutboxService(worker, parent)
+    heartbeat = QTimer(parent)
+    heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
+    heartbeat.start(HEARTBEAT_MS)
+    return outbox

@@ -32,6 +32,7 @@ class OutboxWorker(QObject):
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
     depthChanged = Signal(int)
+    progressReady = Signal(object)  # ProgressAnswer
 
     def __init__(
         self, outbox_path: Path, key_file: Path, base_url: str, credentials: Credentials
@@ -103,6 +104,20 @@ class OutboxWorker(QObject):
         else:
             self._timer.start(IDLE_POLL_MS)
 
+    @Slot(str, str, str)
+    def progress(self, number: str, id_type: str, id_number: str) -> None:
+        """进度查询 by number (or scanned link), or by the applicant's ID."""
+        from kiosk.progress import OFFLINE, ProgressAnswer, by_number, by_person
+
+        if self._deliverer is None:
+            self.progressReady.emit(ProgressAnswer(message=OFFLINE))
+            return
+        client, outbox = self._deliverer.client, self._deliverer.outbox
+        if number:
+            self.progressReady.emit(by_number(number, outbox, client))
+        else:
+            self.progressReady.emit(by_person(id_type, id_number, client))
+
     @Slot(object)
     def heartbeat(self, health: dict[str, Any]) -> None:
         if self._deliverer is None:
@@ -134,6 +149,8 @@ class OutboxService(QObject):
     depthChanged = Signal(int)
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
+    requestProgress = Signal(str, str, str)
+    progressReady = Signal(object)
 
     def __init__(self, worker: OutboxWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +161,8 @@ class OutboxService(QObject):
         self._thread.started.connect(worker.start)
         self.requestNudge.connect(worker.nudge)
         self.requestHeartbeat.connect(worker.heartbeat)
+        self.requestProgress.connect(worker.progress)
+        worker.progressReady.connect(self.progressReady)
         worker.delivered.connect(self.delivered)
         worker.quarantined.connect(self.quarantined)
         worker.depthChanged.connect(self.depthChanged)

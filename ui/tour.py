@@ -23,8 +23,12 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from kiosk.catalog.sample import sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import DemoDevices, build_devices, start_demo_devices
+from kiosk.district.standin import StandIn
+from kiosk.keyfiles import load_key
+from kiosk.outbox import Outbox
 from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
@@ -158,11 +162,28 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         _wait_until(lambda: bool(ui.devices.property("printerReady")))
         _show(ui, "home")
 
+    def progress(ui: KioskUi) -> None:
+        _show(ui, "home")
+        _click(ui, "tile_progress")
+        settle(ui.window)
+        find(ui.window, "progressNumberField").setProperty("text", TOUR_APPLY_NO)
+        _click(ui, "progressLookupButton")
+        _wait_until(lambda: _exists(ui, "progressCase_0"))
+
     return [
         ("device-panel", panel),
         ("printer-out-of-paper", paper_out),
         ("home-again", paper_back),
+        ("progress", progress),
     ]
+
+
+def _exists(ui: KioskUi, object_name: str) -> bool:
+    try:
+        find(ui.window, object_name)
+    except LookupError:
+        return False
+    return True
 
 
 def _wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> bool:
@@ -183,15 +204,51 @@ def _wait_for_catalog(ui: KioskUi) -> bool:
 def run_tour(settings: Settings, out: Path) -> int:
     """Every screen with the sample catalog, kept in a temporary store, and simulated devices."""
     prepare_qt_environment(headless=True)
-    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as folder:
-        settings, demo = start_demo_devices(settings, Path(folder) / "receipts")
+    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as name:
+        folder = Path(name)
+        settings, demo = start_demo_devices(settings, folder / "receipts")
+        settings = _with_tour_platform(settings, folder)
+        secret = load_key(Path(settings.security.terminal_secret_file), create=False)
         try:
-            return _tour(settings, out, CatalogStore(Path(folder) / "catalog.db"), demo)
+            with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
+                standin.state.set_catalog(sample_document())
+                settings = dataclasses.replace(
+                    settings,
+                    platform=dataclasses.replace(settings.platform, base_url=standin.url),
+                )
+                _queue_sample_submission(settings, folder / "outbox.db")
+                standin.state.error_rate = 1.0  # keep it 待上传 for the progress screenshot
+                standin.state.retry_after_s = 3600
+                return _tour(settings, out, CatalogStore(folder / "catalog.db"), demo, folder)
         finally:
             demo.stop()
 
 
-def _tour(settings: Settings, out: Path, store: CatalogStore, demo: DemoDevices) -> int:
+def _with_tour_platform(settings: Settings, folder: Path) -> Settings:
+    """Key files of a throw-away terminal, for the stand-in the tour talks to."""
+    secret, key = folder / "terminal.secret", folder / "outbox.key"
+    load_key(secret, create=True)
+    load_key(key, create=True)
+    security = dataclasses.replace(
+        settings.security, terminal_secret_file=str(secret), outbox_key_file=str(key)
+    )
+    return dataclasses.replace(settings, security=security)
+
+
+TOUR_APPLY_NO = "XC-TOUR-20261126-0001"
+
+
+def _queue_sample_submission(settings: Settings, path: Path) -> None:
+    """One fictional submission waiting in the outbox (shown as 待上传 on 进度查询)."""
+    outbox = Outbox(path, load_key(Path(settings.security.outbox_key_file), create=False))
+    if not outbox.is_pending(TOUR_APPLY_NO):
+        outbox.enqueue("case", {"applyNo": TOUR_APPLY_NO}, apply_no=TOUR_APPLY_NO)
+    outbox.close()
+
+
+def _tour(
+    settings: Settings, out: Path, store: CatalogStore, demo: DemoDevices, folder: Path
+) -> int:
     app = create_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
@@ -215,6 +272,7 @@ def _tour(settings: Settings, out: Path, store: CatalogStore, demo: DemoDevices)
                         store,
                         size=size,
                         devices=build_devices(settings),
+                        outbox_path=folder / "outbox.db",
                     )
                 except QmlLoadError as error:
                     problems.append(str(error))

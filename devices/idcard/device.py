@@ -8,7 +8,6 @@ without restarting the kiosk.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -18,7 +17,7 @@ from devices.errors import DeviceError
 from devices.idcard.identity import Identity
 from devices.idcard.photo import PhotoDecoder
 from devices.idcard.reader import NO_READER, SAM_FAILED, IdCardReader
-from devices.serialport import open_serial
+from devices.serialport import close_port, open_serial
 from devices.status import DeviceStatus, Health, Lifecycle, Stage
 
 T = TypeVar("T")
@@ -41,15 +40,19 @@ class IdCardDevice(Lifecycle):
         self._reader: IdCardReader | None = None
 
     def _on_claim(self) -> None:
+        self._on_release()  # never two ports: a half-done earlier claim is let go first
         self._port = open_serial(self.url, self.baud, 0.02)
         self._reader = IdCardReader(self._port, self._timeout, self._photo_decoder)
-        self._guard(self._reader.check_sam)
+        try:
+            self._guard(self._reader.check_sam)
+        except DeviceError:
+            self._on_release()
+            raise
 
     def _on_release(self) -> None:
         port, self._port, self._reader = self._port, None, None
         if port is not None:
-            with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
-                port.close()
+            close_port(port)
 
     @property
     def connected(self) -> bool:

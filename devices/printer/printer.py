@@ -20,6 +20,7 @@ from devices.errors import DeviceError
 from devices.printer.layout import PrinterProfile
 from devices.printer.status import PrinterState, Query, StatusByteError, parse_state, query_bytes
 from devices.printer.transport import NO_PRINTER, PrinterAddress, open_transport
+from devices.serialport import close_port
 from devices.status import DeviceStatus, Health, Lifecycle, Paper
 
 PAPER_OUT = "打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。"
@@ -56,7 +57,7 @@ class ReceiptPrinter(Lifecycle):
             return
         try:
             if self.address.scheme == "serial":
-                transport.device.close()
+                close_port(transport.device)
             else:
                 transport.close()
         except (OSError, serial.SerialException):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 
 import serial
 
 from devices.errors import DeviceError
 from devices.scanner.framer import FramerSettings, ScanFramer, ScanResult
-from devices.serialport import UNPLUGGED, open_serial
+from devices.serialport import UNPLUGGED, close_port, open_serial
 from devices.status import DeviceStatus, Health, Lifecycle, Stage
 
 
@@ -27,8 +26,7 @@ class SerialScanner(Lifecycle):
     def _on_release(self) -> None:
         port, self._port = self._port, None
         if port is not None:
-            with contextlib.suppress(OSError, serial.SerialException):  # unplugged already
-                port.close()
+            close_port(port)
 
     @property
     def connected(self) -> bool:

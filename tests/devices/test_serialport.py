@@ -47,3 +47,27 @@ def test_explain_permission_denied_names_group_and_udev_rule() -> None:
     text = explain_serial_error("/dev/ttyUSB0", error)
     assert "dialout" in text
     assert "60-kiosk-devices.rules" in text
+
+
+def test_reader_unplugged_mid_read_leaks_no_socket() -> None:
+    """pyserial's socket close skips the socket once the peer hung up (see close_port)."""
+    import gc
+    import warnings
+
+    from devices.errors import DeviceError
+    from devices.idcard.device import IdCardDevice
+    from devices.sim.idcard import IdCardSimulator
+
+    sim = IdCardSimulator().start()
+    device = IdCardDevice(sim.url, command_timeout_s=0.3)
+    device.open()
+    device.claim()
+    device.enable()
+    sim.stop()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with pytest.raises(DeviceError):
+            device.poll()
+        gc.collect()
+    device.close()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]

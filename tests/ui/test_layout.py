@@ -180,6 +180,10 @@ def _search_nothing_found(kiosk: Driver) -> None:
     kiosk.settle()
 
 
+def _progress(kiosk: Driver) -> None:
+    kiosk.click("tile_progress")
+
+
 SCREENS: dict[str, Callable[[Driver], None]] = {
     "home": _home,
     "consult": _consult,
@@ -191,6 +195,7 @@ SCREENS: dict[str, Callable[[Driver], None]] = {
     "guide": _guide,
     "search-keyboard": _search_with_keyboard,
     "search-nothing-found": _search_nothing_found,
+    "progress": _progress,
 }
 
 

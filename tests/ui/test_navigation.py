@@ -31,7 +31,7 @@ def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
     assert not kiosk.item("backButton").isEnabled()
 
 
-@pytest.mark.parametrize("tile", ["tile_apply", "tile_progress", "tile_appointment"])
+@pytest.mark.parametrize("tile", ["tile_apply", "tile_appointment"])
 def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver, tile: str) -> None:
     kiosk.click(tile)
     assert kiosk.visible("noticeDialog")
@@ -40,6 +40,13 @@ def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver, tile: s
     kiosk.click("noticeOkButton")
     assert not kiosk.visible("noticeDialog")
     assert kiosk.current_screen() == "homeScreen"
+
+
+def test_progress_tile_without_a_platform_says_to_call_the_hotline(kiosk: Driver) -> None:
+    kiosk.click("tile_progress")
+    assert kiosk.current_screen() == "progressScreen"
+    assert "12345" in kiosk.item("progressHelp").property("text")
+    assert not kiosk.visible("progressNumberField")
 
 
 def test_language_button_switches_every_text_to_english_and_back(kiosk: Driver) -> None:

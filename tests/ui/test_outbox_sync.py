@@ -59,3 +59,60 @@ def test_queued_submissions_reach_the_platform_and_the_heartbeat_reports(
         beat = standin.store.last_heartbeat(settings.station.terminal_id)
         assert beat is not None
         assert beat["outboxDepth"] == 0
+
+
+def test_progress_by_number_scan_and_card_with_pending_and_delivered(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    from devices.idcard.device import IdCardDevice
+    from devices.scanner.framer import FramerSettings
+    from devices.scanner.scanner import SerialScanner
+    from devices.sim.idcard import IdCardSimulator
+    from devices.sim.scanner import ScannerSimulator
+    from kiosk.devicesetup import Devices
+
+    settings = station_settings(tmp_path, "http://127.0.0.1:1")
+    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
+    with (
+        StandIn(terminals={settings.station.terminal_id: secret}) as standin,
+        IdCardSimulator() as reader,
+        ScannerSimulator(pty=False, baud=None) as scanner,
+    ):
+        settings = dataclasses.replace(
+            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
+        )
+        outbox_path = tmp_path / "outbox.db"
+        outbox = Outbox(
+            outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
+        )
+        body = case_body("XCU000001") | {"terminalId": settings.station.terminal_id}
+        outbox.enqueue("case", body, apply_no="XCU000001")
+        outbox.close()
+        standin.state.error_rate = 1.0  # platform busy: the case stays 待上传 for now
+        standin.state.retry_after_s = 0
+        devices = Devices(
+            IdCardDevice(reader.url), None, SerialScanner(scanner.url, FramerSettings())
+        )
+        kiosk = launch(settings, outbox_path=outbox_path, devices=devices)
+        kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
+        kiosk.click("tile_progress")
+        assert kiosk.current_screen() == "progressScreen"
+        kiosk.item("progressNumberField").setProperty("text", "xcu000001")
+        kiosk.click("progressLookupButton")
+        kiosk.wait_until(lambda: any("待上传" in t for t in kiosk.texts()))
+
+        standin.state.error_rate = 0.0  # back: the worker's next retry delivers it
+        kiosk.wait_until(lambda: standin.store.case_count() == 1, timeout_ms=20_000)
+        terminal = settings.station.terminal_id
+        case_no = standin.store.case_by_apply_no(terminal, "XCU000001", 0)["caseNo"]
+        scanner.scan(f"https://zwfw.example/progress/{case_no}")
+        kiosk.wait_until(lambda: any(case_no in t for t in kiosk.texts()), timeout_ms=10_000)
+        assert any("已接件" in t for t in kiosk.texts())
+
+        kiosk.click("progressNumberField")  # clear the answer by asking by card instead
+        reader.insert("resident")
+        kiosk.wait_until(lambda: any("当前状态" in t for t in kiosk.texts()), timeout_ms=10_000)
+        kiosk.ui.shell.endSession()
+        kiosk.settle()
+        assert not any(case_no in t for t in kiosk.texts())
+        kiosk.ui.devices.stop()  # before the simulators go away

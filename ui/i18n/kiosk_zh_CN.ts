@@ -625,12 +625,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+25"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+26"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Not yet available</source>
         <translation>暂未开放</translation>
     </message>
@@ -664,6 +664,54 @@
         <location filename="../qml/Kiosk/components/NoticeOverlay.qml" line="+63"/>
         <source>OK</source>
         <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ProgressScreen.qml" line="+13"/>
+        <source>Check progress</source>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan the QR code on your receipt, place your ID card on the reader, or type the receipt number below.</source>
+        <translation>请扫描回执上的二维码，或将身份证放在读卡区，也可以在下方输入回执号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress cannot be checked on this kiosk right now. Please call %1.</source>
+        <translation>本终端暂时无法查询进度，请拨打 %1 咨询。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Receipt or case number</source>
+        <translation>回执号或办件编号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Number: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting to be uploaded: the kiosk sends it as soon as the network is back.</source>
+        <translation>待上传：网络恢复后终端会自动提交。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1</source>
+        <translation>当前状态：%1</translation>
     </message>
 </context>
 <context>

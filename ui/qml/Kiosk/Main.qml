@@ -14,6 +14,7 @@ Window {
     required property var idle
     required property var catalog
     required property var devices
+    required property var progress
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false
@@ -52,6 +53,11 @@ Window {
             })
             guides.searchRequested.connect(window.openSearch)
             guides.groupChosen.connect(window.openList)
+        } else if (key === "progress") {
+            window.push("ProgressScreen.qml", {
+                objectName: "progressScreen", progress: window.progress,
+                hotline: window.shell.hotline
+            })
         } else if (key === "attract") {
             window.attractShowing = true
         } else {

@@ -1,0 +1,88 @@
+"""进度查询 as the screen sees it: a number typed or scanned, or an ID card, and the answer.
+
+Signals:
+    changed: `state`, `cases` or `message` changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from devices.idcard.identity import Identity
+from kiosk.progress import ProgressAnswer
+from kiosk.submission import ID_TYPES
+from ui.outboxworker import OutboxService
+
+
+class ProgressViewModel(QObject):
+    changed = Signal()
+
+    def __init__(self, service: OutboxService | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._active = False
+        self._state = ""  # "" | searching | answered
+        self._cases: list[dict[str, Any]] = []
+        self._message = ""
+        if service is not None:
+            service.progressReady.connect(self._on_answer)
+
+    state = Property(str, lambda self: self._state, notify=changed)
+    cases = Property(list, lambda self: self._cases, notify=changed)
+    message = Property(str, lambda self: self._message, notify=changed)
+    available = Property(bool, lambda self: self._service is not None, constant=True)
+
+    @Slot(bool)
+    def setActive(self, active: bool) -> None:
+        """The progress screen is showing: scans and cards are for it."""
+        self._active = active
+
+    @Slot(str)
+    def lookup(self, text: str) -> None:
+        self._ask(text.strip(), "", "")
+
+    @Slot(str)
+    def scanned(self, code: str) -> None:
+        if self._active:
+            self._ask(code, "", "")
+
+    @Slot(object)
+    def card(self, identity: Identity) -> None:
+        if self._active:
+            self._ask("", ID_TYPES[identity.kind], identity.id_number)
+
+    def _ask(self, number: str, id_type: str, id_number: str) -> None:
+        if self._service is None or not (number or id_number):
+            return
+        self._state, self._cases, self._message = "searching", [], ""
+        self.changed.emit()
+        self._service.requestProgress.emit(number, id_type, id_number)
+
+    @Slot(object)
+    def _on_answer(self, answer: ProgressAnswer) -> None:
+        if self._state != "searching":
+            return  # the resident left, or the session was wiped meanwhile
+        self._state = "answered"
+        self._message = answer.message
+        self._cases = [
+            {
+                "number": case.number,
+                "itemName": case.item_name,
+                "status": case.status,
+                "pending": case.pending,
+                "timeline": [
+                    {"status": status, "at": at, "note": note} for status, at, note in case.timeline
+                ],
+            }
+            for case in answer.cases
+        ]
+        self.changed.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        """Leaving the screen or the session's end: forget the answer."""
+        self._active = False
+        self._state, self._cases, self._message = "", [], ""
+        self.changed.emit()
