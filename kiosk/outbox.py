@@ -214,6 +214,23 @@ class Outbox:
             ).fetchone()
         return str(row[0]) if row else ""
 
+    def pending_item_name(self, apply_no: str) -> str:
+        """The item a pending case applies for (decrypted for the moment; "" if none)."""
+        with self._db() as db:
+            row = db.execute(
+                "SELECT kind, idempotency_key, CAST(payload AS BLOB) FROM pending "
+                "WHERE apply_no = ? AND kind = 'case'",
+                (apply_no,),
+            ).fetchone()
+        if row is None:
+            return ""
+        kind, key, sealed = row
+        try:
+            plain = self._aead.decrypt(bytes(sealed[:12]), bytes(sealed[12:]), _aad(kind, key))
+            return str(json.loads(plain.decode("utf-8")).get("itemName", ""))
+        except (InvalidTag, ValueError, UnicodeDecodeError, AttributeError):
+            return ""
+
     def is_pending(self, apply_no: str) -> bool:
         with self._db() as db:
             row = db.execute("SELECT 1 FROM pending WHERE apply_no = ?", (apply_no,)).fetchone()

@@ -45,7 +45,8 @@ def by_number(text: str, outbox: Outbox, client: PlatformClient) -> ProgressAnsw
     if not number:
         return ProgressAnswer(message="这不是办件编号或回执二维码，请核对后重试。")
     if outbox.is_pending(number):
-        return ProgressAnswer((CaseProgress(number, "", "待上传", pending=True),))
+        name = outbox.pending_item_name(number)
+        return ProgressAnswer((CaseProgress(number, name, "待上传", pending=True),))
     case_no = outbox.reference(number)
     if case_no:
         result = client.get(f"/cases/{case_no}")

@@ -35,6 +35,7 @@ def test_pending_then_delivered_then_by_case_number_and_by_person(
     outbox = Outbox(tmp_path / "outbox.db", KEY)
     outbox.enqueue("case", case_body("XCT0001-000001"), apply_no="XCT0001-000001")
     pending = by_number("XCT0001-000001", outbox, client)
+    assert pending.cases[0].item_name == "生育登记服务"
     assert pending.cases[0].status == "待上传"
     assert pending.cases[0].pending
     Deliverer(outbox, client).drain(deadline_s=10)
