@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any
+
+from devices.errors import DeviceError
 
 
 class Health(enum.Enum):
@@ -62,6 +65,25 @@ class DeviceStatus:
     @property
     def usable(self) -> bool:
         return self.health in (Health.ONLINE, Health.BUSY)
+
+
+HARDWARE_FAULTS = frozenset({"sam", "status", "paper_out", "cover_open"})
+
+
+def status_from_error(device: str, error: DeviceError, **substates: Any) -> DeviceStatus:
+    """The status a failed command or health check leaves a device in.
+
+    Absent (wrong port, nothing plugged in) is no_device; a fault the device itself reports
+    (SAM, printer status, paper, cover) is hardware_error; anything else (silence, a lost
+    connection, busy port) is offline.
+    """
+    if error.code == "no_device":
+        health = Health.NO_DEVICE
+    elif error.code in HARDWARE_FAULTS:
+        health = Health.HARDWARE_ERROR
+    else:
+        health = Health.OFFLINE
+    return DeviceStatus(device, health, error.message, f"{error.code}: {error.detail}", **substates)
 
 
 class Stage(enum.IntEnum):

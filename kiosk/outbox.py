@@ -176,13 +176,6 @@ class Outbox:
             return Broken(row_id, kind, apply_no, "payload cannot be decrypted or read")
         return Entry(row_id, kind, key, apply_no, int(attempts), float(due_at), payload)
 
-    def next_attempt_at(self) -> float:
-        with self._db() as db:
-            row = db.execute(
-                "SELECT next_attempt_at FROM pending WHERE quarantined = '' ORDER BY id LIMIT 1"
-            ).fetchone()
-        return float(row[0]) if row else 0.0
-
     def depth(self) -> int:
         with self._db() as db:
             return int(

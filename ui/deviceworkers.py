@@ -21,19 +21,12 @@ from devices.printer.printer import ReceiptPrinter
 from devices.scanner.framer import BadScan, Scan
 from devices.scanner.scanner import SerialScanner
 from devices.scanner.wedge import WedgeScanner
-from devices.status import DeviceStatus, Health, Lifecycle, Stage
+from devices.status import DeviceStatus, Lifecycle, Stage, status_from_error
 
 log = logging.getLogger(__name__)
 
 RETRY_MS = 1000  # how often a failed device is tried again
 WARM_UP_MS = 5000  # after start-up: load the printer library before it is needed
-
-
-def status_from_error(device: str, error: DeviceError) -> DeviceStatus:
-    health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
-    if error.code in ("sam", "status", "paper_out", "cover_open"):
-        health = Health.HARDWARE_ERROR
-    return DeviceStatus(device, health, error.message, f"{error.code}: {error.detail}")
 
 
 class DeviceWorker(QObject):

@@ -16,9 +16,9 @@ import serial
 from devices.errors import DeviceError
 from devices.idcard.identity import Identity
 from devices.idcard.photo import PhotoDecoder
-from devices.idcard.reader import NO_READER, SAM_FAILED, IdCardReader
+from devices.idcard.reader import NO_READER, IdCardReader
 from devices.serialport import close_port, open_serial
-from devices.status import DeviceStatus, Health, Lifecycle, Stage
+from devices.status import DeviceStatus, Health, Lifecycle, Stage, status_from_error
 
 T = TypeVar("T")
 
@@ -78,12 +78,9 @@ class IdCardDevice(Lifecycle):
             else:
                 self.ensure_claimed()  # checks the SAM on the way
         except DeviceError as error:
-            if error.code == "sam":
-                return DeviceStatus(
-                    "id_reader", Health.HARDWARE_ERROR, SAM_FAILED, error.detail, sam_ok=False
-                )
-            health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
-            return DeviceStatus("id_reader", health, NO_READER, error.detail)
+            return status_from_error(
+                "id_reader", error, sam_ok=False if error.code == "sam" else None
+            )
         return DeviceStatus("id_reader", Health.ONLINE, sam_ok=True)
 
     def _guard(self, action: Callable[[], T]) -> T:

@@ -21,7 +21,7 @@ from devices.printer.layout import PrinterProfile
 from devices.printer.status import PrinterState, Query, StatusByteError, parse_state, query_bytes
 from devices.printer.transport import NO_PRINTER, PrinterAddress, open_transport
 from devices.serialport import close_port
-from devices.status import DeviceStatus, Health, Lifecycle, Paper
+from devices.status import DeviceStatus, Health, Lifecycle, Paper, status_from_error
 
 PAPER_OUT = "打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。"
 COVER_OPEN = "打印机盖未合上，暂时无法打印。请告知工作人员。"
@@ -76,10 +76,7 @@ class ReceiptPrinter(Lifecycle):
             state = self.read_state()
         except DeviceError as error:
             self._on_release()
-            health = Health.HARDWARE_ERROR if error.code == "status" else Health.OFFLINE
-            if error.code in ("no_device", "permission", "busy"):
-                health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
-            return DeviceStatus("printer", health, error.message, error.detail)
+            return status_from_error("printer", error)
         return describe(state)
 
     def read_state(self, wait_s: float = 0.0) -> PrinterState | None:
@@ -90,10 +87,10 @@ class ReceiptPrinter(Lifecycle):
         """
         if not self.address.can_read:
             return None
-        replies = [self._query(Query.PRINTER, wait_s), self._query(Query.OFFLINE_CAUSE)]
-        replies.append(self._query(Query.PAPER))
+        printer = self._query(Query.PRINTER, wait_s)
+        cause, paper = self._query(Query.OFFLINE_CAUSE), self._query(Query.PAPER)
         try:
-            return parse_state(*replies)
+            return parse_state(printer, cause, paper)
         except StatusByteError as error:
             raise DeviceError("status", NO_PRINTER, str(error)) from None
 

@@ -9,7 +9,7 @@ import serial
 from devices.errors import DeviceError
 from devices.scanner.framer import FramerSettings, ScanFramer, ScanResult
 from devices.serialport import UNPLUGGED, close_port, open_serial
-from devices.status import DeviceStatus, Health, Lifecycle, Stage
+from devices.status import DeviceStatus, Health, Lifecycle, Stage, status_from_error
 
 
 class SerialScanner(Lifecycle):
@@ -56,8 +56,7 @@ class SerialScanner(Lifecycle):
             assert self._port is not None
             _ = self._port.in_waiting  # raises once the device node is gone
         except DeviceError as error:
-            health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
-            return DeviceStatus("scanner", health, error.message, error.detail, scanner_on=False)
+            return status_from_error("scanner", error, scanner_on=False)
         except (OSError, serial.SerialException) as error:
             self._on_release()
             return DeviceStatus("scanner", Health.OFFLINE, UNPLUGGED, str(error), scanner_on=False)

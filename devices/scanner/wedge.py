@@ -20,7 +20,7 @@ import time
 from devices.errors import DeviceError
 from devices.scanner.framer import FramerSettings, ScanFramer, ScanResult
 from devices.serialport import UNPLUGGED
-from devices.status import DeviceStatus, Health, Lifecycle, Stage
+from devices.status import DeviceStatus, Health, Lifecycle, Stage, status_from_error
 
 EVENT = struct.Struct("llHHi")  # struct input_event: timeval, type, code, value
 EV_KEY = 1
@@ -137,6 +137,5 @@ class WedgeScanner(Lifecycle):
         try:
             self.ensure_claimed()
         except DeviceError as error:
-            health = Health.NO_DEVICE if error.code == "no_device" else Health.OFFLINE
-            return DeviceStatus("scanner", health, error.message, error.detail, scanner_on=False)
+            return status_from_error("scanner", error, scanner_on=False)
         return DeviceStatus("scanner", Health.ONLINE, scanner_on=self.stage is Stage.ENABLED)
