@@ -139,22 +139,36 @@ class Outbox:
         When this returns, the row is on disk (WAL, synchronous=FULL): only then may the
         screen say the submission was received.
         """
-        if kind not in KINDS:
-            raise ValueError(f"unknown outbox kind {kind!r}")
-        key = uuid.uuid4().hex
-        nonce = os.urandom(12)
-        plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        sealed = nonce + self._aead.encrypt(nonce, plain, _aad(kind, key))
+        return self.enqueue_all([(kind, payload)], apply_no=apply_no)[0]
+
+    def enqueue_all(self, rows: list[tuple[str, dict[str, Any]]], *, apply_no: str) -> list[str]:
+        """Store several rows of one submission in one durable transaction (all or none),
+        to be sent in this order; returns their idempotency keys."""
+        sealed_rows = []
+        for kind, payload in rows:
+            if kind not in KINDS:
+                raise ValueError(f"unknown outbox kind {kind!r}")
+            key = uuid.uuid4().hex
+            nonce = os.urandom(12)
+            plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            sealed = nonce + self._aead.encrypt(nonce, plain, _aad(kind, key))
+            sealed_rows.append((kind, key, apply_no, time.time(), sealed))
         try:
             with self._db() as db:
-                db.execute(
-                    "INSERT INTO pending (kind, idempotency_key, apply_no, created_at, payload) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (kind, key, apply_no, time.time(), sealed),
-                )
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.executemany(
+                        "INSERT INTO pending (kind, idempotency_key, apply_no, created_at, "
+                        "payload) VALUES (?, ?, ?, ?, ?)",
+                        sealed_rows,
+                    )
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as error:
             raise OutboxError(f"could not store the submission: {error}") from None
-        return key
+        return [row[1] for row in sealed_rows]
 
     # reading ---------------------------------------------------------------------------------
 

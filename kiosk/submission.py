@@ -7,7 +7,9 @@ identity masked (DOMAIN.md §9) and the promised completion date from the item's
 
 from __future__ import annotations
 
+import base64
 import datetime
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +38,9 @@ class Person:
     mobile: str = ""
     identified_by: str = "id_card_reader"  # or "typed"
 
+    def __repr__(self) -> str:  # never the name or number in a log or a traceback
+        return f"Person({mask_name(self.name)}, {mask_id_number(self.id_number)})"
+
     @classmethod
     def from_identity(cls, identity: Identity, mobile: str = "") -> Person:
         return cls(identity.name, ID_TYPES[identity.kind], identity.id_number, mobile)
@@ -60,8 +65,32 @@ class Consent:
 class MaterialChoice:
     name: str
     provision: str  # captured / at_counter / e_licence
-    material_ids: tuple[str, ...] = ()
+    pages: int = 0  # captured pages, uploaded before the case under the same apply number
     e_licence_ref: str = ""
+
+
+@dataclass(frozen=True)
+class CapturedPage:
+    """One page of a material, already downscaled and compressed (personal data)."""
+
+    material: str
+    jpeg: bytes
+    width: int
+    height: int
+
+    def __repr__(self) -> str:
+        return f"CapturedPage({self.material!r}, {len(self.jpeg)} bytes)"
+
+
+RATING_LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+BAD_RATING_REASONS = (
+    "办事指南看不懂",
+    "材料要求太多",
+    "操作步骤复杂",
+    "等待时间太长",
+    "设备出了问题",
+    "工作人员帮助不够",
+)
 
 
 def promised_date(start: datetime.date, working_days: int) -> datetime.date:
@@ -113,8 +142,8 @@ def case_payload(
 
 def _material(choice: MaterialChoice) -> dict[str, Any]:
     body: dict[str, Any] = {"name": choice.name, "provision": choice.provision}
-    if choice.material_ids:
-        body["materialIds"] = list(choice.material_ids)
+    if choice.pages:
+        body["pages"] = choice.pages
     if choice.e_licence_ref:
         body["eLicenceRef"] = choice.e_licence_ref
     return body
@@ -176,9 +205,14 @@ class Submitter:
         answers: dict[str, str],
         materials: list[MaterialChoice],
         consent: Consent,
+        pages: Sequence[CapturedPage] = (),
         at: datetime.datetime | None = None,
     ) -> str:
-        """The apply number, once the submission is on disk (say "received" only then)."""
+        """The apply number, once the submission is on disk (say "received" only then).
+
+        The captured pages go into the outbox ahead of the case, in the same transaction:
+        the drain uploads them first, and the platform finds them by apply number and name.
+        """
         at = at or datetime.datetime.now(BEIJING)
         apply_no = self.outbox.next_apply_no(self.terminal_id, at.date())
         payload = case_payload(
@@ -193,6 +227,52 @@ class Submitter:
             area_code=self.area_code,
             at=at,
         )
-        self.outbox.enqueue("case", payload, apply_no=apply_no)
-        self.audit.record(apply_no, "submitted", f"item {item.basic_code}")
+        rows = [("material", material_upload(apply_no, page, n)) for page, n in _numbered(pages)]
+        self.outbox.enqueue_all([*rows, ("case", payload)], apply_no=apply_no)
+        self.audit.record(apply_no, "submitted", f"item {item.basic_code}, {len(rows)} pages")
         return apply_no
+
+    def rate(self, evaluation: dict[str, Any], *, apply_no: str) -> None:
+        """A rating (好差评), sent through the outbox after the case it rates."""
+        self.outbox.enqueue("evaluation", evaluation, apply_no=apply_no)
+        self.audit.record(apply_no, "rated", f"level {evaluation['level']}")
+
+
+def material_upload(apply_no: str, page: CapturedPage, number: int) -> dict[str, Any]:
+    return {
+        "applyNo": apply_no,
+        "name": page.material,
+        "page": number,
+        "contentType": "image/jpeg",
+        "data": base64.b64encode(page.jpeg).decode("ascii"),
+    }
+
+
+def _numbered(pages: Sequence[CapturedPage]) -> Iterator[tuple[CapturedPage, int]]:
+    """Each page with its page number within its material."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        counts[page.material] = counts.get(page.material, 0) + 1
+        yield page, counts[page.material]
+
+
+def evaluation(
+    *, number: str, level: int, reasons: Sequence[str], comment: str, at: datetime.datetime
+) -> dict[str, Any]:
+    """An Evaluation of openapi.yaml; `number` is the case number, or the apply number
+    while the case has none yet."""
+    if not 1 <= level <= 5:
+        raise ValueError(f"rating level {level} is not 1-5")
+    if level <= 2 and not reasons and not comment.strip():
+        raise ValueError("a 差评 needs a reason")
+    body: dict[str, Any] = {
+        "caseNo": number,
+        "level": level,
+        "channel": "自助终端",
+        "ratedAt": at.isoformat(timespec="seconds"),
+    }
+    if reasons:
+        body["reasons"] = list(reasons)
+    if comment.strip():
+        body["comment"] = comment.strip()[:500]
+    return body

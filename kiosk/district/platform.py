@@ -215,6 +215,7 @@ class PlatformStore:
             ).fetchone()
             if existing is not None:
                 raise PlatformError(409, "duplicate_apply_no", "该受理编号已提交过")
+            _check_pages_uploaded(connection, body)
             count = connection.execute("SELECT COUNT(*) FROM platform_case").fetchone()[0]
             day = datetime.datetime.fromtimestamp(now, datetime.UTC).strftime("%Y%m%d")
             case_no = f"XC{day}{count + 1:06d}"
@@ -462,3 +463,22 @@ class PlatformStore:
         with self._connection() as connection:
             rows = connection.execute("SELECT term, count FROM search_miss").fetchall()
         return {str(term): int(count) for term, count in rows}
+
+
+def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) -> None:
+    """A case lists captured materials by page count; every page must be here first."""
+    for material in body["materials"]:
+        pages = material.get("pages", 0)
+        if material["provision"] != "captured" or not pages:
+            continue
+        found = connection.execute(
+            "SELECT COUNT(DISTINCT page) FROM material WHERE apply_no = ? AND name = ?",
+            (body["applyNo"], material["name"]),
+        ).fetchone()[0]
+        if found < pages:
+            raise PlatformError(
+                422,
+                "materials_missing",
+                f"材料“{material['name']}”应有{pages}页，只收到{found}页",
+                {"materials": "pages missing"},
+            )

@@ -1,0 +1,310 @@
+"""One resident's online application (在线申报), as a state machine free of Qt.
+
+The screens ask it what to show and hand it what the resident did; every rule lives here:
+who must identify and in which order (委托代办: the agent first, then the principal's
+card), whether a typed identity is allowed for this item, which ways of providing each
+material are open (captured pages, 容缺 "bring it to the counter", an e-licence), what is
+still missing, what the review page shows masked. `finished()` hands the Submitter a
+complete application; `wipe()` drops everything personal.
+
+Every problem is raised as `ApplicationError` with one sentence for the resident.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from devices.idcard.checksum import is_valid_id_number
+from devices.idcard.identity import Identity
+from kiosk.catalog.model import FormField, Material, ServiceItem
+from kiosk.forms import Checked, check_field, check_form, prefill
+from kiosk.privacy import mask_id_number, mask_name, mask_phone
+from kiosk.submission import CapturedPage, Consent, MaterialChoice, Person
+
+AUTHORISATION_LETTER = Material(
+    name="授权委托书",
+    form="原件",
+    copies=1,
+    required=True,
+    deferrable=False,
+    e_licence=False,
+    note="委托他人代办时必须提供，由申请人本人签字",
+)
+E_LICENCE_REF = "按申请人证件号码调取电子证照"
+MAX_PAGES_PER_MATERIAL = 20
+
+CONSENT = Consent(
+    purpose="办理您申请的政务服务事项",
+    recipient="北京市西城区政务服务平台及承办部门",
+    retention="按政务服务档案管理规定保存；本终端在提交成功后立即删除",
+    given_at=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC),  # replaced when given
+)
+
+
+class ApplicationError(ValueError):
+    """Something the resident must do differently; the message says what, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A complete application, ready for the Submitter."""
+
+    item: ServiceItem
+    applicant: Person
+    agent: Person | None
+    answers: dict[str, str]
+    materials: list[MaterialChoice]
+    pages: list[CapturedPage]
+    consent: Consent
+
+
+def typed_identity_allowed(setting: str, item: ServiceItem) -> bool:
+    """`session.typed_identity_items`: "*" every item, "" none, or basic codes a,b,c."""
+    if setting.strip() == "*":
+        return True
+    return item.basic_code in {code.strip() for code in setting.split(",") if code.strip()}
+
+
+def check_typed_identity(name: str, id_number: str) -> Person:
+    """A typed name and resident ID number, or ApplicationError saying what to fix."""
+    name = name.strip()
+    number = id_number.strip().upper()
+    if not name:
+        raise ApplicationError("请填写姓名（与身份证上一致）")
+    if len(name) > 30:
+        raise ApplicationError("姓名最多30个字，请核对")
+    if len(number) != 18:
+        raise ApplicationError(f"身份证号码应为18位，现在是{len(number)}位")
+    if not is_valid_id_number(number):
+        raise ApplicationError("身份证号码校验不通过，请逐位核对（最后一位可能是X）")
+    return Person(name, "resident_id", number, identified_by="typed")
+
+
+class Application:
+    def __init__(self, item: ServiceItem, *, typed_identity: bool) -> None:
+        if not item.can_apply_online:
+            raise ApplicationError("该事项暂不支持在本终端网上申报，请到窗口办理")
+        self.item = item
+        self.typed_identity = typed_identity
+        self.proxy = False
+        self.agent: Person | None = None
+        self.applicant: Person | None = None
+        self.answers: dict[str, str] = {}
+        self.problems: dict[str, str] = {}
+        self.provisions: dict[str, str] = {}  # material name → captured / at_counter / e_licence
+        self.pages: dict[str, list[CapturedPage]] = {}
+        self.consent: Consent | None = None
+
+    # identification --------------------------------------------------------------------
+
+    def set_proxy(self, proxy: bool) -> None:
+        """委托代办 on or off; starts identification over."""
+        self.proxy = proxy
+        self.agent = self.applicant = None
+        self.answers = {}
+        self.problems = {}
+        if not proxy:
+            self.provisions.pop(AUTHORISATION_LETTER.name, None)
+            self.pages.pop(AUTHORISATION_LETTER.name, None)
+
+    @property
+    def waiting_for(self) -> str:
+        """Whose identity comes next: "agent", "applicant" or "" (everyone identified)."""
+        if self.proxy and self.agent is None:
+            return "agent"
+        return "applicant" if self.applicant is None else ""
+
+    def identify_card(self, identity: Identity) -> str:
+        """A card was placed; returns whose it was taken as ("agent" or "applicant")."""
+        return self._identify(Person.from_identity(identity), identity)
+
+    def identify_typed(self, name: str, id_number: str) -> str:
+        if not self.typed_identity:
+            raise ApplicationError("该事项需要读取身份证原件，请把身份证放在读卡区")
+        return self._identify(check_typed_identity(name, id_number), None)
+
+    def _identify(self, person: Person, card: Identity | None) -> str:
+        role = self.waiting_for
+        if not role:
+            raise ApplicationError("身份已确认，如需更换申请人请返回重新开始")
+        if role == "applicant" and self.agent and person.id_number == self.agent.id_number:
+            raise ApplicationError("这是代办人的证件，请放申请人（被代办人）的身份证")
+        if role == "agent":
+            self.agent = person
+        else:
+            self.applicant = person
+            self.answers = prefill(self.item.form, card)
+        return role
+
+    # form ------------------------------------------------------------------------------
+
+    @property
+    def fields(self) -> tuple[FormField, ...]:
+        return self.item.form
+
+    def answer(self, key: str, raw: str) -> str:
+        """Keep the answer as typed; returns the problem with it ("" when fine)."""
+        field = next((f for f in self.fields if f.key == key), None)
+        if field is None:
+            raise KeyError(key)
+        self.answers[key] = raw
+        _, problem = check_field(field, raw)
+        if problem:
+            self.problems[key] = problem
+        else:
+            self.problems.pop(key, None)
+        return problem
+
+    def check_form(self) -> Checked:
+        checked = check_form(self.fields, self.answers)
+        self.problems = dict(checked.problems)
+        return checked
+
+    # materials -------------------------------------------------------------------------
+
+    @property
+    def materials(self) -> tuple[Material, ...]:
+        return self.item.materials + ((AUTHORISATION_LETTER,) if self.proxy else ())
+
+    def material(self, name: str) -> Material:
+        for material in self.materials:
+            if material.name == name:
+                return material
+        raise KeyError(name)
+
+    @staticmethod
+    def ways(material: Material) -> tuple[str, ...]:
+        """How this material may be provided here, in the order the screen offers them."""
+        ways = ["captured"]
+        if material.e_licence:
+            ways.append("e_licence")
+        if material.deferrable:
+            ways.append("at_counter")
+        return tuple(ways)
+
+    def choose(self, name: str, provision: str) -> None:
+        """Provide a material one way ("" to undo: only for materials not required)."""
+        material = self.material(name)
+        if provision and provision not in self.ways(material):
+            raise ApplicationError(f"“{name}”不能这样提供，请拍摄上传")
+        if provision:
+            self.provisions[name] = provision
+        else:
+            self.provisions.pop(name, None)
+        if provision != "captured":
+            self.pages.pop(name, None)
+
+    def add_page(self, page: CapturedPage) -> int:
+        """Keep a captured page; returns how many pages the material now has."""
+        pages = self.pages.setdefault(page.material, [])
+        if len(pages) >= MAX_PAGES_PER_MATERIAL:
+            raise ApplicationError(f"每份材料最多{MAX_PAGES_PER_MATERIAL}页，请删除多余的页面")
+        self.material(page.material)  # KeyError for a material this item does not list
+        pages.append(page)
+        self.provisions[page.material] = "captured"
+        return len(pages)
+
+    def replace_page(self, index: int, page: CapturedPage) -> None:
+        """重拍: the new page takes the old one's place."""
+        self.pages[page.material][index] = page
+
+    def remove_page(self, name: str, index: int) -> None:
+        pages = self.pages.get(name, [])
+        del pages[index]
+        if not pages:
+            self.pages.pop(name, None)
+            if self.provisions.get(name) == "captured":
+                del self.provisions[name]
+
+    def missing_materials(self) -> list[str]:
+        """Required materials not provided yet, by name."""
+        return [m.name for m in self.materials if m.required and m.name not in self.provisions]
+
+    # review, consent, finish -----------------------------------------------------------
+
+    def review(self) -> list[tuple[str, str, str]]:
+        """(label, masked value, full value) rows of the review page, in order."""
+        rows: list[tuple[str, str, str]] = []
+        for role, person in (("代办人", self.agent), ("申请人", self.applicant)):
+            if person is None:
+                continue
+            rows.append((f"{role}姓名", mask_name(person.name), person.name))
+            rows.append((f"{role}证件号码", mask_id_number(person.id_number), person.id_number))
+        for field in self.fields:
+            value = self.answers.get(field.key, "").strip()
+            if not value:
+                continue
+            rows.append((field.label, _masked(field, value), value))
+        for material in self.materials:
+            provision = self.provisions.get(material.name, "")
+            if provision == "captured":
+                shown = f"已拍摄{len(self.pages.get(material.name, []))}页"
+            else:
+                shown = PROVISION_WORDS.get(provision, "未提供")
+            rows.append((material.name, shown, shown))
+        return rows
+
+    def give_consent(self, at: datetime.datetime) -> None:
+        self.consent = Consent(CONSENT.purpose, CONSENT.recipient, CONSENT.retention, at)
+
+    def finished(self) -> Finished:
+        """The whole application, or ApplicationError naming the first thing still missing."""
+        if self.applicant is None:
+            raise ApplicationError("请先确认申请人身份")
+        checked = self.check_form()
+        if not checked.ok:
+            raise ApplicationError(next(iter(checked.problems.values())))
+        missing = self.missing_materials()
+        if missing:
+            raise ApplicationError(f"还缺少材料“{missing[0]}”，请拍摄上传或选择其他提供方式")
+        if self.consent is None:
+            raise ApplicationError("提交前请阅读并同意个人信息使用说明")
+        choices = [
+            MaterialChoice(
+                name=m.name,
+                provision=self.provisions[m.name],
+                pages=len(self.pages.get(m.name, [])),
+                e_licence_ref=E_LICENCE_REF if self.provisions[m.name] == "e_licence" else "",
+            )
+            for m in self.materials
+            if m.name in self.provisions
+        ]
+        pages = [page for m in self.materials for page in self.pages.get(m.name, [])]
+        return Finished(
+            item=self.item,
+            applicant=self.applicant,
+            agent=self.agent,
+            answers=checked.values,
+            materials=choices,
+            pages=pages,
+            consent=self.consent,
+        )
+
+    def wipe(self) -> None:
+        """Drop everything personal (the session ended or the resident left)."""
+        self.agent = self.applicant = None
+        self.answers.clear()
+        self.problems.clear()
+        self.pages.clear()
+        self.provisions.clear()
+        self.consent = None
+
+
+PROVISION_WORDS = {
+    "captured": "已拍摄",
+    "at_counter": "到窗口补交（容缺受理）",
+    "e_licence": "使用电子证照",
+}
+
+
+def _masked(field: FormField, value: str) -> str:
+    if field.type == "id_number":
+        return mask_id_number(value)
+    if field.type == "phone":
+        return mask_phone(value)
+    if field.prefill == "id_card.name" or field.key.endswith("name"):
+        return mask_name(value)
+    if field.prefill == "id_card.address" or "address" in field.key:
+        return value[:6] + "****" if len(value) > 6 else "****"
+    return value

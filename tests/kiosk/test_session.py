@@ -1,0 +1,225 @@
+"""The application state machine: who identifies, what the form and materials need, what
+the review shows, and a finished application reaching the stand-in with its pages."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from devices.idcard.identity import Identity, parse_text_block
+from devices.sim.idcard import SAMPLE_CARDS
+from kiosk.audit import AuditTrail
+from kiosk.catalog.model import ServiceItem
+from kiosk.catalog.sample import load_sample
+from kiosk.delivery import Deliverer
+from kiosk.district.client import PlatformClient
+from kiosk.district.standin import StandIn
+from kiosk.outbox import Outbox
+from kiosk.session import (
+    AUTHORISATION_LETTER,
+    Application,
+    ApplicationError,
+    check_typed_identity,
+    typed_identity_allowed,
+)
+from kiosk.submission import BEIJING, CapturedPage, Person, Submitter, evaluation
+from tests.kiosk.district.conftest import TERMINAL
+from tests.kiosk.test_outbox import KEY
+
+AT = datetime.datetime(2026, 11, 26, 10, 30, tzinfo=BEIJING)
+VALID_ID = "11010219800107001X"
+
+
+def item(name: str = "生育登记服务") -> ServiceItem:
+    return next(i for i in load_sample().items if i.name == name)
+
+
+def card(kind: str = "resident") -> Identity:
+    return parse_text_block(SAMPLE_CARDS[kind])
+
+
+def page(material: str, size: int = 1000) -> CapturedPage:
+    return CapturedPage(material, b"\xff\xd8" + bytes(size), 800, 1100)
+
+
+def complete(app: Application) -> None:
+    app.identify_card(card())
+    for key, value in {
+        "spouse_name": "测试丙",
+        "spouse_id_number": VALID_ID,
+        "child_order": "一孩",
+        "due_date": "2027-03-01",
+        "phone": "13800000000",
+    }.items():
+        assert app.answer(key, value) == ""
+    app.add_page(page("夫妻双方居民身份证"))
+    app.add_page(page("夫妻双方居民身份证"))
+    app.choose("结婚证", "e_licence")
+    app.give_consent(AT)
+
+
+def test_typed_identity_setting_is_per_item() -> None:
+    birth = item()
+    assert typed_identity_allowed("*", birth)
+    assert not typed_identity_allowed("", birth)
+    assert typed_identity_allowed(f"00000000000000, {birth.basic_code}", birth)
+    assert not typed_identity_allowed("00000000000000", birth)
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "message"),
+    [
+        ("", VALID_ID, "请填写姓名"),
+        ("测试丙", "1101021980", "应为18位，现在是10位"),
+        ("测试丙", "110102198001070011", "校验不通过"),
+    ],
+)
+def test_typed_identity_problems_say_what_to_fix(name: str, number: str, message: str) -> None:
+    with pytest.raises(ApplicationError, match=message):
+        check_typed_identity(name, number)
+
+
+def test_typed_identity_accepts_lower_case_x_and_is_marked_typed() -> None:
+    person = check_typed_identity(" 测试丙 ", VALID_ID.lower())
+    assert (person.name, person.id_number, person.identified_by) == ("测试丙", VALID_ID, "typed")
+
+
+def test_typed_identity_refused_where_the_item_needs_the_card() -> None:
+    app = Application(item(), typed_identity=False)
+    with pytest.raises(ApplicationError, match="读取身份证原件"):
+        app.identify_typed("测试丙", VALID_ID)
+
+
+def test_card_identifies_the_applicant_and_prefills_the_form() -> None:
+    app = Application(item(), typed_identity=False)
+    assert app.waiting_for == "applicant"
+    assert app.identify_card(card()) == "applicant"
+    assert app.waiting_for == ""
+    assert app.answers["address"] == card().address
+
+
+def test_proxy_agent_first_then_a_different_principal() -> None:
+    app = Application(item(), typed_identity=True)
+    app.set_proxy(True)
+    assert app.waiting_for == "agent"
+    assert app.identify_card(card("elder")) == "agent"
+    with pytest.raises(ApplicationError, match="代办人的证件"):
+        app.identify_card(card("elder"))
+    assert app.identify_card(card()) == "applicant"
+    assert AUTHORISATION_LETTER in app.materials
+    assert "授权委托书" in app.missing_materials()
+    with pytest.raises(ApplicationError, match="不能这样提供"):
+        app.choose("授权委托书", "at_counter")
+
+
+def test_ways_follow_the_guide() -> None:
+    residence = item("北京市居住证申领")
+    photo = next(m for m in residence.materials if m.deferrable)
+    assert Application.ways(photo) == ("captured", "at_counter")
+    id_card = next(m for m in residence.materials if m.e_licence)
+    assert Application.ways(id_card) == ("captured", "e_licence")
+
+
+def test_removing_the_last_page_unprovides_the_material() -> None:
+    app = Application(item(), typed_identity=False)
+    app.add_page(page("结婚证"))
+    assert "结婚证" not in app.missing_materials()
+    app.remove_page("结婚证", 0)
+    assert "结婚证" in app.missing_materials()
+
+
+def test_finished_names_the_first_thing_missing() -> None:
+    app = Application(item(), typed_identity=False)
+    with pytest.raises(ApplicationError, match="确认申请人身份"):
+        app.finished()
+    app.identify_card(card())
+    with pytest.raises(ApplicationError, match="请填写配偶姓名"):
+        app.finished()
+    app = Application(item(), typed_identity=False)
+    complete(app)
+    app.choose("结婚证", "")  # not allowed to leave a required one out
+    with pytest.raises(ApplicationError, match="还缺少材料“结婚证”"):
+        app.finished()
+
+
+def test_review_masks_identity_and_keeps_the_full_value_for_press_to_reveal() -> None:
+    app = Application(item(), typed_identity=False)
+    complete(app)
+    rows = {label: (shown, full) for label, shown, full in app.review()}
+    identity = card()
+    assert rows["申请人姓名"] == ("测**", identity.name)
+    assert rows["申请人证件号码"][0] == "11**************13"
+    assert rows["配偶身份证号码"] == ("11**************1X", VALID_ID)
+    assert rows["联系电话"][0] == "138****0000"
+    assert rows["夫妻双方居民身份证"][0] == "已拍摄2页"
+    assert rows["结婚证"][0] == "使用电子证照"
+
+
+def test_wipe_leaves_nothing_personal() -> None:
+    app = Application(item(), typed_identity=False)
+    complete(app)
+    app.wipe()
+    assert (app.applicant, app.agent, app.consent) == (None, None, None)
+    assert not app.answers and not app.pages and not app.provisions
+
+
+def test_person_repr_is_masked() -> None:
+    text = repr(Person("测试甲", "resident_id", "110102195001010013"))
+    assert "测试甲" not in text and "110102195001010013" not in text
+
+
+def test_pages_reach_the_platform_before_the_case(
+    tmp_path: Path, client: PlatformClient, standin: StandIn
+) -> None:
+    app = Application(item(), typed_identity=False)
+    complete(app)
+    done = app.finished()
+    outbox = Outbox(tmp_path / "outbox.db", KEY)
+    audit = AuditTrail(tmp_path / "audit.db")
+    submitter = Submitter(outbox, audit, TERMINAL, "110102000000")
+    apply_no = submitter.submit(
+        item=done.item, applicant=done.applicant, agent=done.agent, answers=done.answers,
+        materials=done.materials, consent=done.consent, pages=done.pages, at=AT,
+    )  # fmt: skip
+    assert outbox.depth() == 3  # two pages, then the case
+    steps = Deliverer(outbox, client).drain(deadline_s=10)
+    assert [s.state for s in steps if s.state == "delivered"] == ["delivered"] * 3
+    case_no = outbox.reference(apply_no)
+    with standin.store._connection() as db:
+        pages = db.execute(
+            "SELECT name, page FROM material WHERE apply_no = ? ORDER BY page", (apply_no,)
+        ).fetchall()
+    assert pages == [("夫妻双方居民身份证", 1), ("夫妻双方居民身份证", 2)]
+    submitter.rate(
+        evaluation(number=case_no, level=2, reasons=["等待时间太长"], comment="", at=AT),
+        apply_no=apply_no,
+    )
+    Deliverer(outbox, client).drain(deadline_s=10)
+    assert outbox.reference(apply_no, "evaluation").startswith("E")
+    assert audit.steps(apply_no) == ["submitted", "rated"]
+
+
+def test_a_case_whose_pages_did_not_arrive_is_refused_and_quarantined(
+    tmp_path: Path, client: PlatformClient
+) -> None:
+    app = Application(item(), typed_identity=False)
+    complete(app)
+    done = app.finished()
+    outbox = Outbox(tmp_path / "outbox.db", KEY)
+    submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db"), TERMINAL, "110102000000")
+    # The pages are not enqueued: the case claims two pages the platform never received.
+    submitter.submit(
+        item=done.item, applicant=done.applicant, agent=None, answers=done.answers,
+        materials=done.materials, consent=done.consent, pages=(), at=AT,
+    )  # fmt: skip
+    Deliverer(outbox, client).drain(deadline_s=10)
+    ((kind, _, reason),) = outbox.quarantined()
+    assert kind == "case" and "只收到0页" in reason
+
+
+def test_a_bad_rating_needs_a_reason() -> None:
+    with pytest.raises(ValueError, match="reason"):
+        evaluation(number="XC1", level=1, reasons=[], comment=" ", at=AT)
+    assert evaluation(number="XC1", level=5, reasons=[], comment="", at=AT)["level"] == 5
