@@ -162,12 +162,15 @@ def test_wipe_leaves_nothing_personal() -> None:
     complete(app)
     app.wipe()
     assert (app.applicant, app.agent, app.consent) == (None, None, None)
-    assert not app.answers and not app.pages and not app.provisions
+    assert not app.answers
+    assert not app.pages
+    assert not app.provisions
 
 
 def test_person_repr_is_masked() -> None:
     text = repr(Person("测试甲", "resident_id", "110102195001010013"))
-    assert "测试甲" not in text and "110102195001010013" not in text
+    assert "测试甲" not in text
+    assert "110102195001010013" not in text
 
 
 def test_pages_reach_the_platform_before_the_case(
@@ -216,7 +219,8 @@ def test_a_case_whose_pages_did_not_arrive_is_refused_and_quarantined(
     )  # fmt: skip
     Deliverer(outbox, client).drain(deadline_s=10)
     ((kind, _, reason),) = outbox.quarantined()
-    assert kind == "case" and "只收到0页" in reason
+    assert kind == "case"
+    assert "只收到0页" in reason
 
 
 def test_a_bad_rating_needs_a_reason() -> None:
