@@ -21,6 +21,7 @@ from kiosk.outbox import Broken, Entry, Outbox
 PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 300.0
+QUICK_TIMEOUT = (2.0, 3.0)  # connect, read: while a resident waits at the screen
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ class Deliverer:
         self.client = client
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrecy
 
-    def step(self, now: float | None = None) -> Step:
+    def step(self, now: float | None = None, *, urgent: bool = False) -> Step:
+        """Deliver the head row. `urgent`: a resident is waiting at the screen, so try at
+        once even if the head row's backoff has not run out, with short timeouts."""
         now = time.time() if now is None else now
         head = self.outbox.head()
         if head is None:
@@ -55,12 +58,15 @@ class Deliverer:
         if isinstance(head, Broken):
             self.outbox.quarantine(head.id, head.reason)
             return Step("quarantined", apply_no=head.apply_no, detail=head.reason)
-        if head.due_at > now:
+        if head.due_at > now and not urgent:
             return Step("waiting", wait_s=head.due_at - now, apply_no=head.apply_no)
-        return self._send(head, now)
+        return self._send(head, now, QUICK_TIMEOUT if urgent else None)
 
-    def _send(self, entry: Entry, now: float) -> Step:
-        result = self.client.post(PATHS[entry.kind], entry.payload, entry.idempotency_key)
+    def _send(self, entry: Entry, now: float, timeout: tuple[float, float] | None) -> Step:
+        result = self.client.request(
+            "POST", PATHS[entry.kind], entry.payload,
+            idempotency_key=entry.idempotency_key, timeout=timeout,
+        )  # fmt: skip
         if isinstance(result, Ok):
             reference = _reference(entry.kind, result.data)
             self.outbox.delivered(entry, reference)

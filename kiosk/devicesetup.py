@@ -164,6 +164,9 @@ class DemoDevices:
         self.started.clear()
 
 
+SAMPLE_PAGES = Path(__file__).resolve().parent / "data" / "pages"
+
+
 def start_demo_devices(settings: Settings, receipts_dir: Path) -> tuple[Settings, DemoDevices]:
     """Start a simulator for every device settings leave empty; settings pointing at them."""
     demo = DemoDevices()
@@ -183,6 +186,11 @@ def start_demo_devices(settings: Settings, receipts_dir: Path) -> tuple[Settings
         demo.scanner_framing = scanner_framing(settings.scanner)
         settings = dataclasses.replace(
             settings, scanner=dataclasses.replace(settings.scanner, port=demo.scanner.url)
+        )
+    if not settings.camera.image_folder and not settings.camera.device:
+        settings = dataclasses.replace(
+            settings,
+            camera=dataclasses.replace(settings.camera, image_folder=str(SAMPLE_PAGES)),
         )
     for simulator in (demo.id_reader, demo.printer, demo.scanner):
         if simulator is not None:

@@ -117,6 +117,15 @@ class SessionSettings:
         default=2.0,
         metadata=_rule(minimum=1.0, maximum=4.0, doc="Idle time multiplier in elder mode."),
     )
+    typed_identity_items: str = field(
+        default="*",
+        metadata=_rule(
+            pattern=r"(\*|\d{14}(,\d{14})*)?",
+            doc="Items a resident without an ID card may apply for by typing name and ID "
+            "number (checksum-checked; the platform sees `identifiedBy: typed`): * every "
+            "item, empty none, or basic codes separated by commas.",
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -248,6 +257,40 @@ class ScannerSettings:
 
 
 @dataclass(frozen=True)
+class CameraSettings:
+    device: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(.+)?",
+            doc="The document camera (高拍仪): part of its name as the system lists it. "
+            "Empty: the first camera found.",
+        ),
+    )
+    image_folder: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(/\S+)?",
+            doc="Take pages from the images in this folder, in name order, instead of the "
+            "camera (demo and tests). `kiosk demo` uses sample pages when no camera is set.",
+        ),
+    )
+    page_budget_kb: int = field(
+        default=400,
+        metadata=_rule(
+            minimum=50, maximum=2000, doc="Largest JPEG size of one captured page, in KB."
+        ),
+    )
+    max_side_px: int = field(
+        default=2200,
+        metadata=_rule(
+            minimum=800,
+            maximum=6000,
+            doc="Longest side of a page after downscaling (2200 px ≈ 200 dpi on A4).",
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     terminal_secret_file: str = field(
         default="",
@@ -276,6 +319,7 @@ class Settings:
     id_reader: IdReaderSettings = field(default_factory=IdReaderSettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    camera: CameraSettings = field(default_factory=CameraSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
 
 
@@ -287,6 +331,7 @@ SECTIONS: dict[str, type[Any]] = {
     "id_reader": IdReaderSettings,
     "printer": PrinterSettings,
     "scanner": ScannerSettings,
+    "camera": CameraSettings,
     "security": SecuritySettings,
 }
 

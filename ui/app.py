@@ -18,6 +18,8 @@ from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import Devices
 from kiosk.district.signing import Credentials
 from kiosk.settings import Settings
+from ui.applyview import ApplyViewModel, PageImageProvider
+from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
@@ -59,6 +61,8 @@ class KioskUi:
     catalog: CatalogViewModel
     catalog_service: CatalogService
     devices: DeviceHub
+    apply: ApplyViewModel
+    capture: CaptureService
     outbox: OutboxService | None = None
 
     def root(self) -> QObject:
@@ -71,6 +75,7 @@ class KioskUi:
         self.idle.stop()
         self.catalog_service.stop()
         self.devices.stop()
+        self.capture.stop()
         if self.outbox is not None:
             self.outbox.stop()
         self.languages.detach()
@@ -151,7 +156,12 @@ def build_ui(
     hub.cardRead.connect(progress.card)
     shell.sessionEnded.connect(progress.reset)
 
+    capture, apply = _apply_flow(
+        settings, catalog=catalog, outbox=outbox, hub=hub, shell=shell, parent=engine
+    )
+
     engine.addImageProvider("qr", QrImageProvider())
+    engine.addImageProvider("pages", PageImageProvider(apply))
     languages.attach(engine)
     engine.addImportPath(str(QML_DIR))
     warnings: list[str] = []
@@ -163,6 +173,7 @@ def build_ui(
             "catalog": catalog,
             "devices": hub,
             "progress": progress,
+            "apply": apply,
             "lockdown": mode is WindowMode.FULLSCREEN,
         }
     )
@@ -194,6 +205,8 @@ def build_ui(
         catalog=catalog,
         catalog_service=catalog_service,
         devices=hub,
+        apply=apply,
+        capture=capture,
         outbox=outbox,
     )
 
@@ -252,6 +265,36 @@ class FirstFrameGate(QObject):
         self.passed.emit()
 
 
+def _apply_flow(
+    settings: Settings,
+    *,
+    catalog: CatalogViewModel,
+    outbox: OutboxService | None,
+    hub: DeviceHub,
+    shell: ShellModel,
+    parent: QObject,
+) -> tuple[CaptureService, ApplyViewModel]:
+    """在线申报: the page capture worker and the application view model, wired."""
+    camera = settings.camera
+    capture = CaptureService(
+        Path(camera.image_folder) if camera.image_folder else None,
+        camera.page_budget_kb * 1024,
+        camera.max_side_px,
+        camera.device,
+        parent,
+    )
+    apply = ApplyViewModel(
+        settings, catalog.item, service=outbox, capture=capture, hub=hub, parent=parent
+    )
+    hub.cardRead.connect(apply.card)
+    shell.sessionEnded.connect(apply.reset)
+    apply.finished.connect(shell.endSession)
+    if outbox is not None:
+        # Staff learn of a receipt that did not print at once, not at the next heartbeat.
+        hub.printFailed.connect(lambda *_: outbox.heartbeat(_health(hub, catalog)))
+    return capture, apply
+
+
 def _sync_worker(
     settings: Settings,
     outbox_path: Path | None,
@@ -269,6 +312,7 @@ def _sync_worker(
         Path(settings.security.outbox_key_file),
         settings.platform.base_url,
         credentials,
+        settings.station.area_code,
     )
     outbox = OutboxService(worker, parent)
     heartbeat = QTimer(parent)

@@ -309,6 +309,16 @@ class CatalogViewModel(QObject):
         self.guideChanged.emit()
         return True
 
+    def item(self, code: str) -> ServiceItem | None:
+        """The whole item behind a code (for an application), None if it is gone."""
+        if self._library is None:
+            return None
+        try:
+            return self._library.item(code)
+        except (KeyError, CatalogError):
+            log.exception("item %s cannot be read", code)
+            return None
+
     @Slot(str, str)
     def printGuide(self, station: str, printed_at: str) -> None:
         """Ask for the open guide on paper (`printRequested` carries the receipt)."""

@@ -16,6 +16,7 @@ from kiosk.district.signing import Credentials
 
 log = logging.getLogger(__name__)
 
+ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 IDLE_POLL_MS = 30_000  # an empty outbox is looked at again after this long (or on a nudge)
 HEARTBEAT_MS = 5 * 60_000
 
@@ -27,18 +28,33 @@ class OutboxWorker(QObject):
         delivered(str, str): apply number and the platform's case number.
         quarantined(str, str): apply number and why it was refused (for staff).
         depthChanged(int): submissions still waiting to go out.
+        accepted(str): a submission is on disk under this apply number (say "received").
+        answered(str, str): apply number and case number ("" if the platform did not
+            answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
+        refused(str): the submission could not be stored; what to tell the resident.
+        progressReady(ProgressAnswer): the answer to a 进度查询.
     """
 
+    accepted = Signal(str)
+    answered = Signal(str, str)
+    refused = Signal(str)
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
     depthChanged = Signal(int)
     progressReady = Signal(object)  # ProgressAnswer
 
     def __init__(
-        self, outbox_path: Path, key_file: Path, base_url: str, credentials: Credentials
+        self,
+        outbox_path: Path,
+        key_file: Path,
+        base_url: str,
+        credentials: Credentials,
+        area_code: str = "110102000000",
     ) -> None:
         super().__init__()
         self._paths = (outbox_path, key_file)
+        self._area_code = area_code
+        self._submitter: Any = None
         self._base_url = base_url
         self._credentials = credentials
         self._deliverer: Any = None
@@ -46,10 +62,12 @@ class OutboxWorker(QObject):
 
     @Slot()
     def start(self) -> None:
+        from kiosk.audit import AuditTrail
         from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
         from kiosk.district.client import PlatformClient
         from kiosk.keyfiles import KeyFileError, load_key
         from kiosk.outbox import Outbox
+        from kiosk.submission import Submitter
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -63,6 +81,12 @@ class OutboxWorker(QObject):
             log.error("outbox cannot start: %s", error)
             return
         self._deliverer = Deliverer(outbox, client)
+        self._submitter = Submitter(
+            outbox,
+            AuditTrail(self._paths[0].parent / "audit.db"),
+            self._credentials.terminal_id,
+            self._area_code,
+        )
         self.depthChanged.emit(outbox.depth())
         self._timer.start(0)
 
@@ -103,6 +127,56 @@ class OutboxWorker(QObject):
             self._timer.start(max(0, int(step.wait_s * 1000)))
         else:
             self._timer.start(IDLE_POLL_MS)
+
+    @Slot(object)
+    def submit(self, finished: Any) -> None:
+        """A resident pressed 提交: store it durably, say so, then try to deliver it while
+        they wait (a few seconds at most); whatever is left goes on in the background."""
+        from kiosk.outbox import OutboxError
+
+        if self._submitter is None:
+            self.refused.emit("暂时无法提交，请联系工作人员")
+            return
+        try:
+            apply_no = self._submitter.submit(
+                item=finished.item,
+                applicant=finished.applicant,
+                agent=finished.agent,
+                answers=finished.answers,
+                materials=finished.materials,
+                consent=finished.consent,
+                pages=finished.pages,
+            )
+        except OutboxError as error:
+            log.error("submission not stored: %s", error)
+            self.refused.emit("提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上")
+            return
+        self.accepted.emit(apply_no)
+        self.answered.emit(apply_no, self._deliver_now(apply_no))
+
+    def _deliver_now(self, apply_no: str) -> str:
+        assert self._deliverer is not None
+        assert self._timer is not None
+        outbox = self._deliverer.outbox
+        end = time.monotonic() + ANSWER_WAIT_S
+        while time.monotonic() < end and outbox.is_pending(apply_no):
+            step = self._deliverer.step(urgent=True)
+            if step.state == "delivered":
+                self.delivered.emit(step.apply_no, step.reference)
+            elif step.state == "quarantined":
+                self.quarantined.emit(step.apply_no, step.detail)
+            else:
+                break  # the platform is not answering: the sync timer takes it from here
+        self.depthChanged.emit(outbox.depth())
+        self._timer.start(0)
+        return str(outbox.reference(apply_no))
+
+    @Slot(object, str)
+    def rate(self, evaluation: dict[str, Any], apply_no: str) -> None:
+        if self._submitter is None:
+            return
+        self._submitter.rate(evaluation, apply_no=apply_no)
+        self.nudge()
 
     @Slot(str, str, str)
     def progress(self, number: str, id_type: str, id_number: str) -> None:
@@ -150,7 +224,12 @@ class OutboxService(QObject):
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
     requestProgress = Signal(str, str, str)
+    requestSubmit = Signal(object)
+    requestRate = Signal(object, str)
     progressReady = Signal(object)
+    accepted = Signal(str)
+    answered = Signal(str, str)
+    refused = Signal(str)
 
     def __init__(self, worker: OutboxWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +241,11 @@ class OutboxService(QObject):
         self.requestNudge.connect(worker.nudge)
         self.requestHeartbeat.connect(worker.heartbeat)
         self.requestProgress.connect(worker.progress)
+        self.requestSubmit.connect(worker.submit)
+        self.requestRate.connect(worker.rate)
+        worker.accepted.connect(self.accepted)
+        worker.answered.connect(self.answered)
+        worker.refused.connect(self.refused)
         worker.progressReady.connect(self.progressReady)
         worker.delivered.connect(self.delivered)
         worker.quarantined.connect(self.quarantined)

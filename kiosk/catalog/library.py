@@ -170,9 +170,12 @@ class CatalogLibrary:
         return self._levels
 
     def filtered(self, kind: str, value: str) -> list[ItemSummary]:
-        """Items of one theme, department or level, most asked first."""
+        """Items of one theme, department or level (or "online": those that can be applied
+        for here), most asked first."""
 
         def match(summary: ItemSummary) -> bool:
+            if kind == "online":
+                return summary.can_apply
             if kind == "theme":
                 return value in summary.themes
             if kind == "department":

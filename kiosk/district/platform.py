@@ -265,6 +265,19 @@ class PlatformStore:
         with self._connection() as connection:
             return int(connection.execute("SELECT COUNT(*) FROM platform_case").fetchone()[0])
 
+    def evaluation_count(self) -> int:
+        with self._connection() as connection:
+            return int(connection.execute("SELECT COUNT(*) FROM evaluation").fetchone()[0])
+
+    def material_pages(self, apply_no: str) -> list[tuple[str, int, int]]:
+        """(name, page, size of the base64 data) of every page uploaded for an apply number."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT name, page, size FROM material WHERE apply_no = ? ORDER BY name, page",
+                (apply_no,),
+            ).fetchall()
+        return [(str(n), int(p), int(s)) for n, p, s in rows]
+
     def apply_numbers(self) -> list[str]:
         with self._connection() as connection:
             rows = connection.execute("SELECT apply_no FROM platform_case ORDER BY rowid")

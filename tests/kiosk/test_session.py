@@ -190,10 +190,7 @@ def test_pages_reach_the_platform_before_the_case(
     steps = Deliverer(outbox, client).drain(deadline_s=10)
     assert [s.state for s in steps if s.state == "delivered"] == ["delivered"] * 3
     case_no = outbox.reference(apply_no)
-    with standin.store._connection() as db:
-        pages = db.execute(
-            "SELECT name, page FROM material WHERE apply_no = ? ORDER BY page", (apply_no,)
-        ).fetchall()
+    pages = [(name, n) for name, n, _ in standin.store.material_pages(apply_no)]
     assert pages == [("夫妻双方居民身份证", 1), ("夫妻双方居民身份证", 2)]
     submitter.rate(
         evaluation(number=case_no, level=2, reasons=["等待时间太长"], comment="", at=AT),

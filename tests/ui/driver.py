@@ -36,11 +36,21 @@ class Driver:
         self._items: dict[str, QQuickItem] = {}
 
     def item(self, object_name: str) -> QQuickItem:
-        """The live item with this objectName (remembered while it exists)."""
+        """The live item with this objectName, a visible one first (a list being rebuilt
+        holds the old delegate until it is deleted)."""
         cached = self._items.get(object_name)
-        if cached is not None and shiboken6.isValid(cached):
+        if cached is not None and shiboken6.isValid(cached) and cached.isVisible():
             return cached
         found = find_item(self.window, object_name)
+        if not found.isVisible():
+            shown = [
+                obj
+                for obj in walk(self.window)
+                if isinstance(obj, QQuickItem)
+                and obj.objectName() == object_name
+                and obj.isVisible()
+            ]
+            found = shown[0] if shown else found
         self._items[object_name] = found
         return found
 
@@ -53,13 +63,41 @@ class Driver:
     def click(self, object_name: str) -> None:
         item = self.item(object_name)
         assert item.isVisible(), f"{object_name} is not visible"
+        self.scroll_to(item)
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+        self.settle()
+
+    def scroll_to(self, item: QQuickItem) -> None:
+        """Flick the page so `item` is on screen, as a person would before touching it."""
+        flickable = item.parentItem()
+        while flickable is not None and not flickable.metaObject().className().startswith(
+            "QQuickFlickable"
+        ):
+            flickable = flickable.parentItem()
+        if flickable is None:
+            return
+        content = flickable.property("contentItem")
+        top = item.mapToItem(content, QPointF(0, 0)).y()
+        view_top = float(flickable.property("contentY"))
+        view_height = flickable.height()
+        if top < view_top or top + item.height() > view_top + view_height:
+            most = max(0.0, float(flickable.property("contentHeight")) - view_height)
+            flickable.setProperty("contentY", min(most, max(0.0, top - view_height / 3)))
+            self.settle()
+
+    def fill(self, object_name: str, text: str) -> None:
+        """Touch a text field, put `text` in it and press Enter (the keyboard's 完成)."""
+        self.click(object_name)
+        field = self.item(object_name)
+        field.setProperty("text", text)
+        QTest.keyClick(self.window, Qt.Key.Key_Return)
         self.settle()
 
     def press_and_hold(self, object_name: str, until: Callable[[], bool]) -> None:
         """Keep a finger on an item until `until()` holds (or 5 s pass), then lift it."""
         item = self.item(object_name)
+        self.scroll_to(item)
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
         QTest.mousePress(self.window, Qt.MouseButton.LeftButton, pos=centre)
         try:

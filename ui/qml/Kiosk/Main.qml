@@ -15,6 +15,7 @@ Window {
     required property var catalog
     required property var devices
     required property var progress
+    required property var apply
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false
@@ -58,6 +59,8 @@ Window {
                 objectName: "progressScreen", progress: window.progress,
                 hotline: window.shell.hotline
             })
+        } else if (key === "apply") {
+            window.openList("online", qsTr("Apply online"))
         } else if (key === "attract") {
             window.attractShowing = true
         } else {
@@ -88,7 +91,27 @@ Window {
             objectName: "guideScreen", catalog: window.catalog, devices: window.devices,
             stationName: window.shell.stationName
         })
-        guide.applyRequested.connect(() => window.showScreen("apply"))
+        guide.applyRequested.connect(window.openApply)
+    }
+
+    function openApply(code: string) {
+        if (!window.apply.begin(code)) {
+            notice.show(qsTr("Cannot apply here right now"),
+                        qsTr("Online applications cannot be submitted from this kiosk right now. Please apply at the counter or call %1.").arg(window.shell.hotline))
+            return
+        }
+        window.push("ApplyScreen.qml", {
+            objectName: "applyScreen", apply: window.apply, devices: window.devices,
+            hotline: window.shell.hotline
+        })
+    }
+
+    // 返回: a screen with steps of its own (the application) goes back a step first.
+    function goBack() {
+        const current = stack.currentItem
+        if (current && typeof current.goBack === "function" && current.goBack())
+            return
+        stack.pop()
     }
 
     function openDevicePanel() { devicePanel.active = true }
@@ -176,7 +199,7 @@ Window {
             atHome: stack.depth <= 1
             language: window.shell.language
             elderMode: window.shell.elderMode
-            onBackRequested: stack.pop()
+            onBackRequested: window.goBack()
             onHomeRequested: window.showScreen("home")
             onLanguageRequested: (language) => window.shell.setLanguage(language)
             onElderModeRequested: (enabled) => window.shell.setElderMode(enabled)

@@ -1,0 +1,205 @@
+"""A resident's whole online application, through the real window, the device simulators
+and the platform stand-in over loopback: card → item → form → materials from the image
+source → review → consent → submit → receipt → rating → wiped."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtGui import QColor, QImage
+
+from devices.idcard.device import IdCardDevice
+from devices.idcard.identity import parse_text_block
+from devices.printer.printer import ReceiptPrinter
+from devices.printer.status import Paper
+from devices.printer.transport import parse_address
+from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
+from devices.sim.printer import PrinterSimulator
+from kiosk.devicesetup import Devices
+from kiosk.district.standin import StandIn
+from kiosk.keyfiles import load_key
+from kiosk.settings import Settings
+from tests.ui.driver import Driver
+from tests.ui.test_outbox_sync import station_settings
+
+ITEM = "生育登记服务"
+SPOUSE_ID = "11010219800107001X"
+
+
+def page_folder(folder: Path) -> Path:
+    """Two pages: an ordinary scan and a huge photo that must be downscaled to budget."""
+    folder.mkdir()
+    small = QImage(1240, 1754, QImage.Format.Format_RGB32)
+    small.fill(QColor("#f4f1e8"))
+    small.save(str(folder / "a-page.png"))
+    huge = QImage(6000, 8000, QImage.Format.Format_RGB32)
+    huge.fill(QColor("#d9e2ec"))
+    for y in range(0, 8000, 40):  # detail, so that JPEG has something to work on
+        for x in range(0, 6000, 400):
+            huge.setPixelColor(x + (y // 40) % 300, y, QColor("black"))
+    huge.save(str(folder / "b-photo.png"))
+    return folder
+
+
+@pytest.fixture
+def station(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> Iterator[tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator]]:
+    settings: Settings = station_settings(tmp_path, "http://127.0.0.1:1")
+    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
+    with (
+        StandIn(terminals={settings.station.terminal_id: secret}) as standin,
+        IdCardSimulator() as reader,
+        PrinterSimulator() as printer,
+    ):
+        settings = dataclasses.replace(
+            settings,
+            platform=dataclasses.replace(settings.platform, base_url=standin.url),
+            camera=dataclasses.replace(
+                settings.camera,
+                image_folder=str(page_folder(tmp_path / "pages")),
+                page_budget_kb=200,
+            ),
+        )
+        devices = Devices(
+            id_reader=IdCardDevice(reader.url, command_timeout_s=0.5),
+            printer=ReceiptPrinter(parse_address(printer.address), printer.profile, timeout_s=0.5),
+            scanner=None,
+        )
+        kiosk = launch(settings, devices=devices, outbox_path=tmp_path / "outbox.db")
+        kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green", 10_000)
+        yield kiosk, standin, reader, printer
+        kiosk.ui.devices.stop()  # before the simulators go away
+
+
+def open_application(kiosk: Driver) -> None:
+    kiosk.click("tile_apply")
+    rows = kiosk.ui.catalog.listing
+    row = next(n for n in range(rows.rowCount()) if rows.data(rows.index(n), rows.NameRole) == ITEM)
+    kiosk.click(f"itemRow_{row}")
+    kiosk.click("applyButton")
+    assert kiosk.current_screen() == "applyScreen"
+
+
+def step(kiosk: Driver) -> str:
+    return str(kiosk.ui.apply.property("step"))
+
+
+def test_card_form_pages_consent_receipt_rating_and_wipe(
+    station: tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator],
+) -> None:
+    kiosk, standin, reader, printer = station
+    identity = parse_text_block(SAMPLE_CARDS["resident"])
+    open_application(kiosk)
+    assert step(kiosk) == "conditions"
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "identify"
+
+    reader.insert("resident")
+    kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    # Prefilled from the card; the rest typed, picked, and one mistake corrected.
+    assert kiosk.item("field_address").property("text") == identity.address
+    kiosk.fill("field_spouse_name", "测试丙")
+    kiosk.fill("field_spouse_id_number", "110102198001070011")
+    kiosk.wait_until(
+        lambda: "校验不通过" in kiosk.item("problem_spouse_id_number").property("text")
+    )
+    kiosk.fill("field_spouse_id_number", SPOUSE_ID.lower())
+    kiosk.click("choice_二孩")
+    kiosk.click("dateConfirm")
+    kiosk.fill("field_phone", "1380000")
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "form"  # the phone number is too short
+    assert "11位手机号码" in kiosk.item("problem_phone").property("text")
+    kiosk.fill("field_phone", "13800000000")
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "materials"
+
+    kiosk.click("capture_0")
+    kiosk.wait_until(lambda: kiosk.visible("pageThumb_0_0"), 10_000)
+    kiosk.click("capture_0")  # the huge photo: downscaled and compressed to the budget
+    kiosk.wait_until(lambda: kiosk.visible("pageThumb_0_1"), 20_000)
+    kiosk.click("applyNextButton")
+    assert "结婚证" in kiosk.ui.apply.property("message")
+    kiosk.click("eLicence_1")
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "review"
+
+    shown = kiosk.texts()
+    assert "测**" in shown
+    assert identity.name not in shown
+    assert identity.id_number not in shown
+    kiosk.press_and_hold("reveal_0", lambda: identity.name in kiosk.texts())
+    kiosk.settle()
+    assert identity.name not in kiosk.texts()  # released: masked again
+
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "consent"
+    kiosk.click("applyNextButton")  # 同意并提交
+    kiosk.wait_until(lambda: bool(kiosk.ui.apply.property("caseNo")), 10_000)
+    case_no = kiosk.ui.apply.property("caseNo")
+    kiosk.wait_until(lambda: any(case_no in t for t in kiosk.texts()))
+
+    (job,) = printer.wait_for_jobs(1)
+    assert case_no in job.text
+    assert "测**" in job.text
+    assert identity.name not in job.text
+    assert identity.id_number not in job.text
+    codes = [c.text for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(printer.png(job))))]
+    assert codes == [f"https://zwfw.example/progress/{case_no}"]
+    pages = standin.store.material_pages(kiosk.ui.apply.property("applyNo"))
+    assert [page for _, page, _ in pages] == [1, 2]
+    assert all(size <= 200 * 1024 * 4 / 3 + 4 for _, _, size in pages)  # base64 of ≤ 200 KB
+
+    kiosk.wait_until(lambda: step(kiosk) == "rating", 10_000)  # follows the printed receipt
+    kiosk.click("rate_2")
+    assert kiosk.visible("ratingReasons")
+    kiosk.click("sendRating")
+    assert step(kiosk) == "rating"  # a 差评 needs a reason
+    kiosk.click("reason_等待时间太长")
+    kiosk.click("sendRating")
+    assert step(kiosk) == "thanks"
+    kiosk.wait_until(lambda: standin.store.evaluation_count() == 1, 10_000)
+
+    kiosk.click("finishButton")
+    assert kiosk.visible("attractScreen")
+    assert step(kiosk) == ""
+    assert kiosk.current_screen() == "homeScreen"
+    assert not any(case_no in t or "测**" in t for t in kiosk.texts())
+
+
+def test_paper_out_shows_the_qr_and_number_instead(
+    station: tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator],
+) -> None:
+    kiosk, _, reader, printer = station
+    printer.set_state(paper=Paper.OUT)
+    kiosk.wait_until(lambda: not kiosk.ui.devices.property("printerReady"), 5000)
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    reader.insert("resident")
+    kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    kiosk.fill("field_spouse_name", "测试丙")
+    kiosk.fill("field_spouse_id_number", SPOUSE_ID)
+    kiosk.click("choice_一孩")
+    kiosk.click("dateConfirm")
+    kiosk.fill("field_phone", "13800000000")
+    kiosk.click("applyNextButton")
+    kiosk.click("atCounter_0") if kiosk.visible("atCounter_0") else kiosk.click("eLicence_0")
+    kiosk.click("eLicence_1")
+    kiosk.click("applyNextButton")
+    kiosk.click("applyNextButton")
+    kiosk.click("applyNextButton")
+    kiosk.wait_until(lambda: bool(kiosk.ui.apply.property("answered")), 10_000)
+    kiosk.wait_until(lambda: kiosk.visible("applyReceiptQr"), 5000)
+    assert any("缺纸" in t for t in kiosk.texts())
+    assert kiosk.ui.devices.property("failedJob")  # staff can reprint from the panel
+    kiosk.settle()
+    assert step(kiosk) == "done"  # no automatic move on: the resident photographs first
+    kiosk.click("toRatingButton")
+    assert step(kiosk) == "rating"

@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// The bottom of every application step: what is still wrong, then 上一步 and 下一步.
+Column {
+    id: footer
+
+    required property var apply
+
+    spacing: Theme.spacing
+
+    BodyText {
+        objectName: "applyMessage"
+        width: parent.width
+        visible: text !== ""
+        text: footer.apply.message
+        color: Theme.warning
+        font.bold: true
+    }
+
+    RowLayout {
+        width: parent.width
+        spacing: Theme.spacing
+        KioskButton {
+            objectName: "applyBackButton"
+            Layout.preferredWidth: parent.width / 3
+            text: qsTr("Previous")
+            visible: footer.apply.step !== "conditions"
+            onClicked: footer.apply.back()
+        }
+        KioskButton {
+            objectName: "applyNextButton"
+            Layout.fillWidth: true
+            primary: true
+            fontSize: Theme.fontLarge
+            text: footer.apply.step === "conditions" ? qsTr("Start applying")
+                  : footer.apply.step === "review" ? qsTr("Everything is correct")
+                  : footer.apply.step === "consent" ? qsTr("I agree, submit")
+                  : qsTr("Next")
+            visible: footer.apply.step !== "identify" || footer.apply.waitingFor === ""
+            onClicked: footer.apply.next()
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Kiosk
+
+// One wheel of the date picker.
+Tumbler {
+    id: wheel
+
+    property int size: 1
+    property int offset: 0
+    property string suffix
+    signal moved()
+
+    readonly property bool touchTarget: true
+    implicitHeight: Theme.touchMin * 3
+    visibleItemCount: 3
+    model: size
+    onMovingChanged: if (!moving) wheel.moved()
+
+    delegate: Text {
+        required property int index
+        text: (wheel.offset + index) + wheel.suffix
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLarge
+        font.bold: index === wheel.currentIndex
+        color: index === wheel.currentIndex ? Theme.accent : Theme.mutedText
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        opacity: 1.0 - Math.abs(Tumbler.displacement) / (wheel.visibleItemCount / 2)
+    }
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
+        border.width: Theme.borderWidth
+    }
+}

@@ -1,0 +1,98 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// After 提交: received (on disk), then the case number or the 待上传 receipt number, and the
+// receipt coming out of the printer; without paper, the QR code and number to photograph.
+Column {
+    id: step
+
+    required property var apply
+    required property var devices
+    required property string hotline
+
+    readonly property var printStatus: step.devices.printStatus
+    readonly property bool printFailed: step.printStatus.state === "failed"
+    readonly property string number: step.apply.caseNo !== "" ? step.apply.caseNo : step.apply.applyNo
+
+    spacing: Theme.spacing
+
+    BodyText {
+        objectName: "applySubmitting"
+        visible: step.apply.step === "submitting"
+        width: parent.width
+        font.pixelSize: Theme.fontLarge
+        text: qsTr("Saving your application…")
+    }
+
+    SectionBox {
+        objectName: "applyReceived"
+        visible: step.apply.step === "done"
+        title: qsTr("Your application has been received")
+        BodyText {
+            objectName: "applyNumber"
+            width: parent.width
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            text: !step.apply.answered ? qsTr("Receipt number %1. Sending it to the district platform…").arg(step.apply.applyNo)
+                  : step.apply.caseNo !== "" ? qsTr("Case number: %1").arg(step.apply.caseNo)
+                  : qsTr("Receipt number: %1").arg(step.apply.applyNo)
+        }
+        BodyText {
+            objectName: "applyPending"
+            width: parent.width
+            visible: step.apply.answered && step.apply.caseNo === ""
+            color: Theme.warning
+            text: qsTr("Waiting to be uploaded: the network is slow, so the kiosk keeps your application safely and sends it by itself. Use the receipt number to check progress.")
+        }
+        BodyText {
+            objectName: "applyPrintStatus"
+            width: parent.width
+            visible: step.apply.answered
+            text: step.printStatus.state === "printing" ? qsTr("Printing your receipt…")
+                  : step.printStatus.state === "done" ? qsTr("Please take your receipt.")
+                  : step.printStatus.code === "paper_out" ? qsTr("The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.")
+                  : step.printFailed ? qsTr("The receipt could not be printed. Please photograph the QR code and the number below with your phone. Staff have been told.")
+                  : ""
+        }
+    }
+
+    Column {
+        objectName: "applyReceiptQr"
+        visible: step.apply.answered && (step.printFailed || step.printStatus.state === "done")
+        width: parent.width
+        spacing: Theme.spacing / 2
+        Image {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: step.printFailed ? 420 : 240
+            height: width
+            source: step.apply.receiptQr !== "" ? "image://qr/" + encodeURIComponent(step.apply.receiptQr) : ""
+            sourceSize.width: width
+            sourceSize.height: height
+            smooth: false
+        }
+        BodyText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: step.printFailed ? Theme.fontTitle : Theme.fontBody
+            font.bold: true
+            text: step.number
+        }
+        BodyText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.mutedText
+            text: qsTr("Scan to check progress, or call %1.").arg(step.hotline)
+        }
+    }
+
+    KioskButton {
+        objectName: "toRatingButton"
+        visible: step.apply.answered
+        width: parent.width
+        primary: true
+        fontSize: Theme.fontLarge
+        text: step.printFailed ? qsTr("I have taken a photo, continue") : qsTr("Continue")
+        onClicked: step.apply.toRating()
+    }
+}

@@ -1,0 +1,28 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// Step 3: the item's form, prefilled from the ID card where the card knows the answer.
+Column {
+    id: step
+
+    required property var apply
+
+    spacing: Theme.spacing * 1.5
+
+    BodyText {
+        width: parent.width
+        color: Theme.mutedText
+        text: qsTr("Fields filled from your ID card can be changed. Tap a field to type; numbers open the number pad.")
+    }
+
+    Repeater {
+        model: step.apply.fields
+        delegate: FieldEditor {
+            required property var modelData
+            width: parent ? parent.width : 0
+            field: modelData
+            onEdited: (key, value) => step.apply.answer(key, value)
+        }
+    }
+}

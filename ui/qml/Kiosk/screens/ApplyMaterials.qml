@@ -1,0 +1,126 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// Step 4: each material photographed page by page on the document camera, or brought to
+// the counter later where 容缺受理 allows it, or taken from the e-licence library.
+Column {
+    id: step
+
+    required property var apply
+
+    spacing: Theme.spacing
+
+    BodyText {
+        width: parent.width
+        color: Theme.mutedText
+        text: step.apply.cameraMode === "camera"
+              ? qsTr("Lay the page face up under the document camera, then press Photograph. Photograph each page of a material.")
+              : qsTr("Demo: pages are taken from sample images instead of the document camera.")
+    }
+
+    Repeater {
+        model: step.apply.materials
+        delegate: SectionBox {
+            id: box
+            required property var modelData
+            required property int index
+            objectName: "material_" + index
+            title: modelData.name + (modelData.required ? "" : qsTr(" (if applicable)"))
+
+            BodyText {
+                width: parent.width
+                color: Theme.mutedText
+                visible: text !== ""
+                text: box.modelData.form + (box.modelData.note !== "" ? " · " + box.modelData.note : "")
+            }
+
+            Flow {
+                width: parent.width
+                spacing: Theme.spacing / 2
+                visible: box.modelData.pages.length > 0
+                Repeater {
+                    model: box.modelData.pages
+                    delegate: Column {
+                        id: pageItem
+                        required property string modelData
+                        required property int index
+                        spacing: 4
+                        Image {
+                            objectName: "pageThumb_" + box.index + "_" + pageItem.index
+                            width: 180
+                            height: 240
+                            fillMode: Image.PreserveAspectFit
+                            source: pageItem.modelData
+                            sourceSize.width: 180
+                            sourceSize.height: 240
+                            cache: false
+                            Rectangle { anchors.fill: parent; color: "transparent"; border.color: Theme.border; border.width: 2 }
+                        }
+                        Row {
+                            spacing: 4
+                            KioskButton {
+                                objectName: "retake_" + box.index + "_" + pageItem.index
+                                width: 88
+                                fontSize: Theme.fontSmall
+                                text: qsTr("Retake")
+                                enabled: step.apply.capturing === ""
+                                onClicked: step.apply.retake(box.modelData.name, pageItem.index)
+                            }
+                            KioskButton {
+                                objectName: "removePage_" + box.index + "_" + pageItem.index
+                                width: 88
+                                fontSize: Theme.fontSmall
+                                text: qsTr("Delete")
+                                onClicked: step.apply.removePage(box.modelData.name, pageItem.index)
+                            }
+                        }
+                    }
+                }
+            }
+
+            RowLayout {
+                width: parent.width
+                spacing: Theme.spacing / 2
+                KioskButton {
+                    objectName: "capture_" + box.index
+                    Layout.fillWidth: true
+                    primary: box.modelData.provision === ""
+                    enabled: step.apply.capturing === ""
+                    text: step.apply.capturing === box.modelData.name ? qsTr("Photographing…")
+                          : box.modelData.pages.length > 0 ? qsTr("Add a page") : qsTr("Photograph")
+                    onClicked: step.apply.capture(box.modelData.name)
+                }
+                KioskButton {
+                    objectName: "eLicence_" + box.index
+                    visible: box.modelData.ways.indexOf("e_licence") >= 0
+                    Layout.fillWidth: true
+                    checkable: true
+                    checked: box.modelData.provision === "e_licence"
+                    text: qsTr("Use e-licence")
+                    onClicked: step.apply.choose(box.modelData.name, checked ? "e_licence" : "")
+                }
+                KioskButton {
+                    objectName: "atCounter_" + box.index
+                    visible: box.modelData.ways.indexOf("at_counter") >= 0
+                    Layout.fillWidth: true
+                    checkable: true
+                    checked: box.modelData.provision === "at_counter"
+                    text: qsTr("Bring to counter later")
+                    onClicked: step.apply.choose(box.modelData.name, checked ? "at_counter" : "")
+                }
+            }
+
+            BodyText {
+                objectName: "materialState_" + box.index
+                width: parent.width
+                font.bold: true
+                color: box.modelData.provision !== "" ? Theme.accent : box.modelData.required ? Theme.warning : Theme.mutedText
+                text: box.modelData.provision === "captured" ? qsTr("%n page(s) photographed", "", box.modelData.pages.length)
+                      : box.modelData.provision !== "" ? box.modelData.provisionText
+                      : box.modelData.required ? qsTr("Still needed") : qsTr("Not needed if it does not apply to you")
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// 好差评: five levels; the bottom two ask why. One rating per case; anonymous to staff.
+Column {
+    id: step
+
+    required property var apply
+
+    property int level: 0
+    property var reasons: []
+
+    spacing: Theme.spacing
+
+    function toggle(reason: string) {
+        const chosen = step.reasons.slice()
+        const at = chosen.indexOf(reason)
+        if (at >= 0) chosen.splice(at, 1); else chosen.push(reason)
+        step.reasons = chosen
+    }
+
+    BodyText {
+        objectName: "ratingPrompt"
+        visible: step.apply.step === "rating"
+        width: parent.width
+        text: qsTr("Please rate this service. Your rating goes to the district with the case number, not your name.")
+    }
+
+    Column {
+        visible: step.apply.step === "rating"
+        width: parent.width
+        spacing: Theme.spacing / 2
+        Repeater {
+            model: step.apply.ratingLevels
+            delegate: KioskButton {
+                required property var modelData
+                objectName: "rate_" + modelData.level
+                width: parent ? parent.width : 0
+                checkable: true
+                checked: step.level === modelData.level
+                fontSize: Theme.fontLarge
+                text: "★".repeat(modelData.level) + "  " + modelData.label
+                onClicked: step.level = modelData.level
+            }
+        }
+    }
+
+    SectionBox {
+        objectName: "ratingReasons"
+        visible: step.apply.step === "rating" && step.level > 0 && step.level <= 2
+        title: qsTr("What went wrong? (choose any)")
+        Flow {
+            width: parent.width
+            spacing: Theme.spacing / 2
+            Repeater {
+                model: step.apply.badReasons
+                delegate: KioskButton {
+                    required property string modelData
+                    objectName: "reason_" + modelData
+                    checkable: true
+                    checked: step.reasons.indexOf(modelData) >= 0
+                    text: modelData
+                    onClicked: step.toggle(modelData)
+                }
+            }
+        }
+        KioskTextField {
+            id: comment
+            objectName: "ratingComment"
+            width: parent.width
+            maximumLength: 500
+            placeholderText: qsTr("Anything else you want to tell us (optional)")
+        }
+    }
+
+    BodyText {
+        objectName: "ratingMessage"
+        width: parent.width
+        visible: text !== "" && step.apply.step === "rating"
+        color: Theme.warning
+        text: step.apply.message
+    }
+
+    RowLayout {
+        visible: step.apply.step === "rating"
+        width: parent.width
+        spacing: Theme.spacing
+        KioskButton {
+            objectName: "skipRating"
+            Layout.preferredWidth: parent.width / 3
+            text: qsTr("Skip")
+            onClicked: step.apply.finish()
+        }
+        KioskButton {
+            objectName: "sendRating"
+            Layout.fillWidth: true
+            primary: true
+            enabled: step.level > 0
+            text: qsTr("Send rating")
+            onClicked: step.apply.rate(step.level, step.reasons, comment.text)
+        }
+    }
+
+    SectionBox {
+        objectName: "ratingThanks"
+        visible: step.apply.step === "thanks"
+        title: qsTr("Thank you for your rating")
+        BodyText {
+            width: parent.width
+            text: qsTr("Everything you entered has been cleared from this kiosk. Please take your ID card and receipt.")
+        }
+        KioskButton {
+            objectName: "finishButton"
+            width: parent.width
+            primary: true
+            text: qsTr("Finish")
+            onClicked: step.apply.finish()
+        }
+    }
+}

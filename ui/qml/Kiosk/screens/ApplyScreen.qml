@@ -1,0 +1,80 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// 在线申报: one screen whose body follows the application's step; 返回 goes one step back.
+KioskPage {
+    id: screen
+
+    required property var apply
+    required property var devices
+    required property string hotline
+
+    readonly property string step: screen.apply.step
+    readonly property var stepTitles: ({
+        conditions: qsTr("Before you start"),
+        identify: qsTr("Who is applying"),
+        form: qsTr("Fill in the form"),
+        materials: qsTr("Materials"),
+        review: qsTr("Check everything"),
+        consent: qsTr("Your personal information"),
+        submitting: qsTr("Submitting"),
+        done: qsTr("Received"),
+        rating: qsTr("How did it go?"),
+        thanks: qsTr("Thank you")
+    })
+
+    // NavBar's 返回: the previous step, or leave the screen when there is none.
+    function goBack(): bool { return screen.apply.back() }
+
+    title: screen.apply.item.name ?? ""
+
+    // Leaving the screen (首页, or 返回 from the first step) drops the application.
+    Component.onDestruction: screen.apply.reset()
+
+    StepBar {
+        objectName: "applySteps"
+        width: parent.width
+        current: screen.step
+        visible: ["submitting", "done", "rating", "thanks"].indexOf(screen.step) < 0
+    }
+
+    Text {
+        objectName: "applyStepTitle"
+        width: parent.width
+        text: screen.stepTitles[screen.step] ?? ""
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontTitle
+        font.bold: true
+        color: Theme.accent
+        wrapMode: Text.Wrap
+    }
+
+    Loader {
+        id: body
+        objectName: "applyBody"
+        width: parent.width
+        height: item ? item.implicitHeight : 0
+        sourceComponent: ({
+            conditions: conditionsStep, identify: identifyStep, form: formStep,
+            materials: materialsStep, review: reviewStep, consent: consentStep,
+            submitting: doneStep, done: doneStep, rating: ratingStep, thanks: ratingStep
+        })[screen.step] ?? null
+    }
+
+    StepFooter {
+        objectName: "applyFooter"
+        width: parent.width
+        apply: screen.apply
+        visible: ["conditions", "identify", "form", "materials", "review", "consent"].indexOf(screen.step) >= 0
+    }
+
+    Component { id: conditionsStep; ApplyConditions { apply: screen.apply } }
+    Component { id: identifyStep; ApplyIdentify { apply: screen.apply; devices: screen.devices } }
+    Component { id: formStep; ApplyForm { apply: screen.apply } }
+    Component { id: materialsStep; ApplyMaterials { apply: screen.apply } }
+    Component { id: reviewStep; ApplyReview { apply: screen.apply } }
+    Component { id: consentStep; ApplyConsent { apply: screen.apply } }
+    Component { id: doneStep; ApplyDone { apply: screen.apply; devices: screen.devices; hotline: screen.hotline } }
+    Component { id: ratingStep; ApplyRating { apply: screen.apply } }
+}
