@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
-from kiosk.catalog.sample import sample_document
+from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import DemoDevices, build_devices, start_demo_devices
 from kiosk.district.standin import StandIn
@@ -56,7 +56,7 @@ def _home(ui: KioskUi) -> None:
 
 
 def _notice(ui: KioskUi) -> None:
-    _click(ui, "tile_apply")
+    _click(ui, "tile_appointment")
 
 
 def _consult(ui: KioskUi) -> None:
@@ -175,6 +175,81 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         ("printer-out-of-paper", paper_out),
         ("home-again", paper_back),
         ("progress", progress),
+        *_apply_steps(demo),
+    ]
+
+
+TOUR_ITEM = "生育登记服务"
+
+
+def _apply_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """在线申报 from the item's conditions to the thanks after the rating."""
+
+    def conditions(ui: KioskUi) -> None:
+        demo.command("card off")
+        _show(ui, "home")
+        code = next(i.code for i in load_sample().items if i.name == TOUR_ITEM)
+        ui.window.openGuide(code)  # type: ignore[attr-defined]
+        ui.window.openApply(code)  # type: ignore[attr-defined]
+
+    def identify(ui: KioskUi) -> None:
+        ui.apply.next()
+
+    def form(ui: KioskUi) -> None:
+        demo.command("card resident")
+        _wait_until(lambda: ui.apply.property("step") == "form")
+        for key, value in (("spouse_name", "测试丙"), ("child_order", "二孩"), ("phone", "1380")):
+            ui.apply.answer(key, value)
+        ui.apply.next()  # shows what to fix
+
+    def materials(ui: KioskUi) -> None:
+        for key, value in (
+            ("spouse_id_number", "11010219800107001X"),
+            ("due_date", "2027-03-01"),
+            ("phone", "13800000000"),
+        ):
+            ui.apply.answer(key, value)
+        ui.apply.next()
+        for _ in range(2):
+            ui.apply.capture("夫妻双方居民身份证")
+            _wait_until(lambda: not ui.apply.property("capturing"))
+
+    def review(ui: KioskUi) -> None:
+        ui.apply.choose("结婚证", "e_licence")
+        ui.apply.next()
+
+    def consent(ui: KioskUi) -> None:
+        ui.apply.next()
+
+    def received(ui: KioskUi) -> None:
+        ui.apply.next()
+        _wait_until(lambda: bool(ui.apply.property("answered")))
+        _wait_until(lambda: ui.devices.property("printStatus").get("state") == "done")
+
+    def rating(ui: KioskUi) -> None:
+        ui.apply.toRating()
+        settle(ui.window)
+        _click(ui, "rate_2")
+
+    def thanks(ui: KioskUi) -> None:
+        _click(ui, "reason_等待时间太长")
+        _click(ui, "sendRating")
+
+    def wiped(ui: KioskUi) -> None:
+        demo.command("card off")
+        ui.apply.finish()
+
+    return [
+        ("apply-conditions", conditions),
+        ("apply-identify", identify),
+        ("apply-form", form),
+        ("apply-materials", materials),
+        ("apply-review", review),
+        ("apply-consent", consent),
+        ("apply-received", received),
+        ("apply-rating", rating),
+        ("apply-thanks", thanks),
+        ("apply-wiped", wiped),
     ]
 
 

@@ -22,7 +22,7 @@ RUNS = 7
 WALK = (
     "tile_consult",
     "backButton",
-    "tile_apply",
+    "tile_appointment",
     "noticeOkButton",
     "elderButton",
     "languageButton",
@@ -75,7 +75,7 @@ def test_gui_stall_during_walk_through_all_screens(
         for _ in range(3):
             kiosk.click("tile_consult")
             kiosk.click("backButton")
-            kiosk.click("tile_apply")
+            kiosk.click("tile_appointment")
             kiosk.click("noticeOkButton")
             kiosk.click("elderButton")
             kiosk.click("languageButton")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
 from devices.idcard.device import IdCardDevice
@@ -85,6 +86,14 @@ def open_application(kiosk: Driver) -> None:
     kiosk.click(f"itemRow_{row}")
     kiosk.click("applyButton")
     assert kiosk.current_screen() == "applyScreen"
+
+
+def on_screen(kiosk: Driver, object_name: str) -> bool:
+    item = kiosk.item(object_name)
+    top = item.mapToScene(QPointF(0, 0)).y()
+    page = kiosk.item("pageFlickable")
+    page_top = page.mapToScene(QPointF(0, 0)).y()
+    return item.isVisible() and page_top <= top <= page_top + page.height() - item.height()
 
 
 def step(kiosk: Driver) -> str:
@@ -184,6 +193,14 @@ def test_paper_out_shows_the_qr_and_number_instead(
     kiosk.click("applyNextButton")
     reader.insert("resident")
     kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    kiosk.click("backButton")  # the navigation bar's 返回 goes back one step, not out
+    assert step(kiosk) == "identify"
+    assert kiosk.visible("identified_applicant")
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "form"
+    kiosk.click("applyNextButton")  # nothing filled in: the page goes up to the first problem
+    assert step(kiosk) == "form"
+    assert on_screen(kiosk, "problem_spouse_name")
     kiosk.fill("field_spouse_name", "测试丙")
     kiosk.fill("field_spouse_id_number", SPOUSE_ID)
     kiosk.click("choice_一孩")

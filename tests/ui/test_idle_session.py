@@ -53,7 +53,7 @@ def test_timeout_shows_attract_then_home_with_defaults_restored(
 
 
 def test_timeout_closes_open_notices(kiosk: Driver) -> None:
-    kiosk.click("tile_apply")
+    kiosk.click("tile_appointment")
     assert kiosk.visible("noticeDialog")
     kiosk.ui.idle.expire_in(0)
     kiosk.settle()

@@ -137,7 +137,7 @@ def _consult(kiosk: Driver) -> None:
 
 
 def _notice(kiosk: Driver) -> None:
-    kiosk.click("tile_apply")
+    kiosk.click("tile_appointment")
 
 
 def _idle_warning(kiosk: Driver) -> None:

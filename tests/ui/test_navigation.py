@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.ui.driver import Driver
 
 
@@ -31,9 +29,8 @@ def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
     assert not kiosk.item("backButton").isEnabled()
 
 
-@pytest.mark.parametrize("tile", ["tile_apply", "tile_appointment"])
-def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver, tile: str) -> None:
-    kiosk.click(tile)
+def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver) -> None:
+    kiosk.click("tile_appointment")
     assert kiosk.visible("noticeDialog")
     assert "暂未开放" in kiosk.texts()
     assert any("12345" in text for text in kiosk.texts())
@@ -73,3 +70,20 @@ def test_consult_screen_follows_a_language_switch(kiosk: Driver) -> None:
     kiosk.click("languageButton")
     assert any("Baiyunguan Community" in text for text in kiosk.texts())
     assert "Opening hours" in kiosk.texts()
+
+
+def test_apply_tile_lists_the_items_that_can_be_applied_for_here(kiosk: Driver) -> None:
+    kiosk.click("tile_apply")
+    assert kiosk.current_screen() == "itemListScreen"
+    listing = kiosk.ui.catalog.listing
+    assert listing.rowCount() == 12  # the sample catalog's items with a form
+    assert all(listing.data(listing.index(n), listing.CanApplyRole) for n in range(12))
+
+
+def test_apply_without_a_platform_says_so_instead_of_starting(kiosk: Driver) -> None:
+    kiosk.click("tile_apply")
+    kiosk.click("itemRow_0")
+    kiosk.click("applyButton")
+    assert kiosk.visible("noticeDialog")
+    assert kiosk.current_screen() == "guideScreen"
+    assert any("12345" in text for text in kiosk.texts())

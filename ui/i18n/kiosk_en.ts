@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ApplyMaterials</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+120"/>
+        <source>%n page(s) photographed</source>
+        <translation>
+            <numerusform>%n page photographed</numerusform>
+            <numerusform>%n pages photographed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicePanel</name>
     <message numerus="yes">
         <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+91"/>

@@ -2,6 +2,430 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApplyConditions</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+15"/>
+        <source>Who can apply</source>
+        <translation>申请条件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What you need</source>
+        <translation>需要准备的材料</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>, %1 copies</source>
+        <translation>，%1份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — if applicable</source>
+        <translation> — 如有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — may be brought to the counter later</source>
+        <translation> — 可容缺后补</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — e-licence accepted</source>
+        <translation> — 可用电子证照</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You will photograph each material on the document camera. Have your ID card ready.</source>
+        <translation>材料将在高拍仪上逐页拍摄上传。请准备好身份证。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Missing materials: %1</source>
+        <translation>容缺受理：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyConsent</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyConsent.qml" line="+14"/>
+        <source>Before you submit</source>
+        <translation>提交前请阅读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose: %1</source>
+        <translation>用途：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to: %1</source>
+        <translation>接收方：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept: %1</source>
+        <translation>保存期限：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing you entered stays on this kiosk after you finish: the screen is cleared and the stored copy is deleted as soon as the district platform confirms it.</source>
+        <translation>办理结束后，您输入的信息不会留在本终端：屏幕会被清空，暂存的加密副本在区政务服务平台确认收到后立即删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDone</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyDone.qml" line="+25"/>
+        <source>Saving your application…</source>
+        <translation>正在保存您的申请…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your application has been received</source>
+        <translation>您的申请已收到</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receipt number %1. Sending it to the district platform…</source>
+        <translation>受理回执号 %1，正在提交到区政务服务平台…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number: %1</source>
+        <translation>办件编号：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt number: %1</source>
+        <translation>受理回执号：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting to be uploaded: the network is slow, so the kiosk keeps your application safely and sends it by itself. Use the receipt number to check progress.</source>
+        <translation>待上传：网络暂时不畅，终端已安全保存您的申请，恢复后会自动提交。可凭受理回执号查询进度。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing your receipt…</source>
+        <translation>正在打印回执…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take your receipt.</source>
+        <translation>请取走您的回执。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>打印机缺纸。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receipt could not be printed. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>回执没有打印出来。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Scan to check progress, or call %1.</source>
+        <translation>扫码查询办理进度，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I have taken a photo, continue</source>
+        <translation>已拍照，继续</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyForm</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyForm.qml" line="+16"/>
+        <source>Fields filled from your ID card can be changed. Tap a field to type; numbers open the number pad.</source>
+        <translation>已根据身份证自动填写的内容可以修改。点击输入框即可输入，数字会打开数字键盘。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyIdentify</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyIdentify.qml" line="+24"/>
+        <source>For myself</source>
+        <translation>本人办理</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For someone else (proxy)</source>
+        <translation>委托代办</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>As a proxy you identify first, then place the applicant&apos;s ID card. A signed letter of authorisation is added to the materials.</source>
+        <translation>代办时请代办人先读取身份证，再放申请人的身份证。材料中将增加申请人签字的授权委托书。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Proxy</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, ID %2</source>
+        <translation>%1，证件号码 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Proxy: place your ID card on the reader</source>
+        <translation>请代办人把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now place the applicant&apos;s ID card on the reader</source>
+        <translation>请放申请人（被代办人）的身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keep the card on the reader until your name appears.</source>
+        <translation>请保持证件不动，直到屏幕显示您的姓名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card reader is not working right now.</source>
+        <translation>读卡器暂时无法使用。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> You can type your name and ID number below.</source>
+        <translation>您可以在下方输入姓名和身份证号码。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> Please ask the station staff.</source>
+        <translation>请联系服务站工作人员。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No ID card with you?</source>
+        <translation>没有带身份证？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name as on the ID card</source>
+        <translation>姓名（与身份证一致）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>18-digit ID number</source>
+        <translation>18位身份证号码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A typed identity is checked again at the counter.</source>
+        <translation>手工输入的身份信息将在窗口再次核验。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyMaterials</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+19"/>
+        <source>Lay the page face up under the document camera, then press Photograph. Photograph each page of a material.</source>
+        <translation>请把材料正面朝上平放在高拍仪下，然后按“拍摄”。多页材料请逐页拍摄。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo: pages are taken from sample images instead of the document camera.</source>
+        <translation>演示模式：用示例图片代替高拍仪拍摄。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (if applicable)</source>
+        <translation>（如有）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Photographing…</source>
+        <translation>正在拍摄…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a page</source>
+        <translation>再拍一页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Photograph</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use e-licence</source>
+        <translation>使用电子证照</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bring to counter later</source>
+        <translation>到窗口补交</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n page(s) photographed</source>
+        <translation>
+            <numerusform>已拍摄 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still needed</source>
+        <translation>尚未提供</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not needed if it does not apply to you</source>
+        <translation>不适用可不提供</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyRating</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyRating.qml" line="+28"/>
+        <source>Please rate this service. Your rating goes to the district with the case number, not your name.</source>
+        <translation>请为本次服务评价。评价只与办件编号关联，不含您的姓名。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>What went wrong? (choose any)</source>
+        <translation>哪里不满意？（可多选）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Anything else you want to tell us (optional)</source>
+        <translation>其他意见（选填）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Thank you for your rating</source>
+        <translation>感谢您的评价</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything you entered has been cleared from this kiosk. Please take your ID card and receipt.</source>
+        <translation>您输入的信息已从本终端清除。请带好身份证和回执。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyReview</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyReview.qml" line="+16"/>
+        <source>Personal details are hidden. Press and hold a line to see it in full.</source>
+        <translation>个人信息已隐藏显示，按住某一行可查看完整内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your application</source>
+        <translation>申请内容</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+15"/>
+        <source>Before you start</source>
+        <translation>办理须知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is applying</source>
+        <translation>确认身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the form</source>
+        <translation>填写申请表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation>提交材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check everything</source>
+        <translation>核对信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your personal information</source>
+        <translation>个人信息使用说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitting</source>
+        <translation>正在提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How did it go?</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thank you</source>
+        <translation>谢谢</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="+31"/>
@@ -46,6 +470,34 @@
         <location line="+4"/>
         <source>Station telephone</source>
         <translation>服务站电话</translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <location filename="../qml/Kiosk/components/DatePicker.qml" line="+36"/>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose</source>
+        <translation>选定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chosen</source>
+        <translation>已选定</translation>
     </message>
 </context>
 <context>
@@ -207,6 +659,14 @@
         <location line="+2"/>
         <source>The receipt printer is not working right now. Your receipt number and QR code will be shown on the screen instead.</source>
         <translation>凭条打印机暂时无法使用，办理编号和二维码将改为显示在屏幕上。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+17"/>
+        <source> (optional)</source>
+        <translation>（选填）</translation>
     </message>
 </context>
 <context>
@@ -625,12 +1085,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+26"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+27"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
+        <source>Items you can apply for here</source>
+        <translation>可在线办理的事项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not yet available</source>
         <translation>暂未开放</translation>
     </message>
@@ -638,6 +1103,16 @@
         <location line="+1"/>
         <source>This service is not available on this kiosk yet. Please call %1 or ask the station staff.</source>
         <translation>本终端暂未开放此项服务。请拨打 %1 或咨询服务站工作人员。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot apply here right now</source>
+        <translation>暂时无法在线办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online applications cannot be submitted from this kiosk right now. Please apply at the counter or call %1.</source>
+        <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
 </context>
 <context>
@@ -750,6 +1225,67 @@
         <location line="+12"/>
         <source>Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.</source>
         <translation>试试少输几个字或换个说法；也可以拨打%1或询问服务站工作人员，或从下面的常办事项中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <location filename="../qml/Kiosk/components/StepBar.qml" line="+11"/>
+        <source>Start</source>
+        <translation>须知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>填表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation>提交材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>StepFooter</name>
+    <message>
+        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+28"/>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start applying</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything is correct</source>
+        <translation>核对无误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I agree, submit</source>
+        <translation>同意并提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
 </context>
 </TS>

@@ -60,7 +60,7 @@ Window {
                 hotline: window.shell.hotline
             })
         } else if (key === "apply") {
-            window.openList("online", qsTr("Apply online"))
+            window.openList("online", qsTr("Items you can apply for here"))
         } else if (key === "attract") {
             window.attractShowing = true
         } else {
@@ -106,10 +106,9 @@ Window {
         })
     }
 
-    // 返回: a screen with steps of its own (the application) goes back a step first.
+    // 返回: the application goes back one of its own steps first.
     function goBack() {
-        const current = stack.currentItem
-        if (current && typeof current.goBack === "function" && current.goBack())
+        if (stack.currentItem && stack.currentItem.objectName === "applyScreen" && window.apply.back())
             return
         stack.pop()
     }

@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk
 
@@ -32,7 +31,8 @@ RowLayout {
     }
 
     spacing: Theme.spacing
-    Component.onCompleted: picker.show(picker.value)
+    // After the wheels have their models: an index set earlier is clamped to 0.
+    Component.onCompleted: Qt.callLater(picker.show, picker.value)
 
     WheelColumn { id: years; size: picker.yearCount; offset: picker.firstYear; suffix: qsTr("year"); Layout.fillWidth: true; onMoved: picker.emit() }
     WheelColumn { id: months; size: 12; offset: 1; suffix: qsTr("month"); Layout.fillWidth: true; onMoved: picker.emit() }

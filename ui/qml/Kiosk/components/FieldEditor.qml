@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Layouts
 import Kiosk
 
 // One form field, with the widget its type asks for: choices as big buttons, dates on
@@ -60,7 +59,7 @@ Column {
         active: editor.field.type === "date"
         visible: active
         width: parent.width
-        height: item ? item.implicitHeight : 0
+        height: (item as Item)?.implicitHeight ?? 0
         sourceComponent: DatePicker {
             value: editor.field.value
             onPicked: (value) => editor.edited(editor.field.key, value)

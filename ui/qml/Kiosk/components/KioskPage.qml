@@ -32,6 +32,14 @@ Item {
             flick.contentY = bottom - flick.height
     }
 
+    // Bring `item` (inside the page) near the top of the view, e.g. the first thing to fix.
+    function scrollTo(item: Item) {
+        if (!item || !page.contains(item))
+            return
+        const top = item.mapToItem(column, 0, 0).y + column.y - Theme.spacing
+        flick.contentY = Math.max(0, Math.min(top, flick.contentHeight - flick.height))
+    }
+
     onFocusedItemChanged: Qt.callLater(page.reveal)
     onHeightChanged: Qt.callLater(page.reveal)
 

@@ -7,6 +7,7 @@ Column {
     id: footer
 
     required property var apply
+    signal refused()
 
     spacing: Theme.spacing
 
@@ -39,7 +40,7 @@ Column {
                   : footer.apply.step === "consent" ? qsTr("I agree, submit")
                   : qsTr("Next")
             visible: footer.apply.step !== "identify" || footer.apply.waitingFor === ""
-            onClicked: footer.apply.next()
+            onClicked: if (!footer.apply.next()) footer.refused()
         }
     }
 }

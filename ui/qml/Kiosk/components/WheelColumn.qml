@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import Kiosk
@@ -14,19 +15,21 @@ Tumbler {
     readonly property bool touchTarget: true
     implicitHeight: Theme.touchMin * 3
     visibleItemCount: 3
+    wrap: false
     model: size
     onMovingChanged: if (!moving) wheel.moved()
 
     delegate: Text {
+        id: cell
         required property int index
-        text: (wheel.offset + index) + wheel.suffix
+        text: (wheel.offset + cell.index) + wheel.suffix
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontLarge
-        font.bold: index === wheel.currentIndex
-        color: index === wheel.currentIndex ? Theme.accent : Theme.mutedText
+        font.bold: cell.index === wheel.currentIndex
+        color: cell.index === wheel.currentIndex ? Theme.accent : Theme.mutedText
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        opacity: 1.0 - Math.abs(Tumbler.displacement) / (wheel.visibleItemCount / 2)
+        opacity: 1.0 - Math.abs(cell.Tumbler.displacement) / (wheel.visibleItemCount / 2)
     }
 
     background: Rectangle {

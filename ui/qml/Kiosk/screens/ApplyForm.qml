@@ -16,7 +16,17 @@ Column {
         text: qsTr("Fields filled from your ID card can be changed. Tap a field to type; numbers open the number pad.")
     }
 
+    function firstProblem(): Item {
+        for (let i = 0; i < fields.count; ++i) {
+            const editor = fields.itemAt(i) as FieldEditor
+            if (editor && editor.field.problem !== "")
+                return editor
+        }
+        return null
+    }
+
     Repeater {
+        id: fields
         model: step.apply.fields
         delegate: FieldEditor {
             required property var modelData

@@ -44,12 +44,13 @@ Column {
     Repeater {
         model: step.apply.people
         delegate: SectionBox {
+            id: person
             required property var modelData
             objectName: "identified_" + modelData.role
             title: modelData.role === "agent" ? qsTr("Proxy") : qsTr("Applicant")
             BodyText {
                 width: parent.width
-                text: qsTr("%1, ID %2").arg(parent.parent.modelData.name).arg(parent.parent.modelData.idNumber)
+                text: qsTr("%1, ID %2").arg(person.modelData.name).arg(person.modelData.idNumber)
             }
         }
     }

@@ -20,7 +20,18 @@ Column {
               : qsTr("Demo: pages are taken from sample images instead of the document camera.")
     }
 
+    function firstProblem(): Item {
+        for (let i = 0; i < boxes.count; ++i) {
+            const box = boxes.itemAt(i)
+            const row = step.apply.materials[i]
+            if (box && row.required && row.provision === "")
+                return box
+        }
+        return null
+    }
+
     Repeater {
+        id: boxes
         model: step.apply.materials
         delegate: SectionBox {
             id: box

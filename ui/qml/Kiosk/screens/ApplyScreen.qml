@@ -24,9 +24,6 @@ KioskPage {
         thanks: qsTr("Thank you")
     })
 
-    // NavBar's 返回: the previous step, or leave the screen when there is none.
-    function goBack(): bool { return screen.apply.back() }
-
     title: screen.apply.item.name ?? ""
 
     // Leaving the screen (首页, or 返回 from the first step) drops the application.
@@ -54,7 +51,7 @@ KioskPage {
         id: body
         objectName: "applyBody"
         width: parent.width
-        height: item ? item.implicitHeight : 0
+        height: (item as Item)?.implicitHeight ?? 0
         sourceComponent: ({
             conditions: conditionsStep, identify: identifyStep, form: formStep,
             materials: materialsStep, review: reviewStep, consent: consentStep,
@@ -67,6 +64,14 @@ KioskPage {
         width: parent.width
         apply: screen.apply
         visible: ["conditions", "identify", "form", "materials", "review", "consent"].indexOf(screen.step) >= 0
+        // 下一步 refused: show the first thing to fix (the footer already says what).
+        onRefused: {
+            const first = screen.step === "form" ? (body.item as ApplyForm)?.firstProblem()
+                        : screen.step === "materials" ? (body.item as ApplyMaterials)?.firstProblem()
+                        : null
+            if (first)
+                screen.scrollTo(first)
+        }
     }
 
     Component { id: conditionsStep; ApplyConditions { apply: screen.apply } }
