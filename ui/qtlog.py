@@ -8,6 +8,10 @@ KNOWN_NOISE: tuple[tuple[str, str], ...] = (
     # kiosk plays no audio through it and falls back silently.
     ("qt.multimedia.symbolsresolver", "Couldn't load pipewire"),
     ("qt.multimedia.symbolsresolver", "Couldn't resolve pipewire"),
+    # The FFmpeg camera backend probes for VA-API video acceleration when the document camera
+    # opens; the kiosk takes still pages and needs none.
+    ("qt.multimedia.symbolsresolver", "Couldn't load va"),
+    ("qt.multimedia.symbolsresolver", "Couldn't resolve va"),
     # Inside Qt Virtual Keyboard's own QML (PopupList), reported by the property cache.
     ("qt.qml.propertyCache.append", "Member contentWidth of the object PopupList"),
     # The pinyin engine says so at warning level whenever its user dictionary file is absent,

@@ -100,6 +100,7 @@ class IdCardSimulator(StreamSimulator):
         super().__init__(pty=pty, baud=baud)
         self.card: bytes | None = None
         self.fault = ""
+        self.empty_finds = 0  # "find card" requests answered with no card on the reader
         self._lock = threading.Lock()
 
     def insert(self, kind: str = "resident") -> None:
@@ -114,6 +115,8 @@ class IdCardSimulator(StreamSimulator):
         """The reply frame a reader sends for one request (no faults applied)."""
         with self._lock:
             card = self.card
+            if (command, parameter) == Command.FIND_CARD.value and card is None:
+                self.empty_finds += 1
         sam_status = Status.SAM_SELF_TEST_FAILED if self.fault == "sam_failure" else Status.SUCCESS
         read = (
             build_reply(Status.SUCCESS, bytes.fromhex("01000400") + card + bytes(1024))

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import random
+import sys
 import tempfile
 import threading
 import time
@@ -272,6 +273,13 @@ class _Server(ThreadingHTTPServer):
     state: StandInState
     store: PlatformStore
     verifier: Verifier | None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A terminal that hangs up between requests is normal; anything else is logged."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        log.exception("stand-in: request from %s failed", client_address[0])
 
 
 class StandIn:

@@ -48,10 +48,22 @@ def page_folder(folder: Path) -> Path:
     return folder
 
 
+Station = tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator]
+
+
 @pytest.fixture
-def station(
-    launch: Callable[..., Driver], tmp_path: Path
-) -> Iterator[tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator]]:
+def station(launch: Callable[..., Driver], tmp_path: Path) -> Iterator[Station]:
+    yield from _station(launch, tmp_path, typed_identity_items="*")
+
+
+@pytest.fixture
+def card_only_station(launch: Callable[..., Driver], tmp_path: Path) -> Iterator[Station]:
+    yield from _station(launch, tmp_path, typed_identity_items="")
+
+
+def _station(
+    launch: Callable[..., Driver], tmp_path: Path, typed_identity_items: str
+) -> Iterator[Station]:
     settings: Settings = station_settings(tmp_path, "http://127.0.0.1:1")
     secret = load_key(Path(settings.security.terminal_secret_file), create=False)
     with (
@@ -66,6 +78,9 @@ def station(
                 settings.camera,
                 image_folder=str(page_folder(tmp_path / "pages")),
                 page_budget_kb=200,
+            ),
+            session=dataclasses.replace(
+                settings.session, typed_identity_items=typed_identity_items
             ),
         )
         devices = Devices(
@@ -101,7 +116,7 @@ def step(kiosk: Driver) -> str:
 
 
 def test_card_form_pages_consent_receipt_rating_and_wipe(
-    station: tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator],
+    station: Station,
 ) -> None:
     kiosk, standin, reader, printer = station
     identity = parse_text_block(SAMPLE_CARDS["resident"])
@@ -184,7 +199,7 @@ def test_card_form_pages_consent_receipt_rating_and_wipe(
 
 
 def test_paper_out_shows_the_qr_and_number_instead(
-    station: tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator],
+    station: Station,
 ) -> None:
     kiosk, _, reader, printer = station
     printer.set_state(paper=Paper.OUT)
@@ -220,3 +235,57 @@ def test_paper_out_shows_the_qr_and_number_instead(
     assert step(kiosk) == "done"  # no automatic move on: the resident photographs first
     kiosk.click("toRatingButton")
     assert step(kiosk) == "rating"
+
+
+def test_proxy_agent_card_then_applicant_card_adds_the_letter(station: Station) -> None:
+    kiosk, _standin, reader, _ = station
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    kiosk.click("applyForSomeoneElse")
+    reader.insert("elder")  # the agent
+    kiosk.wait_until(lambda: kiosk.visible("identified_agent"), 5000)
+    assert kiosk.ui.apply.property("waitingFor") == "applicant"
+    looked = reader.empty_finds
+    reader.remove()
+    kiosk.wait_until(lambda: reader.empty_finds > looked)  # the reader saw the card go
+    reader.insert("resident")  # the principal
+    kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    names = [m["name"] for m in kiosk.ui.apply.property("materials")]
+    assert names[-1] == "授权委托书"
+    assert not kiosk.visible(f"atCounter_{len(names) - 1}")  # the letter cannot wait
+
+
+def test_typed_identity_is_checked_and_accepted(station: Station) -> None:
+    kiosk = station[0]
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    kiosk.fill("typedName", "测试丙")
+    kiosk.fill("typedIdNumber", "110102198001070011")
+    kiosk.click("typedIdentityButton")
+    assert "校验不通过" in kiosk.ui.apply.property("message")
+    assert step(kiosk) == "identify"
+    kiosk.fill("typedIdNumber", SPOUSE_ID)
+    kiosk.click("typedIdentityButton")
+    assert step(kiosk) == "form"
+    assert kiosk.item("field_address").property("text") == ""  # nothing to prefill from
+
+
+def test_items_that_need_the_card_offer_no_typing(card_only_station: Station) -> None:
+    kiosk = card_only_station[0]
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    assert kiosk.visible("applyCardPrompt")
+    assert not kiosk.visible("applyTypedIdentity")
+    assert not kiosk.visible("applyNextButton")  # no way past without the card
+
+
+def test_leaving_mid_application_drops_everything(station: Station) -> None:
+    kiosk, _, reader, _ = station
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    reader.insert("resident")
+    kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    kiosk.click("homeButton")
+    assert step(kiosk) == ""
+    assert kiosk.ui.apply.property("people") == []
+    assert kiosk.ui.apply.property("fields") == []
