@@ -8,8 +8,15 @@ on the sync worker; pages are taken and compressed on the capture worker; the re
 prints on the printer worker.
 
 Signals:
-    changed: any property below changed.
+    changed: the step, a message, identification or the outcome changed.
+    shapeChanged: the form's fields or the list of materials changed (new application,
+        proxy on or off); the screens rebuild their lists only then.
+    answersChanged: an answer or a problem with one changed.
+    materialStateChanged: how a material is provided, or its pages, changed.
     finished: the resident is done; the session must be wiped.
+
+Lists that QML repeats (fields, materials) change only with `shapeChanged`, so a tap that
+changes an answer or adds a page never rebuilds the delegate it came from.
 """
 
 from __future__ import annotations
@@ -56,6 +63,9 @@ THANKS_MS = 5000  # after the rating: back to the start
 
 class ApplyViewModel(QObject):
     changed = Signal()
+    shapeChanged = Signal()
+    answersChanged = Signal()
+    materialStateChanged = Signal()
     finished = Signal()
 
     def __init__(
@@ -88,6 +98,7 @@ class ApplyViewModel(QObject):
         self._finished: Finished | None = None
         self._rated = False
         self._serial = 0  # makes page image URLs change when pages change
+        self._camera_watched = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._advance_after_wait)
@@ -106,6 +117,14 @@ class ApplyViewModel(QObject):
     capturing = Property(str, lambda self: self._capturing, notify=changed)
     cameraMode = Property(
         str, lambda self: "folder" if self._capture.uses_folder else "camera", constant=True
+    )
+    cameraSession = Property(
+        QObject,
+        lambda self: self._capture.camera.session if self._capture.camera else None,
+        notify=changed,
+    )
+    cameraReady = Property(
+        bool, lambda self: bool(self._capture.camera and self._capture.camera.ready), notify=changed
     )
     applyNo = Property(str, lambda self: self._apply_no, notify=changed)
     caseNo = Property(str, lambda self: self._case_no, notify=changed)
@@ -171,7 +190,7 @@ class ApplyViewModel(QObject):
                 )
         return people
 
-    @Property(list, notify=changed)
+    @Property(list, notify=shapeChanged)
     def fields(self) -> list[dict[str, Any]]:
         if self._app is None:
             return []
@@ -183,35 +202,53 @@ class ApplyViewModel(QObject):
                 "help": f.help,
                 "required": f.required,
                 "choices": list(f.choices),
-                "value": self._app.answers.get(f.key, ""),
-                "problem": self._app.problems.get(f.key, ""),
             }
             for f in self._app.fields
         ]
 
-    @Property(list, notify=changed)
+    @Property(dict, notify=answersChanged)
+    def answers(self) -> dict[str, str]:
+        return dict(self._app.answers) if self._app else {}
+
+    @Property(dict, notify=answersChanged)
+    def problems(self) -> dict[str, str]:
+        return dict(self._app.problems) if self._app else {}
+
+    @Property(list, notify=shapeChanged)
     def materials(self) -> list[dict[str, Any]]:
         if self._app is None:
             return []
-        rows = []
-        for index, m in enumerate(self._app.materials):
-            pages = self._app.pages.get(m.name, [])
-            rows.append(
-                {
-                    "name": m.name,
-                    "form": m.form,
-                    "copies": m.copies,
-                    "required": m.required,
-                    "note": m.note,
-                    "ways": list(Application.ways(m)),
-                    "provision": self._app.provisions.get(m.name, ""),
-                    "provisionText": PROVISION_WORDS.get(self._app.provisions.get(m.name, ""), ""),
-                    "pages": [
-                        f"image://pages/{index}/{n}/{self._serial}" for n in range(len(pages))
-                    ],
-                }
-            )
-        return rows
+        return [
+            {
+                "name": m.name,
+                "form": m.form,
+                "copies": m.copies,
+                "required": m.required,
+                "note": m.note,
+                "ways": list(Application.ways(m)),
+            }
+            for m in self._app.materials
+        ]
+
+    @Property(dict, notify=materialStateChanged)
+    def provisions(self) -> dict[str, str]:
+        """Material name → captured / at_counter / e_licence (absent: not provided yet)."""
+        return dict(self._app.provisions) if self._app else {}
+
+    @Property(dict, notify=materialStateChanged)
+    def pages(self) -> dict[str, list[str]]:
+        """Material name → image URLs of its captured pages (for the page image provider)."""
+        if self._app is None:
+            return {}
+        return {
+            m.name: [
+                f"image://pages/{index}/{n}/{self._serial}"
+                for n in range(len(self._app.pages.get(m.name, [])))
+            ]
+            for index, m in enumerate(self._app.materials)
+        }
+
+    provisionWords = Property(dict, lambda self: dict(PROVISION_WORDS), constant=True)
 
     @Property(list, notify=changed)
     def review(self) -> list[dict[str, str]]:
@@ -237,7 +274,8 @@ class ApplyViewModel(QObject):
         except ApplicationError as error:
             log.info("apply refused for %s: %s", code, error)
             return False
-        self._set_step("conditions")
+        self._step = "conditions"
+        self._everything_changed()
         return True
 
     @Slot(result=bool)
@@ -251,6 +289,7 @@ class ApplyViewModel(QObject):
             problem = "请先放置身份证" if app.waiting_for == "applicant" else "请代办人先放置身份证"
         elif self._step == "form":
             checked = app.check_form()
+            self.answersChanged.emit()
             if not checked.ok:
                 problem = "有几项需要修改，请看红色提示"
         elif self._step == "materials":
@@ -281,7 +320,10 @@ class ApplyViewModel(QObject):
         self._step = step
         self._message = ""
         if step == "materials":
-            self._capture.open_camera()
+            camera = self._capture.open_camera()
+            if camera is not None and not self._camera_watched:
+                camera.readyChanged.connect(self.changed)
+                self._camera_watched = True
         self.changed.emit()
 
     # -- identify ------------------------------------------------------------------------
@@ -290,7 +332,7 @@ class ApplyViewModel(QObject):
         if self._app is not None and self._step == "identify":
             self._app.set_proxy(proxy)
             self._message = ""
-            self.changed.emit()
+            self._everything_changed()
 
     @Slot(object)
     def card(self, identity: Identity) -> None:
@@ -314,6 +356,7 @@ class ApplyViewModel(QObject):
             self.changed.emit()
             return False
         self._message = ""
+        self.answersChanged.emit()  # prefilled from the card
         if not self._app.waiting_for:
             self._set_step("form")
         else:
@@ -325,7 +368,7 @@ class ApplyViewModel(QObject):
     def answer(self, key: str, value: str) -> None:
         if self._app is not None:
             self._app.answer(key, value)
-            self.changed.emit()
+            self.answersChanged.emit()
 
     # -- materials -----------------------------------------------------------------------
     @Slot(str, str)
@@ -337,6 +380,7 @@ class ApplyViewModel(QObject):
             self._message = ""
         except ApplicationError as error:
             self._message = str(error)
+        self.materialStateChanged.emit()
         self.changed.emit()
 
     @Slot(str)
@@ -370,6 +414,7 @@ class ApplyViewModel(QObject):
         except ApplicationError as error:
             self._message = str(error)
         self._serial += 1
+        self.materialStateChanged.emit()
         self.changed.emit()
 
     @Slot(str, int)
@@ -385,7 +430,7 @@ class ApplyViewModel(QObject):
         if self._app is not None:
             self._app.remove_page(name, index)
             self._serial += 1
-            self.changed.emit()
+            self.materialStateChanged.emit()
 
     def page_image(self, material_index: int, page_index: int) -> bytes:
         """JPEG of a captured page, for the page image provider ("" when gone)."""
@@ -442,7 +487,7 @@ class ApplyViewModel(QObject):
         if self._app is not None:
             self._app.wipe()  # from here on only the numbers are needed
         self._finished = None
-        self.changed.emit()
+        self._everything_changed()
 
     @Slot(str)
     def _on_refused(self, message: str) -> None:
@@ -504,6 +549,8 @@ class ApplyViewModel(QObject):
     def reset(self) -> None:
         """Session end, or a new application: nothing personal stays."""
         self._timer.stop()
+        if self._app is None and not self._step and not self._apply_no:
+            return  # nothing to drop (and no change to announce)
         if self._step == "materials":
             self._capture.close_camera()
         if self._app is not None:
@@ -515,6 +562,12 @@ class ApplyViewModel(QObject):
         self._answered = self._rated = False
         self._retake_index = -1
         self._capture_request = 0
+        self._everything_changed()
+
+    def _everything_changed(self) -> None:
+        self.shapeChanged.emit()
+        self.answersChanged.emit()
+        self.materialStateChanged.emit()
         self.changed.emit()
 
 

@@ -17,7 +17,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QImage, QImageReader
 
 from kiosk.submission import CapturedPage
@@ -28,6 +38,7 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 QUALITIES = (85, 75, 65, 55, 45)
 SHRINK = 0.8
 MIN_SIDE = 400
+NO_CAMERA = "未检测到高拍仪，请选择其他方式提供材料，或联系工作人员"
 DECODE_LIMIT_MB = 512  # a bigger decoded image is refused, not allowed to exhaust memory
 
 
@@ -183,7 +194,14 @@ class CaptureService(QObject):
         if self.uses_folder:
             self.requestFolder.emit(material, self._request)
         elif self.camera is None or not self.camera.ready:
-            self.failed.emit("未检测到高拍仪，请选择到窗口提交材料，或联系工作人员", self._request)
+            # Answered like every other request: after this returns its number.
+            request = self._request
+            QTimer.singleShot(
+                0,
+                lambda: self.failed.emit(
+                    "未检测到高拍仪，请选择其他方式提供材料，或联系工作人员", request
+                ),
+            )
         else:
             self.camera.shoot(material, self._request)
         return self._request
@@ -233,6 +251,7 @@ class CameraSource(QObject):
         self.session.setImageCapture(self._capture)
         self._capture.imageCaptured.connect(self._on_image)
         self._capture.errorOccurred.connect(self._on_error)
+        self._capture.readyForCaptureChanged.connect(self.readyChanged)
         self._camera: object | None = None
         self._pending: dict[int, tuple[str, int]] = {}  # Qt's capture id → (material, request)
 

@@ -61,8 +61,16 @@ def card_only_station(launch: Callable[..., Driver], tmp_path: Path) -> Iterator
     yield from _station(launch, tmp_path, typed_identity_items="")
 
 
+@pytest.fixture
+def camera_station(launch: Callable[..., Driver], tmp_path: Path) -> Iterator[Station]:
+    yield from _station(launch, tmp_path, typed_identity_items="*", image_folder=False)
+
+
 def _station(
-    launch: Callable[..., Driver], tmp_path: Path, typed_identity_items: str
+    launch: Callable[..., Driver],
+    tmp_path: Path,
+    typed_identity_items: str,
+    image_folder: bool = True,
 ) -> Iterator[Station]:
     settings: Settings = station_settings(tmp_path, "http://127.0.0.1:1")
     secret = load_key(Path(settings.security.terminal_secret_file), create=False)
@@ -76,7 +84,7 @@ def _station(
             platform=dataclasses.replace(settings.platform, base_url=standin.url),
             camera=dataclasses.replace(
                 settings.camera,
-                image_folder=str(page_folder(tmp_path / "pages")),
+                image_folder=str(page_folder(tmp_path / "pages")) if image_folder else "",
                 page_budget_kb=200,
             ),
             session=dataclasses.replace(
@@ -289,3 +297,27 @@ def test_leaving_mid_application_drops_everything(station: Station) -> None:
     assert step(kiosk) == ""
     assert kiosk.ui.apply.property("people") == []
     assert kiosk.ui.apply.property("fields") == []
+
+
+def test_without_a_camera_the_materials_step_says_what_to_do(camera_station: Station) -> None:
+    kiosk = camera_station[0]
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    kiosk.fill("typedName", "测试丙")
+    kiosk.fill("typedIdNumber", SPOUSE_ID)
+    kiosk.click("typedIdentityButton")
+    for key, value in {
+        "spouse_name": "测试甲", "spouse_id_number": SPOUSE_ID, "child_order": "一孩",
+        "due_date": "2027-03-01", "phone": "13800000000", "address": "北京市西城区测试路1号",
+    }.items():  # fmt: skip
+        kiosk.ui.apply.answer(key, value)
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "materials"
+    assert kiosk.visible("cameraVideo")  # the live preview's place, with the reason it is dark
+    assert any("没有找到高拍仪" in t for t in kiosk.texts())
+    kiosk.click("capture_0")
+    kiosk.wait_until(lambda: "未检测到高拍仪" in kiosk.ui.apply.property("message"))
+    kiosk.click("eLicence_0")  # another way is still open
+    kiosk.click("eLicence_1")
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "review"

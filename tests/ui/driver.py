@@ -39,7 +39,12 @@ class Driver:
         """The live item with this objectName, a visible one first (a list being rebuilt
         holds the old delegate until it is deleted)."""
         cached = self._items.get(object_name)
-        if cached is not None and shiboken6.isValid(cached) and cached.isVisible():
+        if (
+            cached is not None
+            and shiboken6.isValid(cached)
+            and cached.isVisible()
+            and cached.window() is not None  # not a screen already taken off the stack
+        ):
             return cached
         found = find_item(self.window, object_name)
         if not found.isVisible():
@@ -49,6 +54,7 @@ class Driver:
                 if isinstance(obj, QQuickItem)
                 and obj.objectName() == object_name
                 and obj.isVisible()
+                and obj.window() is not None
             ]
             found = shown[0] if shown else found
         self._items[object_name] = found

@@ -259,7 +259,7 @@
         <translation>演示模式：用示例图片代替高拍仪拍摄。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source> (if applicable)</source>
         <translation>（如有）</translation>
     </message>
@@ -375,7 +375,7 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+15"/>
+        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+16"/>
         <source>Before you start</source>
         <translation>办理须知</translation>
     </message>
@@ -440,6 +440,14 @@
     </message>
 </context>
 <context>
+    <name>CameraPreview</name>
+    <message>
+        <location filename="../qml/Kiosk/components/CameraPreview.qml" line="+29"/>
+        <source>No document camera found. You can still choose to bring materials to the counter, or ask the station staff.</source>
+        <translation>没有找到高拍仪。您仍可选择其他方式提供材料，或请服务站工作人员帮助。</translation>
+    </message>
+</context>
+<context>
     <name>ConsultScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+10"/>
@@ -475,7 +483,7 @@
 <context>
     <name>DatePicker</name>
     <message>
-        <location filename="../qml/Kiosk/components/DatePicker.qml" line="+36"/>
+        <location filename="../qml/Kiosk/components/DatePicker.qml" line="+37"/>
         <source>year</source>
         <translation>年</translation>
     </message>
@@ -1263,7 +1271,7 @@
 <context>
     <name>StepFooter</name>
     <message>
-        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+28"/>
+        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+29"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>

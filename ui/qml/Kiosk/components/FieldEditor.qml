@@ -8,6 +8,8 @@ Column {
     id: editor
 
     required property var field
+    property string value
+    property string problem
     signal edited(string key, string value)
 
     spacing: Theme.spacing / 3
@@ -27,7 +29,7 @@ Column {
         objectName: "field_" + editor.field.key
         visible: editor.field.type !== "choice" && editor.field.type !== "date"
         width: parent.width
-        text: editor.field.value
+        text: editor.value
         placeholderText: editor.field.help
         inputMethodHints: editor.field.type === "number" ? (Qt.ImhSensitiveData | Qt.ImhFormattedNumbersOnly)
                           : editor.field.type === "phone" ? (Qt.ImhSensitiveData | Qt.ImhDialableCharactersOnly)
@@ -47,7 +49,7 @@ Column {
                 required property string modelData
                 objectName: "choice_" + modelData
                 checkable: true
-                checked: editor.field.value === modelData
+                checked: editor.value === modelData
                 text: modelData
                 onClicked: editor.edited(editor.field.key, modelData)
             }
@@ -61,7 +63,7 @@ Column {
         width: parent.width
         height: (item as Item)?.implicitHeight ?? 0
         sourceComponent: DatePicker {
-            value: editor.field.value
+            value: editor.value
             onPicked: (value) => editor.edited(editor.field.key, value)
         }
     }
@@ -70,7 +72,7 @@ Column {
         objectName: "problem_" + editor.field.key
         width: parent.width
         visible: text !== ""
-        text: editor.field.problem
+        text: editor.problem
         color: Theme.warning
         font.bold: true
     }

@@ -15,7 +15,6 @@ Tumbler {
     readonly property bool touchTarget: true
     implicitHeight: Theme.touchMin * 3
     visibleItemCount: 3
-    wrap: false
     model: size
     onMovingChanged: if (!moving) wheel.moved()
 

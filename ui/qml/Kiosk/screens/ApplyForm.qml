@@ -19,7 +19,7 @@ Column {
     function firstProblem(): Item {
         for (let i = 0; i < fields.count; ++i) {
             const editor = fields.itemAt(i) as FieldEditor
-            if (editor && editor.field.problem !== "")
+            if (editor && editor.problem !== "")
                 return editor
         }
         return null
@@ -32,6 +32,8 @@ Column {
             required property var modelData
             width: parent ? parent.width : 0
             field: modelData
+            value: step.apply.answers[modelData.key] ?? ""
+            problem: step.apply.problems[modelData.key] ?? ""
             onEdited: (key, value) => step.apply.answer(key, value)
         }
     }

@@ -20,11 +20,23 @@ Column {
               : qsTr("Demo: pages are taken from sample images instead of the document camera.")
     }
 
+    Loader {
+        objectName: "cameraPreview"
+        active: step.apply.cameraMode === "camera"
+        visible: active
+        width: parent.width
+        height: (item as Item)?.implicitHeight ?? 0
+        sourceComponent: CameraPreview {
+            session: step.apply.cameraSession
+            ready: step.apply.cameraReady
+        }
+    }
+
     function firstProblem(): Item {
         for (let i = 0; i < boxes.count; ++i) {
             const box = boxes.itemAt(i)
             const row = step.apply.materials[i]
-            if (box && row.required && row.provision === "")
+            if (box && row.required && !(row.name in step.apply.provisions))
                 return box
         }
         return null
@@ -38,6 +50,8 @@ Column {
             required property var modelData
             required property int index
             objectName: "material_" + index
+            readonly property string provision: step.apply.provisions[modelData.name] ?? ""
+            readonly property var pages: step.apply.pages[modelData.name] ?? []
             title: modelData.name + (modelData.required ? "" : qsTr(" (if applicable)"))
 
             BodyText {
@@ -50,9 +64,9 @@ Column {
             Flow {
                 width: parent.width
                 spacing: Theme.spacing / 2
-                visible: box.modelData.pages.length > 0
+                visible: box.pages.length > 0
                 Repeater {
-                    model: box.modelData.pages
+                    model: box.pages
                     delegate: Column {
                         id: pageItem
                         required property string modelData
@@ -97,10 +111,10 @@ Column {
                 KioskButton {
                     objectName: "capture_" + box.index
                     Layout.fillWidth: true
-                    primary: box.modelData.provision === ""
+                    primary: box.provision === ""
                     enabled: step.apply.capturing === ""
                     text: step.apply.capturing === box.modelData.name ? qsTr("Photographing…")
-                          : box.modelData.pages.length > 0 ? qsTr("Add a page") : qsTr("Photograph")
+                          : box.pages.length > 0 ? qsTr("Add a page") : qsTr("Photograph")
                     onClicked: step.apply.capture(box.modelData.name)
                 }
                 KioskButton {
@@ -108,7 +122,7 @@ Column {
                     visible: box.modelData.ways.indexOf("e_licence") >= 0
                     Layout.fillWidth: true
                     checkable: true
-                    checked: box.modelData.provision === "e_licence"
+                    checked: box.provision === "e_licence"
                     text: qsTr("Use e-licence")
                     onClicked: step.apply.choose(box.modelData.name, checked ? "e_licence" : "")
                 }
@@ -117,7 +131,7 @@ Column {
                     visible: box.modelData.ways.indexOf("at_counter") >= 0
                     Layout.fillWidth: true
                     checkable: true
-                    checked: box.modelData.provision === "at_counter"
+                    checked: box.provision === "at_counter"
                     text: qsTr("Bring to counter later")
                     onClicked: step.apply.choose(box.modelData.name, checked ? "at_counter" : "")
                 }
@@ -127,9 +141,9 @@ Column {
                 objectName: "materialState_" + box.index
                 width: parent.width
                 font.bold: true
-                color: box.modelData.provision !== "" ? Theme.accent : box.modelData.required ? Theme.warning : Theme.mutedText
-                text: box.modelData.provision === "captured" ? qsTr("%n page(s) photographed", "", box.modelData.pages.length)
-                      : box.modelData.provision !== "" ? box.modelData.provisionText
+                color: box.provision !== "" ? Theme.accent : box.modelData.required ? Theme.warning : Theme.mutedText
+                text: box.provision === "captured" ? qsTr("%n page(s) photographed", "", box.pages.length)
+                      : box.provision !== "" ? step.apply.provisionWords[box.provision]
                       : box.modelData.required ? qsTr("Still needed") : qsTr("Not needed if it does not apply to you")
             }
         }

@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls.Basic
 import Kiosk
 
 // 在线申报: one screen whose body follows the application's step; 返回 goes one step back.
@@ -26,8 +27,9 @@ KioskPage {
 
     title: screen.apply.item.name ?? ""
 
-    // Leaving the screen (首页, or 返回 from the first step) drops the application.
-    Component.onDestruction: screen.apply.reset()
+    // Leaving the screen (首页, or 返回 from the first step) drops the application; done when
+    // the screen leaves the stack, not while it is being destroyed.
+    StackView.onRemoved: screen.apply.reset()
 
     StepBar {
         objectName: "applySteps"
