@@ -77,9 +77,9 @@ class Driver:
     def scroll_to(self, item: QQuickItem) -> None:
         """Flick the page so `item` is on screen, as a person would before touching it."""
         flickable = item.parentItem()
-        while flickable is not None and not flickable.metaObject().className().startswith(
-            "QQuickFlickable"
-        ):
+        # inherits(), not metaObject(): a wrapper of a QML type's metaobject outlives it, and
+        # shiboken then hands it out for a new QObject at the same address.
+        while flickable is not None and not flickable.inherits("QQuickFlickable"):
             flickable = flickable.parentItem()
         if flickable is None:
             return
