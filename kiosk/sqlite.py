@@ -31,6 +31,11 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
     for version in range(current, len(migrations)):
         connection.execute("BEGIN IMMEDIATE")
         try:
+            # Another connection (another thread or process) may have migrated meanwhile;
+            # the write lock taken above makes this reading final.
+            if connection.execute("PRAGMA user_version").fetchone()[0] > version:
+                connection.execute("COMMIT")
+                continue
             for statement in _statements(migrations[version]):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version={version + 1}")

@@ -25,7 +25,7 @@ from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
-from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker
+from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
@@ -312,9 +312,14 @@ def _sync_worker(
         Path(settings.security.outbox_key_file),
         settings.platform.base_url,
         credentials,
+    )
+    submitter = SubmitWorker(
+        outbox_path,
+        Path(settings.security.outbox_key_file),
+        settings.station.terminal_id,
         settings.station.area_code,
     )
-    outbox = OutboxService(worker, parent)
+    outbox = OutboxService(worker, submitter, parent)
     heartbeat = QTimer(parent)
     heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
     heartbeat.start(HEARTBEAT_MS)

@@ -57,6 +57,7 @@ from ui.outboxworker import OutboxService
 log = logging.getLogger(__name__)
 
 STEPS = ("conditions", "identify", "form", "materials", "review", "consent")
+ANSWER_WAIT_MS = 4500  # "received" → case number; no answer by then: 待上传 with the apply number
 RATING_AFTER_PRINT_MS = 3000  # the receipt is out: the rating screen follows by itself
 THANKS_MS = 5000  # after the rating: back to the start
 
@@ -102,6 +103,9 @@ class ApplyViewModel(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._advance_after_wait)
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.timeout.connect(self._on_no_answer)
         capture.captured.connect(self._on_page)
         capture.failed.connect(self._on_capture_failed)
         hub.printStatusChanged.connect(self._on_print_status)
@@ -463,14 +467,26 @@ class ApplyViewModel(QObject):
             return
         self._apply_no = apply_no
         self._set_step("done")
+        self._answer_timer.start(ANSWER_WAIT_MS)
 
     @Slot(str, str)
     def _on_answered(self, apply_no: str, case_no: str) -> None:
-        if apply_no != self._apply_no or self._finished is None:
+        if apply_no == self._apply_no and not self._answered:
+            self._settle_number(case_no)
+
+    @Slot()
+    def _on_no_answer(self) -> None:
+        if self._step == "done" and not self._answered:
+            self._settle_number("")  # the platform answers later; the receipt says 待上传
+
+    def _settle_number(self, case_no: str) -> None:
+        """The number the resident takes away is known: print the receipt with it."""
+        self._answer_timer.stop()
+        if self._finished is None:
             return
         self._case_no = case_no
         self._answered = True
-        number = case_no or apply_no
+        number = case_no or self._apply_no
         self._receipt_qr = self._settings.ui.progress_url_pattern.format(number=number)
         station = self._settings.station
         receipt = case_receipt(
@@ -549,6 +565,7 @@ class ApplyViewModel(QObject):
     def reset(self) -> None:
         """Session end, or a new application: nothing personal stays."""
         self._timer.stop()
+        self._answer_timer.stop()
         if self._app is None and not self._step and not self._apply_no:
             return  # nothing to drop (and no change to announce)
         if self._step == "materials":

@@ -28,16 +28,12 @@ class OutboxWorker(QObject):
         delivered(str, str): apply number and the platform's case number.
         quarantined(str, str): apply number and why it was refused (for staff).
         depthChanged(int): submissions still waiting to go out.
-        accepted(str): a submission is on disk under this apply number (say "received").
         answered(str, str): apply number and case number ("" if the platform did not
             answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
-        refused(str): the submission could not be stored; what to tell the resident.
         progressReady(ProgressAnswer): the answer to a 进度查询.
     """
 
-    accepted = Signal(str)
     answered = Signal(str, str)
-    refused = Signal(str)
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
     depthChanged = Signal(int)
@@ -49,12 +45,9 @@ class OutboxWorker(QObject):
         key_file: Path,
         base_url: str,
         credentials: Credentials,
-        area_code: str = "110102000000",
     ) -> None:
         super().__init__()
         self._paths = (outbox_path, key_file)
-        self._area_code = area_code
-        self._submitter: Any = None
         self._base_url = base_url
         self._credentials = credentials
         self._deliverer: Any = None
@@ -62,12 +55,10 @@ class OutboxWorker(QObject):
 
     @Slot()
     def start(self) -> None:
-        from kiosk.audit import AuditTrail
         from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
         from kiosk.district.client import PlatformClient
         from kiosk.keyfiles import KeyFileError, load_key
         from kiosk.outbox import Outbox
-        from kiosk.submission import Submitter
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -81,12 +72,6 @@ class OutboxWorker(QObject):
             log.error("outbox cannot start: %s", error)
             return
         self._deliverer = Deliverer(outbox, client)
-        self._submitter = Submitter(
-            outbox,
-            AuditTrail(self._paths[0].parent / "audit.db"),
-            self._credentials.terminal_id,
-            self._area_code,
-        )
         self.depthChanged.emit(outbox.depth())
         self._timer.start(0)
 
@@ -128,30 +113,13 @@ class OutboxWorker(QObject):
         else:
             self._timer.start(IDLE_POLL_MS)
 
-    @Slot(object)
-    def submit(self, finished: Any) -> None:
-        """A resident pressed 提交: store it durably, say so, then try to deliver it while
-        they wait (a few seconds at most); whatever is left goes on in the background."""
-        from kiosk.outbox import OutboxError
-
-        if self._submitter is None:
-            self.refused.emit("暂时无法提交，请联系工作人员")
+    @Slot(str)
+    def deliver_now(self, apply_no: str) -> None:
+        """A resident waits at the screen for this case number: try at once (a few seconds
+        at most) and answer with it, or with "" (待上传); the rest goes on in the background."""
+        if self._deliverer is None:
+            self.answered.emit(apply_no, "")
             return
-        try:
-            apply_no = self._submitter.submit(
-                item=finished.item,
-                applicant=finished.applicant,
-                agent=finished.agent,
-                answers=finished.answers,
-                materials=finished.materials,
-                consent=finished.consent,
-                pages=finished.pages,
-            )
-        except OutboxError as error:
-            log.error("submission not stored: %s", error)
-            self.refused.emit("提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上")
-            return
-        self.accepted.emit(apply_no)
         self.answered.emit(apply_no, self._deliver_now(apply_no))
 
     def _deliver_now(self, apply_no: str) -> str:
@@ -170,13 +138,6 @@ class OutboxWorker(QObject):
         self.depthChanged.emit(outbox.depth())
         self._timer.start(0)
         return str(outbox.reference(apply_no))
-
-    @Slot(object, str)
-    def rate(self, evaluation: dict[str, Any], apply_no: str) -> None:
-        if self._submitter is None:
-            return
-        self._submitter.rate(evaluation, apply_no=apply_no)
-        self.nudge()
 
     @Slot(str, str, str)
     def progress(self, number: str, id_type: str, id_number: str) -> None:
@@ -211,6 +172,81 @@ class OutboxWorker(QObject):
         log.info("heartbeat: %s", type(result).__name__)
 
 
+class SubmitWorker(QObject):
+    """Lives on its own thread: stores submissions and ratings durably. Apart from the sync
+    worker, so "received" never waits behind a slow platform.
+
+    Signals:
+        accepted(str): a submission is on disk under this apply number (say "received").
+        refused(str): it could not be stored; what to tell the resident.
+        stored: a rating is on disk (the sync worker may send it).
+    """
+
+    accepted = Signal(str)
+    refused = Signal(str)
+    stored = Signal()
+
+    def __init__(self, outbox_path: Path, key_file: Path, terminal_id: str, area_code: str) -> None:
+        super().__init__()
+        self._paths = (outbox_path, key_file)
+        self._terminal = (terminal_id, area_code)
+        self._submitter: Any = None
+
+    @Slot()
+    def start(self) -> None:
+        from kiosk.audit import AuditTrail
+        from kiosk.keyfiles import KeyFileError, load_key
+        from kiosk.outbox import Outbox
+        from kiosk.submission import Submitter
+
+        try:
+            outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
+        except KeyFileError as error:
+            log.error("submissions cannot be stored: %s", error)
+            return
+        audit = AuditTrail(self._paths[0].parent / "audit.db")
+        self._submitter = Submitter(outbox, audit, *self._terminal)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._submitter is not None:
+            self._submitter.outbox.close()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+    @Slot(object)
+    def submit(self, finished: Any) -> None:
+        """A resident pressed 提交: `accepted` only once it is on disk."""
+        from kiosk.outbox import OutboxError
+
+        if self._submitter is None:
+            self.refused.emit("暂时无法提交，请联系工作人员")
+            return
+        try:
+            apply_no = self._submitter.submit(
+                item=finished.item,
+                applicant=finished.applicant,
+                agent=finished.agent,
+                answers=finished.answers,
+                materials=finished.materials,
+                consent=finished.consent,
+                pages=finished.pages,
+            )
+        except OutboxError as error:
+            log.error("submission not stored: %s", error)
+            self.refused.emit("提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上")
+            return
+        self.accepted.emit(apply_no)
+
+    @Slot(object, str)
+    def rate(self, evaluation: dict[str, Any], apply_no: str) -> None:
+        if self._submitter is None:
+            return
+        self._submitter.rate(evaluation, apply_no=apply_no)
+        self.stored.emit()
+
+
 class OutboxService(QObject):
     """GUI-thread side of the sync worker.
 
@@ -231,21 +267,30 @@ class OutboxService(QObject):
     answered = Signal(str, str)
     refused = Signal(str)
 
-    def __init__(self, worker: OutboxWorker, parent: QObject | None = None) -> None:
+    def __init__(
+        self, worker: OutboxWorker, submitter: SubmitWorker, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("outbox")
         self._worker = worker
         worker.moveToThread(self._thread)
         self._thread.started.connect(worker.start)
+        self._submit_thread = QThread()
+        self._submit_thread.setObjectName("submit")
+        self._submitter = submitter
+        submitter.moveToThread(self._submit_thread)
+        self._submit_thread.started.connect(submitter.start)
         self.requestNudge.connect(worker.nudge)
         self.requestHeartbeat.connect(worker.heartbeat)
         self.requestProgress.connect(worker.progress)
-        self.requestSubmit.connect(worker.submit)
-        self.requestRate.connect(worker.rate)
-        worker.accepted.connect(self.accepted)
+        self.requestSubmit.connect(submitter.submit)
+        self.requestRate.connect(submitter.rate)
+        submitter.accepted.connect(self.accepted)
+        submitter.accepted.connect(worker.deliver_now)
+        submitter.refused.connect(self.refused)
+        submitter.stored.connect(worker.nudge)
         worker.answered.connect(self.answered)
-        worker.refused.connect(self.refused)
         worker.progressReady.connect(self.progressReady)
         worker.delivered.connect(self.delivered)
         worker.quarantined.connect(self.quarantined)
@@ -255,6 +300,7 @@ class OutboxService(QObject):
     def start(self) -> None:
         if not self._thread.isRunning():
             self._thread.start()
+            self._submit_thread.start()
 
     def nudge(self) -> None:
         self.requestNudge.emit()
@@ -263,9 +309,12 @@ class OutboxService(QObject):
         self.requestHeartbeat.emit(health)
 
     def stop(self) -> None:
-        if not self._thread.isRunning():
-            return
         from PySide6.QtCore import QMetaObject, Qt
 
-        QMetaObject.invokeMethod(self._worker, "stop", Qt.ConnectionType.QueuedConnection)
-        self._thread.wait(10_000)
+        for worker, thread in (
+            (self._submitter, self._submit_thread),
+            (self._worker, self._thread),
+        ):
+            if thread.isRunning():
+                QMetaObject.invokeMethod(worker, "stop", Qt.ConnectionType.QueuedConnection)
+                thread.wait(10_000)

@@ -321,3 +321,41 @@ def test_without_a_camera_the_materials_step_says_what_to_do(camera_station: Sta
     kiosk.click("eLicence_1")
     kiosk.click("applyNextButton")
     assert step(kiosk) == "review"
+
+
+def reach_consent(kiosk: Driver, reader: IdCardSimulator) -> None:
+    """The shortest way to 同意并提交 (the widgets themselves are tested above)."""
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    reader.insert("resident")
+    kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    for key, value in {
+        "spouse_name": "测试丙", "spouse_id_number": SPOUSE_ID, "child_order": "一孩",
+        "due_date": "2027-03-01", "phone": "13800000000",
+    }.items():  # fmt: skip
+        kiosk.ui.apply.answer(key, value)
+    kiosk.click("applyNextButton")
+    kiosk.click("eLicence_0")
+    kiosk.click("eLicence_1")
+    kiosk.click("applyNextButton")
+    kiosk.click("applyNextButton")
+    assert step(kiosk) == "consent"
+
+
+def test_a_platform_that_hangs_delays_neither_received_nor_the_receipt(
+    station: Station,
+) -> None:
+    kiosk, standin, reader, printer = station
+    reach_consent(kiosk, reader)
+    standin.state.latency_s = 8.0  # longer than anyone should wait at the screen
+    kiosk.click("applyNextButton")
+    kiosk.wait_until(lambda: kiosk.visible("applyReceived"), 2000)  # on disk: said at once
+    kiosk.wait_until(lambda: bool(kiosk.ui.apply.property("answered")), 8000)
+    apply_no = kiosk.ui.apply.property("applyNo")
+    assert kiosk.ui.apply.property("caseNo") == ""
+    assert kiosk.visible("applyPending")
+    (job,) = printer.wait_for_jobs(1)
+    assert apply_no in job.text
+    assert "待上传" in job.text
+    standin.state.latency_s = 0.0  # the platform recovers: the case goes by itself
+    kiosk.wait_until(lambda: standin.store.apply_numbers() == [apply_no], 30_000)

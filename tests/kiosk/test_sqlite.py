@@ -1,0 +1,40 @@
+"""Numbered migrations: applied once, even when several connections open a new file at once."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from kiosk.sqlite import connect, migrate
+
+MIGRATIONS = (
+    "CREATE TABLE a (x INTEGER);",
+    "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);",
+)
+
+
+def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def open_and_migrate() -> None:
+        connection = connect(path)
+        try:
+            start.wait()
+            migrate(connection, MIGRATIONS)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=open_and_migrate) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    connection = connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("SELECT COUNT(*) FROM a").fetchone()[0] == 1
+    connection.close()
