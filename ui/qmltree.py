@@ -26,9 +26,22 @@ def walk(root: QObject) -> Iterator[QObject]:
             continue
         seen.add(key)
         yield obj
-        pending.extend(obj.children())
+        pending.extend(c for c in obj.children() if isinstance(c, QObject))
         if isinstance(obj, QQuickItem):
             pending.extend(obj.childItems())
+
+
+def class_name(obj: QObject) -> str:
+    """The object's class name (QML types: `Name_QMLTYPE_n`).
+
+    The wrapper of a QML object's metaobject is dropped at once: kept, it outlives the
+    metaobject, and shiboken hands it out for a new QObject created at the same address.
+    """
+    meta = obj.metaObject()
+    try:
+        return str(meta.className())
+    finally:
+        shiboken6.invalidate(meta)
 
 
 def find(root: QObject, object_name: str) -> QObject:

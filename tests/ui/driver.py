@@ -22,7 +22,7 @@ from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import Devices
 from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
-from ui.qmltree import find, find_item, walk
+from ui.qmltree import class_name, find, find_item, walk
 from ui.settle import settle
 
 
@@ -143,7 +143,7 @@ class Driver:
             for obj in walk(self.item("inputPanel"))
             if isinstance(obj, QQuickItem)
             and obj.isVisible()
-            and obj.metaObject().className().startswith(class_prefix)
+            and class_name(obj).startswith(class_prefix)
         ]
 
     def tap(self, item: QQuickItem) -> None:

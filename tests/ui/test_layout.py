@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 
 from tests.ui.driver import Driver, make_settings
-from ui.qmltree import walk
+from ui.qmltree import class_name, walk
 
 MIN_TARGET_PX = 80
 MIN_TEXT_PX = 28
@@ -89,7 +89,7 @@ def check_layout(kiosk: Driver) -> list[str]:
 
     def name(item: QQuickItem) -> str:
         text = item.property("text")
-        return f"{item.objectName() or item.metaObject().className()} {text!r}"
+        return f"{item.objectName() or class_name(item)} {text!r}"
 
     for item in items:
         rect = _scene_rect(item)

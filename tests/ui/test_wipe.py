@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from tests.ui.driver import Driver, make_settings
-from ui.qmltree import walk
+from ui.qmltree import class_name, walk
 
 MARKERS = ("长散", "zhangsan")
 VALUE_TYPES = frozenset(
@@ -37,28 +40,35 @@ def _model_strings(model: QAbstractItemModel) -> Iterator[str]:
             yield from _strings(model.data(index, role))
 
 
+def _property_strings(obj: QObject) -> list[str]:
+    meta = obj.metaObject()
+    texts: list[str] = []
+    try:
+        for index in range(meta.propertyCount()):
+            prop = meta.property(index)
+            if prop.typeName() not in VALUE_TYPES:
+                continue  # objects are walked; other types cannot hold typed text
+            try:
+                texts.extend(_strings(obj.property(prop.name())))
+            except (RuntimeError, TypeError, ValueError):
+                continue
+    finally:
+        shiboken6.invalidate(meta)  # see ui.qmltree.class_name
+    return texts
+
+
 def leftovers(kiosk: Driver) -> list[str]:
     """Every property of every object reachable from the window and the view models."""
     found: list[str] = []
     roots: list[QObject] = [kiosk.window, kiosk.ui.engine]
     for root in roots:
         for obj in walk(root):
-            meta = obj.metaObject()
-            texts: list[str] = []
-            for index in range(meta.propertyCount()):
-                prop = meta.property(index)
-                if prop.typeName() not in VALUE_TYPES:
-                    continue  # objects are walked; other types cannot hold typed text
-                name = prop.name()
-                try:
-                    texts.extend(_strings(obj.property(name)))
-                except (RuntimeError, TypeError, ValueError):
-                    continue
+            texts = _property_strings(obj)
             if isinstance(obj, QAbstractItemModel):
                 texts.extend(_model_strings(obj))
             for text in texts:
                 if any(marker in text for marker in MARKERS):
-                    found.append(f"{meta.className()} {obj.objectName()!r}: {text[:60]!r}")
+                    found.append(f"{class_name(obj)} {obj.objectName()!r}: {text[:60]!r}")
     clipboard = QGuiApplication.clipboard().text()
     if any(marker in clipboard for marker in MARKERS):
         found.append("clipboard")
@@ -91,7 +101,7 @@ def test_session_end_puts_the_keyboard_back_to_chinese(launch: Callable[..., Dri
     language_key = next(
         obj
         for obj in walk(kiosk.item("inputPanel"))
-        if obj.metaObject().className().startswith("ChangeLanguageKey") and obj.isVisible()
+        if class_name(obj).startswith("ChangeLanguageKey") and obj.isVisible()
     )
     kiosk.tap(language_key)
     kiosk.type_keys("ab")
@@ -103,3 +113,45 @@ def test_session_end_puts_the_keyboard_back_to_chinese(launch: Callable[..., Dri
     kiosk.wait_until(kiosk.keyboard_open)
     kiosk.type_keys("shi")
     assert kiosk.item("searchField").property("preeditText") == "shi"
+
+
+def test_idle_timeout_mid_application_leaves_nothing_behind(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    """A resident walks away with the form half filled and a page photographed."""
+    from kiosk.catalog.sample import load_sample
+    from kiosk.devicesetup import SAMPLE_PAGES
+    from kiosk.district.standin import StandIn
+    from kiosk.keyfiles import load_key
+    from tests.ui.test_outbox_sync import station_settings
+
+    settings = station_settings(tmp_path, "http://127.0.0.1:1")
+    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
+    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
+        settings = dataclasses.replace(
+            settings,
+            platform=dataclasses.replace(settings.platform, base_url=standin.url),
+            camera=dataclasses.replace(settings.camera, image_folder=str(SAMPLE_PAGES)),
+            session=dataclasses.replace(settings.session, idle_timeout_s=4, warning_s=1),
+        )
+        kiosk = launch(settings, outbox_path=tmp_path / "outbox.db")
+        code = next(i.code for i in load_sample().items if i.name == "生育登记服务")
+        kiosk.ui.window.openGuide(code)  # type: ignore[attr-defined]
+        kiosk.ui.window.openApply(code)  # type: ignore[attr-defined]
+        apply = kiosk.ui.apply
+        apply.next()
+        assert apply.identifyTyped("长散", "11010219800107001X")
+        apply.answer("spouse_name", "长散")
+        apply.answer("address", "zhangsan lu 1")
+        apply.next()  # the form is incomplete: stays, with problems shown
+        apply.capture("结婚证")
+        kiosk.wait_until(lambda: not apply.property("capturing"), 10_000)
+        kiosk.settle()
+        assert leftovers(kiosk), "the scan must see the typed text while the session runs"
+
+        kiosk.wait_until(lambda: kiosk.visible("attractScreen"), timeout_ms=10_000)
+        kiosk.settle()
+        assert leftovers(kiosk) == []
+        assert apply.property("step") == ""
+        assert apply.property("pages") == {}
+        assert apply.page_image(0, 0) == b""
