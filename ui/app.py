@@ -174,6 +174,7 @@ def build_ui(
             "devices": hub,
             "progress": progress,
             "apply": apply,
+            "outbox": outbox,
             "lockdown": mode is WindowMode.FULLSCREEN,
         }
     )

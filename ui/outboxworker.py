@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
 from kiosk import __version__
 from kiosk.district.signing import Credentials
@@ -27,6 +27,8 @@ class OutboxWorker(QObject):
     Signals:
         delivered(str, str): apply number and the platform's case number.
         quarantined(str, str): apply number and why it was refused (for staff).
+        quarantineListed(list): at start, (kind, apply number, reason) of rows refused
+            before (staff must see them until they are dealt with).
         depthChanged(int): submissions still waiting to go out.
         answered(str, str): apply number and case number ("" if the platform did not
             answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
@@ -36,6 +38,7 @@ class OutboxWorker(QObject):
     answered = Signal(str, str)
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
+    quarantineListed = Signal(list)
     depthChanged = Signal(int)
     progressReady = Signal(object)  # ProgressAnswer
 
@@ -72,6 +75,7 @@ class OutboxWorker(QObject):
             log.error("outbox cannot start: %s", error)
             return
         self._deliverer = Deliverer(outbox, client)
+        self.quarantineListed.emit(outbox.quarantined())
         self.depthChanged.emit(outbox.depth())
         self._timer.start(0)
 
@@ -248,11 +252,14 @@ class SubmitWorker(QObject):
 
 
 class OutboxService(QObject):
-    """GUI-thread side of the sync worker.
+    """GUI-thread side of the sync and submit workers; tells staff how the outbox stands.
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int): from the worker.
+        statusChanged: `depth` or `refusedRows` changed.
     """
+
+    statusChanged = Signal()
 
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
@@ -295,6 +302,29 @@ class OutboxService(QObject):
         worker.delivered.connect(self.delivered)
         worker.quarantined.connect(self.quarantined)
         worker.depthChanged.connect(self.depthChanged)
+        self._depth = 0
+        self._refused: list[dict[str, str]] = []
+        worker.depthChanged.connect(self._on_depth)
+        worker.quarantined.connect(self._on_quarantined)
+        worker.quarantineListed.connect(self._on_quarantine_list)
+
+    depth = Property(int, lambda self: self._depth, notify=statusChanged)
+    refusedRows = Property(list, lambda self: self._refused, notify=statusChanged)
+
+    @Slot(int)
+    def _on_depth(self, depth: int) -> None:
+        self._depth = depth
+        self.statusChanged.emit()
+
+    @Slot(str, str)
+    def _on_quarantined(self, apply_no: str, reason: str) -> None:
+        self._refused.append({"applyNo": apply_no, "reason": reason})
+        self.statusChanged.emit()
+
+    @Slot(list)
+    def _on_quarantine_list(self, rows: list[tuple[str, str, str]]) -> None:
+        self._refused = [{"applyNo": apply_no, "reason": reason} for _, apply_no, reason in rows]
+        self.statusChanged.emit()
 
     @Slot()
     def start(self) -> None:

@@ -116,3 +116,25 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
         kiosk.settle()
         assert not any(case_no in t for t in kiosk.texts())
         kiosk.ui.devices.stop()  # before the simulators go away
+
+
+def test_staff_panel_shows_waiting_and_refused_submissions(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    settings = station_settings(tmp_path, "http://127.0.0.1:1")
+    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
+    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
+        settings = dataclasses.replace(
+            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
+        )
+        outbox_path = tmp_path / "outbox.db"
+        # A row sealed with another key: unreadable, so it is quarantined, never dropped.
+        stranger = Outbox(outbox_path, bytes(range(32)))
+        stranger.enqueue("case", case_body("XCQ000001"), apply_no="XCQ000001")
+        stranger.close()
+        kiosk = launch(settings, outbox_path=outbox_path)
+        assert kiosk.ui.outbox is not None
+        kiosk.wait_until(lambda: bool(kiosk.ui.outbox.property("refusedRows")), 10_000)
+        kiosk.press_and_hold("deviceIndicatorArea", lambda: kiosk.visible("devicePanel"))
+        kiosk.wait_until(lambda: any("XCQ000001" in t for t in kiosk.texts()))
+        assert any("上传" in t for t in kiosk.texts())

@@ -4,7 +4,7 @@
 <context>
     <name>ApplyMaterials</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+143"/>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+145"/>
         <source>%n page(s) photographed</source>
         <translation>
             <numerusform>%n page photographed</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+91"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+92"/>
         <source>Service catalog: version %1, %n item(s)</source>
         <translation>
             <numerusform>Service catalog: version %1, %n item</numerusform>

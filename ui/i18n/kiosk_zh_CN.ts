@@ -259,7 +259,7 @@
         <translation>演示模式：用示例图片代替高拍仪拍摄。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source> (if applicable)</source>
         <translation>（如有）</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+36"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+37"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
@@ -551,7 +551,17 @@
         <translation>%1 更新：新目录未通过校验已被拒绝，继续使用原目录</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
+        <source>Submissions waiting to be uploaded: %1</source>
+        <translation>待上传的申请：%1 件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Refused by the platform, kept here: %1 (%2). Please report it to the district platform.</source>
+        <translation>被平台退回、保留在本机：%1（%2）。请报区政务服务平台处理。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Photo not shown</source>
         <translation>不显示照片</translation>
     </message>
@@ -672,7 +682,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+17"/>
+        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+19"/>
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
@@ -1093,7 +1103,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+27"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+28"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>

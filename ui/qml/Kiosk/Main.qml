@@ -16,6 +16,7 @@ Window {
     required property var devices
     required property var progress
     required property var apply
+    required property var outbox  // null without a platform
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false
@@ -222,6 +223,7 @@ Window {
                 objectName: "devicePanel"
                 devices: window.devices
                 catalog: window.catalog
+                outbox: window.outbox
                 onCloseRequested: devicePanel.active = false
             }
         }

@@ -9,6 +9,7 @@ Rectangle {
 
     required property var devices
     required property var catalog
+    required property var outbox  // null without a platform
     readonly property var texts: DeviceTexts {}
     signal closeRequested()
 
@@ -124,6 +125,34 @@ Rectangle {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
                     wrapMode: Text.WrapAnywhere
+                }
+            }
+
+            Column {
+                objectName: "outboxStatus"
+                visible: panel.outbox !== null
+                width: parent.width
+                Text {
+                    objectName: "outboxDepth"
+                    width: parent.width
+                    text: panel.outbox ? qsTr("Submissions waiting to be uploaded: %1").arg(panel.outbox.depth) : ""
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                Repeater {
+                    model: panel.outbox ? panel.outbox.refusedRows : []
+                    delegate: Text {
+                        required property var modelData
+                        width: parent ? parent.width : 0
+                        text: qsTr("Refused by the platform, kept here: %1 (%2). Please report it to the district platform.")
+                              .arg(modelData.applyNo).arg(modelData.reason)
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.warning
+                        wrapMode: Text.WrapAnywhere
+                    }
                 }
             }
 
