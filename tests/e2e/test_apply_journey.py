@@ -5,6 +5,7 @@ source → review → consent → submit → receipt → rating → wiped."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -144,7 +145,8 @@ def test_card_form_pages_consent_receipt_rating_and_wipe(
     )
     kiosk.fill("field_spouse_id_number", SPOUSE_ID.lower())
     kiosk.click("choice_二孩")
-    kiosk.click("dateConfirm")
+    kiosk.click("dateConfirm")  # the wheels start at today
+    assert kiosk.ui.apply.property("answers")["due_date"] == datetime.date.today().isoformat()
     kiosk.fill("field_phone", "1380000")
     kiosk.click("applyNextButton")
     assert step(kiosk) == "form"  # the phone number is too short

@@ -25,14 +25,13 @@ RowLayout {
         const parts = text.split("-")
         const today = new Date()
         const year = parts.length === 3 ? parseInt(parts[0]) : today.getFullYear()
-        years.currentIndex = Math.max(0, Math.min(picker.yearCount - 1, year - picker.firstYear))
-        months.currentIndex = (parts.length === 3 ? parseInt(parts[1]) : today.getMonth() + 1) - 1
-        days.currentIndex = (parts.length === 3 ? parseInt(parts[2]) : today.getDate()) - 1
+        years.wanted = Math.max(0, Math.min(picker.yearCount - 1, year - picker.firstYear))
+        months.wanted = (parts.length === 3 ? parseInt(parts[1]) : today.getMonth() + 1) - 1
+        days.wanted = (parts.length === 3 ? parseInt(parts[2]) : today.getDate()) - 1
     }
 
     spacing: Theme.spacing
-    // After the wheels have their models: an index set earlier is clamped to 0.
-    Component.onCompleted: Qt.callLater(picker.show, picker.value)
+    Component.onCompleted: picker.show(picker.value)
 
     WheelColumn { id: years; size: picker.yearCount; offset: picker.firstYear; suffix: qsTr("year"); Layout.fillWidth: true; onMoved: picker.emit() }
     WheelColumn { id: months; size: 12; offset: 1; suffix: qsTr("month"); Layout.fillWidth: true; onMoved: picker.emit() }

@@ -9,6 +9,8 @@ Tumbler {
 
     property int size: 1
     property int offset: 0
+    // The index to show; applied once the wheel has its items (an index set earlier is lost).
+    property int wanted: -1
     property string suffix
     signal moved()
 
@@ -17,6 +19,16 @@ Tumbler {
     visibleItemCount: 3
     model: size
     onMovingChanged: if (!moving) wheel.moved()
+
+    function showWanted() {
+        if (wheel.wanted >= 0 && wheel.count > wheel.wanted) {
+            wheel.positionViewAtIndex(wheel.wanted, Tumbler.Center)  // at once, no spinning
+            wheel.currentIndex = wheel.wanted
+        }
+    }
+    onCountChanged: wheel.showWanted()
+    onWantedChanged: wheel.showWanted()
+    Component.onCompleted: wheel.showWanted()
 
     delegate: Text {
         id: cell

@@ -40,6 +40,8 @@ KioskPage {
 
     Text {
         objectName: "applyStepTitle"
+        // Landscape is short: the step bar already names the step there.
+        visible: !Theme.landscape || ["done", "rating", "thanks", "submitting"].indexOf(screen.step) >= 0
         width: parent.width
         text: screen.stepTitles[screen.step] ?? ""
         font.family: Theme.fontFamily
