@@ -11,14 +11,16 @@ import base64
 import datetime
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from devices.idcard.identity import CardKind, Identity
 from devices.printer.layout import Receipt
-from kiosk.audit import AuditTrail
 from kiosk.catalog.model import ServiceItem
-from kiosk.outbox import Outbox
 from kiosk.privacy import mask_id_number, mask_name
+
+if TYPE_CHECKING:  # the outbox pulls in cryptography: not at start-up, on the GUI thread
+    from kiosk.audit import AuditTrail
+    from kiosk.outbox import Outbox
 
 CHANNEL = "自助机网上申请"
 ID_TYPES = {

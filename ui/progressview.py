@@ -6,14 +6,16 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from devices.idcard.identity import Identity
-from kiosk.progress import ProgressAnswer
 from kiosk.submission import ID_TYPES
 from ui.outboxworker import OutboxService
+
+if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
+    from kiosk.progress import ProgressAnswer
 
 
 class ProgressViewModel(QObject):

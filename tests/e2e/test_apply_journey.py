@@ -29,6 +29,7 @@ from kiosk.keyfiles import load_key
 from kiosk.settings import Settings
 from tests.ui.driver import Driver
 from tests.ui.test_outbox_sync import station_settings
+from ui.qmltree import class_name, walk
 
 ITEM = "生育登记服务"
 SPOUSE_ID = "11010219800107001X"
@@ -361,3 +362,23 @@ def test_a_platform_that_hangs_delays_neither_received_nor_the_receipt(
     assert "待上传" in job.text
     standin.state.latency_s = 0.0  # the platform recovers: the case goes by itself
     kiosk.wait_until(lambda: standin.store.apply_numbers() == [apply_no], 30_000)
+
+
+@pytest.mark.parametrize(
+    ("field", "layout"),
+    [("field_phone", "dialpad.qml"), ("field_spouse_name", "main.qml")],
+)
+def test_number_fields_open_the_number_pad(station: Station, field: str, layout: str) -> None:
+    kiosk, _, reader, _ = station
+    open_application(kiosk)
+    kiosk.click("applyNextButton")
+    reader.insert("resident")
+    kiosk.wait_until(lambda: step(kiosk) == "form", 5000)
+    kiosk.click(field)
+    kiosk.wait_until(kiosk.keyboard_open)
+    keyboard = next(
+        obj
+        for obj in walk(kiosk.item("inputPanel"))
+        if class_name(obj).startswith("Keyboard_QMLTYPE")
+    )
+    kiosk.wait_until(lambda: str(keyboard.property("layout")).endswith(layout))

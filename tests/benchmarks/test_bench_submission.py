@@ -1,5 +1,6 @@
-"""Online application figures of issue 5: submit → "received" on screen, and memory over
-500 scripted resident sessions."""
+"""Online application figures of issue 5 (run last: 500 sessions leave the process warm and
+big, which would colour the figures measured after them): submit → "received" on screen, and
+memory over 500 scripted resident sessions."""
 
 from __future__ import annotations
 
