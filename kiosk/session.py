@@ -13,14 +13,13 @@ Every problem is raised as `ApplicationError` with one sentence for the resident
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import FormField, Material, ServiceItem
 from kiosk.forms import Checked, check_field, check_form, prefill
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
-from kiosk.submission import CapturedPage, Consent, MaterialChoice, Person
+from kiosk.submission import CapturedPage, Consent, Finished, MaterialChoice, Person
 
 AUTHORISATION_LETTER = Material(
     name="授权委托书",
@@ -44,19 +43,6 @@ CONSENT = Consent(
 
 class ApplicationError(ValueError):
     """Something the resident must do differently; the message says what, in Chinese."""
-
-
-@dataclass(frozen=True)
-class Finished:
-    """A complete application, ready for the Submitter."""
-
-    item: ServiceItem
-    applicant: Person
-    agent: Person | None
-    answers: dict[str, str]
-    materials: list[MaterialChoice]
-    pages: list[CapturedPage]
-    consent: Consent
 
 
 def typed_identity_allowed(setting: str, item: ServiceItem) -> bool:

@@ -95,6 +95,19 @@ BAD_RATING_REASONS = (
 )
 
 
+@dataclass(frozen=True)
+class Finished:
+    """A complete application, as `kiosk.session.Application.finished()` hands it over."""
+
+    item: ServiceItem
+    applicant: Person
+    agent: Person | None
+    answers: dict[str, str]
+    materials: list[MaterialChoice]
+    consent: Consent
+    pages: Sequence[CapturedPage] = ()
+
+
 def promised_date(start: datetime.date, working_days: int) -> datetime.date:
     """Working days from `start`, weekends skipped (public holidays are not known here)."""
     day, left = start, working_days
@@ -106,26 +119,23 @@ def promised_date(start: datetime.date, working_days: int) -> datetime.date:
 
 
 def case_payload(
+    application: Finished,
     *,
     apply_no: str,
-    item: ServiceItem,
-    applicant: Person,
-    agent: Person | None,
-    answers: dict[str, str],
-    materials: list[MaterialChoice],
-    consent: Consent,
     terminal_id: str,
     area_code: str,
     at: datetime.datetime,
 ) -> dict[str, Any]:
+    """The CaseCreate body of openapi.yaml (captured pages travel separately)."""
+    item, consent = application.item, application.consent
     body: dict[str, Any] = {
         "applyNo": apply_no,
         "itemCode": item.code,
         "itemName": item.name,
         "applicantType": item.service_object[0] if item.service_object else "个人",
-        "applicant": applicant.document(),
-        "form": dict(answers),
-        "materials": [_material(m) for m in materials],
+        "applicant": application.applicant.document(),
+        "form": dict(application.answers),
+        "materials": [_material(m) for m in application.materials],
         "channel": CHANNEL,
         "operationTime": at.isoformat(timespec="seconds"),
         "areaCode": area_code,
@@ -137,8 +147,8 @@ def case_payload(
             "givenAt": consent.given_at.isoformat(timespec="seconds"),
         },
     }
-    if agent is not None:
-        body["agent"] = agent.document()
+    if application.agent is not None:
+        body["agent"] = application.agent.document()
     return body
 
 
@@ -198,18 +208,7 @@ class Submitter:
         self.terminal_id = terminal_id
         self.area_code = area_code
 
-    def submit(
-        self,
-        *,
-        item: ServiceItem,
-        applicant: Person,
-        agent: Person | None,
-        answers: dict[str, str],
-        materials: list[MaterialChoice],
-        consent: Consent,
-        pages: Sequence[CapturedPage] = (),
-        at: datetime.datetime | None = None,
-    ) -> str:
+    def submit(self, application: Finished, at: datetime.datetime | None = None) -> str:
         """The apply number, once the submission is on disk (say "received" only then).
 
         The captured pages go into the outbox ahead of the case, in the same transaction:
@@ -218,20 +217,19 @@ class Submitter:
         at = at or datetime.datetime.now(BEIJING)
         apply_no = self.outbox.next_apply_no(self.terminal_id, at.date())
         payload = case_payload(
+            application,
             apply_no=apply_no,
-            item=item,
-            applicant=applicant,
-            agent=agent,
-            answers=answers,
-            materials=materials,
-            consent=consent,
             terminal_id=self.terminal_id,
             area_code=self.area_code,
             at=at,
         )
-        rows = [("material", material_upload(apply_no, page, n)) for page, n in _numbered(pages)]
+        rows = [
+            ("material", material_upload(apply_no, page, n))
+            for page, n in _numbered(application.pages)
+        ]
         self.outbox.enqueue_all([*rows, ("case", payload)], apply_no=apply_no)
-        self.audit.record(apply_no, "submitted", f"item {item.basic_code}, {len(rows)} pages")
+        basic_code = application.item.basic_code
+        self.audit.record(apply_no, "submitted", f"item {basic_code}, {len(rows)} pages")
         return apply_no
 
     def rate(self, evaluation: dict[str, Any], *, apply_no: str) -> None:

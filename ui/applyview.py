@@ -26,8 +26,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import (
+    Property,
+    QBuffer,
+    QByteArray,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtQuick import QQuickImageProvider
 
 from devices.idcard.identity import Identity
@@ -38,7 +48,6 @@ from kiosk.session import (
     PROVISION_WORDS,
     Application,
     ApplicationError,
-    Finished,
     typed_identity_allowed,
 )
 from kiosk.settings import Settings
@@ -47,17 +56,20 @@ from kiosk.submission import (
     BEIJING,
     RATING_LEVELS,
     CapturedPage,
+    Finished,
     case_receipt,
     evaluation,
 )
 from ui.capture import CaptureService
 from ui.devicehub import DeviceHub
-from ui.outboxworker import OutboxService
+from ui.outboxworker import ANSWER_WAIT_S, OutboxService
 
 log = logging.getLogger(__name__)
 
 STEPS = ("conditions", "identify", "form", "materials", "review", "consent")
-ANSWER_WAIT_MS = 4500  # "received" → case number; no answer by then: 待上传 with the apply number
+# "received" → case number: the sync worker's try, plus time for its answer to arrive; no
+# answer by then: 待上传 with the apply number.
+ANSWER_WAIT_MS = int((ANSWER_WAIT_S + 0.5) * 1000)
 RATING_AFTER_PRINT_MS = 3000  # the receipt is out: the rating screen follows by itself
 THANKS_MS = 5000  # after the rating: back to the start
 
@@ -596,19 +608,28 @@ class PageImageProvider(QQuickImageProvider):
         self._model = model
 
     def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
+        """Decoded straight at the thumbnail's size (JPEG scales while decoding), on QML's
+        image loader thread: the Image asks asynchronously."""
         parts = id.split("/")
-        image = QImage()
+        jpeg = b""
         if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
-            image.loadFromData(self._model.page_image(int(parts[0]), int(parts[1])), "JPEG")
+            jpeg = self._model.page_image(int(parts[0]), int(parts[1]))
+        buffer = QBuffer()
+        buffer.setData(QByteArray(jpeg))
+        reader = QImageReader(buffer, b"JPEG")
+        full = reader.size()
+        if full.isValid() and (requested.width() > 0 or requested.height() > 0):
+            reader.setScaledSize(
+                full.scaled(
+                    requested.width() or full.width(),
+                    requested.height() or full.height(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                )
+            )
+        image = reader.read()
         if image.isNull():
             image = QImage(4, 4, QImage.Format.Format_RGB32)
             image.fill(0xFFFFFF)
-        elif requested.width() > 0 or requested.height() > 0:
-            image = image.scaled(
-                requested.width() or requested.height() * 4,
-                requested.height() or requested.width() * 4,
-                aspectMode=Qt.AspectRatioMode.KeepAspectRatio,
-            )
         size.setWidth(image.width())
         size.setHeight(image.height())
         return image

@@ -228,15 +228,7 @@ class SubmitWorker(QObject):
             self.refused.emit("暂时无法提交，请联系工作人员")
             return
         try:
-            apply_no = self._submitter.submit(
-                item=finished.item,
-                applicant=finished.applicant,
-                agent=finished.agent,
-                answers=finished.answers,
-                materials=finished.materials,
-                consent=finished.consent,
-                pages=finished.pages,
-            )
+            apply_no = self._submitter.submit(finished)
         except OutboxError as error:
             log.error("submission not stored: %s", error)
             self.refused.emit("提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上")

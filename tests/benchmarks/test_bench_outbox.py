@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
 import time
 import uuid
@@ -20,8 +19,7 @@ from tests.kiosk.crash import run_trials
 from tests.kiosk.district.conftest import SECRET, TERMINAL
 from tests.kiosk.district.test_standin import case_body
 from tests.kiosk.test_outbox import KEY
-from tests.ui.driver import Driver
-from tests.ui.test_outbox_sync import station_settings
+from tests.ui.driver import Driver, platform_station
 from ui.stallprobe import StallProbe
 
 CASES = 300
@@ -76,12 +74,7 @@ def test_gui_stall_while_draining(
 ) -> None:
     """Longest GUI-thread gap while the sync worker drains 1,000 queued cases, against the
     same screen idle for as long."""
-    settings = station_settings(tmp_path, "http://127.0.0.1:1")
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
-    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
-        settings = dataclasses.replace(
-            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
-        )
+    with platform_station(tmp_path) as (settings, standin):
         outbox_path = tmp_path / "outbox.db"
         key = load_key(Path(settings.security.outbox_key_file), create=False)
         outbox = Outbox(outbox_path, key)

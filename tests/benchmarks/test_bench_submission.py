@@ -20,13 +20,11 @@ from kiosk.audit import AuditTrail
 from kiosk.catalog.sample import load_sample
 from kiosk.devicesetup import SAMPLE_PAGES
 from kiosk.district.standin import StandIn
-from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.session import Application
 from kiosk.submission import BEIJING, CapturedPage, Submitter
 from tests.benchmarks.processes import rss_mb
-from tests.ui.driver import Driver
-from tests.ui.test_outbox_sync import station_settings
+from tests.ui.driver import Driver, platform_station
 from ui.capture import fit_page, read_image
 
 ITEM = "生育登记服务"
@@ -45,13 +43,10 @@ WARM_UP = 25
 
 @pytest.fixture
 def station(launch: Callable[..., Driver], tmp_path: Path) -> Iterator[tuple[Driver, StandIn]]:
-    settings = station_settings(tmp_path, "http://127.0.0.1:1")
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
-    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
+    with platform_station(tmp_path) as (base, standin):
         settings = dataclasses.replace(
-            settings,
-            platform=dataclasses.replace(settings.platform, base_url=standin.url),
-            camera=dataclasses.replace(settings.camera, image_folder=str(SAMPLE_PAGES)),
+            base,
+            camera=dataclasses.replace(base.camera, image_folder=str(SAMPLE_PAGES)),
         )
         kiosk = launch(settings, outbox_path=tmp_path / "outbox.db")
         assert kiosk.ui.outbox is not None
@@ -191,10 +186,7 @@ def bare_submits(tmp_path: Path, code: str) -> list[float]:
     times = []
     for _ in range(SUBMITS):
         started = time.perf_counter()
-        submitter.submit(
-            item=done.item, applicant=done.applicant, agent=None, answers=done.answers,
-            materials=done.materials, consent=done.consent, pages=done.pages,
-        )  # fmt: skip
+        submitter.submit(done)
         times.append((time.perf_counter() - started) * 1000)
     outbox.close()
     return times

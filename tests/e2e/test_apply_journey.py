@@ -25,10 +25,7 @@ from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from kiosk.devicesetup import Devices
 from kiosk.district.standin import StandIn
-from kiosk.keyfiles import load_key
-from kiosk.settings import Settings
-from tests.ui.driver import Driver
-from tests.ui.test_outbox_sync import station_settings
+from tests.ui.driver import Driver, platform_station
 from ui.qmltree import class_name, walk
 
 ITEM = "生育登记服务"
@@ -74,24 +71,19 @@ def _station(
     typed_identity_items: str,
     image_folder: bool = True,
 ) -> Iterator[Station]:
-    settings: Settings = station_settings(tmp_path, "http://127.0.0.1:1")
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
     with (
-        StandIn(terminals={settings.station.terminal_id: secret}) as standin,
+        platform_station(tmp_path) as (base, standin),
         IdCardSimulator() as reader,
         PrinterSimulator() as printer,
     ):
         settings = dataclasses.replace(
-            settings,
-            platform=dataclasses.replace(settings.platform, base_url=standin.url),
+            base,
             camera=dataclasses.replace(
-                settings.camera,
+                base.camera,
                 image_folder=str(page_folder(tmp_path / "pages")) if image_folder else "",
                 page_budget_kb=200,
             ),
-            session=dataclasses.replace(
-                settings.session, typed_identity_items=typed_identity_items
-            ),
+            session=dataclasses.replace(base.session, typed_identity_items=typed_identity_items),
         )
         devices = Devices(
             id_reader=IdCardDevice(reader.url, command_timeout_s=0.5),
@@ -158,6 +150,8 @@ def test_card_form_pages_consent_receipt_rating_and_wipe(
 
     kiosk.click("capture_0")
     kiosk.wait_until(lambda: kiosk.visible("pageThumb_0_0"), 10_000)
+    thumb = kiosk.item("pageThumb_0_0")  # the page itself, decoded off the GUI thread
+    kiosk.wait_until(lambda: thumb.property("implicitWidth") > 4)  # not the 4 px placeholder
     kiosk.click("capture_0")  # the huge photo: downscaled and compressed to the budget
     kiosk.wait_until(lambda: kiosk.visible("pageThumb_0_1"), 20_000)
     kiosk.click("applyNextButton")

@@ -3,6 +3,7 @@ the review shows, and a finished application reaching the stand-in with its page
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -182,10 +183,7 @@ def test_pages_reach_the_platform_before_the_case(
     outbox = Outbox(tmp_path / "outbox.db", KEY)
     audit = AuditTrail(tmp_path / "audit.db")
     submitter = Submitter(outbox, audit, TERMINAL, "110102000000")
-    apply_no = submitter.submit(
-        item=done.item, applicant=done.applicant, agent=done.agent, answers=done.answers,
-        materials=done.materials, consent=done.consent, pages=done.pages, at=AT,
-    )  # fmt: skip
+    apply_no = submitter.submit(done, at=AT)
     assert outbox.depth() == 3  # two pages, then the case
     steps = Deliverer(outbox, client).drain(deadline_s=10)
     assert [s.state for s in steps if s.state == "delivered"] == ["delivered"] * 3
@@ -210,10 +208,7 @@ def test_a_case_whose_pages_did_not_arrive_is_refused_and_quarantined(
     outbox = Outbox(tmp_path / "outbox.db", KEY)
     submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db"), TERMINAL, "110102000000")
     # The pages are not enqueued: the case claims two pages the platform never received.
-    submitter.submit(
-        item=done.item, applicant=done.applicant, agent=None, answers=done.answers,
-        materials=done.materials, consent=done.consent, pages=(), at=AT,
-    )  # fmt: skip
+    submitter.submit(dataclasses.replace(done, pages=()), at=AT)
     Deliverer(outbox, client).drain(deadline_s=10)
     ((kind, _, reason),) = outbox.quarantined()
     assert kind == "case"

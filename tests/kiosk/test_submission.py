@@ -25,6 +25,7 @@ from kiosk.outbox import Outbox
 from kiosk.submission import (
     BEIJING,
     Consent,
+    Finished,
     MaterialChoice,
     Person,
     Submitter,
@@ -65,15 +66,15 @@ def test_submit_deliver_and_print_the_receipt(
     outbox = Outbox(tmp_path / "outbox.db", KEY)
     audit = AuditTrail(tmp_path / "audit.db")
     submitter = Submitter(outbox, audit, TERMINAL, "110102000000")
-    apply_no = submitter.submit(
+    application = Finished(
         item=item,
         applicant=Person.from_identity(identity, mobile="13800000000"),
         agent=None,
         answers=checked.values,
         materials=[MaterialChoice("夫妻双方居民身份证", "e_licence", e_licence_ref="EL-1")],
         consent=Consent("办理生育登记", "西城区卫生健康委员会", "按档案管理规定", AT),
-        at=AT,
     )
+    apply_no = submitter.submit(application, at=AT)
     assert outbox.is_pending(apply_no)
     Deliverer(outbox, client).drain(deadline_s=10)
     case_no = outbox.reference(apply_no)

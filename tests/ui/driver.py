@@ -5,6 +5,7 @@ Imported by the conftest files of tests/ui and tests/benchmarks, which share its
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 from collections.abc import Callable, Iterator
@@ -20,6 +21,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import Devices
+from kiosk.district.standin import StandIn
+from kiosk.keyfiles import load_key
 from kiosk.settings import Settings
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import class_name, find, find_item, walk
@@ -195,6 +198,29 @@ def make_settings(orientation: str = "portrait", **session: float) -> Settings:
         ui=dataclasses.replace(base.ui, orientation=orientation),
         session=dataclasses.replace(base.session, **session),  # type: ignore[arg-type]
     )
+
+
+@contextlib.contextmanager
+def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
+    """Settings of a terminal with fresh key files (0600), and a platform stand-in on
+    loopback that knows the terminal's secret and checks its signatures."""
+    secret_file, key_file = tmp_path / "terminal.secret", tmp_path / "outbox.key"
+    secret = load_key(secret_file, create=True)
+    load_key(key_file, create=True)
+    base = Settings()
+    with StandIn(terminals={base.station.terminal_id: secret}) as standin:
+        yield (
+            dataclasses.replace(
+                base,
+                platform=dataclasses.replace(base.platform, base_url=standin.url),
+                security=dataclasses.replace(
+                    base.security,
+                    terminal_secret_file=str(secret_file),
+                    outbox_key_file=str(key_file),
+                ),
+            ),
+            standin,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
-from kiosk.settings import Settings
 from tests.kiosk.district.test_standin import case_body
-from tests.ui.driver import Driver
-
-
-def station_settings(tmp_path: Path, url: str) -> Settings:
-    secret, key = tmp_path / "terminal.secret", tmp_path / "outbox.key"
-    load_key(secret, create=True)
-    load_key(key, create=True)
-    base = Settings()
-    return dataclasses.replace(
-        base,
-        platform=dataclasses.replace(base.platform, base_url=url),
-        security=dataclasses.replace(
-            base.security, terminal_secret_file=str(secret), outbox_key_file=str(key)
-        ),
-    )
+from tests.ui.driver import Driver, platform_station
 
 
 def test_queued_submissions_reach_the_platform_and_the_heartbeat_reports(
     launch: Callable[..., Driver], tmp_path: Path
 ) -> None:
-    settings = station_settings(tmp_path, "http://127.0.0.1:1")  # replaced below
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
-    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
-        settings = dataclasses.replace(
-            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
-        )
+    with platform_station(tmp_path) as (settings, standin):
         outbox_path = tmp_path / "outbox.db"
         outbox = Outbox(
             outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
@@ -71,16 +49,11 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
     from devices.sim.scanner import ScannerSimulator
     from kiosk.devicesetup import Devices
 
-    settings = station_settings(tmp_path, "http://127.0.0.1:1")
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
     with (
-        StandIn(terminals={settings.station.terminal_id: secret}) as standin,
+        platform_station(tmp_path) as (settings, standin),
         IdCardSimulator() as reader,
         ScannerSimulator(pty=False, baud=None) as scanner,
     ):
-        settings = dataclasses.replace(
-            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
-        )
         outbox_path = tmp_path / "outbox.db"
         outbox = Outbox(
             outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
@@ -121,12 +94,7 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
 def test_staff_panel_shows_waiting_and_refused_submissions(
     launch: Callable[..., Driver], tmp_path: Path
 ) -> None:
-    settings = station_settings(tmp_path, "http://127.0.0.1:1")
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
-    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
-        settings = dataclasses.replace(
-            settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
-        )
+    with platform_station(tmp_path) as (settings, _standin):
         outbox_path = tmp_path / "outbox.db"
         # A row sealed with another key: unreadable, so it is quarantined, never dropped.
         stranger = Outbox(outbox_path, bytes(range(32)))

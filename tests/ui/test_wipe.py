@@ -121,18 +121,13 @@ def test_idle_timeout_mid_application_leaves_nothing_behind(
     """A resident walks away with the form half filled and a page photographed."""
     from kiosk.catalog.sample import load_sample
     from kiosk.devicesetup import SAMPLE_PAGES
-    from kiosk.district.standin import StandIn
-    from kiosk.keyfiles import load_key
-    from tests.ui.test_outbox_sync import station_settings
+    from tests.ui.driver import platform_station
 
-    settings = station_settings(tmp_path, "http://127.0.0.1:1")
-    secret = load_key(Path(settings.security.terminal_secret_file), create=False)
-    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
+    with platform_station(tmp_path) as (base, _standin):
         settings = dataclasses.replace(
-            settings,
-            platform=dataclasses.replace(settings.platform, base_url=standin.url),
-            camera=dataclasses.replace(settings.camera, image_folder=str(SAMPLE_PAGES)),
-            session=dataclasses.replace(settings.session, idle_timeout_s=4, warning_s=1),
+            base,
+            camera=dataclasses.replace(base.camera, image_folder=str(SAMPLE_PAGES)),
+            session=dataclasses.replace(base.session, idle_timeout_s=4, warning_s=1),
         )
         kiosk = launch(settings, outbox_path=tmp_path / "outbox.db")
         code = next(i.code for i in load_sample().items if i.name == "生育登记服务")

@@ -16,6 +16,7 @@ from kiosk.district.standin import StandIn
 
 TERMINAL = "XC-YT-BYG-0001"
 SECRET = b"0123456789abcdef0123456789abcdef"
+STEP_S = 0.2  # the stand-in advances a case one state this often in these tests
 
 
 class ContractCheck:
@@ -42,7 +43,7 @@ class ContractCheck:
 
 @pytest.fixture
 def standin() -> Iterator[StandIn]:
-    with StandIn(terminals={TERMINAL: SECRET}, seconds_per_step=0.2) as server:
+    with StandIn(terminals={TERMINAL: SECRET}, seconds_per_step=STEP_S) as server:
         yield server  # type: ignore[misc]
 
 

@@ -81,6 +81,7 @@ Column {
                             sourceSize.width: 180
                             sourceSize.height: 240
                             cache: false
+                            asynchronous: true  // decoded off the GUI thread
                             Rectangle { anchors.fill: parent; color: "transparent"; border.color: Theme.border; border.width: 2 }
                         }
                         Row {
