@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import FormField
+from kiosk.patterns import full_match
 
 MOBILE = re.compile(r"1[3-9]\d{9}")
 LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
@@ -124,7 +125,7 @@ def _check_id_number(field: FormField, value: str) -> str:
 
 
 def _check_pattern(field: FormField, value: str) -> str:
-    if field.pattern and not re.fullmatch(field.pattern, value):
+    if field.pattern and not full_match(field.pattern, value):
         hint = f"：{field.help}" if field.help else "，请核对"
         return f"{field.label}的格式不对{hint}"
     return ""

@@ -27,6 +27,7 @@ from kiosk.catalog.model import (
     ServiceItem,
     Step,
 )
+from kiosk.patterns import PatternError, compile_pattern
 
 _CODE_PART = re.compile(r"[0-9A-Z]+")
 _AREA_CODE = re.compile(r"\d{12}")
@@ -177,9 +178,9 @@ def _form_field(r: _Reader) -> FormField:
     pattern = r.text("pattern", required=False)
     if pattern:
         try:
-            re.compile(pattern)
-        except re.error as error:
-            r.fail("pattern", f"is not a valid regular expression ({error})")
+            compile_pattern(pattern)
+        except PatternError as error:
+            r.fail("pattern", str(error))
     choices = r.texts("choices", required=field_type == "choice")
     max_length = r.integer("max_length", 0, 2000, required=False)
     return FormField(

@@ -117,7 +117,7 @@ def test_form_rules(good: dict[str, Any]) -> None:
     problems = broken(good, change)
     assert any("is used twice" in p for p in problems)
     assert any("choices: missing" in p for p in problems)
-    assert any("not a valid regular expression" in p for p in problems)
+    assert any("not a pattern RE2 can run" in p for p in problems)
 
 
 @pytest.mark.parametrize("document", [{}, {"version": "v", "items": "x"}, {"items": []}])
