@@ -8,10 +8,27 @@ from __future__ import annotations
 
 import re
 
-# 18-character resident ID numbers (17 digits + digit or X) and mainland mobile numbers,
-# not part of a longer run of digits. Used by the log filter as a second line of defence.
-_ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# Full-width digits, letters, plus, hyphen and the ideographic space fold to ASCII before the
+# patterns below run, one character for one, so every match's span is also its span in the
+# original text.
+_FOLD = str.maketrans(
+    {chr(0xFF10 + i): chr(0x30 + i) for i in range(10)}
+    | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
+    | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
+    | {"＋": "+", "－": "-", "\u3000": " "}
+)
+_SEP = "[ -]?"
+# Identity numbers, not part of a longer run of digits: resident ID numbers (18 characters,
+# also written 6-8-4 with spaces or hyphens; residence permits share the form), first-
+# generation 15-digit ID numbers, and the old foreign permanent residence number (three
+# letters of nationality and 12 digits).
+_IDENTITY = re.compile(
+    rf"(?<![0-9])(?:[0-9]{{6}}{_SEP}[0-9]{{8}}{_SEP}[0-9]{{3}}[0-9Xx]"
+    r"|[0-9]{15}"
+    r"|(?<![A-Za-z])[A-Z]{3}[0-9]{12})(?![0-9])"
+)
+# Mainland mobile numbers, with or without +86 / 0086 / 86, written whole or in groups.
+_MOBILE = re.compile(rf"(?<![0-9])(?:(?:\+|00)?86{_SEP})?1[3-9][0-9](?:{_SEP}[0-9]){{8}}(?![0-9])")
 
 
 def mask_id_number(value: str) -> str:
@@ -36,6 +53,21 @@ def mask_phone(value: str) -> str:
 
 
 def mask_text(text: str) -> str:
-    """Mask every ID number and mobile number found anywhere in free text."""
-    text = _ID_NUMBER.sub(lambda m: mask_id_number(m.group(0)), text)
-    return _MOBILE.sub(lambda m: mask_phone(m.group(0)), text)
+    """Mask every identity number and mobile number found anywhere in free text.
+
+    The second line of defence for logs and the audit trail: full-width, spaced and
+    +86-prefixed forms are caught too, and a masked value loses its separators.
+    """
+    folded = text.translate(_FOLD)
+    spans: list[tuple[int, int, str]] = []
+    for match in _IDENTITY.finditer(folded):
+        number = match.group(0).replace(" ", "").replace("-", "")
+        spans.append((match.start(), match.end(), mask_id_number(number)))
+    for match in _MOBILE.finditer(folded):
+        if any(start < match.end() and match.start() < end for start, end, _ in spans):
+            continue
+        digits = "".join(c for c in match.group(0) if c.isdigit())
+        spans.append((match.start(), match.end(), mask_phone(digits[-11:])))
+    for start, end, masked in sorted(spans, reverse=True):
+        text = text[:start] + masked + text[end:]
+    return text

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kiosk.catalog.library import CatalogLibrary, StoredItem
 from kiosk.catalog.model import Catalog
-from kiosk.privacy import mask_text
+from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
 from kiosk.sqlite import connect, migrate
 
 MIGRATIONS = (
@@ -58,8 +58,6 @@ MIGRATIONS = (
     """,
 )
 
-MAX_MISSED_TERM = 20  # longer "searches" are more likely a name or an address than a need
-
 KEEP_VERSIONS = 2  # the active catalog and the last good one before it
 
 
@@ -75,6 +73,7 @@ class CatalogStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._words: tuple[str, frozenset[str]] | None = None  # (version, vocabulary)
         with closing(connect(path)) as connection:
             migrate(connection, MIGRATIONS)
 
@@ -139,11 +138,13 @@ class CatalogStore:
     def record_search_miss(self, term: str) -> bool:
         """Count a search that found nothing, for the district's demand analysis.
 
-        Anonymous: no time of day, no session, nothing about who searched; ID and phone
-        numbers are masked and long terms dropped. Returns whether the term was counted.
+        Anonymous: no time of day, no session, nothing about who searched, and only the
+        words the search shares with the active catalog (kiosk.catalog.vocabulary): a name,
+        an ID or phone number or an address typed into the box is not kept. Returns whether
+        anything was counted.
         """
-        cleaned = mask_text(" ".join(term.split()))
-        if not cleaned or len(cleaned) > MAX_MISSED_TERM:
+        cleaned = anonymise_miss(term, self._vocabulary())
+        if not cleaned:
             return False
         today = datetime.date.today().isoformat()
         with closing(connect(self.path)) as connection:
@@ -153,6 +154,27 @@ class CatalogStore:
                 (cleaned, today),
             )
         return True
+
+    def _vocabulary(self) -> frozenset[str]:
+        """The active catalog's words, built once per catalog version."""
+        with closing(connect(self.path)) as connection:
+            head = connection.execute(
+                "SELECT version FROM catalog_version WHERE active = 1"
+            ).fetchone()
+            version = str(head[0]) if head else ""
+            if self._words is not None and self._words[0] == version:
+                return self._words[1]
+            rows = connection.execute(
+                "SELECT summary FROM catalog_item WHERE version = ?", (version,)
+            ).fetchall()
+        entries: list[str] = []
+        for (summary,) in rows:
+            item = StoredItem.from_json(summary)
+            entries += [item.summary.name, item.summary.department, *item.summary.themes]
+            entries += item.keys.aliases
+        words = build_vocabulary(entries)
+        self._words = (version, words)
+        return words
 
     def search_misses(self) -> list[tuple[str, int]]:
         with closing(connect(self.path)) as connection:

@@ -64,15 +64,21 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
         CatalogStore(path)
 
 
-def test_search_misses_are_counted_anonymously(tmp_path: Path) -> None:
+def test_search_misses_are_counted_as_catalog_words_only(tmp_path: Path) -> None:
     store = CatalogStore(tmp_path / "c.db")
-    assert store.record_search_miss("火星  移民")
-    assert store.record_search_miss("火星 移民")
-    assert store.record_search_miss("电话13812341234")
-    assert not store.record_search_miss(
-        "北京市西城区月坛街道某某小区三号楼二单元五零一室"
-    )  # too long
-    assert store.search_misses() == [("火星 移民", 2), ("电话138****1234", 1)]
+    store.save(load_sample())
+    assert store.record_search_miss("王小明 低保")
+    assert store.record_search_miss("低保  怎么办")
+    assert store.record_search_miss("养猫补贴")
+    assert not store.record_search_miss("电话13812341234")
+    assert not store.record_search_miss("火星 移民")
+    assert store.search_misses() == [("低保", 2), ("补贴", 1)]
+
+
+def test_search_misses_without_a_catalog_keep_nothing(tmp_path: Path) -> None:
+    store = CatalogStore(tmp_path / "c.db")
+    assert not store.record_search_miss("低保")
+    assert store.search_misses() == []
 
 
 def test_sync_history_keeps_problems_for_staff(tmp_path: Path) -> None:

@@ -275,17 +275,19 @@ def test_search_misses_reported_once_even_when_the_answer_is_lost(
     client: PlatformClient, standin: StandIn, tmp_path: Path
 ) -> None:
     from kiosk.catalog.misses import report_search_misses
+    from kiosk.catalog.sample import load_sample
     from kiosk.catalog.store import CatalogStore
 
     store = CatalogStore(tmp_path / "catalog.db")
-    for term in ("火星移民", "火星移民", "养猫补贴"):
+    store.save(load_sample())
+    for term in ("低保 怎么办", "低保 怎么办", "养猫补贴"):
         store.record_search_miss(term)
     standin.state.lose_rate = 1.0
     assert "kept for later" in report_search_misses(store, client)
     store.record_search_miss("养猫补贴")  # counted into the next batch, not this one
     standin.state.lose_rate = 0.0
     assert "reported 2" in report_search_misses(store, client)
-    assert standin.store.missed_terms() == {"火星移民": 2, "养猫补贴": 1}
+    assert standin.store.missed_terms() == {"低保": 2, "补贴": 1}
     assert "reported 1" in report_search_misses(store, client)
-    assert standin.store.missed_terms() == {"火星移民": 2, "养猫补贴": 2}
+    assert standin.store.missed_terms() == {"低保": 2, "补贴": 2}
     assert report_search_misses(store, client) == "nothing to report"
