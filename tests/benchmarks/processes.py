@@ -56,7 +56,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
-        process.wait()
+        process.wait(timeout=10)
     if process.stderr is not None:
         process.stderr.close()
 

@@ -140,7 +140,7 @@ class _Platform:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait()
+        self.process.wait(timeout=10)
         if self.process.stdout is not None:
             self.process.stdout.close()
 

@@ -63,7 +63,8 @@ def test_wedge_scanner_reads_a_code_from_an_event_stream(tmp_path: Path) -> None
     for _ in range(50):
         if results := scanner.read(0.1):
             break
-    writer.join()
+    writer.join(timeout=10)
+    assert not writer.is_alive()
     scanner.close()
     assert results == [Scan("XC2026-06")]
 
