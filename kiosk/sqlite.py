@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
+
+BUSY_TIMEOUT_S = 10.0
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in WAL mode whose commits are on disk when `commit()` returns."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=10.0, isolation_level=None)
-    connection.execute("PRAGMA journal_mode=WAL")
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        _enter_wal(connection)
+    except BaseException:
+        connection.close()
+        raise
     connection.execute("PRAGMA synchronous=FULL")
     connection.execute("PRAGMA foreign_keys=ON")
     return connection
+
+
+def _enter_wal(connection: sqlite3.Connection) -> None:
+    """Switch a new file to WAL even when other connections are opening it at this moment.
+
+    On a file still in rollback mode the switch writes the header. A connection that asks
+    for the write lock while another holds it gets SQLITE_BUSY at once, without the busy
+    timeout (waiting could deadlock both), and must let go and try again: so we do, for up
+    to BUSY_TIMEOUT_S. A file already in WAL mode answers at the first attempt.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay_s = 0.001
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                raise
+        time.sleep(random.uniform(0.0, delay_s))  # noqa: S311 - jitter, not secrecy
+        delay_s = min(delay_s * 2.0, 0.05)
 
 
 def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
