@@ -1,19 +1,31 @@
-"""SQLite the way every store of the kiosk uses it: WAL, full sync, numbered migrations."""
+"""SQLite the way every store of the kiosk uses it: WAL, full sync, numbered migrations.
+
+Files are the kiosk user's alone (0600; SQLite gives -wal and -shm the mode of the
+database), and deleted rows are overwritten with zeros (`secure_delete`), so what a store
+deletes is not left readable in free pages.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.privatefiles import DIR_MODE, FILE_MODE, private_file
+
 BUSY_TIMEOUT_S = 10.0
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in WAL mode whose commits are on disk when `commit()` returns."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    private_file(path)
+    for suffix in ("-wal", "-shm"):  # left readable by an older version
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).chmod(FILE_MODE)
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         _enter_wal(connection)
@@ -21,6 +33,7 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA secure_delete=ON")
     connection.execute("PRAGMA foreign_keys=ON")
     return connection
 
