@@ -133,7 +133,7 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
     """Settings naming the key files that exist and are private; stops with the fix if not.
 
     The demo creates its terminal secret; a station's is issued by the district. The
-    outbox key is created on first start, except in a credentials folder the service
+    outbox and audit keys are created on first start, except in a credentials folder the service
     manager provides (see kiosk/keyfiles.py).
     """
     from kiosk.keyfiles import KeyFileError, locate_keys
@@ -142,6 +142,7 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
     try:
         keys.terminal_secret.load(create=demo)
         keys.outbox_key.load(create=True)
+        keys.audit_key.load(create=True)
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         raise SystemExit(2) from None
@@ -149,6 +150,7 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
         settings.security,
         terminal_secret_file=str(keys.terminal_secret.path),
         outbox_key_file=str(keys.outbox_key.path),
+        audit_key_file=str(keys.audit_key.path),
     )
     return dataclasses.replace(settings, security=security)
 
@@ -226,16 +228,41 @@ def _cmd_tour(args: argparse.Namespace) -> int:
 
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
     from kiosk.audit import AuditTrail
+    from kiosk.keyfiles import KeyFile, KeyFileError, locate_keys
+    from kiosk.settings import SecuritySettings
 
     path = Path(args.db) if args.db else _state_dir(production=not args.demo) / "audit.db"
     if not path.exists():
         print(f"kiosk: no audit trail at {path}", file=sys.stderr)
         return 2
-    rows, broken = AuditTrail(path).verify()
+    if args.key:
+        key_file = KeyFile(Path(args.key), provided=False)
+    else:
+        key_file = locate_keys(SecuritySettings(), path.parent, os.environ).audit_key
+    try:
+        key = key_file.load(create=False)
+    except KeyFileError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 2
+    trail = AuditTrail(path, key, seal=False)
+    if not trail.keyed():
+        print(
+            f"kiosk: {path} was written by an older kiosk and is not keyed yet; "
+            "the kiosk keys it when it next starts",
+            file=sys.stderr,
+        )
+        return 2
+    rows, broken = trail.verify()
+    note = trail.sealing_note()
+    if note:
+        print(f"{path}: keyed by this version after an older one: {note}")
     if broken is None:
         print(f"{path}: {rows} rows, chain intact")
         return 0
-    print(f"{path}: chain broken at row {broken}: it or the row before it was changed or removed")
+    print(
+        f"{path}: chain broken at row {broken}: it or the row before it was changed or "
+        f"removed (or {key_file.path} is not the key this trail was written with)"
+    )
     return 1
 
 
@@ -297,8 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the audit trail (办事留痕)")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    verify = audit_commands.add_parser("verify", help="check the hash chain of the audit trail")
+    verify = audit_commands.add_parser("verify", help="check the keyed chain of the audit trail")
     verify.add_argument("--db", help="audit database (default: the station's, or --demo)")
+    verify.add_argument(
+        "--key",
+        help="the audit key (default: audit.key in $CREDENTIALS_DIRECTORY, else beside --db)",
+    )
     verify.add_argument("--demo", action="store_true", help="the demo's audit trail")
     verify.set_defaults(handler=_cmd_audit_verify)
 

@@ -1,4 +1,4 @@
-"""Secret files: the terminal's signing secret and the outbox encryption key.
+"""Secret files: the terminal's signing secret, the outbox encryption key, the audit key.
 
 A key file must be readable by the kiosk user alone (mode 0600). One that others can read
 is refused with the command that fixes it: a key anyone can copy protects nothing.
@@ -86,6 +86,7 @@ class KeyFile:
 class KeyFiles:
     terminal_secret: KeyFile
     outbox_key: KeyFile
+    audit_key: KeyFile
 
 
 def locate_keys(security: SecuritySettings, state: Path, environ: Mapping[str, str]) -> KeyFiles:
@@ -102,4 +103,5 @@ def locate_keys(security: SecuritySettings, state: Path, environ: Mapping[str, s
     return KeyFiles(
         terminal_secret=locate(security.terminal_secret_file, "terminal.secret"),
         outbox_key=locate(security.outbox_key_file, "outbox.key"),
+        audit_key=locate(security.audit_key_file, "audit.key"),
     )

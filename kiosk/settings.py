@@ -309,14 +309,22 @@ class SecuritySettings:
             "first start. Empty: `outbox.key` in the credentials folder, else the state folder.",
         ),
     )
+    audit_key_file: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(/\S+)?",
+            doc="File with the key that chains the audit trail (HMAC, mode 600); created on "
+            "first start. Empty: `audit.key` in the credentials folder, else the state folder.",
+        ),
+    )
     credentials_dir: str = field(
         default="",
         metadata=_rule(
             pattern=r"(/\S+)?",
             doc="Folder the service manager fills with the key files `terminal.secret`, "
-            "`outbox.key` (systemd: `LoadCredential=`); keys in it are never created, a "
-            "missing one stops the kiosk. Empty: `$CREDENTIALS_DIRECTORY` when set, else the "
-            "state folder.",
+            "`outbox.key`, `audit.key` (systemd: `LoadCredential=`); keys in it are never "
+            "created, a missing one stops the kiosk. Empty: `$CREDENTIALS_DIRECTORY` when set, "
+            "else the state folder.",
         ),
     )
 
@@ -503,13 +511,15 @@ KEY_FILES_NOTE = (
     "[Service]",
     "LoadCredential=terminal.secret:/etc/credstore/kiosk/terminal.secret",
     "LoadCredential=outbox.key:/etc/credstore/kiosk/outbox.key",
+    "LoadCredential=audit.key:/etc/credstore/kiosk/audit.key",
     "```",
     "",
     "systemd then sets `$CREDENTIALS_DIRECTORY` to a private folder holding those files, and",
     "the kiosk reads its keys there (`security.credentials_dir` names such a folder for",
     "other service managers; a key file named in [security] still wins). The kiosk creates",
     "no key in that folder: a missing one stops it with the line to add. Create the outbox",
-    "key once (`head -c 32 /dev/urandom > /etc/credstore/kiosk/outbox.key; chmod 600 …`);",
-    "on a station that already has `/var/lib/kiosk/outbox.key`, move that file instead,",
-    "or the submissions still waiting could no longer be decrypted.",
+    "and audit keys once (`head -c 32 /dev/urandom > /etc/credstore/kiosk/outbox.key`,",
+    "`chmod 600`); on a station that already has them in `/var/lib/kiosk`, move those files",
+    "instead, or the submissions still waiting could no longer be decrypted and the audit",
+    "trail no longer verified.",
 )

@@ -11,7 +11,7 @@ import contextlib
 import random
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.privatefiles import DIR_MODE, FILE_MODE, private_file
@@ -59,10 +59,15 @@ def _enter_wal(connection: sqlite3.Connection) -> None:
         delay_s = min(delay_s * 2.0, 0.05)
 
 
-def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
+Migration = str | Callable[[sqlite3.Connection], None]
+
+
+def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> None:
     """Apply migrations[n] for every n at or above the stored schema version, each atomically.
 
     `migrations[0]` creates version 1. Never edit a released migration; append a new one.
+    A migration is an SQL script, or a function given the connection inside the migration's
+    transaction (for a change SQL alone cannot make).
     """
     current = connection.execute("PRAGMA user_version").fetchone()[0]
     if current > len(migrations):
@@ -78,8 +83,12 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
             if connection.execute("PRAGMA user_version").fetchone()[0] > version:
                 connection.execute("COMMIT")
                 continue
-            for statement in _statements(migrations[version]):
-                connection.execute(statement)
+            step = migrations[version]
+            if callable(step):
+                step(connection)
+            else:
+                for statement in _statements(step):
+                    connection.execute(statement)
             connection.execute(f"PRAGMA user_version={version + 1}")
             connection.execute("COMMIT")
         except BaseException:

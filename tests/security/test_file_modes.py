@@ -20,6 +20,7 @@ from devices.printer import layout
 from devices.printer.layout import PrinterProfile, receipt_bytes
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
+from kiosk.audit import AuditTrail
 from kiosk.catalog.store import CatalogStore
 from kiosk.cli import prepare_state
 from kiosk.delivery import Deliverer
@@ -81,6 +82,8 @@ def test_state_folder_after_demo_like_run_holds_only_private_files_and_folders(
         demo.stop()
 
     CatalogStore(state / "catalog.db")
+    audit_key = load_key(Path(settings.security.audit_key_file), create=False)
+    AuditTrail(state / "audit.db", audit_key).record("XCT0001-000001", "submitted")
     secret = load_key(Path(settings.security.terminal_secret_file), create=False)
     outbox = Outbox(
         state / "outbox.db", load_key(Path(settings.security.outbox_key_file), create=False)
@@ -102,7 +105,8 @@ def test_state_folder_after_demo_like_run_holds_only_private_files_and_folders(
         "community-kiosk/outbox.db", "community-kiosk/outbox.db-wal",
         "community-kiosk/outbox.db-shm", "community-kiosk/catalog.db",
         "community-kiosk/platform-standin.db", "community-kiosk/terminal.secret",
-        "community-kiosk/outbox.key", "community-kiosk/log/kiosk.log",
+        "community-kiosk/outbox.key", "community-kiosk/audit.key",
+        "community-kiosk/audit.db", "community-kiosk/log/kiosk.log",
         "community-kiosk/log/kiosk.log.1", "community-kiosk/receipts",
     ):  # fmt: skip
         assert expected in names
