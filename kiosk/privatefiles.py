@@ -9,17 +9,29 @@ left readable to others.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
 def private_dir(path: Path) -> Path:
-    """`path` as a folder only the kiosk's user can enter (created if need be)."""
+    """`path` as a folder only the kiosk's user can enter (created if need be).
+
+    A folder another user owns (set up by hand) cannot be tightened: that is said, and the
+    kiosk goes on, its files inside being private all the same.
+    """
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    path.chmod(DIR_MODE)
+    try:
+        path.chmod(DIR_MODE)
+    except PermissionError:
+        log.warning(
+            "%s belongs to another user and stays open to others; run: chmod 700 %s", path, path
+        )
     return path
 
 
