@@ -51,7 +51,7 @@ def run_trials(trials: int, folder: Path, seed: int = 1) -> Tally:
             kill_at = time.monotonic() + rng.uniform(0.3, 1.5)
             time.sleep(max(0.0, kill_at - time.monotonic()))
             os.kill(child.pid, signal.SIGKILL)
-            output, _ = child.communicate()  # what it printed before it died
+            output, _ = child.communicate(timeout=30)  # what it printed before it died
             lines = output.decode("utf-8", "replace").splitlines()
             acknowledged += [line.split()[1] for line in lines if line.startswith("ACK ")]
             tally.trials += 1
