@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import os
 import sys
 import threading
 import time
@@ -23,6 +24,7 @@ import platformdirs
 from kiosk import __version__
 from kiosk.catalog.store import CatalogStore
 from kiosk.logsetup import configure_logging
+from kiosk.privatefiles import private_dir
 from kiosk.settings import (
     DEFAULT_CONFIG_PATH,
     Settings,
@@ -67,10 +69,7 @@ def _cmd_config_reference(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
-    settings = _load(config)
-    state = _state_dir(production=True)
-    configure_logging(state / "log")
-    settings = _with_keys(settings, state, demo=False)
+    state, settings = prepare_state(_load(config), production=True)
     from kiosk.devicesetup import build_devices
     from ui.main import run_kiosk
 
@@ -85,10 +84,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    settings = _load(Path(args.config) if args.config else None)
-    state = _state_dir(production=False)
-    configure_logging(state / "log")
-    settings = _with_keys(settings, state, demo=True)
+    state, settings = prepare_state(
+        _load(Path(args.config) if args.config else None), production=False
+    )
     from kiosk.devicesetup import build_devices, start_demo_devices
     from ui.main import run_kiosk
 
@@ -121,25 +119,38 @@ def _demo_console(demo: DemoDevices) -> None:
     threading.Thread(target=read_commands, name="demo-console", daemon=True).start()
 
 
+def prepare_state(settings: Settings, *, production: bool) -> tuple[Path, Settings]:
+    """The state folder (0700, the log inside it), and settings naming the key files.
+
+    Stops with the fix on stderr when a key file is missing or others can read it.
+    """
+    state = private_dir(_state_dir(production))
+    configure_logging(state / "log")
+    return state, _with_keys(settings, state, demo=not production)
+
+
 def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
     """Settings naming the key files that exist and are private; stops with the fix if not.
 
     The demo creates its terminal secret; a station's is issued by the district. The
-    outbox key is created on first start everywhere.
+    outbox and audit keys are created on first start, except in a credentials folder the service
+    manager provides (see kiosk/keyfiles.py).
     """
-    from kiosk.keyfiles import KeyFileError, load_key
+    from kiosk.keyfiles import KeyFileError, locate_keys
 
-    security = settings.security
-    secret = Path(security.terminal_secret_file or state / "terminal.secret")
-    outbox = Path(security.outbox_key_file or state / "outbox.key")
+    keys = locate_keys(settings.security, state, os.environ)
     try:
-        load_key(secret, create=demo)
-        load_key(outbox, create=True)
+        keys.terminal_secret.load(create=demo)
+        keys.outbox_key.load(create=True)
+        keys.audit_key.load(create=True)
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     security = dataclasses.replace(
-        security, terminal_secret_file=str(secret), outbox_key_file=str(outbox)
+        settings.security,
+        terminal_secret_file=str(keys.terminal_secret.path),
+        outbox_key_file=str(keys.outbox_key.path),
+        audit_key_file=str(keys.audit_key.path),
     )
     return dataclasses.replace(settings, security=security)
 
@@ -217,16 +228,41 @@ def _cmd_tour(args: argparse.Namespace) -> int:
 
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
     from kiosk.audit import AuditTrail
+    from kiosk.keyfiles import KeyFile, KeyFileError, locate_keys
+    from kiosk.settings import SecuritySettings
 
     path = Path(args.db) if args.db else _state_dir(production=not args.demo) / "audit.db"
     if not path.exists():
         print(f"kiosk: no audit trail at {path}", file=sys.stderr)
         return 2
-    rows, broken = AuditTrail(path).verify()
+    if args.key:
+        key_file = KeyFile(Path(args.key), provided=False)
+    else:
+        key_file = locate_keys(SecuritySettings(), path.parent, os.environ).audit_key
+    try:
+        key = key_file.load(create=False)
+    except KeyFileError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 2
+    trail = AuditTrail(path, key, seal=False)
+    if not trail.keyed():
+        print(
+            f"kiosk: {path} was written by an older kiosk and is not keyed yet; "
+            "the kiosk keys it when it next starts",
+            file=sys.stderr,
+        )
+        return 2
+    rows, broken = trail.verify()
+    note = trail.sealing_note()
+    if note:
+        print(f"{path}: keyed by this version after an older one: {note}")
     if broken is None:
         print(f"{path}: {rows} rows, chain intact")
         return 0
-    print(f"{path}: chain broken at row {broken}: it or the row before it was changed or removed")
+    print(
+        f"{path}: chain broken at row {broken}: it or the row before it was changed or "
+        f"removed (or {key_file.path} is not the key this trail was written with)"
+    )
     return 1
 
 
@@ -288,8 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the audit trail (办事留痕)")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    verify = audit_commands.add_parser("verify", help="check the hash chain of the audit trail")
+    verify = audit_commands.add_parser("verify", help="check the keyed chain of the audit trail")
     verify.add_argument("--db", help="audit database (default: the station's, or --demo)")
+    verify.add_argument(
+        "--key",
+        help="the audit key (default: audit.key in $CREDENTIALS_DIRECTORY, else beside --db)",
+    )
     verify.add_argument("--demo", action="store_true", help="the demo's audit trail")
     verify.set_defaults(handler=_cmd_audit_verify)
 
@@ -304,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # one line of defence; files and folders are also made private one by one
     args = build_parser().parse_args(argv)
     result: int = args.handler(args)
     return result

@@ -24,6 +24,7 @@ from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
 from devices.status import Paper
+from kiosk.privatefiles import private_dir
 from kiosk.settings import PrinterSettings, ScannerSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ def start_demo_devices(settings: Settings, receipts_dir: Path) -> tuple[Settings
             settings, id_reader=dataclasses.replace(settings.id_reader, port=demo.id_reader.url)
         )
     if not settings.printer.address:
-        receipts_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(receipts_dir)
         demo.printer = PrinterSimulator(printer_profile(settings.printer), out_dir=receipts_dir)
         settings = dataclasses.replace(
             settings, printer=dataclasses.replace(settings.printer, address=demo.printer.address)

@@ -1,7 +1,12 @@
-"""Secret files: the terminal's signing secret and the outbox encryption key.
+"""Secret files: the terminal's signing secret, the outbox encryption key, the audit key.
 
 A key file must be readable by the kiosk user alone (mode 0600). One that others can read
 is refused with the command that fixes it: a key anyone can copy protects nothing.
+
+Keys live in the state folder unless the station keeps them apart: a key file named in
+[security], or a credentials folder the service manager fills (systemd's LoadCredential=
+sets $CREDENTIALS_DIRECTORY). The kiosk never creates a key in such a folder: one missing
+there stops it with the unit line to add, instead of a new key appearing elsewhere.
 """
 
 from __future__ import annotations
@@ -9,7 +14,14 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.privatefiles import DIR_MODE
+from kiosk.settings import SecuritySettings
+
+CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"
 
 
 class KeyFileError(RuntimeError):
@@ -23,7 +35,7 @@ def load_key(path: Path, size: int = 32, *, create: bool) -> bytes:
     readable by others, not even for a moment.
     """
     if create and not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         key = secrets.token_bytes(size)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -49,3 +61,47 @@ def load_key(path: Path, size: int = 32, *, create: bool) -> bytes:
     if len(key) != size:
         raise KeyFileError(f"{path}: a key must be {size} bytes, this file has {len(key)}")
     return key
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """Where one key is, and whether the service manager provides it (never created)."""
+
+    path: Path
+    provided: bool
+
+    def load(self, *, create: bool) -> bytes:
+        """The key; `create` makes a missing one, except where the service manager owns it."""
+        if self.provided and not self.path.exists():
+            raise KeyFileError(
+                f"{self.path}: key file missing from the credentials folder the service "
+                f"manager provides (the kiosk creates no key there); add "
+                f"LoadCredential={self.path.name}:/etc/credstore/{self.path.name} to the "
+                f"kiosk's unit, or set security.credentials_dir to the folder that has it"
+            )
+        return load_key(self.path, create=create and not self.provided)
+
+
+@dataclass(frozen=True)
+class KeyFiles:
+    terminal_secret: KeyFile
+    outbox_key: KeyFile
+    audit_key: KeyFile
+
+
+def locate_keys(security: SecuritySettings, state: Path, environ: Mapping[str, str]) -> KeyFiles:
+    """Each key file named in [security], else in the credentials folder (the setting, else
+    $CREDENTIALS_DIRECTORY), else in the state folder."""
+    credentials = security.credentials_dir or environ.get(CREDENTIALS_ENV, "")
+    folder = Path(credentials) if credentials else state
+
+    def locate(configured: str, name: str) -> KeyFile:
+        if configured:
+            return KeyFile(Path(configured), provided=False)
+        return KeyFile(folder / name, provided=bool(credentials))
+
+    return KeyFiles(
+        terminal_secret=locate(security.terminal_secret_file, "terminal.secret"),
+        outbox_key=locate(security.outbox_key_file, "outbox.key"),
+        audit_key=locate(security.audit_key_file, "audit.key"),
+    )

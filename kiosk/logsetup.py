@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from pathlib import Path
+from typing import IO
 
 from kiosk.privacy import mask_text
+from kiosk.privatefiles import open_private, private_dir, private_file
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -31,6 +33,16 @@ class MaskingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """kiosk.log, and each fresh file after a rollover, is 0600 from its first moment."""
+
+    def _open(self) -> IO[str]:  # type: ignore[override]
+        return open(
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
+            opener=open_private,
+        )  # fmt: skip
+
+
 def configure_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
     """Send records to stderr and, when `log_dir` is given, to a rotating kiosk.log there."""
     root = logging.getLogger()
@@ -40,9 +52,11 @@ def configure_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
         handler.close()
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if log_dir is not None:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
+        for old in log_dir.glob("kiosk.log*"):  # left readable by an older version
+            private_file(old)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            PrivateRotatingFileHandler(
                 log_dir / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
             )
         )

@@ -8,6 +8,10 @@ quarantined: kept, counted and reported to staff, never silently dropped.
 
 Payloads are encrypted with AES-GCM; the associated data binds each ciphertext to its row's
 kind and idempotency key, so rows cannot be swapped or replayed under another key.
+
+Deleted means gone from the disk: SQLite overwrites a deleted row with zeros
+(`secure_delete`, see kiosk/sqlite.py), and after each delivery the WAL, which still holds
+the pages as they were when the row was written, is copied into the database and truncated.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -29,6 +34,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.sqlite import connect, migrate
+
+log = logging.getLogger(__name__)
 
 KINDS = ("material", "case", "evaluation")
 
@@ -95,6 +102,7 @@ class Outbox:
         self._local = threading.local()
         with self._db() as db:
             migrate(db, MIGRATIONS)
+            _truncate_wal(db)  # a delivery cut short before its checkpoint
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -263,6 +271,7 @@ class Outbox:
                 db.execute("COMMIT")
             finally:
                 db.execute("PRAGMA synchronous=FULL")
+            _truncate_wal(db)
 
     def retry_later(self, row_id: int, at: float, error: str) -> None:
         with self._db() as db:
@@ -277,6 +286,15 @@ class Outbox:
             db.execute(
                 "UPDATE pending SET quarantined = ? WHERE id = ?", (reason[:300] or "?", row_id)
             )
+
+
+def _truncate_wal(db: sqlite3.Connection) -> None:
+    """Copy the WAL into the database and cut it to zero bytes: the earlier versions of
+    deleted rows' pages go with it. Should a reader hold it back, the next delivery (or the
+    next start) tries again."""
+    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    if busy:
+        log.warning("outbox: the write-ahead log could not be truncated yet")
 
 
 def _aad(kind: str, key: str) -> bytes:

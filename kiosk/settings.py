@@ -297,7 +297,8 @@ class SecuritySettings:
         metadata=_rule(
             pattern=r"(/\S+)?",
             doc="File with this terminal's 32-byte signing secret, issued by the district "
-            "(mode 600). Empty: `<state>/terminal.secret`, which `kiosk demo` creates.",
+            "(mode 600). Empty: `terminal.secret` in the credentials folder, else the state "
+            "folder (`kiosk demo` creates it there).",
         ),
     )
     outbox_key_file: str = field(
@@ -305,7 +306,25 @@ class SecuritySettings:
         metadata=_rule(
             pattern=r"(/\S+)?",
             doc="File with the key that encrypts pending submissions (mode 600); created on "
-            "first start. Empty: `<state>/outbox.key`.",
+            "first start. Empty: `outbox.key` in the credentials folder, else the state folder.",
+        ),
+    )
+    audit_key_file: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(/\S+)?",
+            doc="File with the key that chains the audit trail (HMAC, mode 600); created on "
+            "first start. Empty: `audit.key` in the credentials folder, else the state folder.",
+        ),
+    )
+    credentials_dir: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(/\S+)?",
+            doc="Folder the service manager fills with the key files `terminal.secret`, "
+            "`outbox.key`, `audit.key` (systemd: `LoadCredential=`); keys in it are never "
+            "created, a missing one stops the kiosk. Empty: `$CREDENTIALS_DIRECTORY` when set, "
+            "else the state folder.",
         ),
     )
 
@@ -476,4 +495,31 @@ def reference_markdown() -> str:
         "Cross-key rules: `session.warning_s` must be shorter than `session.idle_timeout_s`; "
         "`printer.paper_mm` is 58 or 80."
     )
+    lines += ["", *KEY_FILES_NOTE]
     return "\n".join(lines) + "\n"
+
+
+KEY_FILES_NOTE = (
+    "## Key files outside the state folder",
+    "",
+    "Every file and folder the kiosk creates is its own user's alone (0600 / 0700); a key",
+    "file others can read is refused. By default the keys lie in the state folder",
+    "(`/var/lib/kiosk`), next to the data they protect. To keep them apart, let the service",
+    "manager hand them over: with systemd, in the kiosk's unit,",
+    "",
+    "```ini",
+    "[Service]",
+    "LoadCredential=terminal.secret:/etc/credstore/kiosk/terminal.secret",
+    "LoadCredential=outbox.key:/etc/credstore/kiosk/outbox.key",
+    "LoadCredential=audit.key:/etc/credstore/kiosk/audit.key",
+    "```",
+    "",
+    "systemd then sets `$CREDENTIALS_DIRECTORY` to a private folder holding those files, and",
+    "the kiosk reads its keys there (`security.credentials_dir` names such a folder for",
+    "other service managers; a key file named in [security] still wins). The kiosk creates",
+    "no key in that folder: a missing one stops it with the line to add. Create the outbox",
+    "and audit keys once (`head -c 32 /dev/urandom > /etc/credstore/kiosk/outbox.key`,",
+    "`chmod 600`); on a station that already has them in `/var/lib/kiosk`, move those files",
+    "instead, or the submissions still waiting could no longer be decrypted and the audit",
+    "trail no longer verified.",
+)

@@ -1,26 +1,73 @@
-"""SQLite the way every store of the kiosk uses it: WAL, full sync, numbered migrations."""
+"""SQLite the way every store of the kiosk uses it: WAL, full sync, numbered migrations.
+
+Files are the kiosk user's alone (0600; SQLite gives -wal and -shm the mode of the
+database), and deleted rows are overwritten with zeros (`secure_delete`), so what a store
+deletes is not left readable in free pages.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import random
 import sqlite3
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from kiosk.privatefiles import DIR_MODE, FILE_MODE, private_file
+
+BUSY_TIMEOUT_S = 10.0
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in WAL mode whose commits are on disk when `commit()` returns."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=10.0, isolation_level=None)
-    connection.execute("PRAGMA journal_mode=WAL")
+    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    private_file(path)
+    for suffix in ("-wal", "-shm"):  # left readable by an older version
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).chmod(FILE_MODE)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        _enter_wal(connection)
+    except BaseException:
+        connection.close()
+        raise
     connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("PRAGMA secure_delete=ON")
     connection.execute("PRAGMA foreign_keys=ON")
     return connection
 
 
-def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
+def _enter_wal(connection: sqlite3.Connection) -> None:
+    """Switch a new file to WAL even when other connections are opening it at this moment.
+
+    On a file still in rollback mode the switch writes the header. A connection that asks
+    for the write lock while another holds it gets SQLITE_BUSY at once, without the busy
+    timeout (waiting could deadlock both), and must let go and try again: so we do, for up
+    to BUSY_TIMEOUT_S. A file already in WAL mode answers at the first attempt.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay_s = 0.001
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                raise
+        time.sleep(random.uniform(0.0, delay_s))  # noqa: S311 - jitter, not secrecy
+        delay_s = min(delay_s * 2.0, 0.05)
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+
+def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> None:
     """Apply migrations[n] for every n at or above the stored schema version, each atomically.
 
     `migrations[0]` creates version 1. Never edit a released migration; append a new one.
+    A migration is an SQL script, or a function given the connection inside the migration's
+    transaction (for a change SQL alone cannot make).
     """
     current = connection.execute("PRAGMA user_version").fetchone()[0]
     if current > len(migrations):
@@ -36,8 +83,12 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[str]) -> None:
             if connection.execute("PRAGMA user_version").fetchone()[0] > version:
                 connection.execute("COMMIT")
                 continue
-            for statement in _statements(migrations[version]):
-                connection.execute(statement)
+            step = migrations[version]
+            if callable(step):
+                step(connection)
+            else:
+                for statement in _statements(step):
+                    connection.execute(statement)
             connection.execute(f"PRAGMA user_version={version + 1}")
             connection.execute("COMMIT")
         except BaseException:

@@ -313,12 +313,14 @@ def _sync_worker(
         Path(settings.security.outbox_key_file),
         settings.platform.base_url,
         credentials,
+        Path(settings.security.audit_key_file),
     )
     submitter = SubmitWorker(
         outbox_path,
         Path(settings.security.outbox_key_file),
         settings.station.terminal_id,
         settings.station.area_code,
+        Path(settings.security.audit_key_file),
     )
     outbox = OutboxService(worker, submitter, parent)
     heartbeat = QTimer(parent)

@@ -48,16 +48,19 @@ class OutboxWorker(QObject):
         key_file: Path,
         base_url: str,
         credentials: Credentials,
+        audit_key_file: Path,
     ) -> None:
         super().__init__()
-        self._paths = (outbox_path, key_file)
+        self._paths = (outbox_path, key_file, audit_key_file)
         self._base_url = base_url
         self._credentials = credentials
         self._deliverer: Any = None
+        self._audit: Any = None
         self._timer: QTimer | None = None
 
     @Slot()
     def start(self) -> None:
+        from kiosk.audit import AuditTrail
         from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
         from kiosk.district.client import PlatformClient
         from kiosk.keyfiles import KeyFileError, load_key
@@ -68,12 +71,14 @@ class OutboxWorker(QObject):
         self._timer.timeout.connect(self.step)
         try:
             outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
+            audit_key = load_key(self._paths[2], create=False)
             client = PlatformClient(
                 self._base_url, self._credentials.terminal_id, self._credentials.secret()
             )
         except KeyFileError as error:
             log.error("outbox cannot start: %s", error)
             return
+        self._audit = AuditTrail(self._paths[0].parent / "audit.db", audit_key)
         self._deliverer = Deliverer(outbox, client)
         self.quarantineListed.emit(outbox.quarantined())
         self.depthChanged.emit(outbox.depth())
@@ -163,6 +168,7 @@ class OutboxWorker(QObject):
             return
         outbox = self._deliverer.outbox
         now = time.time()
+        head = self._audit.head()
         body = {
             "terminalId": self._credentials.terminal_id,
             "appVersion": __version__,
@@ -170,6 +176,7 @@ class OutboxWorker(QObject):
             "outboxDepth": outbox.depth(),
             "oldestPendingSeconds": int(outbox.oldest_age_s(now)),
             "devices": health.get("devices", []),
+            "auditHead": {"seq": head.seq, "mac": head.mac},
             "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now)),
         }
         result = self._deliverer.client.post("/heartbeat", body)
@@ -190,9 +197,16 @@ class SubmitWorker(QObject):
     refused = Signal(str)
     stored = Signal()
 
-    def __init__(self, outbox_path: Path, key_file: Path, terminal_id: str, area_code: str) -> None:
+    def __init__(
+        self,
+        outbox_path: Path,
+        key_file: Path,
+        terminal_id: str,
+        area_code: str,
+        audit_key_file: Path,
+    ) -> None:
         super().__init__()
-        self._paths = (outbox_path, key_file)
+        self._paths = (outbox_path, key_file, audit_key_file)
         self._terminal = (terminal_id, area_code)
         self._submitter: Any = None
 
@@ -205,10 +219,12 @@ class SubmitWorker(QObject):
 
         try:
             outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
+            audit = AuditTrail(
+                self._paths[0].parent / "audit.db", load_key(self._paths[2], create=False)
+            )
         except KeyFileError as error:
             log.error("submissions cannot be stored: %s", error)
             return
-        audit = AuditTrail(self._paths[0].parent / "audit.db")
         self._submitter = Submitter(outbox, audit, *self._terminal)
 
     @Slot()

@@ -301,11 +301,14 @@ def run_tour(settings: Settings, out: Path) -> int:
 
 def _with_tour_platform(settings: Settings, folder: Path) -> Settings:
     """Key files of a throw-away terminal, for the stand-in the tour talks to."""
-    secret, key = folder / "terminal.secret", folder / "outbox.key"
-    load_key(secret, create=True)
-    load_key(key, create=True)
+    secret, key, audit = folder / "terminal.secret", folder / "outbox.key", folder / "audit.key"
+    for file in (secret, key, audit):
+        load_key(file, create=True)
     security = dataclasses.replace(
-        settings.security, terminal_secret_file=str(secret), outbox_key_file=str(key)
+        settings.security,
+        terminal_secret_file=str(secret),
+        outbox_key_file=str(key),
+        audit_key_file=str(audit),
     )
     return dataclasses.replace(settings, security=security)
 

@@ -10,6 +10,7 @@ part-way through the next job.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 import time
 from pathlib import Path
@@ -110,7 +111,10 @@ class PrinterSimulator(StreamSimulator):
                 if self.out_dir is not None:
                     stamp = time.strftime("%Y%m%d-%H%M%S")
                     path = self.out_dir / f"receipt-{stamp}-{len(self.jobs):03d}.png"
-                    path.write_bytes(self.png(job))
+                    # The kiosk user's alone (0600), like every file of the kiosk.
+                    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                    with os.fdopen(fd, "wb") as file:
+                        file.write(self.png(job))
             self._changed.notify_all()
 
 

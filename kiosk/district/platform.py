@@ -14,6 +14,7 @@ import datetime
 import functools
 import hashlib
 import json
+import logging
 import sqlite3
 import threading
 import uuid
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.sqlite import connect, migrate
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = (
     """
@@ -70,6 +73,14 @@ MIGRATIONS = (
     );
     CREATE TABLE heartbeat (terminal TEXT PRIMARY KEY, body TEXT NOT NULL, at REAL NOT NULL);
     CREATE TABLE search_miss (term TEXT PRIMARY KEY, count INTEGER NOT NULL);
+    """,
+    """
+    CREATE TABLE audit_head (
+        terminal TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        mac TEXT NOT NULL,
+        alert TEXT NOT NULL DEFAULT ''
+    );
     """,
 )
 
@@ -450,6 +461,25 @@ class PlatformStore:
                 "SET body = excluded.body, at = excluded.at",
                 (terminal, json.dumps(body, ensure_ascii=False), now),
             )
+            if "auditHead" in body:
+                head = body["auditHead"]
+                _note_audit_head(connection, terminal, int(head["seq"]), str(head["mac"]))
+
+    def audit_alert(self, terminal: str) -> str:
+        """Why this terminal's audit trail is suspect ("" while its head only moved on)."""
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT alert FROM audit_head WHERE terminal = ?", (terminal,)
+            ).fetchone()
+        return str(row[0]) if row else ""
+
+    def audit_head(self, terminal: str) -> tuple[int, str] | None:
+        """The furthest audit head (sequence number, MAC) this terminal has reported."""
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT seq, mac FROM audit_head WHERE terminal = ?", (terminal,)
+            ).fetchone()
+        return (int(row[0]), str(row[1])) if row else None
 
     def last_heartbeat(self, terminal: str) -> dict[str, Any] | None:
         with self._connection() as connection:
@@ -495,3 +525,26 @@ def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) 
                 f"材料“{material['name']}”应有{pages}页，只收到{found}页",
                 {"materials": "pages missing"},
             )
+
+
+def _note_audit_head(connection: sqlite3.Connection, terminal: str, seq: int, mac: str) -> None:
+    """Keep the furthest head a terminal reported. A head behind it (rows cut off the end)
+    or changed at the same number (rows rewritten) raises an alert that stays."""
+    known = connection.execute(
+        "SELECT seq, mac FROM audit_head WHERE terminal = ?", (terminal,)
+    ).fetchone()
+    if known is None or seq > known[0]:
+        connection.execute(
+            "INSERT INTO audit_head (terminal, seq, mac) VALUES (?, ?, ?) "
+            "ON CONFLICT(terminal) DO UPDATE SET seq = excluded.seq, mac = excluded.mac",
+            (terminal, seq, mac),
+        )
+        return
+    if seq == known[0] and mac == known[1]:
+        return
+    what = "went back" if seq < known[0] else "changed"
+    alert = f"audit trail head {what}: row {seq} reported after row {known[0]}"
+    log.warning("terminal %s: %s", terminal, alert)
+    connection.execute(
+        "UPDATE audit_head SET alert = ? WHERE terminal = ? AND alert = ''", (alert, terminal)
+    )

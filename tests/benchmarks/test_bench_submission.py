@@ -181,7 +181,7 @@ def bare_submits(tmp_path: Path, code: str) -> list[float]:
     done = app.finished()
     outbox = Outbox(tmp_path / "baseline.db", bytes(32))
     submitter = Submitter(
-        outbox, AuditTrail(tmp_path / "baseline-audit.db"), "XC-B", "110102000000"
+        outbox, AuditTrail(tmp_path / "baseline-audit.db", bytes(32)), "XC-B", "110102000000"
     )
     times = []
     for _ in range(SUBMITS):

@@ -181,7 +181,7 @@ def test_pages_reach_the_platform_before_the_case(
     complete(app)
     done = app.finished()
     outbox = Outbox(tmp_path / "outbox.db", KEY)
-    audit = AuditTrail(tmp_path / "audit.db")
+    audit = AuditTrail(tmp_path / "audit.db", KEY)
     submitter = Submitter(outbox, audit, TERMINAL, "110102000000")
     apply_no = submitter.submit(done, at=AT)
     assert outbox.depth() == 3  # two pages, then the case
@@ -206,7 +206,7 @@ def test_a_case_whose_pages_did_not_arrive_is_refused_and_quarantined(
     complete(app)
     done = app.finished()
     outbox = Outbox(tmp_path / "outbox.db", KEY)
-    submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db"), TERMINAL, "110102000000")
+    submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db", KEY), TERMINAL, "110102000000")
     # The pages are not enqueued: the case claims two pages the platform never received.
     submitter.submit(dataclasses.replace(done, pages=()), at=AT)
     Deliverer(outbox, client).drain(deadline_s=10)

@@ -11,28 +11,31 @@ MIGRATIONS = (
     "CREATE TABLE a (x INTEGER);",
     "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);",
 )
+WAIT_S = 30.0
 
 
 def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     errors: list[BaseException] = []
-    start = threading.Barrier(4)
+    start = threading.Barrier(4, timeout=WAIT_S)
 
     def open_and_migrate() -> None:
-        connection = connect(path)
         try:
             start.wait()
-            migrate(connection, MIGRATIONS)
+            connection = connect(path)
+            try:
+                migrate(connection, MIGRATIONS)
+            finally:
+                connection.close()
         except BaseException as error:
             errors.append(error)
-        finally:
-            connection.close()
 
     threads = [threading.Thread(target=open_and_migrate) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(WAIT_S)
+    assert not any(thread.is_alive() for thread in threads)
     assert errors == []
     connection = connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 2

@@ -64,7 +64,7 @@ def test_submit_deliver_and_print_the_receipt(
     checked = check_form(item.form, answers)
     assert checked.ok, checked.problems
     outbox = Outbox(tmp_path / "outbox.db", KEY)
-    audit = AuditTrail(tmp_path / "audit.db")
+    audit = AuditTrail(tmp_path / "audit.db", KEY)
     submitter = Submitter(outbox, audit, TERMINAL, "110102000000")
     application = Finished(
         item=item,

@@ -207,6 +207,7 @@ def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
     secret_file, key_file = tmp_path / "terminal.secret", tmp_path / "outbox.key"
     secret = load_key(secret_file, create=True)
     load_key(key_file, create=True)
+    load_key(tmp_path / "audit.key", create=True)
     base = Settings()
     with StandIn(terminals={base.station.terminal_id: secret}) as standin:
         yield (
@@ -217,6 +218,7 @@ def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
                     base.security,
                     terminal_secret_file=str(secret_file),
                     outbox_key_file=str(key_file),
+                    audit_key_file=str(tmp_path / "audit.key"),
                 ),
             ),
             standin,
