@@ -15,9 +15,9 @@ from typing import Any
 import requests
 
 from kiosk.district.signing import sign
-from kiosk.district.urls import check_platform_url
+from kiosk.district.urls import API_PREFIX, platform_root
 
-API = "/api/v1"
+API = API_PREFIX
 DEFAULT_RETRY_AFTER_S = 30.0
 
 
@@ -60,7 +60,7 @@ class PlatformClient:
         connect_timeout_s: float = 3.0,
         read_timeout_s: float = 10.0,
     ) -> None:
-        self.base_url = check_platform_url(base_url).rstrip("/")
+        self.base_url = platform_root(base_url)  # with or without /api/v1 at the end
         self.terminal_id = terminal_id
         self._secret = secret
         self._timeout = (connect_timeout_s, read_timeout_s)
