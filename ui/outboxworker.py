@@ -5,6 +5,7 @@ terminal's heartbeat. The GUI thread only nudges it and hears what was delivered
 from __future__ import annotations
 
 import logging
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 IDLE_POLL_MS = 30_000  # an empty outbox is looked at again after this long (or on a nudge)
 HEARTBEAT_MS = 5 * 60_000
+LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds Retry-After)
 
 
 class OutboxWorker(QObject):
@@ -113,7 +115,7 @@ class OutboxWorker(QObject):
             self._timer.start(0)
         elif step.state == "waiting":
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
-            self._timer.start(max(0, int(step.wait_s * 1000)))
+            self._timer.start(_wait_ms(step.wait_s))
         else:
             self._timer.start(IDLE_POLL_MS)
 
@@ -174,6 +176,13 @@ class OutboxWorker(QObject):
         }
         result = self._deliverer.client.post("/heartbeat", body)
         log.info("heartbeat: %s", type(result).__name__)
+
+
+def _wait_ms(wait_s: float) -> int:
+    """A timer interval for a wait: whole milliseconds within [0, an hour], whatever came in."""
+    if not math.isfinite(wait_s):
+        return LONGEST_WAIT_MS
+    return max(0, min(LONGEST_WAIT_MS, int(wait_s * 1000)))
 
 
 class SubmitWorker(QObject):

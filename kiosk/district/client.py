@@ -8,7 +8,10 @@ again after `retry_after_s`) or `Offline` (no answer at all).
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +21,8 @@ from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
 
 API = API_PREFIX
-DEFAULT_RETRY_AFTER_S = 30.0
+DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
+MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,25 @@ def _result(response: requests.Response) -> Result:
     )
 
 
-def _retry_after(response: requests.Response) -> float:
-    value = response.headers.get("Retry-After", "")
+def _retry_after(response: requests.Response, now: float | None = None) -> float:
+    """Seconds to wait: delay-seconds or an HTTP-date, at most an hour. Values that are no
+    finite, non-negative time (`inf`, `nan`, `-5`, garbage) count as absent."""
+    return retry_after_s(response.headers.get("Retry-After", ""), now)
+
+
+def retry_after_s(value: str, now: float | None = None) -> float:
+    value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return DEFAULT_RETRY_AFTER_S
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        current = datetime.datetime.now(datetime.UTC).timestamp() if now is None else now
+        seconds = max(0.0, when.timestamp() - current)
+    if not math.isfinite(seconds) or seconds < 0:
         return DEFAULT_RETRY_AFTER_S
+    return min(seconds, MAX_RETRY_AFTER_S)

@@ -53,7 +53,9 @@ def serve(answer: Callable[[Seen], Answer]) -> Iterator[Loopback]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     loopback.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="loopback", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.05,), name="loopback", daemon=True
+    )
     thread.start()
     try:
         yield loopback
