@@ -35,9 +35,12 @@ class OutboxWorker(QObject):
         answered(str, str): apply number and case number ("" if the platform did not
             answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
         progressReady(ProgressAnswer): the answer to a 进度查询.
+        startFailed(str): the worker could not start (key files, outbox, platform address):
+            nothing will be delivered until staff fix it; the reason is for them.
     """
 
     answered = Signal(str, str)
+    startFailed = Signal(str)
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
     quarantineListed = Signal(list)
@@ -62,19 +65,24 @@ class OutboxWorker(QObject):
     def start(self) -> None:
         from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
         from kiosk.district.client import PlatformClient
-        from kiosk.keyfiles import KeyFileError, load_key
+        from kiosk.keyfiles import load_key
         from kiosk.outbox import Outbox
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.step)
+        outbox = None
         try:
             outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
             client = PlatformClient(
                 self._base_url, self._credentials.terminal_id, self._credentials.secret()
             )
-        except KeyFileError as error:
-            log.error("outbox cannot start: %s", error)
+        except Exception as error:  # whatever stops it, staff must hear why
+            if outbox is not None:
+                outbox.close()
+            reason = f"{type(error).__name__}: {error}"  # paths and settings, no personal data
+            log.error("outbox cannot start: %s", reason)
+            self.startFailed.emit(reason)
             return
         self._deliverer = Deliverer(outbox, client)
         self.quarantineListed.emit(outbox.quarantined())
@@ -193,11 +201,13 @@ class SubmitWorker(QObject):
         accepted(str): a submission is on disk under this apply number (say "received").
         refused(str): it could not be stored; what to tell the resident.
         stored: a rating is on disk (the sync worker may send it).
+        startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
     accepted = Signal(str)
     refused = Signal(str)
     stored = Signal()
+    startFailed = Signal(str)
 
     def __init__(self, outbox_path: Path, key_file: Path, terminal_id: str, area_code: str) -> None:
         super().__init__()
@@ -208,14 +218,16 @@ class SubmitWorker(QObject):
     @Slot()
     def start(self) -> None:
         from kiosk.audit import AuditTrail
-        from kiosk.keyfiles import KeyFileError, load_key
+        from kiosk.keyfiles import load_key
         from kiosk.outbox import Outbox
         from kiosk.submission import Submitter
 
         try:
             outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
-        except KeyFileError as error:
-            log.error("submissions cannot be stored: %s", error)
+        except Exception as error:  # whatever stops it, staff must hear why
+            reason = f"{type(error).__name__}: {error}"
+            log.error("submissions cannot be stored: %s", reason)
+            self.startFailed.emit(reason)
             return
         audit = AuditTrail(self._paths[0].parent / "audit.db")
         self._submitter = Submitter(outbox, audit, *self._terminal)
@@ -257,7 +269,7 @@ class OutboxService(QObject):
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int): from the worker.
-        statusChanged: `depth` or `refusedRows` changed.
+        statusChanged: `depth`, `refusedRows` or `problem` changed.
     """
 
     statusChanged = Signal()
@@ -305,12 +317,22 @@ class OutboxService(QObject):
         worker.depthChanged.connect(self.depthChanged)
         self._depth = 0
         self._refused: list[dict[str, str]] = []
+        self._problem = ""
+        worker.startFailed.connect(self._on_start_failed)
+        submitter.startFailed.connect(self._on_start_failed)
         worker.depthChanged.connect(self._on_depth)
         worker.quarantined.connect(self._on_quarantined)
         worker.quarantineListed.connect(self._on_quarantine_list)
 
     depth = Property(int, lambda self: self._depth, notify=statusChanged)
     refusedRows = Property(list, lambda self: self._refused, notify=statusChanged)
+    # why the sync worker could not start ("" while it runs): staff read it on the panel
+    problem = Property(str, lambda self: self._problem, notify=statusChanged)
+
+    @Slot(str)
+    def _on_start_failed(self, reason: str) -> None:
+        self._problem = reason
+        self.statusChanged.emit()
 
     @Slot(int)
     def _on_depth(self, depth: int) -> None:
