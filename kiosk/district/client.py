@@ -114,6 +114,10 @@ class PlatformClient:
 
 def _result(response: requests.Response) -> Result:
     status = response.status_code
+    if 300 <= status < 400 and status != 304:
+        # Not followed (the signed request would go elsewhere), and not the platform's
+        # verdict on the request either: the submission waits and staff see the detail.
+        return Offline(f"platform answered {status} (a redirect), not followed")
     try:
         data = response.json() if response.content else None
     except ValueError:

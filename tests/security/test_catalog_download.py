@@ -133,3 +133,26 @@ def test_catalog_sync_contract_server_url_with_api_prefix_requests_catalog_once(
         )
         assert [seen.path for seen in platform.seen] == ["/api/v1/catalog"]
     assert outcome.status == "updated"
+
+
+def test_client_redirect_not_followed_submission_kept_for_retry(tmp_path: Path) -> None:
+    from kiosk.delivery import Deliverer
+    from kiosk.district.client import PlatformClient
+    from kiosk.keyfiles import load_key
+    from kiosk.outbox import Outbox
+    from tests.kiosk.district.test_standin import case_body
+
+    outbox = Outbox(tmp_path / "outbox.db", load_key(tmp_path / "k", create=True))
+    outbox.enqueue("case", case_body(), apply_no="XCT0001-000001")
+    with serve(lambda _: (201, {"Content-Type": "application/json"}, b"{}")) as elsewhere:
+        location = elsewhere.url + "/api/v1/cases"
+        with serve(lambda _: (307, {"Location": location}, b"")) as platform:
+            client = PlatformClient(platform.url, TERMINAL, SECRET)
+            step = Deliverer(outbox, client).step()
+            client.close()
+        assert elsewhere.seen == []
+    assert step.state == "waiting"
+    assert "redirect" in step.detail
+    assert outbox.is_pending("XCT0001-000001")
+    assert outbox.quarantined() == []
+    outbox.close()
