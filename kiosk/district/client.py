@@ -12,6 +12,7 @@ import datetime
 import email.utils
 import json
 import math
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,13 +138,14 @@ def _result(response: requests.Response) -> Result:
     )
 
 
-def _retry_after(response: requests.Response, now: float | None = None) -> float:
-    """Seconds to wait: delay-seconds or an HTTP-date, at most an hour. Values that are no
-    finite, non-negative time (`inf`, `nan`, `-5`, garbage) count as absent."""
-    return retry_after_s(response.headers.get("Retry-After", ""), now)
+def _retry_after(response: requests.Response) -> float:
+    return retry_after_s(response.headers.get("Retry-After", ""))
 
 
 def retry_after_s(value: str, now: float | None = None) -> float:
+    """Seconds to wait for a Retry-After value: delay-seconds or an HTTP-date, at most an
+    hour. A value that is not a finite, non-negative time (`inf`, `nan`, `-5`, garbage)
+    counts as absent: DEFAULT_RETRY_AFTER_S."""
     value = value.strip()
     try:
         seconds = float(value)
@@ -154,8 +156,7 @@ def retry_after_s(value: str, now: float | None = None) -> float:
             return DEFAULT_RETRY_AFTER_S
         if when.tzinfo is None:
             when = when.replace(tzinfo=datetime.UTC)
-        current = datetime.datetime.now(datetime.UTC).timestamp() if now is None else now
-        seconds = max(0.0, when.timestamp() - current)
+        seconds = max(0.0, when.timestamp() - (time.time() if now is None else now))
     if not math.isfinite(seconds) or seconds < 0:
         return DEFAULT_RETRY_AFTER_S
     return min(seconds, MAX_RETRY_AFTER_S)
