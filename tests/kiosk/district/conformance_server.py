@@ -322,7 +322,7 @@ class ConformanceServer:
         platform = self.platform
 
         class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
+            protocol_version = "HTTP/1.0"  # one request per connection: no handler outlives it
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
