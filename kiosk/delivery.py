@@ -10,12 +10,13 @@ retry gets the first answer back.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.district.client import Busy, Offline, Ok, PlatformClient, Rejected
+from kiosk.district.client import MAX_RETRY_AFTER_S, Busy, Offline, Ok, PlatformClient, Rejected
 from kiosk.outbox import Broken, Entry, Outbox
 
 PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
@@ -47,10 +48,12 @@ class Deliverer:
         self.outbox = outbox
         self.client = client
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrecy
+        self._busy_until = 0.0  # the platform said busy: nothing goes before this, urgent or not
 
     def step(self, now: float | None = None, *, urgent: bool = False) -> Step:
         """Deliver the head row. `urgent`: a resident is waiting at the screen, so try at
-        once even if the head row's backoff has not run out, with short timeouts."""
+        once even if the head row's own backoff has not run out, with short timeouts — but
+        never before the wait the platform asked for (Retry-After)."""
         now = time.time() if now is None else now
         head = self.outbox.head()
         if head is None:
@@ -58,8 +61,9 @@ class Deliverer:
         if isinstance(head, Broken):
             self.outbox.quarantine(head.id, head.reason)
             return Step("quarantined", apply_no=head.apply_no, detail=head.reason)
-        if head.due_at > now and not urgent:
-            return Step("waiting", wait_s=head.due_at - now, apply_no=head.apply_no)
+        due = max(self._busy_until, 0.0 if urgent else head.due_at)
+        if due > now:
+            return Step("waiting", wait_s=due - now, apply_no=head.apply_no)
         return self._send(head, now, QUICK_TIMEOUT if urgent else None)
 
     def _send(self, entry: Entry, now: float, timeout: tuple[float, float] | None) -> Step:
@@ -77,7 +81,10 @@ class Deliverer:
             return Step("quarantined", apply_no=entry.apply_no, detail=reason)
         wait = backoff_s(entry.attempts, self._rng)
         if isinstance(result, Busy):
-            wait = max(wait, result.retry_after_s)
+            asked = result.retry_after_s
+            asked = min(asked, MAX_RETRY_AFTER_S) if math.isfinite(asked) and asked > 0 else 0.0
+            self._busy_until = now + asked
+            wait = max(wait, asked)
         detail = result.detail if isinstance(result, Busy | Offline) else ""
         self.outbox.retry_later(entry.id, now + wait, detail)
         return Step("waiting", wait_s=wait, apply_no=entry.apply_no, detail=detail)

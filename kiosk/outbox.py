@@ -68,6 +68,9 @@ MIGRATIONS = (
 )
 
 
+APPLY_NO_MAX = 40  # openapi.yaml, ApplyNo
+
+
 class OutboxError(RuntimeError):
     """The outbox cannot take a submission (disk full, database unusable)."""
 
@@ -137,7 +140,10 @@ class Outbox:
                 db.execute("SELECT last FROM apply_sequence WHERE day = ?", (stamp,)).fetchone()[0]
             )
             db.execute("COMMIT")
-        return f"{terminal_id.upper()}-{stamp}-{last:04d}"
+        apply_no = f"{terminal_id.upper()}-{stamp}-{last:04d}"
+        if len(apply_no) > APPLY_NO_MAX:  # settings keep ids short enough; this is the proof
+            raise OutboxError(f"receipt number longer than the contract's {APPLY_NO_MAX}")
+        return apply_no
 
     # writing ---------------------------------------------------------------------------------
 

@@ -53,7 +53,12 @@ class StationSettings:
     )
     terminal_id: str = field(
         default="XC-DEMO-0001",
-        metadata=_rule(pattern=r"[A-Za-z0-9-]{4,32}", doc="Terminal id issued by the district."),
+        metadata=_rule(
+            pattern=r"[A-Za-z0-9-]{4,26}",
+            doc="Terminal id issued by the district. At most 26 characters: receipt numbers "
+            "are the id, the date and a sequence (`<ID>-20261126-0007`), and the platform's "
+            "contract allows 40.",
+        ),
     )
     address: str = field(
         default="西城区白云观社区居委会一层（示例地址）",
@@ -86,8 +91,11 @@ class PlatformSettings:
     base_url: str = field(
         default="",
         metadata=_rule(
-            pattern=r"(https://\S+|http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\S*)?",
-            doc="District platform address (https; plain http only to this machine). "
+            pattern=r"(https?://\S+)?",
+            doc="District platform address: its root (`https://zwfw.example`) or the "
+            "contract's server URL (`https://zwfw.example/api/v1`); both work, the kiosk adds "
+            "`/api/v1` itself when it is missing. https; plain http only to this machine "
+            "(127.x.x.x, localhost, [::1]); no user or password, query or fragment. "
             "Empty in `kiosk demo`: the built-in stand-in is used.",
         ),
     )
@@ -424,6 +432,13 @@ def parse_settings(data: dict[str, Any], source: str) -> Settings:
         raise SettingsError(
             source, "printer.paper_mm", f"must be 58 or 80 (got {settings.printer.paper_mm})"
         )
+    if settings.platform.base_url:
+        from kiosk.district.urls import PlatformAddressError, check_platform_url
+
+        try:
+            check_platform_url(settings.platform.base_url)
+        except PlatformAddressError as error:
+            raise SettingsError(source, "platform.base_url", str(error)) from None
     if settings.printer.address:
         from devices.printer.transport import parse_address
 

@@ -277,8 +277,8 @@ class ApplyViewModel(QObject):
     def begin(self, code: str) -> bool:
         """我要办理 on a guide: a fresh application for this item."""
         item = self._lookup(code)
-        if item is None or self._service is None:
-            return False
+        if item is None or self._service is None or self._service.problem:
+            return False  # the sync worker cannot deliver: the screen says to ask staff
         self.reset()
         try:
             self._app = Application(

@@ -5,6 +5,7 @@ terminal's heartbeat. The GUI thread only nudges it and hears what was delivered
 from __future__ import annotations
 
 import logging
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 IDLE_POLL_MS = 30_000  # an empty outbox is looked at again after this long (or on a nudge)
 HEARTBEAT_MS = 5 * 60_000
+LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds Retry-After)
 
 
 class OutboxWorker(QObject):
@@ -33,9 +35,12 @@ class OutboxWorker(QObject):
         answered(str, str): apply number and case number ("" if the platform did not
             answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
         progressReady(ProgressAnswer): the answer to a 进度查询.
+        startFailed(str): the worker could not start (key files, outbox, platform address):
+            nothing will be delivered until staff fix it; the reason is for them.
     """
 
     answered = Signal(str, str)
+    startFailed = Signal(str)
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
     quarantineListed = Signal(list)
@@ -63,22 +68,29 @@ class OutboxWorker(QObject):
         from kiosk.audit import AuditTrail
         from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
         from kiosk.district.client import PlatformClient
-        from kiosk.keyfiles import KeyFileError, load_key
+        from kiosk.keyfiles import load_key
         from kiosk.outbox import Outbox
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.step)
+        outbox = None
         try:
             outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
-            audit_key = load_key(self._paths[2], create=False)
+            audit = AuditTrail(
+                self._paths[0].parent / "audit.db", load_key(self._paths[2], create=False)
+            )
             client = PlatformClient(
                 self._base_url, self._credentials.terminal_id, self._credentials.secret()
             )
-        except KeyFileError as error:
-            log.error("outbox cannot start: %s", error)
+        except Exception as error:  # whatever stops it, staff must hear why
+            if outbox is not None:
+                outbox.close()
+            reason = f"{type(error).__name__}: {error}"  # paths and settings, no personal data
+            log.error("outbox cannot start: %s", reason)
+            self.startFailed.emit(reason)
             return
-        self._audit = AuditTrail(self._paths[0].parent / "audit.db", audit_key)
+        self._audit = audit
         self._deliverer = Deliverer(outbox, client)
         self.quarantineListed.emit(outbox.quarantined())
         self.depthChanged.emit(outbox.depth())
@@ -118,7 +130,7 @@ class OutboxWorker(QObject):
             self._timer.start(0)
         elif step.state == "waiting":
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
-            self._timer.start(max(0, int(step.wait_s * 1000)))
+            self._timer.start(_wait_ms(step.wait_s))
         else:
             self._timer.start(IDLE_POLL_MS)
 
@@ -183,6 +195,13 @@ class OutboxWorker(QObject):
         log.info("heartbeat: %s", type(result).__name__)
 
 
+def _wait_ms(wait_s: float) -> int:
+    """A timer interval for a wait: whole milliseconds within [0, an hour], whatever came in."""
+    if not math.isfinite(wait_s):
+        return LONGEST_WAIT_MS
+    return max(0, min(LONGEST_WAIT_MS, int(wait_s * 1000)))
+
+
 class SubmitWorker(QObject):
     """Lives on its own thread: stores submissions and ratings durably. Apart from the sync
     worker, so "received" never waits behind a slow platform.
@@ -191,11 +210,13 @@ class SubmitWorker(QObject):
         accepted(str): a submission is on disk under this apply number (say "received").
         refused(str): it could not be stored; what to tell the resident.
         stored: a rating is on disk (the sync worker may send it).
+        startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
     accepted = Signal(str)
     refused = Signal(str)
     stored = Signal()
+    startFailed = Signal(str)
 
     def __init__(
         self,
@@ -213,17 +234,22 @@ class SubmitWorker(QObject):
     @Slot()
     def start(self) -> None:
         from kiosk.audit import AuditTrail
-        from kiosk.keyfiles import KeyFileError, load_key
+        from kiosk.keyfiles import load_key
         from kiosk.outbox import Outbox
         from kiosk.submission import Submitter
 
+        outbox = None
         try:
             outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
             audit = AuditTrail(
                 self._paths[0].parent / "audit.db", load_key(self._paths[2], create=False)
             )
-        except KeyFileError as error:
-            log.error("submissions cannot be stored: %s", error)
+        except Exception as error:  # whatever stops it, staff must hear why
+            if outbox is not None:
+                outbox.close()
+            reason = f"{type(error).__name__}: {error}"
+            log.error("submissions cannot be stored: %s", reason)
+            self.startFailed.emit(reason)
             return
         self._submitter = Submitter(outbox, audit, *self._terminal)
 
@@ -264,7 +290,7 @@ class OutboxService(QObject):
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int): from the worker.
-        statusChanged: `depth` or `refusedRows` changed.
+        statusChanged: `depth`, `refusedRows` or `problem` changed.
     """
 
     statusChanged = Signal()
@@ -312,12 +338,22 @@ class OutboxService(QObject):
         worker.depthChanged.connect(self.depthChanged)
         self._depth = 0
         self._refused: list[dict[str, str]] = []
+        self._problem = ""
+        worker.startFailed.connect(self._on_start_failed)
+        submitter.startFailed.connect(self._on_start_failed)
         worker.depthChanged.connect(self._on_depth)
         worker.quarantined.connect(self._on_quarantined)
         worker.quarantineListed.connect(self._on_quarantine_list)
 
     depth = Property(int, lambda self: self._depth, notify=statusChanged)
     refusedRows = Property(list, lambda self: self._refused, notify=statusChanged)
+    # why the sync worker could not start ("" while it runs): staff read it on the panel
+    problem = Property(str, lambda self: self._problem, notify=statusChanged)
+
+    @Slot(str)
+    def _on_start_failed(self, reason: str) -> None:
+        self._problem = reason
+        self.statusChanged.emit()
 
     @Slot(int)
     def _on_depth(self, depth: int) -> None:

@@ -22,11 +22,13 @@ from kiosk.catalog.parse import CatalogError, parse_catalog
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome
 from kiosk.district.signing import Credentials, sign
+from kiosk.district.urls import API_PREFIX, PlatformAddressError, platform_root
 from kiosk.keyfiles import KeyFileError
 
 log = logging.getLogger(__name__)
 
-CATALOG_PATH = "/api/v1/catalog"
+CATALOG_PATH = API_PREFIX + "/catalog"
+MAX_DEPTH = 32  # a catalog nests a few levels (items → forms → fields → options)
 
 
 class _Stop(Exception):  # noqa: N818 - control flow inside this module only
@@ -52,6 +54,8 @@ def sync_catalog(
         )
         catalog = _decode(body)
     except _Stop as stop:
+        if stop.outcome.status == "refused":
+            log.warning("catalog refused: %s", stop.outcome.detail)
         return stop.outcome
     store.save(catalog, etag=etag)
     return SyncOutcome("updated", f"catalog {catalog.version} in use", version=catalog.version)
@@ -71,9 +75,24 @@ def _download(  # noqa: PLR0917 - private, one caller
         headers |= sign(secret, terminal_id, "GET", CATALOG_PATH, b"")
     if etag:
         headers["If-None-Match"] = etag
-    url = base_url.rstrip("/") + CATALOG_PATH
     try:
-        with session.get(url, headers=headers, timeout=timeout, stream=True) as response:
+        url = platform_root(base_url) + CATALOG_PATH
+    except PlatformAddressError as error:
+        raise _Stop(SyncOutcome("failed", f"platform address refused: {error}")) from None
+    try:
+        # Never follow a redirect: the signed headers would go to wherever it points, and
+        # its answer would be taken for the platform's.
+        with session.get(
+            url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
+        ) as response:
+            if 300 <= response.status_code < 400 and response.status_code != 304:
+                raise _Stop(
+                    SyncOutcome(
+                        "refused",
+                        f"platform answered {response.status_code} (a redirect); "
+                        "redirects are not followed, the previous catalog stays",
+                    )
+                )
             if response.status_code == 304:
                 raise _Stop(SyncOutcome("unchanged", "the catalog in use is current"))
             if response.status_code == 401:
@@ -110,10 +129,15 @@ def _reason(response: requests.Response) -> str:
 
 
 def _decode(body: bytes) -> Catalog:
+    too_deep = _Stop(SyncOutcome("refused", f"catalog nests deeper than {MAX_DEPTH} levels"))
     try:
         document = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise _Stop(SyncOutcome("refused", f"catalog is not valid JSON ({error})")) from None
+    except RecursionError:  # deeper than the decoder itself goes
+        raise too_deep from None
+    if _depth(document) > MAX_DEPTH:
+        raise too_deep
     if not isinstance(document, dict):
         raise _Stop(SyncOutcome("refused", "catalog is not a JSON object"))
     try:
@@ -128,6 +152,25 @@ def _decode(body: bytes) -> Catalog:
                 problems=tuple(error.problems),
             )
         ) from None
+
+
+def _depth(document: object) -> int:
+    """How deeply lists and objects nest, counted up to MAX_DEPTH + 1 (iteratively, so a
+    deep document cannot exhaust the stack here either)."""
+    deepest = 0
+    pending: list[tuple[object, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict):
+            children = list(value.values())
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _main(argv: list[str] | None = None) -> int:

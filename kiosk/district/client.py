@@ -8,17 +8,22 @@ again after `retry_after_s`) or `Offline` (no answer at all).
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import json
+import math
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
 
 from kiosk.district.signing import sign
-from kiosk.district.urls import check_platform_url
+from kiosk.district.urls import API_PREFIX, platform_root
 
-API = "/api/v1"
-DEFAULT_RETRY_AFTER_S = 30.0
+API = API_PREFIX
+DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
+MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class PlatformClient:
         connect_timeout_s: float = 3.0,
         read_timeout_s: float = 10.0,
     ) -> None:
-        self.base_url = check_platform_url(base_url).rstrip("/")
+        self.base_url = platform_root(base_url)  # with or without /api/v1 at the end
         self.terminal_id = terminal_id
         self._secret = secret
         self._timeout = (connect_timeout_s, read_timeout_s)
@@ -110,6 +115,10 @@ class PlatformClient:
 
 def _result(response: requests.Response) -> Result:
     status = response.status_code
+    if 300 <= status < 400 and status != 304:
+        # Not followed (the signed request would go elsewhere), and not the platform's
+        # verdict on the request either: the submission waits and staff see the detail.
+        return Offline(f"platform answered {status} (a redirect), not followed")
     try:
         data = response.json() if response.content else None
     except ValueError:
@@ -130,8 +139,24 @@ def _result(response: requests.Response) -> Result:
 
 
 def _retry_after(response: requests.Response) -> float:
-    value = response.headers.get("Retry-After", "")
+    return retry_after_s(response.headers.get("Retry-After", ""))
+
+
+def retry_after_s(value: str, now: float | None = None) -> float:
+    """Seconds to wait for a Retry-After value: delay-seconds or an HTTP-date, at most an
+    hour. A value that is not a finite, non-negative time (`inf`, `nan`, `-5`, garbage)
+    counts as absent: DEFAULT_RETRY_AFTER_S."""
+    value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return DEFAULT_RETRY_AFTER_S
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = max(0.0, when.timestamp() - (time.time() if now is None else now))
+    if not math.isfinite(seconds) or seconds < 0:
         return DEFAULT_RETRY_AFTER_S
+    return min(seconds, MAX_RETRY_AFTER_S)

@@ -2,8 +2,9 @@
 
 The terminal signs METHOD, path with query, timestamp, nonce and the body's SHA-256 with
 its secret (HMAC-SHA256). The platform side (`Verifier`, used by the stand-in) refuses an
-unknown terminal, a bad signature, a nonce it has seen within the skew window and a clock
-more than 300 s off — each with its own code, so a terminal with a wrong clock is told so.
+unknown terminal, a bad signature, a nonce it has seen while its timestamp is still
+acceptable and a clock more than 300 s off — each with its own code, so a terminal with a
+wrong clock is told so.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ class SignatureError(ValueError):
 class Verifier:
     terminals: dict[str, bytes]
     max_skew_s: int = MAX_SKEW_S
+    # nonce → the moment its timestamp stops being accepted; remembered until then, so a
+    # request stamped up to max_skew_s ahead cannot be replayed once arrival + skew passes
     _seen: dict[tuple[str, str], float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -113,13 +116,13 @@ class Verifier:
         if not hmac.compare_digest(expected, values["X-Signature"]):
             raise SignatureError("bad_signature", "请求签名不正确，请检查终端密钥")
         with self._lock:
-            self._forget_before(now - self.max_skew_s)
+            self._forget_expired(now)
             key = (terminal, values["X-Nonce"])
             if key in self._seen:
                 raise SignatureError("replay", "重复的请求（随机数已使用过）")
-            self._seen[key] = now
+            self._seen[key] = stamp + self.max_skew_s
         return terminal
 
-    def _forget_before(self, cutoff: float) -> None:
-        for key in [key for key, seen in self._seen.items() if seen < cutoff]:
+    def _forget_expired(self, now: float) -> None:
+        for key in [key for key, expires in self._seen.items() if expires < now]:
             del self._seen[key]

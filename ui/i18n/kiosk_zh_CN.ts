@@ -557,6 +557,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Submissions cannot be sent to the platform: %1. Check the settings and key files, then restart the kiosk.</source>
+        <translation>申请无法上传到平台：%1。请检查设置和密钥文件，然后重新启动终端。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Refused by the platform, kept here: %1 (%2). Please report it to the district platform.</source>
         <translation>被平台退回、保留在本机：%1（%2）。请报区政务服务平台处理。</translation>
     </message>
@@ -1131,6 +1136,11 @@
         <location line="+1"/>
         <source>Online applications cannot be submitted from this kiosk right now. Please apply at the counter or call %1.</source>
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
+        <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,9 @@ Window {
             anchors.right: parent.right
             height: implicitHeight
             rows: window.devices.rows
+            notices: window.outbox && window.outbox.problem !== ""
+                     ? [qsTr("Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.")]
+                     : []
         }
 
         StackView {

@@ -141,6 +141,18 @@ Rectangle {
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
+                Text {
+                    objectName: "outboxProblem"
+                    width: parent.width
+                    visible: text !== ""
+                    text: panel.outbox && panel.outbox.problem !== ""
+                          ? qsTr("Submissions cannot be sent to the platform: %1. Check the settings and key files, then restart the kiosk.").arg(panel.outbox.problem)
+                          : ""
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.warning
+                    wrapMode: Text.WrapAnywhere
+                }
                 Repeater {
                     model: panel.outbox ? panel.outbox.refusedRows : []
                     delegate: Text {

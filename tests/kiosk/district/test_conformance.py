@@ -1,0 +1,177 @@
+"""The kiosk's client paths against an independent platform written from openapi.yaml alone
+(conformance_server.py), not against the stand-in: catalog with ETag, case creation with a
+busy answer, a lost response and idempotent retries, material upload, evaluation,
+heartbeat, progress queries and search misses — configured with the contract's server URL."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PIL import Image
+
+from devices.idcard.identity import parse_text_block
+from devices.sim.idcard import SAMPLE_CARDS
+from kiosk import __version__
+from kiosk.audit import AuditTrail
+from kiosk.catalog.misses import report_search_misses
+from kiosk.catalog.sample import load_sample, sample_document
+from kiosk.catalog.store import CatalogStore
+from kiosk.catalog.sync import sync_catalog
+from kiosk.delivery import Deliverer
+from kiosk.district.client import Ok, PlatformClient
+from kiosk.forms import check_form, prefill
+from kiosk.outbox import Outbox
+from kiosk.progress import NOT_FOUND, by_number, by_person
+from kiosk.submission import (
+    BEIJING,
+    CapturedPage,
+    Consent,
+    Finished,
+    MaterialChoice,
+    Person,
+    Submitter,
+    evaluation,
+)
+from tests.kiosk.district.conformance_server import ConformancePlatform, ConformanceServer
+
+TERMINAL = "XC-YT-BYG-0001-ABCDEFGHIJK"  # 26 characters, the longest the settings allow
+SECRET = b"fedcba9876543210fedcba9876543210"
+OUTBOX_KEY = bytes(range(32))
+
+
+@pytest.fixture
+def platform() -> Iterator[ConformancePlatform]:
+    platform = ConformancePlatform({TERMINAL: SECRET}, sample_document())
+    yield platform
+    assert not platform.own_problems, "\n".join(platform.own_problems)
+
+
+@pytest.fixture
+def server(platform: ConformancePlatform) -> Iterator[ConformanceServer]:
+    with ConformanceServer(platform) as running:
+        yield running
+
+
+@pytest.fixture
+def client(server: ConformanceServer) -> Iterator[PlatformClient]:
+    # the contract's server URL as it stands in openapi.yaml: ending in /api/v1
+    platform_client = PlatformClient(server.url + "/api/v1", TERMINAL, SECRET, read_timeout_s=5)
+    yield platform_client
+    platform_client.close()
+
+
+def jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("L", (64, 48), 200).save(out, "JPEG")
+    return out.getvalue()
+
+
+def application() -> Finished:
+    item = next(i for i in load_sample().items if i.name == "生育登记服务")
+    identity = parse_text_block(SAMPLE_CARDS["resident"])
+    answers = prefill(item.form, identity) | {
+        "spouse_name": "测试丙",
+        "spouse_id_number": "11010219800107001X",
+        "child_order": "一孩",
+        "due_date": "2027-03-01",
+        "phone": "13800000000",
+    }
+    checked = check_form(item.form, answers)
+    assert checked.ok, checked.problems
+    given = datetime.datetime.now(BEIJING)
+    return Finished(
+        item=item,
+        applicant=Person.from_identity(identity, mobile="13800000000"),
+        agent=None,
+        answers=checked.values,
+        materials=[MaterialChoice("结婚证", "captured", pages=2)],
+        consent=Consent("办理生育登记", "西城区卫生健康委员会", "按档案管理规定", given),
+        pages=[CapturedPage("结婚证", jpeg(), 64, 48), CapturedPage("结婚证", jpeg(), 64, 48)],
+    )
+
+
+def test_conformance_catalog_fetched_once_then_not_modified(
+    server: ConformanceServer, platform: ConformancePlatform, tmp_path: Path
+) -> None:
+    store = CatalogStore(tmp_path / "catalog.db")
+    with requests.Session() as session:
+        first = sync_catalog(
+            store, session, server.url + "/api/v1", max_bytes=8 << 20,
+            credentials=(TERMINAL, SECRET),
+        )  # fmt: skip
+        second = sync_catalog(
+            store, session, server.url + "/api/v1", max_bytes=8 << 20,
+            credentials=(TERMINAL, SECRET),
+        )  # fmt: skip
+    assert (first.status, second.status) == ("updated", "unchanged")
+    assert [status for _, _, status in platform.log] == [200, 304]
+    assert platform.problems == []
+
+
+def test_conformance_submission_busy_lost_and_retried_arrives_exactly_once(
+    client: PlatformClient, platform: ConformancePlatform, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.db", OUTBOX_KEY)
+    submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db"), TERMINAL, "110102000000")
+    finished = application()
+    apply_no = submitter.submit(finished)
+    assert len(apply_no) == 40  # the contract's longest ApplyNo, from the longest terminal id
+    platform.drop_after_commit = 1  # the first page's answer is lost after the platform stored it
+    platform.busy = [1]  # and the case is first answered 503, Retry-After: 1
+    started = time.monotonic()
+    steps = Deliverer(outbox, client).drain(deadline_s=20)
+    assert [s.state for s in steps if s.state != "waiting"] == ["delivered"] * 3 + ["idle"]
+    assert time.monotonic() - started >= 1.0  # Retry-After was honoured
+    assert len(platform.materials) == 2  # the lost answer's retry created nothing twice
+    assert len(platform.cases) == 1
+    case_no = outbox.reference(apply_no)
+    assert platform.cases[case_no]["applyNo"] == apply_no
+
+    # progress: by the receipt's number, by an unknown number, by the applicant
+    assert by_number(apply_no, outbox, client).cases[0].number == case_no
+    unknown = apply_no[:-4] + "9999"
+    assert by_number(unknown, outbox, client).message == NOT_FOUND
+    found = by_person(finished.applicant.id_type, finished.applicant.id_number, client)
+    assert [c.number for c in found.cases] == [case_no]
+
+    # a bad rating with its reason, sent through the outbox
+    rating = evaluation(
+        number=case_no, level=2, reasons=["等待时间太长"], comment="",
+        at=datetime.datetime.now(BEIJING),
+    )  # fmt: skip
+    submitter.rate(rating, apply_no=apply_no)
+    assert [s.state for s in Deliverer(outbox, client).drain(5)] == ["delivered", "idle"]
+    assert platform.evaluations[case_no]["level"] == 2
+    outbox.close()
+    assert platform.problems == []
+
+
+def test_conformance_heartbeat_and_search_misses_accepted(
+    client: PlatformClient, platform: ConformancePlatform, tmp_path: Path
+) -> None:
+    now = time.time()
+    beat = client.post(
+        "/heartbeat",
+        {
+            "terminalId": TERMINAL,
+            "appVersion": __version__,
+            "catalogVersion": "none",
+            "outboxDepth": 0,
+            "oldestPendingSeconds": 0,
+            "devices": [{"device": "printer", "health": "online", "paper": "ok"}],
+            "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now)),
+        },
+    )
+    assert isinstance(beat, Ok)
+    assert beat.status == 204
+    store = CatalogStore(tmp_path / "catalog.db")
+    store.record_search_miss("残疾人补贴")
+    assert report_search_misses(store, client) == "reported 1 missed term(s)"
+    assert platform.search_misses[0]["terms"] == [{"term": "残疾人补贴", "count": 1}]
+    assert platform.problems == []
