@@ -196,6 +196,7 @@ def case_receipt(
         qr=progress_url.format(number=number),
         qr_caption="扫码查询办理进度",
         footer=("个人信息已脱敏显示",),
+        unbroken=frozenset({number_label}),
     )
 
 
