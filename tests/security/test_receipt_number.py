@@ -21,6 +21,7 @@ def _printed_lines(number: str, paper_mm: int) -> list[str]:
         item=item, number=number, uploaded=False,
         applicant=Person("测试甲", "resident_id", "110102195001010013"), at=AT,
         station="服务站", hotline="12345", progress_url="https://zwfw.example/p/{number}",
+        apply_no=number, progress_token="T" * 22,
     )  # fmt: skip
     profile = PrinterProfile(paper_mm=paper_mm, chinese_mode=False, encoding="utf-8")
     return receipt_bytes(receipt, profile).decode("utf-8", "replace").split("\n")
