@@ -121,9 +121,16 @@ def _by_number(
     # A number from the paper may be a case number or another kiosk's apply number: ask
     # for each kind in turn, by name (a wrong tail counts once: only one kind can match).
     result = _ask(client, "caseNo", query)
-    if isinstance(result, Ok) and not result.data["cases"]:
+    if _matched_none(result):
         result = _ask(client, "applyNo", query)
     return _answered(result, NOT_FOUND)
+
+
+def _matched_none(result: Result) -> bool:
+    """No case of that kind: none matched, or the number cannot be of that kind (422)."""
+    if isinstance(result, Ok):
+        return not result.data["cases"]
+    return isinstance(result, Rejected) and result.status == 422
 
 
 def _ask(client: PlatformClient, kind: str, query: NumberQuery) -> Result:

@@ -55,7 +55,7 @@ class Receipt:
     title: str
     lines: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
-    qr: str = ""  # payload of the QR code; empty for none
+    qr: str = field(default="", repr=False)  # QR payload, "" for none (may hold a token)
     qr_caption: str = ""
     footer: tuple[str, ...] = field(default=())
     # Keys of pairs whose value never breaks over two lines: numbers a resident reads out
