@@ -235,8 +235,9 @@ class Outbox:
             ).fetchone()
         return str(row[0]) if row else ""
 
-    def pending_item_name(self, apply_no: str) -> str:
-        """The item a pending case applies for (decrypted for the moment; "" if none)."""
+    def pending_case(self, apply_no: str) -> dict[str, Any] | None:
+        """A pending case's payload, decrypted for the moment (personal data: compare and
+        drop it); None if there is none or it cannot be read."""
         with self._db() as db:
             row = db.execute(
                 "SELECT kind, idempotency_key, CAST(payload AS BLOB) FROM pending "
@@ -244,13 +245,14 @@ class Outbox:
                 (apply_no,),
             ).fetchone()
         if row is None:
-            return ""
+            return None
         kind, key, sealed = row
         try:
             plain = self._aead.decrypt(bytes(sealed[:12]), bytes(sealed[12:]), _aad(kind, key))
-            return str(json.loads(plain.decode("utf-8")).get("itemName", ""))
-        except (InvalidTag, ValueError, UnicodeDecodeError, AttributeError):
-            return ""
+            payload = json.loads(plain.decode("utf-8"))
+        except (InvalidTag, ValueError, UnicodeDecodeError):
+            return None
+        return payload if isinstance(payload, dict) else None
 
     def is_pending(self, apply_no: str) -> bool:
         with self._db() as db:

@@ -1,21 +1,41 @@
-"""进度查询: what became of a submission, by its receipt number, its QR code or by applicant.
+"""进度查询: what became of a submission, for the one who can prove it is theirs.
 
-A submission still in this terminal's outbox is shown as 待上传; one the platform has is
-shown with its timeline in plain words. Runs on the sync worker (network and disk).
+The proof is the receipt's QR code (apply number and token), a typed number with the last
+4 characters of the applicant's ID number, or the ID card (kiosk/progressquery.py). The
+platform checks it (queryCases in openapi.yaml) and limits wrong tails; a submission still
+in this terminal's outbox (待上传) is checked here against its encrypted payload, with the
+same limit. Runs on the sync worker (network and disk).
 """
 
 from __future__ import annotations
 
-import re
+import hmac
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.district.client import Ok, PlatformClient, Rejected
+from kiosk.district.client import Busy, Ok, PlatformClient, Rejected, Result
 from kiosk.outbox import Outbox
+from kiosk.progressquery import ApplicantQuery, NumberQuery, ProgressQuery, ReceiptQuery
 
-NUMBER = re.compile(r"[A-Z0-9][A-Z0-9-]{5,39}")
-NOT_FOUND = "没有找到这个编号的办件，请核对回执上的编号，或拨打热线咨询。"
+NOT_FOUND = (
+    "没有找到与这个编号和证件号码后4位相符的办件。请核对回执上的编号和申请人证件号码"
+    "后4位后重试，或拨打热线咨询。"
+)
+RECEIPT_NOT_FOUND = "没有找到这张回执对应的办件，请拨打热线咨询。"
+OLD_RECEIPT = "这张回执的二维码不能直接查询。请在下面输入回执上的编号和申请人证件号码后4位。"
+NOT_A_RECEIPT = "这不是回执上的二维码。请扫描回执上的二维码，或输入回执上的编号。"
+BAD_NUMBER = "这不是回执上的编号，请核对后重试。"
+TAIL_NEEDED = "请输入申请人证件号码的后4位（4个数字，最后一位可能是X）。"
+TOO_MANY = (
+    "这个编号的证件号码后4位输错次数太多，已暂停用编号查询。请扫描回执上的二维码，"
+    "或把身份证放在读卡器上查询，也可拨打热线咨询。"
+)
 OFFLINE = "暂时无法连接区政务服务平台，请稍后再试，或拨打热线咨询。"
+
+TAIL_TRIES = 5  # as the platform counts them (openapi.yaml, queryCases)
+TAIL_LOCK_S = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -33,39 +53,125 @@ class ProgressAnswer:
     message: str = ""  # why there is nothing to show, in words for the resident
 
 
-def parse_query(text: str) -> str:
-    """The number in what was typed or scanned (a bare number or the receipt's QR link)."""
-    cleaned = text.strip().upper()
-    candidate = cleaned.rstrip("/").rsplit("/", 1)[-1]
-    return candidate if NUMBER.fullmatch(candidate) else ""
+class TailAttempts:
+    """Wrong ID tails per pending apply number on this kiosk, limited like the platform's.
+
+    In memory: a pending case leaves for the platform (which counts its own) as soon as the
+    network is back. Thread-safe, though only the sync worker uses it.
+    """
+
+    def __init__(self, tries: int = TAIL_TRIES, lock_s: float = TAIL_LOCK_S) -> None:
+        self._tries, self._lock_s = tries, lock_s
+        self._failures: dict[str, tuple[int, float]] = {}
+        self._mutex = threading.Lock()
+
+    def locked(self, number: str, now: float) -> bool:
+        with self._mutex:
+            count, last = self._failures.get(number, (0, 0.0))
+            return count >= self._tries and now - last < self._lock_s
+
+    def failed(self, number: str, now: float) -> None:
+        with self._mutex:
+            count, last = self._failures.get(number, (0, 0.0))
+            fresh = now - last >= self._lock_s
+            self._failures[number] = (1 if fresh else count + 1, now)
+
+    def succeeded(self, number: str) -> None:
+        with self._mutex:
+            self._failures.pop(number, None)
 
 
-def by_number(text: str, outbox: Outbox, client: PlatformClient) -> ProgressAnswer:
-    number = parse_query(text)
-    if not number:
-        return ProgressAnswer(message="这不是办件编号或回执二维码，请核对后重试。")
-    if outbox.is_pending(number):
-        name = outbox.pending_item_name(number)
-        return ProgressAnswer((CaseProgress(number, name, "待上传", pending=True),))
-    case_no = outbox.reference(number)
-    if case_no:
-        result = client.get(f"/cases/{case_no}")
-    elif number.startswith("XC") and "-" not in number:
-        result = client.get(f"/cases/{number}")
-    else:
-        result = client.get(f"/cases/by-apply-no/{number}")
+def answer(
+    query: ProgressQuery, outbox: Outbox, client: PlatformClient, attempts: TailAttempts
+) -> ProgressAnswer:
+    if isinstance(query, ReceiptQuery):
+        return _by_receipt(query, outbox, client)
+    if isinstance(query, NumberQuery):
+        return _by_number(query, outbox, client, attempts)
+    return _by_applicant(query, client)
+
+
+def _by_receipt(query: ReceiptQuery, outbox: Outbox, client: PlatformClient) -> ProgressAnswer:
+    if not query.apply_no:
+        return ProgressAnswer(message=NOT_A_RECEIPT)
+    if not query.token:
+        return ProgressAnswer(message=OLD_RECEIPT)
+    payload = outbox.pending_case(query.apply_no)
+    if payload is not None:
+        token = str(payload.get("progressToken", ""))
+        if token and hmac.compare_digest(token, query.token):
+            return _pending(query.apply_no, payload)
+        return ProgressAnswer(message=RECEIPT_NOT_FOUND)
+    result = client.post("/cases/query", {"applyNo": query.apply_no, "token": query.token})
+    return _answered(result, RECEIPT_NOT_FOUND)
+
+
+def _by_number(
+    query: NumberQuery, outbox: Outbox, client: PlatformClient, attempts: TailAttempts
+) -> ProgressAnswer:
+    if not query.number:
+        return ProgressAnswer(message=BAD_NUMBER)
+    if not query.id_tail:
+        return ProgressAnswer(message=TAIL_NEEDED)
+    payload = outbox.pending_case(query.number)
+    if payload is not None:
+        return _pending_by_tail(query, payload, attempts)
+    if outbox.reference(query.number):  # one of this kiosk's apply numbers, delivered
+        return _answered(_ask(client, "applyNo", query), NOT_FOUND)
+    # A number from the paper may be a case number or another kiosk's apply number: ask
+    # for each kind in turn, by name (a wrong tail counts once: only one kind can match).
+    result = _ask(client, "caseNo", query)
+    if _matched_none(result):
+        result = _ask(client, "applyNo", query)
+    return _answered(result, NOT_FOUND)
+
+
+def _matched_none(result: Result) -> bool:
+    """No case of that kind: none matched, or the number cannot be of that kind (422)."""
     if isinstance(result, Ok):
-        return ProgressAnswer((_case(result.data),))
-    if isinstance(result, Rejected) and result.status == 404:
-        return ProgressAnswer(message=NOT_FOUND)
-    return ProgressAnswer(message=OFFLINE)
+        return not result.data["cases"]
+    return isinstance(result, Rejected) and result.status == 422
 
 
-def by_person(id_type: str, id_number: str, client: PlatformClient) -> ProgressAnswer:
-    result = client.post("/cases/search", {"idType": id_type, "idNumber": id_number})
+def _ask(client: PlatformClient, kind: str, query: NumberQuery) -> Result:
+    return client.post("/cases/query", {kind: query.number, "idTail": query.id_tail})
+
+
+def _pending_by_tail(
+    query: NumberQuery, payload: dict[str, Any], attempts: TailAttempts
+) -> ProgressAnswer:
+    now = time.monotonic()
+    if attempts.locked(query.number, now):
+        return ProgressAnswer(message=TOO_MANY)
+    id_number = str(payload.get("applicant", {}).get("idNumber", ""))
+    if len(id_number) >= 4 and hmac.compare_digest(id_number[-4:].upper(), query.id_tail):
+        attempts.succeeded(query.number)
+        return _pending(query.number, payload)
+    attempts.failed(query.number, now)
+    return ProgressAnswer(message=NOT_FOUND)
+
+
+def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnswer:
+    result = client.post("/cases/query", {"idType": query.id_type, "idNumber": query.id_number})
     if isinstance(result, Ok):
         cases = tuple(_case(case) for case in result.data["cases"])
         return ProgressAnswer(cases, "" if cases else "没有查到您在平台上的办件。")
+    return ProgressAnswer(message=OFFLINE)
+
+
+def _pending(apply_no: str, payload: dict[str, Any]) -> ProgressAnswer:
+    name = str(payload.get("itemName", ""))
+    return ProgressAnswer((CaseProgress(apply_no, name, "待上传", pending=True),))
+
+
+def _answered(result: Result, nothing: str) -> ProgressAnswer:
+    if isinstance(result, Ok):
+        cases = tuple(_case(case) for case in result.data["cases"])
+        return ProgressAnswer(cases, "" if cases else nothing)
+    if isinstance(result, Busy) and result.code == "too_many_attempts":
+        return ProgressAnswer(message=TOO_MANY)
+    if isinstance(result, Rejected) and result.status == 422:
+        return ProgressAnswer(message=nothing)  # what was asked cannot match any case
     return ProgressAnswer(message=OFFLINE)
 
 

@@ -165,8 +165,9 @@ class UiSettings:
         default="https://zwfw.example/progress/{number}",
         metadata=_rule(
             pattern=r"https://\S+\{number\}\S*",
-            doc="Web address printed as the receipt's QR code; {number} is the case or apply "
-            "number. The kiosk's scanner reads it back for 进度查询.",
+            doc="Web address printed as the receipt's QR code; {number} is the apply number, "
+            "and the kiosk adds the receipt's token (token=…). The kiosk's scanner reads it "
+            "back for 进度查询.",
         ),
     )
     demo_window_height: int = field(

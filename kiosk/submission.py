@@ -10,13 +10,14 @@ from __future__ import annotations
 import base64
 import datetime
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from devices.idcard.identity import CardKind, Identity
 from devices.printer.layout import Receipt
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
+from kiosk.progressquery import new_progress_token, progress_link
 
 if TYPE_CHECKING:  # the outbox pulls in cryptography: not at start-up, on the GUI thread
     from kiosk.audit import AuditTrail
@@ -106,6 +107,8 @@ class Finished:
     materials: list[MaterialChoice]
     consent: Consent
     pages: Sequence[CapturedPage] = ()
+    # Proves a progress query: sent with the case, printed only in the receipt's QR code.
+    progress_token: str = field(default_factory=new_progress_token, repr=False)
 
 
 def promised_date(start: datetime.date, working_days: int) -> datetime.date:
@@ -146,6 +149,7 @@ def case_payload(
             "retention": consent.retention,
             "givenAt": consent.given_at.isoformat(timespec="seconds"),
         },
+        "progressToken": application.progress_token,
     }
     if application.agent is not None:
         body["agent"] = application.agent.document()
@@ -171,8 +175,14 @@ def case_receipt(
     station: str,
     hotline: str,
     progress_url: str,
+    apply_no: str,
+    progress_token: str,
 ) -> Receipt:
-    """The receipt a resident takes away: masked identity, number, promised date, QR."""
+    """The receipt a resident takes away: masked identity, number, promised date, QR.
+
+    `number` is the one printed (the case number once the platform gave one); the QR code
+    carries the apply number and the progress token, which nothing else shows.
+    """
     status = "已提交至区政务服务平台" if uploaded else "待上传（网络恢复后自动提交）"
     number_label = "办件编号" if uploaded else "受理回执号"
     pairs = [
@@ -191,11 +201,15 @@ def case_receipt(
     pairs += [("办理地点", station), ("咨询电话", hotline)]
     return Receipt(
         title="办件回执",
-        lines=("请妥善保管本回执，可凭回执号或扫描二维码查询办理进度。",),
+        lines=(
+            "请妥善保管本回执。扫描二维码，或输入回执上的编号和申请人证件号码后4位，"
+            "可查询办理进度。",
+        ),
         pairs=tuple(pairs),
-        qr=progress_url.format(number=number),
-        qr_caption="扫码查询办理进度",
+        qr=progress_link(progress_url, apply_no, progress_token),
+        qr_caption="扫码查询办理进度（二维码请勿给他人）",
         footer=("个人信息已脱敏显示",),
+        unbroken=frozenset({number_label}),
     )
 
 

@@ -151,7 +151,7 @@ def build_ui(
     outbox = _sync_worker(
         settings, outbox_path, credentials=credentials, hub=hub, catalog=catalog, parent=engine
     )
-    progress = ProgressViewModel(outbox, engine)
+    progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine)
     hub.scanned.connect(progress.scanned)
     hub.cardRead.connect(progress.card)
     shell.sessionEnded.connect(progress.reset)

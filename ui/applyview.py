@@ -510,6 +510,8 @@ class ApplyViewModel(QObject):
             station=station.display_name("zh_CN"),
             hotline=station.hotline,
             progress_url=self._settings.ui.progress_url_pattern,
+            apply_no=self._apply_no,
+            progress_token=self._finished.progress_token,
         )
         self._print_job = self._hub.print_receipt(receipt)
         if self._app is not None:

@@ -61,6 +61,7 @@ class OutboxWorker(QObject):
         self._credentials = credentials
         self._deliverer: Any = None
         self._audit: Any = None
+        self._attempts: Any = None  # kiosk.progress.TailAttempts, made on the sync thread
         self._timer: QTimer | None = None
 
     @Slot()
@@ -160,19 +161,18 @@ class OutboxWorker(QObject):
         self._timer.start(0)
         return str(outbox.reference(apply_no))
 
-    @Slot(str, str, str)
-    def progress(self, number: str, id_type: str, id_number: str) -> None:
-        """进度查询 by number (or scanned link), or by the applicant's ID."""
-        from kiosk.progress import OFFLINE, ProgressAnswer, by_number, by_person
+    @Slot(object)
+    def progress(self, query: Any) -> None:
+        """进度查询 with a ProgressQuery (kiosk/progressquery.py): answers progressReady."""
+        from kiosk.progress import OFFLINE, ProgressAnswer, TailAttempts, answer
 
         if self._deliverer is None:
             self.progressReady.emit(ProgressAnswer(message=OFFLINE))
             return
+        if self._attempts is None:
+            self._attempts = TailAttempts()
         client, outbox = self._deliverer.client, self._deliverer.outbox
-        if number:
-            self.progressReady.emit(by_number(number, outbox, client))
-        else:
-            self.progressReady.emit(by_person(id_type, id_number, client))
+        self.progressReady.emit(answer(query, outbox, client, self._attempts))
 
     @Slot(object)
     def heartbeat(self, health: dict[str, Any]) -> None:
@@ -300,7 +300,7 @@ class OutboxService(QObject):
     depthChanged = Signal(int)
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
-    requestProgress = Signal(str, str, str)
+    requestProgress = Signal(object)  # ProgressQuery
     requestSubmit = Signal(object)
     requestRate = Signal(object, str)
     progressReady = Signal(object)

@@ -1,4 +1,5 @@
-"""进度查询 as the screen sees it: a number typed or scanned, or an ID card, and the answer.
+"""进度查询 as the screen sees it: the receipt's QR code scanned, a number typed with the last
+4 characters of the ID number, or an ID card; and the answer.
 
 Signals:
     changed: `state`, `cases` or `message` changed.
@@ -11,6 +12,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from devices.idcard.identity import Identity
+from kiosk.progressquery import (
+    ApplicantQuery,
+    NumberQuery,
+    ProgressQuery,
+    normalise_number,
+    normalise_tail,
+    read_progress_link,
+)
 from kiosk.submission import ID_TYPES
 from ui.outboxworker import OutboxService
 
@@ -21,9 +30,12 @@ if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
 class ProgressViewModel(QObject):
     changed = Signal()
 
-    def __init__(self, service: OutboxService | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, service: OutboxService | None, link_pattern: str, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._link_pattern = link_pattern  # the receipt QR's link (settings.ui)
         self._active = False
         self._state = ""  # "" | searching | answered
         self._cases: list[dict[str, Any]] = []
@@ -41,26 +53,31 @@ class ProgressViewModel(QObject):
         """The progress screen is showing: scans and cards are for it."""
         self._active = active
 
-    @Slot(str)
-    def lookup(self, text: str) -> None:
-        self._ask(text.strip(), "", "")
+    @Slot(str, str)
+    def lookup(self, number: str, id_tail: str) -> None:
+        """A number typed from the receipt, with the last 4 characters of the ID number."""
+        self._ask(NumberQuery(normalise_number(number), normalise_tail(id_tail)))
+
+    @Slot(str, result=bool)
+    def tailValid(self, text: str) -> bool:
+        return bool(normalise_tail(text))
 
     @Slot(str)
     def scanned(self, code: str) -> None:
         if self._active:
-            self._ask(code, "", "")
+            self._ask(read_progress_link(self._link_pattern, code))
 
     @Slot(object)
     def card(self, identity: Identity) -> None:
         if self._active:
-            self._ask("", ID_TYPES[identity.kind], identity.id_number)
+            self._ask(ApplicantQuery(ID_TYPES[identity.kind], identity.id_number))
 
-    def _ask(self, number: str, id_type: str, id_number: str) -> None:
-        if self._service is None or not (number or id_number):
+    def _ask(self, query: ProgressQuery) -> None:
+        if self._service is None:
             return
         self._state, self._cases, self._message = "searching", [], ""
         self.changed.emit()
-        self._service.requestProgress.emit(number, id_type, id_number)
+        self._service.requestProgress.emit(query)
 
     @Slot(object)
     def _on_answer(self, answer: ProgressAnswer) -> None:

@@ -167,6 +167,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         _click(ui, "tile_progress")
         settle(ui.window)
         find(ui.window, "progressNumberField").setProperty("text", TOUR_APPLY_NO)
+        find(ui.window, "progressTailField").setProperty("text", TOUR_ID_NUMBER[-4:])
         _click(ui, "progressLookupButton")
         _wait_until(lambda: _exists(ui, "progressCase_0"))
 
@@ -314,13 +315,15 @@ def _with_tour_platform(settings: Settings, folder: Path) -> Settings:
 
 
 TOUR_APPLY_NO = "XC-TOUR-20261126-0001"
+TOUR_ID_NUMBER = "11010519491231002X"  # DOMAIN.md's example of a valid ID number
 
 
 def _queue_sample_submission(settings: Settings, path: Path) -> None:
     """One fictional submission waiting in the outbox (shown as 待上传 on 进度查询)."""
     outbox = Outbox(path, load_key(Path(settings.security.outbox_key_file), create=False))
     if not outbox.is_pending(TOUR_APPLY_NO):
-        outbox.enqueue("case", {"applyNo": TOUR_APPLY_NO}, apply_no=TOUR_APPLY_NO)
+        payload = {"applyNo": TOUR_APPLY_NO, "applicant": {"idNumber": TOUR_ID_NUMBER}}
+        outbox.enqueue("case", payload, apply_no=TOUR_APPLY_NO)
     outbox.close()
 
 

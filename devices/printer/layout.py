@@ -9,7 +9,7 @@ Chinese printer every character that takes more than one byte prints two columns
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 ENTER_CHINESE = b"\x1c\x26"  # FS &
@@ -17,6 +17,8 @@ LEAVE_CHINESE = b"\x1c\x2e"  # FS .
 ENCODINGS = ("gb18030", "gbk", "utf-8")
 NO_LINE_START = frozenset("，。、；：？！）】」』》〉”’,.;:?!)]}…")
 BULLETS = ("□ ", "· ", "- ")
+FONT_A = b"\x1bM\x00"  # ESC M 0: 12 × 24 dots
+FONT_B = b"\x1bM\x01"  # ESC M 1: 9 × 17 dots, for a number too long for font A
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,23 @@ class PrinterProfile:
         """Half-width characters per line in font A (12 × 24 dots)."""
         return self.dots // 12
 
+    @property
+    def narrow_columns(self) -> int:
+        """Half-width characters per line in font B (9 × 17 dots)."""
+        return self.dots // 9
+
 
 @dataclass(frozen=True)
 class Receipt:
     title: str
     lines: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
-    qr: str = ""  # payload of the QR code; empty for none
+    qr: str = field(default="", repr=False)  # QR payload, "" for none (may hold a token)
     qr_caption: str = ""
     footer: tuple[str, ...] = field(default=())
+    # Keys of pairs whose value never breaks over two lines: numbers a resident reads out
+    # or types (a receipt number broken in two is read as two numbers).
+    unbroken: frozenset[str] = frozenset()
 
 
 def char_columns(char: str) -> int:
@@ -153,7 +163,10 @@ def receipt_bytes(receipt: Receipt, profile: PrinterProfile) -> bytes:
         bullet = line.startswith(BULLETS)  # continuation lines align under the text
         text(wrap(line, columns, indent=text_columns(line[:2]) if bullet else 0))
     for key, value in receipt.pairs:
-        text(_pair(key, value, columns))
+        if key in receipt.unbroken:
+            _unbroken_pair(out._raw, key, value, profile)
+        else:
+            text(_pair(key, value, columns))
     if receipt.qr:
         text(["-" * columns])
         out.set(align="center")
@@ -179,6 +192,24 @@ def _pair(key: str, value: str, columns: int) -> list[str]:
     if text_columns(label) > columns // 2:  # a long label gets a line of its own
         return [*wrap(label, columns), *wrap("  " + value, columns, indent=2)]
     return wrap(label + value, columns, indent=text_columns(label))
+
+
+def _unbroken_pair(
+    raw: Callable[[bytes], None], key: str, value: str, profile: PrinterProfile
+) -> None:
+    """ "key：value" on one line if it fits; else the value whole on the next line, in the
+    narrow font if even a line of its own is too short for it."""
+    columns, label = profile.columns, f"{key}："
+    if text_columns(label + value) <= columns:
+        raw(encode_text(label + value + "\n", profile))
+        return
+    for line in wrap(label, columns):
+        raw(encode_text(line + "\n", profile))
+    if text_columns(value) <= columns:
+        indent = " " * min(2, columns - text_columns(value))
+        raw(encode_text(indent + value + "\n", profile))
+        return
+    raw(FONT_B + encode_text(value + "\n", profile) + FONT_A)
 
 
 def test_page(profile: PrinterProfile) -> Receipt:

@@ -45,6 +45,7 @@ class Rejected:
 class Busy:
     retry_after_s: float
     detail: str
+    code: str = ""  # the platform's error code, e.g. too_many_attempts (429)
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,10 @@ def _result(response: requests.Response) -> Result:
         data = None
     if 200 <= status < 300:
         return Ok(status, data, replayed=status == 200 and response.request.method == "POST")
-    if status in (429, 502, 503, 504) or status >= 500:
-        return Busy(_retry_after(response), f"platform answered {status}")
     error = data if isinstance(data, dict) else {}
+    if status in (429, 502, 503, 504) or status >= 500:
+        code = str(error.get("error", ""))
+        return Busy(_retry_after(response), f"platform answered {status}", code)
     return Rejected(
         status,
         str(error.get("error", f"http_{status}")),

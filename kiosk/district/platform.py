@@ -3,8 +3,10 @@
 Cases are created exactly once per idempotency key (the key, the request's hash and the
 answer are stored in the same transaction as the case), advance through their states as
 time passes (most to 正常办结, some to 待补正 or 不予受理), can be found by case number, by
-the terminal's apply number or by applicant, and take one rating each. Request bodies are
-validated against the OpenAPI document's schemas. No HTTP here: `standin.py` serves it.
+the terminal's apply number or by applicant, and take one rating each. A resident's
+progress query must prove itself (the receipt's token, the ID number's last 4 characters
+or the ID card); the store keeps hashes of those proofs, never the token itself. Request
+bodies are validated against the OpenAPI document's schemas. No HTTP here: `standin.py` serves it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import contextlib
 import datetime
 import functools
 import hashlib
+import hmac
 import json
 import logging
+import os
 import sqlite3
 import threading
 import uuid
@@ -82,21 +86,45 @@ MIGRATIONS = (
         alert TEXT NOT NULL DEFAULT ''
     );
     """,
+    """
+    ALTER TABLE platform_case ADD COLUMN token_hash TEXT NOT NULL DEFAULT '';
+    ALTER TABLE platform_case ADD COLUMN tail_salt BLOB NOT NULL DEFAULT x'';
+    ALTER TABLE platform_case ADD COLUMN tail_hash TEXT NOT NULL DEFAULT '';
+    CREATE INDEX case_apply_no ON platform_case (apply_no);
+    CREATE TABLE tail_failure (
+        case_no TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        last_at REAL NOT NULL
+    );
+    """,
 )
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
 SLOT_CAPACITY = 3
+_BY_CASE_NO = "SELECT case_no, tail_salt, tail_hash FROM platform_case WHERE case_no = ?"
+_BY_APPLY_NO = "SELECT case_no, tail_salt, tail_hash FROM platform_case WHERE apply_no = ?"
+TAIL_TRIES = 5  # wrong ID tails in a row before a case refuses tail queries
+TAIL_LOCK_S = 24 * 3600
 SLOT_TIMES = ("09:00", "09:30", "10:00", "10:30", "11:00", "13:30", "14:00", "14:30", "15:00")
 
 
 class PlatformError(Exception):
     """An answer other than success: HTTP status, error code, message (Chinese)."""
 
-    def __init__(self, status: int, code: str, message: str, fields: dict[str, str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        fields: dict[str, str] | None = None,
+        *,
+        retry_after_s: int | None = None,
+    ):
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields or {}
+        self.retry_after_s = retry_after_s  # for a 429: how long the refusal lasts
         super().__init__(f"{status} {code}: {message}")
 
     def body(self) -> dict[str, Any]:
@@ -152,6 +180,14 @@ def _now_iso(moment: float) -> str:
 
 def _applicant_key(id_type: str, id_number: str) -> str:
     return hashlib.sha256(f"{id_type}:{id_number.upper()}".encode()).hexdigest()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def _tail_hash(salt: bytes, tail: str) -> str:
+    return hmac.new(salt, tail.upper().encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def _request_hash(operation: str, body: object) -> str:
@@ -231,8 +267,14 @@ class PlatformStore:
             day = datetime.datetime.fromtimestamp(now, datetime.UTC).strftime("%Y%m%d")
             case_no = f"XC{day}{count + 1:06d}"
             applicant = body["applicant"]
+            # Only hashes of the proofs a progress query needs (queryCases) are kept.
+            salt = os.urandom(16)
+            token = body.get("progressToken", "")
+            stored = {k: v for k, v in body.items() if k != "progressToken"}
             connection.execute(
-                "INSERT INTO platform_case VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO platform_case (case_no, apply_no, terminal, item_code, item_name, "
+                "applicant, submitted_at, promised_days, body, token_hash, tail_salt, tail_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     case_no,
                     body["applyNo"],
@@ -242,7 +284,10 @@ class PlatformStore:
                     _applicant_key(applicant["idType"], applicant["idNumber"]),
                     now,
                     promised_days,
-                    json.dumps(body, ensure_ascii=False),
+                    json.dumps(stored, ensure_ascii=False),
+                    _token_hash(token) if token else "",
+                    salt,
+                    _tail_hash(salt, applicant["idNumber"][-4:]),
                 ),
             )
             return Outcome(201, self._case(connection, case_no, now))
@@ -271,6 +316,63 @@ class PlatformStore:
                 (_applicant_key(body["idType"], body["idNumber"]),),
             ).fetchall()
             return {"cases": [self._case(connection, row[0], now) for row in rows]}
+
+    def query_cases(self, body: dict[str, Any], now: float) -> dict[str, Any]:
+        """进度查询 (queryCases): the cases the body's proof matches, none if it matches none.
+
+        A wrong ID tail counts against the case; TAIL_TRIES in a row lock its tail queries
+        for TAIL_LOCK_S (PlatformError 429), right tail or not.
+        """
+        validate("CaseQuery", body)
+        if "idNumber" in body:
+            return self.cases_of(body, now)
+        with self._lock, self._connection() as connection:
+            if "token" in body:
+                digest = _token_hash(body["token"])
+                rows = connection.execute(
+                    "SELECT case_no, token_hash FROM platform_case WHERE apply_no = ?",
+                    (body["applyNo"],),
+                ).fetchall()
+                matched = [c for c, h in rows if h and hmac.compare_digest(str(h), digest)]
+            else:
+                rows = connection.execute(
+                    _BY_CASE_NO if "caseNo" in body else _BY_APPLY_NO,
+                    (body.get("caseNo") or body["applyNo"],),
+                ).fetchall()
+                matched = [
+                    row[0]
+                    for row in rows
+                    if self._tail_matches(connection, row, body["idTail"], now)
+                ]
+            cases = [self._case(connection, case_no, now) for case_no in matched]
+        return {"cases": sorted(cases, key=lambda c: c["submittedAt"], reverse=True)}
+
+    def _tail_matches(
+        self, connection: sqlite3.Connection, row: tuple[str, bytes, str], tail: str, now: float
+    ) -> bool:
+        case_no, salt, stored = row
+        failure = connection.execute(
+            "SELECT count, last_at FROM tail_failure WHERE case_no = ?", (case_no,)
+        ).fetchone()
+        count, last_at = (int(failure[0]), float(failure[1])) if failure else (0, 0.0)
+        if now - last_at >= TAIL_LOCK_S:
+            count = 0  # an old streak of failures has expired
+        if count >= TAIL_TRIES:
+            raise PlatformError(
+                429,
+                "too_many_attempts",
+                "该办件的证件号码后4位错误次数过多，暂停按编号查询",
+                retry_after_s=max(1, int(last_at + TAIL_LOCK_S - now)),
+            )
+        if stored and hmac.compare_digest(_tail_hash(bytes(salt), tail), str(stored)):
+            connection.execute("DELETE FROM tail_failure WHERE case_no = ?", (case_no,))
+            return True
+        connection.execute(
+            "INSERT INTO tail_failure VALUES (?, ?, ?) ON CONFLICT(case_no) "
+            "DO UPDATE SET count = excluded.count, last_at = excluded.last_at",
+            (case_no, count + 1, now),
+        )
+        return False
 
     def case_count(self) -> int:
         with self._connection() as connection:

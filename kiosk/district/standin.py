@@ -99,7 +99,8 @@ class _Handler(BaseHTTPRequestHandler):
                 raise PlatformError(503, "busy", "平台繁忙，请稍后再试")
             status, answer = self._route(method, terminal, body)
         except PlatformError as error:
-            headers = {"Retry-After": str(state.retry_after_s)} if error.status == 503 else {}
+            wait = state.retry_after_s if error.retry_after_s is None else error.retry_after_s
+            headers = {"Retry-After": str(wait)} if error.status in (429, 503) else {}
             self._json(error.status, error.body(), headers)
             return
         if method != "GET" and state.roll(state.lose_rate):
@@ -121,7 +122,7 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path = parts.path.removeprefix(API)
         key = self.headers.get("Idempotency-Key", "")
-        if method == "POST" and path not in ("/cases/search", "/heartbeat") and not key:
+        if method == "POST" and path not in ("/cases/query", "/heartbeat") and not key:
             raise PlatformError(422, "idempotency_key_missing", "写入请求缺少 Idempotency-Key")
         request = _Request(
             terminal=terminal,
@@ -234,15 +235,13 @@ def _heartbeat(store: PlatformStore, request: _Request, _: str) -> tuple[int, An
 
 
 _Route = Callable[[PlatformStore, _Request, str], tuple[int, Any]]
-# Most specific first: "/cases/search" and "/cases/by-apply-no/" before "/cases/".
 _ROUTES: dict[tuple[str, str], _Route] = {
     ("POST", "/cases"): lambda s, r, _: _answer(s.create_case(r.terminal, r.key, r.body, r.now)),
-    ("POST", "/cases/search"): lambda s, r, _: (200, s.cases_of(r.body, r.now)),
+    ("POST", "/cases/query"): lambda s, r, _: (200, s.query_cases(r.body, r.now)),
     ("GET", "/cases/by-apply-no/"): lambda s, r, tail: (
         200,
         s.case_by_apply_no(r.terminal, tail, r.now),
     ),
-    ("GET", "/cases/"): lambda s, r, tail: (200, s.case(tail, r.now)),
     ("POST", "/materials"): lambda s, r, _: _answer(s.store_material(r.terminal, r.key, r.body)),
     ("POST", "/evaluations"): lambda s, r, _: _answer(s.evaluate(r.terminal, r.key, r.body, r.now)),
     ("GET", "/appointments/slots"): lambda s, r, _: (

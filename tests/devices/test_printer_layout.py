@@ -103,3 +103,22 @@ def test_bullet_lines_hang_under_their_text() -> None:
     lines = job.decode("utf-8", "replace").split("\n")
     assert lines[2] == "□ 居民身份证原件及复印件各一份"  # 3 + 14 × 2 = 31 of 32 columns
     assert lines[3] == "   正反面"
+
+
+def test_unbroken_pair_moves_a_long_number_whole_to_its_own_line() -> None:
+    number = "XC-YT-BYG-0001-20261126-0007"  # label 12 + 28 columns: more than 32
+    receipt = Receipt(
+        title="t", pairs=(("受理回执号", number),), unbroken=frozenset({"受理回执号"})
+    )
+    job = receipt_bytes(receipt, PrinterProfile(paper_mm=58, chinese_mode=False, encoding="utf-8"))
+    lines = job.decode("utf-8", "replace").split("\n")
+    assert lines[2].endswith("受理回执号：")
+    assert lines[3] == "  " + number
+
+
+def test_unbroken_pair_that_fits_stays_on_one_line() -> None:
+    receipt = Receipt(
+        title="t", pairs=(("办件编号", "XC2026112600017"),), unbroken=frozenset({"办件编号"})
+    )
+    job = receipt_bytes(receipt, PrinterProfile(paper_mm=58, chinese_mode=False, encoding="utf-8"))
+    assert job.decode("utf-8", "replace").split("\n")[2].endswith("办件编号：XC2026112600017")

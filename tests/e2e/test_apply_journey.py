@@ -25,10 +25,12 @@ from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from kiosk.devicesetup import Devices
 from kiosk.district.standin import StandIn
+from kiosk.progressquery import read_progress_link
 from tests.ui.driver import Driver, platform_station
 from ui.qmltree import class_name, walk
 
 ITEM = "生育登记服务"
+PROGRESS = "https://zwfw.example/progress/{number}"  # the default ui.progress_url_pattern
 SPOUSE_ID = "11010219800107001X"
 
 
@@ -181,7 +183,11 @@ def test_card_form_pages_consent_receipt_rating_and_wipe(
     assert identity.name not in job.text
     assert identity.id_number not in job.text
     codes = [c.text for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(printer.png(job))))]
-    assert codes == [f"https://zwfw.example/progress/{case_no}"]
+    apply_no = kiosk.ui.apply.property("applyNo")
+    (code,) = codes  # the apply number and the token; on paper only
+    assert read_progress_link(PROGRESS, code).apply_no == apply_no
+    assert read_progress_link(PROGRESS, code).token
+    assert read_progress_link(PROGRESS, code).token not in job.text
     pages = standin.store.material_pages(kiosk.ui.apply.property("applyNo"))
     assert [page for _, page, _ in pages] == [1, 2]
     assert all(size <= 200 * 1024 * 4 / 3 + 4 for _, _, size in pages)  # base64 of ≤ 200 KB

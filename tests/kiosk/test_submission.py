@@ -87,7 +87,9 @@ def test_submit_deliver_and_print_the_receipt(
         applicant=Person.from_identity(identity), at=AT,
         station="西城区月坛街道白云观社区政务服务站", hotline="12345",
         progress_url="https://zwfw.example/progress/{number}",
+        apply_no=apply_no, progress_token=application.progress_token,
     )  # fmt: skip
+    assert application.progress_token not in repr((receipt.lines, receipt.pairs, application))
     with PrinterSimulator() as sim:
         printer = ReceiptPrinter(parse_address(sim.address), PrinterProfile())
         printer.open()
@@ -103,7 +105,8 @@ def test_submit_deliver_and_print_the_receipt(
     assert identity.id_number not in job.text
     assert "承诺办结" in job.text
     decoded = [c.text for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
-    assert decoded == [f"https://zwfw.example/progress/{case_no}"]
+    token = application.progress_token
+    assert decoded == [f"https://zwfw.example/progress/{apply_no}?token={token}"]
 
 
 def test_receipt_before_upload_says_pending() -> None:
@@ -112,6 +115,7 @@ def test_receipt_before_upload_says_pending() -> None:
         item=item, number="XC-T-1-20261126-0001", uploaded=False,
         applicant=Person("测试甲", "resident_id", "110102195001010013"), at=AT,
         station="服务站", hotline="12345", progress_url="https://zwfw.example/p/{number}",
+        apply_no="XC-T-1-20261126-0001", progress_token="T" * 22,
     )  # fmt: skip
     pairs = dict(receipt.pairs)
     assert pairs["受理回执号"] == "XC-T-1-20261126-0001"

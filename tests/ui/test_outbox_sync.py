@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
+from kiosk.progressquery import new_progress_token, progress_link
 from tests.kiosk.district.test_standin import case_body
 from tests.ui.driver import Driver, platform_station
 
@@ -58,7 +59,11 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
         outbox = Outbox(
             outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
         )
-        body = case_body("XCU000001") | {"terminalId": settings.station.terminal_id}
+        token = new_progress_token()
+        body = case_body("XCU000001") | {
+            "terminalId": settings.station.terminal_id,
+            "progressToken": token,
+        }
         outbox.enqueue("case", body, apply_no="XCU000001")
         outbox.close()
         standin.state.error_rate = 1.0  # platform busy: the case stays 待上传 for now
@@ -71,6 +76,8 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
         kiosk.click("tile_progress")
         assert kiosk.current_screen() == "progressScreen"
         kiosk.item("progressNumberField").setProperty("text", "xcu000001")
+        kiosk.settle()  # the field for the ID number's last 4 characters shows
+        kiosk.item("progressTailField").setProperty("text", "0013")
         kiosk.click("progressLookupButton")
         kiosk.wait_until(lambda: any("待上传" in t for t in kiosk.texts()))
 
@@ -78,7 +85,7 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
         kiosk.wait_until(lambda: standin.store.case_count() == 1, timeout_ms=20_000)
         terminal = settings.station.terminal_id
         case_no = standin.store.case_by_apply_no(terminal, "XCU000001", 0)["caseNo"]
-        scanner.scan(f"https://zwfw.example/progress/{case_no}")
+        scanner.scan(progress_link(settings.ui.progress_url_pattern, "XCU000001", token))
         kiosk.wait_until(lambda: any(case_no in t for t in kiosk.texts()), timeout_ms=10_000)
         assert any("已接件" in t for t in kiosk.texts())
 

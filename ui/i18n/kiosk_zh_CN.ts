@@ -1177,9 +1177,9 @@
         <translation>进度查询</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Scan the QR code on your receipt, place your ID card on the reader, or type the receipt number below.</source>
-        <translation>请扫描回执上的二维码，或将身份证放在读卡区，也可以在下方输入回执号。</translation>
+        <location line="+16"/>
+        <source>Scan the QR code on your receipt, place your ID card on the reader, or type the number on the receipt below together with the last 4 characters of the applicant&apos;s ID number.</source>
+        <translation>请扫描回执上的二维码，或把身份证放在读卡器上；也可以在下面输入回执上的编号和申请人证件号码的后4位。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1192,7 +1192,28 @@
         <translation>回执号或办件编号</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>Last 4 characters of the applicant&apos;s ID number:</source>
+        <translation>申请人证件号码的后4位：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. 002X</source>
+        <translation>例如 002X</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>X</source>
+        <extracomment>The letter X that ends some ID numbers: keep it &quot;X&quot;</extracomment>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type X</source>
+        <translation>输入X</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>

@@ -57,9 +57,9 @@ def test_create_case_then_read_it_back(client: PlatformClient) -> None:
     assert created.status == 201
     case_no = created.data["caseNo"]
     assert created.data["status"] == "已接件"
-    fetched = client.get(f"/cases/{case_no}")
+    fetched = client.post("/cases/query", {"caseNo": case_no, "idTail": "0013"})
     assert isinstance(fetched, Ok)
-    assert fetched.data["applyNo"] == "XCT0001-000001"
+    assert fetched.data["cases"][0]["applyNo"] == "XCT0001-000001"
     linked = client.get("/cases/by-apply-no/XCT0001-000001")
     assert isinstance(linked, Ok)
     assert linked.data["caseNo"] == case_no
@@ -116,9 +116,7 @@ def test_search_cases_by_applicant(client: PlatformClient) -> None:
     client.post("/cases", case_body("XCT0001-000001"), key())
     client.post("/cases", case_body("XCT0001-000002"), key())
     client.post("/cases", case_body("XCT0001-000003", "11010219400202002X"), key())
-    found = client.post(
-        "/cases/search", {"idType": "resident_id", "idNumber": "110102195001010013"}
-    )
+    found = client.post("/cases/query", {"idType": "resident_id", "idNumber": "110102195001010013"})
     assert isinstance(found, Ok)
     assert sorted(c["applyNo"] for c in found.data["cases"]) == ["XCT0001-000001", "XCT0001-000002"]
 
@@ -250,7 +248,7 @@ def test_contract_check_sees_every_exchange(
     client: PlatformClient, contract_check: ContractCheck
 ) -> None:
     client.post("/cases", case_body(), key())
-    client.get("/cases/XC00000000000000")  # 404
+    client.get("/cases/by-apply-no/XCT0009-999999")  # 404
     assert contract_check.checked == 2
 
 

@@ -15,11 +15,18 @@ KioskPage {
     Component.onCompleted: screen.progress.setActive(true)
     Component.onDestruction: screen.progress.reset()
 
+    function lookUp() {
+        if (!screen.progress.tailValid(tailField.text))
+            return
+        screen.progress.lookup(numberField.text, tailField.text)
+        tailField.clear()  // a tail is personal: it does not stay on screen
+    }
+
     BodyText {
         objectName: "progressHelp"
         width: parent.width
         text: screen.progress.available
-              ? qsTr("Scan the QR code on your receipt, place your ID card on the reader, or type the receipt number below.")
+              ? qsTr("Scan the QR code on your receipt, place your ID card on the reader, or type the number on the receipt below together with the last 4 characters of the applicant's ID number.")
               : qsTr("Progress cannot be checked on this kiosk right now. Please call %1.").arg(screen.hotline)
     }
 
@@ -34,14 +41,47 @@ KioskPage {
             placeholderText: qsTr("Receipt or case number")
             inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhPreferNumbers | Qt.ImhSensitiveData
                               | Qt.ImhNoPredictiveText
-            onAccepted: screen.progress.lookup(numberField.text)
+            onAccepted: tailField.forceActiveFocus()
+        }
+    }
+
+    // A number alone is not enough (numbers run in sequence): the applicant's ID number's
+    // last 4 characters go with it. On the number pad; X only as the last character.
+    BodyText {
+        width: parent.width
+        visible: tailRow.visible
+        text: qsTr("Last 4 characters of the applicant's ID number:")
+    }
+
+    RowLayout {
+        id: tailRow
+        width: parent.width
+        spacing: Theme.spacing
+        visible: screen.progress.available && numberField.text.trim().length > 0
+        KioskTextField {
+            id: tailField
+            objectName: "progressTailField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("e.g. 002X")
+            maximumLength: 4
+            inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+            validator: RegularExpressionValidator { regularExpression: /[0-9]{0,3}|[0-9]{3}[0-9Xx]/ }
+            onAccepted: screen.lookUp()
+        }
+        KioskButton {
+            objectName: "progressTailX"
+            //: The letter X that ends some ID numbers: keep it "X"
+            text: qsTr("X")
+            Accessible.name: qsTr("Type X")
+            enabled: tailField.text.length === 3
+            onClicked: tailField.insert(tailField.length, "X")
         }
         KioskButton {
             objectName: "progressLookupButton"
             primary: true
             text: qsTr("Look up")
-            enabled: numberField.text.trim().length > 0
-            onClicked: screen.progress.lookup(numberField.text)
+            enabled: screen.progress.tailValid(tailField.text)
+            onClicked: screen.lookUp()
         }
     }
 
