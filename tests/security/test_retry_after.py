@@ -130,8 +130,15 @@ def start_worker(server: Loopback, tmp_path: Path, outbox: Outbox):  # type: ign
     secret_file = tmp_path / "terminal.secret"
     secret_file.write_bytes(SECRET)
     secret_file.chmod(0o600)
+    audit_key = tmp_path / "audit.key"
+    audit_key.write_bytes(b"a" * 32)
+    audit_key.chmod(0o600)
     worker = OutboxWorker(
-        outbox.path, tmp_path / "outbox.key", server.url, Credentials(TERMINAL, secret_file)
+        outbox.path,
+        tmp_path / "outbox.key",
+        server.url,
+        Credentials(TERMINAL, secret_file),
+        audit_key,
     )
     worker.start()  # on this thread: the test drives its event loop
     return worker

@@ -109,6 +109,9 @@ class ConformancePlatform:
         self.drop_after_commit = 0  # commit, then close without answering, this many times
         self.cases: dict[str, dict[str, Any]] = {}
         self.applicants: dict[str, tuple[str, str]] = {}
+        self.sent_by: dict[str, str] = {}  # case number → the terminal that sent it
+        self.token_hashes: dict[str, str] = {}  # case number → SHA-256 of its progress token
+        self.wrong_tails: dict[str, int] = {}  # case number → wrong ID tails in a row
         self.materials: list[dict[str, Any]] = []
         self.evaluations: dict[str, dict[str, Any]] = {}
         self.heartbeats: list[dict[str, Any]] = []
@@ -195,16 +198,13 @@ class ConformancePlatform:
                 return self._busy()
             return self._once(terminal, "createCase", key, document, self._create_case)
         if method == "GET" and (found := re.fullmatch(r"/api/v1/cases/by-apply-no/(.+)", path)):
-            return self._case_where(lambda case: case["applyNo"] == found.group(1))
-        if method == "POST" and path == "/api/v1/cases/search":
-            wanted = (document["idType"], document["idNumber"])
-            numbers = [no for no, person in self.applicants.items() if person == wanted]
-            cases = sorted(
-                (self.cases[no] for no in numbers), key=lambda c: c["submittedAt"], reverse=True
+            return self._case_where(
+                lambda case: (
+                    case["applyNo"] == found.group(1) and self.terminals[case["caseNo"]] == terminal
+                )
             )
-            return Answer(200, {"cases": cases})
-        if method == "GET" and (found := re.fullmatch(r"/api/v1/cases/([^/]+)", path)):
-            return self._case_where(lambda case: case["caseNo"] == found.group(1))
+        if method == "POST" and path == "/api/v1/cases/query":
+            return self._query(document)
         if method == "POST" and path == "/api/v1/materials":
             return self._once(terminal, "uploadMaterial", key, document, self._store_material)
         if method == "POST" and path == "/api/v1/evaluations":
@@ -270,7 +270,46 @@ class ConformancePlatform:
         self.cases[case_no] = case
         applicant = body["applicant"]
         self.applicants[case_no] = (applicant["idType"], applicant["idNumber"])
+        self.sent_by[case_no] = terminal
+        if token := body.get("progressToken"):
+            self.token_hashes[case_no] = hashlib.sha256(token.encode()).hexdigest()
         return Answer(201, case)
+
+    def _query(self, body: dict[str, Any]) -> Answer:
+        """queryCases: the cases the proof matches, none when it matches none; 5 wrong ID
+        tails in a row refuse a case's tail queries with 429 (the contract's words)."""
+        if "idNumber" in body:
+            wanted = (body["idType"], body["idNumber"])
+            numbers = [no for no, person in self.applicants.items() if person == wanted]
+        elif "token" in body:
+            digest = hashlib.sha256(body["token"].encode()).hexdigest()
+            numbers = [
+                no
+                for no, case in self.cases.items()
+                if case["applyNo"] == body["applyNo"]
+                and hmac.compare_digest(self.token_hashes.get(no, ""), digest)
+            ]
+        else:
+            field_name = "caseNo" if "caseNo" in body else "applyNo"
+            numbers = []
+            for no, case in self.cases.items():
+                if case[field_name] != body[field_name]:
+                    continue
+                if self.wrong_tails.get(no, 0) >= 5:
+                    return Answer(
+                        429,
+                        {"error": "too_many_attempts", "message": "尝试次数过多，请明天再查"},
+                        {"Retry-After": "86400"},
+                    )
+                if self.applicants[no][1][-4:].upper() == body["idTail"]:
+                    self.wrong_tails.pop(no, None)
+                    numbers.append(no)
+                else:
+                    self.wrong_tails[no] = self.wrong_tails.get(no, 0) + 1
+        cases = sorted(
+            (self.cases[no] for no in numbers), key=lambda c: c["submittedAt"], reverse=True
+        )
+        return Answer(200, {"cases": cases})
 
     def _case_where(self, match: Callable[[dict[str, Any]], bool]) -> Answer:
         for case in self.cases.values():

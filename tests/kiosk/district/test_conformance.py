@@ -1,7 +1,8 @@
 """The kiosk's client paths against an independent platform written from openapi.yaml alone
 (conformance_server.py), not against the stand-in: catalog with ETag, case creation with a
 busy answer, a lost response and idempotent retries, material upload, evaluation,
-heartbeat, progress queries and search misses — configured with the contract's server URL."""
+heartbeat, progress queries with each proof and search misses — configured with the
+contract's server URL."""
 
 from __future__ import annotations
 
@@ -27,7 +28,15 @@ from kiosk.delivery import Deliverer
 from kiosk.district.client import Ok, PlatformClient
 from kiosk.forms import check_form, prefill
 from kiosk.outbox import Outbox
-from kiosk.progress import NOT_FOUND, by_number, by_person
+from kiosk.progress import (
+    NOT_FOUND,
+    RECEIPT_NOT_FOUND,
+    TOO_MANY,
+    ProgressAnswer,
+    TailAttempts,
+    answer,
+)
+from kiosk.progressquery import ApplicantQuery, NumberQuery, ProgressQuery, ReceiptQuery
 from kiosk.submission import (
     BEIJING,
     CapturedPage,
@@ -42,6 +51,7 @@ from tests.kiosk.district.conformance_server import ConformancePlatform, Conform
 
 TERMINAL = "XC-YT-BYG-0001-ABCDEFGHIJK"  # 26 characters, the longest the settings allow
 SECRET = b"fedcba9876543210fedcba9876543210"
+AUDIT_KEY = b"a" * 32
 OUTBOX_KEY = bytes(range(32))
 
 
@@ -118,7 +128,9 @@ def test_conformance_submission_busy_lost_and_retried_arrives_exactly_once(
     client: PlatformClient, platform: ConformancePlatform, tmp_path: Path
 ) -> None:
     outbox = Outbox(tmp_path / "outbox.db", OUTBOX_KEY)
-    submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db"), TERMINAL, "110102000000")
+    submitter = Submitter(
+        outbox, AuditTrail(tmp_path / "audit.db", AUDIT_KEY), TERMINAL, "110102000000"
+    )
     finished = application()
     apply_no = submitter.submit(finished)
     assert len(apply_no) == 40  # the contract's longest ApplyNo, from the longest terminal id
@@ -133,12 +145,25 @@ def test_conformance_submission_busy_lost_and_retried_arrives_exactly_once(
     case_no = outbox.reference(apply_no)
     assert platform.cases[case_no]["applyNo"] == apply_no
 
-    # progress: by the receipt's number, by an unknown number, by the applicant
-    assert by_number(apply_no, outbox, client).cases[0].number == case_no
-    unknown = apply_no[:-4] + "9999"
-    assert by_number(unknown, outbox, client).message == NOT_FOUND
-    found = by_person(finished.applicant.id_type, finished.applicant.id_number, client)
-    assert [c.number for c in found.cases] == [case_no]
+    # progress, each kind of proof the contract names: the receipt's token, a typed number
+    # with the ID's last 4 characters, the ID card; a wrong token or tail finds nothing
+    attempts = TailAttempts()
+    tail = finished.applicant.id_number[-4:]
+
+    def ask(query: ProgressQuery) -> ProgressAnswer:
+        return answer(query, outbox, client, attempts)
+
+    assert ask(ReceiptQuery(apply_no, finished.progress_token)).cases[0].number == case_no
+    assert ask(ReceiptQuery(apply_no, "x" * 22)).message == RECEIPT_NOT_FOUND
+    assert ask(NumberQuery(case_no, tail)).cases[0].number == case_no
+    assert ask(NumberQuery(apply_no, tail)).cases[0].number == case_no
+    assert ask(NumberQuery(apply_no[:-4] + "9999", tail)).message == NOT_FOUND
+    assert ask(NumberQuery(case_no, "0000")).message == NOT_FOUND
+    person = ApplicantQuery(finished.applicant.id_type, finished.applicant.id_number)
+    assert [c.number for c in ask(person).cases] == [case_no]
+    for _ in range(4):
+        ask(NumberQuery(case_no, "0000"))
+    assert ask(NumberQuery(case_no, tail)).message == TOO_MANY  # locked after 5 wrong tails
 
     # a bad rating with its reason, sent through the outbox
     rating = evaluation(
@@ -171,7 +196,8 @@ def test_conformance_heartbeat_and_search_misses_accepted(
     assert isinstance(beat, Ok)
     assert beat.status == 204
     store = CatalogStore(tmp_path / "catalog.db")
+    store.save(load_sample())
     store.record_search_miss("残疾人补贴")
     assert report_search_misses(store, client) == "reported 1 missed term(s)"
-    assert platform.search_misses[0]["terms"] == [{"term": "残疾人补贴", "count": 1}]
+    assert platform.search_misses[0]["terms"] == [{"term": "残疾人 补贴", "count": 1}]
     assert platform.problems == []
