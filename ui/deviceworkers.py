@@ -175,6 +175,12 @@ class PrinterWorker(DeviceWorker):
     def reprint(self, job_id: str) -> None:
         self._run(job_id, self.device.reprint)
 
+    @Slot()
+    def forget_failed_job(self) -> None:
+        """Drop the kept job's bytes (a resident's receipt) once it may not be reprinted."""
+        printer: ReceiptPrinter = self.device
+        printer.failed_job = None
+
     def _run(self, job_id: str, action: Callable[[], None]) -> None:
         try:
             action()
