@@ -217,6 +217,8 @@ class StaffGate(QObject):
         if verdict.outcome is Outcome.LOCKED:
             self._locked_deadline = time.monotonic() + verdict.locked_s
             self._countdown.start()
+        else:  # the state file is the truth: a lockout may have been lifted meanwhile
+            self._locked_deadline = 0.0
         if visit != self._visit:
             self.changed.emit()  # a late answer: the lockout counts, the rest is stale
             return

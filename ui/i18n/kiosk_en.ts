@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+25"/>
         <source>%n digit(s) entered</source>
         <translation>
             <numerusform>%n digit entered</numerusform>

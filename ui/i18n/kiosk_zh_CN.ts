@@ -1304,29 +1304,29 @@
         <translation>请输入管理密码，然后按“确定”。</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+21"/>
         <source>%n digit(s) entered</source>
         <translation>
             <numerusform>已输入 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-12"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>Digit %1</source>
         <translation>数字 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -50,22 +50,19 @@ Column {
         wrapMode: Text.WordWrap
     }
 
-    Row {
+    // One dot per digit typed (the model gives only the count, never the digits).
+    Text {
         objectName: "staffPinDots"
+        width: parent.width
+        height: Theme.fontHuge
         visible: pad.staff.configured
-        height: Theme.fontTitle
-        spacing: Theme.spacing / 2
+        text: "●".repeat(pad.staff.entryLength)
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontHuge
+        font.letterSpacing: Theme.spacing / 2
+        color: Theme.text
         Accessible.role: Accessible.StaticText
         Accessible.name: qsTr("%n digit(s) entered", "", pad.staff.entryLength)
-        Repeater {
-            model: pad.staff.entryLength
-            delegate: Rectangle {
-                width: Theme.fontBody
-                height: Theme.fontBody
-                radius: width / 2
-                color: Theme.text
-            }
-        }
     }
 
     // Nine digits, then 删除 · 0 · 确定: the layout of a telephone pad.
@@ -75,30 +72,42 @@ Column {
         columns: 3
         spacing: Theme.spacing / 2
         Repeater {
-            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"]
-            delegate: KioskButton {
-                id: key
-                required property string modelData
-                readonly property bool digit: modelData !== "erase" && modelData !== "ok"
-                objectName: key.digit ? "staffPinKey_" + key.modelData
-                            : key.modelData === "ok" ? "staffPinOk" : "staffPinErase"
-                width: Theme.touchMin * 2
-                primary: key.modelData === "ok"
-                fontSize: key.digit ? Theme.fontTitle : Theme.fontBody
-                text: key.digit ? key.modelData : key.modelData === "ok" ? qsTr("OK") : qsTr("Delete")
-                Accessible.name: key.digit ? qsTr("Digit %1").arg(key.modelData) : text
-                enabled: key.modelData === "ok" ? pad.staff.canSubmit
-                         : key.modelData === "erase" ? pad.staff.entryLength > 0
-                         : pad.staff.acceptsKeys
-                onClicked: {
-                    if (key.modelData === "ok")
-                        pad.staff.submit()
-                    else if (key.modelData === "erase")
-                        pad.staff.erase()
-                    else
-                        pad.staff.press(key.modelData)
-                }
-            }
+            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+            delegate: pinKey
+        }
+        KioskButton {
+            objectName: "staffPinErase"
+            width: Theme.touchMin * 2
+            text: qsTr("Delete")
+            enabled: pad.staff.entryLength > 0
+            onClicked: pad.staff.erase()
+        }
+        Repeater {
+            model: ["0"]
+            delegate: pinKey
+        }
+        KioskButton {
+            objectName: "staffPinOk"
+            width: Theme.touchMin * 2
+            primary: true
+            text: qsTr("OK")
+            enabled: pad.staff.canSubmit
+            onClicked: pad.staff.submit()
+        }
+    }
+
+    Component {
+        id: pinKey
+        KioskButton {
+            id: key
+            required property string modelData
+            objectName: "staffPinKey_" + key.modelData
+            width: Theme.touchMin * 2
+            fontSize: Theme.fontTitle
+            text: key.modelData
+            Accessible.name: qsTr("Digit %1").arg(key.modelData)
+            enabled: pad.staff.acceptsKeys
+            onClicked: pad.staff.press(key.modelData)
         }
     }
 
