@@ -71,7 +71,7 @@ class DeviceHub(QObject):
     printFailed = Signal(str, str)
     requestPrint = Signal(str, object)
     requestReprint = Signal(str)
-    requestForgetFailed = Signal()
+    requestForgetFailed = Signal(str)
     printStatusChanged = Signal()
     staffAction = Signal(str, str)
 
@@ -209,8 +209,8 @@ class DeviceHub(QObject):
 
     def _drop_failed_job(self) -> None:
         self._reprint_window.stop()
+        self.requestForgetFailed.emit(self._failed_job)
         self._failed_job = ""
-        self.requestForgetFailed.emit()
         self.statusChanged.emit()
 
     @Slot()
