@@ -511,7 +511,7 @@
 <context>
     <name>DeviceIndicator</name>
     <message>
-        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+18"/>
+        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+19"/>
         <source>Device status (staff: press and hold)</source>
         <translation>设备状态（工作人员：长按）</translation>
     </message>
