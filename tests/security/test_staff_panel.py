@@ -317,3 +317,21 @@ def test_pin_check_runs_off_the_gui_thread(launch: Callable[..., Driver]) -> Non
     gap_ms = probe.stop()
     assert staff.property("unlocked")
     assert gap_ms < 100, f"GUI thread stalled {gap_ms:.0f} ms while the PIN was checked"
+
+
+def test_pin_answer_after_the_pad_closed_does_not_open_staff_mode(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    kiosk = launch(with_staff_pin())
+    staff = kiosk.ui.staff
+    hold_the_lights(kiosk)
+    kiosk.wait_until(lambda: bool(staff.property("acceptsKeys")))
+    for digit in STAFF_PIN:
+        kiosk.click(f"staffPinKey_{digit}")
+    staff.submit()  # OK pressed, and the pad closed before the answer comes back
+    kiosk.click("staffPinCancel")
+    kiosk.wait_until(lambda: staff_steps(tmp_path) == ["staff_pin_accepted"])
+    kiosk.settle()  # the worker's answer is delivered
+    assert not staff.property("unlocked")
+    assert not kiosk.visible("devicePanel")
+    assert kiosk.ui.devices.property("failedJob") == ""
