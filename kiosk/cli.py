@@ -32,6 +32,7 @@ from kiosk.settings import (
     load_settings,
     reference_markdown,
 )
+from kiosk.staffpin import DEMO_PIN, hash_pin
 
 if TYPE_CHECKING:
     from kiosk.devicesetup import DemoDevices
@@ -80,6 +81,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         devices,
         fullscreen=True,
         outbox_path=state / "outbox.db",
+        state_dir=state,
     )
 
 
@@ -87,6 +89,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     state, settings = prepare_state(
         _load(Path(args.config) if args.config else None), production=False
     )
+    if not args.config:
+        settings = with_demo_pin(settings)
+        print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
     from kiosk.devicesetup import build_devices, start_demo_devices
     from ui.main import run_kiosk
 
@@ -102,9 +107,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                 build_devices(settings),
                 fullscreen=False,
                 outbox_path=state / "outbox.db",
+                state_dir=state,
             )
     finally:
         demo.stop()
+
+
+def with_demo_pin(settings: Settings) -> Settings:
+    """The built-in demo settings open the staff panel with the documented DEMO_PIN."""
+    if settings.staff.pin_hash:
+        return settings
+    staff = dataclasses.replace(settings.staff, pin_hash=hash_pin(DEMO_PIN))
+    return dataclasses.replace(settings, staff=staff)
 
 
 def _demo_console(demo: DemoDevices) -> None:
@@ -266,6 +280,41 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
+    """Ask for the new PIN twice (not echoed) and put its hash into the station file."""
+    from getpass import getpass
+
+    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, WeakPinError
+    from kiosk.stationfile import StationFileError, set_key
+
+    pin = getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
+    if getpass("The same PIN again: ") != pin:
+        print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
+        return 1
+    try:
+        pin_hash = hash_pin(pin)
+    except WeakPinError as error:
+        print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    line = f'[staff]\npin_hash = "{pin_hash}"'
+    if args.print:
+        print(line)
+        return 0
+    path = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
+    try:
+        previous = set_key(path, "staff", "pin_hash", pin_hash)
+    except StationFileError as error:
+        print(
+            f"kiosk: {error}\nNothing was changed. Put these lines in the file by hand:",
+            file=sys.stderr,
+        )
+        print(line)
+        return 2
+    kept = f" (the previous file is kept as {previous})" if previous else ""
+    print(f"{path}: staff PIN set{kept}. Restart the kiosk to use it.")
+    return 0
+
+
 def _cmd_catalog_status(args: argparse.Namespace) -> int:
     store = CatalogStore(_state_dir(production=not args.demo) / "catalog.db")
     versions = store.versions()
@@ -332,6 +381,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--demo", action="store_true", help="the demo's audit trail")
     verify.set_defaults(handler=_cmd_audit_verify)
+
+    staff = commands.add_parser("staff", help="staff mode (the PIN of the staff panel)")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    set_pin = staff_commands.add_parser(
+        "set-pin", help="set the staff PIN: its hash goes into the station file"
+    )
+    set_pin.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
+    set_pin.add_argument(
+        "--print", action="store_true", help="print the lines for the file instead of editing it"
+    )
+    set_pin.set_defaults(handler=_cmd_staff_set_pin)
 
     config = commands.add_parser("config", help="station settings")
     config_commands = config.add_subparsers(dest="config_command", required=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.staffpin import PIN_HASH_PATTERN
+
 DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
 
 
@@ -300,6 +302,28 @@ class CameraSettings:
 
 
 @dataclass(frozen=True)
+class StaffSettings:
+    pin_hash: str = field(
+        default="",
+        metadata=_rule(
+            pattern=PIN_HASH_PATTERN,
+            doc="Hash (scrypt) of the PIN that opens the staff panel, written by "
+            "`kiosk staff set-pin`; never the PIN itself. Empty: the staff panel cannot be "
+            "opened (`kiosk demo` without --config uses its documented demo PIN).",
+        ),
+    )
+    reprint_window_s: int = field(
+        default=900,
+        metadata=_rule(
+            minimum=60,
+            maximum=3600,
+            doc="How long a receipt that failed to print can be reprinted from the staff "
+            "panel (after the PIN); then it is dropped from memory.",
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     terminal_secret_file: str = field(
         default="",
@@ -348,6 +372,7 @@ class Settings:
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
+    staff: StaffSettings = field(default_factory=StaffSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
 
 
@@ -360,6 +385,7 @@ SECTIONS: dict[str, type[Any]] = {
     "printer": PrinterSettings,
     "scanner": ScannerSettings,
     "camera": CameraSettings,
+    "staff": StaffSettings,
     "security": SecuritySettings,
 }
 

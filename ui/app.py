@@ -29,6 +29,7 @@ from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWor
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
+from ui.staffgate import StaffGate
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class KioskUi:
     devices: DeviceHub
     apply: ApplyViewModel
     capture: CaptureService
+    staff: StaffGate
     outbox: OutboxService | None = None
 
     def root(self) -> QObject:
@@ -75,6 +77,7 @@ class KioskUi:
         self.idle.stop()
         self.catalog_service.stop()
         self.devices.stop()
+        self.staff.stop()
         self.capture.stop()
         if self.outbox is not None:
             self.outbox.stop()
@@ -105,6 +108,7 @@ def build_ui(
     sample_catalog: bool = True,
     devices: Devices | None = None,
     outbox_path: Path | None = None,
+    state_dir: Path | None = None,
 ) -> KioskUi:
     """Create the window and everything it shows. A QGuiApplication must exist.
 
@@ -112,6 +116,8 @@ def build_ui(
     `devices`: the station's devices; each gets its worker thread (None: no devices).
     `outbox_path`: where pending submissions wait; a sync worker drains it to the platform
     (None, or no platform or credentials: no sync worker).
+    `state_dir`: where staff-mode lockouts and the audit trail are kept (None: staff mode
+    cannot be opened).
     """
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
@@ -144,8 +150,7 @@ def build_ui(
     catalog_service.synced.connect(catalog.set_sync_outcome)
     catalog.searchMissed.connect(catalog_service.record_miss)
 
-    hub = DeviceHub(devices, engine)
-    shell.sessionEnded.connect(hub.clearSession)
+    hub, staff = _devices_and_staff(settings, devices, state_dir, shell=shell, parent=engine)
     catalog.printRequested.connect(hub.print_receipt)
 
     outbox = _sync_worker(
@@ -172,6 +177,7 @@ def build_ui(
             "idle": idle,
             "catalog": catalog,
             "devices": hub,
+            "staff": staff,
             "progress": progress,
             "apply": apply,
             "outbox": outbox,
@@ -208,6 +214,7 @@ def build_ui(
         devices=hub,
         apply=apply,
         capture=capture,
+        staff=staff,
         outbox=outbox,
     )
 
@@ -264,6 +271,27 @@ class FirstFrameGate(QObject):
         self._window.frameSwapped.disconnect(self._on_frame)
         self._window = None
         self.passed.emit()
+
+
+def _devices_and_staff(
+    settings: Settings,
+    devices: Devices | None,
+    state_dir: Path | None,
+    *,
+    shell: ShellModel,
+    parent: QObject,
+) -> tuple[DeviceHub, StaffGate]:
+    """The device hub, and staff mode behind the PIN: both forget the session at its end,
+    and what the hub shows staff is there only while staff mode is open."""
+    hub = DeviceHub(devices, parent, reprint_window_s=settings.staff.reprint_window_s)
+    shell.sessionEnded.connect(hub.clearSession)
+    staff = StaffGate(
+        settings.staff.pin_hash, state_dir, Path(settings.security.audit_key_file), parent
+    )
+    staff.unlockedChanged.connect(hub.setStaffMode)
+    hub.staffAction.connect(staff.record)
+    shell.sessionEnded.connect(staff.lock)
+    return hub, staff
 
 
 def _apply_flow(

@@ -1,8 +1,10 @@
 """The devices as the UI sees them: status lights, problems to tell residents, staff actions.
 
 `DeviceHub` starts one worker thread per configured device and turns their signals into
-properties for QML. It holds no personal data except the masked summary of the last card
-read for the staff panel's test read, which the session wipe clears.
+properties for QML. What belongs to staff is shown only in staff mode (after the PIN):
+a receipt that failed to print, kept for `reprint_window_s` and then dropped, and the
+masked summary of a card read while staff mode is on (the staff panel's test read), which
+ends with staff mode. Nothing of a resident's session is ever shown on the panel.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
@@ -57,6 +59,7 @@ class DeviceHub(QObject):
         scanRejected(str): a refused scan, as the sentence to show.
         printed(str) / printFailed(str, str): a job finished / failed (id, error code).
         printStatusChanged: the resident's last print job moved on (see `printStatus`).
+        staffAction(str, str): a staff step for the audit trail (event, detail).
     """
 
     statusChanged = Signal()
@@ -68,14 +71,29 @@ class DeviceHub(QObject):
     printFailed = Signal(str, str)
     requestPrint = Signal(str, object)
     requestReprint = Signal(str)
+    requestForgetFailed = Signal(str)
     printStatusChanged = Signal()
+    staffAction = Signal(str, str)
 
-    def __init__(self, devices: Devices | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        devices: Devices | None,
+        parent: QObject | None = None,
+        *,
+        reprint_window_s: float = 900,
+    ) -> None:
         super().__init__(parent)
         self._statuses: dict[str, DeviceStatus | None] = dict.fromkeys(DEVICE_NAMES)
         self._threads: list[WorkerThread] = []
         self._last_card: dict[str, Any] = {}
+        self._staff_mode = False
         self._failed_job = ""
+        # A failed receipt carries a resident's masked name, case number and progress QR:
+        # it is dropped (here and in the printer worker) when this runs out.
+        self._reprint_window = QTimer(self)
+        self._reprint_window.setSingleShot(True)
+        self._reprint_window.setInterval(round(reprint_window_s * 1000))
+        self._reprint_window.timeout.connect(self._on_reprint_window_over)
         self._started = False
         self._print_status = {"job": "", "state": "", "code": ""}
         self.printer_profile: PrinterProfile | None = None
@@ -90,6 +108,7 @@ class DeviceHub(QObject):
             self.printer_profile = devices.printer.profile
             self.requestPrint.connect(printer.print_job)
             self.requestReprint.connect(printer.reprint)
+            self.requestForgetFailed.connect(printer.forget_failed_job)
             printer.printed.connect(self._on_printed)
             printer.printFailed.connect(self._on_print_failed)
             self._add(printer, devices.printer.cancel.set)
@@ -139,8 +158,11 @@ class DeviceHub(QObject):
     light = Property(str, _light, notify=statusChanged)
     printerReady = Property(bool, _printer_ready, notify=statusChanged)
     readerReady = Property(bool, _reader_ready, notify=statusChanged)
+    # Both for the staff panel only: empty outside staff mode.
     lastCard = Property(dict, lambda self: self._last_card, notify=lastCardChanged)
-    failedJob = Property(str, lambda self: self._failed_job, notify=statusChanged)
+    failedJob = Property(
+        str, lambda self: self._failed_job if self._staff_mode else "", notify=statusChanged
+    )
     printerConfigured = Property(
         bool, lambda self: self.printer_profile is not None, notify=statusChanged
     )
@@ -159,29 +181,52 @@ class DeviceHub(QObject):
 
     @Slot(object)
     def _on_card(self, identity: Identity) -> None:
-        self._last_card = {
-            "kind": identity.kind.value,
-            "name": mask_name(identity.name or identity.english_name),
-            "idNumber": mask_id_number(identity.id_number),
-            "numberValid": identity.id_number_valid,
-        }
-        self.lastCardChanged.emit()
+        if self._staff_mode:  # the staff panel's test read; a resident's card is not kept
+            self._last_card = {
+                "kind": identity.kind.value,
+                "name": mask_name(identity.name or identity.english_name),
+                "idNumber": mask_id_number(identity.id_number),
+                "numberValid": identity.id_number_valid,
+            }
+            self.lastCardChanged.emit()
         self.cardRead.emit(identity)
 
     @Slot(str)
     def _on_printed(self, job_id: str) -> None:
-        if job_id == self._failed_job:
-            self._failed_job = ""
-            self.statusChanged.emit()
+        if self._failed_job:  # the printer keeps a failed job only until the next one prints
+            self._drop_failed_job()
         self._set_print_status(job_id, "done", "")
         self.printed.emit(job_id)
 
     @Slot(str, str)
     def _on_print_failed(self, job_id: str, code: str) -> None:
-        self._failed_job = job_id
+        if job_id != self._failed_job:  # a failed reprint keeps the first failure's window
+            self._failed_job = job_id
+            self._reprint_window.start()
         self.statusChanged.emit()
         self._set_print_status(job_id, "failed", code)
         self.printFailed.emit(job_id, code)
+
+    def _drop_failed_job(self) -> None:
+        self._reprint_window.stop()
+        self.requestForgetFailed.emit(self._failed_job)
+        self._failed_job = ""
+        self.statusChanged.emit()
+
+    @Slot()
+    def _on_reprint_window_over(self) -> None:
+        if self._failed_job:
+            self._drop_failed_job()
+            self.staffAction.emit("receipt_dropped", "reprint window over")
+
+    @Slot(bool)
+    def setStaffMode(self, on: bool) -> None:
+        """Staff mode began or ended (StaffGate); either way, no earlier card stays."""
+        self._staff_mode = on
+        if self._last_card:
+            self._last_card = {}
+            self.lastCardChanged.emit()
+        self.statusChanged.emit()
 
     def _set_print_status(self, job_id: str, state: str, code: str) -> None:
         if job_id == self._print_status["job"]:
@@ -207,8 +252,17 @@ class DeviceHub(QObject):
 
     @Slot()
     def reprint(self) -> None:
-        if self._failed_job:
+        """Staff mode only, within the reprint window."""
+        if self._staff_mode and self._failed_job:
+            self.staffAction.emit("receipt_reprinted", f"job {self._failed_job}")
             self.requestReprint.emit(self._failed_job)
+
+    @Slot()
+    def discardFailedJob(self) -> None:
+        """Staff dismiss the failed receipt: it is dropped from memory at once."""
+        if self._staff_mode and self._failed_job:
+            self.staffAction.emit("receipt_discarded", f"job {self._failed_job}")
+            self._drop_failed_job()
 
     @Slot()
     def clearSession(self) -> None:

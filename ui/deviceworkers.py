@@ -155,6 +155,7 @@ class PrinterWorker(DeviceWorker):
 
     def __init__(self, device: ReceiptPrinter) -> None:
         super().__init__("printer", device, 1000)  # + 0.8 s reply timeout: offline < 2 s
+        self._kept_job = ""  # id of the job whose bytes the printer keeps for a reprint
 
     def on_start(self) -> None:
         # python-escpos loads PIL, YAML and more (~250 ms of CPU): not while the kiosk starts
@@ -175,14 +176,25 @@ class PrinterWorker(DeviceWorker):
     def reprint(self, job_id: str) -> None:
         self._run(job_id, self.device.reprint)
 
+    @Slot(str)
+    def forget_failed_job(self, job_id: str) -> None:
+        """Drop the kept job's bytes (a resident's receipt) once it may not be reprinted;
+        a later failure kept meanwhile stays."""
+        if job_id == self._kept_job:
+            printer: ReceiptPrinter = self.device
+            printer.failed_job = None
+            self._kept_job = ""
+
     def _run(self, job_id: str, action: Callable[[], None]) -> None:
         try:
             action()
         except DeviceError as error:
             log.warning("printer: job %s failed: %s", job_id, error.detail)
+            self._kept_job = job_id
             self.printFailed.emit(job_id, error.code)
             self.check()
             return
+        self._kept_job = ""  # the printer keeps a failed job only until the next one prints
         self.printed.emit(job_id)
         self.check()
 

@@ -43,6 +43,7 @@ def run_kiosk(
     *,
     fullscreen: bool,
     outbox_path: Path | None = None,
+    state_dir: Path | None = None,
 ) -> int:
     if not fullscreen and _no_display():
         print(
@@ -62,6 +63,7 @@ def run_kiosk(
             sample_catalog=not fullscreen,
             devices=devices,
             outbox_path=outbox_path,
+            state_dir=state_dir,
         )
     except QmlLoadError as error:
         log.error("%s", error)

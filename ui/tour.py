@@ -30,6 +30,7 @@ from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.settings import Settings
+from kiosk.staffpin import DEMO_PIN, hash_pin
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
 from ui.main import create_application
@@ -141,12 +142,21 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
     """Screens that need the simulated devices: the staff panel after a card read, and what
     residents see when the printer runs out of paper."""
 
-    def panel(ui: KioskUi) -> None:
+    def pin_pad(ui: KioskUi) -> None:
         ui.shell.setLanguage("zh_CN")
         _show(ui, "home")
+        ui.window.openDevicePanel()  # type: ignore[attr-defined]
+        _wait_until(lambda: bool(ui.staff.property("acceptsKeys")))
+        for digit in DEMO_PIN[:3]:
+            ui.staff.press(digit)
+
+    def panel(ui: KioskUi) -> None:
+        for digit in DEMO_PIN[3:]:
+            ui.staff.press(digit)
+        ui.staff.submit()
+        _wait_until(lambda: bool(ui.staff.property("unlocked")))
         demo.command("card resident")
         _wait_until(lambda: bool(ui.devices.property("lastCard")))
-        ui.window.openDevicePanel()  # type: ignore[attr-defined]
 
     def paper_out(ui: KioskUi) -> None:
         ui.window.closeDevicePanel()  # type: ignore[attr-defined]
@@ -172,6 +182,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         _wait_until(lambda: _exists(ui, "progressCase_0"))
 
     return [
+        ("staff-pin", pin_pad),
         ("device-panel", panel),
         ("printer-out-of-paper", paper_out),
         ("home-again", paper_back),
@@ -284,6 +295,9 @@ def run_tour(settings: Settings, out: Path) -> int:
         folder = Path(name)
         settings, demo = start_demo_devices(settings, folder / "receipts")
         settings = _with_tour_platform(settings, folder)
+        # The tour opens the staff panel with the demo PIN, whatever the station file says.
+        staff = dataclasses.replace(settings.staff, pin_hash=hash_pin(DEMO_PIN))
+        settings = dataclasses.replace(settings, staff=staff)
         secret = load_key(Path(settings.security.terminal_secret_file), create=False)
         try:
             with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
@@ -354,6 +368,7 @@ def _tour(
                         size=size,
                         devices=build_devices(settings),
                         outbox_path=folder / "outbox.db",
+                        state_dir=folder,
                     )
                 except QmlLoadError as error:
                     problems.append(str(error))

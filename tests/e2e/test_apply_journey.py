@@ -241,7 +241,8 @@ def test_paper_out_shows_the_qr_and_number_instead(
     kiosk.wait_until(lambda: bool(kiosk.ui.apply.property("answered")), 10_000)
     kiosk.wait_until(lambda: kiosk.visible("applyReceiptQr"), 5000)
     assert any("缺纸" in t for t in kiosk.texts())
-    assert kiosk.ui.devices.property("failedJob")  # staff can reprint from the panel
+    assert kiosk.ui.devices.property("failedJob") == ""  # kept for staff, behind the PIN
+    assert not kiosk.visible("reprintButton")
     kiosk.settle()
     assert step(kiosk) == "done"  # no automatic move on: the resident photographs first
     kiosk.click("toRatingButton")

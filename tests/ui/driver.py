@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from kiosk.devicesetup import Devices
 from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.settings import Settings
+from kiosk.staffpin import hash_pin
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import class_name, find, find_item, walk
 from ui.settle import settle
@@ -115,6 +117,21 @@ class Driver:
             QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton, pos=centre)
             self.settle()
 
+    def open_staff_panel(self, pin: str | None = None) -> None:
+        """Hold the device lights until the PIN pad shows, type the PIN on it, press OK;
+        returns once the PIN has been checked (staff mode is open if it was right)."""
+        self.press_and_hold("deviceIndicatorArea", lambda: self.visible("staffPinPad"))
+        self.enter_pin(STAFF_PIN if pin is None else pin)
+
+    def enter_pin(self, pin: str) -> None:
+        staff = self.ui.staff
+        self.wait_until(lambda: bool(staff.property("acceptsKeys")))
+        for digit in pin:
+            self.click(f"staffPinKey_{digit}")
+        self.click("staffPinOk")
+        self.wait_until(lambda: not staff.property("checking"))
+        self.settle()
+
     def touch_anywhere(self) -> None:
         point = QPoint(self.window.width() // 2, self.window.height() // 2)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=point)
@@ -200,6 +217,23 @@ def make_settings(orientation: str = "portrait", **session: float) -> Settings:
     )
 
 
+STAFF_PIN = "470253"
+
+
+@functools.cache
+def _staff_pin_hash() -> str:
+    return hash_pin(STAFF_PIN)
+
+
+def with_staff_pin(settings: Settings | None = None, **staff: float) -> Settings:
+    """`settings` (default: make_settings()) with STAFF_PIN as the staff PIN."""
+    base = settings or make_settings()
+    return dataclasses.replace(
+        base,
+        staff=dataclasses.replace(base.staff, pin_hash=_staff_pin_hash(), **staff),  # type: ignore[arg-type]
+    )
+
+
 @contextlib.contextmanager
 def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
     """Settings of a terminal with fresh key files (0600), and a platform stand-in on
@@ -242,8 +276,13 @@ def catalog_store(sample_store_file: Path, tmp_path: Path) -> CatalogStore:
 
 
 @pytest.fixture
-def launch(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[Callable[..., Driver]]:
-    """Start the kiosk with given settings; every window started is closed afterwards."""
+def launch(
+    qtbot: QtBot, catalog_store: CatalogStore, tmp_path: Path
+) -> Iterator[Callable[..., Driver]]:
+    """Start the kiosk with given settings; every window started is closed afterwards.
+
+    Windows started in one test share one state folder (staff lockouts, audit trail), as a
+    kiosk restarted on the same station would."""
     started: list[KioskUi] = []
 
     def start(
@@ -253,6 +292,12 @@ def launch(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[Callable[..., 
         outbox_path: Path | None = None,
     ) -> Driver:
         settings = settings or make_settings()
+        if not settings.security.audit_key_file:  # as prepare_state() names it in `kiosk run`
+            load_key(tmp_path / "audit.key", create=True)
+            security = dataclasses.replace(
+                settings.security, audit_key_file=str(tmp_path / "audit.key")
+            )
+            settings = dataclasses.replace(settings, security=security)
         if size is None:
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
         ui = build_ui(
@@ -262,6 +307,7 @@ def launch(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[Callable[..., 
             size=size,
             devices=devices,
             outbox_path=outbox_path,
+            state_dir=tmp_path,
         )
         started.append(ui)
         driver = Driver(ui, qtbot)

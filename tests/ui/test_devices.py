@@ -17,7 +17,7 @@ from kiosk.catalog.sample import sample_document
 from kiosk.devicesetup import Devices
 from kiosk.district.standin import StandIn
 from kiosk.settings import Settings
-from tests.ui.driver import Driver
+from tests.ui.driver import Driver, with_staff_pin
 from ui.stallprobe import StallProbe
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -46,13 +46,14 @@ def station(
         ),
         scanner=None,
     )
-    kiosk = launch(devices=devices)
+    kiosk = launch(with_staff_pin(), devices=devices)
     kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
     return kiosk
 
 
 def open_panel(kiosk: Driver) -> None:
-    kiosk.press_and_hold("deviceIndicatorArea", lambda: kiosk.visible("devicePanel"))
+    kiosk.open_staff_panel()
+    assert kiosk.ui.staff.property("unlocked")
 
 
 def test_indicator_shows_one_light_per_configured_device(station: Driver) -> None:
@@ -74,9 +75,12 @@ def test_card_read_shows_masked_identity_and_gui_never_stalls(
     probe = StallProbe()
     probe.start()
     reader_sim.insert("resident")
-    station.wait_until(lambda: "11**************13" in station.texts())
+    # Not station.texts() while probing: walking the whole window takes ~50 ms by itself.
+    station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
+    station.settle()  # the masked card drawn on the panel
     gap_ms = probe.stop()
     texts = "\n".join(station.texts())
+    assert "11**************13" in texts
     assert "测**" in texts
     assert "测试甲" not in texts
     assert "110102195001010013" not in texts
@@ -86,12 +90,14 @@ def test_card_read_shows_masked_identity_and_gui_never_stalls(
 def test_session_end_clears_the_card_from_the_panel(
     station: Driver, reader_sim: IdCardSimulator
 ) -> None:
+    open_panel(station)
     reader_sim.insert("elder")
     station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
     station.ui.shell.endSession()
     station.settle()
     assert station.ui.devices.property("lastCard") == {}
     assert not station.visible("devicePanel")
+    assert not station.ui.staff.property("unlocked")
 
 
 def test_reader_unplugged_resident_told_within_two_seconds_and_back_after_replug(
@@ -102,8 +108,8 @@ def test_reader_unplugged_resident_told_within_two_seconds_and_back_after_replug
     assert any("读卡器" in text for text in station.texts())
     reader_sim.fault = ""
     station.wait_until(lambda: not station.visible("deviceProblem"), timeout_ms=5000)
-    reader_sim.insert("resident")
-    station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
+    with station.qtbot.waitSignal(station.ui.devices.cardRead, timeout=5000):
+        reader_sim.insert("resident")
 
 
 def test_printer_paper_out_tells_resident_and_panel_says_load_paper(
@@ -187,7 +193,7 @@ def test_staff_panel_shows_a_refused_catalog_and_why(launch: Callable[..., Drive
         settings = dataclasses.replace(
             settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
         )
-        kiosk = launch(settings)
+        kiosk = launch(with_staff_pin(settings))
         kiosk.wait_until(lambda: bool(kiosk.ui.catalog.syncStatus), timeout_ms=60_000)
     open_panel(kiosk)
     texts = "\n".join(kiosk.texts())

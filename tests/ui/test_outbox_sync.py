@@ -9,7 +9,7 @@ from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
 from tests.kiosk.district.test_standin import case_body
-from tests.ui.driver import Driver, platform_station
+from tests.ui.driver import Driver, platform_station, with_staff_pin
 
 
 def test_queued_submissions_reach_the_platform_and_the_heartbeat_reports(
@@ -107,9 +107,9 @@ def test_staff_panel_shows_waiting_and_refused_submissions(
         stranger = Outbox(outbox_path, bytes(range(32)))
         stranger.enqueue("case", case_body("XCQ000001"), apply_no="XCQ000001")
         stranger.close()
-        kiosk = launch(settings, outbox_path=outbox_path)
+        kiosk = launch(with_staff_pin(settings), outbox_path=outbox_path)
         assert kiosk.ui.outbox is not None
         kiosk.wait_until(lambda: bool(kiosk.ui.outbox.property("refusedRows")), 10_000)
-        kiosk.press_and_hold("deviceIndicatorArea", lambda: kiosk.visible("devicePanel"))
+        kiosk.open_staff_panel()
         kiosk.wait_until(lambda: any("XCQ000001" in t for t in kiosk.texts()))
         assert any("上传" in t for t in kiosk.texts())

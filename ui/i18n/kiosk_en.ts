@@ -4,7 +4,7 @@
 <context>
     <name>ApplyMaterials</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+145"/>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+146"/>
         <source>%n page(s) photographed</source>
         <translation>
             <numerusform>%n page photographed</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+92"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+115"/>
         <source>Service catalog: version %1, %n item(s)</source>
         <translation>
             <numerusform>Service catalog: version %1, %n item</numerusform>
@@ -94,6 +94,41 @@
         <translation>
             <numerusform>%n item found</numerusform>
             <numerusform>%n items found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinPad</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/components/StaffPinPad.qml" line="+32"/>
+        <source>Too many wrong PINs. Please try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Please try again in %n minute.</numerusform>
+            <numerusform>Too many wrong PINs. Please try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many wrong PINs. Please try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Please try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Please try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Wrong PIN. %n more wrong attempt(s) lock the pad.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more wrong attempt locks the pad.</numerusform>
+            <numerusform>Wrong PIN. %n more wrong attempts lock the pad.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n digit entered</numerusform>
+            <numerusform>%n digits entered</numerusform>
         </translation>
     </message>
 </context>

@@ -264,7 +264,7 @@
         <translation>（如有）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>DatePicker</name>
     <message>
-        <location filename="../qml/Kiosk/components/DatePicker.qml" line="+37"/>
+        <location filename="../qml/Kiosk/components/DatePicker.qml" line="+36"/>
         <source>year</source>
         <translation>年</translation>
     </message>
@@ -511,7 +511,7 @@
 <context>
     <name>DeviceIndicator</name>
     <message>
-        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+18"/>
+        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+19"/>
         <source>Device status (staff: press and hold)</source>
         <translation>设备状态（工作人员：长按）</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+37"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+60"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
@@ -581,7 +581,12 @@
         <translation>（号码校验位不正确）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>A receipt did not print. Reprint it for the resident who is waiting, or discard it; it is discarded by itself soon.</source>
+        <translation>有一张凭条没有打印出来。请为正在等候的居民补打，或将其丢弃；过一会儿系统也会自动丢弃。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
@@ -591,7 +596,12 @@
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Discard failed receipt</source>
+        <translation>丢弃未打印的凭条</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1108,7 +1118,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+28"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+29"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
@@ -1274,6 +1284,82 @@
         <location line="+12"/>
         <source>Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.</source>
         <translation>试试少输几个字或换个说法；也可以拨打%1或询问服务站工作人员，或从下面的常办事项中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinPad</name>
+    <message>
+        <location filename="../qml/Kiosk/components/StaffPinPad.qml" line="+17"/>
+        <source>Staff PIN</source>
+        <translation>管理密码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No staff PIN is set. Set one with: kiosk staff set-pin</source>
+        <translation>未设置管理密码，请用 kiosk staff set-pin 设置</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Too many wrong PINs. Please try again in %n minute(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Too many wrong PINs. Please try again in %n second(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PIN could not be checked. Please try again, or restart the kiosk.</source>
+        <translation>暂时无法核对密码。请再试一次，或重新启动终端。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Wrong PIN. %n more wrong attempt(s) lock the pad.</source>
+        <translation>
+            <numerusform>密码错误。再输错 %n 次将暂时锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking…</source>
+        <translation>正在核对……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the staff PIN, then press OK.</source>
+        <translation>请输入管理密码，然后按“确定”。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>已输入 %n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Digit %1</source>
+        <translation>数字 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

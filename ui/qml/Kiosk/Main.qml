@@ -14,6 +14,7 @@ Window {
     required property var idle
     required property var catalog
     required property var devices
+    required property var staff
     required property var progress
     required property var apply
     required property var outbox  // null without a platform
@@ -225,6 +226,7 @@ Window {
             sourceComponent: DevicePanel {
                 objectName: "devicePanel"
                 devices: window.devices
+                staff: window.staff
                 catalog: window.catalog
                 outbox: window.outbox
                 onCloseRequested: devicePanel.active = false

@@ -3,7 +3,8 @@ import QtQuick
 import Kiosk
 
 // For staff: one light per device in the header's corner. Press and hold for three seconds
-// to open the device panel (a short touch does nothing, so residents are not led there).
+// to open the device panel, which asks for the staff PIN first (a short touch does nothing,
+// so residents are not led there).
 // Not a resident's touch target: it stays the same size in elder mode.
 Item {
     id: indicator

@@ -4,15 +4,23 @@ import Kiosk
 
 // Staff panel: each device's state in plain words with the technical detail, a test print,
 // a reprint of a failed receipt, and the last card read (masked) to test the reader.
+// Behind the staff PIN: until it is entered only the PIN pad shows.
 Rectangle {
     id: panel
 
     required property var devices
+    required property var staff
     required property var catalog
     required property var outbox  // null without a platform
     readonly property var texts: DeviceTexts {}
     signal closeRequested()
 
+    function close() {
+        panel.staff.lock()
+        panel.closeRequested()
+    }
+
+    Component.onCompleted: panel.staff.open()
     color: Theme.scrim
     MouseArea { anchors.fill: parent }
 
@@ -20,16 +28,31 @@ Rectangle {
         objectName: "devicePanelDialog"
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * Theme.margin, 1000)
-        height: column.implicitHeight + 2 * Theme.margin
+        height: (panel.staff.unlocked ? column.implicitHeight : pinPad.implicitHeight)
+                + 2 * Theme.margin
         radius: Theme.radius
         color: Theme.surface
         border.color: Theme.border
         border.width: Theme.borderWidth
 
+        // Gone once the PIN is accepted: nothing of the pad stays behind the panel.
+        Loader {
+            id: pinPad
+            anchors.centerIn: parent
+            width: parent.width - 2 * Theme.margin
+            active: !panel.staff.unlocked
+            sourceComponent: StaffPinPad {
+                objectName: "staffPinPad"
+                staff: panel.staff
+                onCancelRequested: panel.close()
+            }
+        }
+
         Column {
             id: column
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.margin
+            visible: panel.staff.unlocked
             spacing: Theme.spacing
 
             Text {
@@ -206,6 +229,17 @@ Rectangle {
                 }
             }
 
+            Text {
+                objectName: "failedReceipt"
+                width: parent.width
+                visible: panel.devices.failedJob !== ""
+                text: qsTr("A receipt did not print. Reprint it for the resident who is waiting, or discard it; it is discarded by itself soon.")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.warning
+                wrapMode: Text.WordWrap
+            }
+
             Flow {
                 width: parent.width
                 spacing: Theme.spacing
@@ -223,10 +257,16 @@ Rectangle {
                     onClicked: panel.devices.reprint()
                 }
                 KioskButton {
+                    objectName: "discardReceiptButton"
+                    text: qsTr("Discard failed receipt")
+                    visible: panel.devices.failedJob !== ""
+                    onClicked: panel.devices.discardFailedJob()
+                }
+                KioskButton {
                     objectName: "devicePanelClose"
                     primary: true
                     text: qsTr("Close")
-                    onClicked: panel.closeRequested()
+                    onClicked: panel.close()
                 }
             }
         }

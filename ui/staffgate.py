@@ -1,0 +1,254 @@
+"""Staff mode as the screen sees it: the PIN pad's entry, and the check off the GUI thread.
+
+The digits typed stay in this object; QML only learns how many there are, to draw dots.
+Checking a PIN costs ~50 ms of scrypt plus SQLite writes (lockout counters, audit trail),
+so `StaffWorker` does it on its own thread, started the first time the pad opens. Staff
+mode ends when the panel closes or the session is wiped (`lock()`).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
+
+from kiosk.audit import AuditTrail
+from kiosk.keyfiles import KeyFileError, load_key
+from kiosk.staffaccess import ATTEMPTS_BEFORE_LOCK, Outcome, StaffAccess, Verdict
+from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS
+
+log = logging.getLogger(__name__)
+
+
+class StaffWorker(QObject):
+    """Lives on the staff thread; answers one request at a time.
+
+    Signals:
+        answered(int, Verdict): the request's visit number and what the pad should show.
+        failed(int): the check could not be made (the state or audit file is unusable).
+    """
+
+    answered = Signal(int, object)
+    failed = Signal(int)
+
+    def __init__(self, pin_hash: str, state_dir: Path, audit_key_file: Path) -> None:
+        super().__init__()
+        self._pin_hash = pin_hash
+        self._state_dir = state_dir
+        self._audit_key_file = audit_key_file
+        self._access: StaffAccess | None = None
+
+    def _staff_access(self) -> StaffAccess:
+        if self._access is None:  # built here: its files are opened on this thread
+            key = load_key(self._audit_key_file, create=False)
+            audit = AuditTrail(self._state_dir / "audit.db", key)
+            self._access = StaffAccess(self._pin_hash, self._state_dir / "staff.db", audit)
+        return self._access
+
+    @Slot(int)
+    def status(self, visit: int) -> None:
+        try:
+            self.answered.emit(visit, self._staff_access().status())
+        except (OSError, sqlite3.Error, KeyFileError):
+            log.exception("staff mode: cannot read the lockout state")
+            self.failed.emit(visit)
+
+    @Slot(int, str)
+    def attempt(self, visit: int, pin: str) -> None:
+        try:
+            self.answered.emit(visit, self._staff_access().attempt(pin))
+        except (OSError, sqlite3.Error, KeyFileError):
+            log.exception("staff mode: cannot check the PIN")
+            self.failed.emit(visit)
+
+    @Slot(str, str)
+    def record(self, event: str, detail: str) -> None:
+        try:
+            self._staff_access().record(event, detail)
+        except (OSError, sqlite3.Error, KeyFileError):
+            log.exception("staff mode: cannot write %s to the audit trail", event)
+
+
+class StaffGate(QObject):
+    """The PIN pad's model and the one switch of staff mode.
+
+    `configured` is false without a PIN hash or a state folder: the panel then only says
+    how to set a PIN. Answers from the worker carry the visit they were asked in, so an
+    answer arriving after the panel closed never opens staff mode.
+
+    Signals:
+        changed: any property below changed.
+        unlockedChanged(bool): staff mode began (True) or ended (False).
+    """
+
+    changed = Signal()
+    unlockedChanged = Signal(bool)
+    _requestStatus = Signal(int)
+    _requestAttempt = Signal(int, str)
+    _requestRecord = Signal(str, str)
+
+    def __init__(
+        self,
+        pin_hash: str,
+        state_dir: Path | None,
+        audit_key_file: Path,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._configured = bool(pin_hash) and state_dir is not None
+        self._entry: list[str] = []
+        self._visit = 0
+        self._unlocked = False
+        self._checking = False
+        self._wrong = False
+        self._failed = False
+        self._tries_left = ATTEMPTS_BEFORE_LOCK
+        self._locked_deadline = 0.0  # time.monotonic() when the pad takes PINs again
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self._thread: QThread | None = None
+        self._worker: StaffWorker | None = None
+        if self._configured and state_dir is not None:
+            self._worker = StaffWorker(pin_hash, state_dir, audit_key_file)
+            self._requestStatus.connect(self._worker.status)
+            self._requestAttempt.connect(self._worker.attempt)
+            self._requestRecord.connect(self._worker.record)
+            self._worker.answered.connect(self._on_answer)
+            self._worker.failed.connect(self._on_failure)
+
+    def _start_worker(self) -> None:
+        if self._worker is None or self._thread is not None:
+            return
+        self._thread = QThread()
+        self._thread.setObjectName("staff")
+        self._worker.moveToThread(self._thread)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """End the worker thread (the kiosk is closing)."""
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.quit()
+            if not self._thread.wait(5000):
+                log.error("staff worker did not stop within 5 s")
+
+    # properties ---------------------------------------------------------------------------
+
+    def _locked_seconds(self) -> int:
+        return max(0, math.ceil(self._locked_deadline - time.monotonic()))
+
+    configured = Property(bool, lambda self: self._configured, notify=changed)
+    unlocked = Property(bool, lambda self: self._unlocked, notify=changed)
+    entryLength = Property(int, lambda self: len(self._entry), notify=changed)
+    canSubmit = Property(
+        bool,
+        lambda self: self._accepts_keys() and len(self._entry) >= MIN_DIGITS,
+        notify=changed,
+    )
+    acceptsKeys = Property(bool, lambda self: self._accepts_keys(), notify=changed)
+    checking = Property(bool, lambda self: self._checking, notify=changed)
+    wrongPin = Property(bool, lambda self: self._wrong, notify=changed)
+    checkFailed = Property(bool, lambda self: self._failed, notify=changed)
+    triesLeft = Property(int, lambda self: self._tries_left, notify=changed)
+    lockedSeconds = Property(int, _locked_seconds, notify=changed)
+
+    def _accepts_keys(self) -> bool:
+        return (
+            self._configured
+            and not self._unlocked
+            and not self._checking
+            and self._locked_seconds() == 0
+        )
+
+    # slots --------------------------------------------------------------------------------
+
+    @Slot()
+    def open(self) -> None:
+        """The pad is shown: a fresh entry, and the lockout state asked for."""
+        self._visit += 1
+        self._entry.clear()
+        self._wrong = self._failed = False
+        if self._worker is not None:
+            self._start_worker()
+            self._checking = True
+            self._requestStatus.emit(self._visit)
+        self.changed.emit()
+
+    @Slot(str)
+    def press(self, digit: str) -> None:
+        if not self._accepts_keys() or len(self._entry) >= MAX_DIGITS:
+            return
+        if len(digit) == 1 and digit in "0123456789":
+            self._entry.append(digit)
+            self._wrong = self._failed = False
+            self.changed.emit()
+
+    @Slot()
+    def erase(self) -> None:
+        if self._entry:
+            self._entry.pop()
+            self.changed.emit()
+
+    @Slot()
+    def submit(self) -> None:
+        if not self._accepts_keys() or len(self._entry) < MIN_DIGITS:
+            return
+        pin = "".join(self._entry)
+        self._entry.clear()
+        self._checking = True
+        self._requestAttempt.emit(self._visit, pin)
+        self.changed.emit()
+
+    @Slot()
+    def lock(self) -> None:
+        """End staff mode and forget the entry (panel closed, session wiped)."""
+        self._visit += 1
+        self._entry.clear()
+        self._wrong = self._failed = self._checking = False
+        if self._unlocked:
+            self._unlocked = False
+            self.unlockedChanged.emit(False)
+        self.changed.emit()
+
+    @Slot(str, str)
+    def record(self, event: str, detail: str) -> None:
+        """A staff action for the audit trail (written by the worker, off this thread)."""
+        if self._worker is not None:
+            self._start_worker()
+            self._requestRecord.emit(event, detail)
+
+    @Slot(int, object)
+    def _on_answer(self, visit: int, verdict: Verdict) -> None:
+        if verdict.outcome is Outcome.LOCKED:
+            self._locked_deadline = time.monotonic() + verdict.locked_s
+            self._countdown.start()
+        else:  # the state file is the truth: a lockout may have been lifted meanwhile
+            self._locked_deadline = 0.0
+        if visit != self._visit:
+            self.changed.emit()  # a late answer: the lockout counts, the rest is stale
+            return
+        self._checking = False
+        self._tries_left = verdict.tries_left
+        self._wrong = verdict.outcome is Outcome.WRONG
+        if verdict.outcome is Outcome.GRANTED:
+            self._unlocked = True
+            self.unlockedChanged.emit(True)
+        self.changed.emit()
+
+    @Slot(int)
+    def _on_failure(self, visit: int) -> None:
+        if visit == self._visit:
+            self._checking = False
+            self._failed = True
+            self.changed.emit()
+
+    @Slot()
+    def _tick(self) -> None:
+        if self._locked_seconds() == 0:
+            self._countdown.stop()
+            self._tries_left = ATTEMPTS_BEFORE_LOCK
+        self.changed.emit()
