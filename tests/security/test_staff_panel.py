@@ -205,7 +205,7 @@ def test_wrong_pins_lock_the_pad_with_a_growing_delay_across_restarts(
     kiosk.click("staffPinCancel")
 
     # The kiosk started again builds its staff gate on the same state folder: still locked.
-    restarted = StaffGate(with_staff_pin().staff.pin_hash, tmp_path)
+    restarted = StaffGate(with_staff_pin().staff.pin_hash, tmp_path, tmp_path / "audit.key")
     try:
         restarted.open()
         kiosk.wait_until(lambda: not restarted.property("checking"))

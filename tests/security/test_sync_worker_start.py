@@ -15,11 +15,13 @@ from tests.ui.driver import (  # noqa: F401 - fixtures used by name
     launch,
     platform_station,
     sample_store_file,
+    with_staff_pin,
 )
 
 
 def open_panel(kiosk: Driver) -> None:
-    kiosk.press_and_hold("deviceIndicatorArea", lambda: kiosk.visible("devicePanel"))
+    kiosk.open_staff_panel()
+    kiosk.wait_until(lambda: kiosk.visible("devicePanel"))
 
 
 @pytest.mark.parametrize("fault", ["terminal_secret_missing", "outbox_unusable"])
@@ -34,7 +36,7 @@ def test_sync_worker_start_failure_staff_see_reason_residents_see_notice(
             Path(settings.security.terminal_secret_file).unlink()
         else:  # an outbox database that is no database
             outbox_path.write_bytes(b"this is not an SQLite database" * 100)
-        kiosk = launch(settings, outbox_path=outbox_path)
+        kiosk = launch(with_staff_pin(settings), outbox_path=outbox_path)
         assert kiosk.ui.outbox is not None
         kiosk.wait_until(lambda: kiosk.ui.outbox.property("problem") != "", timeout_ms=10_000)
 
