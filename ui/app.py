@@ -120,7 +120,7 @@ def build_ui(
     sys.setswitchinterval(0.001)
 
     languages = LanguageSwitcher()
-    engine = KioskEngine(QML_DIR)
+    engine = KioskEngine()
     # View models live exactly as long as the engine and the window it owns.
     shell = ShellModel(settings, languages, engine)
     idle = IdleWatcher(settings.session, engine)
