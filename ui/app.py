@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.catalog.store import CatalogStore
@@ -23,6 +22,7 @@ from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
+from ui.engine import KioskEngine
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
@@ -54,7 +54,7 @@ class QmlLoadError(RuntimeError):
 class KioskUi:
     """The running UI: what the composition root, the tour and the tests hold on to."""
 
-    engine: QQmlApplicationEngine
+    engine: KioskEngine
     window: QQuickWindow
     shell: ShellModel
     idle: IdleWatcher
@@ -126,7 +126,7 @@ def build_ui(
     sys.setswitchinterval(0.001)
 
     languages = LanguageSwitcher()
-    engine = QQmlApplicationEngine()
+    engine = KioskEngine()
     # View models live exactly as long as the engine and the window it owns.
     shell = ShellModel(settings, languages, engine)
     idle = IdleWatcher(settings.session, engine)

@@ -6,12 +6,13 @@ doubles as a smoke test of the whole UI.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QMessageLogContext,
+    QSize,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -288,9 +290,20 @@ def _wait_for_catalog(ui: KioskUi) -> bool:
     return _wait_until(lambda: bool(ui.catalog.ready))
 
 
-def run_tour(settings: Settings, out: Path) -> int:
-    """Every screen with the sample catalog, kept in a temporary store, and simulated devices."""
-    prepare_qt_environment(headless=True)
+@dataclasses.dataclass(frozen=True)
+class TourStation:
+    """What the tour's screens need: settings pointing at simulated devices and a platform
+    stand-in with the sample catalog, a catalog store and an outbox with one submission."""
+
+    settings: Settings
+    demo: DemoDevices
+    store: CatalogStore
+    outbox_path: Path
+
+
+@contextlib.contextmanager
+def tour_station(settings: Settings) -> Iterator[TourStation]:
+    """The station of the tour, kept in a temporary folder; everything stops on leaving."""
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as name:
         folder = Path(name)
         settings, demo = start_demo_devices(settings, folder / "receipts")
@@ -309,9 +322,18 @@ def run_tour(settings: Settings, out: Path) -> int:
                 _queue_sample_submission(settings, folder / "outbox.db")
                 standin.state.error_rate = 1.0  # keep it 待上传 for the progress screenshot
                 standin.state.retry_after_s = 3600
-                return _tour(settings, out, CatalogStore(folder / "catalog.db"), demo, folder)
+                yield TourStation(
+                    settings, demo, CatalogStore(folder / "catalog.db"), folder / "outbox.db"
+                )
         finally:
             demo.stop()
+
+
+def run_tour(settings: Settings, out: Path) -> int:
+    """Every screen with the sample catalog, kept in a temporary store, and simulated devices."""
+    prepare_qt_environment(headless=True)
+    with tour_station(settings) as station:
+        return _tour(station, out)
 
 
 def _with_tour_platform(settings: Settings, folder: Path) -> Settings:
@@ -341,9 +363,35 @@ def _queue_sample_submission(settings: Settings, path: Path) -> None:
     outbox.close()
 
 
-def _tour(
-    settings: Settings, out: Path, store: CatalogStore, demo: DemoDevices, folder: Path
-) -> int:
+def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[KioskUi, list[str]]:
+    """The kiosk window for the tour in one layout, and what went wrong starting it."""
+    settings = station.settings
+    ui = build_ui(
+        dataclasses.replace(settings, ui=dataclasses.replace(settings.ui, orientation=layout)),
+        WindowMode.HEADLESS,
+        station.store,
+        size=size,
+        devices=build_devices(settings),
+        outbox_path=station.outbox_path,
+        state_dir=station.outbox_path.parent,
+    )
+    problems = []
+    if not _wait_for_catalog(ui):
+        problems.append("the catalog did not load")
+    if not _wait_until(partial(_devices_online, ui)):
+        problems.append("the simulated devices did not come online")
+    return ui, problems
+
+
+def walk_screens(ui: KioskUi, demo: DemoDevices) -> Iterator[str]:
+    """Show every screen of the tour in turn; yields its name once it is drawn."""
+    for name, step in STEPS + _device_steps(demo):
+        step(ui)
+        settle(ui.window)
+        yield name
+
+
+def _tour(station: TourStation, out: Path) -> int:
     app = create_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
@@ -359,28 +407,14 @@ def _tour(
     try:
         for layout, size in (("portrait", PORTRAIT), ("landscape", LANDSCAPE)):
             for elder in (False, True):
-                ui_settings = dataclasses.replace(settings.ui, orientation=layout)
                 try:
-                    ui = build_ui(
-                        dataclasses.replace(settings, ui=ui_settings),
-                        WindowMode.HEADLESS,
-                        store,
-                        size=size,
-                        devices=build_devices(settings),
-                        outbox_path=folder / "outbox.db",
-                        state_dir=folder,
-                    )
+                    ui, starting = start_tour_ui(station, layout, size)
                 except QmlLoadError as error:
                     problems.append(str(error))
                     continue
-                if not _wait_for_catalog(ui):
-                    problems.append("the catalog did not load")
-                if not _wait_until(partial(_devices_online, ui)):
-                    problems.append("the simulated devices did not come online")
+                problems.extend(starting)
                 ui.shell.setElderMode(elder)
-                for name, step in STEPS + _device_steps(demo):
-                    step(ui)
-                    settle(ui.window)
+                for name in walk_screens(ui, station.demo):
                     path = out / f"{layout}{'-elder' if elder else ''}-{name}.png"
                     if not ui.window.grabWindow().save(str(path)):
                         problems.append(f"could not write {path}")

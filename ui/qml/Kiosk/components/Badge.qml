@@ -15,7 +15,7 @@ Rectangle {
     border.color: Theme.accent
     border.width: Theme.borderWidth
 
-    Text {
+    KioskText {
         id: label
         anchors.centerIn: parent
         font.family: Theme.fontFamily

@@ -2,7 +2,7 @@ import QtQuick
 import Kiosk
 
 // Plain body text that wraps to its column.
-Text {
+KioskText {
     width: parent ? parent.width : 0
     font.family: Theme.fontFamily
     font.pixelSize: Theme.fontBody

@@ -22,7 +22,7 @@ Rectangle {
         fillMode: VideoOutput.PreserveAspectFit
     }
 
-    Text {
+    KioskText {
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.spacing
         visible: !preview.ready

@@ -28,7 +28,7 @@ Rectangle {
         anchors.rightMargin: Theme.margin
         Repeater {
             model: banner.problems
-            delegate: Text {
+            delegate: KioskText {
                 required property string modelData
                 objectName: "deviceProblem"
                 width: column.width

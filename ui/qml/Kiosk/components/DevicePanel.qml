@@ -55,7 +55,7 @@ Rectangle {
             visible: panel.staff.unlocked
             spacing: Theme.spacing
 
-            Text {
+            KioskText {
                 width: parent.width
                 text: qsTr("Terminal status")
                 font.family: Theme.fontFamily
@@ -81,7 +81,7 @@ Rectangle {
                     }
                     Column {
                         width: parent.width - 32 - Theme.spacing
-                        Text {
+                        KioskText {
                             objectName: "deviceState"
                             width: parent.width
                             text: panel.texts.deviceName(row.modelData.device) + ": "
@@ -91,7 +91,7 @@ Rectangle {
                             color: Theme.text
                             wrapMode: Text.WordWrap
                         }
-                        Text {
+                        KioskText {
                             width: parent.width
                             visible: text !== ""
                             text: row.modelData.detail
@@ -109,7 +109,7 @@ Rectangle {
                 width: parent.width
                 readonly property var sync: panel.catalog.syncStatus
                 readonly property bool refused: sync.status === "refused" || sync.status === "failed"
-                Text {
+                KioskText {
                     objectName: "catalogVersion"
                     width: parent.width
                     text: qsTr("Service catalog: version %1, %n item(s)", "", panel.catalog.itemCount)
@@ -119,7 +119,7 @@ Rectangle {
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
-                Text {
+                KioskText {
                     objectName: "catalogSync"
                     width: parent.width
                     visible: parent.sync.status !== undefined
@@ -139,7 +139,7 @@ Rectangle {
                     color: parent.refused ? Theme.warning : Theme.mutedText
                     wrapMode: Text.WordWrap
                 }
-                Text {
+                KioskText {
                     objectName: "catalogProblems"
                     width: parent.width
                     visible: parent.refused
@@ -155,7 +155,7 @@ Rectangle {
                 objectName: "outboxStatus"
                 visible: panel.outbox !== null
                 width: parent.width
-                Text {
+                KioskText {
                     objectName: "outboxDepth"
                     width: parent.width
                     text: panel.outbox ? qsTr("Submissions waiting to be uploaded: %1").arg(panel.outbox.depth) : ""
@@ -178,7 +178,7 @@ Rectangle {
                 }
                 Repeater {
                     model: panel.outbox ? panel.outbox.refusedRows : []
-                    delegate: Text {
+                    delegate: KioskText {
                         required property var modelData
                         width: parent ? parent.width : 0
                         text: qsTr("Refused by the platform, kept here: %1 (%2). Please report it to the district platform.")
@@ -204,20 +204,20 @@ Rectangle {
                 }
                 Column {
                     anchors.verticalCenter: parent.verticalCenter
-                    Text {
+                    KioskText {
                         text: qsTr("Last card read (masked)")
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                     }
-                    Text {
+                    KioskText {
                         objectName: "lastCardName"
                         text: panel.devices.lastCard.name ?? ""
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontBody
                         color: Theme.text
                     }
-                    Text {
+                    KioskText {
                         objectName: "lastCardNumber"
                         text: (panel.devices.lastCard.idNumber ?? "")
                               + (panel.devices.lastCard.numberValid === false

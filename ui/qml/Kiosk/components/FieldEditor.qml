@@ -14,7 +14,7 @@ Column {
 
     spacing: Theme.spacing / 3
 
-    Text {
+    KioskText {
         width: parent.width
         text: editor.field.label + (editor.field.required ? "" : qsTr(" (optional)"))
         font.family: Theme.fontFamily

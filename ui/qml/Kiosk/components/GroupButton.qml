@@ -38,7 +38,7 @@ AbstractButton {
             x: Theme.spacing / 2
             anchors.verticalCenter: parent.verticalCenter
             color: Theme.elder ? Theme.accent : group.badgePalette[group.badgeIndex % group.badgePalette.length]
-            Text {
+            KioskText {
                 anchors.centerIn: parent
                 text: group.name.length > 0 ? group.name.charAt(0) : ""
                 font.family: Theme.fontFamily
@@ -53,7 +53,7 @@ AbstractButton {
             anchors.right: parent.right
             anchors.rightMargin: Theme.spacing / 2
             anchors.verticalCenter: parent.verticalCenter
-            Text {
+            KioskText {
                 width: parent.width
                 text: group.name
                 font.family: Theme.fontFamily
@@ -66,7 +66,7 @@ AbstractButton {
                 minimumPixelSize: Theme.fontSmall
                 elide: Text.ElideRight
             }
-            Text {
+            KioskText {
                 width: parent.width
                 text: qsTr("%n item(s)", "", group.count)
                 font.family: Theme.fontFamily

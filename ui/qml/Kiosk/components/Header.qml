@@ -18,7 +18,7 @@ Rectangle {
 
     // The name fills the band above the clock: it shrinks (to one line first, then within
     // two lines) rather than pushing the clock out of the header.
-    Text {
+    KioskText {
         objectName: "stationName"
         anchors.top: parent.top
         anchors.left: parent.left
@@ -39,7 +39,7 @@ Rectangle {
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
     }
-    Text {
+    KioskText {
         id: clock
         objectName: "clock"
         anchors.left: parent.left

@@ -28,7 +28,7 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.spacing * 1.5
 
-            Text {
+            KioskText {
                 width: parent.width
                 text: qsTr("Do you need more time?")
                 font.family: Theme.fontFamily
@@ -38,7 +38,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
-            Text {
+            KioskText {
                 objectName: "idleCountdown"
                 width: parent.width
                 text: qsTr("In %n second(s) the kiosk returns to the start and clears what you entered.", "", overlay.secondsLeft)

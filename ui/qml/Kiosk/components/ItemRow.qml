@@ -33,7 +33,7 @@ AbstractButton {
             x: Theme.spacing
             width: parent.width - 2 * Theme.spacing
             spacing: Theme.spacing / 3
-            Text {
+            KioskText {
                 width: parent.width
                 text: row.name
                 font.family: Theme.fontFamily
@@ -45,7 +45,7 @@ AbstractButton {
             Flow {
                 width: parent.width
                 spacing: Theme.spacing / 2
-                Text {
+                KioskText {
                     text: row.department
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall

@@ -15,7 +15,7 @@ Button {
     focusPolicy: Qt.NoFocus
     Accessible.name: text
 
-    contentItem: Text {
+    contentItem: KioskText {
         id: label
         text: control.text
         font.family: Theme.fontFamily

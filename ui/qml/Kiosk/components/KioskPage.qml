@@ -43,7 +43,7 @@ Item {
     onFocusedItemChanged: Qt.callLater(page.reveal)
     onHeightChanged: Qt.callLater(page.reveal)
 
-    Text {
+    KioskText {
         id: titleText
         objectName: "pageTitle"
         anchors.top: parent.top

@@ -34,7 +34,7 @@ Rectangle {
             width: parent.width - 2 * Theme.margin
             spacing: Theme.spacing * 1.5
 
-            Text {
+            KioskText {
                 objectName: "noticeTitle"
                 width: parent.width
                 text: overlay.title
@@ -45,7 +45,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
-            Text {
+            KioskText {
                 objectName: "noticeMessage"
                 width: parent.width
                 text: overlay.message

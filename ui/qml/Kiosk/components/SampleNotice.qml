@@ -10,7 +10,7 @@ Rectangle {
     border.color: Theme.warning
     border.width: Theme.borderWidth
 
-    Text {
+    KioskText {
         id: notice
         objectName: "sampleNotice"
         anchors.centerIn: parent

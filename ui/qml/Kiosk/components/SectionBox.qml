@@ -15,7 +15,7 @@ Rectangle {
     border.color: Theme.border
     border.width: Theme.borderWidth
 
-    Text {
+    KioskText {
         id: titleText
         x: Theme.spacing
         y: Theme.spacing

@@ -33,7 +33,7 @@ Row {
                 radius: 6
                 color: stepItem.index <= bar.currentIndex ? Theme.accent : Theme.border
             }
-            Text {
+            KioskText {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: (stepItem.index + 1) + " " + stepItem.modelData.label

@@ -48,7 +48,7 @@ AbstractButton {
             Column {
                 width: tile.wide ? parent.width - iconImage.width - parent.spacing : parent.width
                 spacing: Theme.spacing / 3
-                Text {
+                KioskText {
                     width: parent.width
                     text: tile.text
                     font.family: Theme.fontFamily
@@ -60,7 +60,7 @@ AbstractButton {
                     minimumPixelSize: Theme.fontBody
                     elide: Text.ElideRight
                 }
-                Text {
+                KioskText {
                     width: parent.width
                     text: tile.subtitle
                     font.family: Theme.fontFamily

@@ -30,7 +30,7 @@ Tumbler {
     onWantedChanged: wheel.showWanted()
     Component.onCompleted: wheel.showWanted()
 
-    delegate: Text {
+    delegate: KioskText {
         id: cell
         required property int index
         text: (wheel.offset + cell.index) + wheel.suffix

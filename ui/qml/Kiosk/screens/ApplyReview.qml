@@ -31,7 +31,7 @@ Column {
                 height: Math.max(Theme.touchMin * 0.8, valueText.implicitHeight + Theme.spacing / 2)
                 Accessible.role: Accessible.StaticText
                 Accessible.name: modelData.label
-                Text {
+                KioskText {
                     id: labelText
                     width: parent.width * 0.4
                     anchors.verticalCenter: parent.verticalCenter
@@ -41,7 +41,7 @@ Column {
                     color: Theme.mutedText
                     wrapMode: Text.Wrap
                 }
-                Text {
+                KioskText {
                     id: valueText
                     objectName: "reviewValue"
                     x: parent.width * 0.42

@@ -38,7 +38,7 @@ KioskPage {
         visible: ["submitting", "done", "rating", "thanks"].indexOf(screen.step) < 0
     }
 
-    Text {
+    KioskText {
         objectName: "applyStepTitle"
         // Landscape is short: the step bar already names the step there.
         visible: !Theme.landscape || ["done", "rating", "thanks", "submitting"].indexOf(screen.step) >= 0

@@ -15,7 +15,7 @@ Rectangle {
         width: parent.width - 2 * Theme.margin
         spacing: Theme.spacing * 2
 
-        Text {
+        KioskText {
             width: parent.width
             text: attract.stationName
             font.family: Theme.fontFamily
@@ -25,7 +25,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Text {
+        KioskText {
             objectName: "attractPrompt"
             width: parent.width
             text: qsTr("Touch the screen to start")
@@ -35,7 +35,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Text {
+        KioskText {
             width: parent.width
             text: qsTr("Guides, online applications, progress and appointments")
             font.family: Theme.fontFamily

@@ -26,7 +26,7 @@ KioskPage {
             y: Theme.spacing
             width: parent.width - 2 * Theme.spacing
             spacing: Theme.spacing / 2
-            Text {
+            KioskText {
                 width: parent.width
                 text: block.label
                 font.family: Theme.fontFamily
@@ -34,7 +34,7 @@ KioskPage {
                 color: Theme.mutedText
                 wrapMode: Text.WordWrap
             }
-            Text {
+            KioskText {
                 width: parent.width
                 text: block.value
                 font.family: Theme.fontFamily

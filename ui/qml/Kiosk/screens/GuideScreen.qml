@@ -23,7 +23,7 @@ KioskPage {
         property string value
         width: parent ? (parent.width - Theme.spacing) / 2 : 0
         spacing: 2
-        Text {
+        KioskText {
             width: parent.width
             text: fact.label
             font.family: Theme.fontFamily
@@ -31,7 +31,7 @@ KioskPage {
             color: Theme.mutedText
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             width: parent.width
             text: fact.value
             font.family: Theme.fontFamily

@@ -22,7 +22,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: qsTr("Service guides")
             font.family: Theme.fontFamily
@@ -66,7 +66,7 @@ Item {
             }
         }
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             visible: !screen.catalog.ready
             text: qsTr("Loading the catalog…")

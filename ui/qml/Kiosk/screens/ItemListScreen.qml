@@ -15,7 +15,7 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             objectName: "listTitle"
             Layout.fillWidth: true
             text: screen.catalog.listTitle
@@ -25,7 +25,7 @@ Item {
             color: Theme.text
             wrapMode: Text.Wrap
         }
-        Text {
+        KioskText {
             objectName: "listCount"
             Layout.fillWidth: true
             text: qsTr("%n item(s)", "", list.count)

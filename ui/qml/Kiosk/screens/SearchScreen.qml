@@ -32,7 +32,7 @@ Item {
             placeholderText: qsTr("Item name, pinyin or initials, e.g. 居住证 / juzhuzheng / jzz")
         }
 
-        Text {
+        KioskText {
             objectName: "resultSummary"
             Layout.fillWidth: true
             text: !screen.hasQuery ? qsTr("Most asked")
