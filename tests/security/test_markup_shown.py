@@ -19,6 +19,7 @@ from kiosk.catalog.sample import sample_document
 from kiosk.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
+from kiosk.progressquery import new_progress_token, progress_link
 from tests.kiosk.district.test_standin import case_body
 from tests.security.conftest import CountingServer
 from tests.security.screen import not_plain, showing, text_format
@@ -203,7 +204,12 @@ def test_scanned_code_progress_shows_platform_markup_as_sent_and_fetches_nothing
             outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
         )
         terminal = settings.station.terminal_id
-        body = case_body("XCU000001") | {"terminalId": terminal, "itemName": item_name}
+        token = new_progress_token()
+        body = case_body("XCU000001") | {
+            "terminalId": terminal,
+            "itemName": item_name,
+            "progressToken": token,
+        }
         outbox.enqueue("case", body, apply_no="XCU000001")
         outbox.close()
         devices = Devices(None, None, SerialScanner(scanner.url, FramerSettings()))
@@ -212,7 +218,8 @@ def test_scanned_code_progress_shows_platform_markup_as_sent_and_fetches_nothing
         case_no = standin.store.case_by_apply_no(terminal, "XCU000001", 0)["caseNo"]
         kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
         kiosk.click("tile_progress")
-        scanner.scan(f"https://zwfw.example/progress/{case_no}")
+        assert case_no
+        scanner.scan(progress_link(settings.ui.progress_url_pattern, "XCU000001", token))
         kiosk.wait_until(lambda: kiosk.visible("progressCase_0"), timeout_ms=10_000)
         kiosk.settle()
         assert shown_plain(kiosk, item_name)

@@ -164,7 +164,7 @@ Rectangle {
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
-                Text {
+                KioskText {
                     objectName: "outboxProblem"
                     width: parent.width
                     visible: text !== ""
@@ -229,7 +229,7 @@ Rectangle {
                 }
             }
 
-            Text {
+            KioskText {
                 objectName: "failedReceipt"
                 width: parent.width
                 visible: panel.devices.failedJob !== ""

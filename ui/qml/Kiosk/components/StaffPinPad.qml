@@ -12,7 +12,7 @@ Column {
 
     spacing: Theme.spacing
 
-    Text {
+    KioskText {
         width: parent.width
         text: qsTr("Staff PIN")
         font.family: Theme.fontFamily
@@ -21,7 +21,7 @@ Column {
         color: Theme.text
     }
 
-    Text {
+    KioskText {
         objectName: "staffPinMessage"
         width: parent.width
         text: {
@@ -51,7 +51,7 @@ Column {
     }
 
     // One dot per digit typed (the model gives only the count, never the digits).
-    Text {
+    KioskText {
         objectName: "staffPinDots"
         width: parent.width
         height: Theme.fontHuge
