@@ -17,18 +17,21 @@ _FOLD = str.maketrans(
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
     | {"＋": "+", "－": "-", "\u3000": " "}
 )
-_SEP = "[ -]?"
+# What people put between groups of digits: spaces, dots, hyphens and dashes, slashes,
+# underscores, brackets; at most two in a row ("138) 1234").
+_SEP = r"[\s.\-_/()\u2010-\u2015]{0,2}"
 # Identity numbers, not part of a longer run of digits: resident ID numbers (18 characters,
-# also written 6-8-4 with spaces or hyphens; residence permits share the form), first-
-# generation 15-digit ID numbers, and the old foreign permanent residence number (three
-# letters of nationality and 12 digits).
+# in any grouping; residence permits share the form), first-generation 15-digit ID numbers,
+# and the old foreign permanent residence number (three letters of nationality, 12 digits).
 _IDENTITY = re.compile(
-    rf"(?<![0-9])(?:[0-9]{{6}}{_SEP}[0-9]{{8}}{_SEP}[0-9]{{3}}[0-9Xx]"
+    rf"(?<![0-9])(?:[0-9](?:{_SEP}[0-9]){{16}}{_SEP}[0-9Xx]"
     r"|[0-9]{15}"
     r"|(?<![A-Za-z])[A-Z]{3}[0-9]{12})(?![0-9])"
 )
-# Mainland mobile numbers, with or without +86 / 0086 / 86, written whole or in groups.
-_MOBILE = re.compile(rf"(?<![0-9])(?:(?:\+|00)?86{_SEP})?1[3-9][0-9](?:{_SEP}[0-9]){{8}}(?![0-9])")
+# Mainland mobile numbers, with or without +86 / 0086 / 86 or a leading 0, in any grouping.
+_MOBILE = re.compile(
+    rf"(?<![0-9])(?:(?:\+|00)?86{_SEP}|0)?1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])"
+)
 
 
 def mask_id_number(value: str) -> str:
@@ -61,7 +64,7 @@ def mask_text(text: str) -> str:
     folded = text.translate(_FOLD)
     spans: list[tuple[int, int, str]] = []
     for match in _IDENTITY.finditer(folded):
-        number = match.group(0).replace(" ", "").replace("-", "")
+        number = "".join(c for c in match.group(0) if c.isalnum())
         spans.append((match.start(), match.end(), mask_id_number(number)))
     for match in _MOBILE.finditer(folded):
         if any(start < match.end() and match.start() < end for start, end, _ in spans):

@@ -7,6 +7,7 @@ addresses, and the words that reach the platform over real HTTP.
 
 from __future__ import annotations
 
+import itertools
 import string
 from pathlib import Path
 
@@ -60,16 +61,24 @@ mobiles = st.builds(
 def written_phone(draw: st.DrawFn) -> tuple[str, str]:
     """(a mobile number, the way someone wrote it)."""
     number = draw(mobiles)
-    form = draw(st.sampled_from(["plain", "spaced", "hyphens", "+86", "+86 spaced", "full"]))
     grouped = f"{number[:3]} {number[3:7]} {number[7:]}"
-    written = {
-        "plain": number,
-        "spaced": grouped,
-        "hyphens": grouped.replace(" ", "-"),
-        "+86": "+86" + number,
-        "+86 spaced": "+86 " + grouped,
-        "full": number.translate(_FULL_WIDTH),
-    }[form]
+    written = draw(
+        st.sampled_from(
+            [
+                number,
+                grouped,
+                grouped.replace(" ", "-"),
+                grouped.replace(" ", "."),
+                grouped.replace(" ", "—"),
+                f"({number[:3]}){number[3:7]}-{number[7:]}",
+                "+86" + number,
+                "+86 " + grouped,
+                f"+86({number[:3]}){number[3:]}",
+                "0" + grouped,
+                number.translate(_FULL_WIDTH),
+            ]
+        )
+    )
     return number, written
 
 
@@ -77,7 +86,10 @@ def written_phone(draw: st.DrawFn) -> tuple[str, str]:
 def written_id(draw: st.DrawFn) -> tuple[str, str]:
     number = draw(st.one_of(id18, id15, foreign))
     if len(number) == 18 and draw(st.booleans()):
-        return number, f"{number[:6]} {number[6:14]} {number[14:]}"
+        separator = draw(st.sampled_from([" ", "-", ".", "/"]))
+        groups = draw(st.sampled_from([(6, 14), (6, 10, 14), (3, 6, 10, 14)]))
+        cut = [0, *groups, 18]
+        return number, separator.join(number[a:b] for a, b in itertools.pairwise(cut))
     if draw(st.booleans()):
         return number, number.translate(_FULL_WIDTH)
     return number, number
