@@ -56,6 +56,12 @@ MIGRATIONS = (
         terms TEXT NOT NULL
     );
     """,
+    # Missed searches counted before they were cut down to catalog words may hold names and
+    # addresses: they are dropped, not sent (secure_delete zeroes them on disk).
+    """
+    DELETE FROM search_miss;
+    DELETE FROM search_miss_batch;
+    """,
 )
 
 KEEP_VERSIONS = 2  # the active catalog and the last good one before it

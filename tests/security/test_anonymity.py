@@ -7,7 +7,9 @@ addresses, and the words that reach the platform over real HTTP.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import sqlite3
 import string
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 
 from kiosk.catalog.parse import parse_catalog
 from kiosk.catalog.sample import load_sample, sample_document
-from kiosk.catalog.store import CatalogStore
+from kiosk.catalog.store import MIGRATIONS, CatalogStore
 from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
 from kiosk.district.client import PlatformClient
 from kiosk.district.standin import StandIn
@@ -172,3 +174,22 @@ def test_search_misses_reach_the_platform_without_personal_data(
         store.record_search_miss(term)
     assert "reported 1" in report_search_misses(store, client)
     assert standin.store.missed_terms() == {"低保": 1}
+
+
+def test_catalog_store_upgrade_drops_misses_counted_before_anonymisation(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "catalog.db"
+    with contextlib.closing(sqlite3.connect(path)) as old:  # the store as version 3 left it
+        for statement in MIGRATIONS[:3]:
+            old.executescript(statement)
+        old.execute(
+            "INSERT INTO search_miss VALUES ('王小明 阜通东大街6号院 低保', 3, '2026-11-28')"
+        )
+        old.execute("INSERT INTO search_miss_batch VALUES ('b1', '[[\"王小明\", 1]]')")
+        old.execute("PRAGMA user_version=3")
+        old.commit()
+    store = CatalogStore(path)
+    assert store.search_misses() == []
+    assert store.take_miss_batch() is None
+    assert "王小明".encode() not in path.read_bytes()
