@@ -78,13 +78,14 @@ def set_key(path: Path, section: str, key: str, value: str) -> Path | None:
 def _write_atomically(path: Path, text: str, like: Path | None) -> None:
     """Write a temporary file beside `path`, flush it to disk, then rename it over `path`.
 
-    The new file gets the mode (and, when allowed, the owner) of `like`; else 0640.
+    The new file gets the mode (and, when allowed, the owner) of `like`, never readable by
+    all (it holds the staff PIN's hash); else 0640 (root and the kiosk's group).
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     mode, owner = 0o640, None
     if like is not None:
         info = like.stat()
-        mode, owner = info.st_mode & 0o7777, (info.st_uid, info.st_gid)
+        mode, owner = info.st_mode & 0o7770, (info.st_uid, info.st_gid)
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:

@@ -168,7 +168,10 @@ class StaffGate(QObject):
 
     @Slot()
     def open(self) -> None:
-        """The pad is shown: a fresh entry, and the lockout state asked for."""
+        """The pad is shown: staff mode off, a fresh entry, and the lockout state asked for."""
+        if self._unlocked:
+            self._unlocked = False
+            self.unlockedChanged.emit(False)
         self._visit += 1
         self._entry.clear()
         self._wrong = self._failed = False

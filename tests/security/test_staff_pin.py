@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -211,6 +212,17 @@ def test_staff_set_pin_writes_hash_keeps_comments_and_previous_file(
     assert verify_pin("582914", load_settings(station).staff.pin_hash)
     lines = station.read_text(encoding="utf-8").splitlines()
     assert sum(line.startswith("pin_hash =") for line in lines) == 1
+
+
+def test_staff_set_pin_world_readable_station_file_no_longer_readable_by_all(
+    tmp_path: Path, repo: Path
+) -> None:
+    station = tmp_path / "kiosk.toml"
+    station.write_text("[station]\n", encoding="utf-8")
+    station.chmod(0o644)  # as an editor may leave it
+    assert set_pin("--config", str(station), pins=f"{PIN}\n{PIN}\n").returncode == 0
+    previous = tmp_path / "kiosk.toml.previous"
+    assert [stat.S_IMODE(p.stat().st_mode) for p in (station, previous)] == [0o640, 0o640]
 
 
 @pytest.mark.parametrize("pins", ["123456\n123456\n", f"{PIN}\n470254\n"])
