@@ -2,17 +2,27 @@
 
 No personal data: an apply number, the step, the item code and a short technical note.
 Each row carries an HMAC-SHA256, under the terminal's audit key, of the previous row's MAC,
-its own sequence number and its fields. Changing, deleting or inserting a row breaks the
-chain from there on, and without the key nobody can forge a new one (a plain hash chain
-anyone can recompute); `kiosk audit verify` finds the first broken row. Cutting rows off
-the end leaves a valid chain, so the heartbeat tells the district the head (sequence
-number and MAC): a head that goes backwards or changes betrays it.
+its own sequence number and its fields. Rows are numbered 1, 2, 3, … without gaps
+(AUTOINCREMENT never reuses a number, and nothing deletes), so `verify` fails at the first
+row whose number is not the next one, as well as at the first row whose MAC does not check
+out: deleting, inserting, changing or renumbering a row breaks the chain from there on, and
+without the key nobody can forge a new one (a plain hash chain anyone can recompute).
+`kiosk audit verify` finds the first broken row. Cutting rows off the end leaves a valid
+chain, so the heartbeat tells the district the head (sequence number and MAC): a head that
+goes backwards or changes betrays it.
 
-Trails written by an older kiosk (plain SHA-256, schema version 1) are sealed once, when
-the keyed version first opens them: their plain chain is checked, every row gets its MAC,
-and a keyed row `audit_keyed` records how many rows were sealed and whether their plain
-chain was intact. Rows that were tampered with before that cannot be told apart any more
-than the old chain allowed; from then on only the key makes a valid chain.
+Trails written by an older kiosk (plain SHA-256, schema version 1) are sealed with the key
+only when this kiosk could not have keyed them before: in the start that created the
+audit key (the caller knows: kiosk/cli.py, `seal=True`), or when they have no rows.
+Sealing checks their plain chain, gives every row its MAC, and appends a keyed row
+`audit_keyed` saying how many rows were sealed and whether their plain chain was intact
+(rows changed before that are told apart no better than the old chain allowed).
+Otherwise an older-version trail is left as it is and stays not keyed: whoever can write
+the file can turn a keyed trail into one of those, so sealing it would launder a rewrite.
+`keyed()` is false, `verify` fails at its first row, `kiosk audit verify` says so, and the
+heartbeat's head carries a MAC of 64 zeros, which the district reads as "not keyed".
+Whoever can also delete the audit key makes the next start create a new one and seal a
+rewrite; a key in a credentials folder (kiosk/keyfiles.py) is never created by the kiosk.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import functools
 import hashlib
 import hmac
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -31,8 +42,11 @@ from pathlib import Path
 from kiosk.privacy import mask_text
 from kiosk.sqlite import Migration, connect, migrate
 
-GENESIS = "0" * 64
+log = logging.getLogger(__name__)
+
+GENESIS = "0" * 64  # the "previous MAC" of row 1, and the head's MAC of a trail not keyed
 KEYED_EVENT = "audit_keyed"
+KEYED_VERSION = 2  # the schema version from which rows carry MACs
 APPEND_ONLY = (
     """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
@@ -79,18 +93,26 @@ def _append(db: sqlite3.Connection, key: bytes, apply_no: str, event: str, detai
     )
 
 
-def _seal_plain_rows(db: sqlite3.Connection, key: bytes) -> None:
+class _SealingRefusedError(Exception):
+    """An older kiosk's trail with rows, opened without leave to seal it (see the top)."""
+
+
+def _seal_plain_rows(db: sqlite3.Connection, key: bytes, *, allowed: bool) -> None:
     """Schema version 2: the rows of a version-1 trail get their MACs (see the top)."""
     rows = db.execute(
         "SELECT seq, at, apply_no, event, detail, prev_hash, hash FROM audit ORDER BY seq"
     ).fetchall()
     if not rows:
         return
+    if not allowed:
+        raise _SealingRefusedError
     plain, mac, broken = GENESIS, GENESIS, None
     db.execute("DROP TRIGGER IF EXISTS audit_no_update")
-    for seq, at, apply_no, event, detail, prev_hash, digest in rows:
+    for number, (seq, at, apply_no, event, detail, prev_hash, digest) in enumerate(rows, 1):
         if broken is None and (
-            prev_hash != plain or digest != _plain_hash(plain, at, apply_no, event, detail)
+            seq != number
+            or prev_hash != plain
+            or digest != _plain_hash(plain, at, apply_no, event, detail)
         ):
             broken = int(seq)
         plain, prev = str(digest), mac
@@ -119,24 +141,43 @@ SCHEMA_V1 = """
 """
 
 
-def _migrations(key: bytes) -> tuple[Migration, ...]:
+def _migrations(key: bytes, *, seal: bool) -> tuple[Migration, ...]:
     # Version 2 (keyed): prev_hash and hash hold HMACs from here on.
-    return (SCHEMA_V1, functools.partial(_seal_plain_rows, key=key))
+    return (SCHEMA_V1, functools.partial(_seal_plain_rows, key=key, allowed=seal))
+
+
+def _keyed(db: sqlite3.Connection) -> bool:
+    return int(db.execute("PRAGMA user_version").fetchone()[0]) >= KEYED_VERSION
 
 
 class AuditTrail:
-    def __init__(self, path: Path, key: bytes, *, seal: bool = True) -> None:
-        """`seal=False` only checks: a trail of an older kiosk is left as it is."""
+    def __init__(
+        self, path: Path, key: bytes, *, seal: bool = False, check_only: bool = False
+    ) -> None:
+        """Opens the trail, creating it keyed when it is new or empty.
+
+        `seal=True` only from the start that created `key`: a trail an older kiosk wrote
+        is then sealed with it; otherwise such a trail is left as it is, not keyed (see the
+        top). `check_only=True` changes nothing in the file (`kiosk audit verify`).
+        """
         self.path = path
         self._key = key
-        if seal:
-            with self._db() as db:
-                migrate(db, _migrations(key))
+        if check_only:
+            return
+        with self._db() as db:
+            try:
+                migrate(db, _migrations(key, seal=seal))
+            except _SealingRefusedError:
+                log.warning(
+                    "audit trail %s was written by an older kiosk and the audit key is not "
+                    "new: it is left not keyed (`kiosk audit verify` reports it)",
+                    path,
+                )
 
     def keyed(self) -> bool:
-        """False for a trail an older kiosk wrote and this one has not sealed yet."""
+        """False for a trail an older kiosk wrote that this one has not sealed (see the top)."""
         with self._db() as db:
-            return int(db.execute("PRAGMA user_version").fetchone()[0]) >= len(_migrations(b""))
+            return _keyed(db)
 
     def sealing_note(self) -> str:
         """What sealing an older trail found ("" if this trail was keyed from the start)."""
@@ -174,20 +215,34 @@ class AuditTrail:
         return [str(row[0]) for row in rows]
 
     def head(self) -> Head:
-        """What the heartbeat reports, so that the district notices a trail cut short."""
+        """What the heartbeat reports, so that the district notices a trail cut short.
+
+        The MAC is GENESIS (64 zeros) for a trail that is not keyed: its rows prove nothing.
+        """
         with self._db() as db:
+            keyed = _keyed(db)
             row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        return Head(int(row[0]), str(row[1])) if row else Head(0, GENESIS)
+        if row is None:
+            return Head(0, GENESIS)
+        return Head(int(row[0]), str(row[1]) if keyed else GENESIS)
 
     def verify(self) -> tuple[int, int | None]:
-        """(rows checked, sequence number of the first broken row or None)."""
+        """(rows checked, sequence number of the first broken row or None).
+
+        A row is broken when its number is not the one after the previous row's (rows are
+        numbered from 1 without gaps) or its MAC does not check out. A trail that is not
+        keyed fails at its first row, whatever its rows hold.
+        """
         prev = GENESIS
         count = 0
         with self._db() as db:
+            keyed = _keyed(db)
             for seq, at, apply_no, event, detail, prev_hash, mac in db.execute(
                 "SELECT seq, at, apply_no, event, detail, prev_hash, hash FROM audit ORDER BY seq"
             ):
                 count += 1
+                if not keyed or seq != count:
+                    return count, int(seq)
                 expected = _mac(self._key, prev, (int(seq), at, apply_no, event, detail))
                 if prev_hash != prev or not hmac.compare_digest(str(mac), expected):
                     return count, int(seq)

@@ -12,6 +12,7 @@ import dataclasses
 import json
 import logging
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -148,7 +149,8 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
 
     The demo creates its terminal secret; a station's is issued by the district. The
     outbox and audit keys are created on first start, except in a credentials folder the service
-    manager provides (see kiosk/keyfiles.py).
+    manager provides (see kiosk/keyfiles.py). The start that creates the audit key is the one
+    that may seal an older kiosk's audit trail with it (see kiosk/audit.py).
     """
     from kiosk.keyfiles import KeyFileError, locate_keys
 
@@ -156,10 +158,13 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
     try:
         keys.terminal_secret.load(create=demo)
         keys.outbox_key.load(create=True)
-        keys.audit_key.load(create=True)
+        audit_key_is_new = not keys.audit_key.path.exists()
+        audit_key = keys.audit_key.load(create=True)
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         raise SystemExit(2) from None
+    if audit_key_is_new:
+        _seal_older_audit_trail(state / "audit.db", audit_key)
     security = dataclasses.replace(
         settings.security,
         terminal_secret_file=str(keys.terminal_secret.path),
@@ -167,6 +172,17 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
         audit_key_file=str(keys.audit_key.path),
     )
     return dataclasses.replace(settings, security=security)
+
+
+def _seal_older_audit_trail(path: Path, key: bytes) -> None:
+    """The one start allowed to seal a trail an older kiosk wrote: the one that created the
+    audit key, so no earlier start could have keyed it (see kiosk/audit.py)."""
+    from kiosk.audit import AuditTrail
+
+    try:
+        AuditTrail(path, key, seal=True)
+    except (OSError, sqlite3.Error) as error:  # the workers that open it report it to staff
+        log.error("audit trail %s cannot be opened: %s", path, error)
 
 
 @contextlib.contextmanager
@@ -258,14 +274,14 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 2
-    trail = AuditTrail(path, key, seal=False)
+    trail = AuditTrail(path, key, check_only=True)
     if not trail.keyed():
         print(
-            f"kiosk: {path} was written by an older kiosk and is not keyed yet; "
-            "the kiosk keys it when it next starts",
-            file=sys.stderr,
+            f"{path}: not keyed: written by an older kiosk (or made to look so), and the kiosk "
+            "keys such a trail only in the start that creates its audit key, so its rows "
+            "prove nothing; keep the file for the district and move it away to start a new trail"
         )
-        return 2
+        return 1
     rows, broken = trail.verify()
     note = trail.sealing_note()
     if note:

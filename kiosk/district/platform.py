@@ -630,23 +630,31 @@ def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) 
 
 
 def _note_audit_head(connection: sqlite3.Connection, terminal: str, seq: int, mac: str) -> None:
-    """Keep the furthest head a terminal reported. A head behind it (rows cut off the end)
-    or changed at the same number (rows rewritten) raises an alert that stays."""
+    """Keep the furthest head a terminal reported. A head behind it (rows cut off the end),
+    changed at the same number (rows rewritten), or with rows but a MAC of 64 zeros (a trail
+    the terminal does not hold keyed: see kiosk/audit.py) raises an alert that stays."""
+    no_mac = "0" * 64
     known = connection.execute(
         "SELECT seq, mac FROM audit_head WHERE terminal = ?", (terminal,)
     ).fetchone()
-    if known is None or seq > known[0]:
+    if seq > 0 and mac == no_mac:
+        alert = f"audit trail not keyed: row {seq} reported without a MAC"
+    elif known is None or seq > known[0]:
         connection.execute(
             "INSERT INTO audit_head (terminal, seq, mac) VALUES (?, ?, ?) "
             "ON CONFLICT(terminal) DO UPDATE SET seq = excluded.seq, mac = excluded.mac",
             (terminal, seq, mac),
         )
-        return
-    if seq == known[0] and mac == known[1]:
-        return
-    what = "went back" if seq < known[0] else "changed"
-    alert = f"audit trail head {what}: row {seq} reported after row {known[0]}"
-    log.warning("terminal %s: %s", terminal, alert)
-    connection.execute(
-        "UPDATE audit_head SET alert = ? WHERE terminal = ? AND alert = ''", (alert, terminal)
-    )
+        alert = ""
+    elif seq == known[0] and mac == known[1]:
+        alert = ""
+    else:
+        what = "went back" if seq < known[0] else "changed"
+        alert = f"audit trail head {what}: row {seq} reported after row {known[0]}"
+    if alert:
+        log.warning("terminal %s: %s", terminal, alert)
+        connection.execute(  # the furthest keyed head stays; a terminal never seen starts at 0
+            "INSERT INTO audit_head (terminal, seq, mac, alert) VALUES (?, 0, ?, ?) "
+            "ON CONFLICT(terminal) DO UPDATE SET alert = excluded.alert WHERE alert = ''",
+            (terminal, no_mac, alert),
+        )

@@ -81,11 +81,11 @@ def test_head_is_the_last_rows_number_and_mac(tmp_path: Path) -> None:
     assert trail.head() == Head(5, last[1])
 
 
-def test_old_version_trail_is_keyed_at_first_open_and_verifies(tmp_path: Path) -> None:
+def test_old_version_trail_sealed_with_a_new_key_verifies(tmp_path: Path) -> None:
     path = tmp_path / "audit.db"
     old_version_trail(path, ["submitted", "rated", "submitted"])
-    assert not AuditTrail(path, KEY, seal=False).keyed()
-    trail = AuditTrail(path, KEY)
+    assert not AuditTrail(path, KEY, check_only=True).keyed()
+    trail = AuditTrail(path, KEY, seal=True)
     assert trail.keyed()
     assert trail.verify() == (4, None)
     assert trail.sealing_note() == "3 earlier rows sealed; plain chain intact"
@@ -102,9 +102,57 @@ def test_old_version_trail_tampered_before_keying_is_noted(tmp_path: Path) -> No
     with sqlite3.connect(path) as db:
         db.execute("DROP TRIGGER audit_no_update")
         db.execute("UPDATE audit SET event = 'rejected' WHERE seq = 2")
-    trail = AuditTrail(path, KEY)
+    trail = AuditTrail(path, KEY, seal=True)
     assert trail.verify() == (4, None)
     assert trail.sealing_note() == "3 earlier rows sealed; plain chain broken at row 2"
+
+
+def test_old_version_trail_with_a_gap_is_noted_when_sealed_and_fails_verify(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "audit.db"
+    old_version_trail(path, ["submitted", "rated", "submitted"])
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TRIGGER audit_no_delete")
+        db.execute("DELETE FROM audit WHERE seq = 2")
+    trail = AuditTrail(path, KEY, seal=True)
+    assert trail.sealing_note() == "2 earlier rows sealed; plain chain broken at row 3"
+    assert trail.verify() == (2, 3)
+
+
+def test_old_version_trail_without_leave_to_seal_is_left_not_keyed(tmp_path: Path) -> None:
+    path = tmp_path / "audit.db"
+    old_version_trail(path, ["submitted", "rated"])
+    with closing(sqlite3.connect(path)) as db:
+        before = db.execute("SELECT * FROM audit ORDER BY seq").fetchall()
+    trail = AuditTrail(path, KEY)
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT * FROM audit ORDER BY seq").fetchall() == before
+    assert not trail.keyed()
+    assert trail.verify() == (1, 1)
+    assert trail.head() == Head(2, GENESIS)
+    trail.record(APPLY_NO, "submitted")  # the kiosk goes on recording, still not keyed
+    assert not trail.keyed()
+    assert trail.head() == Head(3, GENESIS)
+
+
+def test_old_version_trail_without_rows_is_keyed_without_leave_to_seal(tmp_path: Path) -> None:
+    path = tmp_path / "audit.db"
+    old_version_trail(path, [])
+    trail = AuditTrail(path, KEY)
+    assert trail.keyed()
+    trail.record(APPLY_NO, "submitted")
+    assert trail.verify() == (1, None)
+    assert trail.sealing_note() == ""
+
+
+def test_verify_fails_at_the_first_gap_in_the_row_numbers(tmp_path: Path) -> None:
+    trail = filled(tmp_path)
+    with sqlite3.connect(tmp_path / "audit.db") as db:
+        db.execute("DROP TRIGGER audit_no_delete")
+        db.execute("DELETE FROM audit WHERE seq = 5")
+    trail.record(APPLY_NO, "rated")  # row 6, chained onto row 4 under the key
+    assert trail.verify() == (5, 6)
 
 
 def test_detail_with_personal_data_is_masked(tmp_path: Path) -> None:
@@ -131,15 +179,15 @@ def test_kiosk_audit_verify_command(tmp_path: Path) -> None:
     assert "broken at row 5" in broken.stdout
 
 
-def test_kiosk_audit_verify_old_version_trail_is_not_keyed_by_the_check(tmp_path: Path) -> None:
+def test_kiosk_audit_verify_old_version_trail_fails_as_not_keyed(tmp_path: Path) -> None:
     path = tmp_path / "audit.db"
     old_version_trail(path, ["submitted"])
     load_key(tmp_path / "audit.key", create=True)
     command = [sys.executable, "-m", "kiosk", "audit", "verify", "--db", str(path)]
     result = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
-    assert result.returncode == 2
-    assert "not keyed yet" in result.stderr
-    assert not AuditTrail(path, KEY, seal=False).keyed()
+    assert result.returncode == 1
+    assert f"{path}: not keyed" in result.stdout
+    assert not AuditTrail(path, KEY, check_only=True).keyed()
 
 
 def test_kiosk_audit_verify_without_the_key_says_where_it_looked(tmp_path: Path) -> None:
