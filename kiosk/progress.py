@@ -33,9 +33,18 @@ TOO_MANY = (
     "或把身份证放在读卡器上查询，也可拨打热线咨询。"
 )
 OFFLINE = "暂时无法连接区政务服务平台，请稍后再试，或拨打热线咨询。"
+UNREADABLE = "区政务服务平台返回了无法识别的内容，请稍后再试，或拨打热线咨询。"
 
 TAIL_TRIES = 5  # as the platform counts them (openapi.yaml, queryCases)
 TAIL_LOCK_S = 24 * 3600
+
+# What one answer may hold, whatever the platform sends: the screen builds a row for each
+# case and timeline entry on the GUI thread, so an unbounded reply would freeze it. A
+# resident has a handful of cases with a dozen steps each; the platform lists cases newest
+# first and a timeline oldest first, so the newest of each are kept.
+MAX_CASES = 20
+MAX_TIMELINE = 50
+MAX_TEXT = 200  # characters of an item name, a status or a note
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,10 @@ class CaseProgress:
 class ProgressAnswer:
     cases: tuple[CaseProgress, ...] = ()
     message: str = ""  # why there is nothing to show, in words for the resident
+
+
+class UnreadableReplyError(ValueError):
+    """The platform's reply is not shaped like the contract's cases (openapi.yaml, Case)."""
 
 
 class TailAttempts:
@@ -129,7 +142,7 @@ def _by_number(
 def _matched_none(result: Result) -> bool:
     """No case of that kind: none matched, or the number cannot be of that kind (422)."""
     if isinstance(result, Ok):
-        return not result.data["cases"]
+        return isinstance(result.data, dict) and result.data.get("cases") == []
     return isinstance(result, Rejected) and result.status == 422
 
 
@@ -154,8 +167,7 @@ def _pending_by_tail(
 def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnswer:
     result = client.post("/cases/query", {"idType": query.id_type, "idNumber": query.id_number})
     if isinstance(result, Ok):
-        cases = tuple(_case(case) for case in result.data["cases"])
-        return ProgressAnswer(cases, "" if cases else "没有查到您在平台上的办件。")
+        return _found(result.data, "没有查到您在平台上的办件。")
     return ProgressAnswer(message=OFFLINE)
 
 
@@ -166,8 +178,7 @@ def _pending(apply_no: str, payload: dict[str, Any]) -> ProgressAnswer:
 
 def _answered(result: Result, nothing: str) -> ProgressAnswer:
     if isinstance(result, Ok):
-        cases = tuple(_case(case) for case in result.data["cases"])
-        return ProgressAnswer(cases, "" if cases else nothing)
+        return _found(result.data, nothing)
     if isinstance(result, Busy) and result.code == "too_many_attempts":
         return ProgressAnswer(message=TOO_MANY)
     if isinstance(result, Rejected) and result.status == 422:
@@ -175,15 +186,46 @@ def _answered(result: Result, nothing: str) -> ProgressAnswer:
     return ProgressAnswer(message=OFFLINE)
 
 
-def _case(data: dict[str, Any]) -> CaseProgress:
-    timeline = tuple(
-        (str(entry["status"]), str(entry["at"])[:16].replace("T", " "), str(entry.get("note", "")))
-        for entry in data.get("timeline", [])
-    )
+def _found(data: Any, nothing: str) -> ProgressAnswer:
+    """The cases in a queryCases reply (platform data: each part checked before use)."""
+    try:
+        cases = _cases(data)
+    except UnreadableReplyError:
+        return ProgressAnswer(message=UNREADABLE)
+    return ProgressAnswer(cases, "" if cases else nothing)
+
+
+def _cases(data: Any) -> tuple[CaseProgress, ...]:
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+        raise UnreadableReplyError("no list of cases")
+    return tuple(_case(case) for case in data["cases"][:MAX_CASES])
+
+
+def _case(data: Any) -> CaseProgress:
+    if not isinstance(data, dict):
+        raise UnreadableReplyError("a case is not an object")
+    timeline = data.get("timeline", [])
+    if not isinstance(timeline, list):
+        raise UnreadableReplyError("a timeline is not a list")
     return CaseProgress(
-        number=str(data["caseNo"]),
-        item_name=str(data.get("itemName", "")),
-        status=str(data["status"]),
+        number=_text(data, "caseNo", required=True),
+        item_name=_text(data, "itemName"),
+        status=_text(data, "status", required=True),
         pending=False,
-        timeline=timeline,
+        timeline=tuple(_entry(entry) for entry in timeline[-MAX_TIMELINE:]),
     )
+
+
+def _entry(data: Any) -> tuple[str, str, str]:
+    if not isinstance(data, dict):
+        raise UnreadableReplyError("a timeline entry is not an object")
+    at = _text(data, "at", required=True)[:16].replace("T", " ")  # 2026-11-29 08:50
+    return _text(data, "status", required=True), at, _text(data, "note")
+
+
+def _text(data: dict[str, Any], key: str, *, required: bool = False) -> str:
+    """The string under `key`, cut to MAX_TEXT characters ("" if absent and optional)."""
+    value = data.get(key, None if required else "")
+    if not isinstance(value, str) or (required and not value):
+        raise UnreadableReplyError(f"{key} is not a string")  # the key's name only: no data
+    return value[:MAX_TEXT]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ class OutboxWorker(QObject):
         depthChanged(int): submissions still waiting to go out.
         answered(str, str): apply number and case number ("" if the platform did not
             answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
-        progressReady(ProgressAnswer): the answer to a 进度查询.
+        progressReady(int, ProgressAnswer): the answer to 进度查询 number so-and-so.
         startFailed(str): the worker could not start (key files, outbox, platform address):
             nothing will be delivered until staff fix it; the reason is for them.
     """
@@ -45,7 +46,7 @@ class OutboxWorker(QObject):
     quarantined = Signal(str, str)
     quarantineListed = Signal(list)
     depthChanged = Signal(int)
-    progressReady = Signal(object)  # ProgressAnswer
+    progressReady = Signal(int, object)  # the query's number, ProgressAnswer
 
     def __init__(
         self,
@@ -161,18 +162,31 @@ class OutboxWorker(QObject):
         self._timer.start(0)
         return str(outbox.reference(apply_no))
 
-    @Slot(object)
-    def progress(self, query: Any) -> None:
-        """进度查询 with a ProgressQuery (kiosk/progressquery.py): answers progressReady."""
+    @Slot(int, object)
+    def progress(self, number: int, query: Any) -> None:
+        """进度查询 number `number` with a ProgressQuery (kiosk/progressquery.py): always
+        answers progressReady with the same number, whatever goes wrong on the way."""
         from kiosk.progress import OFFLINE, ProgressAnswer, TailAttempts, answer
 
         if self._deliverer is None:
-            self.progressReady.emit(ProgressAnswer(message=OFFLINE))
+            self.progressReady.emit(number, ProgressAnswer(message=OFFLINE))
             return
         if self._attempts is None:
             self._attempts = TailAttempts()
         client, outbox = self._deliverer.client, self._deliverer.outbox
-        self.progressReady.emit(answer(query, outbox, client, self._attempts))
+        try:
+            reply = answer(query, outbox, client, self._attempts)
+        except Exception as error:  # a resident waits at the screen: never leave them there
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            # The type and the line only: the message may quote the query or the platform.
+            log.error(
+                "progress query failed: %s at %s:%s",
+                type(error).__name__,
+                where.filename,
+                where.lineno,
+            )
+            reply = ProgressAnswer(message=OFFLINE)
+        self.progressReady.emit(number, reply)
 
     @Slot(object)
     def heartbeat(self, health: dict[str, Any]) -> None:
@@ -300,10 +314,10 @@ class OutboxService(QObject):
     depthChanged = Signal(int)
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
-    requestProgress = Signal(object)  # ProgressQuery
+    requestProgress = Signal(int, object)  # the query's number, ProgressQuery
     requestSubmit = Signal(object)
     requestRate = Signal(object, str)
-    progressReady = Signal(object)
+    progressReady = Signal(int, object)
     accepted = Signal(str)
     answered = Signal(str, str)
     refused = Signal(str)
