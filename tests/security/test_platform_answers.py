@@ -5,6 +5,7 @@ Real HTTP on loopback (a scripted server, and a raw socket that drips its answer
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import time
@@ -156,3 +157,12 @@ def test_delivery_refusal_quoting_resident_stored_masked_and_short(
     stored = b"".join(path.read_bytes() for path in tmp_path.iterdir() if path.is_file())
     for secret in ("王小明", "11010519491231002X", "13812345678"):
         assert secret.encode() not in stored
+
+
+def test_client_compressed_answer_expanding_past_cap_offline() -> None:
+    body = gzip.compress(b'{"caseNo": "' + b"A" * 20_000_000 + b'"}')
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    with serve(lambda _: (201, headers, body)) as platform:
+        result = PlatformClient(platform.url, "T1", b"k" * 32).post("/cases", {"a": 1})
+    assert isinstance(result, Offline)
+    assert str(MAX_ANSWER_BYTES) in result.detail
