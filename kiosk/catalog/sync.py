@@ -23,7 +23,13 @@ from kiosk.catalog.model import Catalog
 from kiosk.catalog.parse import CatalogError, parse_catalog
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome
-from kiosk.district.answerbody import BodyTooLargeError, BodyTooSlowError, read_body
+from kiosk.district.answerbody import (
+    BodyTooLargeError,
+    BodyTooSlowError,
+    headers_by,
+    mount_deadlines,
+    read_body,
+)
 from kiosk.district.signing import Credentials, sign
 from kiosk.district.urls import API_PREFIX, PlatformAddressError, platform_root
 from kiosk.keyfiles import KeyFileError
@@ -33,6 +39,7 @@ log = logging.getLogger(__name__)
 CATALOG_PATH = API_PREFIX + "/catalog"
 MAX_DEPTH = 32  # a catalog nests a few levels (items → forms → fields → options)
 DEADLINE_S = 300.0  # the whole download; the kiosk stops the sync process at 600 s
+TOO_SLOW = "platform too slow: the catalog did not arrive in time; the previous one stays"
 
 
 class _Stop(Exception):  # noqa: N818 - control flow inside this module only
@@ -54,7 +61,8 @@ def sync_catalog(
 ) -> SyncOutcome:
     """`credentials` (terminal id, secret) sign the request, as the platform requires.
     `timeout` (connect, read) holds for each socket operation, `deadline_s` for the whole
-    download: a platform sending a byte now and then cannot hold the sync for longer."""
+    download: a platform sending a byte now and then cannot hold the sync for longer (its
+    headers too, when `session` has answerbody.mount_deadlines)."""
     deadline = time.monotonic() + deadline_s
     try:
         body, etag = _download(
@@ -91,9 +99,12 @@ def _download(  # noqa: PLR0917 - private, one caller
     try:
         # Never follow a redirect: the signed headers would go to wherever it points, and
         # its answer would be taken for the platform's.
-        with session.get(
-            url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
-        ) as response:
+        with (
+            headers_by(deadline),
+            session.get(
+                url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
+            ) as response,
+        ):
             if 300 <= response.status_code < 400 and response.status_code != 304:
                 raise _Stop(
                     SyncOutcome(
@@ -115,19 +126,15 @@ def _download(  # noqa: PLR0917 - private, one caller
             except BodyTooLargeError as error:
                 raise _Stop(SyncOutcome("refused", f"catalog too large ({error})")) from None
             except BodyTooSlowError:
-                raise _Stop(
-                    SyncOutcome(
-                        "unreachable",
-                        "platform too slow: the catalog did not arrive in time; "
-                        "the previous one stays",
-                    )
-                ) from None
+                raise _Stop(SyncOutcome("unreachable", TOO_SLOW)) from None
             return body, response.headers.get("ETag", "")
     except requests.exceptions.ChunkedEncodingError:
         raise _Stop(
             SyncOutcome("refused", "catalog cut off in transfer; the previous one stays")
         ) from None
     except requests.RequestException as error:
+        if time.monotonic() >= deadline:
+            raise _Stop(SyncOutcome("unreachable", TOO_SLOW)) from None
         raise _Stop(
             SyncOutcome("unreachable", f"platform not reachable ({type(error).__name__})")
         ) from None
@@ -185,7 +192,7 @@ def _main(argv: list[str] | None = None) -> int:
             print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
             return 0
         credentials = (args.terminal_id, secret)
-    with requests.Session() as session:
+    with mount_deadlines(requests.Session()) as session:
         outcome = sync_catalog(
             CatalogStore(Path(args.store)),
             session,

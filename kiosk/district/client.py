@@ -21,7 +21,7 @@ from typing import Any
 import requests
 
 from kiosk import boundedjson
-from kiosk.district.answerbody import BodyReadError, read_body
+from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
 from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
 
@@ -76,7 +76,7 @@ class PlatformClient:
         self.terminal_id = terminal_id
         self._secret = secret
         self._timeout = (connect_timeout_s, read_timeout_s)
-        self._session = requests.Session()
+        self._session = mount_deadlines(requests.Session())
         self._session.verify = True  # TLS certificates are always checked
 
     def close(self) -> None:
@@ -103,19 +103,24 @@ class PlatformClient:
         connect_s, read_s = timeout or self._timeout
         deadline = time.monotonic() + connect_s + read_s  # for the whole exchange
         try:
-            with self._session.request(
-                method,
-                self.base_url + full_path,
-                data=data or None,
-                headers=headers,
-                timeout=(connect_s, read_s),
-                allow_redirects=False,
-                stream=True,
-            ) as response:
+            with (
+                headers_by(deadline),
+                self._session.request(
+                    method,
+                    self.base_url + full_path,
+                    data=data or None,
+                    headers=headers,
+                    timeout=(connect_s, read_s),
+                    allow_redirects=False,
+                    stream=True,
+                ) as response,
+            ):
                 content = read_body(response, max_bytes=MAX_ANSWER_BYTES, deadline=deadline)
         except BodyReadError as error:
             return Offline(f"platform answer unreadable: {error}")
         except requests.RequestException as error:
+            if time.monotonic() >= deadline:
+                return Offline("platform answer unreadable: no complete answer by the deadline")
             return Offline(f"{type(error).__name__}: {error}")
         return _result(response, content, method)
 

@@ -166,3 +166,16 @@ def test_client_compressed_answer_expanding_past_cap_offline() -> None:
         result = PlatformClient(platform.url, "T1", b"k" * 32).post("/cases", {"a": 1})
     assert isinstance(result, Offline)
     assert str(MAX_ANSWER_BYTES) in result.detail
+
+
+def test_client_dripping_status_line_offline_at_deadline() -> None:
+    status_line = b"HTTP/1.1 201 Created" + b" " * 40  # a reason phrase without end
+    with drip(b"", status_line, every_s=0.5) as url:
+        client = PlatformClient(url, "T1", b"k" * 32)
+        started = time.monotonic()
+        result = client.request("POST", "/cases", {"a": 1}, timeout=(1.0, 1.0))
+        took = time.monotonic() - started
+        client.close()
+    assert isinstance(result, Offline)
+    assert "deadline" in result.detail
+    assert took < 5.0  # the budget is 2 s (connect + read), each read well within 1 s
