@@ -1,9 +1,9 @@
-"""Reading an answer's body from the platform within a size cap and an overall deadline.
+"""Reading an answer from the platform within a size cap and an overall deadline.
 
 requests' read timeout counts per socket read: a server sending one byte every few
 seconds never trips it, and a body has no size limit of its own. Here the body is
 streamed, stopped at `max_bytes`, and a watchdog shuts the connection at the deadline,
-which ends a read that is still blocked. A session with `DeadlineAdapter` mounted holds
+which ends a read that is still blocked. A session set up with `mount_deadlines` holds
 the status line and headers to the same deadline, given with `headers_by`.
 """
 
@@ -50,7 +50,8 @@ def read_body(response: requests.Response, *, max_bytes: int, deadline: float) -
 
     def cut() -> None:
         late.set()
-        response.raw.shutdown()  # a read blocked in another thread returns at once
+        with contextlib.suppress(OSError):
+            response.raw.shutdown()  # a read blocked in another thread returns at once
 
     watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), cut)
     watchdog.daemon = True
