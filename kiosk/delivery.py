@@ -12,17 +12,27 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.district.client import MAX_RETRY_AFTER_S, Busy, Offline, Ok, PlatformClient, Rejected
 from kiosk.outbox import Broken, Entry, Outbox
+from kiosk.privacy import mask_name, mask_text
 
 PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 300.0
 QUICK_TIMEOUT = (2.0, 3.0)  # connect, read: while a resident waits at the screen
+REASON_CHARS = 200  # of a refusal's message kept for staff
+# What the outbox keeps from a confirmation, as the contract bounds it (CaseNo; the stand-in's
+# material and evaluation ids are shorter still). Anything else is no readable answer.
+REFERENCES = {
+    "case": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),
+    "material": ("materialId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
+    "evaluation": ("evaluationId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
+}
 
 
 @dataclass(frozen=True)
@@ -71,14 +81,16 @@ class Deliverer:
             "POST", PATHS[entry.kind], entry.payload,
             idempotency_key=entry.idempotency_key, timeout=timeout,
         )  # fmt: skip
-        if isinstance(result, Ok):
-            reference = _reference(entry.kind, result.data)
+        reference = _reference(entry.kind, result.data) if isinstance(result, Ok) else None
+        if reference is not None:
             self.outbox.delivered(entry, reference)
             return Step("delivered", apply_no=entry.apply_no, reference=reference)
         if isinstance(result, Rejected):
-            reason = f"{result.status} {result.code}: {result.message}"
+            reason = _masked_reason(entry, f"{result.status} {result.code}: {result.message}")
             self.outbox.quarantine(entry.id, reason)
             return Step("quarantined", apply_no=entry.apply_no, detail=reason)
+        if isinstance(result, Ok):  # accepted, but with an identifier the contract rules out
+            result = Offline(f"platform answered {result.status} with an unreadable reference")
         wait = backoff_s(entry.attempts, self._rng)
         if isinstance(result, Busy):
             asked = result.retry_after_s
@@ -103,8 +115,27 @@ class Deliverer:
         return steps
 
 
-def _reference(kind: str, data: Any) -> str:
+def _masked_reason(entry: Entry, reason: str) -> str:
+    """A refusal as staff may read it for as long as they need: the platform's message may
+    quote the resident back, so identity and phone numbers are masked, and so are the names
+    of the applicant and agent this submission carries; cut to REASON_CHARS."""
+    for role in ("applicant", "agent"):
+        person = entry.payload.get(role)
+        name = person.get("name") if isinstance(person, dict) else None
+        if isinstance(name, str) and len(name) > 1:
+            reason = reason.replace(name, mask_name(name))
+    return mask_text(reason)[:REASON_CHARS]
+
+
+def _reference(kind: str, data: Any) -> str | None:
+    """The platform's identifier from a confirmation ("" if it sent none), or None when it
+    sent one the contract rules out (a retry with the same key may bring a readable one)."""
     if not isinstance(data, dict):
         return ""
-    key = {"case": "caseNo", "material": "materialId", "evaluation": "evaluationId"}[kind]
-    return str(data.get(key, ""))
+    key, pattern = REFERENCES[kind]
+    value = data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str) and pattern.fullmatch(value):
+        return value
+    return None

@@ -84,6 +84,7 @@ class CatalogWorker(QObject):
             return
         from kiosk.catalog.misses import report_search_misses  # imports requests
         from kiosk.district.client import PlatformClient
+        from kiosk.district.urls import PlatformAddressError
         from kiosk.keyfiles import KeyFileError
 
         try:
@@ -92,11 +93,13 @@ class CatalogWorker(QObject):
                 self._credentials.terminal_id,
                 self._credentials.secret(),
             )
-        except KeyFileError as error:
+        except (KeyFileError, PlatformAddressError) as error:
             log.warning("search misses not reported: %s", error)
             return
         try:
             log.info("search misses: %s", report_search_misses(self._store, client))
+        except Exception as error:  # the worker must survive; the counts wait for next time
+            log.error("search misses not reported: %s", type(error).__name__)
         finally:
             client.close()
 

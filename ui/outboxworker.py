@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 IDLE_POLL_MS = 30_000  # an empty outbox is looked at again after this long (or on a nudge)
 HEARTBEAT_MS = 5 * 60_000
+FAILED_STEP_MS = 60_000  # after a step that failed unexpectedly, the next try
 LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds Retry-After)
 
 
@@ -38,6 +39,8 @@ class OutboxWorker(QObject):
         progressReady(int, ProgressAnswer): the answer to 进度查询 number so-and-so.
         startFailed(str): the worker could not start (key files, outbox, platform address):
             nothing will be delivered until staff fix it; the reason is for them.
+        troubleChanged(str): why delivery keeps failing unexpectedly while the worker runs
+            (for staff; it tries again every FAILED_STEP_MS), or "" once a step works again.
     """
 
     answered = Signal(str, str)
@@ -47,6 +50,7 @@ class OutboxWorker(QObject):
     quarantineListed = Signal(list)
     depthChanged = Signal(int)
     progressReady = Signal(int, object)  # the query's number, ProgressAnswer
+    troubleChanged = Signal(str)
 
     def __init__(
         self,
@@ -64,6 +68,7 @@ class OutboxWorker(QObject):
         self._audit: Any = None
         self._attempts: Any = None  # kiosk.progress.TailAttempts, made on the sync thread
         self._timer: QTimer | None = None
+        self._trouble = ""
 
     @Slot()
     def start(self) -> None:
@@ -118,9 +123,23 @@ class OutboxWorker(QObject):
     @Slot()
     def step(self) -> None:
         """One delivery attempt; the next is scheduled through the event loop, so a stop or
-        a nudge is never stuck behind a long drain."""
+        a nudge is never stuck behind a long drain. Whatever goes wrong, the timer is armed
+        again: one bad step must not stop delivery for good."""
         assert self._deliverer is not None
         assert self._timer is not None
+        next_ms = FAILED_STEP_MS
+        try:
+            next_ms = self._step()
+        except Exception as error:  # staff hear of it, the next step retries
+            self._report_trouble("delivery", error)
+        else:
+            self._set_trouble("")
+        finally:
+            self._timer.start(next_ms)
+
+    def _step(self) -> int:
+        """One step; returns when to take the next, in milliseconds."""
+        assert self._deliverer is not None
         step = self._deliverer.step()
         if step.state == "delivered":
             self.delivered.emit(step.apply_no, step.reference)
@@ -129,12 +148,24 @@ class OutboxWorker(QObject):
             self.quarantined.emit(step.apply_no, step.detail)
         if step.state in ("delivered", "quarantined"):
             self.depthChanged.emit(self._deliverer.outbox.depth())
-            self._timer.start(0)
-        elif step.state == "waiting":
+            return 0
+        if step.state == "waiting":
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
-            self._timer.start(_wait_ms(step.wait_s))
-        else:
-            self._timer.start(IDLE_POLL_MS)
+            return _wait_ms(step.wait_s)
+        return IDLE_POLL_MS
+
+    def _report_trouble(self, what: str, error: Exception) -> None:
+        """Log an unexpected failure and tell staff. Only the exception's type and where it
+        came from: its message may carry what a submission holds."""
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        reason = f"{type(error).__name__} at {Path(where.filename).name}:{where.lineno}"
+        log.error("outbox %s failed unexpectedly: %s", what, reason)
+        self._set_trouble(f"{what} failed unexpectedly ({reason}); retrying")
+
+    def _set_trouble(self, trouble: str) -> None:
+        if trouble != self._trouble:
+            self._trouble = trouble
+            self.troubleChanged.emit(trouble)
 
     @Slot(str)
     def deliver_now(self, apply_no: str) -> None:
@@ -143,7 +174,14 @@ class OutboxWorker(QObject):
         if self._deliverer is None:
             self.answered.emit(apply_no, "")
             return
-        self.answered.emit(apply_no, self._deliver_now(apply_no))
+        try:
+            case_no = self._deliver_now(apply_no)
+        except Exception as error:  # the resident gets 待上传, staff the reason
+            self._report_trouble("delivery", error)
+            assert self._timer is not None
+            self._timer.start(FAILED_STEP_MS)
+            case_no = ""
+        self.answered.emit(apply_no, case_no)
 
     def _deliver_now(self, apply_no: str) -> str:
         assert self._deliverer is not None
@@ -192,6 +230,13 @@ class OutboxWorker(QObject):
     def heartbeat(self, health: dict[str, Any]) -> None:
         if self._deliverer is None:
             return
+        try:
+            self._heartbeat(health)
+        except Exception as error:  # staff hear of it, the next beat retries
+            self._report_trouble("heartbeat", error)
+
+    def _heartbeat(self, health: dict[str, Any]) -> None:
+        assert self._deliverer is not None
         outbox = self._deliverer.outbox
         now = time.time()
         head = self._audit.head()
@@ -354,6 +399,7 @@ class OutboxService(QObject):
         self._refused: list[dict[str, str]] = []
         self._problem = ""
         worker.startFailed.connect(self._on_start_failed)
+        worker.troubleChanged.connect(self._on_start_failed)
         submitter.startFailed.connect(self._on_start_failed)
         worker.depthChanged.connect(self._on_depth)
         worker.quarantined.connect(self._on_quarantined)

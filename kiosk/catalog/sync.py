@@ -13,14 +13,23 @@ import dataclasses
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 import requests
 
+from kiosk.boundedjson import nesting_depth
 from kiosk.catalog.model import Catalog
 from kiosk.catalog.parse import CatalogError, parse_catalog
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome
+from kiosk.district.answerbody import (
+    BodyTooLargeError,
+    BodyTooSlowError,
+    headers_by,
+    mount_deadlines,
+    read_body,
+)
 from kiosk.district.signing import Credentials, sign
 from kiosk.district.urls import API_PREFIX, PlatformAddressError, platform_root
 from kiosk.keyfiles import KeyFileError
@@ -29,6 +38,8 @@ log = logging.getLogger(__name__)
 
 CATALOG_PATH = API_PREFIX + "/catalog"
 MAX_DEPTH = 32  # a catalog nests a few levels (items → forms → fields → options)
+DEADLINE_S = 300.0  # the whole download; the kiosk stops the sync process at 600 s
+TOO_SLOW = "platform too slow: the catalog did not arrive in time; the previous one stays"
 
 
 class _Stop(Exception):  # noqa: N818 - control flow inside this module only
@@ -45,12 +56,17 @@ def sync_catalog(
     *,
     max_bytes: int,
     timeout: tuple[float, float] = (5.0, 30.0),
+    deadline_s: float = DEADLINE_S,
     credentials: tuple[str, bytes] | None = None,
 ) -> SyncOutcome:
-    """`credentials` (terminal id, secret) sign the request, as the platform requires."""
+    """`credentials` (terminal id, secret) sign the request, as the platform requires.
+    `timeout` (connect, read) holds for each socket operation, `deadline_s` for the whole
+    download: a platform sending a byte now and then cannot hold the sync for longer (its
+    headers too, when `session` has answerbody.mount_deadlines)."""
+    deadline = time.monotonic() + deadline_s
     try:
         body, etag = _download(
-            session, base_url, store.active_etag(), max_bytes, timeout, credentials
+            session, base_url, store.active_etag(), max_bytes, (timeout, deadline), credentials
         )
         catalog = _decode(body)
     except _Stop as stop:
@@ -66,9 +82,10 @@ def _download(  # noqa: PLR0917 - private, one caller
     base_url: str,
     etag: str,
     max_bytes: int,
-    timeout: tuple[float, float],
+    limits: tuple[tuple[float, float], float],  # (connect, read) timeouts, the deadline
     credentials: tuple[str, bytes] | None,
 ) -> tuple[bytes, str]:
+    timeout, deadline = limits
     headers = {"Accept": "application/json"}
     if credentials is not None:
         terminal_id, secret = credentials
@@ -82,9 +99,12 @@ def _download(  # noqa: PLR0917 - private, one caller
     try:
         # Never follow a redirect: the signed headers would go to wherever it points, and
         # its answer would be taken for the platform's.
-        with session.get(
-            url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
-        ) as response:
+        with (
+            headers_by(deadline),
+            session.get(
+                url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
+            ) as response,
+        ):
             if 300 <= response.status_code < 400 and response.status_code != 304:
                 raise _Stop(
                     SyncOutcome(
@@ -101,20 +121,20 @@ def _download(  # noqa: PLR0917 - private, one caller
             if response.status_code != 200:
                 status = f"{response.status_code} {response.reason or ''}".strip()
                 raise _Stop(SyncOutcome("failed", f"platform answered {status}"))
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise _Stop(SyncOutcome("refused", f"catalog too large ({declared} bytes)"))
-            body = bytearray()
-            for chunk in response.iter_content(65536):
-                body += chunk
-                if len(body) > max_bytes:
-                    raise _Stop(SyncOutcome("refused", f"catalog larger than {max_bytes} bytes"))
-            return bytes(body), response.headers.get("ETag", "")
+            try:
+                body = read_body(response, max_bytes=max_bytes, deadline=deadline)
+            except BodyTooLargeError as error:
+                raise _Stop(SyncOutcome("refused", f"catalog too large ({error})")) from None
+            except BodyTooSlowError:
+                raise _Stop(SyncOutcome("unreachable", TOO_SLOW)) from None
+            return body, response.headers.get("ETag", "")
     except requests.exceptions.ChunkedEncodingError:
         raise _Stop(
             SyncOutcome("refused", "catalog cut off in transfer; the previous one stays")
         ) from None
     except requests.RequestException as error:
+        if time.monotonic() >= deadline:
+            raise _Stop(SyncOutcome("unreachable", TOO_SLOW)) from None
         raise _Stop(
             SyncOutcome("unreachable", f"platform not reachable ({type(error).__name__})")
         ) from None
@@ -136,7 +156,7 @@ def _decode(body: bytes) -> Catalog:
         raise _Stop(SyncOutcome("refused", f"catalog is not valid JSON ({error})")) from None
     except RecursionError:  # deeper than the decoder itself goes
         raise too_deep from None
-    if _depth(document) > MAX_DEPTH:
+    if nesting_depth(document, MAX_DEPTH) > MAX_DEPTH:
         raise too_deep
     if not isinstance(document, dict):
         raise _Stop(SyncOutcome("refused", "catalog is not a JSON object"))
@@ -152,25 +172,6 @@ def _decode(body: bytes) -> Catalog:
                 problems=tuple(error.problems),
             )
         ) from None
-
-
-def _depth(document: object) -> int:
-    """How deeply lists and objects nest, counted up to MAX_DEPTH + 1 (iteratively, so a
-    deep document cannot exhaust the stack here either)."""
-    deepest = 0
-    pending: list[tuple[object, int]] = [(document, 1)]
-    while pending:
-        value, depth = pending.pop()
-        if isinstance(value, dict):
-            children = list(value.values())
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if depth <= MAX_DEPTH:
-            pending.extend((child, depth + 1) for child in children)
-    return deepest
 
 
 def _main(argv: list[str] | None = None) -> int:
@@ -191,7 +192,7 @@ def _main(argv: list[str] | None = None) -> int:
             print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
             return 0
         credentials = (args.terminal_id, secret)
-    with requests.Session() as session:
+    with mount_deadlines(requests.Session()) as session:
         outcome = sync_catalog(
             CatalogStore(Path(args.store)),
             session,

@@ -3,7 +3,9 @@
 One `requests.Session`, connect and read timeouts on every call, no hidden retries (the
 outbox decides when to try again). Every answer becomes one of four values, so callers
 never parse HTTP: `Ok`, `Rejected` (the platform said no, with its reason), `Busy` (try
-again after `retry_after_s`) or `Offline` (no answer at all).
+again after `retry_after_s`) or `Offline` (no answer the kiosk can read: none at all, too
+slow, too large, too deeply nested, or a success that is not JSON). Nothing from the
+platform makes `request` raise.
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from typing import Any
 
 import requests
 
+from kiosk import boundedjson
+from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
 from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
 
 API = API_PREFIX
 DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
 MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
+MAX_ANSWER_BYTES = 1024 * 1024  # the contract's answers are a few kilobytes
+MAX_ANSWER_DEPTH = 32  # they nest a few levels (a case → its timeline → one step)
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ class PlatformClient:
         self.terminal_id = terminal_id
         self._secret = secret
         self._timeout = (connect_timeout_s, read_timeout_s)
-        self._session = requests.Session()
+        self._session = mount_deadlines(requests.Session())
         self._session.verify = True  # TLS certificates are always checked
 
     def close(self) -> None:
@@ -94,18 +100,29 @@ class PlatformClient:
             headers["Content-Type"] = "application/json; charset=utf-8"
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
+        connect_s, read_s = timeout or self._timeout
+        deadline = time.monotonic() + connect_s + read_s  # for the whole exchange
         try:
-            response = self._session.request(
-                method,
-                self.base_url + full_path,
-                data=data or None,
-                headers=headers,
-                timeout=timeout or self._timeout,
-                allow_redirects=False,
-            )
+            with (
+                headers_by(deadline),
+                self._session.request(
+                    method,
+                    self.base_url + full_path,
+                    data=data or None,
+                    headers=headers,
+                    timeout=(connect_s, read_s),
+                    allow_redirects=False,
+                    stream=True,
+                ) as response,
+            ):
+                content = read_body(response, max_bytes=MAX_ANSWER_BYTES, deadline=deadline)
+        except BodyReadError as error:
+            return Offline(f"platform answer unreadable: {error}")
         except requests.RequestException as error:
+            if time.monotonic() >= deadline:
+                return Offline("platform answer unreadable: no complete answer by the deadline")
             return Offline(f"{type(error).__name__}: {error}")
-        return _result(response)
+        return _result(response, content, method)
 
     def get(self, path: str) -> Result:
         return self.request("GET", path)
@@ -114,29 +131,34 @@ class PlatformClient:
         return self.request("POST", path, body, idempotency_key=idempotency_key)
 
 
-def _result(response: requests.Response) -> Result:
+def _result(response: requests.Response, content: bytes, method: str) -> Result:
     status = response.status_code
     if 300 <= status < 400 and status != 304:
         # Not followed (the signed request would go elsewhere), and not the platform's
         # verdict on the request either: the submission waits and staff see the detail.
         return Offline(f"platform answered {status} (a redirect), not followed")
     try:
-        data = response.json() if response.content else None
-    except ValueError:
+        data = boundedjson.loads(content, MAX_ANSWER_DEPTH) if content else None
+    except ValueError as problem:  # not JSON, not UTF-8, or nested too deeply
+        if 200 <= status < 300:
+            # The platform may well have taken the request: not a refusal. The outbox asks
+            # again with the same idempotency key and gets the answer it can read.
+            return Offline(f"platform answered {status} with no readable answer ({problem})")
         if status < 500:
             return Rejected(status, "garbage", "平台返回了无法识别的内容")
         data = None
     if 200 <= status < 300:
-        return Ok(status, data, replayed=status == 200 and response.request.method == "POST")
+        return Ok(status, data, replayed=status == 200 and method.upper() == "POST")
     error = data if isinstance(data, dict) else {}
     if status in (429, 502, 503, 504) or status >= 500:
         code = str(error.get("error", ""))
         return Busy(_retry_after(response), f"platform answered {status}", code)
+    fields = error.get("fields")
     return Rejected(
         status,
         str(error.get("error", f"http_{status}")),
         str(error.get("message", f"平台拒绝了请求（{status}）")),
-        {str(k): str(v) for k, v in (error.get("fields") or {}).items()},
+        {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {},
     )
 
 

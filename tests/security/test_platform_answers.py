@@ -1,0 +1,181 @@
+"""Whatever the platform answers, the client turns it into a typed result and the outbox
+keeps delivering: no answer makes a step raise, hang or store what the contract rules out.
+
+Real HTTP on loopback (a scripted server, and a raw socket that drips its answer)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.delivery import Deliverer
+from kiosk.district.client import Offline, Ok, PlatformClient, Rejected
+from kiosk.outbox import Outbox
+from tests.security.dripserver import drip
+from tests.security.loopback import Answer, Seen, serve
+
+JSON = {"Content-Type": "application/json"}
+MAX_ANSWER_BYTES = 1024 * 1024  # kiosk.district.client.MAX_ANSWER_BYTES
+APPLY_NO = "T1-20261129-0001"
+CASE_NO = "XC20261129000001"
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    box = Outbox(tmp_path / "outbox.db", os.urandom(32))
+    box.enqueue(
+        "case",
+        {"serviceCode": "X", "applicant": {"name": "王小明", "idNumber": "11010519491231002X"}},
+        apply_no=APPLY_NO,
+    )
+    yield box
+    box.close()
+
+
+def one_answer(status: int, body: bytes, headers: dict[str, str] = JSON) -> Answer:
+    return status, headers, body
+
+
+@pytest.mark.parametrize("fields", [["x"], "oops", 7])
+def test_client_refusal_fields_not_an_object_rejected_without_fields(fields: object) -> None:
+    body = json.dumps({"error": "bad", "message": "不行", "fields": fields}).encode()
+    with serve(lambda _: one_answer(422, body)) as platform:
+        result = PlatformClient(platform.url, "T1", b"k" * 32).post("/cases", {"a": 1})
+    assert result == Rejected(422, "bad", "不行", {})
+
+
+@pytest.mark.parametrize("status", [201, 400, 503])
+def test_client_deeply_nested_answer_typed_result(status: int) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    with serve(lambda _: one_answer(status, body)) as platform:
+        result = PlatformClient(platform.url, "T1", b"k" * 32).post("/cases", {"a": 1})
+    assert not isinstance(result, Ok)
+    if status == 201:
+        assert isinstance(result, Offline)
+
+
+def test_client_answer_nested_beyond_bound_offline() -> None:
+    nested: object = 1
+    for _ in range(40):  # a few hundred levels pass Python's decoder; 40 pass ours not
+        nested = [nested]
+    body = json.dumps({"caseNo": CASE_NO, "x": nested})
+    with serve(lambda _: one_answer(201, body.encode())) as platform:
+        result = PlatformClient(platform.url, "T1", b"k" * 32).post("/cases", {"a": 1})
+    assert isinstance(result, Offline)
+
+
+def test_delivery_success_not_json_retried_with_same_key_never_quarantined(
+    outbox: Outbox,
+) -> None:
+    answers = iter(
+        [
+            one_answer(201, b"<html>ok</html>", {"Content-Type": "text/html"}),
+            one_answer(200, json.dumps({"caseNo": CASE_NO}).encode()),
+        ]
+    )
+    with serve(lambda _: next(answers)) as platform:
+        deliverer = Deliverer(outbox, PlatformClient(platform.url, "T1", b"k" * 32))
+        first = deliverer.step()
+        assert first.state == "waiting"
+        assert outbox.quarantined() == []
+        second = deliverer.step(now=time.time() + 3600)
+    assert second.state == "delivered"
+    assert outbox.reference(APPLY_NO) == CASE_NO
+    keys = {seen.headers["Idempotency-Key"] for seen in platform.seen}
+    assert len(platform.seen) == 2
+    assert len(keys) == 1
+
+
+def test_client_dripping_answer_offline_at_deadline() -> None:
+    body = b'{"caseNo": "' + b" " * 40 + b'"}'
+    head = b"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+    head += b"Content-Length: %d\r\n\r\n" % len(body)
+    with drip(head, body, every_s=0.5) as url:
+        client = PlatformClient(url, "T1", b"k" * 32)
+        started = time.monotonic()
+        result = client.request("POST", "/cases", {"a": 1}, timeout=(1.0, 1.0))
+        took = time.monotonic() - started
+        client.close()
+    assert isinstance(result, Offline)
+    assert "deadline" in result.detail
+    assert took < 5.0  # the budget is 2 s (connect + read), each read well within 1 s
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_client_answer_over_size_cap_offline(declared: bool) -> None:
+    body = b'{"caseNo": "' + b"A" * (MAX_ANSWER_BYTES + 1) + b'"}'
+    head = b"HTTP/1.0 201 Created\r\nContent-Type: application/json\r\n"
+    if declared:
+        head += b"Content-Length: %d\r\n" % len(body)
+    head += b"\r\n"
+    with drip(head, body, every_s=0.0, piece=64 * 1024) as url:
+        client = PlatformClient(url, "T1", b"k" * 32)
+        result = client.request("POST", "/cases", {"a": 1}, timeout=(2.0, 5.0))
+        client.close()
+    assert isinstance(result, Offline)
+    assert str(MAX_ANSWER_BYTES) in result.detail
+
+
+@pytest.mark.parametrize("case_no", ["A" * 41, "xc-lower-case", "XC 1", 20261129000001])
+def test_delivery_case_number_outside_contract_not_stored_row_kept(
+    outbox: Outbox, case_no: object
+) -> None:
+    body = json.dumps({"caseNo": case_no}).encode()
+    with serve(lambda _: one_answer(201, body)) as platform:
+        step = Deliverer(outbox, PlatformClient(platform.url, "T1", b"k" * 32)).step()
+    assert step.state == "waiting"
+    assert outbox.is_pending(APPLY_NO)
+    assert outbox.reference(APPLY_NO) == ""
+    assert outbox.quarantined() == []
+
+
+def test_delivery_refusal_quoting_resident_stored_masked_and_short(
+    outbox: Outbox, tmp_path: Path
+) -> None:
+    message = "申请人王小明（11010519491231002X，手机13812345678）不在本辖区。" + "说明" * 300
+
+    def refuse(_: Seen) -> Answer:
+        body = {"error": "out_of_area", "message": message}
+        return one_answer(422, json.dumps(body, ensure_ascii=False).encode())
+
+    with serve(refuse) as platform:
+        step = Deliverer(outbox, PlatformClient(platform.url, "T1", b"k" * 32)).step()
+    assert step.state == "quarantined"
+    [(_, apply_no, reason)] = outbox.quarantined()
+    assert apply_no == APPLY_NO
+    assert reason.startswith("422 out_of_area: 申请人王**（11**************2X")
+    assert "138****5678" in reason
+    assert len(reason) <= 200
+    assert step.detail == reason
+    outbox.close()
+    stored = b"".join(path.read_bytes() for path in tmp_path.iterdir() if path.is_file())
+    for secret in ("王小明", "11010519491231002X", "13812345678"):
+        assert secret.encode() not in stored
+
+
+def test_client_compressed_answer_expanding_past_cap_offline() -> None:
+    body = gzip.compress(b'{"caseNo": "' + b"A" * 20_000_000 + b'"}')
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    with serve(lambda _: (201, headers, body)) as platform:
+        result = PlatformClient(platform.url, "T1", b"k" * 32).post("/cases", {"a": 1})
+    assert isinstance(result, Offline)
+    assert str(MAX_ANSWER_BYTES) in result.detail
+
+
+def test_client_dripping_status_line_offline_at_deadline() -> None:
+    status_line = b"HTTP/1.1 201 Created" + b" " * 40  # a reason phrase without end
+    with drip(b"", status_line, every_s=0.5) as url:
+        client = PlatformClient(url, "T1", b"k" * 32)
+        started = time.monotonic()
+        result = client.request("POST", "/cases", {"a": 1}, timeout=(1.0, 1.0))
+        took = time.monotonic() - started
+        client.close()
+    assert isinstance(result, Offline)
+    assert "deadline" in result.detail
+    assert took < 5.0  # the budget is 2 s (connect + read), each read well within 1 s
