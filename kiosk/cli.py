@@ -33,7 +33,7 @@ from kiosk.settings import (
     load_settings,
     reference_markdown,
 )
-from kiosk.staffpin import DEMO_PIN, hash_pin
+from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
     from kiosk.devicesetup import DemoDevices
@@ -118,7 +118,7 @@ def with_demo_pin(settings: Settings) -> Settings:
     """The built-in demo settings open the staff panel with the documented DEMO_PIN."""
     if settings.staff.pin_hash:
         return settings
-    staff = dataclasses.replace(settings.staff, pin_hash=hash_pin(DEMO_PIN))
+    staff = dataclasses.replace(settings.staff, pin_hash=DEMO_PIN_HASH)
     return dataclasses.replace(settings, staff=staff)
 
 

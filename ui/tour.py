@@ -32,7 +32,7 @@ from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.settings import Settings
-from kiosk.staffpin import DEMO_PIN, hash_pin
+from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
 from ui.main import create_application
@@ -309,7 +309,7 @@ def tour_station(settings: Settings) -> Iterator[TourStation]:
         settings, demo = start_demo_devices(settings, folder / "receipts")
         settings = _with_tour_platform(settings, folder)
         # The tour opens the staff panel with the demo PIN, whatever the station file says.
-        staff = dataclasses.replace(settings.staff, pin_hash=hash_pin(DEMO_PIN))
+        staff = dataclasses.replace(settings.staff, pin_hash=DEMO_PIN_HASH)
         settings = dataclasses.replace(settings, staff=staff)
         secret = load_key(Path(settings.security.terminal_secret_file), create=False)
         try:

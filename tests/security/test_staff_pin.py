@@ -17,7 +17,15 @@ import pytest
 from kiosk.audit import AuditTrail
 from kiosk.settings import SettingsError, load_settings
 from kiosk.staffaccess import LONGEST_LOCK_S, Outcome, StaffAccess
-from kiosk.staffpin import PIN_HASH_PATTERN, WeakPinError, check_pin_strength, hash_pin, verify_pin
+from kiosk.staffpin import (
+    DEMO_PIN,
+    DEMO_PIN_HASH,
+    PIN_HASH_PATTERN,
+    WeakPinError,
+    check_pin_strength,
+    hash_pin,
+    verify_pin,
+)
 
 PIN = "470253"
 AUDIT_KEY = bytes(range(32))
@@ -236,3 +244,7 @@ def test_staff_set_pin_trivial_or_mistyped_pin_refused_file_unchanged(
     assert "nothing was changed" in result.stderr
     assert station.read_text(encoding="utf-8") == "[session]\nidle_timeout_s = 90\n"
     assert not (tmp_path / "kiosk.toml.previous").exists()
+
+
+def test_demo_pin_hash_is_the_demo_pins_line() -> None:
+    assert verify_pin(DEMO_PIN, DEMO_PIN_HASH)
