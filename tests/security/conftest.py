@@ -11,9 +11,23 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
-from tests.ui.driver import catalog_store, kiosk, launch, sample_store_file
+from tests.ui.driver import (
+    catalog_store,
+    kiosk,
+    launch,
+    printer_sim,
+    reader_sim,
+    sample_store_file,
+)
 
-__all__ = ["catalog_store", "kiosk", "launch", "sample_store_file"]
+__all__ = [
+    "catalog_store",
+    "kiosk",
+    "launch",
+    "printer_sim",
+    "reader_sim",
+    "sample_store_file",
+]
 
 
 def _pixel() -> bytes:

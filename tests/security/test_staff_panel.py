@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,18 +41,6 @@ RESIDENT_RECEIPT = Receipt(
     qr=f"https://zwfw.example/progress/{CASE_NO}",
 )
 WRONG_PIN = "903817"
-
-
-@pytest.fixture
-def reader_sim() -> Iterator[IdCardSimulator]:
-    with IdCardSimulator() as sim:
-        yield sim  # type: ignore[misc]
-
-
-@pytest.fixture
-def printer_sim() -> Iterator[PrinterSimulator]:
-    with PrinterSimulator() as sim:
-        yield sim  # type: ignore[misc]
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from devices.sim.idcard import IdCardSimulator
+from devices.sim.printer import PrinterSimulator
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicesetup import Devices
@@ -257,6 +259,20 @@ def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
             ),
             standin,
         )
+
+
+@pytest.fixture
+def reader_sim() -> Iterator[IdCardSimulator]:
+    """The ID-card reader simulator on a TCP port."""
+    with IdCardSimulator() as sim:
+        yield sim  # type: ignore[misc]
+
+
+@pytest.fixture
+def printer_sim() -> Iterator[PrinterSimulator]:
+    """The receipt printer simulator on a TCP port."""
+    with PrinterSimulator() as sim:
+        yield sim  # type: ignore[misc]
 
 
 @pytest.fixture(scope="session")

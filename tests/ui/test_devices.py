@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -21,18 +21,6 @@ from tests.ui.driver import Driver, with_staff_pin
 from ui.stallprobe import StallProbe
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-@pytest.fixture
-def reader_sim() -> Iterator[IdCardSimulator]:
-    with IdCardSimulator() as sim:
-        yield sim  # type: ignore[misc]
-
-
-@pytest.fixture
-def printer_sim() -> Iterator[PrinterSimulator]:
-    with PrinterSimulator() as sim:
-        yield sim  # type: ignore[misc]
 
 
 @pytest.fixture
