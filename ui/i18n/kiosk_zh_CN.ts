@@ -1423,4 +1423,12 @@
         <translation>下一步</translation>
     </message>
 </context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../qml/Kiosk/Words.qml" line="+42"/>
+        <source>Something went wrong. Please ask the station staff for help.</source>
+        <translation>出现了问题，请联系工作人员协助。</translation>
+    </message>
+</context>
 </TS>
