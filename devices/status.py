@@ -16,6 +16,14 @@ from typing import Any
 from devices.errors import DeviceError
 
 
+class DeviceKind(enum.StrEnum):
+    """Which device a status is about (equal to its name in settings and on the wire)."""
+
+    ID_READER = "id_reader"
+    PRINTER = "printer"
+    SCANNER = "scanner"
+
+
 class Health(enum.Enum):
     ONLINE = "online"
     OFFLINE = "offline"
@@ -47,7 +55,7 @@ class DeviceStatus:
     empty while all is well; `detail` is the precise reason for staff and the log.
     """
 
-    device: str  # "id_reader", "printer", "scanner"
+    device: DeviceKind
     health: Health
     message: str = ""
     detail: str = ""
@@ -66,11 +74,17 @@ class DeviceStatus:
     def usable(self) -> bool:
         return self.health in (Health.ONLINE, Health.BUSY)
 
+    @property
+    def concerns_residents(self) -> bool:
+        """Whether residents are told (the card reader and the printer serve them; the
+        scanner has the touch screen as a fallback)."""
+        return not self.usable and self.device in (DeviceKind.ID_READER, DeviceKind.PRINTER)
+
 
 HARDWARE_FAULTS = frozenset({"sam", "status", "paper_out", "cover_open"})
 
 
-def status_from_error(device: str, error: DeviceError, **substates: Any) -> DeviceStatus:
+def status_from_error(device: DeviceKind, error: DeviceError, **substates: Any) -> DeviceStatus:
     """The status a failed command or health check leaves a device in.
 
     Absent (wrong port, nothing plugged in) is no_device; a fault the device itself reports

@@ -21,7 +21,7 @@ from devices.printer.printer import ReceiptPrinter
 from devices.scanner.framer import BadScan, Scan
 from devices.scanner.scanner import SerialScanner
 from devices.scanner.wedge import WedgeScanner
-from devices.status import DeviceStatus, Lifecycle, Stage, status_from_error
+from devices.status import DeviceKind, DeviceStatus, Lifecycle, Stage, status_from_error
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class DeviceWorker(QObject):
 
     statusChanged = Signal(object)
 
-    def __init__(self, name: str, device: Any, health_interval_ms: int) -> None:
+    def __init__(self, name: DeviceKind, device: Any, health_interval_ms: int) -> None:
         super().__init__()
         self.name = name
         self.device: Any = device
@@ -130,7 +130,7 @@ class IdCardWorker(DeviceWorker):
     cardRead = Signal(object)
 
     def __init__(self, device: IdCardDevice, poll_interval_ms: int) -> None:
-        super().__init__("id_reader", device, poll_interval_ms)
+        super().__init__(DeviceKind.ID_READER, device, poll_interval_ms)
 
     def on_tick(self) -> None:
         if not self.usable:
@@ -154,7 +154,7 @@ class PrinterWorker(DeviceWorker):
     printFailed = Signal(str, str)
 
     def __init__(self, device: ReceiptPrinter) -> None:
-        super().__init__("printer", device, 1000)  # + 0.8 s reply timeout: offline < 2 s
+        super().__init__(DeviceKind.PRINTER, device, 1000)  # + 0.8 s reply timeout: offline < 2 s
         self._kept_job = ""  # id of the job whose bytes the printer keeps for a reprint
 
     def on_start(self) -> None:
@@ -211,7 +211,7 @@ class ScannerWorker(DeviceWorker):
     rejected = Signal(str)
 
     def __init__(self, device: SerialScanner | WedgeScanner) -> None:
-        super().__init__("scanner", device, RETRY_MS)
+        super().__init__(DeviceKind.SCANNER, device, RETRY_MS)
         self._reader: QTimer | None = None
 
     def on_start(self) -> None:

@@ -18,7 +18,7 @@ from devices.idcard.identity import Identity
 from devices.idcard.photo import PhotoDecoder
 from devices.idcard.reader import NO_READER, IdCardReader
 from devices.serialport import close_port, open_serial
-from devices.status import DeviceStatus, Health, Lifecycle, Stage, status_from_error
+from devices.status import DeviceKind, DeviceStatus, Health, Lifecycle, Stage, status_from_error
 
 T = TypeVar("T")
 
@@ -79,9 +79,9 @@ class IdCardDevice(Lifecycle):
                 self.ensure_claimed()  # checks the SAM on the way
         except DeviceError as error:
             return status_from_error(
-                "id_reader", error, sam_ok=False if error.code == "sam" else None
+                DeviceKind.ID_READER, error, sam_ok=False if error.code == "sam" else None
             )
-        return DeviceStatus("id_reader", Health.ONLINE, sam_ok=True)
+        return DeviceStatus(DeviceKind.ID_READER, Health.ONLINE, sam_ok=True)
 
     def _guard(self, action: Callable[[], T]) -> T:
         """Run a reader command; a lost port or a silent reader drops the port for reopening."""

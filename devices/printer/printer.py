@@ -21,7 +21,7 @@ from devices.printer.layout import PrinterProfile
 from devices.printer.status import PrinterState, Query, StatusByteError, parse_state, query_bytes
 from devices.printer.transport import NO_PRINTER, PrinterAddress, open_transport
 from devices.serialport import close_port
-from devices.status import DeviceStatus, Health, Lifecycle, Paper, status_from_error
+from devices.status import DeviceKind, DeviceStatus, Health, Lifecycle, Paper, status_from_error
 
 PAPER_OUT = "打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。"
 COVER_OPEN = "打印机盖未合上，暂时无法打印。请告知工作人员。"
@@ -76,7 +76,7 @@ class ReceiptPrinter(Lifecycle):
             state = self.read_state()
         except DeviceError as error:
             self._on_release()
-            return status_from_error("printer", error)
+            return status_from_error(DeviceKind.PRINTER, error)
         return describe(state)
 
     def read_state(self, wait_s: float = 0.0) -> PrinterState | None:
@@ -195,7 +195,7 @@ class ReceiptPrinter(Lifecycle):
 def describe(state: PrinterState | None) -> DeviceStatus:
     """A printer state in the common status model."""
     if state is None:
-        return DeviceStatus("printer", Health.ONLINE, paper=Paper.UNKNOWN, cover_open=None)
+        return DeviceStatus(DeviceKind.PRINTER, Health.ONLINE, paper=Paper.UNKNOWN, cover_open=None)
     if state.paper is Paper.OUT or state.paper_stop:
         health, message, detail = Health.HARDWARE_ERROR, PAPER_OUT, "paper out"
     elif state.cover_open:
@@ -206,5 +206,5 @@ def describe(state: PrinterState | None) -> DeviceStatus:
         health, message = Health.ONLINE, ""
         detail = "paper near end" if state.paper is Paper.NEAR_END else ""
     return DeviceStatus(
-        "printer", health, message, detail, paper=state.paper, cover_open=state.cover_open
+        DeviceKind.PRINTER, health, message, detail, paper=state.paper, cover_open=state.cover_open
     )

@@ -9,7 +9,7 @@ import serial
 from devices.errors import DeviceError
 from devices.scanner.framer import FramerSettings, ScanFramer, ScanResult
 from devices.serialport import UNPLUGGED, close_port, open_serial
-from devices.status import DeviceStatus, Health, Lifecycle, Stage, status_from_error
+from devices.status import DeviceKind, DeviceStatus, Health, Lifecycle, Stage, status_from_error
 
 
 class SerialScanner(Lifecycle):
@@ -56,8 +56,12 @@ class SerialScanner(Lifecycle):
             assert self._port is not None
             _ = self._port.in_waiting  # raises once the device node is gone
         except DeviceError as error:
-            return status_from_error("scanner", error, scanner_on=False)
+            return status_from_error(DeviceKind.SCANNER, error, scanner_on=False)
         except (OSError, serial.SerialException) as error:
             self._on_release()
-            return DeviceStatus("scanner", Health.OFFLINE, UNPLUGGED, str(error), scanner_on=False)
-        return DeviceStatus("scanner", Health.ONLINE, scanner_on=self.stage is Stage.ENABLED)
+            return DeviceStatus(
+                DeviceKind.SCANNER, Health.OFFLINE, UNPLUGGED, str(error), scanner_on=False
+            )
+        return DeviceStatus(
+            DeviceKind.SCANNER, Health.ONLINE, scanner_on=self.stage is Stage.ENABLED
+        )

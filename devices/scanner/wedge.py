@@ -20,7 +20,7 @@ import time
 from devices.errors import DeviceError
 from devices.scanner.framer import FramerSettings, ScanFramer, ScanResult
 from devices.serialport import UNPLUGGED
-from devices.status import DeviceStatus, Health, Lifecycle, Stage, status_from_error
+from devices.status import DeviceKind, DeviceStatus, Health, Lifecycle, Stage, status_from_error
 
 EVENT = struct.Struct("llHHi")  # struct input_event: timeval, type, code, value
 EV_KEY = 1
@@ -137,5 +137,7 @@ class WedgeScanner(Lifecycle):
         try:
             self.ensure_claimed()
         except DeviceError as error:
-            return status_from_error("scanner", error, scanner_on=False)
-        return DeviceStatus("scanner", Health.ONLINE, scanner_on=self.stage is Stage.ENABLED)
+            return status_from_error(DeviceKind.SCANNER, error, scanner_on=False)
+        return DeviceStatus(
+            DeviceKind.SCANNER, Health.ONLINE, scanner_on=self.stage is Stage.ENABLED
+        )

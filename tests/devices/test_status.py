@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from devices.status import DeviceStatus, Health, Lifecycle, LifecycleError, Light, Paper, Stage
+from devices.status import (
+    DeviceKind,
+    DeviceStatus,
+    Health,
+    Lifecycle,
+    LifecycleError,
+    Light,
+    Paper,
+    Stage,
+)
 
 
 def test_lifecycle_in_order_then_close_from_enabled_walks_back() -> None:
@@ -47,3 +56,19 @@ def test_lifecycle_failed_claim_stays_opened() -> None:
 )
 def test_status_light(status: DeviceStatus, light: Light) -> None:
     assert status.light is light
+
+
+@pytest.mark.parametrize(
+    ("status", "concerns"),
+    [
+        (DeviceStatus(DeviceKind.ID_READER, Health.OFFLINE), True),
+        (DeviceStatus(DeviceKind.PRINTER, Health.HARDWARE_ERROR, paper=Paper.OUT), True),
+        (DeviceStatus(DeviceKind.PRINTER, Health.ONLINE, paper=Paper.NEAR_END), False),
+        (DeviceStatus(DeviceKind.ID_READER, Health.BUSY), False),
+        (DeviceStatus(DeviceKind.SCANNER, Health.NO_DEVICE), False),
+    ],
+)
+def test_status_concerns_residents_only_reader_or_printer_down(
+    status: DeviceStatus, concerns: bool
+) -> None:
+    assert status.concerns_residents is concerns
