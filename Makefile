@@ -10,7 +10,7 @@ TS := $(wildcard ui/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 QML := $(shell find ui/qml -name '*.qml' | sort)
 
-.PHONY: demo test lint bench tour i18n deps debian-packages clean
+.PHONY: demo test lint bench tour i18n qmltypes deps debian-packages clean
 
 deps: debian-packages $(STAMP) $(QM)
 
@@ -31,6 +31,11 @@ i18n: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_zh_CN.ts -source-language en -target-language zh_CN -locations relative -no-obsolete
 	$(BIN)/pyside6-lupdate -silent $(QML) -ts ui/i18n/kiosk_en.ts -source-language en -target-language en -pluralonly -locations relative -no-obsolete
 	$(MAKE) $(QM)
+
+# What qmllint (and an editor's qmlls) needs to know the QML types registered from Python:
+# build/qml/Kiosk/Types/{qmldir,kiosk.qmltypes}. Pass `-I build/qml` (docs/qml-types.md).
+qmltypes: $(STAMP)
+	$(BIN)/python -m ui.qmltypes build/qml
 
 demo: deps
 	$(BIN)/kiosk demo

@@ -26,16 +26,58 @@ def test_import_layers_hold(repo: Path) -> None:
     assert "2 kept, 0 broken" in result.stdout
 
 
-def test_qmllint_is_clean(repo: Path) -> None:
+@pytest.fixture(scope="module")
+def qml_types(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Type information for the QML types registered from Python (ui/qmltypes.py), fresh."""
+    from ui.qmltypes import generate
+
+    out = tmp_path_factory.mktemp("qml")
+    assert generate(out), "no Python module registers QML types"
+    return out
+
+
+def qmllint(repo: Path, qml_types: Path, files: list[Path]) -> str:
     result = subprocess.run(
-        [str(BIN / "pyside6-qmllint"), "-I", str(repo / "ui" / "qml"), *map(str, qml_files(repo))],
+        [
+            str(BIN / "pyside6-qmllint"),
+            "-I",
+            str(repo / "ui" / "qml"),
+            "-I",
+            str(qml_types),
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
-    output = (result.stdout + result.stderr).strip()
-    assert result.returncode == 0, output
+    return (result.stdout + result.stderr).strip()
+
+
+def test_qmllint_is_clean(repo: Path, qml_types: Path) -> None:
+    output = qmllint(repo, qml_types, qml_files(repo))
     assert not output, output
+
+
+def test_qmllint_typed_view_model_misspelt_member_is_an_error(
+    repo: Path, qml_types: Path, tmp_path: Path
+) -> None:
+    """With the generated types, qmllint knows a registered view model's properties and
+    enums: a misspelt property or enum value is reported, not left to fail at run time."""
+    screen = tmp_path / "Misspelt.qml"
+    screen.write_text(
+        "import QtQuick\n"
+        "import Kiosk.Types\n"
+        "Item {\n"
+        "    id: root\n"
+        "    required property DeviceHub devices\n"
+        "    visible: root.devices.printerRedy\n"
+        "    enabled: root.devices.printState === PrintState.Printed\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    output = qmllint(repo, qml_types, [screen])
+    assert 'Member "printerRedy" not found on type "DeviceHub"' in output, output
+    assert 'Member "Printed" not found on type "PrintState"' in output, output
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

@@ -241,10 +241,13 @@ def _show(window: QQuickWindow, mode: WindowMode, settings: Settings, size: QSiz
 def _health(hub: DeviceHub, catalog: CatalogViewModel) -> dict[str, Any]:
     """What the heartbeat tells the platform: device states and the catalog in use."""
     devices = []
-    for row in hub.property("rows"):
-        entry = {"device": row["device"], "health": row["health"] or "not_configured"}
-        if row["paper"]:
-            entry["paper"] = row["paper"]
+    for kind, status in hub.statuses().items():
+        entry = {
+            "device": kind.value,
+            "health": status.health.value if status else "not_configured",
+        }
+        if status is not None and status.paper is not None:
+            entry["paper"] = status.paper.value
         devices.append(entry)
     return {"devices": devices, "catalogVersion": catalog.property("version")}
 

@@ -528,10 +528,10 @@ class ApplyViewModel(QObject):
 
     @Slot()
     def _on_print_status(self) -> None:
-        status = self._hub.property("printStatus")
-        if self._step != "done" or not self._print_job or status.get("job") != self._print_job:
+        status = self._hub.print_status()
+        if self._step != "done" or not self._print_job or status.job != self._print_job:
             return
-        if status.get("state") == "done":
+        if status.printed:
             self._timer.start(RATING_AFTER_PRINT_MS)
 
     @Slot()

@@ -10,46 +10,43 @@ ends with staff mode. Nothing of a resident's session is ever shown on the panel
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
-from devices.status import DeviceStatus, Health, Light
+from devices.status import DeviceKind, DeviceStatus, Health, Light
 from kiosk.devicesetup import Devices
 from kiosk.privacy import mask_id_number, mask_name
+from ui.devicetypes import DeviceRow, DeviceRows, PrintState
 from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
+from ui.qmlelement import QmlElement, QmlUncreatable
 
-DEVICE_NAMES = ("id_reader", "printer", "scanner")
-_RANK = {Light.GREEN.value: 0, Light.AMBER.value: 1, Light.RED.value: 2}
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
-
-def status_row(name: str, status: DeviceStatus | None) -> dict[str, Any]:
-    """A plain dict QML can read; texts are composed (and translated) in QML from these."""
-    if status is None:
-        return {
-            "device": name,
-            "configured": False,
-            "health": "",
-            "light": "",
-            "paper": "",
-            "coverOpen": False,
-            "samOk": True,
-            "detail": "",
-        }
-    return {
-        "device": name,
-        "configured": True,
-        "health": status.health.value,
-        "light": status.light.value,
-        "paper": status.paper.value if status.paper else "",
-        "coverOpen": bool(status.cover_open),
-        "samOk": status.sam_ok is not False,
-        "detail": status.detail,
-    }
+_RANK = {Light.GREEN: 0, Light.AMBER: 1, Light.RED: 2}
 
 
+@dataclass(frozen=True)
+class PrintStatus:
+    """The resident's last print job: its id ("" when none), state and error code."""
+
+    job: str = ""
+    state: PrintState.Value = PrintState.Value.Idle
+    code: str = ""  # the printer's error code when failed (paper_out, cover_open, …)
+
+    @property
+    def printed(self) -> bool:
+        return self.state is PrintState.Value.Done
+
+
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class DeviceHub(QObject):
     """GUI-thread side of the device workers.
 
@@ -58,7 +55,8 @@ class DeviceHub(QObject):
         scanned(str): a valid code from the scanner.
         scanRejected(str): a refused scan, as the sentence to show.
         printed(str) / printFailed(str, str): a job finished / failed (id, error code).
-        printStatusChanged: the resident's last print job moved on (see `printStatus`).
+        printStatusChanged: the resident's last print job moved on (`printJob`,
+            `printState`, `printCode`; `print_status()` in Python).
         staffAction(str, str): a staff step for the audit trail (event, detail).
     """
 
@@ -83,7 +81,9 @@ class DeviceHub(QObject):
         reprint_window_s: float = 900,
     ) -> None:
         super().__init__(parent)
-        self._statuses: dict[str, DeviceStatus | None] = dict.fromkeys(DEVICE_NAMES)
+        self._statuses: dict[DeviceKind, DeviceStatus | None] = dict.fromkeys(DeviceKind)
+        self._rows = DeviceRows(self)
+        self._troubled_rows = DeviceRows(self)
         self._threads: list[WorkerThread] = []
         self._last_card: dict[str, Any] = {}
         self._staff_mode = False
@@ -95,8 +95,9 @@ class DeviceHub(QObject):
         self._reprint_window.setInterval(round(reprint_window_s * 1000))
         self._reprint_window.timeout.connect(self._on_reprint_window_over)
         self._started = False
-        self._print_status = {"job": "", "state": "", "code": ""}
+        self._print_status = PrintStatus()
         self.printer_profile: PrinterProfile | None = None
+        self._show_statuses()
         if devices is None:
             return
         if devices.id_reader is not None:
@@ -123,6 +124,7 @@ class DeviceHub(QObject):
         # Until the worker reports, a configured device counts as connecting (not red).
         self._statuses[worker.name] = DeviceStatus(worker.name, Health.BUSY, detail="starting")
         self._threads.append(WorkerThread(worker, cancel))
+        self._show_statuses()
 
     @Slot()
     def start(self) -> None:
@@ -139,44 +141,98 @@ class DeviceHub(QObject):
 
     # properties ---------------------------------------------------------------------------
 
-    def _rows(self) -> list[dict[str, Any]]:
-        return [status_row(name, status) for name, status in self._statuses.items()]
+    def _get_rows(self) -> DeviceRows:
+        return self._rows
+
+    def _get_troubled_rows(self) -> DeviceRows:
+        return self._troubled_rows
 
     def _light(self) -> str:
-        lights = [row["light"] for row in self._rows() if row["configured"]]
-        return max(lights, key=_RANK.__getitem__, default=Light.GREEN.value)
+        return self.overall_light().value
 
     def _printer_ready(self) -> bool:
-        status = self._statuses["printer"]
+        status = self._statuses[DeviceKind.PRINTER]
         return status is not None and status.usable
 
     def _reader_ready(self) -> bool:
-        status = self._statuses["id_reader"]
+        status = self._statuses[DeviceKind.ID_READER]
         return status is not None and status.usable
 
-    rows = Property(list, _rows, notify=statusChanged)
+    # Every device, configured or not (the staff panel, the corner lights).
+    rows = Property(DeviceRows, _get_rows, constant=True)
+    # Only devices down that residents must be told about (the banner).
+    troubledRows = Property(DeviceRows, _get_troubled_rows, constant=True)
     light = Property(str, _light, notify=statusChanged)
     printerReady = Property(bool, _printer_ready, notify=statusChanged)
     readerReady = Property(bool, _reader_ready, notify=statusChanged)
-    # Both for the staff panel only: empty outside staff mode.
-    lastCard = Property(dict, lambda self: self._last_card, notify=lastCardChanged)
-    failedJob = Property(
-        str, lambda self: self._failed_job if self._staff_mode else "", notify=statusChanged
-    )
-    printerConfigured = Property(
-        bool, lambda self: self.printer_profile is not None, notify=statusChanged
-    )
-    # {"state": "" | "printing" | "done" | "failed", "code": error code when failed}
-    printStatus = Property(dict, lambda self: self._print_status, notify=printStatusChanged)
 
-    def status(self, name: str) -> DeviceStatus | None:
-        return self._statuses[name]
+    def _get_last_card(self) -> dict[str, Any]:
+        return self._last_card
+
+    def _get_failed_job(self) -> str:
+        return self._failed_job if self._staff_mode else ""
+
+    def _printer_configured(self) -> bool:
+        return self.printer_profile is not None
+
+    def _print_job(self) -> str:
+        return self._print_status.job
+
+    def _print_state(self) -> int:
+        return self._print_status.state
+
+    def _print_code(self) -> str:
+        return self._print_status.code
+
+    def _legacy_print_status(self) -> dict[str, str]:
+        state = self._print_status.state
+        return {
+            "job": self._print_status.job,
+            "state": "" if state is PrintState.Value.Idle else state.name.lower(),
+            "code": self._print_status.code,
+        }
+
+    # Both for the staff panel only: empty outside staff mode.
+    lastCard = Property(dict, _get_last_card, notify=lastCardChanged)
+    failedJob = Property(str, _get_failed_job, notify=statusChanged)
+    printerConfigured = Property(bool, _printer_configured, notify=statusChanged)
+    # The resident's last print job: id, state (PrintState) and error code when failed.
+    printJob = Property(str, _print_job, notify=printStatusChanged)
+    printState = Property(int, _print_state, notify=printStatusChanged)
+    printCode = Property(str, _print_code, notify=printStatusChanged)
+    # The same as a dict, only until ApplyDone.qml reads printState (issue 11).
+    printStatus = Property(dict, _legacy_print_status, notify=printStatusChanged)
+
+    # for Python ---------------------------------------------------------------------------
+
+    def status(self, kind: DeviceKind) -> DeviceStatus | None:
+        return self._statuses[kind]
+
+    def statuses(self) -> Mapping[DeviceKind, DeviceStatus | None]:
+        """Every device's last status (None: not configured), read-only."""
+        return MappingProxyType(self._statuses)
+
+    def overall_light(self) -> Light:
+        """The corner light: the worst of the configured devices' lights."""
+        lights = [status.light for status in self._statuses.values() if status is not None]
+        return max(lights, key=_RANK.__getitem__, default=Light.GREEN)
+
+    def print_status(self) -> PrintStatus:
+        return self._print_status
+
+    def _show_statuses(self) -> None:
+        rows = [DeviceRow(kind, status) for kind, status in self._statuses.items()]
+        self._rows.set_rows(rows)
+        self._troubled_rows.set_rows(
+            [row for row in rows if row.status is not None and row.status.concerns_residents]
+        )
 
     # slots --------------------------------------------------------------------------------
 
     @Slot(object)
     def _on_status(self, status: DeviceStatus) -> None:
         self._statuses[status.device] = status
+        self._show_statuses()
         self.statusChanged.emit()
 
     @Slot(object)
@@ -195,7 +251,7 @@ class DeviceHub(QObject):
     def _on_printed(self, job_id: str) -> None:
         if self._failed_job:  # the printer keeps a failed job only until the next one prints
             self._drop_failed_job()
-        self._set_print_status(job_id, "done", "")
+        self._set_print_status(PrintStatus(job_id, PrintState.Value.Done))
         self.printed.emit(job_id)
 
     @Slot(str, str)
@@ -204,7 +260,7 @@ class DeviceHub(QObject):
             self._failed_job = job_id
             self._reprint_window.start()
         self.statusChanged.emit()
-        self._set_print_status(job_id, "failed", code)
+        self._set_print_status(PrintStatus(job_id, PrintState.Value.Failed, code))
         self.printFailed.emit(job_id, code)
 
     def _drop_failed_job(self) -> None:
@@ -228,16 +284,16 @@ class DeviceHub(QObject):
             self.lastCardChanged.emit()
         self.statusChanged.emit()
 
-    def _set_print_status(self, job_id: str, state: str, code: str) -> None:
-        if job_id == self._print_status["job"]:
-            self._print_status = {"job": job_id, "state": state, "code": code}
+    def _set_print_status(self, status: PrintStatus) -> None:
+        if status.job == self._print_status.job:
+            self._print_status = status
             self.printStatusChanged.emit()
 
     @Slot(object)
     def print_receipt(self, receipt: Receipt) -> str:
         """Queue a receipt on the printer worker; returns the job id the signals will carry."""
         job_id = uuid.uuid4().hex[:12]
-        self._print_status = {"job": job_id, "state": "printing", "code": ""}
+        self._print_status = PrintStatus(job_id, PrintState.Value.Printing)
         self.printStatusChanged.emit()
         if self.printer_profile is None:
             self._on_print_failed(job_id, "no_device")
@@ -275,5 +331,5 @@ class DeviceHub(QObject):
     @Slot()
     def forgetPrintStatus(self) -> None:
         """A new screen starts without the last job's "printed" or "failed" line."""
-        self._print_status = {"job": "", "state": "", "code": ""}
+        self._print_status = PrintStatus()
         self.printStatusChanged.emit()

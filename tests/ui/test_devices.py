@@ -12,12 +12,14 @@ from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from devices.status import Paper
+from devices.status import Light, Paper
 from kiosk.catalog.sample import sample_document
 from kiosk.devicesetup import Devices
 from kiosk.district.standin import StandIn
 from kiosk.settings import Settings
 from tests.ui.driver import Driver, with_staff_pin
+from ui.app import _health
+from ui.devicetypes import PrintState
 from ui.stallprobe import StallProbe
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -35,7 +37,7 @@ def station(
         scanner=None,
     )
     kiosk = launch(with_staff_pin(), devices=devices)
-    kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
+    kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
     return kiosk
 
 
@@ -49,6 +51,15 @@ def test_indicator_shows_one_light_per_configured_device(station: Driver) -> Non
     assert station.visible("deviceLight_printer")
     assert not station.visible("deviceLight_scanner")
     assert not station.visible("deviceProblem")
+
+
+def test_health_for_the_heartbeat_names_each_device_and_its_state(station: Driver) -> None:
+    health = _health(station.ui.devices, station.ui.catalog)
+    assert health["devices"] == [
+        {"device": "id_reader", "health": "online"},
+        {"device": "printer", "health": "online", "paper": "ok"},
+        {"device": "scanner", "health": "not_configured"},
+    ]
 
 
 def test_short_touch_on_indicator_does_not_open_panel(station: Driver) -> None:
@@ -126,9 +137,9 @@ def test_printer_unplugged_resident_told_within_two_seconds(
 ) -> None:
     printer_sim.unplugged = True
     station.wait_until(lambda: station.visible("deviceProblem"), timeout_ms=2000)
-    assert station.ui.devices.property("light") == "red"
+    assert station.ui.devices.overall_light() is Light.RED
     printer_sim.unplugged = False
-    station.wait_until(lambda: station.ui.devices.property("light") == "green", timeout_ms=5000)
+    station.wait_until(lambda: station.ui.devices.overall_light() is Light.GREEN, timeout_ms=5000)
 
 
 def open_a_guide(kiosk: Driver) -> None:
@@ -150,7 +161,7 @@ def test_print_guide_prints_short_guide_with_qr_to_the_full_one(
     code = station.ui.catalog.guide["code"]
     station.click("printGuideButton")
     (job,) = printer_sim.wait_for_jobs(1)
-    station.wait_until(lambda: station.ui.devices.property("printStatus")["state"] == "done")
+    station.wait_until(lambda: station.ui.devices.print_status().printed)
     assert "北京市居住证申领" in job.text
     assert "【需带材料】" in job.text
     assert "□" in job.text
@@ -164,7 +175,7 @@ def test_print_guide_paper_out_points_to_the_qr(
     open_a_guide(station)
     printer_sim.paper_out_after = 50
     station.click("printGuideButton")
-    station.wait_until(lambda: station.ui.devices.property("printStatus")["state"] == "failed")
+    station.wait_until(lambda: station.ui.devices.print_status().state is PrintState.Value.Failed)
     assert any("缺纸" in text and "二维码" in text for text in station.texts())
 
 

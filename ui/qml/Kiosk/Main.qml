@@ -4,6 +4,7 @@ import QtQuick.Controls.Basic
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import Kiosk
+import Kiosk.Types
 
 // The kiosk window: header, a stack of screens, the navigation bar, overlays and the
 // on-screen keyboard, drawn on a surface of the design size and scaled to the window.
@@ -13,7 +14,7 @@ Window {
     required property var shell
     required property var idle
     required property var catalog
-    required property var devices
+    required property DeviceHub devices
     required property var staff
     required property var progress
     required property var apply
@@ -172,7 +173,7 @@ Window {
             anchors.left: parent.left
             anchors.right: parent.right
             height: implicitHeight
-            rows: window.devices.rows
+            rows: window.devices.troubledRows
             notices: window.outbox && window.outbox.problem !== ""
                      ? [qsTr("Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.")]
                      : []

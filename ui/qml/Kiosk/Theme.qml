@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Kiosk.Types
 
 // Every size and colour the screens use. Sizes are in design pixels of a 1080×1920 portrait
 // or 1920×1080 landscape panel; the window scales the whole surface to fit.
@@ -51,9 +52,9 @@ QtObject {
     readonly property color bannerBackground: elder ? "#ffeb3b" : "#fff4e5"
     readonly property color bannerText: elder ? "#000000" : "#7a2e0b"
 
-    function lightColor(light: string): color {
-        return light === "green" ? lightGreen : light === "amber" ? lightAmber
-             : light === "red" ? lightRed : lightNone
+    function lightColor(light: int): color {
+        return light === DeviceLight.Green ? lightGreen : light === DeviceLight.Amber ? lightAmber
+             : light === DeviceLight.Red ? lightRed : lightNone
     }
     readonly property int borderWidth: elder ? 4 : 2
 }

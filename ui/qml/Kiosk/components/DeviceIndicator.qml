@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // For staff: one light per device in the header's corner. Press and hold for three seconds
 // to open the device panel, which asks for the staff PIN first (a short touch does nothing,
@@ -9,7 +10,7 @@ import Kiosk
 Item {
     id: indicator
 
-    required property var rows
+    required property DeviceRows rows
     readonly property real lightsWidth: lights.implicitWidth
     signal panelRequested()
 
@@ -26,13 +27,15 @@ Item {
         Repeater {
             model: indicator.rows
             delegate: Rectangle {
-                required property var modelData
-                objectName: "deviceLight_" + modelData.device
-                visible: modelData.configured
+                required property string name
+                required property int health
+                required property int light
+                objectName: "deviceLight_" + name
+                visible: health !== DeviceHealth.NotConfigured
                 width: 22
                 height: 22
                 radius: 11
-                color: Theme.lightColor(modelData.light)
+                color: Theme.lightColor(light)
                 border.color: "#ffffff"
                 border.width: 2
             }

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Staff panel: each device's state in plain words with the technical detail, a test print,
 // a reprint of a failed receipt, and the last card read (masked) to test the reader.
@@ -8,11 +9,11 @@ import Kiosk
 Rectangle {
     id: panel
 
-    required property var devices
+    required property DeviceHub devices
     required property var staff
     required property var catalog
     required property var outbox  // null without a platform
-    readonly property var texts: DeviceTexts {}
+    readonly property DeviceTexts texts: DeviceTexts {}
     signal closeRequested()
 
     function close() {
@@ -68,8 +69,15 @@ Rectangle {
                 model: panel.devices.rows
                 delegate: Row {
                     id: row
-                    required property var modelData
-                    objectName: "deviceRow_" + modelData.device
+                    required property int device
+                    required property string name
+                    required property int health
+                    required property int light
+                    required property int paper
+                    required property bool coverOpen
+                    required property bool samOk
+                    required property string detail
+                    objectName: "deviceRow_" + name
                     width: column.width
                     spacing: Theme.spacing
                     Rectangle {
@@ -77,15 +85,16 @@ Rectangle {
                         height: 32
                         radius: 16
                         y: 6
-                        color: Theme.lightColor(row.modelData.light)
+                        color: Theme.lightColor(row.light)
                     }
                     Column {
                         width: parent.width - 32 - Theme.spacing
                         KioskText {
                             objectName: "deviceState"
                             width: parent.width
-                            text: panel.texts.deviceName(row.modelData.device) + ": "
-                                  + panel.texts.stateText(row.modelData)
+                            text: panel.texts.deviceName(row.device) + ": "
+                                  + panel.texts.stateText(row.health, row.paper, row.coverOpen,
+                                                          row.samOk)
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
                             color: Theme.text
@@ -94,7 +103,7 @@ Rectangle {
                         KioskText {
                             width: parent.width
                             visible: text !== ""
-                            text: row.modelData.detail
+                            text: row.detail
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontSmall
                             color: Theme.mutedText

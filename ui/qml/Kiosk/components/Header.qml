@@ -1,5 +1,6 @@
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Top band: the station's full name, today's date and the time.
 Rectangle {
@@ -7,7 +8,7 @@ Rectangle {
 
     required property string stationName
     required property string language
-    required property var deviceRows
+    required property DeviceRows deviceRows
     signal devicePanelRequested()
 
     property date now: new Date()

@@ -2,16 +2,16 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // One item's complete guide (办事指南): every element, in the order a resident needs it.
 KioskPage {
     id: page
 
     required property var catalog
-    required property var devices
+    required property DeviceHub devices
     required property string stationName
     readonly property var guide: catalog.guide
-    readonly property var printStatus: devices.printStatus
     signal applyRequested(string code)
 
     title: page.guide.name ?? ""
@@ -236,7 +236,7 @@ KioskPage {
             visible: page.devices.printerConfigured
             width: parent.width
             text: qsTr("Print a short guide")
-            enabled: page.devices.printerReady && page.printStatus.state !== "printing"
+            enabled: page.devices.printerReady && page.devices.printState !== PrintState.Printing
             onClicked: page.catalog.printGuide(
                 page.stationName, Qt.locale("zh_CN").toString(new Date(), "yyyy-MM-dd HH:mm"))
         }
@@ -244,17 +244,17 @@ KioskPage {
             objectName: "printStatus"
             width: parent.width
             visible: page.devices.printerConfigured && text !== ""
-            color: page.printStatus.state === "failed" || !page.devices.printerReady
+            color: page.devices.printState === PrintState.Failed || !page.devices.printerReady
                    ? Theme.warning : Theme.text
             text: {
-                const state = page.printStatus.state
-                if (state === "printing")
+                const state = page.devices.printState
+                if (state === PrintState.Printing)
                     return qsTr("Printing, please wait…")
-                if (state === "done")
+                if (state === PrintState.Done)
                     return qsTr("Printed. Please take the paper from the printer slot.")
-                if (state === "failed" && page.printStatus.code === "paper_out")
+                if (state === PrintState.Failed && page.devices.printCode === "paper_out")
                     return qsTr("The printer is out of paper. Please scan the QR code above instead.")
-                if (state === "failed")
+                if (state === PrintState.Failed)
                     return qsTr("The guide could not be printed. Please scan the QR code above instead.")
                 if (!page.devices.printerReady)
                     return qsTr("The printer is not available right now. Please scan the QR code above.")
