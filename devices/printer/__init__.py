@@ -1,1 +1,1 @@
-"""Receipt printer: ESC/POS through python-escpos transports, our own status and layout."""
+"""Receipt printer: ESC/POS commands from python-escpos; our own transports, status and layout."""

@@ -8,19 +8,12 @@ if the paper ran out or the cover opened on the way, the job is kept for `reprin
 
 from __future__ import annotations
 
-import select
-import socket
 import threading
-import time
-from typing import Any
-
-import serial
 
 from devices.errors import DeviceError
 from devices.printer.layout import PrinterProfile
 from devices.printer.status import PrinterState, Query, StatusByteError, parse_state, query_bytes
-from devices.printer.transport import NO_PRINTER, PrinterAddress, open_transport
-from devices.serialport import close_port
+from devices.printer.transport import NO_PRINTER, PrinterAddress, Transport, open_transport
 from devices.status import DeviceKind, DeviceStatus, Health, Lifecycle, Paper, status_from_error
 
 PAPER_OUT = "打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。"
@@ -42,7 +35,7 @@ class ReceiptPrinter(Lifecycle):
         self.profile = profile
         self._baud = baud
         self._timeout = timeout_s
-        self._transport: Any = None
+        self._transport: Transport | None = None
         self.failed_job: bytes | None = None
         self.cancel = threading.Event()
 
@@ -53,15 +46,8 @@ class ReceiptPrinter(Lifecycle):
 
     def _on_release(self) -> None:
         transport, self._transport = self._transport, None
-        if transport is None:
-            return
-        try:
-            if self.address.scheme == "serial":
-                close_port(transport.device)
-            else:
-                transport.close()
-        except (OSError, serial.SerialException):
-            pass  # the device is gone already; nothing left to let go of
+        if transport is not None:
+            transport.close()
 
     @property
     def connected(self) -> bool:
@@ -85,7 +71,7 @@ class ReceiptPrinter(Lifecycle):
         `wait_s` extends the first reply's deadline: after a job, the query queues behind
         the job's bytes on a serial line.
         """
-        if not self.address.can_read:
+        if not self._connection().can_query:
             return None
         printer = self._query(Query.PRINTER, wait_s)
         cause, paper = self._query(Query.OFFLINE_CAUSE), self._query(Query.PAPER)
@@ -95,9 +81,15 @@ class ReceiptPrinter(Lifecycle):
             raise DeviceError("status", NO_PRINTER, str(error)) from None
 
     def _query(self, query: Query, wait_s: float = 0.0) -> int:
-        self._drain()
-        self._write(query_bytes(query))
-        reply = self._read_byte(time.monotonic() + self._timeout + wait_s)
+        try:
+            reply = self._connection().query(
+                query_bytes(query), self._timeout + wait_s, self.cancel
+            )
+        except DeviceError:
+            self._on_release()
+            raise
+        if reply is None and self.cancel.is_set():
+            raise DeviceError("cancelled", PRINT_FAILED, "status query cancelled")
         if reply is None:
             raise DeviceError("timeout", NO_PRINTER, f"no reply to DLE EOT {int(query)}")
         return reply
@@ -118,6 +110,7 @@ class ReceiptPrinter(Lifecycle):
                 if self.cancel.is_set():
                     raise DeviceError("cancelled", PRINT_FAILED, "print job cancelled")
                 self._write(job[start : start + CHUNK])
+            self._connection().end_job()
             wire_s = len(job) * 10 / self._baud  # the job's time on a serial line
             self._refuse_unless_ready(self.read_state(wait_s=wire_s), after=True)
         except DeviceError:
@@ -146,50 +139,15 @@ class ReceiptPrinter(Lifecycle):
 
     def _write(self, data: bytes) -> None:
         try:
-            if self.address.scheme == "serial":
-                self._transport.device.write(data)
-            else:
-                self._transport._raw(data)
-        except (OSError, serial.SerialException) as error:
+            self._connection().write(data)
+        except DeviceError:
             self._on_release()
-            raise DeviceError("offline", NO_PRINTER, f"write failed: {error}") from None
-        except Exception as error:  # pyusb / pycups errors: the device went away
-            self._on_release()
-            raise DeviceError("offline", NO_PRINTER, f"write failed: {error}") from None
+            raise
 
-    def _drain(self) -> None:
-        """Drop stale bytes (a late status reply) before asking again."""
-        device = self._transport.device
-        if self.address.scheme == "serial":
-            device.reset_input_buffer()
-        elif isinstance(device, socket.socket):
-            while select.select([device], [], [], 0)[0]:
-                if not device.recv(64):
-                    break
-
-    def _read_byte(self, deadline: float) -> int | None:
-        device = self._transport.device
-        try:
-            while (left := deadline - time.monotonic()) > 0:
-                if self.address.scheme == "serial":
-                    device.timeout = min(left, 0.05)
-                    data = bytes(device.read(1))
-                elif isinstance(device, socket.socket):
-                    if not select.select([device], [], [], min(left, 0.05))[0]:
-                        continue
-                    data = device.recv(1)
-                    if not data:
-                        raise DeviceError("offline", NO_PRINTER, "printer closed the connection")
-                else:
-                    data = bytes(self._transport._read())
-                if data:
-                    return data[0]
-                if self.cancel.is_set():
-                    raise DeviceError("cancelled", PRINT_FAILED, "status query cancelled")
-        except (OSError, serial.SerialException) as error:
-            self._on_release()
-            raise DeviceError("offline", NO_PRINTER, f"read failed: {error}") from None
-        return None
+    def _connection(self) -> Transport:
+        if self._transport is None:  # dropped by a failure since the job began
+            raise DeviceError("offline", NO_PRINTER, "printer connection lost")
+        return self._transport
 
 
 def describe(state: PrinterState | None) -> DeviceStatus:
