@@ -80,6 +80,24 @@ def test_qmllint_typed_view_model_misspelt_member_is_an_error(
     assert 'Member "Printed" not found on type "PrintState"' in output, output
 
 
+def test_qmltypes_element_of_unknown_base_fails_generation(tmp_path: Path) -> None:
+    """An element qmllint could not resolve (its base is no known QObject) stops the build
+    instead of weakening the lint."""
+    from ui.qmltypes import QmlTypesError, generate
+
+    source = tmp_path / "strays.py"
+    source.write_text(
+        'QML_IMPORT_NAME = "Kiosk.Strays"\n'
+        "QML_IMPORT_MAJOR_VERSION = 1\n"
+        "@QmlElement\n"
+        "class Stray(NotAQtClass):\n"
+        "    pass\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(QmlTypesError, match=r"strays\.py.*QML\.Element"):
+        generate(tmp_path / "out", [source])
+
+
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_translations_are_complete(repo: Path, language: str) -> None:
     tree = ET.parse(repo / "ui" / "i18n" / f"kiosk_{language}.ts")
