@@ -37,6 +37,7 @@ from devices.serialport import close_port, open_serial
 NO_PRINTER = "打印机未连接，请联系工作人员。"
 SCHEMES = ("network", "serial", "usb", "file", "cups")
 POLL_S = 0.05  # how often a wait for a reply looks at the cancel flag
+STALE_READS = 16  # reads of stale input before a query, at most (a chatty line cannot hang it)
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,8 @@ class NetworkTransport:
 
     def query(self, request: bytes, timeout_s: float, cancel: threading.Event) -> int | None:
         with _connected(OSError):
-            while select.select([self._socket], [], [], 0)[0]:  # a late reply to an earlier ask
-                if not self._socket.recv(64):
+            for _ in range(STALE_READS):  # a late reply to an earlier ask
+                if not select.select([self._socket], [], [], 0)[0] or not self._socket.recv(64):
                     break
             self._socket.sendall(request)
             return _wait_for_byte(self._read, timeout_s, cancel)
@@ -230,8 +231,9 @@ class UsbTransport:
 
     def query(self, request: bytes, timeout_s: float, cancel: threading.Event) -> int | None:
         with _connected(self._usb.core.USBError):
-            while self._read(0.001):  # a late reply to an earlier ask
-                pass
+            for _ in range(STALE_READS):  # a late reply to an earlier ask
+                if not self._read(0.001):
+                    break
             self._device.write(self._out, request, self._timeout_ms)
             return _wait_for_byte(self._read, timeout_s, cancel)
 
