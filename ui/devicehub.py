@@ -162,6 +162,7 @@ class DeviceHub(QObject):
     rows = Property(DeviceRows, _get_rows, constant=True)
     # Only devices down that residents must be told about (the banner).
     troubledRows = Property(DeviceRows, _get_troubled_rows, constant=True)
+    # QML does not read it; older tests and the tour do, as a string (Python: overall_light()).
     light = Property(str, _light, notify=statusChanged)
     printerReady = Property(bool, _printer_ready, notify=statusChanged)
     readerReady = Property(bool, _reader_ready, notify=statusChanged)
