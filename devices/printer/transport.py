@@ -22,7 +22,7 @@ import serial
 from devices.errors import DeviceError
 from devices.serialport import open_serial
 
-NO_PRINTER = "打印机未连接，请联系工作人员。"
+NO_PRINTER = "devices.printer_missing"
 SCHEMES = ("network", "serial", "usb", "file", "cups")
 
 

@@ -89,9 +89,9 @@ KioskPage {
         objectName: "progressStatus"
         width: parent.width
         visible: text !== ""
-        color: screen.progress.message !== "" ? Theme.warning : Theme.text
+        color: screen.progress.messageCode !== "" ? Theme.warning : Theme.text
         text: screen.progress.state === "searching" ? qsTr("Looking up…")
-              : screen.progress.message
+              : Words.say(screen.progress.messageCode, screen.progress.messageArgs)
     }
 
     Repeater {
