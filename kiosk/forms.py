@@ -68,8 +68,9 @@ def check_field(field: FormField, raw: str) -> tuple[str, Message]:
     if not value:
         if not field.required:
             return "", NONE
-        code = "form.choose" if field.type == "choice" else "form.required"
-        return "", message(code, field.label)
+        if field.type == "choice":
+            return "", message("form.choose", field.label)
+        return "", message("form.required", field.label)
     checker = _CHECKERS.get(field.type, _check_text)
     problem = checker(field, value)
     return (
