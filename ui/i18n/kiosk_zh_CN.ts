@@ -720,7 +720,14 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+66"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+50"/>
+        <location line="+106"/>
+        <source>: </source>
+        <extracomment>Between a label and its value</extracomment>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location line="-89"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
@@ -809,8 +816,14 @@
         <translation>可用电子证照</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Handing in later (容缺受理)</source>
+        <location line="+8"/>
+        <location line="+64"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Handing in later</source>
         <translation>容缺受理</translation>
     </message>
     <message>
@@ -1246,6 +1259,12 @@
         <location line="+1"/>
         <source>Status: %1</source>
         <translation>当前状态：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>: </source>
+        <extracomment>Between a status and its note</extracomment>
+        <translation>：</translation>
     </message>
 </context>
 <context>

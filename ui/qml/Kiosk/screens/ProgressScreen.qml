@@ -122,7 +122,8 @@ KioskPage {
                     width: parent ? parent.width : 0
                     color: Theme.mutedText
                     text: "● " + modelData.at + "  " + modelData.status
-                          + (modelData.note !== "" ? "：" + modelData.note : "")
+                          //: Between a status and its note
+                          + (modelData.note !== "" ? qsTr(": ") + modelData.note : "")
                 }
             }
         }
