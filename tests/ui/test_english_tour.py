@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QObject
 from PySide6.QtQuick import QQuickItem
 
 from devices.idcard.identity import parse_text_block
@@ -113,7 +114,7 @@ def visible_texts(ui: KioskUi) -> list[str]:
     return found
 
 
-def _pointer(item: object) -> int:
+def _pointer(item: QObject) -> int:
     return int(shiboken6.getCppPointer(item)[0])
 
 
@@ -181,9 +182,13 @@ def test_tour_in_english_every_screen_shows_no_chinese_outside_data() -> None:
                 screens.append(screen)
                 if texts := chinese_words(ui, data):
                     found[screen] = texts
+                if screen == "apply-form":  # the tour typed a phone number too short
+                    form_texts = visible_texts(ui)
         finally:
             ui.devices.stop()  # before the simulators go away
             ui.close()
     assert "apply-form" in screens  # the walk went all the way
     assert "progress" in screens
+    phone = "联系电话: please enter an 11-digit mobile number (for example 13800000000) or a"
+    assert any(text.startswith(phone) for text in form_texts)  # a form problem, in English
     assert found == ELSEWHERE

@@ -55,7 +55,7 @@ class Speaker:
         self.languages = LanguageSwitcher()
         self.languages.attach(self.engine)
         self.component = QQmlComponent(self.engine)
-        self.component.setData(HARNESS, "harness.qml")  # type: ignore[arg-type]
+        self.component.setData(HARNESS, "harness.qml")
         harness = self.component.create()
         assert harness is not None, self.component.errorString()
         harness.setParent(self.engine)
