@@ -12,7 +12,7 @@ import serial
 
 from devices.errors import DeviceError
 
-UNPLUGGED = "设备未连接，请联系工作人员检查连接线。"
+UNPLUGGED = "devices.unplugged"
 
 
 def open_serial(url: str, baud: int, timeout_s: float) -> serial.Serial:

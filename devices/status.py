@@ -51,8 +51,9 @@ class Light(enum.Enum):
 class DeviceStatus:
     """The last known state of one device.
 
-    `message` is the sentence for the person at the screen (plain Chinese, what to do next),
-    empty while all is well; `detail` is the precise reason for staff and the log.
+    `message` is what to tell the person at the screen, as a message code ("devices.…",
+    words in Words.qml), empty while all is well; `detail` is the precise reason for staff
+    and the log.
     """
 
     device: DeviceKind

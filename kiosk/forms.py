@@ -1,8 +1,9 @@
 """An item's application form: prefill from the ID card, validation with words that help.
 
 Pure: the form schema comes from the catalog (FormField), answers come in as the text a
-resident typed or picked, and each problem comes back as one sentence that says how to
-fix it ("请填写11位手机号码，例如 13800000000"), never as a code.
+resident typed or picked, and each problem comes back as a `Message` whose words (in
+Words.qml, section "form") say how to fix it: `form.phone` with the field's label reads
+"联系电话请填写11位手机号码（例如 13800000000）或带区号的固定电话".
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import FormField
+from kiosk.messages import NONE, Message, message
 from kiosk.patterns import full_match
 
 MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -26,7 +28,7 @@ NUMBER = re.compile(r"-?\d+(\.\d+)?")
 @dataclass(frozen=True)
 class Checked:
     values: dict[str, str]  # cleaned answers, only for fields without problems
-    problems: dict[str, str]  # field key → what to do
+    problems: dict[str, Message]  # field key → what to do
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,7 @@ def prefill(fields: Sequence[FormField], identity: Identity | None) -> dict[str,
 
 def check_form(fields: Sequence[FormField], answers: Mapping[str, str]) -> Checked:
     values: dict[str, str] = {}
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     for field in fields:
         value, problem = check_field(field, answers.get(field.key, ""))
         if problem:
@@ -58,77 +60,81 @@ def check_form(fields: Sequence[FormField], answers: Mapping[str, str]) -> Check
     return Checked(values, problems)
 
 
-def check_field(field: FormField, raw: str) -> tuple[str, str]:
-    """(cleaned value, "") or ("", what to do)."""
+def check_field(field: FormField, raw: str) -> tuple[str, Message]:
+    """(cleaned value, NONE) or ("", what to do)."""
     value = unicodedata.normalize("NFKC", raw).strip()
     if any(unicodedata.category(c) == "Cc" and c not in "\n" for c in value):
-        return "", f"{field.label}里有无法识别的字符，请删除后重新输入"
+        return "", message("form.unreadable_characters", field.label)
     if not value:
         if not field.required:
-            return "", ""
-        verb = "选择" if field.type == "choice" else "填写"
-        return "", f"请{verb}{field.label}"
+            return "", NONE
+        if field.type == "choice":
+            return "", message("form.choose", field.label)
+        return "", message("form.required", field.label)
     checker = _CHECKERS.get(field.type, _check_text)
     problem = checker(field, value)
-    return ("", problem) if problem else (value.upper() if field.type == "id_number" else value, "")
+    return (
+        ("", problem) if problem else (value.upper() if field.type == "id_number" else value, NONE)
+    )
 
 
-def _check_text(field: FormField, value: str) -> str:
+def _check_text(field: FormField, value: str) -> Message:
     if field.type == "text" and "\n" in value:
-        return f"{field.label}请写在一行内"
+        return message("form.one_line", field.label)
     if field.max_length and len(value) > field.max_length:
-        return f"{field.label}最多{field.max_length}个字，现在是{len(value)}个字，请删减"
+        return message("form.too_long", field.label, field.max_length, len(value))
     return _check_pattern(field, value)
 
 
-def _check_number(field: FormField, value: str) -> str:
+def _check_number(field: FormField, value: str) -> Message:
     if not NUMBER.fullmatch(value):
-        return f"{field.label}请只填写数字"
+        return message("form.digits_only", field.label)
     if field.pattern:
         return _check_pattern(field, value)
     number = float(value)
     low, high = field.min_value, field.max_value
     if (low is not None and number < low) or (high is not None and number > high):
         if low is not None and high is not None:
-            return f"{field.label}应在{low:g}到{high:g}之间"
-        return (
-            f"{field.label}不能小于{low:g}" if low is not None else f"{field.label}不能大于{high:g}"
-        )
-    return ""
+            return message("form.out_of_range", field.label, f"{low:g}", f"{high:g}")
+        if low is not None:
+            return message("form.too_small", field.label, f"{low:g}")
+        return message("form.too_large", field.label, f"{high:g}")
+    return NONE
 
 
-def _check_phone(field: FormField, value: str) -> str:
+def _check_phone(field: FormField, value: str) -> Message:
     digits = value.replace(" ", "")
     if MOBILE.fullmatch(digits) or LANDLINE.fullmatch(digits):
-        return ""
-    return f"{field.label}请填写11位手机号码（例如 13800000000）或带区号的固定电话"
+        return NONE
+    return message("form.phone", field.label)
 
 
-def _check_date(field: FormField, value: str) -> str:
+def _check_date(field: FormField, value: str) -> Message:
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        return f"{field.label}请按“年-月-日”填写，例如 2026-01-31"
-    return ""
+        return message("form.date", field.label)
+    return NONE
 
 
-def _check_choice(field: FormField, value: str) -> str:
-    return "" if value in field.choices else f"请从给出的选项中选择{field.label}"
+def _check_choice(field: FormField, value: str) -> Message:
+    return NONE if value in field.choices else message("form.not_a_choice", field.label)
 
 
-def _check_id_number(field: FormField, value: str) -> str:
+def _check_id_number(field: FormField, value: str) -> Message:
     if len(value) != 18:
-        return f"{field.label}应为18位，现在是{len(value)}位"
+        return message("form.id_number_length", field.label, len(value))
     if not is_valid_id_number(value):
-        return f"{field.label}校验不通过，请逐位核对（最后一位可能是X）"
-    return ""
+        return message("form.id_number_checksum", field.label)
+    return NONE
 
 
-def _check_pattern(field: FormField, value: str) -> str:
+def _check_pattern(field: FormField, value: str) -> Message:
     if field.pattern and not full_match(field.pattern, value):
-        hint = f"：{field.help}" if field.help else "，请核对"
-        return f"{field.label}的格式不对{hint}"
-    return ""
+        if field.help:
+            return message("form.pattern_hint", field.label, field.help)
+        return message("form.pattern", field.label)
+    return NONE
 
 
 _CHECKERS = {

@@ -16,24 +16,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.district.client import Busy, Ok, PlatformClient, Rejected, Result
+from kiosk.messages import NONE, Message, message
 from kiosk.outbox import Outbox
 from kiosk.progressquery import ApplicantQuery, NumberQuery, ProgressQuery, ReceiptQuery
 
-NOT_FOUND = (
-    "没有找到与这个编号和证件号码后4位相符的办件。请核对回执上的编号和申请人证件号码"
-    "后4位后重试，或拨打热线咨询。"
-)
-RECEIPT_NOT_FOUND = "没有找到这张回执对应的办件，请拨打热线咨询。"
-OLD_RECEIPT = "这张回执的二维码不能直接查询。请在下面输入回执上的编号和申请人证件号码后4位。"
-NOT_A_RECEIPT = "这不是回执上的二维码。请扫描回执上的二维码，或输入回执上的编号。"
-BAD_NUMBER = "这不是回执上的编号，请核对后重试。"
-TAIL_NEEDED = "请输入申请人证件号码的后4位（4个数字，最后一位可能是X）。"
-TOO_MANY = (
-    "这个编号的证件号码后4位输错次数太多，已暂停用编号查询。请扫描回执上的二维码，"
-    "或把身份证放在读卡器上查询，也可拨打热线咨询。"
-)
-OFFLINE = "暂时无法连接区政务服务平台，请稍后再试，或拨打热线咨询。"
-UNREADABLE = "区政务服务平台返回了无法识别的内容，请稍后再试，或拨打热线咨询。"
+# What the resident is told instead of cases (words in Words.qml, section "progress").
+NOT_FOUND = message("progress.not_found")
+RECEIPT_NOT_FOUND = message("progress.receipt_not_found")
+OLD_RECEIPT = message("progress.old_receipt")
+NOT_A_RECEIPT = message("progress.not_a_receipt")
+BAD_NUMBER = message("progress.bad_number")
+TAIL_NEEDED = message("progress.tail_needed")
+TOO_MANY = message("progress.too_many_tails")
+OFFLINE = message("progress.offline")
+UNREADABLE = message("progress.unreadable")
+NONE_ON_PLATFORM = message("progress.none_on_platform")
 
 TAIL_TRIES = 5  # as the platform counts them (openapi.yaml, queryCases)
 TAIL_LOCK_S = 24 * 3600
@@ -59,7 +56,7 @@ class CaseProgress:
 @dataclass(frozen=True)
 class ProgressAnswer:
     cases: tuple[CaseProgress, ...] = ()
-    message: str = ""  # why there is nothing to show, in words for the resident
+    message: Message = NONE  # why there is nothing to show
 
 
 class UnreadableReplyError(ValueError):
@@ -167,7 +164,7 @@ def _pending_by_tail(
 def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnswer:
     result = client.post("/cases/query", {"idType": query.id_type, "idNumber": query.id_number})
     if isinstance(result, Ok):
-        return _found(result.data, "没有查到您在平台上的办件。")
+        return _found(result.data, NONE_ON_PLATFORM)
     return ProgressAnswer(message=OFFLINE)
 
 
@@ -176,7 +173,7 @@ def _pending(apply_no: str, payload: dict[str, Any]) -> ProgressAnswer:
     return ProgressAnswer((CaseProgress(apply_no, name, "待上传", pending=True),))
 
 
-def _answered(result: Result, nothing: str) -> ProgressAnswer:
+def _answered(result: Result, nothing: Message) -> ProgressAnswer:
     if isinstance(result, Ok):
         return _found(result.data, nothing)
     if isinstance(result, Busy) and result.code == "too_many_attempts":
@@ -186,13 +183,13 @@ def _answered(result: Result, nothing: str) -> ProgressAnswer:
     return ProgressAnswer(message=OFFLINE)
 
 
-def _found(data: Any, nothing: str) -> ProgressAnswer:
+def _found(data: Any, nothing: Message) -> ProgressAnswer:
     """The cases in a queryCases reply (platform data: each part checked before use)."""
     try:
         cases = _cases(data)
     except UnreadableReplyError:
         return ProgressAnswer(message=UNREADABLE)
-    return ProgressAnswer(cases, "" if cases else nothing)
+    return ProgressAnswer(cases, NONE if cases else nothing)
 
 
 def _cases(data: Any) -> tuple[CaseProgress, ...]:

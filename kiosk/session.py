@@ -18,6 +18,7 @@ from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import FormField, Material, ServiceItem
 from kiosk.forms import Checked, check_field, check_form, prefill
+from kiosk.messages import Message
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.submission import CapturedPage, Consent, Finished, MaterialChoice, Person
 
@@ -42,7 +43,8 @@ CONSENT = Consent(
 
 
 class ApplicationError(ValueError):
-    """Something the resident must do differently; the message says what, in Chinese."""
+    """Something the resident must do differently; the message says what, in Chinese (a form
+    problem comes as kiosk/forms.py gives it: a `Message`)."""
 
 
 def typed_identity_allowed(setting: str, item: ServiceItem) -> bool:
@@ -77,7 +79,7 @@ class Application:
         self.agent: Person | None = None
         self.applicant: Person | None = None
         self.answers: dict[str, str] = {}
-        self.problems: dict[str, str] = {}
+        self.problems: dict[str, Message] = {}
         self.provisions: dict[str, str] = {}  # material name → captured / at_counter / e_licence
         self.pages: dict[str, list[CapturedPage]] = {}
         self.consent: Consent | None = None
@@ -129,8 +131,8 @@ class Application:
     def fields(self) -> tuple[FormField, ...]:
         return self.item.form
 
-    def answer(self, key: str, raw: str) -> str:
-        """Keep the answer as typed; returns the problem with it ("" when fine)."""
+    def answer(self, key: str, raw: str) -> Message:
+        """Keep the answer as typed; returns the problem with it (empty when fine)."""
         field = next((f for f in self.fields if f.key == key), None)
         if field is None:
             raise KeyError(key)

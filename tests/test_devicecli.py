@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from devices.idcard.reader import SAM_FAILED
+from devices.printer.printer import PAPER_OUT
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
@@ -50,7 +52,7 @@ def test_read_card_reports_a_broken_reader(sim: IdCardSimulator) -> None:
     sim.fault = "sam_failure"
     result = run("read-card", "--port", sim.url, "--timeout", "1")
     assert result.returncode == 1
-    assert "读卡器故障" in result.stderr
+    assert SAM_FAILED in result.stderr  # the message code the screen would show
     assert "SAM" in result.stderr
 
 
@@ -109,7 +111,7 @@ def test_print_test_paper_out_says_so(tmp_path: Path) -> None:
         printer.set_state(paper=Paper.OUT)
         result = run("print-test", "--printer", printer.address)
     assert result.returncode == 1
-    assert "缺纸" in result.stderr
+    assert PAPER_OUT in result.stderr  # the message code the screen would show
     assert "paper_out" in result.stderr
 
 

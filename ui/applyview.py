@@ -42,6 +42,7 @@ from PySide6.QtQuick import QQuickImageProvider
 
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import ServiceItem
+from kiosk.messages import NONE, Message
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.session import (
     CONSENT,
@@ -99,7 +100,7 @@ class ApplyViewModel(QObject):
         self._hub = hub
         self._app: Application | None = None
         self._step = ""
-        self._message = ""
+        self._message: str | Message = ""  # a Message from forms, capture and the outbox
         self._capturing = ""  # material being captured, until its page arrives
         self._capture_request = 0
         self._retake_index = -1
@@ -129,7 +130,11 @@ class ApplyViewModel(QObject):
     # -- properties ----------------------------------------------------------------------
     available = Property(bool, lambda self: self._service is not None, constant=True)
     step = Property(str, lambda self: self._step, notify=changed)
-    message = Property(str, lambda self: self._message, notify=changed)
+    message = Property(
+        str, lambda self: self._message if isinstance(self._message, str) else "", notify=changed
+    )
+    messageCode = Property(str, lambda self: _coded(self._message).code, notify=changed)
+    messageArgs = Property(list, lambda self: list(_coded(self._message).args), notify=changed)
     capturing = Property(str, lambda self: self._capturing, notify=changed)
     cameraMode = Property(
         str, lambda self: "folder" if self._capture.uses_folder else "camera", constant=True
@@ -227,8 +232,12 @@ class ApplyViewModel(QObject):
         return dict(self._app.answers) if self._app else {}
 
     @Property(dict, notify=answersChanged)
-    def problems(self) -> dict[str, str]:
-        return dict(self._app.problems) if self._app else {}
+    def problemCodes(self) -> dict[str, str]:
+        return {k: p.code for k, p in self._app.problems.items()} if self._app else {}
+
+    @Property(dict, notify=answersChanged)
+    def problemArgs(self) -> dict[str, list[str]]:
+        return {k: list(p.args) for k, p in self._app.problems.items()} if self._app else {}
 
     @Property(list, notify=shapeChanged)
     def materials(self) -> list[dict[str, Any]]:
@@ -368,7 +377,7 @@ class ApplyViewModel(QObject):
         try:
             act(self._app)
         except ApplicationError as error:
-            self._message = str(error)
+            self._message = _said(error)
             self.changed.emit()
             return False
         self._message = ""
@@ -395,7 +404,7 @@ class ApplyViewModel(QObject):
             self._app.choose(name, provision)
             self._message = ""
         except ApplicationError as error:
-            self._message = str(error)
+            self._message = _said(error)
         self.materialStateChanged.emit()
         self.changed.emit()
 
@@ -428,13 +437,13 @@ class ApplyViewModel(QObject):
             else:
                 self._app.add_page(page)
         except ApplicationError as error:
-            self._message = str(error)
+            self._message = _said(error)
         self._serial += 1
         self.materialStateChanged.emit()
         self.changed.emit()
 
-    @Slot(str, int)
-    def _on_capture_failed(self, message: str, request: int) -> None:
+    @Slot(Message, int)
+    def _on_capture_failed(self, message: Message, request: int) -> None:
         if request != self._capture_request or not self._capturing:
             return
         self._capturing = ""
@@ -466,7 +475,7 @@ class ApplyViewModel(QObject):
         try:
             finished = self._app.finished()
         except ApplicationError as error:
-            self._message = str(error)
+            self._message = _said(error)
             self.changed.emit()
             return
         self._finished = finished
@@ -519,8 +528,8 @@ class ApplyViewModel(QObject):
         self._finished = None
         self._everything_changed()
 
-    @Slot(str)
-    def _on_refused(self, message: str) -> None:
+    @Slot(Message)
+    def _on_refused(self, message: Message) -> None:
         if self._step == "submitting":
             self._step = "consent"
             self._message = message
@@ -635,3 +644,13 @@ class PageImageProvider(QQuickImageProvider):
         size.setWidth(image.width())
         size.setHeight(image.height())
         return image
+
+
+def _said(error: ApplicationError) -> str | Message:
+    """What an ApplicationError tells the resident: a sentence, or a form problem's Message."""
+    said = error.args[0] if error.args else ""
+    return said if isinstance(said, Message) else str(error)
+
+
+def _coded(said: str | Message) -> Message:
+    return said if isinstance(said, Message) else NONE

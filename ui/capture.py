@@ -4,7 +4,8 @@ compressed to a size budget off the GUI thread.
 `fit_page` is the pure part: longest side at most `max_side`, then JPEG quality stepped
 down until the page fits the budget, then smaller again if it still does not. Decoding a
 big photo and encoding it takes 100 ms and more, so the `CaptureWorker` does it on its own
-thread; the GUI thread only asks and hears back a `CapturedPage` or a sentence to show.
+thread; the GUI thread only asks and hears back a `CapturedPage` or a `Message` to show
+(words in Words.qml, section "devices").
 
 The camera is QtMultimedia's: `CameraSource` lives on the GUI thread (Qt wants it there),
 hands each still image to the worker, and exposes its capture session so the screen's
@@ -30,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageReader
 
+from kiosk.messages import Message, message
 from kiosk.submission import CapturedPage
 
 log = logging.getLogger(__name__)
@@ -38,18 +40,29 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"}
 QUALITIES = (85, 75, 65, 55, 45)
 SHRINK = 0.8
 MIN_SIDE = 400
-NO_CAMERA = "未检测到高拍仪，请选择其他方式提供材料，或联系工作人员"
+NO_CAMERA = message("devices.camera_missing")
+BLURRED = message("devices.page_unclear")
+TOO_DENSE = message("devices.page_too_dense")
+UNREADABLE_IMAGE = message("devices.image_unreadable")
+FOLDER_EMPTY = message("devices.camera_unavailable_elsewhere")
+NO_SOURCE = message("devices.camera_unavailable")
+SHOT_REFUSED = message("devices.shot_refused")
+SHOT_FAILED = message("devices.shot_failed")
 DECODE_LIMIT_MB = 512  # a bigger decoded image is refused, not allowed to exhaust memory
 
 
 class CaptureError(RuntimeError):
-    """A page could not be taken; the message is for the resident, in Chinese."""
+    """A page could not be taken; `said` is what the resident is told."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.code)
+        self.said = said
 
 
 def fit_page(image: QImage, budget_bytes: int, max_side: int) -> tuple[bytes, int, int]:
     """(JPEG bytes, width, height) of `image`, no side longer than `max_side`, within budget."""
     if image.isNull():
-        raise CaptureError("没有拍到清晰的图像，请把材料放平后重拍")
+        raise CaptureError(BLURRED)
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     if max(image.width(), image.height()) > max_side:
         image = image.scaled(
@@ -64,7 +77,7 @@ def fit_page(image: QImage, budget_bytes: int, max_side: int) -> tuple[bytes, in
             if len(data) <= budget_bytes:
                 return data, image.width(), image.height()
         if max(image.width(), image.height()) * SHRINK < MIN_SIDE:
-            raise CaptureError("这一页内容太多，压缩后仍然看不清，请分成几页拍摄")
+            raise CaptureError(TOO_DENSE)
         image = image.scaled(
             round(image.width() * SHRINK),
             round(image.height() * SHRINK),
@@ -83,14 +96,14 @@ def _jpeg(image: QImage, quality: int) -> bytes:
 
 
 def read_image(path: Path) -> QImage:
-    """Decode an image file with a memory ceiling; CaptureError in plain words if not."""
+    """Decode an image file with a memory ceiling; CaptureError if it cannot."""
     reader = QImageReader(str(path))
     reader.setAllocationLimit(DECODE_LIMIT_MB)
     reader.setAutoTransform(True)
     image = reader.read()
     if image.isNull():
         log.warning("page image %s unreadable: %s", path.name, reader.errorString())
-        raise CaptureError("这张图片无法读取（文件损坏或太大），请重拍")
+        raise CaptureError(UNREADABLE_IMAGE)
     return image
 
 
@@ -108,7 +121,7 @@ class FolderSource:
             files = []
         if not files:
             log.error("image folder %s has no images", self.folder)
-            raise CaptureError("高拍仪暂时无法使用，请选择到窗口提交材料，或联系工作人员")
+            raise CaptureError(FOLDER_EMPTY)
         path = files[self._next % len(files)]
         self._next += 1
         return path
@@ -119,11 +132,11 @@ class CaptureWorker(QObject):
 
     Signals:
         captured(object, int): a CapturedPage, and the request number it answers.
-        failed(str, int): what to tell the resident, and the request number.
+        failed(Message, int): what to tell the resident, and the request number.
     """
 
     captured = Signal(object, int)
-    failed = Signal(str, int)
+    failed = Signal(Message, int)
 
     def __init__(self, folder: Path | None, budget_bytes: int, max_side: int) -> None:
         super().__init__()
@@ -135,17 +148,17 @@ class CaptureWorker(QObject):
     def from_folder(self, material: str, request: int) -> None:
         try:
             if self._source is None:
-                raise CaptureError("高拍仪暂时无法使用，请联系工作人员")
+                raise CaptureError(NO_SOURCE)
             self._finish(material, read_image(self._source.next_path()), request)
         except CaptureError as error:
-            self.failed.emit(str(error), request)
+            self.failed.emit(error.said, request)
 
     @Slot(str, object, int)
     def from_camera(self, material: str, image: QImage, request: int) -> None:
         try:
             self._finish(material, image, request)
         except CaptureError as error:
-            self.failed.emit(str(error), request)
+            self.failed.emit(error.said, request)
 
     def _finish(self, material: str, image: QImage, request: int) -> None:
         data, width, height = fit_page(image, self._budget, self._max_side)
@@ -156,11 +169,11 @@ class CaptureService(QObject):
     """GUI-thread side: ask for a page, hear back a page or a problem.
 
     Signals:
-        captured(object, int), failed(str, int): from the worker.
+        captured(object, int), failed(Message, int): from the worker.
     """
 
     captured = Signal(object, int)
-    failed = Signal(str, int)
+    failed = Signal(Message, int)
     requestFolder = Signal(str, int)
     requestCompress = Signal(str, object, int)
 
@@ -196,12 +209,7 @@ class CaptureService(QObject):
         elif self.camera is None or not self.camera.ready:
             # Answered like every other request: after this returns its number.
             request = self._request
-            QTimer.singleShot(
-                0,
-                lambda: self.failed.emit(
-                    "未检测到高拍仪，请选择其他方式提供材料，或联系工作人员", request
-                ),
-            )
+            QTimer.singleShot(0, lambda: self.failed.emit(NO_CAMERA, request))
         else:
             self.camera.shoot(material, self._request)
         return self._request
@@ -233,12 +241,12 @@ class CameraSource(QObject):
 
     Signals:
         shot(str, QImage, int): a still image for the worker to compress.
-        failed(str, int): the camera could not take the picture.
+        failed(Message, int): the camera could not take the picture.
         readyChanged: the camera came up or went away.
     """
 
     shot = Signal(str, object, int)
-    failed = Signal(str, int)
+    failed = Signal(Message, int)
     readyChanged = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
@@ -285,7 +293,7 @@ class CameraSource(QObject):
     def shoot(self, material: str, request: int) -> None:
         capture_id = self._capture.capture()
         if capture_id < 0:
-            self.failed.emit("高拍仪没有拍成功，请稍后再按一次拍摄", request)
+            self.failed.emit(SHOT_REFUSED, request)
             return
         self._pending[capture_id] = (material, request)
 
@@ -299,4 +307,4 @@ class CameraSource(QObject):
     def _on_error(self, capture_id: int, _error: object, detail: str) -> None:
         log.error("document camera: %s", detail)
         _, request = self._pending.pop(capture_id, ("", 0))
-        self.failed.emit("高拍仪没有拍成功，请检查材料是否放好后重拍", request)
+        self.failed.emit(SHOT_FAILED, request)

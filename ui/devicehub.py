@@ -53,7 +53,7 @@ class DeviceHub(QObject):
     Signals:
         cardRead(Identity): a card was read (for the session; the hub keeps only a mask).
         scanned(str): a valid code from the scanner.
-        scanRejected(str): a refused scan, as the sentence to show.
+        scanRejected(str): a refused scan, as the message code to show (Words.qml).
         printed(str) / printFailed(str, str): a job finished / failed (id, error code).
         printStatusChanged: the resident's last print job moved on (`printJob`,
             `printState`, `printCode`; `print_status()` in Python).

@@ -204,7 +204,7 @@ class ScannerWorker(DeviceWorker):
 
     Signals:
         scanned(str): a complete, valid code.
-        rejected(str): a scan we refused, as the sentence to show.
+        rejected(str): a scan we refused, as the message code to show (Words.qml).
     """
 
     scanned = Signal(str)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
 from kiosk import __version__
 from kiosk.district.signing import Credentials
+from kiosk.messages import Message, message
 
 log = logging.getLogger(__name__)
 
@@ -267,13 +268,13 @@ class SubmitWorker(QObject):
 
     Signals:
         accepted(str): a submission is on disk under this apply number (say "received").
-        refused(str): it could not be stored; what to tell the resident.
+        refused(Message): it could not be stored; what to tell the resident.
         stored: a rating is on disk (the sync worker may send it).
         startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
     accepted = Signal(str)
-    refused = Signal(str)
+    refused = Signal(Message)
     stored = Signal()
     startFailed = Signal(str)
 
@@ -326,13 +327,13 @@ class SubmitWorker(QObject):
         from kiosk.outbox import OutboxError
 
         if self._submitter is None:
-            self.refused.emit("暂时无法提交，请联系工作人员")
+            self.refused.emit(message("outbox.unavailable"))
             return
         try:
             apply_no = self._submitter.submit(finished)
         except OutboxError as error:
             log.error("submission not stored: %s", error)
-            self.refused.emit("提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上")
+            self.refused.emit(message("outbox.not_stored"))
             return
         self.accepted.emit(apply_no)
 
@@ -365,7 +366,7 @@ class OutboxService(QObject):
     progressReady = Signal(int, object)
     accepted = Signal(str)
     answered = Signal(str, str)
-    refused = Signal(str)
+    refused = Signal(Message)
 
     def __init__(
         self, worker: OutboxWorker, submitter: SubmitWorker, parent: QObject | None = None

@@ -7,7 +7,7 @@ a slow platform), so an answer may come after the resident who asked has left; i
 never reach the next one.
 
 Signals:
-    changed: `state`, `cases` or `message` changed.
+    changed: `state`, `cases` or the message (`messageCode`, `messageArgs`) changed.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from devices.idcard.identity import Identity
+from kiosk.messages import NONE, Message
 from kiosk.progressquery import (
     ApplicantQuery,
     NumberQuery,
@@ -59,13 +60,14 @@ class ProgressViewModel(QObject):
         self._bound.timeout.connect(self._on_no_answer)
         self._state = ""  # "" | searching | answered
         self._cases: list[dict[str, Any]] = []
-        self._message = ""
+        self._message: Message = NONE  # why there are no cases to show
         if service is not None:
             service.progressReady.connect(self._on_answer)
 
     state = Property(str, lambda self: self._state, notify=changed)
     cases = Property(list, lambda self: self._cases, notify=changed)
-    message = Property(str, lambda self: self._message, notify=changed)
+    messageCode = Property(str, lambda self: self._message.code, notify=changed)
+    messageArgs = Property(list, lambda self: list(self._message.args), notify=changed)
     available = Property(bool, lambda self: self._service is not None, constant=True)
 
     @Slot(bool)
@@ -96,7 +98,7 @@ class ProgressViewModel(QObject):
         if self._service is None:
             return
         self._asked += 1
-        self._state, self._cases, self._message = "searching", [], ""
+        self._state, self._cases, self._message = "searching", [], NONE
         self.changed.emit()
         self._bound.start()
         self._service.requestProgress.emit(self._asked, query)
@@ -137,5 +139,5 @@ class ProgressViewModel(QObject):
         self._asked += 1
         self._bound.stop()
         self._active = False
-        self._state, self._cases, self._message = "", [], ""
+        self._state, self._cases, self._message = "", [], NONE
         self.changed.emit()

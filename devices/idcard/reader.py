@@ -16,9 +16,9 @@ from devices.idcard.codec import Command, FrameError, Reply, ReplyParser, Status
 from devices.idcard.identity import Identity, TextBlockError, parse_text_block
 from devices.idcard.photo import PHOTO_BYTES, PhotoDecoder, decode_photo
 
-NO_READER = "读卡器没有响应，请联系工作人员检查读卡器连接。"
-SAM_FAILED = "身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。"
-CARD_UNREADABLE = "身份证读取失败，请将身份证平放在感应区，稍候再试。"
+NO_READER = "devices.reader_silent"
+SAM_FAILED = "devices.reader_sam_failed"
+CARD_UNREADABLE = "devices.card_unreadable"
 
 
 class Port(Protocol):

@@ -16,9 +16,10 @@ from devices.printer.status import PrinterState, Query, StatusByteError, parse_s
 from devices.printer.transport import NO_PRINTER, PrinterAddress, Transport, open_transport
 from devices.status import DeviceKind, DeviceStatus, Health, Lifecycle, Paper, status_from_error
 
-PAPER_OUT = "打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。"
-COVER_OPEN = "打印机盖未合上，暂时无法打印。请告知工作人员。"
-PRINT_FAILED = "凭条没有打印完整，请告知工作人员补打。"
+PAPER_OUT = "devices.paper_out"
+COVER_OPEN = "devices.cover_open"
+PRINT_FAILED = "devices.print_incomplete"
+NOTHING_TO_REPRINT = "devices.nothing_to_reprint"
 CHUNK = 256
 
 
@@ -120,7 +121,7 @@ class ReceiptPrinter(Lifecycle):
 
     def reprint(self) -> None:
         if self.failed_job is None:
-            raise DeviceError("nothing", "没有需要补打的凭条。", "no failed job kept")
+            raise DeviceError("nothing", NOTHING_TO_REPRINT, "no failed job kept")
         self.print_job(self.failed_job)
 
     @staticmethod

@@ -34,7 +34,7 @@ import serial
 from devices.errors import DeviceError
 from devices.serialport import close_port, open_serial
 
-NO_PRINTER = "打印机未连接，请联系工作人员。"
+NO_PRINTER = "devices.printer_missing"
 SCHEMES = ("network", "serial", "usb", "file", "cups")
 POLL_S = 0.05  # how often a wait for a reply looks at the cancel flag
 STALE_READS = 16  # reads of stale input before a query, at most (a chatty line cannot hang it)

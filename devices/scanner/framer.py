@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 SUFFIXES = {"CR": b"\r", "LF": b"\n", "CRLF": b"\r\n"}
-UNREADABLE = "没有识别这个码，请重新扫描；如仍不行，请联系工作人员。"
+UNREADABLE = "devices.scan_unreadable"
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class BadScan:
 
     reason: str  # "encoding", "control", "too_long", "prefix", "incomplete"
     detail: str
-    message: str = UNREADABLE
+    message: str = UNREADABLE  # the message code for the resident (Words.qml)
 
 
 ScanResult = Scan | BadScan

@@ -9,6 +9,7 @@ import pytest
 from devices.errors import DeviceError
 from devices.idcard.device import IdCardDevice
 from devices.idcard.identity import CardKind
+from devices.idcard.reader import SAM_FAILED
 from devices.sim.idcard import IdCardSimulator
 from devices.status import Health
 
@@ -52,7 +53,7 @@ def test_claim_with_failed_sam_raises_and_health_says_hardware_error() -> None:
         status = device.check_health()
     assert status.health is Health.HARDWARE_ERROR
     assert status.sam_ok is False
-    assert "工作人员" in status.message
+    assert status.message == SAM_FAILED
 
 
 def test_unplug_goes_offline_within_two_seconds_and_replug_reads_again() -> None:

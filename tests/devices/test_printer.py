@@ -12,7 +12,7 @@ from PIL import Image
 
 from devices.errors import DeviceError
 from devices.printer.layout import PrinterProfile, Receipt, receipt_bytes
-from devices.printer.printer import ReceiptPrinter
+from devices.printer.printer import PAPER_OUT, ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.sim.printer import PrinterSimulator
 from devices.status import Health, Paper
@@ -90,7 +90,7 @@ def test_print_job_paper_out_refused_before_sending_and_kept(sim: PrinterSimulat
     with pytest.raises(DeviceError) as raised:
         printer.print_job(job)
     assert raised.value.code == "paper_out"
-    assert "缺纸" in raised.value.message
+    assert raised.value.message == PAPER_OUT
     assert printer.failed_job == job
     assert printer.check_health().health is Health.HARDWARE_ERROR
     printer.close()

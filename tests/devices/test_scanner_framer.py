@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devices.scanner.framer import BadScan, FramerSettings, Scan, ScanFramer
+from devices.scanner.framer import UNREADABLE, BadScan, FramerSettings, Scan, ScanFramer
 
 
 def framer(**settings: object) -> ScanFramer:
@@ -75,10 +75,10 @@ def test_expire_reports_a_hanging_fragment_once() -> None:
     assert scanner.expire(2.0) == []
 
 
-def test_bad_scan_message_is_plain_chinese_and_detail_has_no_code() -> None:
+def test_bad_scan_message_says_unreadable_and_detail_has_no_code() -> None:
     (result,) = framer(max_length=3).feed(b"SECRET\r", 0.0)
     assert isinstance(result, BadScan)
-    assert "重新扫描" in result.message
+    assert result.message == UNREADABLE
     assert "SECRET" not in result.detail
 
 

@@ -8,7 +8,7 @@ import tty
 import pytest
 
 from devices.errors import DeviceError
-from devices.serialport import explain_serial_error, open_serial
+from devices.serialport import UNPLUGGED, explain_serial_error, open_serial
 
 
 def test_open_serial_loop_url_echoes() -> None:
@@ -39,7 +39,7 @@ def test_open_serial_absent_device_is_no_device_with_the_fix() -> None:
         open_serial("/dev/ttyKIOSK-absent", 9600, 0.1)
     assert raised.value.code == "no_device"
     assert "kiosk devices list" in raised.value.detail
-    assert "工作人员" in raised.value.message
+    assert raised.value.message == UNPLUGGED
 
 
 def test_explain_permission_denied_names_group_and_udev_rule() -> None:

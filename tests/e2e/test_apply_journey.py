@@ -320,7 +320,7 @@ def test_without_a_camera_the_materials_step_says_what_to_do(camera_station: Sta
     assert kiosk.visible("cameraVideo")  # the live preview's place, with the reason it is dark
     assert any("没有找到高拍仪" in t for t in kiosk.texts())
     kiosk.click("capture_0")
-    kiosk.wait_until(lambda: "未检测到高拍仪" in kiosk.ui.apply.property("message"))
+    kiosk.wait_until(lambda: any("未检测到高拍仪" in t for t in kiosk.texts()))
     kiosk.click("eLicence_0")  # another way is still open
     kiosk.click("eLicence_1")
     kiosk.click("applyNextButton")

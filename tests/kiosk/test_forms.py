@@ -1,4 +1,5 @@
-"""Form prefill and validation (kiosk/forms.py): every rule, with its message."""
+"""Form prefill and validation (kiosk/forms.py): every rule, with its message code (the
+words for each are checked in tests/ui/test_words.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from devices.sim.idcard import SAMPLE_CARDS
 from kiosk.catalog.model import FormField
 from kiosk.catalog.sample import load_sample
 from kiosk.forms import check_field, check_form, prefill
+from kiosk.messages import NONE, Message, message
 
 TEXT = FormField("address", "text", "现居住地址", max_length=10)
 PEOPLE = FormField("n", "number", "家庭人口数", min_value=1, max_value=20)
@@ -24,36 +26,35 @@ ID = FormField("i", "id_number", "配偶身份证号码")
 @pytest.mark.parametrize(
     ("field", "raw", "value", "problem"),
     [
-        (TEXT, "  西城区月坛  ", "西城区月坛", ""),
-        (TEXT, "", "", "请填写现居住地址"),
-        (FormField("x", "text", "备注", required=False), "", "", ""),
-        (TEXT, "一二三四五六七八九十十一", "", "现居住地址最多10个字，现在是12个字，请删减"),
-        (TEXT, "第一行\n第二行", "", "现居住地址请写在一行内"),
-        (TEXT, "abc\x07", "", "现居住地址里有无法识别的字符，请删除后重新输入"),
-        (PEOPLE, "3", "3", ""),
-        (PEOPLE, "三", "", "家庭人口数请只填写数字"),
-        (PEOPLE, "25", "", "家庭人口数应在1到20之间"),
-        (FormField("n", "number", "金额", min_value=0), "-1", "", "金额不能小于0"),
-        (CARD, "123", "",
-         "卡号的格式不对：卡背面的19位数字"),
-        (PHONE, "13800000000", "13800000000", ""),
-        (PHONE, "010-66001234", "010-66001234", ""),
-        (PHONE, "12345", "",
-         "联系电话请填写11位手机号码（例如 13800000000）或带区号的固定电话"),
-        (DATE, "2026-03-01", "2026-03-01", ""),
-        (DATE, "2026-02-30", "", "预产期请按“年-月-日”填写，例如 2026-01-31"),
-        (ORDER, "二孩", "二孩", ""),
-        (ORDER, "", "", "请选择第几个孩子"),
-        (ORDER, "四孩", "",
-         "请从给出的选项中选择第几个孩子"),
-        (ID, "11010219800107001x", "11010219800107001X", ""),
-        (ID, "1101021950", "", "配偶身份证号码应为18位，现在是10位"),
-        (ID, "110102195001010014", "",
-         "配偶身份证号码校验不通过，请逐位核对（最后一位可能是X）"),
-        (PHONE, "１３８００００００００", "13800000000", ""),  # full-width
+        (TEXT, "  西城区月坛  ", "西城区月坛", NONE),
+        (TEXT, "", "", message("form.required", "现居住地址")),
+        (FormField("x", "text", "备注", required=False), "", "", NONE),
+        (TEXT, "一二三四五六七八九十十一", "", message("form.too_long", "现居住地址", 10, 12)),
+        (TEXT, "第一行\n第二行", "", message("form.one_line", "现居住地址")),
+        (TEXT, "abc\x07", "", message("form.unreadable_characters", "现居住地址")),
+        (PEOPLE, "3", "3", NONE),
+        (PEOPLE, "三", "", message("form.digits_only", "家庭人口数")),
+        (PEOPLE, "25", "", message("form.out_of_range", "家庭人口数", 1, 20)),
+        (FormField("n", "number", "金额", min_value=0), "-1", "",
+         message("form.too_small", "金额", 0)),
+        (CARD, "123", "", message("form.pattern_hint", "卡号", "卡背面的19位数字")),
+        (FormField("k", "text", "编号", pattern=r"\d{3}"), "ab", "",
+         message("form.pattern", "编号")),
+        (PHONE, "13800000000", "13800000000", NONE),
+        (PHONE, "010-66001234", "010-66001234", NONE),
+        (PHONE, "12345", "", message("form.phone", "联系电话")),
+        (DATE, "2026-03-01", "2026-03-01", NONE),
+        (DATE, "2026-02-30", "", message("form.date", "预产期")),
+        (ORDER, "二孩", "二孩", NONE),
+        (ORDER, "", "", message("form.choose", "第几个孩子")),
+        (ORDER, "四孩", "", message("form.not_a_choice", "第几个孩子")),
+        (ID, "11010219800107001x", "11010219800107001X", NONE),
+        (ID, "1101021950", "", message("form.id_number_length", "配偶身份证号码", 10)),
+        (ID, "110102195001010014", "", message("form.id_number_checksum", "配偶身份证号码")),
+        (PHONE, "１３８００００００００", "13800000000", NONE),  # full-width
     ],
 )  # fmt: skip
-def test_check_field(field: FormField, raw: str, value: str, problem: str) -> None:
+def test_check_field(field: FormField, raw: str, value: str, problem: Message) -> None:
     assert check_field(field, raw) == (value, problem)
 
 

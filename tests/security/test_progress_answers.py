@@ -85,7 +85,7 @@ def test_progress_answer_for_a_resident_who_left_never_reaches_the_next(
             release.set()
             qtbot.waitUntil(lambda: screen.state == "answered", timeout=WAIT_MS)
             assert A_ITEM not in shown
-            assert screen.message == NOT_FOUND
+            assert screen.messageCode == NOT_FOUND.code
         finally:
             release.set()
 
@@ -101,7 +101,7 @@ def test_progress_screen_malformed_platform_reply_ends_the_search(
         screen.setActive(True)
         screen.lookup(B_NUMBER, "1234")
         qtbot.waitUntil(lambda: screen.state == "answered", timeout=WAIT_MS)
-        assert screen.message == UNREADABLE
+        assert screen.messageCode == UNREADABLE.code
         assert screen.cases == []
 
 
@@ -138,10 +138,10 @@ def test_progress_screen_no_answer_within_the_bound_says_offline_and_drops_the_l
             screen.setActive(True)
             screen.scanned(progress_link(PATTERN, A_APPLY_NO, new_progress_token()))
             qtbot.waitUntil(lambda: screen.state == "answered", timeout=WAIT_MS)
-            assert screen.message == OFFLINE
+            assert screen.messageCode == OFFLINE.code
             with qtbot.waitSignal(service.progressReady, timeout=WAIT_MS):
                 release.set()  # the platform answers at last: too late for this screen
             assert screen.cases == []
-            assert screen.message == OFFLINE
+            assert screen.messageCode == OFFLINE.code
         finally:
             release.set()

@@ -12,7 +12,6 @@ from devices.sim.scanner import ScannerSimulator
 from kiosk.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
-from kiosk.progress import NOT_FOUND, OLD_RECEIPT, RECEIPT_NOT_FOUND
 from kiosk.progressquery import new_progress_token, progress_link
 from tests.kiosk.district.test_standin import case_body
 from tests.ui.driver import (  # noqa: F401 - fixtures
@@ -26,6 +25,13 @@ from ui.qmltree import class_name, walk
 
 ITEM = "生育登记服务"
 APPLY_NO = "XC-T-20261126-0001"
+# The words on screen for kiosk.progress's NOT_FOUND, OLD_RECEIPT and RECEIPT_NOT_FOUND.
+NOT_FOUND = (
+    "没有找到与这个编号和证件号码后4位相符的办件。请核对回执上的编号和申请人证件号码"
+    "后4位后重试，或拨打热线咨询。"
+)
+OLD_RECEIPT = "这张回执的二维码不能直接查询。请在下面输入回执上的编号和申请人证件号码后4位。"
+RECEIPT_NOT_FOUND = "没有找到这张回执对应的办件，请拨打热线咨询。"
 
 
 def test_progress_screen_number_needs_tail_and_qr_needs_its_token(

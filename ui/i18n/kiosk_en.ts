@@ -37,7 +37,7 @@
 <context>
     <name>GuideScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+79"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+80"/>
         <source>%n visit(s) at most</source>
         <translation>
             <numerusform>%n visit at most</numerusform>

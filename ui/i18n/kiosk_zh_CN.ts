@@ -334,7 +334,7 @@
         <translation>其他意见（选填）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -720,7 +720,14 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+66"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+50"/>
+        <location line="+106"/>
+        <source>: </source>
+        <extracomment>Between a label and its value</extracomment>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location line="-89"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
@@ -809,8 +816,14 @@
         <translation>可用电子证照</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Handing in later (容缺受理)</source>
+        <location line="+8"/>
+        <location line="+64"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Handing in later</source>
         <translation>容缺受理</translation>
     </message>
     <message>
@@ -1247,6 +1260,12 @@
         <source>Status: %1</source>
         <translation>当前状态：%1</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>: </source>
+        <extracomment>Between a status and its note</extracomment>
+        <translation>：</translation>
+    </message>
 </context>
 <context>
     <name>SampleNotice</name>
@@ -1398,7 +1417,7 @@
 <context>
     <name>StepFooter</name>
     <message>
-        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+29"/>
+        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+31"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
@@ -1426,7 +1445,253 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../qml/Kiosk/Words.qml" line="+42"/>
+        <location filename="../qml/Kiosk/Words.qml" line="+31"/>
+        <source>Please choose %1</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>请选择%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: please write the date as year-month-day, for example 2026-01-31</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1请按“年-月-日”填写，例如 2026-01-31</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: please enter digits only</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1请只填写数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 does not pass the check. Please compare it digit by digit (the last character may be X)</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1校验不通过，请逐位核对（最后一位可能是X）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 must have 18 characters; it has %2</source>
+        <extracomment>%1 the field&apos;s label, %2 how many characters it has</extracomment>
+        <translation>%1应为18位，现在是%2位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please choose %1 from the options given</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>请从给出的选项中选择%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: please write it on one line</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1请写在一行内</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 must be between %2 and %3</source>
+        <extracomment>%1 the field&apos;s label, %2 the lowest, %3 the highest number allowed</extracomment>
+        <translation>%1应在%2到%3之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not in the right format. Please check it</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1的格式不对，请核对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not in the right format: %2</source>
+        <extracomment>%1 the field&apos;s label, %2 the catalog&apos;s help text for it</extracomment>
+        <translation>%1的格式不对：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: please enter an 11-digit mobile number (for example 13800000000) or a landline number with its area code</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1请填写11位手机号码（例如 13800000000）或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please fill in %1</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>请填写%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be more than %2</source>
+        <extracomment>%1 the field&apos;s label, %2 the highest number allowed</extracomment>
+        <translation>%1不能大于%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 can have at most %2 characters; it has %3. Please shorten it</source>
+        <extracomment>%1 the field&apos;s label, %2 the most characters allowed, %3 how many it has</extracomment>
+        <translation>%1最多%2个字，现在是%3个字，请删减</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be less than %2</source>
+        <extracomment>%1 the field&apos;s label, %2 the lowest number allowed</extracomment>
+        <translation>%1不能小于%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 contains characters that cannot be recognised. Please delete them and type it again</source>
+        <extracomment>%1 the field&apos;s label</extracomment>
+        <translation>%1里有无法识别的字符，请删除后重新输入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No document camera was found. Please choose another way to provide the material, or ask the staff</source>
+        <translation>未检测到高拍仪，请选择其他方式提供材料，或联系工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document camera cannot be used right now. Please ask the staff</source>
+        <translation>高拍仪暂时无法使用，请联系工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document camera cannot be used right now. Please choose to hand in the material at the counter, or ask the staff</source>
+        <translation>高拍仪暂时无法使用，请选择到窗口提交材料，或联系工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID card could not be read. Please lay it flat on the reader and try again in a moment.</source>
+        <translation>身份证读取失败，请将身份证平放在感应区，稍候再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer cover is open, so nothing can be printed right now. Please tell the staff.</source>
+        <translation>打印机盖未合上，暂时无法打印。请告知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This image cannot be read (the file is damaged or too large). Please take it again</source>
+        <translation>这张图片无法读取（文件损坏或太大），请重拍</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no receipt to print again.</source>
+        <translation>没有需要补打的凭条。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This page holds too much to stay legible once compressed. Please photograph it in several parts</source>
+        <translation>这一页内容太多，压缩后仍然看不清，请分成几页拍摄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clear image was taken. Please lay the material flat and take it again</source>
+        <translation>没有拍到清晰的图像，请把材料放平后重拍</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is out of paper, so the receipt cannot be printed now. Please photograph the number and the QR code on the screen, and tell the staff.</source>
+        <translation>打印机缺纸，暂时无法打印凭条。请拍下屏幕上的编号和二维码，并告知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt was not printed completely. Please ask the staff to print it again.</source>
+        <translation>凭条没有打印完整，请告知工作人员补打。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is not connected. Please ask the staff.</source>
+        <translation>打印机未连接，请联系工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID card reader has a fault and cannot read cards right now. Please ask the staff, or type your details instead.</source>
+        <translation>身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader does not respond. Please ask the staff to check its connection.</source>
+        <translation>读卡器没有响应，请联系工作人员检查读卡器连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code was not recognised. Please scan it again; if that does not help, ask the staff.</source>
+        <translation>没有识别这个码，请重新扫描；如仍不行，请联系工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document camera did not take the picture. Please check that the material is in place and take it again</source>
+        <translation>高拍仪没有拍成功，请检查材料是否放好后重拍</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document camera did not take the picture. Please press the button again in a moment</source>
+        <translation>高拍仪没有拍成功，请稍后再按一次拍摄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device is not connected. Please ask the staff to check the cable.</source>
+        <translation>设备未连接，请联系工作人员检查连接线。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a number from a receipt. Please check it and try again.</source>
+        <translation>这不是回执上的编号，请核对后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of your applications were found on the platform.</source>
+        <translation>没有查到您在平台上的办件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not the QR code of a receipt. Please scan the QR code on your receipt, or type the number on it.</source>
+        <translation>这不是回执上的二维码。请扫描回执上的二维码，或输入回执上的编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No application matches this number and these last 4 characters of the ID number. Please check the number on the receipt and the last 4 characters of the applicant&apos;s ID number and try again, or call the hotline.</source>
+        <translation>没有找到与这个编号和证件号码后4位相符的办件。请核对回执上的编号和申请人证件号码后4位后重试，或拨打热线咨询。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The district&apos;s government service platform cannot be reached right now. Please try again later, or call the hotline.</source>
+        <translation>暂时无法连接区政务服务平台，请稍后再试，或拨打热线咨询。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The QR code of this receipt cannot be looked up directly. Please type the number on the receipt and the last 4 characters of the applicant&apos;s ID number below.</source>
+        <translation>这张回执的二维码不能直接查询。请在下面输入回执上的编号和申请人证件号码后4位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No application was found for this receipt. Please call the hotline.</source>
+        <translation>没有找到这张回执对应的办件，请拨打热线咨询。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please type the last 4 characters of the applicant&apos;s ID number (4 digits; the last may be X).</source>
+        <translation>请输入申请人证件号码的后4位（4个数字，最后一位可能是X）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last 4 characters of the ID number were typed wrong too many times for this number, so looking it up by number is paused. Please scan the QR code on the receipt or place the ID card on the reader, or call the hotline.</source>
+        <translation>这个编号的证件号码后4位输错次数太多，已暂停用编号查询。请扫描回执上的二维码，或把身份证放在读卡器上查询，也可拨打热线咨询。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The district&apos;s government service platform sent an answer that cannot be read. Please try again later, or call the hotline.</source>
+        <translation>区政务服务平台返回了无法识别的内容，请稍后再试，或拨打热线咨询。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The submission could not be saved. Please ask the staff; what you filled in is still on the screen</source>
+        <translation>提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitting is not possible right now. Please ask the staff</source>
+        <translation>暂时无法提交，请联系工作人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Something went wrong. Please ask the station staff for help.</source>
         <translation>出现了问题，请联系工作人员协助。</translation>
     </message>

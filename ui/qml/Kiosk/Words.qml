@@ -12,10 +12,9 @@ QtObject {
         const words = _words(code)
         if (words === "")
             return ""
-        let text = words
-        for (let i = 0; i < args.length; ++i)
-            text = text.arg(args[i])
-        return text
+        // One pass: an argument that itself holds "%2" (a label from the catalog) stays as
+        // it is, where chained .arg() calls would fill it in.
+        return words.replace(/%([1-9])/g, (marker, n) => n <= args.length ? args[n - 1] : marker)
     }
 
     function _words(code: string): string {
@@ -27,16 +26,120 @@ QtObject {
 
 
         // -- form: answers to an item's form (kiosk/forms.py) -------------------------
-
+        //: %1 the field's label
+        case "form.choose":
+            return qsTr("Please choose %1")
+        //: %1 the field's label
+        case "form.date":
+            return qsTr("%1: please write the date as year-month-day, for example 2026-01-31")
+        //: %1 the field's label
+        case "form.digits_only":
+            return qsTr("%1: please enter digits only")
+        //: %1 the field's label
+        case "form.id_number_checksum":
+            return qsTr("%1 does not pass the check. Please compare it digit by digit (the last character may be X)")
+        //: %1 the field's label, %2 how many characters it has
+        case "form.id_number_length":
+            return qsTr("%1 must have 18 characters; it has %2")
+        //: %1 the field's label
+        case "form.not_a_choice":
+            return qsTr("Please choose %1 from the options given")
+        //: %1 the field's label
+        case "form.one_line":
+            return qsTr("%1: please write it on one line")
+        //: %1 the field's label, %2 the lowest, %3 the highest number allowed
+        case "form.out_of_range":
+            return qsTr("%1 must be between %2 and %3")
+        //: %1 the field's label
+        case "form.pattern":
+            return qsTr("%1 is not in the right format. Please check it")
+        //: %1 the field's label, %2 the catalog's help text for it
+        case "form.pattern_hint":
+            return qsTr("%1 is not in the right format: %2")
+        //: %1 the field's label
+        case "form.phone":
+            return qsTr("%1: please enter an 11-digit mobile number (for example 13800000000) or a landline number with its area code")
+        //: %1 the field's label
+        case "form.required":
+            return qsTr("Please fill in %1")
+        //: %1 the field's label, %2 the highest number allowed
+        case "form.too_large":
+            return qsTr("%1 cannot be more than %2")
+        //: %1 the field's label, %2 the most characters allowed, %3 how many it has
+        case "form.too_long":
+            return qsTr("%1 can have at most %2 characters; it has %3. Please shorten it")
+        //: %1 the field's label, %2 the lowest number allowed
+        case "form.too_small":
+            return qsTr("%1 cannot be less than %2")
+        //: %1 the field's label
+        case "form.unreadable_characters":
+            return qsTr("%1 contains characters that cannot be recognised. Please delete them and type it again")
 
         // -- devices: reader, printer, scanner, camera (devices/, ui/capture.py) -------
-
+        case "devices.camera_missing":
+            return qsTr("No document camera was found. Please choose another way to provide the material, or ask the staff")
+        case "devices.camera_unavailable":
+            return qsTr("The document camera cannot be used right now. Please ask the staff")
+        case "devices.camera_unavailable_elsewhere":
+            return qsTr("The document camera cannot be used right now. Please choose to hand in the material at the counter, or ask the staff")
+        case "devices.card_unreadable":
+            return qsTr("The ID card could not be read. Please lay it flat on the reader and try again in a moment.")
+        case "devices.cover_open":
+            return qsTr("The printer cover is open, so nothing can be printed right now. Please tell the staff.")
+        case "devices.image_unreadable":
+            return qsTr("This image cannot be read (the file is damaged or too large). Please take it again")
+        case "devices.nothing_to_reprint":
+            return qsTr("There is no receipt to print again.")
+        case "devices.page_too_dense":
+            return qsTr("This page holds too much to stay legible once compressed. Please photograph it in several parts")
+        case "devices.page_unclear":
+            return qsTr("No clear image was taken. Please lay the material flat and take it again")
+        case "devices.paper_out":
+            return qsTr("The printer is out of paper, so the receipt cannot be printed now. Please photograph the number and the QR code on the screen, and tell the staff.")
+        case "devices.print_incomplete":
+            return qsTr("The receipt was not printed completely. Please ask the staff to print it again.")
+        case "devices.printer_missing":
+            return qsTr("The printer is not connected. Please ask the staff.")
+        case "devices.reader_sam_failed":
+            return qsTr("The ID card reader has a fault and cannot read cards right now. Please ask the staff, or type your details instead.")
+        case "devices.reader_silent":
+            return qsTr("The card reader does not respond. Please ask the staff to check its connection.")
+        case "devices.scan_unreadable":
+            return qsTr("This code was not recognised. Please scan it again; if that does not help, ask the staff.")
+        case "devices.shot_failed":
+            return qsTr("The document camera did not take the picture. Please check that the material is in place and take it again")
+        case "devices.shot_refused":
+            return qsTr("The document camera did not take the picture. Please press the button again in a moment")
+        case "devices.unplugged":
+            return qsTr("The device is not connected. Please ask the staff to check the cable.")
 
         // -- progress: 进度查询 (kiosk/progress.py) --------------------------------------
-
+        case "progress.bad_number":
+            return qsTr("This is not a number from a receipt. Please check it and try again.")
+        case "progress.none_on_platform":
+            return qsTr("None of your applications were found on the platform.")
+        case "progress.not_a_receipt":
+            return qsTr("This is not the QR code of a receipt. Please scan the QR code on your receipt, or type the number on it.")
+        case "progress.not_found":
+            return qsTr("No application matches this number and these last 4 characters of the ID number. Please check the number on the receipt and the last 4 characters of the applicant's ID number and try again, or call the hotline.")
+        case "progress.offline":
+            return qsTr("The district's government service platform cannot be reached right now. Please try again later, or call the hotline.")
+        case "progress.old_receipt":
+            return qsTr("The QR code of this receipt cannot be looked up directly. Please type the number on the receipt and the last 4 characters of the applicant's ID number below.")
+        case "progress.receipt_not_found":
+            return qsTr("No application was found for this receipt. Please call the hotline.")
+        case "progress.tail_needed":
+            return qsTr("Please type the last 4 characters of the applicant's ID number (4 digits; the last may be X).")
+        case "progress.too_many_tails":
+            return qsTr("The last 4 characters of the ID number were typed wrong too many times for this number, so looking it up by number is paused. Please scan the QR code on the receipt or place the ID card on the reader, or call the hotline.")
+        case "progress.unreadable":
+            return qsTr("The district's government service platform sent an answer that cannot be read. Please try again later, or call the hotline.")
 
         // -- outbox and platform (kiosk/district/, ui/outboxworker.py) ----------------
-
+        case "outbox.not_stored":
+            return qsTr("The submission could not be saved. Please ask the staff; what you filled in is still on the screen")
+        case "outbox.unavailable":
+            return qsTr("Submitting is not possible right now. Please ask the staff")
 
         default:
             return qsTr("Something went wrong. Please ask the station staff for help.")

@@ -15,7 +15,9 @@ Column {
         objectName: "applyMessage"
         width: parent.width
         visible: text !== ""
-        text: footer.apply.message
+        text: footer.apply.messageCode !== ""
+              ? Words.say(footer.apply.messageCode, footer.apply.messageArgs)
+              : footer.apply.message
         color: Theme.warning
         font.bold: true
     }

@@ -33,7 +33,8 @@ Column {
             width: parent ? parent.width : 0
             field: modelData
             value: step.apply.answers[modelData.key] ?? ""
-            problem: step.apply.problems[modelData.key] ?? ""
+            problem: Words.say(step.apply.problemCodes[modelData.key] ?? "",
+                               step.apply.problemArgs[modelData.key] ?? [])
             onEdited: (key, value) => step.apply.answer(key, value)
         }
     }

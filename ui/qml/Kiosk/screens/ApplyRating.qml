@@ -80,7 +80,9 @@ Column {
         width: parent.width
         visible: text !== "" && step.apply.step === "rating"
         color: Theme.warning
-        text: step.apply.message
+        text: step.apply.messageCode !== ""
+              ? Words.say(step.apply.messageCode, step.apply.messageArgs)
+              : step.apply.message
     }
 
     RowLayout {

@@ -46,7 +46,8 @@ KioskPage {
         property string label
         property string value
         visible: value.length > 0
-        text: label + "：" + value
+        //: Between a label and its value
+        text: label + qsTr(": ") + value
     }
 
     SampleNotice { visible: page.guide.sample === true }
@@ -136,12 +137,12 @@ KioskPage {
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                         text: [material.modelData.note, material.modelData.sample]
-                              .filter(part => part && part.length > 0).join("；")
+                              .filter(part => part && part.length > 0).join(qsTr("; "))
                     }
                 }
             }
         }
-        LabelledText { label: qsTr("Handing in later (容缺受理)"); value: page.guide.deferralPolicy ?? "" }
+        LabelledText { label: qsTr("Handing in later"); value: page.guide.deferralPolicy ?? "" }
     }
 
     SectionBox {
@@ -152,7 +153,7 @@ KioskPage {
             BodyText {
                 required property var modelData
                 required property int index
-                text: (index + 1) + ". " + modelData.title + "：" + modelData.detail
+                text: (index + 1) + ". " + modelData.title + qsTr(": ") + modelData.detail
             }
         }
         LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps ?? "" }
@@ -200,7 +201,7 @@ KioskPage {
         LabelledText { label: qsTr("Item code"); value: page.guide.code ?? "" }
         LabelledText { label: qsTr("Department"); value: page.guide.department ?? "" }
         LabelledText { label: qsTr("Implementing body"); value: page.guide.implementingBody ?? "" }
-        LabelledText { label: qsTr("Legal basis"); value: (page.guide.legalBasis ?? []).join("；") }
+        LabelledText { label: qsTr("Legal basis"); value: (page.guide.legalBasis ?? []).join(qsTr("; ")) }
         LabelledText { label: qsTr("Result"); value: page.guide.resultName ?? "" }
         LabelledText { label: qsTr("Result sample"); value: page.guide.resultSample ?? "" }
         LabelledText { label: qsTr("Review standard"); value: page.guide.reviewStandard ?? "" }

@@ -89,9 +89,9 @@ KioskPage {
         objectName: "progressStatus"
         width: parent.width
         visible: text !== ""
-        color: screen.progress.message !== "" ? Theme.warning : Theme.text
+        color: screen.progress.messageCode !== "" ? Theme.warning : Theme.text
         text: screen.progress.state === "searching" ? qsTr("Looking up…")
-              : screen.progress.message
+              : Words.say(screen.progress.messageCode, screen.progress.messageArgs)
     }
 
     Repeater {
@@ -122,7 +122,8 @@ KioskPage {
                     width: parent ? parent.width : 0
                     color: Theme.mutedText
                     text: "● " + modelData.at + "  " + modelData.status
-                          + (modelData.note !== "" ? "：" + modelData.note : "")
+                          //: Between a status and its note
+                          + (modelData.note !== "" ? qsTr(": ") + modelData.note : "")
                 }
             }
         }
