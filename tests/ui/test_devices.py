@@ -12,7 +12,7 @@ from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from devices.status import Light, Paper
+from devices.status import Health, Light, Paper
 from kiosk.catalog.sample import sample_document
 from kiosk.devicesetup import Devices
 from kiosk.district.standin import StandIn
@@ -54,6 +54,14 @@ def test_indicator_shows_one_light_per_configured_device(station: Driver) -> Non
 
 
 def test_health_for_the_heartbeat_names_each_device_and_its_state(station: Driver) -> None:
+    # Green includes "busy" (a command under way): wait for both to settle on online.
+    station.wait_until(
+        lambda: all(
+            status is not None and status.health is Health.ONLINE
+            for status in station.ui.devices.statuses().values()
+            if status is not None
+        )
+    )
     health = _health(station.ui.devices, station.ui.catalog)
     assert health["devices"] == [
         {"device": "id_reader", "health": "online"},

@@ -511,7 +511,7 @@
 <context>
     <name>DeviceIndicator</name>
     <message>
-        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+19"/>
+        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+20"/>
         <source>Device status (staff: press and hold)</source>
         <translation>设备状态（工作人员：长按）</translation>
     </message>
@@ -519,12 +519,12 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+60"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+61"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Service catalog: version %1, %n item(s)</source>
         <translation>
             <numerusform>事项目录：版本 %1，共 %n 项</numerusform>
@@ -609,7 +609,7 @@
 <context>
     <name>DeviceTexts</name>
     <message>
-        <location filename="../qml/Kiosk/components/DeviceTexts.qml" line="+7"/>
+        <location filename="../qml/Kiosk/components/DeviceTexts.qml" line="+8"/>
         <source>ID card reader</source>
         <translation>身份证读卡器</translation>
     </message>
@@ -679,7 +679,7 @@
         <translation>硬件故障</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The ID card reader is not working right now. Please ask the station staff for help.</source>
         <translation>身份证读卡器暂时无法使用，请联系服务站工作人员协助。</translation>
     </message>
@@ -689,7 +689,7 @@
         <translation>凭条打印机缺纸，办理编号和二维码将改为显示在屏幕上。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The receipt printer is not working right now. Your receipt number and QR code will be shown on the screen instead.</source>
         <translation>凭条打印机暂时无法使用，办理编号和二维码将改为显示在屏幕上。</translation>
     </message>
@@ -1131,7 +1131,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+29"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+30"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
