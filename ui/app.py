@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.app.devicesetup import Devices
 from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import Devices
 from kiosk.district.signing import Credentials
 from kiosk.settings import Settings
 from ui.applyview import ApplyViewModel, PageImageProvider

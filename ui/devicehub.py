@@ -17,7 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
 from devices.status import DeviceStatus, Health, Light
-from kiosk.devicesetup import Devices
+from kiosk.app.devicesetup import Devices
 from kiosk.privacy import mask_id_number, mask_name
 from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
 

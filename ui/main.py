@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.app.devicesetup import Devices
 from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import Devices
 from kiosk.settings import Settings
 from ui.app import QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment

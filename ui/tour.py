@@ -25,14 +25,14 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from kiosk.app.devicesetup import DemoDevices, build_devices, start_demo_devices
 from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import DemoDevices, build_devices, start_demo_devices
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.settings import Settings
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH
+from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
 from ui.main import create_application

@@ -11,8 +11,8 @@ import pytest
 
 from kiosk.delivery import Deliverer, backoff_s
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.outbox import Broken, Entry, Outbox
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.test_standin import case_body
 
 KEY = bytes(range(32))

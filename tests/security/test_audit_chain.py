@@ -1,5 +1,5 @@
 """Issue 10, item 8 (second bullet): the audit trail is keyed, and its head reaches the
-district with each heartbeat (kiosk/audit.py, ui/outboxworker.py, kiosk/district/platform.py).
+district with each heartbeat (kiosk/audit.py, ui/outboxworker.py, kiosk/standin/store.py).
 
 The attack: someone with the SQLite file but not the key drops the triggers, deletes a
 row and re-chains the rest with plain SHA-256, as the old code did. `kiosk audit verify`
@@ -31,15 +31,15 @@ import platformdirs
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.cli import prepare_state
+from kiosk.app.logsetup import configure_logging
 from kiosk.audit import GENESIS, SCHEMA_V1, AuditTrail, Head
-from kiosk.cli import prepare_state
 from kiosk.district.client import Ok, PlatformClient
 from kiosk.district.signing import Credentials
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
-from kiosk.logsetup import configure_logging
 from kiosk.settings import Settings
 from kiosk.sqlite import connect, migrate
+from kiosk.standin.server import StandIn
 from tests.ui.driver import platform_station
 from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
 
@@ -61,7 +61,7 @@ def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 
 def start_kiosk() -> AuditTrail:
-    """The audit trail as one start of `kiosk demo` leaves it: kiosk/cli.py prepares the
+    """The audit trail as one start of `kiosk demo` leaves it: kiosk/app/cli.py prepares the
     state folder and its keys, then the workers open the trail (ui/outboxworker.py)."""
     state, settings = prepare_state(Settings(), production=False)
     key = load_key(Path(settings.security.audit_key_file), create=False)

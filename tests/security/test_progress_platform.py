@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kiosk.district.client import Busy, Ok, PlatformClient, Rejected
-from kiosk.district.standin import StandIn
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, STEP_S, TERMINAL, ContractCheck
 from tests.kiosk.district.test_standin import case_body
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from devices.scanner.framer import FramerSettings
 from devices.scanner.scanner import SerialScanner
 from devices.sim.scanner import ScannerSimulator
-from kiosk.devicesetup import Devices
+from kiosk.app.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progress import NOT_FOUND, OLD_RECEIPT, RECEIPT_NOT_FOUND

@@ -18,8 +18,8 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Paper
+from kiosk.app.devicesetup import Devices
 from kiosk.audit import AuditTrail
-from kiosk.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from tests.ui import driver
 from tests.ui.driver import STAFF_PIN, Driver, make_settings, with_staff_pin

@@ -21,13 +21,13 @@ from pytestqt.qtbot import QtBot
 
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
+from kiosk.app.devicesetup import Devices
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import Devices
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.settings import Settings
 from kiosk.staffpin import hash_pin
+from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import class_name, find, find_item, walk
 from ui.settle import settle

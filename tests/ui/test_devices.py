@@ -13,10 +13,10 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Paper
+from kiosk.app.devicesetup import Devices
 from kiosk.catalog.sample import sample_document
-from kiosk.devicesetup import Devices
-from kiosk.district.standin import StandIn
 from kiosk.settings import Settings
+from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, with_staff_pin
 from ui.stallprobe import StallProbe
 

@@ -1,11 +1,11 @@
-"""The heartbeat's audit head at the stand-in (kiosk/district/platform.py), over HTTP."""
+"""The heartbeat's audit head at the stand-in (kiosk/standin/store.py), over HTTP."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from kiosk.district.client import Ok, PlatformClient, Rejected
-from kiosk.district.standin import StandIn
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
 
 

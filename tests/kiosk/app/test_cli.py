@@ -44,7 +44,7 @@ def test_config_check_reports_one_line_and_fails(tmp_path: Path) -> None:
 
 def test_config_check_does_not_load_qt(tmp_path: Path, repo: Path) -> None:
     code = (
-        "import sys; from kiosk.cli import main; "
+        "import sys; from kiosk.app.cli import main; "
         f"main(['config', 'check', {str(repo / 'config' / 'kiosk.example.toml')!r}]); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
     )

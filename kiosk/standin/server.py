@@ -2,7 +2,7 @@
 
 `kiosk demo` runs it in-process; the tests start it on a free port; staff can run it alone
 with `kiosk platform-sim`. It implements the whole contract (openapi.yaml) over its own
-SQLite store (platform.py), checks every request's signature when it knows terminals, and
+SQLite store (store.py), checks every request's signature when it knows terminals, and
 can be told to misbehave the ways a real network and platform do: latency, an error rate
 (503 with Retry-After), responses lost after the commit, slow drip, and catalog faults.
 """
@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from kiosk.district.platform import Outcome, PlatformError, PlatformStore
 from kiosk.district.signing import SignatureError, Verifier
+from kiosk.standin.store import Outcome, PlatformError, PlatformStore
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from kiosk import __version__
+from kiosk.app.logsetup import configure_logging
 from kiosk.catalog.store import CatalogStore
-from kiosk.logsetup import configure_logging
 from kiosk.privatefiles import private_dir
 from kiosk.settings import (
     DEFAULT_CONFIG_PATH,
@@ -36,7 +36,7 @@ from kiosk.settings import (
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
-    from kiosk.devicesetup import DemoDevices
+    from kiosk.app.devicesetup import DemoDevices
 
 log = logging.getLogger("kiosk")
 
@@ -72,7 +72,7 @@ def _cmd_config_reference(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     state, settings = prepare_state(_load(config), production=True)
-    from kiosk.devicesetup import build_devices
+    from kiosk.app.devicesetup import build_devices
     from ui.main import run_kiosk
 
     devices = build_devices(settings)
@@ -93,7 +93,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if not args.config:
         settings = with_demo_pin(settings)
         print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
-    from kiosk.devicesetup import build_devices, start_demo_devices
+    from kiosk.app.devicesetup import build_devices, start_demo_devices
     from ui.main import run_kiosk
 
     settings, demo = start_demo_devices(settings, state / "receipts")
@@ -195,8 +195,8 @@ def _demo_platform(settings: Settings, state: Path) -> Iterator[Settings]:
         yield settings
         return
     from kiosk.catalog.sample import sample_document
-    from kiosk.district.standin import StandIn
     from kiosk.keyfiles import load_key
+    from kiosk.standin.server import StandIn
 
     terminals = {
         settings.station.terminal_id: load_key(
@@ -212,7 +212,7 @@ def _demo_platform(settings: Settings, state: Path) -> Iterator[Settings]:
 
 def _cmd_platform_sim(args: argparse.Namespace) -> int:
     from kiosk.catalog.sample import sample_document
-    from kiosk.district.standin import StandIn
+    from kiosk.standin.server import StandIn
 
     configure_logging(None)
     terminals = None
@@ -300,8 +300,8 @@ def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     """Ask for the new PIN twice (not echoed) and put its hash into the station file."""
     from getpass import getpass
 
+    from kiosk.app.stationfile import StationFileError, set_key
     from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, WeakPinError
-    from kiosk.stationfile import StationFileError, set_key
 
     pin = getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
     if getpass("The same PIN again: ") != pin:
@@ -376,7 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--secret-file", help="that terminal's secret; without it, no checks")
     sim.set_defaults(handler=_cmd_platform_sim)
 
-    from kiosk.devicecli import add_commands as add_device_commands
+    from kiosk.app.devicecli import add_commands as add_device_commands
 
     add_device_commands(commands)
 
