@@ -18,6 +18,7 @@ from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
 from devices.status import DeviceStatus, Health, Light
 from kiosk.app.devicesetup import Devices
+from kiosk.health import DeviceHealth
 from kiosk.privacy import mask_id_number, mask_name
 from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
 
@@ -171,6 +172,15 @@ class DeviceHub(QObject):
 
     def status(self, name: str) -> DeviceStatus | None:
         return self._statuses[name]
+
+    def health(self) -> tuple[DeviceHealth, ...]:
+        """Each device slot as the heartbeat reports it (None: not configured here)."""
+        return tuple(
+            DeviceHealth(name, status.health, status.paper)
+            if status is not None
+            else DeviceHealth(name, None)
+            for name, status in self._statuses.items()
+        )
 
     # slots --------------------------------------------------------------------------------
 

@@ -1,5 +1,8 @@
 """Command line and composition root: reads settings, builds services, then starts the UI.
 
+The services are built in one place, `station_services` (see kiosk/app/services.py); the
+UI and its workers get them, factories included, and build nothing from paths themselves.
+
 The UI package is imported only inside the commands that show a window, so that
 `kiosk config check` and other staff commands start fast and work without Qt's libraries.
 """
@@ -24,6 +27,7 @@ import platformdirs
 
 from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
+from kiosk.app.services import Services, build_services
 from kiosk.catalog.store import CatalogStore
 from kiosk.privatefiles import private_dir
 from kiosk.settings import (
@@ -36,7 +40,7 @@ from kiosk.settings import (
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
-    from kiosk.app.devicesetup import DemoDevices
+    from kiosk.app.devicesetup import DemoDevices, Devices
 
 log = logging.getLogger("kiosk")
 
@@ -75,15 +79,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app.devicesetup import build_devices
     from ui.main import run_kiosk
 
-    devices = build_devices(settings)
-    return run_kiosk(
-        settings,
-        CatalogStore(state / "catalog.db"),
-        devices,
-        fullscreen=True,
-        outbox_path=state / "outbox.db",
-        state_dir=state,
-    )
+    services = station_services(settings, state, build_devices(settings), sample_catalog=False)
+    return run_kiosk(settings, services, fullscreen=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -101,17 +98,26 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if sys.stdin.isatty():
             _demo_console(demo)
         with _demo_platform(settings, state) as settings:
-            store = CatalogStore(state / "catalog.db")
-            return run_kiosk(
-                settings,
-                store,
-                build_devices(settings),
-                fullscreen=False,
-                outbox_path=state / "outbox.db",
-                state_dir=state,
+            services = station_services(
+                settings, state, build_devices(settings), sample_catalog=True
             )
+            return run_kiosk(settings, services, fullscreen=False)
     finally:
         demo.stop()
+
+
+def station_services(
+    settings: Settings, state: Path, devices: Devices, *, sample_catalog: bool
+) -> Services:
+    """The one place the kiosk's services are built: everything in the state folder."""
+    return build_services(
+        settings,
+        CatalogStore(state / "catalog.db"),
+        state_dir=state,
+        outbox_path=state / "outbox.db",
+        devices=devices,
+        sample_catalog=sample_catalog,
+    )
 
 
 def with_demo_pin(settings: Settings) -> Settings:

@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from kiosk.app.devicesetup import Devices
+from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.keyfiles import load_key
@@ -316,15 +317,15 @@ def launch(
             settings = dataclasses.replace(settings, security=security)
         if size is None:
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
-        ui = build_ui(
+        services = build_services(
             settings,
-            WindowMode.HEADLESS,
             catalog_store,
-            size=size,
-            devices=devices,
-            outbox_path=outbox_path,
             state_dir=tmp_path,
+            outbox_path=outbox_path,
+            devices=devices,
+            sample_catalog=True,
         )
+        ui = build_ui(settings, WindowMode.HEADLESS, services, size=size)
         started.append(ui)
         driver = Driver(ui, qtbot)
         qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.health import StationHealth
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
@@ -31,7 +32,7 @@ def test_queued_submissions_reach_the_platform_and_the_heartbeat_reports(
         kiosk.ui.outbox.depthChanged.connect(depths.append)
         kiosk.wait_until(lambda: depths[-1:] == [0], timeout_ms=20_000)
         assert standin.store.apply_numbers() == numbers
-        kiosk.ui.outbox.heartbeat({"devices": [], "catalogVersion": "sample-2026.11"})
+        kiosk.ui.outbox.heartbeat(StationHealth((), "sample-2026.11"))
         kiosk.wait_until(
             lambda: standin.store.last_heartbeat(settings.station.terminal_id) is not None
         )
