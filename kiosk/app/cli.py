@@ -15,7 +15,9 @@ import dataclasses
 import json
 import logging
 import os
+import socket
 import sqlite3
+import subprocess
 import sys
 import threading
 import time
@@ -193,27 +195,53 @@ def _seal_older_audit_trail(path: Path, key: bytes) -> None:
 
 @contextlib.contextmanager
 def _demo_platform(settings: Settings, state: Path) -> Iterator[Settings]:
-    """The demo talks to the in-process stand-in unless the station file names a platform.
+    """The demo talks to the stand-in, in a process of its own (`kiosk platform-sim`), unless
+    the station file names a platform. The stand-in knows this terminal's secret and checks
+    every request's signature.
 
-    The stand-in knows this terminal's secret and checks every request's signature.
+    Its own process keeps its imports (http.server; PyYAML and jsonschema for the contract)
+    and its memory out of the kiosk's start-up. The kiosk binds the port and hands the
+    listening socket over, so a request made before the stand-in is up waits in the socket's
+    queue instead of failing; the stand-in stops when its stdin closes, however the kiosk ends.
     """
     if settings.platform.base_url:
         yield settings
         return
-    from kiosk.catalog.sample import sample_document
-    from kiosk.keyfiles import load_key
-    from kiosk.standin.server import StandIn
-
-    terminals = {
-        settings.station.terminal_id: load_key(
-            Path(settings.security.terminal_secret_file), create=False
+    listener = socket.create_server(("127.0.0.1", 0))
+    command = [
+        sys.executable, "-m", "kiosk", "platform-sim",
+        "--listen-fd", str(listener.fileno()),
+        "--db", str(state / "platform-standin.db"),
+        "--terminal", settings.station.terminal_id,
+        "--secret-file", settings.security.terminal_secret_file,
+    ]  # fmt: skip
+    with listener, (state / "platform-standin.log").open("ab") as errors:
+        standin = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            pass_fds=(listener.fileno(),),
         )
-    }
-    with StandIn(db=state / "platform-standin.db", terminals=terminals) as standin:
-        standin.state.set_catalog(sample_document())
-        log.info("platform stand-in at %s", standin.url)
-        platform = dataclasses.replace(settings.platform, base_url=standin.url)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    log.info("platform stand-in at %s (process %d)", url, standin.pid)
+    try:
+        platform = dataclasses.replace(settings.platform, base_url=url)
         yield dataclasses.replace(settings, platform=platform)
+    finally:
+        _stop_standin(standin)
+
+
+def _stop_standin(standin: subprocess.Popen[bytes]) -> None:
+    """Close the stand-in's stdin (its signal to stop) and wait for it, killing it if it hangs."""
+    if standin.stdin is not None:
+        with contextlib.suppress(OSError):
+            standin.stdin.close()
+    try:
+        standin.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        standin.kill()
+        standin.wait(timeout=10)
 
 
 def _cmd_platform_sim(args: argparse.Namespace) -> int:
@@ -231,7 +259,8 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
             print(f"kiosk: {error}", file=sys.stderr)
             return 2
     db = Path(args.db) if args.db else None
-    standin = StandIn(port=args.port, db=db, terminals=terminals)
+    listener = None if args.listen_fd is None else socket.socket(fileno=args.listen_fd)
+    standin = StandIn(port=args.port, db=db, terminals=terminals, listener=listener)
     if args.catalog:
         try:
             document = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
@@ -245,8 +274,11 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
     print(f"platform stand-in at {standin.url}, {checking} (Ctrl+C stops it)", flush=True)
     standin.start()
     try:
-        while True:
-            time.sleep(3600)
+        if listener is not None:
+            sys.stdin.buffer.read()  # until the process that started this one closes it
+        else:
+            while True:
+                time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
@@ -380,6 +412,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--db", help="keep the platform's records in this SQLite file")
     sim.add_argument("--terminal", default="XC-DEMO-0001", help="terminal id to accept")
     sim.add_argument("--secret-file", help="that terminal's secret; without it, no checks")
+    sim.add_argument(
+        "--listen-fd",
+        type=int,
+        help="serve on this inherited listening socket instead of --port, and stop when stdin "
+        "closes (how `kiosk demo` runs it)",
+    )
     sim.set_defaults(handler=_cmd_platform_sim)
 
     from kiosk.app.devicecli import add_commands as add_device_commands
