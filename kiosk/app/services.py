@@ -98,8 +98,10 @@ def connect_platform(base_url: str, credentials: Credentials) -> PlatformClient:
     """A client of the district platform (reads the terminal's secret; raises KeyFileError
     when it cannot, PlatformAddressError for an address the kiosk refuses)."""
     from kiosk.district.client import PlatformClient  # requests: off the start-up path
+    from kiosk.keyfiles import load_key
 
-    return PlatformClient(base_url, credentials.terminal_id, credentials.secret())
+    secret = load_key(credentials.secret_file, create=False)
+    return PlatformClient(base_url, credentials.terminal_id, secret)
 
 
 def open_outbox(path: Path, key_file: Path) -> Outbox:
