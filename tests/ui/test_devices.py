@@ -12,9 +12,10 @@ from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from devices.status import Paper
+from devices.status import Health, Paper
 from kiosk.app.devicesetup import Devices
 from kiosk.catalog.sample import sample_document
+from kiosk.health import DeviceHealth
 from kiosk.settings import Settings
 from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, with_staff_pin
@@ -109,6 +110,19 @@ def test_printer_paper_out_tells_resident_and_panel_says_load_paper(
     open_panel(station)
     assert any("缺纸" in text or "纸" in text for text in station.texts())
     assert not station.item("printTestButton").isEnabled()
+
+
+def test_device_health_for_the_heartbeat_paper_out_and_no_scanner(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    printer_sim.set_state(paper=Paper.OUT)
+    hub = station.ui.devices
+    station.wait_until(lambda: hub.health()[1].paper is Paper.OUT, timeout_ms=3000)
+    assert hub.health() == (
+        DeviceHealth("id_reader", Health.ONLINE),
+        DeviceHealth("printer", Health.HARDWARE_ERROR, Paper.OUT),
+        DeviceHealth("scanner", None),  # not configured at this station
+    )
 
 
 def test_print_test_from_panel_reaches_the_printer(
