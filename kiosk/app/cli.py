@@ -224,6 +224,9 @@ def _demo_platform(settings: Settings, state: Path) -> Iterator[Settings]:
             pass_fds=(listener.fileno(),),
         )
         url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    # A helper of the demo, like the catalog sync job: the kiosk's start-up comes first.
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, standin.pid, 10)
     log.info("platform stand-in at %s (process %d)", url, standin.pid)
     try:
         platform = dataclasses.replace(settings.platform, base_url=url)
