@@ -1,7 +1,7 @@
 """A local stand-in for the district platform: a real HTTP server on loopback.
 
-`kiosk demo` runs it in-process; the tests start it on a free port; staff can run it alone
-with `kiosk platform-sim`. It implements the whole contract (openapi.yaml) over its own
+`kiosk platform-sim` runs it alone (and so does `kiosk demo`, in a process of its own); the
+tests start it on a free port. It implements the whole contract (openapi.yaml) over its own
 SQLite store (store.py), checks every request's signature when it knows terminals, and
 can be told to misbehave the ways a real network and platform do: latency, an error rate
 (503 with Retry-After), responses lost after the commit, slow drip, and catalog faults.
