@@ -13,7 +13,7 @@ from kiosk.delivery import Deliverer, backoff_s
 from kiosk.district.client import PlatformClient
 from kiosk.outbox import Broken, Entry, Outbox
 from kiosk.standin.server import StandIn
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 
 KEY = bytes(range(32))
 

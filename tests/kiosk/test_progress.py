@@ -19,7 +19,7 @@ from kiosk.progressquery import (
     read_progress_link,
 )
 from kiosk.standin.server import StandIn
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.kiosk.test_outbox import KEY
 
 PATTERN = "https://zwfw.example/progress/{number}"

@@ -22,7 +22,7 @@ from tests.kiosk.district.conformance_server import (
     ConformancePlatform,
     ConformanceServer,
 )
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 
 REPO = Path(__file__).resolve().parents[2]
 TERMINAL = "XC-YT-BYG-0001"

@@ -31,7 +31,7 @@ from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.settings import Settings
 from kiosk.standin.server import StandIn
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 
 WAIT_S = 10.0
 

@@ -28,7 +28,7 @@ from kiosk.progress import (
 from kiosk.progressquery import NumberQuery, ProgressQuery, ReceiptQuery
 from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.kiosk.test_outbox import KEY
 
 ITEM = "生育登记服务"

@@ -14,7 +14,7 @@ from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progress import NOT_FOUND, OLD_RECEIPT, RECEIPT_NOT_FOUND
 from kiosk.progressquery import new_progress_token, progress_link
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import (  # noqa: F401 - fixtures
     Driver,
     catalog_store,

@@ -19,7 +19,7 @@ from kiosk.district.client import Busy, PlatformClient
 from kiosk.district.signing import Credentials
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.security.loopback import Loopback, Seen, serve
 
 TERMINAL = "XC-YT-BYG-0001"

@@ -9,7 +9,7 @@ from kiosk.health import StationHealth
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import Driver, platform_station, with_staff_pin
 
 
