@@ -13,7 +13,7 @@ goes backwards or changes betrays it.
 
 Trails written by an older kiosk (plain SHA-256, schema version 1) are sealed with the key
 only when this kiosk could not have keyed them before: in the start that created the
-audit key (the caller knows: kiosk/cli.py, `seal=True`), or when they have no rows.
+audit key (the caller knows: kiosk/app/cli.py, `seal=True`), or when they have no rows.
 Sealing checks their plain chain, gives every row its MAC, and appends a keyed row
 `audit_keyed` saying how many rows were sealed and whether their plain chain was intact
 (rows changed before that are told apart no better than the old chain allowed).

@@ -12,27 +12,25 @@ from __future__ import annotations
 
 import math
 import random
-import re
 import time
 from dataclasses import dataclass
-from typing import Any
 
-from kiosk.district.client import MAX_RETRY_AFTER_S, Busy, Offline, Ok, PlatformClient, Rejected
+from kiosk.district.client import (
+    MAX_RETRY_AFTER_S,
+    Busy,
+    Offline,
+    Ok,
+    PlatformClient,
+    Rejected,
+    submission_reference,
+)
 from kiosk.outbox import Broken, Entry, Outbox
 from kiosk.privacy import mask_name, mask_text
 
-PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 300.0
 QUICK_TIMEOUT = (2.0, 3.0)  # connect, read: while a resident waits at the screen
 REASON_CHARS = 200  # of a refusal's message kept for staff
-# What the outbox keeps from a confirmation, as the contract bounds it (CaseNo; the stand-in's
-# material and evaluation ids are shorter still). Anything else is no readable answer.
-REFERENCES = {
-    "case": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),
-    "material": ("materialId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
-    "evaluation": ("evaluationId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
-}
 
 
 @dataclass(frozen=True)
@@ -77,11 +75,12 @@ class Deliverer:
         return self._send(head, now, QUICK_TIMEOUT if urgent else None)
 
     def _send(self, entry: Entry, now: float, timeout: tuple[float, float] | None) -> Step:
-        result = self.client.request(
-            "POST", PATHS[entry.kind], entry.payload,
-            idempotency_key=entry.idempotency_key, timeout=timeout,
-        )  # fmt: skip
-        reference = _reference(entry.kind, result.data) if isinstance(result, Ok) else None
+        result = self.client.submit(
+            entry.kind, entry.payload, idempotency_key=entry.idempotency_key, timeout=timeout
+        )
+        reference = (
+            submission_reference(entry.kind, result.data) if isinstance(result, Ok) else None
+        )
         if reference is not None:
             self.outbox.delivered(entry, reference)
             return Step("delivered", apply_no=entry.apply_no, reference=reference)
@@ -125,17 +124,3 @@ def _masked_reason(entry: Entry, reason: str) -> str:
         if isinstance(name, str) and len(name) > 1:
             reason = reason.replace(name, mask_name(name))
     return mask_text(reason)[:REASON_CHARS]
-
-
-def _reference(kind: str, data: Any) -> str | None:
-    """The platform's identifier from a confirmation ("" if it sent none), or None when it
-    sent one the contract rules out (a retry with the same key may bring a readable one)."""
-    if not isinstance(data, dict):
-        return ""
-    key, pattern = REFERENCES[kind]
-    value = data.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, str) and pattern.fullmatch(value):
-        return value
-    return None

@@ -112,7 +112,7 @@ def _by_receipt(query: ReceiptQuery, outbox: Outbox, client: PlatformClient) -> 
         if token and hmac.compare_digest(token, query.token):
             return _pending(query.apply_no, payload)
         return ProgressAnswer(message=RECEIPT_NOT_FOUND)
-    result = client.post("/cases/query", {"applyNo": query.apply_no, "token": query.token})
+    result = client.query_by_receipt(query.apply_no, query.token)
     return _answered(result, RECEIPT_NOT_FOUND)
 
 
@@ -127,12 +127,12 @@ def _by_number(
     if payload is not None:
         return _pending_by_tail(query, payload, attempts)
     if outbox.reference(query.number):  # one of this kiosk's apply numbers, delivered
-        return _answered(_ask(client, "applyNo", query), NOT_FOUND)
+        return _answered(client.query_by_apply_no(query.number, query.id_tail), NOT_FOUND)
     # A number from the paper may be a case number or another kiosk's apply number: ask
     # for each kind in turn, by name (a wrong tail counts once: only one kind can match).
-    result = _ask(client, "caseNo", query)
+    result = client.query_by_case_no(query.number, query.id_tail)
     if _matched_none(result):
-        result = _ask(client, "applyNo", query)
+        result = client.query_by_apply_no(query.number, query.id_tail)
     return _answered(result, NOT_FOUND)
 
 
@@ -141,10 +141,6 @@ def _matched_none(result: Result) -> bool:
     if isinstance(result, Ok):
         return isinstance(result.data, dict) and result.data.get("cases") == []
     return isinstance(result, Rejected) and result.status == 422
-
-
-def _ask(client: PlatformClient, kind: str, query: NumberQuery) -> Result:
-    return client.post("/cases/query", {kind: query.number, "idTail": query.id_tail})
 
 
 def _pending_by_tail(
@@ -162,7 +158,7 @@ def _pending_by_tail(
 
 
 def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnswer:
-    result = client.post("/cases/query", {"idType": query.id_type, "idNumber": query.id_number})
+    result = client.query_by_applicant(query.id_type, query.id_number)
     if isinstance(result, Ok):
         return _found(result.data, NONE_ON_PLATFORM)
     return ProgressAnswer(message=OFFLINE)

@@ -7,15 +7,13 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import Devices
-from kiosk.district.signing import Credentials
+from kiosk.app.services import Services
+from kiosk.health import StationHealth
 from kiosk.settings import Settings
 from ui.applyview import ApplyViewModel, PageImageProvider
 from ui.capture import CaptureService
@@ -102,22 +100,16 @@ def design_size(settings: Settings, available: QSize | None = None) -> QSize:
 def build_ui(
     settings: Settings,
     mode: WindowMode,
-    catalog_store: CatalogStore,
+    services: Services,
     *,
     size: QSize | None = None,
-    sample_catalog: bool = True,
-    devices: Devices | None = None,
-    outbox_path: Path | None = None,
-    state_dir: Path | None = None,
 ) -> KioskUi:
-    """Create the window and everything it shows. A QGuiApplication must exist.
+    """Create the window and everything it shows, on the services the composition root
+    built (kiosk/app/services.py). A QGuiApplication must exist.
 
-    `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
-    `devices`: the station's devices; each gets its worker thread (None: no devices).
-    `outbox_path`: where pending submissions wait; a sync worker drains it to the platform
-    (None, or no platform or credentials: no sync worker).
-    `state_dir`: where staff-mode lockouts and the audit trail are kept (None: staff mode
-    cannot be opened).
+    Each device in `services` gets its worker thread; with an outbox and a platform to
+    reach, a sync worker drains the outbox to it; without staff access, staff mode cannot
+    be opened.
     """
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
@@ -138,24 +130,22 @@ def build_ui(
 
     catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
     shell.sessionEnded.connect(catalog.reset)
-    credentials = (
-        Credentials(settings.station.terminal_id, Path(settings.security.terminal_secret_file))
-        if settings.security.terminal_secret_file
-        else None
-    )
     catalog_service = CatalogService(
-        catalog_store, settings.platform, sample_catalog, engine, credentials
+        services.catalog_store,
+        settings.platform,
+        services.sample_catalog,
+        engine,
+        credentials=services.credentials,
+        connect=services.platform,
     )
     catalog_service.libraryReady.connect(catalog.set_library)
     catalog_service.synced.connect(catalog.set_sync_outcome)
     catalog.searchMissed.connect(catalog_service.record_miss)
 
-    hub, staff = _devices_and_staff(settings, devices, state_dir, shell=shell, parent=engine)
+    hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
     catalog.printRequested.connect(hub.print_receipt)
 
-    outbox = _sync_worker(
-        settings, outbox_path, credentials=credentials, hub=hub, catalog=catalog, parent=engine
-    )
+    outbox = _sync_worker(settings, services, hub=hub, catalog=catalog, parent=engine)
     progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine)
     hub.scanned.connect(progress.scanned)
     hub.cardRead.connect(progress.card)
@@ -238,18 +228,9 @@ def _show(window: QQuickWindow, mode: WindowMode, settings: Settings, size: QSiz
         window.show()
 
 
-def _health(hub: DeviceHub, catalog: CatalogViewModel) -> dict[str, Any]:
-    """What the heartbeat tells the platform: device states and the catalog in use."""
-    devices = []
-    for kind, status in hub.statuses().items():
-        entry = {
-            "device": kind.value,
-            "health": status.health.value if status else "not_configured",
-        }
-        if status is not None and status.paper is not None:
-            entry["paper"] = status.paper.value
-        devices.append(entry)
-    return {"devices": devices, "catalogVersion": catalog.property("version")}
+def _health(hub: DeviceHub, catalog: CatalogViewModel) -> StationHealth:
+    """What the heartbeat tells the platform of the screen side: devices and catalog."""
+    return StationHealth(hub.health(), str(catalog.version))  # the Property's str value
 
 
 class FirstFrameGate(QObject):
@@ -278,19 +259,16 @@ class FirstFrameGate(QObject):
 
 def _devices_and_staff(
     settings: Settings,
-    devices: Devices | None,
-    state_dir: Path | None,
+    services: Services,
     *,
     shell: ShellModel,
     parent: QObject,
 ) -> tuple[DeviceHub, StaffGate]:
     """The device hub, and staff mode behind the PIN: both forget the session at its end,
     and what the hub shows staff is there only while staff mode is open."""
-    hub = DeviceHub(devices, parent, reprint_window_s=settings.staff.reprint_window_s)
+    hub = DeviceHub(services.devices, parent, reprint_window_s=settings.staff.reprint_window_s)
     shell.sessionEnded.connect(hub.clearSession)
-    staff = StaffGate(
-        settings.staff.pin_hash, state_dir, Path(settings.security.audit_key_file), parent
-    )
+    staff = StaffGate(services.staff_access, parent)
     staff.unlockedChanged.connect(hub.setStaffMode)
     hub.staffAction.connect(staff.record)
     shell.sessionEnded.connect(staff.lock)
@@ -329,29 +307,21 @@ def _apply_flow(
 
 def _sync_worker(
     settings: Settings,
-    outbox_path: Path | None,
+    services: Services,
     *,
-    credentials: Credentials | None,
     hub: DeviceHub,
     catalog: CatalogViewModel,
     parent: QObject,
 ) -> OutboxService | None:
     """The outbox's sync worker and the heartbeat timer, when there is a platform to reach."""
-    if outbox_path is None or credentials is None or not settings.platform.base_url:
+    if services.outbox is None or services.audit is None or services.platform is None:
         return None
-    worker = OutboxWorker(
-        outbox_path,
-        Path(settings.security.outbox_key_file),
-        settings.platform.base_url,
-        credentials,
-        Path(settings.security.audit_key_file),
-    )
+    worker = OutboxWorker(services.outbox, services.audit, services.platform)
     submitter = SubmitWorker(
-        outbox_path,
-        Path(settings.security.outbox_key_file),
+        services.outbox,
+        services.audit,
         settings.station.terminal_id,
         settings.station.area_code,
-        Path(settings.security.audit_key_file),
     )
     outbox = OutboxService(worker, submitter, parent)
     heartbeat = QTimer(parent)

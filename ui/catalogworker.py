@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -12,6 +14,9 @@ from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
 from kiosk.district.signing import Credentials
 from kiosk.settings import PlatformSettings
+
+if TYPE_CHECKING:
+    from kiosk.district.client import PlatformClient
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +39,16 @@ class CatalogWorker(QObject):
         platform: PlatformSettings,
         use_sample: bool,
         credentials: Credentials | None = None,
+        connect: Callable[[], PlatformClient] | None = None,
     ) -> None:
+        """`credentials` sign the catalog sync (made in a child process); `connect` makes
+        the client that reports missed searches (None: they are not reported)."""
         super().__init__()
         self._store = store
         self._platform = platform
         self._use_sample = use_sample
         self._credentials = credentials
+        self._connect = connect
         self._has_library = False
 
     @Slot()
@@ -80,19 +89,14 @@ class CatalogWorker(QObject):
     @Slot()
     def report_misses(self) -> None:
         """Send the anonymous missed-search counts (on the sync timer, never at start-up)."""
-        if not self._platform.base_url or self._credentials is None:
+        if self._connect is None:
             return
         from kiosk.catalog.misses import report_search_misses  # imports requests
-        from kiosk.district.client import PlatformClient
         from kiosk.district.urls import PlatformAddressError
         from kiosk.keyfiles import KeyFileError
 
         try:
-            client = PlatformClient(
-                self._platform.base_url,
-                self._credentials.terminal_id,
-                self._credentials.secret(),
-            )
+            client = self._connect()
         except (KeyFileError, PlatformAddressError) as error:
             log.warning("search misses not reported: %s", error)
             return
@@ -141,12 +145,14 @@ class CatalogService(QObject):
         platform: PlatformSettings,
         use_sample: bool,
         parent: QObject | None = None,
+        *,
         credentials: Credentials | None = None,
+        connect: Callable[[], PlatformClient] | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("catalog")
-        self._worker = CatalogWorker(store, platform, use_sample, credentials)
+        self._worker = CatalogWorker(store, platform, use_sample, credentials, connect)
         self._worker.moveToThread(self._thread)
         self.requestStart.connect(self._worker.start)
         self.requestSync.connect(self._worker.sync)

@@ -20,7 +20,8 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
 from devices.status import DeviceKind, DeviceStatus, Health, Light
-from kiosk.devicesetup import Devices
+from kiosk.app.devicesetup import Devices
+from kiosk.health import DeviceHealth
 from kiosk.privacy import mask_id_number, mask_name
 from ui.devicetypes import DeviceRow, DeviceRows, PrintState
 from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
@@ -226,6 +227,15 @@ class DeviceHub(QObject):
         self._rows.set_rows(rows)
         self._troubled_rows.set_rows(
             [row for row in rows if row.status is not None and row.status.concerns_residents]
+        )
+
+    def health(self) -> tuple[DeviceHealth, ...]:
+        """Each device slot as the heartbeat reports it (None: not configured here)."""
+        return tuple(
+            DeviceHealth(kind.value, status.health, status.paper)
+            if status is not None
+            else DeviceHealth(kind.value, None)
+            for kind, status in self._statuses.items()
         )
 
     # slots --------------------------------------------------------------------------------

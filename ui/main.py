@@ -6,13 +6,11 @@ import logging
 import os
 import signal
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import Devices
+from kiosk.app.services import Services
 from kiosk.settings import Settings
 from ui.app import QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
@@ -36,15 +34,7 @@ def _no_display() -> bool:
     )
 
 
-def run_kiosk(
-    settings: Settings,
-    catalog_store: CatalogStore,
-    devices: Devices,
-    *,
-    fullscreen: bool,
-    outbox_path: Path | None = None,
-    state_dir: Path | None = None,
-) -> int:
+def run_kiosk(settings: Settings, services: Services, *, fullscreen: bool) -> int:
     if not fullscreen and _no_display():
         print(
             "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -57,13 +47,7 @@ def run_kiosk(
     app = create_application(sys.argv[:1])
     try:
         ui = build_ui(
-            settings,
-            WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW,
-            catalog_store,
-            sample_catalog=not fullscreen,
-            devices=devices,
-            outbox_path=outbox_path,
-            state_dir=state_dir,
+            settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW, services
         )
     except QmlLoadError as error:
         log.error("%s", error)

@@ -8,14 +8,24 @@ import logging
 import math
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
 from kiosk import __version__
-from kiosk.district.signing import Credentials
+from kiosk.health import StationHealth, TerminalHealth
 from kiosk.messages import Message, message
+
+if TYPE_CHECKING:
+    from kiosk.audit import AuditTrail
+    from kiosk.delivery import Deliverer
+    from kiosk.district.client import PlatformClient
+    from kiosk.outbox import Outbox
+    from kiosk.progress import TailAttempts
+    from kiosk.progressquery import ProgressQuery
+    from kiosk.submission import Finished, Submitter
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +37,8 @@ LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds R
 
 
 class OutboxWorker(QObject):
-    """Lives on the sync thread.
+    """Lives on the sync thread; opens the outbox, the audit trail and the platform client
+    there, from the factories it is given.
 
     Signals:
         delivered(str, str): apply number and the platform's case number.
@@ -55,42 +66,31 @@ class OutboxWorker(QObject):
 
     def __init__(
         self,
-        outbox_path: Path,
-        key_file: Path,
-        base_url: str,
-        credentials: Credentials,
-        audit_key_file: Path,
+        outbox: Callable[[], Outbox],
+        audit: Callable[[], AuditTrail],
+        platform: Callable[[], PlatformClient],
     ) -> None:
         super().__init__()
-        self._paths = (outbox_path, key_file, audit_key_file)
-        self._base_url = base_url
-        self._credentials = credentials
-        self._deliverer: Any = None
-        self._audit: Any = None
-        self._attempts: Any = None  # kiosk.progress.TailAttempts, made on the sync thread
+        self._open = (outbox, audit, platform)
+        self._deliverer: Deliverer | None = None
+        self._audit: AuditTrail | None = None
+        self._attempts: TailAttempts | None = None  # made on the sync thread
         self._timer: QTimer | None = None
         self._trouble = ""
 
     @Slot()
     def start(self) -> None:
-        from kiosk.audit import AuditTrail
         from kiosk.delivery import Deliverer  # requests and cryptography: off the GUI thread
-        from kiosk.district.client import PlatformClient
-        from kiosk.keyfiles import load_key
-        from kiosk.outbox import Outbox
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.step)
+        open_outbox, open_audit, connect_platform = self._open
         outbox = None
         try:
-            outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
-            audit = AuditTrail(
-                self._paths[0].parent / "audit.db", load_key(self._paths[2], create=False)
-            )
-            client = PlatformClient(
-                self._base_url, self._credentials.terminal_id, self._credentials.secret()
-            )
+            outbox = open_outbox()
+            audit = open_audit()
+            client = connect_platform()
         except Exception as error:  # whatever stops it, staff must hear why
             if outbox is not None:
                 outbox.close()
@@ -202,7 +202,7 @@ class OutboxWorker(QObject):
         return str(outbox.reference(apply_no))
 
     @Slot(int, object)
-    def progress(self, number: int, query: Any) -> None:
+    def progress(self, number: int, query: ProgressQuery) -> None:
         """进度查询 number `number` with a ProgressQuery (kiosk/progressquery.py): always
         answers progressReady with the same number, whatever goes wrong on the way."""
         from kiosk.progress import OFFLINE, ProgressAnswer, TailAttempts, answer
@@ -228,30 +228,28 @@ class OutboxWorker(QObject):
         self.progressReady.emit(number, reply)
 
     @Slot(object)
-    def heartbeat(self, health: dict[str, Any]) -> None:
+    def heartbeat(self, station: StationHealth) -> None:
         if self._deliverer is None:
             return
         try:
-            self._heartbeat(health)
+            self._heartbeat(station)
         except Exception as error:  # staff hear of it, the next beat retries
             self._report_trouble("heartbeat", error)
 
-    def _heartbeat(self, health: dict[str, Any]) -> None:
+    def _heartbeat(self, station: StationHealth) -> None:
         assert self._deliverer is not None
+        assert self._audit is not None
         outbox = self._deliverer.outbox
         now = time.time()
-        head = self._audit.head()
-        body = {
-            "terminalId": self._credentials.terminal_id,
-            "appVersion": __version__,
-            "catalogVersion": health.get("catalogVersion") or "none",
-            "outboxDepth": outbox.depth(),
-            "oldestPendingSeconds": int(outbox.oldest_age_s(now)),
-            "devices": health.get("devices", []),
-            "auditHead": {"seq": head.seq, "mac": head.mac},
-            "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now)),
-        }
-        result = self._deliverer.client.post("/heartbeat", body)
+        health = TerminalHealth(
+            station=station,
+            app_version=__version__,
+            outbox_depth=outbox.depth(),
+            oldest_pending_s=int(outbox.oldest_age_s(now)),
+            audit_head=self._audit.head(),
+            at=now,
+        )
+        result = self._deliverer.client.heartbeat(health)
         log.info("heartbeat: %s", type(result).__name__)
 
 
@@ -280,30 +278,25 @@ class SubmitWorker(QObject):
 
     def __init__(
         self,
-        outbox_path: Path,
-        key_file: Path,
+        outbox: Callable[[], Outbox],
+        audit: Callable[[], AuditTrail],
         terminal_id: str,
         area_code: str,
-        audit_key_file: Path,
     ) -> None:
         super().__init__()
-        self._paths = (outbox_path, key_file, audit_key_file)
+        self._open = (outbox, audit)
         self._terminal = (terminal_id, area_code)
-        self._submitter: Any = None
+        self._submitter: Submitter | None = None
 
     @Slot()
     def start(self) -> None:
-        from kiosk.audit import AuditTrail
-        from kiosk.keyfiles import load_key
-        from kiosk.outbox import Outbox
         from kiosk.submission import Submitter
 
+        open_outbox, open_audit = self._open
         outbox = None
         try:
-            outbox = Outbox(self._paths[0], load_key(self._paths[1], create=False))
-            audit = AuditTrail(
-                self._paths[0].parent / "audit.db", load_key(self._paths[2], create=False)
-            )
+            outbox = open_outbox()
+            audit = open_audit()
         except Exception as error:  # whatever stops it, staff must hear why
             if outbox is not None:
                 outbox.close()
@@ -322,7 +315,7 @@ class SubmitWorker(QObject):
             thread.quit()
 
     @Slot(object)
-    def submit(self, finished: Any) -> None:
+    def submit(self, finished: Finished) -> None:
         """A resident pressed 提交: `accepted` only once it is on disk."""
         from kiosk.outbox import OutboxError
 
@@ -440,8 +433,8 @@ class OutboxService(QObject):
     def nudge(self) -> None:
         self.requestNudge.emit()
 
-    def heartbeat(self, health: dict[str, Any]) -> None:
-        self.requestHeartbeat.emit(health)
+    def heartbeat(self, station: StationHealth) -> None:
+        self.requestHeartbeat.emit(station)
 
     def stop(self) -> None:
         from PySide6.QtCore import QMetaObject, Qt

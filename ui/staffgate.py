@@ -12,12 +12,11 @@ import logging
 import math
 import sqlite3
 import time
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
-from kiosk.audit import AuditTrail
-from kiosk.keyfiles import KeyFileError, load_key
+from kiosk.keyfiles import KeyFileError
 from kiosk.staffaccess import ATTEMPTS_BEFORE_LOCK, Outcome, StaffAccess, Verdict
 from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS
 
@@ -35,18 +34,14 @@ class StaffWorker(QObject):
     answered = Signal(int, object)
     failed = Signal(int)
 
-    def __init__(self, pin_hash: str, state_dir: Path, audit_key_file: Path) -> None:
+    def __init__(self, open_access: Callable[[], StaffAccess]) -> None:
         super().__init__()
-        self._pin_hash = pin_hash
-        self._state_dir = state_dir
-        self._audit_key_file = audit_key_file
+        self._open_access = open_access
         self._access: StaffAccess | None = None
 
     def _staff_access(self) -> StaffAccess:
         if self._access is None:  # built here: its files are opened on this thread
-            key = load_key(self._audit_key_file, create=False)
-            audit = AuditTrail(self._state_dir / "audit.db", key)
-            self._access = StaffAccess(self._pin_hash, self._state_dir / "staff.db", audit)
+            self._access = self._open_access()
         return self._access
 
     @Slot(int)
@@ -76,9 +71,10 @@ class StaffWorker(QObject):
 class StaffGate(QObject):
     """The PIN pad's model and the one switch of staff mode.
 
-    `configured` is false without a PIN hash or a state folder: the panel then only says
-    how to set a PIN. Answers from the worker carry the visit they were asked in, so an
-    answer arriving after the panel closed never opens staff mode.
+    `open_access` builds staff mode's PIN check on the worker's thread (see
+    kiosk/app/services.py); without it (no PIN hash or no state folder) `configured` is
+    false and the panel only says how to set a PIN. Answers from the worker carry the visit
+    they were asked in, so an answer arriving after the panel closed never opens staff mode.
 
     Signals:
         changed: any property below changed.
@@ -93,13 +89,11 @@ class StaffGate(QObject):
 
     def __init__(
         self,
-        pin_hash: str,
-        state_dir: Path | None,
-        audit_key_file: Path,
+        open_access: Callable[[], StaffAccess] | None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self._configured = bool(pin_hash) and state_dir is not None
+        self._configured = open_access is not None
         self._entry: list[str] = []
         self._visit = 0
         self._unlocked = False
@@ -113,8 +107,8 @@ class StaffGate(QObject):
         self._countdown.timeout.connect(self._tick)
         self._thread: QThread | None = None
         self._worker: StaffWorker | None = None
-        if self._configured and state_dir is not None:
-            self._worker = StaffWorker(pin_hash, state_dir, audit_key_file)
+        if open_access is not None:
+            self._worker = StaffWorker(open_access)
             self._requestStatus.connect(self._worker.status)
             self._requestAttempt.connect(self._worker.attempt)
             self._requestRecord.connect(self._worker.record)

@@ -25,14 +25,15 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from kiosk.app.devicesetup import DemoDevices, build_devices, start_demo_devices
+from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import DemoDevices, build_devices, start_demo_devices
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.settings import Settings
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH
+from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
 from ui.main import create_application
@@ -366,14 +367,19 @@ def _queue_sample_submission(settings: Settings, path: Path) -> None:
 def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[KioskUi, list[str]]:
     """The kiosk window for the tour in one layout, and what went wrong starting it."""
     settings = station.settings
+    services = build_services(
+        settings,
+        station.store,
+        state_dir=station.outbox_path.parent,
+        outbox_path=station.outbox_path,
+        devices=build_devices(settings),
+        sample_catalog=True,
+    )
     ui = build_ui(
         dataclasses.replace(settings, ui=dataclasses.replace(settings.ui, orientation=layout)),
         WindowMode.HEADLESS,
-        station.store,
+        services,
         size=size,
-        devices=build_devices(settings),
-        outbox_path=station.outbox_path,
-        state_dir=station.outbox_path.parent,
     )
     problems = []
     if not _wait_for_catalog(ui):

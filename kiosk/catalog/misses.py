@@ -16,11 +16,7 @@ def report_search_misses(store: CatalogStore, client: PlatformClient) -> str:
     if batch is None:
         return "nothing to report"
     batch_id, terms = batch
-    body = {
-        "terminalId": client.terminal_id,
-        "terms": [{"term": term, "count": count} for term, count in terms],
-    }
-    result = client.post("/search-misses", body, idempotency_key=batch_id)
+    result = client.report_search_misses(terms, batch_id)
     if isinstance(result, Ok):
         store.confirm_miss_batch(batch_id)
         return f"reported {len(terms)} missed term(s)"

@@ -30,9 +30,9 @@ from kiosk.district.answerbody import (
     mount_deadlines,
     read_body,
 )
-from kiosk.district.signing import Credentials, sign
+from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, PlatformAddressError, platform_root
-from kiosk.keyfiles import KeyFileError
+from kiosk.keyfiles import KeyFileError, load_key
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ def _main(argv: list[str] | None = None) -> int:
     credentials = None
     if args.secret_file:
         try:
-            secret = Credentials(args.terminal_id, Path(args.secret_file)).secret()
+            secret = load_key(Path(args.secret_file), create=False)
         except KeyFileError as error:
             outcome = SyncOutcome("failed", str(error))
             print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))

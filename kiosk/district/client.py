@@ -14,6 +14,7 @@ import datetime
 import email.utils
 import json
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ from kiosk import boundedjson
 from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
 from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
+from kiosk.health import TerminalHealth
 
 API = API_PREFIX
 DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
@@ -129,6 +131,101 @@ class PlatformClient:
 
     def post(self, path: str, body: dict[str, Any], idempotency_key: str = "") -> Result:
         return self.request("POST", path, body, idempotency_key=idempotency_key)
+
+    def heartbeat(self, health: TerminalHealth) -> Result:
+        """Tell the platform how this terminal stands (204 → `Ok`)."""
+        return self.post("/heartbeat", heartbeat_body(self.terminal_id, health))
+
+    def submit(
+        self,
+        kind: str,
+        body: dict[str, Any],
+        *,
+        idempotency_key: str,
+        timeout: tuple[float, float] | None = None,
+    ) -> Result:
+        """Send one stored submission of `kind` ("case", "material", "evaluation"); the
+        idempotency key makes a repeat return the first answer."""
+        return self.request(
+            "POST", SUBMISSION_PATHS[kind], body, idempotency_key=idempotency_key, timeout=timeout
+        )
+
+    # 进度查询: each way a resident may prove the case is theirs (POST /cases/query).
+
+    def query_by_receipt(self, apply_no: str, token: str) -> Result:
+        """The case of a receipt's QR code: its apply number and progress token."""
+        return self.post("/cases/query", {"applyNo": apply_no, "token": token})
+
+    def query_by_case_no(self, case_no: str, id_tail: str) -> Result:
+        """A case number from paper, with the last 4 characters of the ID number."""
+        return self.post("/cases/query", {"caseNo": case_no, "idTail": id_tail})
+
+    def query_by_apply_no(self, apply_no: str, id_tail: str) -> Result:
+        """A terminal's apply number from paper, with the last 4 characters of the ID."""
+        return self.post("/cases/query", {"applyNo": apply_no, "idTail": id_tail})
+
+    def query_by_applicant(self, id_type: str, id_number: str) -> Result:
+        """Every case of the applicant whose ID card was just read."""
+        return self.post("/cases/query", {"idType": id_type, "idNumber": id_number})
+
+    def report_search_misses(self, terms: list[tuple[str, int]], batch_id: str) -> Result:
+        """Anonymous counts of searches that found nothing; `batch_id` makes a resend safe."""
+        body = {
+            "terminalId": self.terminal_id,
+            "terms": [{"term": term, "count": count} for term, count in terms],
+        }
+        return self.post("/search-misses", body, idempotency_key=batch_id)
+
+
+SUBMISSION_PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
+# What the kiosk keeps from a confirmation, as the contract bounds it (CaseNo; the stand-in's
+# material and evaluation ids are shorter still). Anything else is no readable answer.
+_REFERENCES = {
+    "case": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),
+    "material": ("materialId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
+    "evaluation": ("evaluationId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
+}
+
+
+def submission_reference(kind: str, data: Any) -> str | None:
+    """The platform's identifier from the confirmation of a `kind` submission ("" if it sent
+    none), or None when it sent one the contract rules out (a retry with the same key may
+    bring a readable one)."""
+    if not isinstance(data, dict):
+        return ""
+    key, pattern = _REFERENCES[kind]
+    value = data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str) and pattern.fullmatch(value):
+        return value
+    return None
+
+
+def heartbeat_body(terminal_id: str, health: TerminalHealth) -> dict[str, Any]:
+    """The contract's Heartbeat for `health` (a device not configured reports as such)."""
+    devices = []
+    for device in health.station.devices:
+        entry = {
+            "device": device.device,
+            "health": device.health.value if device.health else "not_configured",
+        }
+        if device.paper is not None:
+            entry["paper"] = device.paper.value
+        devices.append(entry)
+    body: dict[str, Any] = {
+        "terminalId": terminal_id,
+        "appVersion": health.app_version,
+        "catalogVersion": health.station.catalog_version or "none",
+        "outboxDepth": health.outbox_depth,
+        "oldestPendingSeconds": health.oldest_pending_s,
+        "devices": devices,
+        "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(health.at)),
+    }
+    head = health.audit_head
+    if head is not None:
+        body["auditHead"] = {"seq": head.seq, "mac": head.mac}
+    return body
 
 
 def _result(response: requests.Response, content: bytes, method: str) -> Result:

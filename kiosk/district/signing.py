@@ -54,15 +54,11 @@ def sign(
 
 @dataclass(frozen=True)
 class Credentials:
-    """Who this terminal is and where its secret lies (the secret is read when needed)."""
+    """Who this terminal is and where its secret lies (read with kiosk.keyfiles.load_key
+    by whoever signs, when it signs)."""
 
     terminal_id: str
     secret_file: Path
-
-    def secret(self) -> bytes:
-        from kiosk.keyfiles import load_key
-
-        return load_key(self.secret_file, create=False)
 
 
 class SignatureError(ValueError):

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.delivery import Deliverer
 from kiosk.district.client import Ok, PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
+from kiosk.standin.server import StandIn
 from tests.kiosk.crash import run_trials
 from tests.kiosk.district.conftest import SECRET, TERMINAL
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.kiosk.test_outbox import KEY
 from tests.ui.driver import Driver, platform_station
 from ui.stallprobe import StallProbe

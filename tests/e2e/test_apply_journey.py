@@ -23,9 +23,9 @@ from devices.printer.status import Paper
 from devices.printer.transport import parse_address
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from kiosk.devicesetup import Devices
-from kiosk.district.standin import StandIn
+from kiosk.app.devicesetup import Devices
 from kiosk.progressquery import read_progress_link
+from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, platform_station
 from ui.qmltree import class_name, walk
 

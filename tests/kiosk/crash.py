@@ -14,8 +14,8 @@ from pathlib import Path
 
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.outbox import Outbox
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
 from tests.kiosk.test_outbox import KEY
 

@@ -17,7 +17,7 @@ from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
 from kiosk.outbox import Outbox
 from tests.kiosk.district.conftest import SECRET, TERMINAL
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.kiosk.test_outbox import KEY
 
 

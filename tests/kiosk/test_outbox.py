@@ -11,9 +11,9 @@ import pytest
 
 from kiosk.delivery import Deliverer, backoff_s
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.outbox import Broken, Entry, Outbox
-from tests.kiosk.district.test_standin import case_body
+from kiosk.standin.server import StandIn
+from tests.kiosk.standin.test_server import case_body
 
 KEY = bytes(range(32))
 

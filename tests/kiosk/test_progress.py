@@ -8,7 +8,6 @@ import pytest
 
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.outbox import Outbox
 from kiosk.progress import NOT_FOUND, TailAttempts, answer
 from kiosk.progressquery import (
@@ -19,7 +18,8 @@ from kiosk.progressquery import (
     progress_link,
     read_progress_link,
 )
-from tests.kiosk.district.test_standin import case_body
+from kiosk.standin.server import StandIn
+from tests.kiosk.standin.test_server import case_body
 from tests.kiosk.test_outbox import KEY
 
 PATTERN = "https://zwfw.example/progress/{number}"

@@ -16,7 +16,6 @@ from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.sample import load_sample
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.messages import NONE, message
 from kiosk.outbox import Outbox
 from kiosk.session import (
@@ -26,6 +25,7 @@ from kiosk.session import (
     check_typed_identity,
     typed_identity_allowed,
 )
+from kiosk.standin.server import StandIn
 from kiosk.submission import BEIJING, CapturedPage, Person, Submitter, evaluation
 from tests.kiosk.district.conftest import TERMINAL
 from tests.kiosk.test_outbox import KEY

@@ -19,9 +19,9 @@ from kiosk.audit import AuditTrail
 from kiosk.catalog.sample import load_sample
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.forms import check_form, prefill
 from kiosk.outbox import Outbox
+from kiosk.standin.server import StandIn
 from kiosk.submission import (
     BEIJING,
     Consent,

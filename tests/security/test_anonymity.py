@@ -22,8 +22,8 @@ from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import MIGRATIONS, CatalogStore
 from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.privacy import mask_text
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import client, contract_check, standin
 
 __all__ = ["client", "contract_check", "standin"]

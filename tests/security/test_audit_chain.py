@@ -1,5 +1,5 @@
 """Issue 10, item 8 (second bullet): the audit trail is keyed, and its head reaches the
-district with each heartbeat (kiosk/audit.py, ui/outboxworker.py, kiosk/district/platform.py).
+district with each heartbeat (kiosk/audit.py, ui/outboxworker.py, kiosk/standin/store.py).
 
 The attack: someone with the SQLite file but not the key drops the triggers, deletes a
 row and re-chains the rest with plain SHA-256, as the old code did. `kiosk audit verify`
@@ -24,6 +24,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import closing
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +32,17 @@ import platformdirs
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.cli import prepare_state
+from kiosk.app.logsetup import configure_logging
+from kiosk.app.services import connect_platform, open_audit_trail, open_outbox
 from kiosk.audit import GENESIS, SCHEMA_V1, AuditTrail, Head
-from kiosk.cli import prepare_state
 from kiosk.district.client import Ok, PlatformClient
 from kiosk.district.signing import Credentials
-from kiosk.district.standin import StandIn
+from kiosk.health import StationHealth
 from kiosk.keyfiles import load_key
-from kiosk.logsetup import configure_logging
 from kiosk.settings import Settings
 from kiosk.sqlite import connect, migrate
+from kiosk.standin.server import StandIn
 from tests.ui.driver import platform_station
 from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
 
@@ -61,7 +64,7 @@ def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 
 def start_kiosk() -> AuditTrail:
-    """The audit trail as one start of `kiosk demo` leaves it: kiosk/cli.py prepares the
+    """The audit trail as one start of `kiosk demo` leaves it: kiosk/app/cli.py prepares the
     state folder and its keys, then the workers open the trail (ui/outboxworker.py)."""
     state, settings = prepare_state(Settings(), production=False)
     key = load_key(Path(settings.security.audit_key_file), create=False)
@@ -146,13 +149,15 @@ def test_heartbeat_audit_head_going_back_is_flagged_by_the_platform(
         full_head = trail.head()
         outbox_path, key_file = tmp_path / "outbox.db", Path(settings.security.outbox_key_file)
         credentials = Credentials(terminal, Path(settings.security.terminal_secret_file))
+        outbox = partial(open_outbox, outbox_path, key_file)
+        audit = partial(open_audit_trail, tmp_path / "audit.db", audit_key)
         service = OutboxService(
-            OutboxWorker(outbox_path, key_file, standin.url, credentials, audit_key),
-            SubmitWorker(outbox_path, key_file, terminal, "110102000000", audit_key),
+            OutboxWorker(outbox, audit, partial(connect_platform, standin.url, credentials)),
+            SubmitWorker(outbox, audit, terminal, "110102000000"),
         )
         service.start()
         try:
-            service.heartbeat({"devices": [], "catalogVersion": "sample-2026.11"})
+            service.heartbeat(StationHealth((), "sample-2026.11"))
             qtbot.waitUntil(lambda: standin.store.audit_head(terminal) is not None, timeout=WAIT_MS)
             assert standin.store.audit_head(terminal) == (full_head.seq, full_head.mac)
             assert standin.store.audit_alert(terminal) == ""
@@ -162,7 +167,7 @@ def test_heartbeat_audit_head_going_back_is_flagged_by_the_platform(
                 db.execute("DELETE FROM audit WHERE seq > 3")
                 db.commit()
             assert trail.verify() == (3, None)  # locally the shorter chain looks whole
-            service.heartbeat({"devices": [], "catalogVersion": "sample-2026.11"})
+            service.heartbeat(StationHealth((), "sample-2026.11"))
             qtbot.waitUntil(lambda: standin.store.audit_alert(terminal) != "", timeout=WAIT_MS)
         finally:
             service.stop()

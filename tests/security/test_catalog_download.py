@@ -140,7 +140,7 @@ def test_client_redirect_not_followed_submission_kept_for_retry(tmp_path: Path) 
     from kiosk.district.client import PlatformClient
     from kiosk.keyfiles import load_key
     from kiosk.outbox import Outbox
-    from tests.kiosk.district.test_standin import case_body
+    from tests.kiosk.standin.test_server import case_body
 
     outbox = Outbox(tmp_path / "outbox.db", load_key(tmp_path / "k", create=True))
     outbox.enqueue("case", case_body(), apply_no="XCT0001-000001")

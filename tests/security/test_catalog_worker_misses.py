@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from kiosk.app.services import connect_platform
 from kiosk.catalog.store import CatalogStore
 from kiosk.district.signing import Credentials
 from kiosk.settings import PlatformSettings
@@ -28,7 +30,7 @@ def test_catalog_worker_report_misses_refused_address_logged_not_raised(
         CatalogStore(tmp_path / "catalog.db"),
         PlatformSettings(base_url=address),
         use_sample=False,
-        credentials=Credentials("T1", secret),
+        connect=partial(connect_platform, address, Credentials("T1", secret)),
     )
     with caplog.at_level(logging.WARNING, logger="ui.catalogworker"):
         worker.report_misses()

@@ -22,7 +22,7 @@ from tests.kiosk.district.conformance_server import (
     ConformancePlatform,
     ConformanceServer,
 )
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 
 REPO = Path(__file__).resolve().parents[2]
 TERMINAL = "XC-YT-BYG-0001"
@@ -56,7 +56,7 @@ def key() -> str:
 def test_conformance_server_independent_of_standin_imports_neither() -> None:
     code = (
         "import sys, tests.kiosk.district.conformance_server\n"
-        "stand_in = {'kiosk.district.standin', 'kiosk.district.platform'}\n"
+        "stand_in = {'kiosk.standin.server', 'kiosk.standin.store'}\n"
         "bad = stand_in & set(sys.modules)\n"
         "assert not bad, bad\n"
     )
@@ -104,7 +104,7 @@ def test_contract_states_the_rules_the_standin_enforces() -> None:
 def test_platforms_repeated_apply_no_and_bad_rating_without_reason_refused_alike(
     server: ConformanceServer, which: str
 ) -> None:
-    from kiosk.district.standin import StandIn
+    from kiosk.standin.server import StandIn
 
     with StandIn(terminals={TERMINAL: SECRET}) as standin:
         url = standin.url if which == "standin" else server.url

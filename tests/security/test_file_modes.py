@@ -1,6 +1,6 @@
 """Issue 10, item 4: every file and folder the kiosk creates is its user's alone.
 
-A demo-like run in a real state folder (kiosk/cli.py's start-up, the simulated printer,
+A demo-like run in a real state folder (kiosk/app/cli.py's start-up, the simulated printer,
 the stores, a delivery to the stand-in), with a lax umask (022) so that what is checked is
 the kiosk's own care, not the umask `kiosk` also sets.
 """
@@ -20,18 +20,18 @@ from devices.printer import layout
 from devices.printer.layout import PrinterProfile, receipt_bytes
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
+from kiosk.app.cli import prepare_state
+from kiosk.app.devicesetup import start_demo_devices
+from kiosk.app.logsetup import configure_logging
 from kiosk.audit import AuditTrail
 from kiosk.catalog.store import CatalogStore
-from kiosk.cli import prepare_state
 from kiosk.delivery import Deliverer
-from kiosk.devicesetup import start_demo_devices
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
-from kiosk.logsetup import configure_logging
 from kiosk.outbox import Outbox
 from kiosk.settings import Settings
-from tests.kiosk.district.test_standin import case_body
+from kiosk.standin.server import StandIn
+from tests.kiosk.standin.test_server import case_body
 
 WAIT_S = 10.0
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.outbox import Outbox
+from kiosk.standin.server import StandIn
 from kiosk.submission import CapturedPage, material_upload
 from tests.kiosk.district.conftest import SECRET, TERMINAL
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 
 KEY = bytes(range(32))
 APPLY_NO = "XCT0001-000001"

@@ -12,10 +12,12 @@ import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.services import connect_platform, open_audit_trail, open_outbox
 from kiosk.district.signing import Credentials
 from kiosk.keyfiles import load_key
 from kiosk.progress import NOT_FOUND, OFFLINE, UNREADABLE
@@ -41,16 +43,11 @@ def sync_service(tmp_path: Path, url: str) -> Iterator[OutboxService]:
     """The kiosk's sync and submit workers on their threads, talking to `url`."""
     for name in ("terminal.secret", "outbox.key", "audit.key"):
         load_key(tmp_path / name, create=True)
-    worker = OutboxWorker(
-        tmp_path / "outbox.db",
-        tmp_path / "outbox.key",
-        url,
-        Credentials(TERMINAL, tmp_path / "terminal.secret"),
-        tmp_path / "audit.key",
-    )
-    submitter = SubmitWorker(
-        tmp_path / "outbox.db", tmp_path / "outbox.key", TERMINAL, "110105", tmp_path / "audit.key"
-    )
+    outbox = partial(open_outbox, tmp_path / "outbox.db", tmp_path / "outbox.key")
+    audit = partial(open_audit_trail, tmp_path / "audit.db", tmp_path / "audit.key")
+    credentials = Credentials(TERMINAL, tmp_path / "terminal.secret")
+    worker = OutboxWorker(outbox, audit, partial(connect_platform, url, credentials))
+    submitter = SubmitWorker(outbox, audit, TERMINAL, "110105")
     service = OutboxService(worker, submitter)
     service.start()
     try:

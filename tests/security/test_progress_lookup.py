@@ -14,7 +14,6 @@ import pytest
 
 from kiosk.delivery import Deliverer
 from kiosk.district.client import Ok, PlatformClient
-from kiosk.district.standin import StandIn
 from kiosk.outbox import Outbox
 from kiosk.progress import (
     NOT_FOUND,
@@ -27,8 +26,9 @@ from kiosk.progress import (
     answer,
 )
 from kiosk.progressquery import NumberQuery, ProgressQuery, ReceiptQuery
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.kiosk.test_outbox import KEY
 
 ITEM = "生育登记服务"

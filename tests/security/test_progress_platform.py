@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from kiosk.district.client import Busy, Ok, PlatformClient, Rejected
-from kiosk.district.standin import StandIn
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, STEP_S, TERMINAL, ContractCheck
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 
 ID_NUMBER = "11010219400202002X"
 TRIES = 5  # wrong ID tails before the platform refuses (openapi.yaml, queryCases)

@@ -7,17 +7,19 @@ import email.utils
 import json
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.services import connect_platform, open_audit_trail, open_outbox
 from kiosk.delivery import Deliverer
 from kiosk.district.client import Busy, PlatformClient
 from kiosk.district.signing import Credentials
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.security.loopback import Loopback, Seen, serve
 
 TERMINAL = "XC-YT-BYG-0001"
@@ -134,11 +136,9 @@ def start_worker(server: Loopback, tmp_path: Path, outbox: Outbox):  # type: ign
     audit_key.write_bytes(b"a" * 32)
     audit_key.chmod(0o600)
     worker = OutboxWorker(
-        outbox.path,
-        tmp_path / "outbox.key",
-        server.url,
-        Credentials(TERMINAL, secret_file),
-        audit_key,
+        partial(open_outbox, outbox.path, tmp_path / "outbox.key"),
+        partial(open_audit_trail, tmp_path / "audit.db", audit_key),
+        partial(connect_platform, server.url, Credentials(TERMINAL, secret_file)),
     )
     worker.start()  # on this thread: the test drives its event loop
     return worker

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,9 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Paper
+from kiosk.app.devicesetup import Devices
+from kiosk.app.services import open_audit_trail, open_staff_access
 from kiosk.audit import AuditTrail
-from kiosk.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from tests.ui import driver
 from tests.ui.driver import STAFF_PIN, Driver, make_settings, with_staff_pin
@@ -193,7 +195,9 @@ def test_wrong_pins_lock_the_pad_with_a_growing_delay_across_restarts(
     kiosk.click("staffPinCancel")
 
     # The kiosk started again builds its staff gate on the same state folder: still locked.
-    restarted = StaffGate(with_staff_pin().staff.pin_hash, tmp_path, tmp_path / "audit.key")
+    audit = partial(open_audit_trail, tmp_path / "audit.db", tmp_path / "audit.key")
+    pin_hash = with_staff_pin().staff.pin_hash
+    restarted = StaffGate(partial(open_staff_access, pin_hash, tmp_path / "staff.db", audit))
     try:
         restarted.open()
         kiosk.wait_until(lambda: not restarted.property("checking"))

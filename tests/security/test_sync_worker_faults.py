@@ -10,12 +10,15 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.services import connect_platform, open_audit_trail, open_outbox
 from kiosk.district.signing import Credentials
+from kiosk.health import StationHealth
 from kiosk.outbox import Outbox
 from tests.security.loopback import Answer, Seen, serve
 from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
@@ -42,9 +45,11 @@ def running_service(qtbot: QtBot, tmp_path: Path, url: str) -> Iterator[OutboxSe
     outbox_key, audit_key = tmp_path / "outbox.key", tmp_path / "audit.key"
     credentials = Credentials("T1", tmp_path / "terminal.secret")
     outbox_path = tmp_path / "outbox.db"
+    outbox = partial(open_outbox, outbox_path, outbox_key)
+    audit = partial(open_audit_trail, tmp_path / "audit.db", audit_key)
     service = OutboxService(
-        OutboxWorker(outbox_path, outbox_key, url, credentials, audit_key),
-        SubmitWorker(outbox_path, outbox_key, "T1", "110102000000", audit_key),
+        OutboxWorker(outbox, audit, partial(connect_platform, url, credentials)),
+        SubmitWorker(outbox, audit, "T1", "110102000000"),
     )
     with qtbot.waitSignal(service.depthChanged, timeout=WAIT_MS):
         service.start()
@@ -115,7 +120,7 @@ def test_sync_worker_failing_heartbeat_staff_told(qtbot: QtBot, tmp_path: Path) 
     ):
         qtbot.waitUntil(lambda: service.property("depth") == 0, timeout=WAIT_MS)
         rename_pending(tmp_path, "pending", "pending_away")
-        service.heartbeat({"devices": [], "catalogVersion": "sample"})
+        service.heartbeat(StationHealth((), "sample"))
         qtbot.waitUntil(lambda: service.property("problem") != "", timeout=WAIT_MS)
         assert "heartbeat failed unexpectedly" in service.property("problem")
     assert platform.seen == []

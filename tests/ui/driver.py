@@ -21,13 +21,14 @@ from pytestqt.qtbot import QtBot
 
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
+from kiosk.app.devicesetup import Devices
+from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
-from kiosk.devicesetup import Devices
-from kiosk.district.standin import StandIn
 from kiosk.keyfiles import load_key
 from kiosk.settings import Settings
 from kiosk.staffpin import hash_pin
+from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
 from ui.qmltree import class_name, find, find_item, walk
 from ui.settle import settle
@@ -316,15 +317,15 @@ def launch(
             settings = dataclasses.replace(settings, security=security)
         if size is None:
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
-        ui = build_ui(
+        services = build_services(
             settings,
-            WindowMode.HEADLESS,
             catalog_store,
-            size=size,
-            devices=devices,
-            outbox_path=outbox_path,
             state_dir=tmp_path,
+            outbox_path=outbox_path,
+            devices=devices,
+            sample_catalog=True,
         )
+        ui = build_ui(settings, WindowMode.HEADLESS, services, size=size)
         started.append(ui)
         driver = Driver(ui, qtbot)
         qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)

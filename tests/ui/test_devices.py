@@ -13,10 +13,11 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Health, Light, Paper
+from kiosk.app.devicesetup import Devices
 from kiosk.catalog.sample import sample_document
-from kiosk.devicesetup import Devices
-from kiosk.district.standin import StandIn
+from kiosk.health import DeviceHealth
 from kiosk.settings import Settings
+from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, with_staff_pin
 from ui.app import _health
 from ui.devicetypes import PrintState
@@ -63,11 +64,11 @@ def test_health_for_the_heartbeat_names_each_device_and_its_state(station: Drive
         )
     )
     health = _health(station.ui.devices, station.ui.catalog)
-    assert health["devices"] == [
-        {"device": "id_reader", "health": "online"},
-        {"device": "printer", "health": "online", "paper": "ok"},
-        {"device": "scanner", "health": "not_configured"},
-    ]
+    assert health.devices == (
+        DeviceHealth("id_reader", Health.ONLINE),
+        DeviceHealth("printer", Health.ONLINE, Paper.OK),
+        DeviceHealth("scanner", None),
+    )
 
 
 def test_short_touch_on_indicator_does_not_open_panel(station: Driver) -> None:
@@ -128,6 +129,19 @@ def test_printer_paper_out_tells_resident_and_panel_says_load_paper(
     open_panel(station)
     assert any("缺纸" in text or "纸" in text for text in station.texts())
     assert not station.item("printTestButton").isEnabled()
+
+
+def test_device_health_for_the_heartbeat_paper_out_and_no_scanner(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    printer_sim.set_state(paper=Paper.OUT)
+    hub = station.ui.devices
+    station.wait_until(lambda: hub.health()[1].paper is Paper.OUT, timeout_ms=3000)
+    assert hub.health() == (
+        DeviceHealth("id_reader", Health.ONLINE),
+        DeviceHealth("printer", Health.HARDWARE_ERROR, Paper.OUT),
+        DeviceHealth("scanner", None),  # not configured at this station
+    )
 
 
 def test_print_test_from_panel_reaches_the_printer(

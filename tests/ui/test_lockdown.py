@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.services import Services
 from kiosk.catalog.store import CatalogStore
 from tests.ui.driver import make_settings
 from ui.app import KioskUi, WindowMode, build_ui
@@ -16,7 +17,9 @@ from ui.app import KioskUi, WindowMode, build_ui
 
 @pytest.fixture
 def locked(qtbot: QtBot, catalog_store: CatalogStore) -> Iterator[KioskUi]:
-    ui = build_ui(make_settings(), WindowMode.FULLSCREEN, catalog_store)
+    ui = build_ui(
+        make_settings(), WindowMode.FULLSCREEN, Services(catalog_store, sample_catalog=True)
+    )
     yield ui
     QGuiApplication.restoreOverrideCursor()
     ui.close()
@@ -41,7 +44,7 @@ def test_run_mode_hides_the_cursor(locked: KioskUi) -> None:
 
 
 def test_demo_window_closes_normally(qtbot: QtBot, catalog_store: CatalogStore) -> None:
-    ui = build_ui(make_settings(), WindowMode.WINDOW, catalog_store)
+    ui = build_ui(make_settings(), WindowMode.WINDOW, Services(catalog_store, sample_catalog=True))
     ui.window.close()
     assert not ui.window.isVisible()
     ui.close()

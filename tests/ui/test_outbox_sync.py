@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.health import StationHealth
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
-from tests.kiosk.district.test_standin import case_body
+from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import Driver, platform_station, with_staff_pin
 
 
@@ -31,7 +32,7 @@ def test_queued_submissions_reach_the_platform_and_the_heartbeat_reports(
         kiosk.ui.outbox.depthChanged.connect(depths.append)
         kiosk.wait_until(lambda: depths[-1:] == [0], timeout_ms=20_000)
         assert standin.store.apply_numbers() == numbers
-        kiosk.ui.outbox.heartbeat({"devices": [], "catalogVersion": "sample-2026.11"})
+        kiosk.ui.outbox.heartbeat(StationHealth((), "sample-2026.11"))
         kiosk.wait_until(
             lambda: standin.store.last_heartbeat(settings.station.terminal_id) is not None
         )
@@ -48,7 +49,7 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
     from devices.scanner.scanner import SerialScanner
     from devices.sim.idcard import IdCardSimulator
     from devices.sim.scanner import ScannerSimulator
-    from kiosk.devicesetup import Devices
+    from kiosk.app.devicesetup import Devices
 
     with (
         platform_station(tmp_path) as (settings, standin),

@@ -119,8 +119,8 @@ def test_idle_timeout_mid_application_leaves_nothing_behind(
     launch: Callable[..., Driver], tmp_path: Path
 ) -> None:
     """A resident walks away with the form half filled and a page photographed."""
+    from kiosk.app.devicesetup import SAMPLE_PAGES
     from kiosk.catalog.sample import load_sample
-    from kiosk.devicesetup import SAMPLE_PAGES
     from tests.ui.driver import platform_station
 
     with platform_station(tmp_path) as (base, _standin):

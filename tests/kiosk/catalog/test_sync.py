@@ -13,7 +13,7 @@ import requests
 from kiosk.catalog.sample import sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.sync import sync_catalog
-from kiosk.district.standin import StandIn
+from kiosk.standin.server import StandIn
 
 MAX_BYTES = 8 * 1024 * 1024
 

@@ -1,6 +1,6 @@
 """An independent district platform, written from `kiosk/district/openapi.yaml` alone.
 
-Not the stand-in: nothing here comes from kiosk.district.standin or kiosk.district.platform.
+Not the stand-in: nothing here comes from kiosk.standin.server or kiosk.standin.store.
 It reads the contract, checks every request against it (openapi-core) and the signature as
 the contract's description defines it, keeps cases in memory by idempotency key, and
 answers only with what the contract allows — each answer is itself checked against the

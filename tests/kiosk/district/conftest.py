@@ -11,8 +11,8 @@ from openapi_core import OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 
 from kiosk.district.client import PlatformClient
-from kiosk.district.platform import contract
-from kiosk.district.standin import StandIn
+from kiosk.district.contract import contract
+from kiosk.standin.server import StandIn
 
 TERMINAL = "XC-YT-BYG-0001"
 SECRET = b"0123456789abcdef0123456789abcdef"

@@ -1,11 +1,15 @@
-"""The heartbeat's audit head at the stand-in (kiosk/district/platform.py), over HTTP."""
+"""The heartbeat: typed health in the client (kiosk/district/client.py), the audit head at
+the stand-in (kiosk/standin/store.py), over HTTP."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kiosk.district.client import Ok, PlatformClient, Rejected
-from kiosk.district.standin import StandIn
+from devices.status import Health, Paper
+from kiosk.audit import Head
+from kiosk.district.client import Ok, PlatformClient, Rejected, heartbeat_body
+from kiosk.health import DeviceHealth, StationHealth, TerminalHealth
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
 
 
@@ -57,3 +61,48 @@ def test_heartbeat_audit_head_malformed_is_refused(standin: StandIn) -> None:
     assert isinstance(answer, Rejected)
     assert answer.status == 422
     assert standin.store.audit_head(TERMINAL) is None
+
+
+def test_heartbeat_typed_health_arrives_as_the_contract_says(
+    client: PlatformClient, standin: StandIn
+) -> None:
+    station = StationHealth(
+        devices=(
+            DeviceHealth("id_reader", Health.ONLINE),
+            DeviceHealth("printer", Health.HARDWARE_ERROR, Paper.OUT),
+            DeviceHealth("scanner", None),
+        ),
+        catalog_version="sample-2026.11",
+    )
+    health = TerminalHealth(
+        station=station,
+        app_version="0.1.0",
+        outbox_depth=2,
+        oldest_pending_s=75,
+        audit_head=Head(12, "e" * 64),
+        at=1_796_000_000.0,
+    )
+    assert isinstance(client.heartbeat(health), Ok)
+    assert standin.store.last_heartbeat(TERMINAL) == {
+        "terminalId": TERMINAL,
+        "appVersion": "0.1.0",
+        "catalogVersion": "sample-2026.11",
+        "outboxDepth": 2,
+        "oldestPendingSeconds": 75,
+        "devices": [
+            {"device": "id_reader", "health": "online"},
+            {"device": "printer", "health": "hardware_error", "paper": "out"},
+            {"device": "scanner", "health": "not_configured"},
+        ],
+        "auditHead": {"seq": 12, "mac": "e" * 64},
+        "at": "2026-11-30T00:53:20+00:00",
+    }
+    assert standin.store.audit_head(TERMINAL) == (12, "e" * 64)
+
+
+def test_heartbeat_body_without_catalog_or_audit_head_says_none() -> None:
+    health = TerminalHealth(StationHealth(), "0.1.0", 0, 0, None, 0.0)
+    body = heartbeat_body("T1", health)
+    assert body["catalogVersion"] == "none"
+    assert body["devices"] == []
+    assert "auditHead" not in body

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.logsetup import configure_logging
+from kiosk.app.logsetup import configure_logging
 
 ID = "11010519491231002X"
 PHONE = "13812341234"

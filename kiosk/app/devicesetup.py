@@ -165,7 +165,7 @@ class DemoDevices:
         self.started.clear()
 
 
-SAMPLE_PAGES = Path(__file__).resolve().parent / "data" / "pages"
+SAMPLE_PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 
 
 def start_demo_devices(settings: Settings, receipts_dir: Path) -> tuple[Settings, DemoDevices]:

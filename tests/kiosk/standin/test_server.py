@@ -13,7 +13,7 @@ import requests
 
 from kiosk.district.client import Busy, Offline, Ok, PlatformClient, Rejected
 from kiosk.district.signing import sign
-from kiosk.district.standin import StandIn
+from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, STEP_S, TERMINAL, ContractCheck
 
 

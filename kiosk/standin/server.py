@@ -1,8 +1,8 @@
 """A local stand-in for the district platform: a real HTTP server on loopback.
 
-`kiosk demo` runs it in-process; the tests start it on a free port; staff can run it alone
-with `kiosk platform-sim`. It implements the whole contract (openapi.yaml) over its own
-SQLite store (platform.py), checks every request's signature when it knows terminals, and
+`kiosk platform-sim` runs it alone (and so does `kiosk demo`, in a process of its own); the
+tests start it on a free port. It implements the whole contract (openapi.yaml) over its own
+SQLite store (store.py), checks every request's signature when it knows terminals, and
 can be told to misbehave the ways a real network and platform do: latency, an error rate
 (503 with Retry-After), responses lost after the commit, slow drip, and catalog faults.
 """
@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import random
+import socket
 import sys
 import tempfile
 import threading
@@ -25,8 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from kiosk.district.platform import Outcome, PlatformError, PlatformStore
 from kiosk.district.signing import SignatureError, Verifier
+from kiosk.standin.store import Outcome, PlatformError, PlatformStore
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +287,8 @@ class StandIn:
 
     `terminals` maps terminal ids to their secrets; with none, requests are not checked
     (catalog-only tests). `db` keeps the platform's records across restarts; without it
-    they live in a temporary folder removed at `stop()`.
+    they live in a temporary folder removed at `stop()`. `listener`: serve on this socket,
+    already bound and listening (handed over by the process that started this one).
     """
 
     def __init__(
@@ -297,12 +299,18 @@ class StandIn:
         db: Path | None = None,
         terminals: dict[str, bytes] | None = None,
         seconds_per_step: float = 30.0,
+        listener: socket.socket | None = None,
     ) -> None:
         self.state = state or StandInState()
         self._folder = None if db else tempfile.TemporaryDirectory(prefix="kiosk-platform-")
         path = db or Path(self._folder.name) / "platform.db"  # type: ignore[union-attr]
         self.store = PlatformStore(path, seconds_per_step=seconds_per_step)
-        self._server = _Server(("127.0.0.1", port), _Handler)
+        if listener is None:
+            self._server = _Server(("127.0.0.1", port), _Handler)
+        else:
+            self._server = _Server(listener.getsockname(), _Handler, bind_and_activate=False)
+            self._server.socket.close()
+            self._server.socket = listener
         self._server.state = self.state
         self._server.store = self.store
         self._server.verifier = Verifier(dict(terminals)) if terminals else None

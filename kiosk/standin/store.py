@@ -6,7 +6,7 @@ time passes (most to 正常办结, some to 待补正 or 不予受理), can be fo
 the terminal's apply number or by applicant, and take one rating each. A resident's
 progress query must prove itself (the receipt's token, the ID number's last 4 characters
 or the ID card); the store keeps hashes of those proofs, never the token itself. Request
-bodies are validated against the OpenAPI document's schemas. No HTTP here: `standin.py` serves it.
+bodies are validated against the OpenAPI document's schemas. No HTTP here: `server.py` serves it.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kiosk.district.contract import contract
 from kiosk.sqlite import connect, migrate
 
 log = logging.getLogger(__name__)
@@ -132,16 +132,6 @@ class PlatformError(Exception):
         if self.fields:
             body["fields"] = self.fields
         return body
-
-
-@functools.cache
-def contract() -> dict[str, Any]:
-    """The OpenAPI document shipped with the kiosk."""
-    import yaml
-
-    text = resources.files("kiosk.district").joinpath("openapi.yaml").read_text("utf-8")
-    document: dict[str, Any] = yaml.safe_load(text)
-    return document
 
 
 def validate(schema_name: str, body: object) -> None:

@@ -1,5 +1,8 @@
 """Command line and composition root: reads settings, builds services, then starts the UI.
 
+The services are built in one place, `station_services` (see kiosk/app/services.py); the
+UI and its workers get them, factories included, and build nothing from paths themselves.
+
 The UI package is imported only inside the commands that show a window, so that
 `kiosk config check` and other staff commands start fast and work without Qt's libraries.
 """
@@ -12,7 +15,9 @@ import dataclasses
 import json
 import logging
 import os
+import socket
 import sqlite3
+import subprocess
 import sys
 import threading
 import time
@@ -23,8 +28,9 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from kiosk import __version__
+from kiosk.app.logsetup import configure_logging
+from kiosk.app.services import Services, build_services
 from kiosk.catalog.store import CatalogStore
-from kiosk.logsetup import configure_logging
 from kiosk.privatefiles import private_dir
 from kiosk.settings import (
     DEFAULT_CONFIG_PATH,
@@ -36,7 +42,7 @@ from kiosk.settings import (
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
-    from kiosk.devicesetup import DemoDevices
+    from kiosk.app.devicesetup import DemoDevices, Devices
 
 log = logging.getLogger("kiosk")
 
@@ -72,18 +78,11 @@ def _cmd_config_reference(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     state, settings = prepare_state(_load(config), production=True)
-    from kiosk.devicesetup import build_devices
+    from kiosk.app.devicesetup import build_devices
     from ui.main import run_kiosk
 
-    devices = build_devices(settings)
-    return run_kiosk(
-        settings,
-        CatalogStore(state / "catalog.db"),
-        devices,
-        fullscreen=True,
-        outbox_path=state / "outbox.db",
-        state_dir=state,
-    )
+    services = station_services(settings, state, build_devices(settings), sample_catalog=False)
+    return run_kiosk(settings, services, fullscreen=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -93,7 +92,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if not args.config:
         settings = with_demo_pin(settings)
         print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
-    from kiosk.devicesetup import build_devices, start_demo_devices
+    from kiosk.app.devicesetup import build_devices, start_demo_devices
     from ui.main import run_kiosk
 
     settings, demo = start_demo_devices(settings, state / "receipts")
@@ -101,17 +100,26 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if sys.stdin.isatty():
             _demo_console(demo)
         with _demo_platform(settings, state) as settings:
-            store = CatalogStore(state / "catalog.db")
-            return run_kiosk(
-                settings,
-                store,
-                build_devices(settings),
-                fullscreen=False,
-                outbox_path=state / "outbox.db",
-                state_dir=state,
+            services = station_services(
+                settings, state, build_devices(settings), sample_catalog=True
             )
+            return run_kiosk(settings, services, fullscreen=False)
     finally:
         demo.stop()
+
+
+def station_services(
+    settings: Settings, state: Path, devices: Devices, *, sample_catalog: bool
+) -> Services:
+    """The one place the kiosk's services are built: everything in the state folder."""
+    return build_services(
+        settings,
+        CatalogStore(state / "catalog.db"),
+        state_dir=state,
+        outbox_path=state / "outbox.db",
+        devices=devices,
+        sample_catalog=sample_catalog,
+    )
 
 
 def with_demo_pin(settings: Settings) -> Settings:
@@ -187,32 +195,61 @@ def _seal_older_audit_trail(path: Path, key: bytes) -> None:
 
 @contextlib.contextmanager
 def _demo_platform(settings: Settings, state: Path) -> Iterator[Settings]:
-    """The demo talks to the in-process stand-in unless the station file names a platform.
+    """The demo talks to the stand-in, in a process of its own (`kiosk platform-sim`), unless
+    the station file names a platform. The stand-in knows this terminal's secret and checks
+    every request's signature.
 
-    The stand-in knows this terminal's secret and checks every request's signature.
+    Its own process keeps its imports (http.server; PyYAML and jsonschema for the contract)
+    and its memory out of the kiosk's start-up. The kiosk binds the port and hands the
+    listening socket over, so a request made before the stand-in is up waits in the socket's
+    queue instead of failing; the stand-in stops when its stdin closes, however the kiosk ends.
     """
     if settings.platform.base_url:
         yield settings
         return
-    from kiosk.catalog.sample import sample_document
-    from kiosk.district.standin import StandIn
-    from kiosk.keyfiles import load_key
-
-    terminals = {
-        settings.station.terminal_id: load_key(
-            Path(settings.security.terminal_secret_file), create=False
+    listener = socket.create_server(("127.0.0.1", 0))
+    command = [
+        sys.executable, "-m", "kiosk", "platform-sim",
+        "--listen-fd", str(listener.fileno()),
+        "--db", str(state / "platform-standin.db"),
+        "--terminal", settings.station.terminal_id,
+        "--secret-file", settings.security.terminal_secret_file,
+    ]  # fmt: skip
+    with listener, (state / "platform-standin.log").open("ab") as errors:
+        standin = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            pass_fds=(listener.fileno(),),
         )
-    }
-    with StandIn(db=state / "platform-standin.db", terminals=terminals) as standin:
-        standin.state.set_catalog(sample_document())
-        log.info("platform stand-in at %s", standin.url)
-        platform = dataclasses.replace(settings.platform, base_url=standin.url)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    # A helper of the demo, like the catalog sync job: the kiosk's start-up comes first.
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, standin.pid, 10)
+    log.info("platform stand-in at %s (process %d)", url, standin.pid)
+    try:
+        platform = dataclasses.replace(settings.platform, base_url=url)
         yield dataclasses.replace(settings, platform=platform)
+    finally:
+        _stop_standin(standin)
+
+
+def _stop_standin(standin: subprocess.Popen[bytes]) -> None:
+    """Close the stand-in's stdin (its signal to stop) and wait for it, killing it if it hangs."""
+    if standin.stdin is not None:
+        with contextlib.suppress(OSError):
+            standin.stdin.close()
+    try:
+        standin.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        standin.kill()
+        standin.wait(timeout=10)
 
 
 def _cmd_platform_sim(args: argparse.Namespace) -> int:
     from kiosk.catalog.sample import sample_document
-    from kiosk.district.standin import StandIn
+    from kiosk.standin.server import StandIn
 
     configure_logging(None)
     terminals = None
@@ -225,7 +262,8 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
             print(f"kiosk: {error}", file=sys.stderr)
             return 2
     db = Path(args.db) if args.db else None
-    standin = StandIn(port=args.port, db=db, terminals=terminals)
+    listener = None if args.listen_fd is None else socket.socket(fileno=args.listen_fd)
+    standin = StandIn(port=args.port, db=db, terminals=terminals, listener=listener)
     if args.catalog:
         try:
             document = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
@@ -239,8 +277,11 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
     print(f"platform stand-in at {standin.url}, {checking} (Ctrl+C stops it)", flush=True)
     standin.start()
     try:
-        while True:
-            time.sleep(3600)
+        if listener is not None:
+            sys.stdin.buffer.read()  # until the process that started this one closes it
+        else:
+            while True:
+                time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
@@ -300,8 +341,8 @@ def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     """Ask for the new PIN twice (not echoed) and put its hash into the station file."""
     from getpass import getpass
 
+    from kiosk.app.stationfile import StationFileError, set_key
     from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, WeakPinError
-    from kiosk.stationfile import StationFileError, set_key
 
     pin = getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
     if getpass("The same PIN again: ") != pin:
@@ -374,9 +415,15 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--db", help="keep the platform's records in this SQLite file")
     sim.add_argument("--terminal", default="XC-DEMO-0001", help="terminal id to accept")
     sim.add_argument("--secret-file", help="that terminal's secret; without it, no checks")
+    sim.add_argument(
+        "--listen-fd",
+        type=int,
+        help="serve on this inherited listening socket instead of --port, and stop when stdin "
+        "closes (how `kiosk demo` runs it)",
+    )
     sim.set_defaults(handler=_cmd_platform_sim)
 
-    from kiosk.devicecli import add_commands as add_device_commands
+    from kiosk.app.devicecli import add_commands as add_device_commands
 
     add_device_commands(commands)
 

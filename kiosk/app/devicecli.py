@@ -19,7 +19,7 @@ from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.scanner.framer import BadScan, Scan
 from devices.status import DeviceStatus
-from kiosk.devicesetup import build_devices, build_scanner, printer_profile
+from kiosk.app.devicesetup import build_devices, build_scanner, printer_profile
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
 
@@ -245,7 +245,7 @@ def simulate(args: argparse.Namespace) -> int:
     from devices.sim.idcard import IdCardSimulator
     from devices.sim.printer import PrinterSimulator
     from devices.sim.scanner import ScannerSimulator
-    from kiosk.devicesetup import DemoDevices
+    from kiosk.app.devicesetup import DemoDevices
 
     out = Path(args.receipts)
     out.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+
 from kiosk import __version__
+from kiosk.app.cli import _demo_platform
+from kiosk.district.client import Ok, PlatformClient, Rejected
+from kiosk.health import StationHealth, TerminalHealth
+from kiosk.keyfiles import load_key
+from kiosk.settings import load_settings
 
 KIOSK = [sys.executable, "-m", "kiosk"]
 
@@ -44,7 +54,7 @@ def test_config_check_reports_one_line_and_fails(tmp_path: Path) -> None:
 
 def test_config_check_does_not_load_qt(tmp_path: Path, repo: Path) -> None:
     code = (
-        "import sys; from kiosk.cli import main; "
+        "import sys; from kiosk.app.cli import main; "
         f"main(['config', 'check', {str(repo / 'config' / 'kiosk.example.toml')!r}]); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
     )
@@ -97,3 +107,53 @@ def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> Non
     assert "active: sample-2026.11" in result.stdout
     assert "refused" in result.stdout
     assert "X: name: must not be empty" in result.stdout
+
+
+def test_platform_sim_listen_fd_serves_the_handed_socket_and_stops_when_stdin_closes() -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    with listener:
+        process = subprocess.Popen(
+            [*KIOSK, "platform-sim", "--listen-fd", str(listener.fileno())],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            pass_fds=(listener.fileno(),),
+        )
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    try:
+        # Asked at once: the request waits in the socket's queue until the stand-in is up.
+        client = PlatformClient(url, "XC-DEMO-0001", b"x" * 32, read_timeout_s=30)
+        try:
+            answer = client.get("/catalog")
+        finally:
+            client.close()
+        assert isinstance(answer, Ok)
+        assert answer.data["version"] == "sample-2026.11"
+    finally:
+        _, errors = process.communicate(timeout=30)  # closes its stdin: the signal to stop
+    assert process.returncode == 0, errors
+
+
+def test_demo_platform_runs_the_stand_in_apart_checking_this_terminal(tmp_path: Path) -> None:
+    settings = load_settings(None)
+    secret = tmp_path / "terminal.secret"
+    load_key(secret, create=True)
+    security = dataclasses.replace(settings.security, terminal_secret_file=str(secret))
+    settings = dataclasses.replace(settings, security=security)
+    terminal = settings.station.terminal_id
+    with _demo_platform(settings, tmp_path) as demo:
+        url = demo.platform.base_url
+        signed = PlatformClient(url, terminal, load_key(secret, create=False), read_timeout_s=30)
+        forged = PlatformClient(url, terminal, b"y" * 32, read_timeout_s=30)
+        try:
+            health = TerminalHealth(StationHealth(), __version__, 0, 0, None, time.time())
+            assert isinstance(signed.heartbeat(health), Ok)
+            refused = forged.heartbeat(health)
+        finally:
+            signed.close()
+            forged.close()
+        assert isinstance(refused, Rejected)
+        assert refused.status == 401
+    assert (tmp_path / "platform-standin.db").exists()
+    with pytest.raises(ConnectionRefusedError):  # stopped with the demo
+        socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=5).close()
