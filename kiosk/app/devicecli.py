@@ -37,7 +37,11 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _fail(error: DeviceError) -> int:
-    print(f"kiosk: {error.message}\n  {error.code}: {error.detail}", file=sys.stderr)
+    # Staff read the precise reason; the message code says what residents are shown.
+    print(
+        f"kiosk: {error.detail or error.code}\n  ({error.code}; residents see {error.message})",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -53,7 +57,7 @@ def _describe(status: DeviceStatus) -> str:
     if status.detail:
         text += f" — {status.detail}"
     if status.message:
-        text += f"\n        screen says: {status.message}"
+        text += f"\n        residents see: {status.message}"
     return text
 
 
