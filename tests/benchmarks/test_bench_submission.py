@@ -16,12 +16,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from pytestqt.qtbot import QtBot
 
+from kiosk.apply.rules import Application
 from kiosk.audit import AuditTrail
 from kiosk.catalog.sample import load_sample
 from kiosk.devicesetup import SAMPLE_PAGES
 from kiosk.district.standin import StandIn
 from kiosk.outbox import Outbox
-from kiosk.session import Application
 from kiosk.submission import BEIJING, CapturedPage, Submitter
 from tests.benchmarks.processes import rss_mb
 from tests.ui.driver import Driver, platform_station

@@ -86,7 +86,7 @@ def to_review(kiosk: Driver, answers: dict[str, str]) -> None:
     for key, value in answers.items():
         kiosk.ui.apply.answer(key, value)
     kiosk.click("applyNextButton")
-    assert step(kiosk) == "materials", kiosk.ui.apply.property("message")
+    assert step(kiosk) == "materials", kiosk.ui.apply.property("messageCode")
     kiosk.click("eLicence_0")
     kiosk.click("eLicence_1")
     kiosk.click("applyNextButton")

@@ -1426,7 +1426,92 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../qml/Kiosk/Words.qml" line="+42"/>
+        <location filename="../qml/Kiosk/Words.qml" line="+28"/>
+        <source>This is the proxy&apos;s ID card. Please place the applicant&apos;s ID card.</source>
+        <translation>这是代办人的证件，请放申请人（被代办人）的身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The identity is already confirmed. To change the applicant, go back and start again.</source>
+        <translation>身份已确认，如需更换申请人请返回重新开始</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This item needs the ID card itself. Please place it on the card reader.</source>
+        <translation>该事项需要读取身份证原件，请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before you submit, please read and agree to how your personal information is used.</source>
+        <translation>提交前请阅读并同意个人信息使用说明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some answers need changing: see the notes in red.</source>
+        <translation>有几项需要修改，请看红色提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID number does not add up. Please check it digit by digit (the last one may be X).</source>
+        <translation>身份证号码校验不通过，请逐位核对（最后一位可能是X）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ID number has 18 characters; this one has %1.</source>
+        <translation>身份证号码应为18位，现在是%1位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please confirm the applicant&apos;s identity first.</source>
+        <translation>请先确认申请人身份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is still missing. Please photograph it, or choose another way to provide it.</source>
+        <translation>还缺少材料“%1”，请拍摄上传或选择其他提供方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter the name (as on the ID card).</source>
+        <translation>请填写姓名（与身份证上一致）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A name has at most %1 characters. Please check it.</source>
+        <translation>姓名最多%1个字，请核对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item cannot be applied for at this kiosk. Please go to the counter.</source>
+        <translation>该事项暂不支持在本终端网上申报，请到窗口办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proxy: please place your ID card first.</source>
+        <translation>请代办人先放置身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please place the ID card first.</source>
+        <translation>请先放置身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose what went wrong, or write what you want to tell us.</source>
+        <translation>请选择不满意的原因，或写下您的意见</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A material has at most %1 pages. Please delete the extra ones.</source>
+        <translation>每份材料最多%1页，请删除多余的页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” cannot be provided this way. Please photograph it.</source>
+        <translation>“%1”不能这样提供，请拍摄上传</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Something went wrong. Please ask the station staff for help.</source>
         <translation>出现了问题，请联系工作人员协助。</translation>
     </message>

@@ -15,7 +15,7 @@ Column {
         objectName: "applyMessage"
         width: parent.width
         visible: text !== ""
-        text: footer.apply.message
+        text: Words.say(footer.apply.messageCode, footer.apply.messageArgs)
         color: Theme.warning
         font.bold: true
     }

@@ -80,7 +80,7 @@ Column {
         width: parent.width
         visible: text !== "" && step.apply.step === "rating"
         color: Theme.warning
-        text: step.apply.message
+        text: Words.say(step.apply.messageCode, step.apply.messageArgs)
     }
 
     RowLayout {

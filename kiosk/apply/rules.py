@@ -7,7 +7,8 @@ material are open (captured pages, 容缺 "bring it to the counter", an e-licenc
 still missing, what the review page shows masked. `finished()` hands the Submitter a
 complete application; `wipe()` drops everything personal.
 
-Every problem is raised as `ApplicationError` with one sentence for the resident.
+Every problem is raised as `ApplicationError` carrying a `Message` (code and arguments);
+the words are the UI's (Words.qml, "apply" section).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import FormField, Material, ServiceItem
 from kiosk.forms import Checked, check_field, check_form, prefill
+from kiosk.messages import Message, message
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.submission import CapturedPage, Consent, Finished, MaterialChoice, Person
 
@@ -32,6 +34,7 @@ AUTHORISATION_LETTER = Material(
 )
 E_LICENCE_REF = "按申请人证件号码调取电子证照"
 MAX_PAGES_PER_MATERIAL = 20
+MAX_NAME = 30  # characters of a typed name
 
 CONSENT = Consent(
     purpose="办理您申请的政务服务事项",
@@ -42,7 +45,17 @@ CONSENT = Consent(
 
 
 class ApplicationError(ValueError):
-    """Something the resident must do differently; the message says what, in Chinese."""
+    """Something the resident must do differently; `message` says what, as a code."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.code, *said.args)
+        self.message = said
+
+
+def problem_message(problem: object) -> Message:
+    """A problem from kiosk.forms as a Message: its own when it is one, otherwise its text
+    passed through as it came (kiosk.forms still says some in words)."""
+    return problem if isinstance(problem, Message) else message("apply.as_said", problem)
 
 
 def typed_identity_allowed(setting: str, item: ServiceItem) -> bool:
@@ -57,20 +70,20 @@ def check_typed_identity(name: str, id_number: str) -> Person:
     name = name.strip()
     number = id_number.strip().upper()
     if not name:
-        raise ApplicationError("请填写姓名（与身份证上一致）")
-    if len(name) > 30:
-        raise ApplicationError("姓名最多30个字，请核对")
+        raise ApplicationError(message("apply.name_missing"))
+    if len(name) > MAX_NAME:
+        raise ApplicationError(message("apply.name_too_long", MAX_NAME))
     if len(number) != 18:
-        raise ApplicationError(f"身份证号码应为18位，现在是{len(number)}位")
+        raise ApplicationError(message("apply.id_length", len(number)))
     if not is_valid_id_number(number):
-        raise ApplicationError("身份证号码校验不通过，请逐位核对（最后一位可能是X）")
+        raise ApplicationError(message("apply.id_checksum"))
     return Person(name, "resident_id", number, identified_by="typed")
 
 
 class Application:
     def __init__(self, item: ServiceItem, *, typed_identity: bool) -> None:
         if not item.can_apply_online:
-            raise ApplicationError("该事项暂不支持在本终端网上申报，请到窗口办理")
+            raise ApplicationError(message("apply.not_online"))
         self.item = item
         self.typed_identity = typed_identity
         self.proxy = False
@@ -107,15 +120,15 @@ class Application:
 
     def identify_typed(self, name: str, id_number: str) -> str:
         if not self.typed_identity:
-            raise ApplicationError("该事项需要读取身份证原件，请把身份证放在读卡区")
+            raise ApplicationError(message("apply.card_required"))
         return self._identify(check_typed_identity(name, id_number), None)
 
     def _identify(self, person: Person, card: Identity | None) -> str:
         role = self.waiting_for
         if not role:
-            raise ApplicationError("身份已确认，如需更换申请人请返回重新开始")
+            raise ApplicationError(message("apply.already_identified"))
         if role == "applicant" and self.agent and person.id_number == self.agent.id_number:
-            raise ApplicationError("这是代办人的证件，请放申请人（被代办人）的身份证")
+            raise ApplicationError(message("apply.agent_card_again"))
         if role == "agent":
             self.agent = person
         else:
@@ -173,7 +186,7 @@ class Application:
         """Provide a material one way ("" to undo: only for materials not required)."""
         material = self.material(name)
         if provision and provision not in self.ways(material):
-            raise ApplicationError(f"“{name}”不能这样提供，请拍摄上传")
+            raise ApplicationError(message("apply.way_refused", name))
         if provision:
             self.provisions[name] = provision
         else:
@@ -185,7 +198,7 @@ class Application:
         """Keep a captured page; returns how many pages the material now has."""
         pages = self.pages.setdefault(page.material, [])
         if len(pages) >= MAX_PAGES_PER_MATERIAL:
-            raise ApplicationError(f"每份材料最多{MAX_PAGES_PER_MATERIAL}页，请删除多余的页面")
+            raise ApplicationError(message("apply.too_many_pages", MAX_PAGES_PER_MATERIAL))
         self.material(page.material)  # KeyError for a material this item does not list
         pages.append(page)
         self.provisions[page.material] = "captured"
@@ -237,15 +250,15 @@ class Application:
     def finished(self) -> Finished:
         """The whole application, or ApplicationError naming the first thing still missing."""
         if self.applicant is None:
-            raise ApplicationError("请先确认申请人身份")
+            raise ApplicationError(message("apply.identify_first"))
         checked = self.check_form()
         if not checked.ok:
-            raise ApplicationError(next(iter(checked.problems.values())))
+            raise ApplicationError(problem_message(next(iter(checked.problems.values()))))
         missing = self.missing_materials()
         if missing:
-            raise ApplicationError(f"还缺少材料“{missing[0]}”，请拍摄上传或选择其他提供方式")
+            raise ApplicationError(message("apply.material_missing", missing[0]))
         if self.consent is None:
-            raise ApplicationError("提交前请阅读并同意个人信息使用说明")
+            raise ApplicationError(message("apply.consent_missing"))
         choices = [
             MaterialChoice(
                 name=m.name,
@@ -266,6 +279,9 @@ class Application:
             pages=pages,
             consent=self.consent,
         )
+
+    def holds_personal_data(self) -> bool:
+        return bool(self.agent or self.applicant or self.answers or self.pages or self.consent)
 
     def wipe(self) -> None:
         """Drop everything personal (the session ended or the resident left)."""
