@@ -68,6 +68,7 @@ class KioskUi:
     apply: ApplyViewModel
     capture: CaptureService
     staff: StaffGate
+    visit: VisitModel
     outbox: OutboxService | None = None
 
     def root(self) -> QObject:
@@ -219,6 +220,7 @@ def build_ui(
         apply=apply,
         capture=capture,
         staff=staff,
+        visit=visit,
         outbox=outbox,
     )
 

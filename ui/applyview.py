@@ -456,22 +456,26 @@ class PageImageProvider(QQuickImageProvider):
         jpeg = b""
         if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
             jpeg = self._shelf.jpeg(int(parts[0]), int(parts[1]))
-        buffer = QBuffer()
-        buffer.setData(QByteArray(jpeg))
-        reader = QImageReader(buffer, b"JPEG")
-        full = reader.size()
-        if full.isValid() and (requested.width() > 0 or requested.height() > 0):
-            reader.setScaledSize(
-                full.scaled(
-                    requested.width() or full.width(),
-                    requested.height() or full.height(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                )
-            )
-        image = reader.read()
-        if image.isNull():
+        image = _decoded(jpeg, requested) if jpeg else QImage()
+        if image.isNull():  # gone (wiped, removed) or unreadable
             image = QImage(4, 4, QImage.Format.Format_RGB32)
             image.fill(0xFFFFFF)
         size.setWidth(image.width())
         size.setHeight(image.height())
         return image
+
+
+def _decoded(jpeg: bytes, requested: QSize) -> QImage:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(jpeg))
+    reader = QImageReader(buffer, b"JPEG")
+    full = reader.size()
+    if full.isValid() and (requested.width() > 0 or requested.height() > 0):
+        reader.setScaledSize(
+            full.scaled(
+                requested.width() or full.width(),
+                requested.height() or full.height(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+            )
+        )
+    return reader.read()
