@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -53,18 +54,72 @@ from kiosk.apply.flow import (
     TakePage,
     Wait,
 )
-from kiosk.apply.rules import CONSENT, PROVISION_WORDS, Application, problem_message
+from kiosk.apply.rules import CONSENT, Application, ReviewRow, problem_message
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
-from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, CapturedPage
+from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, CapturedPage, Person
 from ui.capture import CaptureService
 from ui.devicehub import DeviceHub
 from ui.outboxworker import OutboxService
+from ui.rowmodel import RowModel
 from ui.visitview import VisitModel
 
 log = logging.getLogger(__name__)
 
 Pages = tuple[tuple[str, tuple[bytes, ...]], ...]
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """A form field as the form's delegates see it (`kind`: text, number, phone, id_number,
+    date, choice)."""
+
+    key: str
+    kind: str
+    label: str
+    help: str
+    needed: bool
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    """A material and the ways it may be provided besides photographing it."""
+
+    name: str
+    form: str
+    copies: int
+    needed: bool
+    note: str
+    e_licence: bool
+    at_counter: bool
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """Someone identified, masked (`role`: agent or applicant)."""
+
+    role: str
+    name: str
+    id_number: str
+    typed: bool
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """One of the five levels of 好差评, with its words."""
+
+    level: int
+    label: str
+
+
+def _person_row(role: str, person: Person) -> PersonRow:
+    return PersonRow(
+        role,
+        mask_name(person.name),
+        mask_id_number(person.id_number),
+        person.identified_by == "typed",
+    )
 
 
 class PageShelf:
@@ -109,6 +164,12 @@ class ApplyViewModel(QObject):
         self._capture = capture
         self._hub = hub
         self.shelf = PageShelf()
+        self._fields = RowModel(FieldRow, self)
+        self._materials = RowModel(MaterialRow, self)
+        self._people = RowModel(PersonRow, self)
+        self._review = RowModel(ReviewRow, self)
+        self._levels = RowModel(RatingRow, self)
+        self._levels.set_rows([RatingRow(k, v) for k, v in RATING_LEVELS.items()])
         self._serial = 0  # makes page image URLs change when pages change
         self._seen = self._state_keys()
         self._camera_watched = False
@@ -173,6 +234,8 @@ class ApplyViewModel(QObject):
         seen_shape, seen_answers, seen_materials = self._seen
         self._seen = (shape, answers, materials)
         if shape != seen_shape:
+            self._fields.set_rows(self._field_rows())
+            self._materials.set_rows(self._material_rows())
             self.shapeChanged.emit()
         if answers != seen_answers:
             self.answersChanged.emit()
@@ -182,7 +245,45 @@ class ApplyViewModel(QObject):
                 self._serial += 1
                 self.shelf.pages = pages
             self.materialStateChanged.emit()
+        app = self._flow.app
+        self._people.set_rows(
+            [
+                _person_row(role, p)
+                for role, p in (("agent", app.agent), ("applicant", app.applicant))
+                if p
+            ]
+            if app
+            else []
+        )
+        self._review.set_rows(app.review() if app else [])
         self.changed.emit()
+
+    def _field_rows(self) -> list[FieldRow]:
+        if self._flow.app is None:
+            return []
+        return [
+            FieldRow(f.key, f.type, f.label, f.help, f.required, tuple(f.choices))
+            for f in self._flow.app.fields
+        ]
+
+    def _material_rows(self) -> list[MaterialRow]:
+        if self._flow.app is None:
+            return []
+        rows = []
+        for m in self._flow.app.materials:
+            ways = Application.ways(m)
+            rows.append(
+                MaterialRow(
+                    m.name,
+                    m.form,
+                    m.copies,
+                    m.required,
+                    m.note,
+                    "e_licence" in ways,
+                    "at_counter" in ways,
+                )
+            )
+        return rows
 
     # -- properties ----------------------------------------------------------------------
     available = Property(bool, lambda self: self._service is not None, constant=True)
@@ -223,11 +324,7 @@ class ApplyViewModel(QObject):
         },
         constant=True,
     )
-    ratingLevels = Property(
-        list,
-        lambda self: [{"level": k, "label": v} for k, v in RATING_LEVELS.items()],
-        constant=True,
-    )
+    ratingLevels = Property(QObject, lambda self: self._levels, constant=True)
     badReasons = Property(list, lambda self: list(BAD_RATING_REASONS), constant=True)
 
     @Property(dict, notify=changed)
@@ -255,40 +352,10 @@ class ApplyViewModel(QObject):
     def typedAllowed(self) -> bool:
         return self._flow.app is not None and self._flow.app.typed_identity
 
-    @Property(list, notify=changed)
-    def people(self) -> list[dict[str, str]]:
-        """Who has been identified, masked."""
-        app = self._flow.app
-        if app is None:
-            return []
-        people = []
-        for role, person in (("agent", app.agent), ("applicant", app.applicant)):
-            if person is not None:
-                people.append(
-                    {
-                        "role": role,
-                        "name": mask_name(person.name),
-                        "idNumber": mask_id_number(person.id_number),
-                        "typed": str(person.identified_by == "typed").lower(),
-                    }
-                )
-        return people
-
-    @Property(list, notify=shapeChanged)
-    def fields(self) -> list[dict[str, Any]]:
-        if self._flow.app is None:
-            return []
-        return [
-            {
-                "key": f.key,
-                "type": f.type,
-                "label": f.label,
-                "help": f.help,
-                "required": f.required,
-                "choices": list(f.choices),
-            }
-            for f in self._flow.app.fields
-        ]
+    people = Property(QObject, lambda self: self._people, constant=True)
+    fields = Property(QObject, lambda self: self._fields, constant=True)
+    materials = Property(QObject, lambda self: self._materials, constant=True)
+    review = Property(QObject, lambda self: self._review, constant=True)
 
     @Property(dict, notify=answersChanged)
     def answers(self) -> dict[str, str]:
@@ -297,22 +364,6 @@ class ApplyViewModel(QObject):
     @Property(dict, notify=answersChanged)
     def problems(self) -> dict[str, str]:
         return dict(self._flow.app.problems) if self._flow.app else {}
-
-    @Property(list, notify=shapeChanged)
-    def materials(self) -> list[dict[str, Any]]:
-        if self._flow.app is None:
-            return []
-        return [
-            {
-                "name": m.name,
-                "form": m.form,
-                "copies": m.copies,
-                "required": m.required,
-                "note": m.note,
-                "ways": list(Application.ways(m)),
-            }
-            for m in self._flow.app.materials
-        ]
 
     @Property(dict, notify=materialStateChanged)
     def provisions(self) -> dict[str, str]:
@@ -327,13 +378,15 @@ class ApplyViewModel(QObject):
             for index, (name, jpegs) in enumerate(self.shelf.pages)
         }
 
-    provisionWords = Property(dict, lambda self: dict(PROVISION_WORDS), constant=True)
-
-    @Property(list, notify=changed)
-    def review(self) -> list[dict[str, str]]:
-        if self._flow.app is None:
-            return []
-        return [{"label": a, "masked": b, "full": c} for a, b, c in self._flow.app.review()]
+    @Property(int, notify=materialStateChanged)
+    def firstMissing(self) -> int:
+        """Index of the first required material not provided yet (-1: none)."""
+        app = self._flow.app
+        if app is None:
+            return -1
+        missing = app.missing_materials()
+        names = [m.name for m in app.materials]
+        return names.index(missing[0]) if missing else -1
 
     # -- the resident's actions ----------------------------------------------------------
     @Slot(str, result=bool)

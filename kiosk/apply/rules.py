@@ -14,6 +14,7 @@ the words are the UI's (Words.qml, "apply" section).
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
@@ -42,6 +43,24 @@ CONSENT = Consent(
     retention="按政务服务档案管理规定保存；本终端在提交成功后立即删除",
     given_at=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC),  # replaced when given
 )
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One line of the review page; the UI words its label and a material's provision.
+
+    kind: "name" / "id_number" (of `role`: "agent" or "applicant"), "answer" (to the form
+    field `label`), "material" (`label` is its name; `provision` how it is provided, "" not
+    at all; `pages` captured). `masked` is shown, `full` on press-and-hold.
+    """
+
+    kind: str
+    masked: str = ""
+    full: str = ""
+    role: str = ""
+    label: str = ""
+    provision: str = ""
+    pages: int = 0
 
 
 class ApplicationError(ValueError):
@@ -222,26 +241,30 @@ class Application:
 
     # review, consent, finish -----------------------------------------------------------
 
-    def review(self) -> list[tuple[str, str, str]]:
-        """(label, masked value, full value) rows of the review page, in order."""
-        rows: list[tuple[str, str, str]] = []
-        for role, person in (("代办人", self.agent), ("申请人", self.applicant)):
+    def review(self) -> list[ReviewRow]:
+        """The review page's rows, in order: who (masked, and in full for press-to-reveal),
+        each answer given, how each material is provided."""
+        rows: list[ReviewRow] = []
+        for role, person in (("agent", self.agent), ("applicant", self.applicant)):
             if person is None:
                 continue
-            rows.append((f"{role}姓名", mask_name(person.name), person.name))
-            rows.append((f"{role}证件号码", mask_id_number(person.id_number), person.id_number))
+            rows.append(ReviewRow("name", mask_name(person.name), person.name, role=role))
+            rows.append(
+                ReviewRow(
+                    "id_number", mask_id_number(person.id_number), person.id_number, role=role
+                )
+            )
         for field in self.fields:
             value = self.answers.get(field.key, "").strip()
             if not value:
                 continue
-            rows.append((field.label, _masked(field, value), value))
+            rows.append(ReviewRow("answer", _masked(field, value), value, label=field.label))
         for material in self.materials:
             provision = self.provisions.get(material.name, "")
-            if provision == "captured":
-                shown = f"已拍摄{len(self.pages.get(material.name, []))}页"
-            else:
-                shown = PROVISION_WORDS.get(provision, "未提供")
-            rows.append((material.name, shown, shown))
+            pages = len(self.pages.get(material.name, [])) if provision == "captured" else 0
+            rows.append(
+                ReviewRow("material", label=material.name, provision=provision, pages=pages)
+            )
         return rows
 
     def give_consent(self, at: datetime.datetime) -> None:
@@ -291,13 +314,6 @@ class Application:
         self.pages.clear()
         self.provisions.clear()
         self.consent = None
-
-
-PROVISION_WORDS = {
-    "captured": "已拍摄",
-    "at_counter": "到窗口补交（容缺受理）",
-    "e_licence": "使用电子证照",
-}
 
 
 def _masked(field: FormField, value: str) -> str:

@@ -94,9 +94,11 @@ def to_review(kiosk: Driver, answers: dict[str, str]) -> None:
 
 
 def revealed(kiosk: Driver, label: str) -> tuple[str, str]:
-    """Press and hold a review line until it shows in full: its text and format then."""
-    row = next(n for n, r in enumerate(kiosk.ui.apply.property("review")) if r["label"] == label)
-    full = kiosk.ui.apply.property("review")[row]["full"]
+    """Press and hold a review line until it shows in full: its text and format then.
+    `label`: a form field's label, or "name:applicant" for the applicant's name."""
+    rows = kiosk.ui.apply.property("review").rows()
+    row = next(n for n, r in enumerate(rows) if label in (r.label, f"{r.kind}:{r.role}"))
+    full = rows[row].full
     value = next(
         item
         for item in kiosk.item(f"reviewRow_{row}").childItems()
@@ -186,7 +188,7 @@ def test_id_card_markup_name_and_address_show_as_read_and_fetch_nothing(
     assert kiosk.item("field_address").property("text") == address
     to_review(kiosk, FORM)
     nothing_reads_markup(kiosk)
-    assert revealed(kiosk, "申请人姓名") == (name, "PlainText")
+    assert revealed(kiosk, "name:applicant") == (name, "PlainText")
     assert revealed(kiosk, "现居住地址") == (address, "PlainText")
     assert loopback.requests == []
 

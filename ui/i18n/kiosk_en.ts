@@ -132,4 +132,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/Words.qml" line="+26"/>
+        <source>%n page(s) photographed</source>
+        <translation>
+            <numerusform>%n page photographed</numerusform>
+            <numerusform>%n pages photographed</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -14,7 +14,7 @@
         <translation>需要准备的材料</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>, %1 copies</source>
         <translation>，%1份</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>代办时请代办人先读取身份证，再放申请人的身份证。材料中将增加申请人签字的授权委托书。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Proxy</source>
         <translation>代办人</translation>
     </message>
@@ -324,7 +324,7 @@
         <translation>请为本次服务评价。评价只与办件编号关联，不含您的姓名。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>What went wrong? (choose any)</source>
         <translation>哪里不满意？（可多选）</translation>
     </message>
@@ -370,6 +370,26 @@
         <location line="+5"/>
         <source>Your application</source>
         <translation>申请内容</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Proxy&apos;s name</source>
+        <translation>代办人姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant&apos;s name</source>
+        <translation>申请人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy&apos;s ID number</source>
+        <translation>代办人证件号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant&apos;s ID number</source>
+        <translation>申请人证件号码</translation>
     </message>
 </context>
 <context>
@@ -697,7 +717,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+19"/>
+        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+25"/>
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
@@ -1425,8 +1445,30 @@
 </context>
 <context>
     <name>Words</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/Words.qml" line="+26"/>
+        <source>%n page(s) photographed</source>
+        <translation>
+            <numerusform>已拍摄 %n 页</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/Kiosk/Words.qml" line="+28"/>
+        <location line="+2"/>
+        <source>Brought to the counter later (accepted with materials missing)</source>
+        <translation>到窗口补交（容缺受理）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taken from the e-licence library</source>
+        <translation>使用电子证照</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This is the proxy&apos;s ID card. Please place the applicant&apos;s ID card.</source>
         <translation>这是代办人的证件，请放申请人（被代办人）的身份证</translation>
     </message>

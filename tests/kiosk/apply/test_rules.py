@@ -158,14 +158,18 @@ def test_finished_names_the_first_thing_missing() -> None:
 def test_review_masks_identity_and_keeps_the_full_value_for_press_to_reveal() -> None:
     app = Application(item(), typed_identity=False)
     complete(app)
-    rows = {label: (shown, full) for label, shown, full in app.review()}
+    rows = {(row.kind, row.role or row.label): row for row in app.review()}
     identity = card()
-    assert rows["申请人姓名"] == ("测**", identity.name)
-    assert rows["申请人证件号码"][0] == "11**************13"
-    assert rows["配偶身份证号码"] == ("11**************1X", VALID_ID)
-    assert rows["联系电话"][0] == "138****0000"
-    assert rows["夫妻双方居民身份证"][0] == "已拍摄2页"
-    assert rows["结婚证"][0] == "使用电子证照"
+    name = rows["name", "applicant"]
+    assert (name.masked, name.full) == ("测**", identity.name)
+    assert rows["id_number", "applicant"].masked == "11**************13"
+    spouse_id = rows["answer", "配偶身份证号码"]
+    assert (spouse_id.masked, spouse_id.full) == ("11**************1X", VALID_ID)
+    assert rows["answer", "联系电话"].masked == "138****0000"
+    id_cards = rows["material", "夫妻双方居民身份证"]
+    assert (id_cards.provision, id_cards.pages) == ("captured", 2)
+    assert rows["material", "结婚证"].provision == "e_licence"
+    assert ("name", "agent") not in rows  # no proxy
 
 
 def test_wipe_leaves_nothing_personal() -> None:

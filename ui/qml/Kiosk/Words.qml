@@ -18,6 +18,21 @@ QtObject {
         return text
     }
 
+    // How a material is provided (kiosk/apply/rules.py provisions), for the materials and
+    // review steps; `pages`: how many were photographed.
+    function provision(provision: string, pages: int): string {
+        switch (provision) {
+        case "captured":
+            return qsTr("%n page(s) photographed", "", pages)
+        case "at_counter":
+            return qsTr("Brought to the counter later (accepted with materials missing)")
+        case "e_licence":
+            return qsTr("Taken from the e-licence library")
+        default:
+            return qsTr("Not provided")
+        }
+    }
+
     function _words(code: string): string {
         switch (code) {
         case "":

@@ -29,13 +29,19 @@ Column {
         Repeater {
             model: step.apply.materials
             delegate: BodyText {
-                required property var modelData
+                // One row of the materials model (ui/applyview.py MaterialRow).
+                required property string name
+                required property string form
+                required property int copies
+                required property bool needed
+                required property bool eLicence
+                required property bool atCounter
                 width: parent ? parent.width : 0
-                text: "□ " + modelData.name + "（" + modelData.form
-                      + (modelData.copies > 1 ? qsTr(", %1 copies").arg(modelData.copies) : "") + "）"
-                      + (modelData.required ? "" : qsTr(" — if applicable"))
-                      + (modelData.ways.indexOf("at_counter") >= 0 ? qsTr(" — may be brought to the counter later") : "")
-                      + (modelData.ways.indexOf("e_licence") >= 0 ? qsTr(" — e-licence accepted") : "")
+                text: "□ " + name + "（" + form
+                      + (copies > 1 ? qsTr(", %1 copies").arg(copies) : "") + "）"
+                      + (needed ? "" : qsTr(" — if applicable"))
+                      + (atCounter ? qsTr(" — may be brought to the counter later") : "")
+                      + (eLicence ? qsTr(" — e-licence accepted") : "")
             }
         }
         BodyText {

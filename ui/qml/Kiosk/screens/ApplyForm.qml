@@ -29,11 +29,10 @@ Column {
         id: fields
         model: step.apply.fields
         delegate: FieldEditor {
-            required property var modelData
+            id: editor
             width: parent ? parent.width : 0
-            field: modelData
-            value: step.apply.answers[modelData.key] ?? ""
-            problem: step.apply.problems[modelData.key] ?? ""
+            value: step.apply.answers[editor.key] ?? ""
+            problem: step.apply.problems[editor.key] ?? ""
             onEdited: (key, value) => step.apply.answer(key, value)
         }
     }

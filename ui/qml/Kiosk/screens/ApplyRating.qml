@@ -35,14 +35,16 @@ Column {
         Repeater {
             model: step.apply.ratingLevels
             delegate: KioskButton {
-                required property var modelData
-                objectName: "rate_" + modelData.level
+                // One row of the rating levels model (ui/applyview.py RatingRow).
+                required property int level
+                required property string label
+                objectName: "rate_" + level
                 width: parent ? parent.width : 0
                 checkable: true
-                checked: step.level === modelData.level
+                checked: step.level === level
                 fontSize: Theme.fontLarge
-                text: "★".repeat(modelData.level) + "  " + modelData.label
-                onClicked: step.level = modelData.level
+                text: "★".repeat(level) + "  " + label
+                onClicked: step.level = level
             }
         }
     }
