@@ -20,6 +20,7 @@ changes an answer or adds a page never rebuilds the delegate it came from.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from PySide6.QtCore import (
     Property,
     QBuffer,
     QByteArray,
+    QEnum,
     QObject,
     QSize,
     Qt,
@@ -37,6 +39,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtQml import QmlElement, QmlUncreatable
 from PySide6.QtQuick import QQuickImageProvider
 
 from devices.idcard.identity import Identity
@@ -54,6 +57,7 @@ from kiosk.apply.flow import (
     TakePage,
     Wait,
 )
+from kiosk.apply.flow import Step as FlowStep
 from kiosk.apply.rules import CONSENT, Application, ReviewRow, problem_message
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
@@ -65,6 +69,11 @@ from ui.rowmodel import RowModel
 from ui.visitview import VisitModel
 
 log = logging.getLogger(__name__)
+
+# QML: `import Kiosk.Apply`; its type information for qmllint is generated from this class
+# (python -m ui.qmltypes, checked by tests/ui/test_qmltypes.py).
+QML_IMPORT_NAME = "Kiosk.Apply"
+QML_IMPORT_MAJOR_VERSION = 1
 
 Pages = tuple[tuple[str, tuple[bytes, ...]], ...]
 
@@ -140,7 +149,26 @@ class PageShelf:
         return b""
 
 
-class ApplyViewModel(QObject):
+@QmlElement
+@QmlUncreatable("the kiosk builds the application's view model")
+class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is typed as a class
+    class Step(enum.IntEnum):
+        """The flow's step (kiosk.apply.flow.Step) as QML sees it: ApplyViewModel.Form."""
+
+        NoStep = 0  # no application
+        Conditions = 1
+        Identify = 2
+        Form = 3
+        Materials = 4
+        Review = 5
+        Consent = 6
+        Submitting = 7
+        Done = 8
+        Rating = 9
+        Thanks = 10
+
+    QEnum(Step)
+
     changed = Signal()
     shapeChanged = Signal()
     answersChanged = Signal()
@@ -287,9 +315,7 @@ class ApplyViewModel(QObject):
 
     # -- properties ----------------------------------------------------------------------
     available = Property(bool, lambda self: self._service is not None, constant=True)
-    step = Property(
-        str, lambda self: self._flow.step.value if self._flow.step else "", notify=changed
-    )
+    step = Property(int, lambda self: _QML_STEP[self._flow.step], notify=changed)
     messageCode = Property(str, lambda self: self._flow.message.code, notify=changed)
     # A string list (not `list`): Words.say() takes list<string>, which a QVariantList
     # does not become.
@@ -455,6 +481,10 @@ class ApplyViewModel(QObject):
         """The screen was left: the application is dropped."""
         self._run(self._flow.leave())
 
+    def current_step(self) -> FlowStep | None:
+        """The flow's step, for Python callers (the tour, tests)."""
+        return self._flow.step
+
     def page_image(self, material_index: int, page_index: int) -> bytes:
         """JPEG of a captured page (b"" when gone)."""
         return self.shelf.jpeg(material_index, page_index)
@@ -491,6 +521,12 @@ class ApplyViewModel(QObject):
     @Slot(str)
     def _on_printed(self, job: str) -> None:
         self._run(self._flow.print_finished(job))
+
+
+_QML_STEP: dict[FlowStep | None, ApplyViewModel.Step] = {
+    None: ApplyViewModel.Step.NoStep,
+    **{step: ApplyViewModel.Step[step.name.title()] for step in FlowStep},
+}
 
 
 class PageImageProvider(QQuickImageProvider):

@@ -116,7 +116,8 @@ def on_screen(kiosk: Driver, object_name: str) -> bool:
 
 
 def step(kiosk: Driver) -> str:
-    return str(kiosk.ui.apply.property("step"))
+    current = kiosk.ui.apply.current_step()
+    return current.value if current else ""
 
 
 def shown_message(kiosk: Driver) -> str:

@@ -60,7 +60,8 @@ def station(
 
 
 def step(kiosk: Driver) -> str:
-    return str(kiosk.ui.apply.property("step"))
+    current = kiosk.ui.apply.current_step()
+    return current.value if current else ""
 
 
 def open_item(kiosk: Driver, name: str, on_the_list: Callable[[], bool] = lambda: True) -> None:

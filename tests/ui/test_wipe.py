@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from devices.sim.idcard import IdCardSimulator
+from kiosk.apply.flow import Step
 from kiosk.catalog.sample import load_sample
 from kiosk.privacy import mask_id_number, mask_name
 from tests.ui.driver import Driver, make_settings
@@ -149,7 +150,7 @@ def test_idle_timeout_mid_application_leaves_nothing_behind(
         kiosk.wait_until(lambda: kiosk.visible("attractScreen"), timeout_ms=10_000)
         kiosk.settle()
         assert leftovers(kiosk) == []
-        assert apply.property("step") == ""
+        assert apply.current_step() is None
         assert apply.property("pages") == {}
         assert apply.page_image(0, 0) == b""
 
@@ -197,16 +198,16 @@ def test_session_end_after_a_card_read_application_leaves_nothing_personal(
         kiosk.ui.window.openApply(code)  # type: ignore[attr-defined]
         kiosk.settle()
         kiosk.click("applyNextButton")
-        assert apply.property("step") == "identify"
+        assert apply.current_step() is Step.IDENTIFY
         reader_sim.insert("resident")
-        kiosk.wait_until(lambda: apply.property("step") == "form", 10_000)
+        kiosk.wait_until(lambda: apply.current_step() is Step.FORM, 10_000)
         for key, value in answers.items():
             apply.answer(key, value)
         kiosk.click("applyNextButton")
         kiosk.click("eLicence_0")
         kiosk.click("eLicence_1")
         kiosk.click("applyNextButton")
-        assert apply.property("step") == "review"
+        assert apply.current_step() is Step.REVIEW
         kiosk.settle()
         assert leftovers(kiosk, personal), "the scan must see the application while it runs"
         assert any(mask_name(identity.name) in text for text in kiosk.texts())

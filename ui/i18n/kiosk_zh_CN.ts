@@ -4,7 +4,7 @@
 <context>
     <name>ApplyConditions</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+15"/>
+        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+16"/>
         <source>Who can apply</source>
         <translation>申请条件</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>ApplyConsent</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyConsent.qml" line="+14"/>
+        <location filename="../qml/Kiosk/screens/ApplyConsent.qml" line="+15"/>
         <source>Before you submit</source>
         <translation>提交前请阅读</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>ApplyDone</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyDone.qml" line="+25"/>
+        <location filename="../qml/Kiosk/screens/ApplyDone.qml" line="+26"/>
         <source>Saving your application…</source>
         <translation>正在保存您的申请…</translation>
     </message>
@@ -148,7 +148,7 @@
 <context>
     <name>ApplyForm</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyForm.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyForm.qml" line="+17"/>
         <source>Fields filled from your ID card can be changed. Tap a field to type; numbers open the number pad.</source>
         <translation>已根据身份证自动填写的内容可以修改。点击输入框即可输入，数字会打开数字键盘。</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>ApplyIdentify</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyIdentify.qml" line="+24"/>
+        <location filename="../qml/Kiosk/screens/ApplyIdentify.qml" line="+25"/>
         <source>For myself</source>
         <translation>本人办理</translation>
     </message>
@@ -249,7 +249,7 @@
 <context>
     <name>ApplyMaterials</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+19"/>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+20"/>
         <source>Lay the page face up under the document camera, then press Photograph. Photograph each page of a material.</source>
         <translation>请把材料正面朝上平放在高拍仪下，然后按“拍摄”。多页材料请逐页拍摄。</translation>
     </message>
@@ -319,7 +319,7 @@
 <context>
     <name>ApplyRating</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyRating.qml" line="+28"/>
+        <location filename="../qml/Kiosk/screens/ApplyRating.qml" line="+29"/>
         <source>Please rate this service. Your rating goes to the district with the case number, not your name.</source>
         <translation>请为本次服务评价。评价只与办件编号关联，不含您的姓名。</translation>
     </message>
@@ -362,7 +362,7 @@
 <context>
     <name>ApplyReview</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyReview.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyReview.qml" line="+17"/>
         <source>Personal details are hidden. Press and hold a line to see it in full.</source>
         <translation>个人信息已隐藏显示，按住某一行可查看完整内容。</translation>
     </message>
@@ -395,7 +395,7 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+21"/>
         <source>Before you start</source>
         <translation>办理须知</translation>
     </message>
@@ -1138,7 +1138,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+29"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+30"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
@@ -1385,32 +1385,32 @@
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../qml/Kiosk/components/StepBar.qml" line="+11"/>
+        <location filename="../qml/Kiosk/components/StepBar.qml" line="+13"/>
         <source>Start</source>
         <translation>须知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Form</source>
         <translation>填表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Materials</source>
         <translation>提交材料</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
@@ -1418,7 +1418,7 @@
 <context>
     <name>StepFooter</name>
     <message>
-        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+29"/>
+        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+30"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>

@@ -4,6 +4,7 @@ import QtQuick.Controls.Basic
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import Kiosk
+import Kiosk.Apply
 
 // The kiosk window: header, a stack of screens, the navigation bar, overlays and the
 // on-screen keyboard, drawn on a surface of the design size and scaled to the window.
@@ -16,7 +17,7 @@ Window {
     required property var devices
     required property var staff
     required property var progress
-    required property var apply
+    required property ApplyViewModel apply
     required property var outbox  // null without a platform
     required property bool lockdown
     property bool allowClose: !lockdown

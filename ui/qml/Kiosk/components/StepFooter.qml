@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Apply
 
 // The bottom of every application step: what is still wrong, then 上一步 and 下一步.
 Column {
     id: footer
 
-    required property var apply
+    required property ApplyViewModel apply
     signal refused()
 
     spacing: Theme.spacing
@@ -27,7 +28,7 @@ Column {
             objectName: "applyBackButton"
             Layout.preferredWidth: parent.width / 3
             text: qsTr("Previous")
-            visible: footer.apply.step !== "conditions"
+            visible: footer.apply.step !== ApplyViewModel.Conditions
             onClicked: footer.apply.back()
         }
         KioskButton {
@@ -35,11 +36,11 @@ Column {
             Layout.fillWidth: true
             primary: true
             fontSize: Theme.fontLarge
-            text: footer.apply.step === "conditions" ? qsTr("Start applying")
-                  : footer.apply.step === "review" ? qsTr("Everything is correct")
-                  : footer.apply.step === "consent" ? qsTr("I agree, submit")
+            text: footer.apply.step === ApplyViewModel.Conditions ? qsTr("Start applying")
+                  : footer.apply.step === ApplyViewModel.Review ? qsTr("Everything is correct")
+                  : footer.apply.step === ApplyViewModel.Consent ? qsTr("I agree, submit")
                   : qsTr("Next")
-            visible: footer.apply.step !== "identify" || footer.apply.waitingFor === ""
+            visible: footer.apply.step !== ApplyViewModel.Identify || footer.apply.waitingFor === ""
             onClicked: if (!footer.apply.next()) footer.refused()
         }
     }

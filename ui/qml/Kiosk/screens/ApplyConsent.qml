@@ -1,11 +1,12 @@
 import QtQuick
 import Kiosk
+import Kiosk.Apply
 
 // Step 6: what happens with the personal information, said plainly, before it leaves.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing
 

@@ -2,13 +2,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Apply
 
 // Step 2: the ID card on the reader (or, where the item allows it, name and number typed);
 // with 委托代办 the agent first, then the applicant's card.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
     required property var devices
 
     spacing: Theme.spacing

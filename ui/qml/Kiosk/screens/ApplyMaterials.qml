@@ -2,13 +2,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Apply
 
 // Step 4: each material photographed page by page on the document camera, or brought to
 // the counter later where 容缺受理 allows it, or taken from the e-licence library.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing
 

@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Apply
 
 // 好差评: five levels; the bottom two ask why. One rating per case; anonymous to staff.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     property int level: 0
     property var reasons: []
@@ -23,13 +24,13 @@ Column {
 
     BodyText {
         objectName: "ratingPrompt"
-        visible: step.apply.step === "rating"
+        visible: step.apply.step === ApplyViewModel.Rating
         width: parent.width
         text: qsTr("Please rate this service. Your rating goes to the district with the case number, not your name.")
     }
 
     Column {
-        visible: step.apply.step === "rating"
+        visible: step.apply.step === ApplyViewModel.Rating
         width: parent.width
         spacing: Theme.spacing / 2
         Repeater {
@@ -51,7 +52,7 @@ Column {
 
     SectionBox {
         objectName: "ratingReasons"
-        visible: step.apply.step === "rating" && step.level > 0 && step.level <= 2
+        visible: step.apply.step === ApplyViewModel.Rating && step.level > 0 && step.level <= 2
         title: qsTr("What went wrong? (choose any)")
         Flow {
             width: parent.width
@@ -80,13 +81,13 @@ Column {
     BodyText {
         objectName: "ratingMessage"
         width: parent.width
-        visible: text !== "" && step.apply.step === "rating"
+        visible: text !== "" && step.apply.step === ApplyViewModel.Rating
         color: Theme.warning
         text: Words.say(step.apply.messageCode, step.apply.messageArgs)
     }
 
     RowLayout {
-        visible: step.apply.step === "rating"
+        visible: step.apply.step === ApplyViewModel.Rating
         width: parent.width
         spacing: Theme.spacing
         KioskButton {
@@ -107,7 +108,7 @@ Column {
 
     SectionBox {
         objectName: "ratingThanks"
-        visible: step.apply.step === "thanks"
+        visible: step.apply.step === ApplyViewModel.Thanks
         title: qsTr("Thank you for your rating")
         BodyText {
             width: parent.width

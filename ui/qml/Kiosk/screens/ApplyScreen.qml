@@ -2,28 +2,51 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import Kiosk
+import Kiosk.Apply
 
 // 在线申报: one screen whose body follows the application's step; 返回 goes one step back.
 KioskPage {
     id: screen
 
-    required property var apply
+    required property ApplyViewModel apply
     required property var devices
     required property string hotline
 
-    readonly property string step: screen.apply.step
-    readonly property var stepTitles: ({
-        conditions: qsTr("Before you start"),
-        identify: qsTr("Who is applying"),
-        form: qsTr("Fill in the form"),
-        materials: qsTr("Materials"),
-        review: qsTr("Check everything"),
-        consent: qsTr("Your personal information"),
-        submitting: qsTr("Submitting"),
-        done: qsTr("Received"),
-        rating: qsTr("How did it go?"),
-        thanks: qsTr("Thank you")
-    })
+    readonly property int step: screen.apply.step
+    // 上一步 / 下一步 belong to the steps before submitting; the step bar shows those.
+    readonly property bool editing: step >= ApplyViewModel.Conditions && step <= ApplyViewModel.Consent
+
+    function titleOf(step: int): string {
+        switch (step) {
+        case ApplyViewModel.Conditions: return qsTr("Before you start")
+        case ApplyViewModel.Identify: return qsTr("Who is applying")
+        case ApplyViewModel.Form: return qsTr("Fill in the form")
+        case ApplyViewModel.Materials: return qsTr("Materials")
+        case ApplyViewModel.Review: return qsTr("Check everything")
+        case ApplyViewModel.Consent: return qsTr("Your personal information")
+        case ApplyViewModel.Submitting: return qsTr("Submitting")
+        case ApplyViewModel.Done: return qsTr("Received")
+        case ApplyViewModel.Rating: return qsTr("How did it go?")
+        case ApplyViewModel.Thanks: return qsTr("Thank you")
+        default: return ""
+        }
+    }
+
+    function bodyOf(step: int): Component {
+        switch (step) {
+        case ApplyViewModel.Conditions: return conditionsStep
+        case ApplyViewModel.Identify: return identifyStep
+        case ApplyViewModel.Form: return formStep
+        case ApplyViewModel.Materials: return materialsStep
+        case ApplyViewModel.Review: return reviewStep
+        case ApplyViewModel.Consent: return consentStep
+        case ApplyViewModel.Submitting:
+        case ApplyViewModel.Done: return doneStep
+        case ApplyViewModel.Rating:
+        case ApplyViewModel.Thanks: return ratingStep
+        default: return null
+        }
+    }
 
     title: screen.apply.item.name ?? ""
 
@@ -35,15 +58,15 @@ KioskPage {
         objectName: "applySteps"
         width: parent.width
         current: screen.step
-        visible: ["submitting", "done", "rating", "thanks"].indexOf(screen.step) < 0
+        visible: screen.editing
     }
 
     KioskText {
         objectName: "applyStepTitle"
         // Landscape is short: the step bar already names the step there.
-        visible: !Theme.landscape || ["done", "rating", "thanks", "submitting"].indexOf(screen.step) >= 0
+        visible: !Theme.landscape || !screen.editing
         width: parent.width
-        text: screen.stepTitles[screen.step] ?? ""
+        text: screen.titleOf(screen.step)
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -56,22 +79,18 @@ KioskPage {
         objectName: "applyBody"
         width: parent.width
         height: (item as Item)?.implicitHeight ?? 0
-        sourceComponent: ({
-            conditions: conditionsStep, identify: identifyStep, form: formStep,
-            materials: materialsStep, review: reviewStep, consent: consentStep,
-            submitting: doneStep, done: doneStep, rating: ratingStep, thanks: ratingStep
-        })[screen.step] ?? null
+        sourceComponent: screen.bodyOf(screen.step)
     }
 
     StepFooter {
         objectName: "applyFooter"
         width: parent.width
         apply: screen.apply
-        visible: ["conditions", "identify", "form", "materials", "review", "consent"].indexOf(screen.step) >= 0
+        visible: screen.editing
         // 下一步 refused: show the first thing to fix (the footer already says what).
         onRefused: {
-            const first = screen.step === "form" ? (body.item as ApplyForm)?.firstProblem()
-                        : screen.step === "materials" ? (body.item as ApplyMaterials)?.firstProblem()
+            const first = screen.step === ApplyViewModel.Form ? (body.item as ApplyForm)?.firstProblem()
+                        : screen.step === ApplyViewModel.Materials ? (body.item as ApplyMaterials)?.firstProblem()
                         : null
             if (first)
                 screen.scrollTo(first)
