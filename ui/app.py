@@ -19,7 +19,7 @@ from kiosk.devicesetup import Devices
 from kiosk.district.signing import Credentials
 from kiosk.settings import Settings
 from kiosk.visit import ResidentSession
-from ui.applyview import ApplyViewModel, PageImageProvider
+from ui.applyview import ApplyViewModel
 from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
@@ -28,6 +28,7 @@ from ui.engine import KioskEngine
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
+from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel

@@ -26,21 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    Property,
-    QBuffer,
-    QByteArray,
-    QEnum,
-    QObject,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
-from PySide6.QtQuick import QQuickImageProvider
 
 from devices.idcard.identity import Identity
 from kiosk.apply.flow import (
@@ -65,6 +52,7 @@ from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, CapturedPage, Pe
 from ui.capture import CaptureService
 from ui.devicehub import DeviceHub
 from ui.outboxworker import OutboxService
+from ui.pageimages import PageShelf
 from ui.rowmodel import RowModel
 from ui.visitview import VisitModel
 
@@ -74,8 +62,6 @@ log = logging.getLogger(__name__)
 # (python -m ui.qmltypes, checked by tests/ui/test_qmltypes.py).
 QML_IMPORT_NAME = "Kiosk.Apply"
 QML_IMPORT_MAJOR_VERSION = 1
-
-Pages = tuple[tuple[str, tuple[bytes, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -129,24 +115,6 @@ def _person_row(role: str, person: Person) -> PersonRow:
         mask_id_number(person.id_number),
         person.identified_by == "typed",
     )
-
-
-class PageShelf:
-    """The captured pages as the image provider sees them: one immutable snapshot,
-    replaced as a whole on the GUI thread and read as a whole on QML's image-loader thread
-    (one attribute read: no lock, no half-wiped state)."""
-
-    def __init__(self) -> None:
-        self.pages: Pages = ()
-
-    def jpeg(self, material_index: int, page_index: int) -> bytes:
-        """JPEG of a page (b"" when there is none, or no more)."""
-        pages = self.pages  # one read: the snapshot cannot change under us
-        if 0 <= material_index < len(pages):
-            jpegs = pages[material_index][1]
-            if 0 <= page_index < len(jpegs):
-                return jpegs[page_index]
-        return b""
 
 
 @QmlElement
@@ -527,44 +495,3 @@ _QML_STEP: dict[FlowStep | None, ApplyViewModel.Step] = {
     None: ApplyViewModel.Step.NoStep,
     **{step: ApplyViewModel.Step[step.name.title()] for step in FlowStep},
 }
-
-
-class PageImageProvider(QQuickImageProvider):
-    """`image://pages/<material>/<page>/<serial>`: captured pages, from memory only.
-
-    Runs on QML's image-loader thread: it reads only the shelf's immutable snapshot."""
-
-    def __init__(self, shelf: PageShelf) -> None:
-        super().__init__(QQuickImageProvider.ImageType.Image)
-        self._shelf = shelf
-
-    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
-        """Decoded straight at the thumbnail's size (JPEG scales while decoding), on QML's
-        image loader thread: the Image asks asynchronously."""
-        parts = id.split("/")
-        jpeg = b""
-        if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
-            jpeg = self._shelf.jpeg(int(parts[0]), int(parts[1]))
-        image = _decoded(jpeg, requested) if jpeg else QImage()
-        if image.isNull():  # gone (wiped, removed) or unreadable
-            image = QImage(4, 4, QImage.Format.Format_RGB32)
-            image.fill(0xFFFFFF)
-        size.setWidth(image.width())
-        size.setHeight(image.height())
-        return image
-
-
-def _decoded(jpeg: bytes, requested: QSize) -> QImage:
-    buffer = QBuffer()
-    buffer.setData(QByteArray(jpeg))
-    reader = QImageReader(buffer, b"JPEG")
-    full = reader.size()
-    if full.isValid() and (requested.width() > 0 or requested.height() > 0):
-        reader.setScaledSize(
-            full.scaled(
-                requested.width() or full.width(),
-                requested.height() or full.height(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-            )
-        )
-    return reader.read()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSize
 from kiosk.catalog.sample import load_sample
 from kiosk.devicesetup import SAMPLE_PAGES
 from tests.ui.driver import Driver, platform_station
-from ui.applyview import PageImageProvider
+from ui.pageimages import PageImageProvider
 
 PLACEHOLDER = 4  # the provider's answer for a page that is not there: 4 × 4 white
 
