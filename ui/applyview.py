@@ -45,7 +45,7 @@ from kiosk.apply.flow import (
     Wait,
 )
 from kiosk.apply.flow import Step as FlowStep
-from kiosk.apply.rules import CONSENT, Application, ReviewRow, problem_message
+from kiosk.apply.rules import Application, ReviewRow, problem_message
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, CapturedPage, Person
@@ -102,10 +102,9 @@ class PersonRow:
 
 @dataclass(frozen=True)
 class RatingRow:
-    """One of the five levels of 好差评, with its words."""
+    """One of the five levels of 好差评 (worded by Words.ratingLevel)."""
 
     level: int
-    label: str
 
 
 def _person_row(role: str, person: Person) -> PersonRow:
@@ -165,7 +164,7 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
         self._people = RowModel(PersonRow, self)
         self._review = RowModel(ReviewRow, self)
         self._levels = RowModel(RatingRow, self)
-        self._levels.set_rows([RatingRow(k, v) for k, v in RATING_LEVELS.items()])
+        self._levels.set_rows([RatingRow(level) for level in RATING_LEVELS])
         self._serial = 0  # makes page image URLs change when pages change
         self._seen = self._state_keys()
         self._camera_watched = False
@@ -309,15 +308,6 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
     answered = Property(bool, lambda self: self._flow.settled, notify=changed)
     receiptQr = Property(str, lambda self: self._flow.receipt_qr, notify=changed)
     rated = Property(bool, lambda self: self._flow.rated, notify=changed)
-    consentText = Property(
-        dict,
-        lambda self: {
-            "purpose": CONSENT.purpose,
-            "recipient": CONSENT.recipient,
-            "retention": CONSENT.retention,
-        },
-        constant=True,
-    )
     ratingLevels = Property(QObject, lambda self: self._levels, constant=True)
     badReasons = Property(list, lambda self: list(BAD_RATING_REASONS), constant=True)
 

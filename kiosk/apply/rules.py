@@ -37,6 +37,8 @@ E_LICENCE_REF = "按申请人证件号码调取电子证照"
 MAX_PAGES_PER_MATERIAL = 20
 MAX_NAME = 30  # characters of a typed name
 
+# What the resident agrees to, recorded with the application; ApplyConsent.qml says the same
+# in the UI language (keep them in step).
 CONSENT = Consent(
     purpose="办理您申请的政务服务事项",
     recipient="北京市西城区政务服务平台及承办部门",

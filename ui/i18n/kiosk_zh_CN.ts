@@ -57,19 +57,19 @@
         <translation>提交前请阅读</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Purpose: %1</source>
-        <translation>用途：%1</translation>
+        <location line="+2"/>
+        <source>Purpose: to handle the service you are applying for.</source>
+        <translation>用途：办理您申请的政务服务事项</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sent to: %1</source>
-        <translation>接收方：%1</translation>
+        <source>Sent to: the Xicheng District government service platform and the departments handling your application.</source>
+        <translation>接收方：北京市西城区政务服务平台及承办部门</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Kept: %1</source>
-        <translation>保存期限：%1</translation>
+        <source>Kept: as the rules for government service records require; this kiosk deletes it as soon as the submission has gone through.</source>
+        <translation>保存期限：按政务服务档案管理规定保存；本终端在提交成功后立即删除</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -324,7 +324,7 @@
         <translation>请为本次服务评价。评价只与办件编号关联，不含您的姓名。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>What went wrong? (choose any)</source>
         <translation>哪里不满意？（可多选）</translation>
     </message>
@@ -1468,7 +1468,62 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The guide was hard to understand</source>
+        <translation>办事指南看不懂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many materials were asked for</source>
+        <translation>材料要求太多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The steps were complicated</source>
+        <translation>操作步骤复杂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wait was too long</source>
+        <translation>等待时间太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A device did not work</source>
+        <translation>设备出了问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff did not help enough</source>
+        <translation>工作人员帮助不够</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>This is the proxy&apos;s ID card. Please place the applicant&apos;s ID card.</source>
         <translation>这是代办人的证件，请放申请人（被代办人）的身份证</translation>
     </message>

@@ -33,6 +33,32 @@ QtObject {
         }
     }
 
+    // 好差评: the five levels (kiosk/submission.py RATING_LEVELS), 5 the best.
+    function ratingLevel(level: int): string {
+        switch (level) {
+        case 5: return qsTr("Very satisfied")
+        case 4: return qsTr("Satisfied")
+        case 3: return qsTr("Fairly satisfied")
+        case 2: return qsTr("Dissatisfied")
+        case 1: return qsTr("Very dissatisfied")
+        default: return ""
+        }
+    }
+
+    // The reasons of a bad rating (kiosk/submission.py BAD_RATING_REASONS): the platform's
+    // own words, sent as they are; shown in the UI language.
+    function ratingReason(reason: string): string {
+        switch (reason) {
+        case "办事指南看不懂": return qsTr("The guide was hard to understand")
+        case "材料要求太多": return qsTr("Too many materials were asked for")
+        case "操作步骤复杂": return qsTr("The steps were complicated")
+        case "等待时间太长": return qsTr("The wait was too long")
+        case "设备出了问题": return qsTr("A device did not work")
+        case "工作人员帮助不够": return qsTr("Staff did not help enough")
+        default: return reason
+        }
+    }
+
     function _words(code: string): string {
         switch (code) {
         case "":

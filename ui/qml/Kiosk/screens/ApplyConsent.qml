@@ -13,9 +13,10 @@ Column {
     SectionBox {
         objectName: "applyConsent"
         title: qsTr("Before you submit")
-        BodyText { width: parent.width; text: qsTr("Purpose: %1").arg(step.apply.consentText.purpose) }
-        BodyText { width: parent.width; text: qsTr("Sent to: %1").arg(step.apply.consentText.recipient) }
-        BodyText { width: parent.width; text: qsTr("Kept: %1").arg(step.apply.consentText.retention) }
+        // The words of what kiosk/apply/rules.py CONSENT records with the application.
+        BodyText { width: parent.width; text: qsTr("Purpose: to handle the service you are applying for.") }
+        BodyText { width: parent.width; text: qsTr("Sent to: the Xicheng District government service platform and the departments handling your application.") }
+        BodyText { width: parent.width; text: qsTr("Kept: as the rules for government service records require; this kiosk deletes it as soon as the submission has gone through.") }
         BodyText {
             width: parent.width
             color: Theme.mutedText

@@ -38,13 +38,12 @@ Column {
             delegate: KioskButton {
                 // One row of the rating levels model (ui/applyview.py RatingRow).
                 required property int level
-                required property string label
                 objectName: "rate_" + level
                 width: parent ? parent.width : 0
                 checkable: true
                 checked: step.level === level
                 fontSize: Theme.fontLarge
-                text: "★".repeat(level) + "  " + label
+                text: "★".repeat(level) + "  " + Words.ratingLevel(level)
                 onClicked: step.level = level
             }
         }
@@ -64,7 +63,7 @@ Column {
                     objectName: "reason_" + modelData
                     checkable: true
                     checked: step.reasons.indexOf(modelData) >= 0
-                    text: modelData
+                    text: Words.ratingReason(modelData)
                     onClicked: step.toggle(modelData)
                 }
             }
