@@ -8,14 +8,13 @@ the flow's state; nothing is decided here.
 
 Signals:
     changed: the step, a message, identification or the outcome changed.
-    shapeChanged: the form's fields or the list of materials changed (new application,
-        proxy on or off); the screens rebuild their lists only then.
     answersChanged: an answer or a problem with one changed.
     materialStateChanged: how a material is provided, or its pages, changed.
     finished: the resident is done; the session must be wiped.
 
-Lists that QML repeats (fields, materials) change only with `shapeChanged`, so a tap that
-changes an answer or adds a page never rebuilds the delegate it came from.
+Lists that QML repeats are list models (fields, materials, people, review rows, rating
+levels) reset only when their rows differ, so a tap that changes an answer or adds a page
+never rebuilds the delegate it came from.
 """
 
 from __future__ import annotations
@@ -137,7 +136,6 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
     QEnum(Step)
 
     changed = Signal()
-    shapeChanged = Signal()
     answersChanged = Signal()
     materialStateChanged = Signal()
     finished = Signal()
@@ -219,7 +217,7 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
         if app is None:
             return (None, None, ((), None))
         return (
-            (id(app), app.proxy),
+            (app.item.code, app.proxy),  # what the field and material lists follow
             (dict(app.answers), dict(app.problems)),
             (self._flow.page_snapshot(), dict(app.provisions)),
         )
@@ -231,7 +229,6 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
         if shape != seen_shape:
             self._fields.set_rows(self._field_rows())
             self._materials.set_rows(self._material_rows())
-            self.shapeChanged.emit()
         if answers != seen_answers:
             self.answersChanged.emit()
         if materials != seen_materials:
