@@ -306,20 +306,31 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
     receiptQr = Property(str, lambda self: self._flow.receipt_qr, notify=changed)
     rated = Property(bool, lambda self: self._flow.rated, notify=changed)
     ratingLevels = Property(QObject, lambda self: self._levels, constant=True)
-    badReasons = Property(list, lambda self: list(BAD_RATING_REASONS), constant=True)
+    badReasons = Property(
+        "QStringList",  # type: ignore[arg-type]
+        lambda self: list(BAD_RATING_REASONS),
+        constant=True,
+    )
 
-    @Property(dict, notify=changed)
-    def item(self) -> dict[str, Any]:
-        if self._flow.app is None:
-            return {}
-        item = self._flow.app.item
-        return {
-            "code": item.code,
-            "name": item.name,
-            "conditions": list(item.acceptance_conditions),
-            "deferralPolicy": item.deferral_policy,
-            "promised": item.promised_time_limit,
-        }
+    # The item applied for (catalog data, shown as text).
+    itemName = Property(
+        str, lambda self: self._flow.app.item.name if self._flow.app else "", notify=changed
+    )
+    conditions = Property(
+        "QStringList",  # type: ignore[arg-type]
+        lambda self: list(self._flow.app.item.acceptance_conditions) if self._flow.app else [],
+        notify=changed,
+    )
+    promised = Property(
+        str,
+        lambda self: self._flow.app.item.promised_time_limit if self._flow.app else "",
+        notify=changed,
+    )
+    deferralPolicy = Property(
+        str,
+        lambda self: self._flow.app.item.deferral_policy if self._flow.app else "",
+        notify=changed,
+    )
 
     @Property(bool, notify=changed)
     def proxy(self) -> bool:
@@ -343,8 +354,16 @@ class ApplyViewModel(QObject):  # type: ignore[operator]  # QmlUncreatable is ty
         return dict(self._flow.app.answers) if self._flow.app else {}
 
     @Property(dict, notify=answersChanged)
-    def problems(self) -> dict[str, str]:
-        return dict(self._flow.app.problems) if self._flow.app else {}
+    def problemCodes(self) -> dict[str, str]:
+        """Field key → the message code of what to fix there (words: Words.say)."""
+        app = self._flow.app
+        return {k: problem_message(v).code for k, v in app.problems.items()} if app else {}
+
+    @Property(dict, notify=answersChanged)
+    def problemArgs(self) -> dict[str, list[str]]:
+        """Field key → the arguments of its problem's message code."""
+        app = self._flow.app
+        return {k: list(problem_message(v).args) for k, v in app.problems.items()} if app else {}
 
     @Property(dict, notify=materialStateChanged)
     def provisions(self) -> dict[str, str]:

@@ -15,7 +15,7 @@ Column {
         objectName: "applyConditions"
         title: qsTr("Who can apply")
         Repeater {
-            model: step.apply.item.conditions ?? []
+            model: step.apply.conditions
             delegate: BodyText {
                 required property string modelData
                 width: parent ? parent.width : 0
@@ -54,12 +54,12 @@ Column {
 
     SectionBox {
         title: qsTr("Time limit")
-        BodyText { width: parent.width; text: step.apply.item.promised ?? "" }
+        BodyText { width: parent.width; text: step.apply.promised }
         BodyText {
             width: parent.width
-            visible: (step.apply.item.deferralPolicy ?? "") !== ""
+            visible: step.apply.deferralPolicy !== ""
             color: Theme.mutedText
-            text: qsTr("Missing materials: %1").arg(step.apply.item.deferralPolicy ?? "")
+            text: qsTr("Missing materials: %1").arg(step.apply.deferralPolicy)
         }
     }
 }

@@ -33,7 +33,7 @@ Column {
             id: editor
             width: parent ? parent.width : 0
             value: step.apply.answers[editor.key] ?? ""
-            problem: step.apply.problems[editor.key] ?? ""
+            problem: Words.say(step.apply.problemCodes[editor.key] ?? "", step.apply.problemArgs[editor.key] ?? [])
             onEdited: (key, value) => step.apply.answer(key, value)
         }
     }

@@ -48,7 +48,7 @@ KioskPage {
         }
     }
 
-    title: screen.apply.item.name ?? ""
+    title: screen.apply.itemName
 
     // Leaving the screen (首页, or 返回 from the first step) drops the application; done when
     // the screen leaves the stack, not while it is being destroyed.
