@@ -11,6 +11,7 @@ while the resident is elsewhere are dropped).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from collections.abc import Callable
@@ -84,7 +85,7 @@ class TakePage:
 class Submit:
     """Store the application in the outbox (the answer comes as `accepted` or `refused`)."""
 
-    finished: Finished
+    finished: Finished = dataclasses.field(repr=False)  # answers, pages: never in a log
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,12 @@ class CancelWait:
 class PrintReceipt:
     """Print the resident's receipt; tell the flow the job id (`print_sent`)."""
 
-    receipt: Receipt
+    receipt: Receipt = dataclasses.field(repr=False)
 
 
 @dataclass(frozen=True)
 class SendRating:
-    body: dict[str, Any]
+    body: dict[str, Any] = dataclasses.field(repr=False)  # the resident's comment
     apply_no: str
 
 

@@ -13,6 +13,7 @@ the words are the UI's (Words.qml, "apply" section).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -58,7 +59,7 @@ class ReviewRow:
 
     kind: str
     masked: str = ""
-    full: str = ""
+    full: str = dataclasses.field(default="", repr=False)  # never in a log
     role: str = ""
     label: str = ""
     provision: str = ""

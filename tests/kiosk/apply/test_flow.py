@@ -523,3 +523,14 @@ def test_wipe_after_the_receipt_drops_the_numbers() -> None:
     assert apply.wipe() == ALL_WAITS_CANCELLED
     assert (apply.apply_no, apply.case_no, apply.receipt_qr, apply.print_job) == ("", "", "", "")
     assert not apply.holds_personal_data()
+
+
+def test_effects_repr_submit_and_rating_keep_personal_data_out_of_logs() -> None:
+    apply = at_consent()
+    submitted_repr = repr(apply.next())
+    assert card().name not in submitted_repr
+    assert ANSWERS["phone"] not in submitted_repr
+    apply.accepted("XCT0001-000001")
+    printed_receipt(apply)
+    apply.to_rating()
+    assert "很慢" not in repr(apply.rate(2, [], "很慢"))

@@ -233,3 +233,9 @@ def test_a_bad_rating_needs_a_reason() -> None:
     with pytest.raises(ValueError, match="reason"):
         evaluation(number="XC1", level=1, reasons=[], comment=" ", at=AT)
     assert evaluation(number="XC1", level=5, reasons=[], comment="", at=AT)["level"] == 5
+
+
+def test_review_row_repr_leaves_the_full_value_out() -> None:
+    app = Application(item(), typed_identity=False)
+    complete(app)
+    assert card().name not in repr(app.review())
