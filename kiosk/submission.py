@@ -98,7 +98,7 @@ BAD_RATING_REASONS = (
 
 @dataclass(frozen=True)
 class Finished:
-    """A complete application, as `kiosk.session.Application.finished()` hands it over."""
+    """A complete application, as `kiosk.apply.rules.Application.finished()` hands it over."""
 
     item: ServiceItem
     applicant: Person

@@ -13,9 +13,11 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app.services import Services
+from kiosk.apply.flow import ApplyFlow, ReceiptStation
 from kiosk.health import StationHealth
 from kiosk.settings import Settings
-from ui.applyview import ApplyViewModel, PageImageProvider
+from kiosk.visit import ResidentSession
+from ui.applyview import ApplyViewModel
 from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
@@ -24,10 +26,12 @@ from ui.engine import KioskEngine
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
+from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
+from ui.visitview import VisitModel
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,7 @@ class KioskUi:
     apply: ApplyViewModel
     capture: CaptureService
     staff: StaffGate
+    visit: VisitModel
     outbox: OutboxService | None = None
 
     def root(self) -> QObject:
@@ -120,7 +125,9 @@ def build_ui(
     languages = LanguageSwitcher()
     engine = KioskEngine()
     # View models live exactly as long as the engine and the window it owns.
-    shell = ShellModel(settings, languages, engine)
+    # Everything personal lives in the resident's session; the shell wipes it at the end.
+    visit = VisitModel(ResidentSession(_apply_core(settings)), engine)
+    shell = ShellModel(settings, languages, engine, visit=visit)
     idle = IdleWatcher(settings.session, engine)
     idle.setElderMode(settings.ui.elder_mode_default)
     shell.elderModeChanged.connect(lambda: idle.setElderMode(bool(shell.property("elderMode"))))
@@ -146,17 +153,16 @@ def build_ui(
     catalog.printRequested.connect(hub.print_receipt)
 
     outbox = _sync_worker(settings, services, hub=hub, catalog=catalog, parent=engine)
-    progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine)
+    progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine, visit=visit)
     hub.scanned.connect(progress.scanned)
-    hub.cardRead.connect(progress.card)
-    shell.sessionEnded.connect(progress.reset)
+    hub.cardRead.connect(visit.card)  # the session decides whose a card is
 
     capture, apply = _apply_flow(
-        settings, catalog=catalog, outbox=outbox, hub=hub, shell=shell, parent=engine
+        settings, visit=visit, catalog=catalog, outbox=outbox, hub=hub, shell=shell, parent=engine
     )
 
     engine.addImageProvider("qr", QrImageProvider())
-    engine.addImageProvider("pages", PageImageProvider(apply))
+    engine.addImageProvider("pages", PageImageProvider(apply.shelf))
     languages.attach(engine)
     engine.addImportPath(str(QML_DIR))
     warnings: list[str] = []
@@ -205,6 +211,7 @@ def build_ui(
         apply=apply,
         capture=capture,
         staff=staff,
+        visit=visit,
         outbox=outbox,
     )
 
@@ -275,9 +282,23 @@ def _devices_and_staff(
     return hub, staff
 
 
+def _apply_core(settings: Settings) -> ApplyFlow:
+    """The application flow of the resident's session, with what its receipt says."""
+    station = settings.station
+    return ApplyFlow(
+        ReceiptStation(
+            name=station.display_name("zh_CN"),
+            hotline=station.hotline,
+            progress_url=settings.ui.progress_url_pattern,
+        ),
+        settings.session.typed_identity_items,
+    )
+
+
 def _apply_flow(
     settings: Settings,
     *,
+    visit: VisitModel,
     catalog: CatalogViewModel,
     outbox: OutboxService | None,
     hub: DeviceHub,
@@ -294,10 +315,8 @@ def _apply_flow(
         parent,
     )
     apply = ApplyViewModel(
-        settings, catalog.item, service=outbox, capture=capture, hub=hub, parent=parent
+        visit, catalog.item, service=outbox, capture=capture, hub=hub, parent=parent
     )
-    hub.cardRead.connect(apply.card)
-    shell.sessionEnded.connect(apply.reset)
     apply.finished.connect(shell.endSession)
     if outbox is not None:
         # Staff learn of a receipt that did not print at once, not at the next heartbeat.

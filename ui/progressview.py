@@ -19,15 +19,15 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from devices.idcard.identity import Identity
 from kiosk.messages import NONE, Message
 from kiosk.progressquery import (
-    ApplicantQuery,
     NumberQuery,
     ProgressQuery,
     normalise_number,
     normalise_tail,
     read_progress_link,
 )
-from kiosk.submission import ID_TYPES
+from kiosk.visit import ProgressLookup, ResidentSession
 from ui.outboxworker import OutboxService
+from ui.visitview import VisitModel
 
 if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
     from kiosk.progress import ProgressAnswer
@@ -39,6 +39,10 @@ ANSWER_BOUND_MS = 20_000
 
 
 class ProgressViewModel(QObject):
+    """The query and its answer live in the resident's session (`ProgressLookup`): this
+    view shows them, asks the sync worker, and bounds the wait. A card reaches it only
+    when the session routes it here (the screen waits for one)."""
+
     changed = Signal()
 
     def __init__(
@@ -48,32 +52,67 @@ class ProgressViewModel(QObject):
         parent: QObject | None = None,
         *,
         answer_bound_ms: int = ANSWER_BOUND_MS,
+        visit: VisitModel | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._link_pattern = link_pattern  # the receipt QR's link (settings.ui)
-        self._active = False
-        self._asked = 0  # the number of the query whose answer the screen waits for
+        # Without a session of its own (a screen tested alone) it keeps a private lookup.
+        self._lookup: ProgressLookup = visit.session.progress if visit else ProgressLookup()
         self._bound = QTimer(self)
         self._bound.setSingleShot(True)
         self._bound.setInterval(answer_bound_ms)
         self._bound.timeout.connect(self._on_no_answer)
-        self._state = ""  # "" | searching | answered
-        self._cases: list[dict[str, Any]] = []
-        self._message: Message = NONE  # why there are no cases to show
+        if visit is not None:
+            visit.progressCard.connect(self.card)
+            visit.wiped.connect(self._on_wiped)
         if service is not None:
             service.progressReady.connect(self._on_answer)
 
-    state = Property(str, lambda self: self._state, notify=changed)
-    cases = Property(list, lambda self: self._cases, notify=changed)
-    messageCode = Property(str, lambda self: self._message.code, notify=changed)
-    messageArgs = Property(list, lambda self: list(self._message.args), notify=changed)
+    @Property(str, notify=changed)
+    def state(self) -> str:
+        """ "" | searching | answered."""
+        lookup = self._lookup
+        if lookup.searching:
+            return "searching"
+        return "answered" if lookup.answer is not None or lookup.offline else ""
+
+    @Property(list, notify=changed)
+    def cases(self) -> list[dict[str, Any]]:
+        answer = self._lookup.answer
+        if answer is None:
+            return []
+        return [
+            {
+                "number": case.number,
+                "itemName": case.item_name,
+                "status": case.status,
+                "pending": case.pending,
+                "timeline": [
+                    {"status": status, "at": at, "note": note} for status, at, note in case.timeline
+                ],
+            }
+            for case in answer.cases
+        ]
+
+    def _said(self) -> Message:
+        """Why there are no cases to show (NONE: nothing to say)."""
+        if self._lookup.offline:
+            from kiosk.progress import OFFLINE  # its imports came with the sync worker
+
+            return OFFLINE
+        answer = self._lookup.answer
+        return answer.message if answer is not None else NONE
+
+    messageCode = Property(str, lambda self: self._said().code, notify=changed)
+    messageArgs = Property(list, lambda self: list(self._said().args), notify=changed)
+
     available = Property(bool, lambda self: self._service is not None, constant=True)
 
     @Slot(bool)
     def setActive(self, active: bool) -> None:
         """The progress screen is showing: scans and cards are for it."""
-        self._active = active
+        self._lookup.waiting = active
 
     @Slot(str, str)
     def lookup(self, number: str, id_tail: str) -> None:
@@ -86,58 +125,43 @@ class ProgressViewModel(QObject):
 
     @Slot(str)
     def scanned(self, code: str) -> None:
-        if self._active:
+        if self._lookup.waiting:
             self._ask(read_progress_link(self._link_pattern, code))
 
     @Slot(object)
     def card(self, identity: Identity) -> None:
-        if self._active:
-            self._ask(ApplicantQuery(ID_TYPES[identity.kind], identity.id_number))
+        """A card the session routed here (or, alone, any card while the screen shows)."""
+        if self._lookup.waiting:
+            self._ask(ResidentSession.progress_query(identity))
 
     def _ask(self, query: ProgressQuery) -> None:
         if self._service is None:
             return
-        self._asked += 1
-        self._state, self._cases, self._message = "searching", [], NONE
+        number = self._lookup.ask(query)
         self.changed.emit()
         self._bound.start()
-        self._service.requestProgress.emit(self._asked, query)
+        self._service.requestProgress.emit(number, query)
 
     @Slot(int, object)
     def _on_answer(self, number: int, answer: ProgressAnswer) -> None:
-        if number != self._asked or self._state != "searching":
-            return  # for an earlier query: its resident may have left, the next one is here
-        self._bound.stop()
-        self._state = "answered"
-        self._message = answer.message
-        self._cases = [
-            {
-                "number": case.number,
-                "itemName": case.item_name,
-                "status": case.status,
-                "pending": case.pending,
-                "timeline": [
-                    {"status": status, "at": at, "note": note} for status, at, note in case.timeline
-                ],
-            }
-            for case in answer.cases
-        ]
-        self.changed.emit()
+        if self._lookup.answered(number, answer):
+            self._bound.stop()
+            self.changed.emit()
+        # otherwise for an earlier query: its resident may have left, the next one is here
 
     @Slot()
     def _on_no_answer(self) -> None:
-        from kiosk.progress import OFFLINE  # its imports came with the sync worker
-
-        self._asked += 1  # the answer, should it still come, is dropped
-        self._state, self._cases, self._message = "answered", [], OFFLINE
+        self._lookup.no_answer()  # the answer, should it still come, is dropped
         self.changed.emit()
 
     @Slot()
     def reset(self) -> None:
-        """Leaving the screen or the session's end: forget the answer, and drop the answer
-        to any query still on its way."""
-        self._asked += 1
+        """Leaving the screen: forget the answer, and drop the answer to any query still on
+        its way."""
+        self._lookup.wipe()
+        self._on_wiped(())
+
+    @Slot(object)
+    def _on_wiped(self, _effects: object) -> None:
         self._bound.stop()
-        self._active = False
-        self._state, self._cases, self._message = "", [], NONE
         self.changed.emit()

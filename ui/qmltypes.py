@@ -50,6 +50,28 @@ def _property_keywords(keywords: list[ast.keyword], prop: dict[str, Any]) -> Non
 _notify_only = metaobjectdump._parse_property_kwargs
 metaobjectdump._parse_property_kwargs = _property_keywords
 
+_class_variable = metaobjectdump.MetaObjectDumpVisitor._parse_class_variable
+
+
+def _named(arg: ast.expr) -> ast.expr:
+    if isinstance(arg, ast.Lambda):
+        return ast.Name(id="lambda")
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return ast.Name(id=arg.value)
+    return arg
+
+
+def _class_variable_lambdas_named(self: Any, node: ast.Assign) -> None:
+    """metaobjectdump reads a Property's type, getter and setter as names: it fails on a
+    lambda getter (`Property(str, lambda self: …)`; qmllint needs no getter name, so the
+    lambda gets one) and on a type given by its Qt name (`Property("QStringList", …)`)."""
+    if isinstance(node.value, ast.Call):
+        node.value.args = [_named(arg) for arg in node.value.args]
+    _class_variable(self, node)
+
+
+metaobjectdump.MetaObjectDumpVisitor._parse_class_variable = _class_variable_lambdas_named  # type: ignore[method-assign]
+
 
 class QmlTypesError(RuntimeError):
     """qmltyperegistrar failed or warned (an unknown base or property type, …)."""

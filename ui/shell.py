@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.settings import Settings
 from ui.environment import pinyin_user_dictionary
 from ui.i18n import LanguageSwitcher
+from ui.visitview import VisitModel
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +21,9 @@ class ShellModel(QObject):
     Signals:
         languageChanged: the UI language switched; every text re-translates.
         elderModeChanged: elder mode (长辈模式) toggled.
-        sessionEnded: the resident's session is over; screens must drop what they hold and
-            the attract screen shows. Emitted by `endSession()`.
+        sessionEnded: the resident's session is over and wiped (everything personal lives
+            in the session, see ui.visitview); the attract screen shows. Emitted by
+            `endSession()`.
         sessionStarted: a new resident touched the attract screen.
     """
 
@@ -31,9 +33,15 @@ class ShellModel(QObject):
     sessionStarted = Signal()
 
     def __init__(
-        self, settings: Settings, languages: LanguageSwitcher, parent: QObject | None = None
+        self,
+        settings: Settings,
+        languages: LanguageSwitcher,
+        parent: QObject | None = None,
+        *,
+        visit: VisitModel,
     ) -> None:
         super().__init__(parent)
+        self._visit = visit
         self._settings = settings
         self._languages = languages
         self._elder_mode = settings.ui.elder_mode_default
@@ -96,7 +104,9 @@ class ShellModel(QObject):
 
     @Slot()
     def endSession(self) -> None:
-        """Wipe everything the resident left: screens, clipboard, language, elder mode."""
+        """Wipe everything the resident left: the session (once), clipboard, keyboard,
+        language, elder mode."""
+        self._visit.wipe()
         QGuiApplication.clipboard().clear()
         # Drop the keyboard's composing text and word candidates, and close it.
         input_method = QGuiApplication.inputMethod()

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 
 from kiosk.app.devicesetup import DemoDevices, build_devices, start_demo_devices
 from kiosk.app.services import build_services
+from kiosk.apply.flow import Step
 from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.keyfiles import load_key
@@ -212,7 +213,7 @@ def _apply_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]
 
     def form(ui: KioskUi) -> None:
         demo.command("card resident")
-        _wait_until(lambda: ui.apply.property("step") == "form")
+        _wait_until(lambda: ui.apply.current_step() is Step.FORM)
         for key, value in (("spouse_name", "测试丙"), ("child_order", "二孩"), ("phone", "1380")):
             ui.apply.answer(key, value)
         ui.apply.next()  # shows what to fix

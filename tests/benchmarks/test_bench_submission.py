@@ -17,10 +17,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.devicesetup import SAMPLE_PAGES
+from kiosk.apply.flow import Step
+from kiosk.apply.rules import Application
 from kiosk.audit import AuditTrail
 from kiosk.catalog.sample import load_sample
 from kiosk.outbox import Outbox
-from kiosk.session import Application
 from kiosk.standin.server import StandIn
 from kiosk.submission import BEIJING, CapturedPage, Submitter
 from tests.benchmarks.processes import rss_mb
@@ -82,7 +83,7 @@ def to_consent(kiosk: Driver, code: str) -> None:
     assert apply.next()
     assert apply.next()
     kiosk.settle()
-    assert apply.property("step") == "consent"
+    assert apply.current_step() is Step.CONSENT
 
 
 def test_submit_ack_ms(
@@ -98,7 +99,7 @@ def test_submit_ack_ms(
         shown: list[float] = []
 
         def on_frame(shown: list[float] = shown) -> None:
-            if kiosk.ui.apply.property("step") == "done" and not shown:
+            if kiosk.ui.apply.current_step() is Step.DONE and not shown:
                 shown.append(time.perf_counter())
 
         kiosk.window.frameSwapped.connect(on_frame)

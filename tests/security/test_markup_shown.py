@@ -60,7 +60,8 @@ def station(
 
 
 def step(kiosk: Driver) -> str:
-    return str(kiosk.ui.apply.property("step"))
+    current = kiosk.ui.apply.current_step()
+    return current.value if current else ""
 
 
 def open_item(kiosk: Driver, name: str, on_the_list: Callable[[], bool] = lambda: True) -> None:
@@ -86,7 +87,7 @@ def to_review(kiosk: Driver, answers: dict[str, str]) -> None:
     for key, value in answers.items():
         kiosk.ui.apply.answer(key, value)
     kiosk.click("applyNextButton")
-    assert step(kiosk) == "materials", kiosk.ui.apply.property("message")
+    assert step(kiosk) == "materials", kiosk.ui.apply.property("messageCode")
     kiosk.click("eLicence_0")
     kiosk.click("eLicence_1")
     kiosk.click("applyNextButton")
@@ -94,9 +95,11 @@ def to_review(kiosk: Driver, answers: dict[str, str]) -> None:
 
 
 def revealed(kiosk: Driver, label: str) -> tuple[str, str]:
-    """Press and hold a review line until it shows in full: its text and format then."""
-    row = next(n for n, r in enumerate(kiosk.ui.apply.property("review")) if r["label"] == label)
-    full = kiosk.ui.apply.property("review")[row]["full"]
+    """Press and hold a review line until it shows in full: its text and format then.
+    `label`: a form field's label, or "name:applicant" for the applicant's name."""
+    rows = kiosk.ui.apply.property("review").rows()
+    row = next(n for n, r in enumerate(rows) if label in (r.label, f"{r.kind}:{r.role}"))
+    full = rows[row].full
     value = next(
         item
         for item in kiosk.item(f"reviewRow_{row}").childItems()
@@ -186,7 +189,7 @@ def test_id_card_markup_name_and_address_show_as_read_and_fetch_nothing(
     assert kiosk.item("field_address").property("text") == address
     to_review(kiosk, FORM)
     nothing_reads_markup(kiosk)
-    assert revealed(kiosk, "申请人姓名") == (name, "PlainText")
+    assert revealed(kiosk, "name:applicant") == (name, "PlainText")
     assert revealed(kiosk, "现居住地址") == (address, "PlainText")
     assert loopback.requests == []
 

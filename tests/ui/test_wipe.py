@@ -10,6 +10,10 @@ import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
+from devices.sim.idcard import IdCardSimulator
+from kiosk.apply.flow import Step
+from kiosk.catalog.sample import load_sample
+from kiosk.privacy import mask_id_number, mask_name
 from tests.ui.driver import Driver, make_settings
 from ui.qmltree import class_name, walk
 
@@ -57,7 +61,7 @@ def _property_strings(obj: QObject) -> list[str]:
     return texts
 
 
-def leftovers(kiosk: Driver) -> list[str]:
+def leftovers(kiosk: Driver, markers: tuple[str, ...] = MARKERS) -> list[str]:
     """Every property of every object reachable from the window and the view models."""
     found: list[str] = []
     roots: list[QObject] = [kiosk.window, kiosk.ui.engine]
@@ -67,10 +71,10 @@ def leftovers(kiosk: Driver) -> list[str]:
             if isinstance(obj, QAbstractItemModel):
                 texts.extend(_model_strings(obj))
             for text in texts:
-                if any(marker in text for marker in MARKERS):
+                if any(marker in text for marker in markers):
                     found.append(f"{class_name(obj)} {obj.objectName()!r}: {text[:60]!r}")
     clipboard = QGuiApplication.clipboard().text()
-    if any(marker in clipboard for marker in MARKERS):
+    if any(marker in clipboard for marker in markers):
         found.append("clipboard")
     return found
 
@@ -120,7 +124,6 @@ def test_idle_timeout_mid_application_leaves_nothing_behind(
 ) -> None:
     """A resident walks away with the form half filled and a page photographed."""
     from kiosk.app.devicesetup import SAMPLE_PAGES
-    from kiosk.catalog.sample import load_sample
     from tests.ui.driver import platform_station
 
     with platform_station(tmp_path) as (base, _standin):
@@ -147,6 +150,72 @@ def test_idle_timeout_mid_application_leaves_nothing_behind(
         kiosk.wait_until(lambda: kiosk.visible("attractScreen"), timeout_ms=10_000)
         kiosk.settle()
         assert leftovers(kiosk) == []
-        assert apply.property("step") == ""
+        assert apply.current_step() is None
         assert apply.property("pages") == {}
         assert apply.page_image(0, 0) == b""
+
+
+def test_session_end_after_a_card_read_application_leaves_nothing_personal(
+    launch: Callable[..., Driver], tmp_path: Path, reader_sim: IdCardSimulator
+) -> None:
+    """A resident identifies with the card, fills the form and reaches the review page;
+    the session ends: no view model property and no text on screen keeps anything of it."""
+    from kiosk.app.devicesetup import Devices
+
+    from devices.idcard.device import IdCardDevice
+    from devices.idcard.identity import parse_text_block
+    from devices.sim.idcard import SAMPLE_CARDS
+    from tests.ui.driver import platform_station
+
+    identity = parse_text_block(SAMPLE_CARDS["resident"])
+    answers = {
+        "spouse_name": "测试丙",
+        "spouse_id_number": "11010219800107001X",
+        "child_order": "一孩",
+        "due_date": "2027-03-01",
+        "phone": "13912345678",
+    }
+    personal = (
+        identity.name,
+        identity.id_number,
+        identity.address,
+        answers["spouse_name"],
+        answers["spouse_id_number"],
+        answers["phone"],
+        mask_name(identity.name),
+        mask_id_number(identity.id_number),
+    )
+    with platform_station(tmp_path) as (settings, _standin):
+        devices = Devices(
+            id_reader=IdCardDevice(reader_sim.url, command_timeout_s=0.5),
+            printer=None,
+            scanner=None,
+        )
+        kiosk = launch(settings, devices=devices, outbox_path=tmp_path / "outbox.db")
+        kiosk.wait_until(lambda: bool(kiosk.ui.devices.property("readerReady")), 10_000)
+        apply = kiosk.ui.apply
+        code = next(i.code for i in load_sample().items if i.name == "生育登记服务")
+        kiosk.ui.window.openGuide(code)  # type: ignore[attr-defined]
+        kiosk.ui.window.openApply(code)  # type: ignore[attr-defined]
+        kiosk.settle()
+        kiosk.click("applyNextButton")
+        assert apply.current_step() is Step.IDENTIFY
+        reader_sim.insert("resident")
+        kiosk.wait_until(lambda: apply.current_step() is Step.FORM, 10_000)
+        for key, value in answers.items():
+            apply.answer(key, value)
+        kiosk.click("applyNextButton")
+        kiosk.click("eLicence_0")
+        kiosk.click("eLicence_1")
+        kiosk.click("applyNextButton")
+        assert apply.current_step() is Step.REVIEW
+        kiosk.settle()
+        assert leftovers(kiosk, personal), "the scan must see the application while it runs"
+        assert any(mask_name(identity.name) in text for text in kiosk.texts())
+
+        kiosk.ui.shell.endSession()
+        kiosk.settle()
+        assert leftovers(kiosk, personal) == []
+        assert not any(p in text for text in kiosk.texts() for p in personal)
+        assert not kiosk.ui.visit.session.holds_personal_data()
+        kiosk.ui.devices.stop()  # before the simulator goes away

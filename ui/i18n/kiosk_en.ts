@@ -4,7 +4,7 @@
 <context>
     <name>ApplyMaterials</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+146"/>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+147"/>
         <source>%n page(s) photographed</source>
         <translation>
             <numerusform>%n page photographed</numerusform>
@@ -129,6 +129,17 @@
         <translation>
             <numerusform>%n digit entered</numerusform>
             <numerusform>%n digits entered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/Words.qml" line="+25"/>
+        <source>%n page(s) photographed</source>
+        <translation>
+            <numerusform>%n page photographed</numerusform>
+            <numerusform>%n pages photographed</numerusform>
         </translation>
     </message>
 </context>

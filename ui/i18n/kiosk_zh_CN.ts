@@ -4,7 +4,7 @@
 <context>
     <name>ApplyConditions</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+15"/>
+        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+16"/>
         <source>Who can apply</source>
         <translation>申请条件</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>需要准备的材料</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>, %1 copies</source>
         <translation>，%1份</translation>
     </message>
@@ -52,24 +52,24 @@
 <context>
     <name>ApplyConsent</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyConsent.qml" line="+14"/>
+        <location filename="../qml/Kiosk/screens/ApplyConsent.qml" line="+15"/>
         <source>Before you submit</source>
         <translation>提交前请阅读</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Purpose: %1</source>
-        <translation>用途：%1</translation>
+        <location line="+2"/>
+        <source>Purpose: to handle the service you are applying for.</source>
+        <translation>用途：办理您申请的政务服务事项</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sent to: %1</source>
-        <translation>接收方：%1</translation>
+        <source>Sent to: the Xicheng District government service platform and the departments handling your application.</source>
+        <translation>接收方：北京市西城区政务服务平台及承办部门</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Kept: %1</source>
-        <translation>保存期限：%1</translation>
+        <source>Kept: as the rules for government service records require; this kiosk deletes it as soon as the submission has gone through.</source>
+        <translation>保存期限：按政务服务档案管理规定保存；本终端在提交成功后立即删除</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -80,7 +80,7 @@
 <context>
     <name>ApplyDone</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyDone.qml" line="+25"/>
+        <location filename="../qml/Kiosk/screens/ApplyDone.qml" line="+26"/>
         <source>Saving your application…</source>
         <translation>正在保存您的申请…</translation>
     </message>
@@ -148,7 +148,7 @@
 <context>
     <name>ApplyForm</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyForm.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyForm.qml" line="+17"/>
         <source>Fields filled from your ID card can be changed. Tap a field to type; numbers open the number pad.</source>
         <translation>已根据身份证自动填写的内容可以修改。点击输入框即可输入，数字会打开数字键盘。</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>ApplyIdentify</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyIdentify.qml" line="+24"/>
+        <location filename="../qml/Kiosk/screens/ApplyIdentify.qml" line="+25"/>
         <source>For myself</source>
         <translation>本人办理</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>代办时请代办人先读取身份证，再放申请人的身份证。材料中将增加申请人签字的授权委托书。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Proxy</source>
         <translation>代办人</translation>
     </message>
@@ -249,7 +249,7 @@
 <context>
     <name>ApplyMaterials</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+19"/>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+20"/>
         <source>Lay the page face up under the document camera, then press Photograph. Photograph each page of a material.</source>
         <translation>请把材料正面朝上平放在高拍仪下，然后按“拍摄”。多页材料请逐页拍摄。</translation>
     </message>
@@ -319,12 +319,12 @@
 <context>
     <name>ApplyRating</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyRating.qml" line="+28"/>
+        <location filename="../qml/Kiosk/screens/ApplyRating.qml" line="+29"/>
         <source>Please rate this service. Your rating goes to the district with the case number, not your name.</source>
         <translation>请为本次服务评价。评价只与办件编号关联，不含您的姓名。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>What went wrong? (choose any)</source>
         <translation>哪里不满意？（可多选）</translation>
     </message>
@@ -334,7 +334,7 @@
         <translation>其他意见（选填）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -362,7 +362,7 @@
 <context>
     <name>ApplyReview</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyReview.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyReview.qml" line="+17"/>
         <source>Personal details are hidden. Press and hold a line to see it in full.</source>
         <translation>个人信息已隐藏显示，按住某一行可查看完整内容。</translation>
     </message>
@@ -371,11 +371,31 @@
         <source>Your application</source>
         <translation>申请内容</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Proxy&apos;s name</source>
+        <translation>代办人姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant&apos;s name</source>
+        <translation>申请人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy&apos;s ID number</source>
+        <translation>代办人证件号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant&apos;s ID number</source>
+        <translation>申请人证件号码</translation>
+    </message>
 </context>
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyScreen.qml" line="+21"/>
         <source>Before you start</source>
         <translation>办理须知</translation>
     </message>
@@ -697,7 +717,7 @@
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+19"/>
+        <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+25"/>
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
@@ -1384,32 +1404,32 @@
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../qml/Kiosk/components/StepBar.qml" line="+11"/>
+        <location filename="../qml/Kiosk/components/StepBar.qml" line="+13"/>
         <source>Start</source>
         <translation>须知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Form</source>
         <translation>填表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Materials</source>
         <translation>提交材料</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
@@ -1417,7 +1437,7 @@
 <context>
     <name>StepFooter</name>
     <message>
-        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+31"/>
+        <location filename="../qml/Kiosk/components/StepFooter.qml" line="+30"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
@@ -1444,8 +1464,170 @@
 </context>
 <context>
     <name>Words</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/Words.qml" line="+25"/>
+        <source>%n page(s) photographed</source>
+        <translation>
+            <numerusform>已拍摄 %n 页</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/Kiosk/Words.qml" line="+31"/>
+        <location line="+2"/>
+        <source>Brought to the counter later (accepted with materials missing)</source>
+        <translation>到窗口补交（容缺受理）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taken from the e-licence library</source>
+        <translation>使用电子证照</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The guide was hard to understand</source>
+        <translation>办事指南看不懂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many materials were asked for</source>
+        <translation>材料要求太多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The steps were complicated</source>
+        <translation>操作步骤复杂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wait was too long</source>
+        <translation>等待时间太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A device did not work</source>
+        <translation>设备出了问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff did not help enough</source>
+        <translation>工作人员帮助不够</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This is the proxy&apos;s ID card. Please place the applicant&apos;s ID card.</source>
+        <translation>这是代办人的证件，请放申请人（被代办人）的身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The identity is already confirmed. To change the applicant, go back and start again.</source>
+        <translation>身份已确认，如需更换申请人请返回重新开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item needs the ID card itself. Please place it on the card reader.</source>
+        <translation>该事项需要读取身份证原件，请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before you submit, please read and agree to how your personal information is used.</source>
+        <translation>提交前请阅读并同意个人信息使用说明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some answers need changing: see the notes in red.</source>
+        <translation>有几项需要修改，请看红色提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID number does not add up. Please check it digit by digit (the last one may be X).</source>
+        <translation>身份证号码校验不通过，请逐位核对（最后一位可能是X）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ID number has 18 characters; this one has %1.</source>
+        <translation>身份证号码应为18位，现在是%1位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please confirm the applicant&apos;s identity first.</source>
+        <translation>请先确认申请人身份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is still missing. Please photograph it, or choose another way to provide it.</source>
+        <translation>还缺少材料“%1”，请拍摄上传或选择其他提供方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter the name (as on the ID card).</source>
+        <translation>请填写姓名（与身份证上一致）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A name has at most %1 characters. Please check it.</source>
+        <translation>姓名最多%1个字，请核对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item cannot be applied for at this kiosk. Please go to the counter.</source>
+        <translation>该事项暂不支持在本终端网上申报，请到窗口办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proxy: please place your ID card first.</source>
+        <translation>请代办人先放置身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please place the ID card first.</source>
+        <translation>请先放置身份证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose what went wrong, or write what you want to tell us.</source>
+        <translation>请选择不满意的原因，或写下您的意见</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A material has at most %1 pages. Please delete the extra ones.</source>
+        <translation>每份材料最多%1页，请删除多余的页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” cannot be provided this way. Please photograph it.</source>
+        <translation>“%1”不能这样提供，请拍摄上传</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Please choose %1</source>
         <extracomment>%1 the field&apos;s label</extracomment>
         <translation>请选择%1</translation>

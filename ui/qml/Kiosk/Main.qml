@@ -17,7 +17,7 @@ Window {
     required property DeviceHub devices
     required property var staff
     required property var progress
-    required property var apply
+    required property ApplyViewModel apply
     required property var outbox  // null without a platform
     required property bool lockdown
     property bool allowClose: !lockdown

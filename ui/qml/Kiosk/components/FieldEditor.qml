@@ -7,7 +7,13 @@ import Kiosk
 Column {
     id: editor
 
-    required property var field
+    // One row of the application's fields model (ui/applyview.py FieldRow).
+    required property string key
+    required property string kind  // text, number, phone, id_number, date, choice
+    required property string label
+    required property string help
+    required property bool needed
+    required property list<string> choices
     property string value
     property string problem
     signal edited(string key, string value)
@@ -16,7 +22,7 @@ Column {
 
     KioskText {
         width: parent.width
-        text: editor.field.label + (editor.field.required ? "" : qsTr(" (optional)"))
+        text: editor.label + (editor.needed ? "" : qsTr(" (optional)"))
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         font.bold: true
@@ -26,50 +32,50 @@ Column {
 
     KioskTextField {
         id: textField
-        objectName: "field_" + editor.field.key
-        visible: editor.field.type !== "choice" && editor.field.type !== "date"
+        objectName: "field_" + editor.key
+        visible: editor.kind !== "choice" && editor.kind !== "date"
         width: parent.width
         text: editor.value
-        placeholderText: editor.field.help
-        inputMethodHints: editor.field.type === "number" ? (Qt.ImhSensitiveData | Qt.ImhFormattedNumbersOnly)
-                          : editor.field.type === "phone" ? (Qt.ImhSensitiveData | Qt.ImhDialableCharactersOnly)
-                          : editor.field.type === "id_number" ? (Qt.ImhSensitiveData | Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText)
+        placeholderText: editor.help
+        inputMethodHints: editor.kind === "number" ? (Qt.ImhSensitiveData | Qt.ImhFormattedNumbersOnly)
+                          : editor.kind === "phone" ? (Qt.ImhSensitiveData | Qt.ImhDialableCharactersOnly)
+                          : editor.kind === "id_number" ? (Qt.ImhSensitiveData | Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText)
                           : Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
-        onEditingFinished: editor.edited(editor.field.key, textField.text)
+        onEditingFinished: editor.edited(editor.key, textField.text)
     }
 
     Flow {
-        objectName: "choices_" + editor.field.key
-        visible: editor.field.type === "choice"
+        objectName: "choices_" + editor.key
+        visible: editor.kind === "choice"
         width: parent.width
         spacing: Theme.spacing / 2
         Repeater {
-            model: editor.field.choices
+            model: editor.choices
             delegate: KioskButton {
                 required property string modelData
                 objectName: "choice_" + modelData
                 checkable: true
                 checked: editor.value === modelData
                 text: modelData
-                onClicked: editor.edited(editor.field.key, modelData)
+                onClicked: editor.edited(editor.key, modelData)
             }
         }
     }
 
     Loader {
-        objectName: "date_" + editor.field.key
-        active: editor.field.type === "date"
+        objectName: "date_" + editor.key
+        active: editor.kind === "date"
         visible: active
         width: parent.width
         height: (item as Item)?.implicitHeight ?? 0
         sourceComponent: DatePicker {
             value: editor.value
-            onPicked: (value) => editor.edited(editor.field.key, value)
+            onPicked: (value) => editor.edited(editor.key, value)
         }
     }
 
     BodyText {
-        objectName: "problem_" + editor.field.key
+        objectName: "problem_" + editor.key
         width: parent.width
         visible: text !== ""
         text: editor.problem

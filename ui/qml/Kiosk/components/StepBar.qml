@@ -1,31 +1,29 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Where the resident is in the application: six numbered steps, the current one filled.
 Row {
     id: bar
 
-    property string current
-    readonly property var steps: [
-        { key: "conditions", label: qsTr("Start") },
-        { key: "identify", label: qsTr("Identity") },
-        { key: "form", label: qsTr("Form") },
-        { key: "materials", label: qsTr("Materials") },
-        { key: "review", label: qsTr("Check") },
-        { key: "consent", label: qsTr("Submit") }
+    property int current: ApplyStep.NoStep
+    // The steps with a place on the bar, in order: Conditions (1) to Consent (6).
+    readonly property list<string> labels: [
+        qsTr("Start"), qsTr("Identity"), qsTr("Form"), qsTr("Materials"), qsTr("Check"), qsTr("Submit")
     ]
-    readonly property int currentIndex: steps.findIndex(s => s.key === current)
+    readonly property int currentIndex: current >= ApplyStep.Conditions && current <= ApplyStep.Consent
+                                        ? current - ApplyStep.Conditions : -1
 
     spacing: Theme.spacing / 2
 
     Repeater {
-        model: bar.steps
+        model: bar.labels
         delegate: Column {
             id: stepItem
-            required property var modelData
+            required property string modelData
             required property int index
-            width: (bar.width - (bar.steps.length - 1) * bar.spacing) / bar.steps.length
+            width: (bar.width - (bar.labels.length - 1) * bar.spacing) / bar.labels.length
             spacing: 4
             Rectangle {
                 width: parent.width
@@ -36,7 +34,7 @@ Row {
             KioskText {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: (stepItem.index + 1) + " " + stepItem.modelData.label
+                text: (stepItem.index + 1) + " " + stepItem.modelData
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
                 font.bold: stepItem.index === bar.currentIndex

@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // The bottom of every application step: what is still wrong, then 上一步 and 下一步.
 Column {
     id: footer
 
-    required property var apply
+    required property ApplyViewModel apply
     signal refused()
 
     spacing: Theme.spacing
@@ -15,9 +16,7 @@ Column {
         objectName: "applyMessage"
         width: parent.width
         visible: text !== ""
-        text: footer.apply.messageCode !== ""
-              ? Words.say(footer.apply.messageCode, footer.apply.messageArgs)
-              : footer.apply.message
+        text: Words.say(footer.apply.messageCode, footer.apply.messageArgs)
         color: Theme.warning
         font.bold: true
     }
@@ -29,7 +28,7 @@ Column {
             objectName: "applyBackButton"
             Layout.preferredWidth: parent.width / 3
             text: qsTr("Previous")
-            visible: footer.apply.step !== "conditions"
+            visible: footer.apply.step !== ApplyStep.Conditions
             onClicked: footer.apply.back()
         }
         KioskButton {
@@ -37,11 +36,11 @@ Column {
             Layout.fillWidth: true
             primary: true
             fontSize: Theme.fontLarge
-            text: footer.apply.step === "conditions" ? qsTr("Start applying")
-                  : footer.apply.step === "review" ? qsTr("Everything is correct")
-                  : footer.apply.step === "consent" ? qsTr("I agree, submit")
+            text: footer.apply.step === ApplyStep.Conditions ? qsTr("Start applying")
+                  : footer.apply.step === ApplyStep.Review ? qsTr("Everything is correct")
+                  : footer.apply.step === ApplyStep.Consent ? qsTr("I agree, submit")
                   : qsTr("Next")
-            visible: footer.apply.step !== "identify" || footer.apply.waitingFor === ""
+            visible: footer.apply.step !== ApplyStep.Identify || footer.apply.waitingFor === ""
             onClicked: if (!footer.apply.next()) footer.refused()
         }
     }

@@ -1,12 +1,13 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Step 1: who may apply and what to have ready, before anything personal is asked.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing
 
@@ -14,7 +15,7 @@ Column {
         objectName: "applyConditions"
         title: qsTr("Who can apply")
         Repeater {
-            model: step.apply.item.conditions ?? []
+            model: step.apply.conditions
             delegate: BodyText {
                 required property string modelData
                 width: parent ? parent.width : 0
@@ -29,13 +30,19 @@ Column {
         Repeater {
             model: step.apply.materials
             delegate: BodyText {
-                required property var modelData
+                // One row of the materials model (ui/applyview.py MaterialRow).
+                required property string name
+                required property string form
+                required property int copies
+                required property bool needed
+                required property bool eLicence
+                required property bool atCounter
                 width: parent ? parent.width : 0
-                text: "□ " + modelData.name + "（" + modelData.form
-                      + (modelData.copies > 1 ? qsTr(", %1 copies").arg(modelData.copies) : "") + "）"
-                      + (modelData.required ? "" : qsTr(" — if applicable"))
-                      + (modelData.ways.indexOf("at_counter") >= 0 ? qsTr(" — may be brought to the counter later") : "")
-                      + (modelData.ways.indexOf("e_licence") >= 0 ? qsTr(" — e-licence accepted") : "")
+                text: "□ " + name + "（" + form
+                      + (copies > 1 ? qsTr(", %1 copies").arg(copies) : "") + "）"
+                      + (needed ? "" : qsTr(" — if applicable"))
+                      + (atCounter ? qsTr(" — may be brought to the counter later") : "")
+                      + (eLicence ? qsTr(" — e-licence accepted") : "")
             }
         }
         BodyText {
@@ -47,12 +54,12 @@ Column {
 
     SectionBox {
         title: qsTr("Time limit")
-        BodyText { width: parent.width; text: step.apply.item.promised ?? "" }
+        BodyText { width: parent.width; text: step.apply.promised }
         BodyText {
             width: parent.width
-            visible: (step.apply.item.deferralPolicy ?? "") !== ""
+            visible: step.apply.deferralPolicy !== ""
             color: Theme.mutedText
-            text: qsTr("Missing materials: %1").arg(step.apply.item.deferralPolicy ?? "")
+            text: qsTr("Missing materials: %1").arg(step.apply.deferralPolicy)
         }
     }
 }

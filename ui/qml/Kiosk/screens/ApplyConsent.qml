@@ -1,20 +1,22 @@
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Step 6: what happens with the personal information, said plainly, before it leaves.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing
 
     SectionBox {
         objectName: "applyConsent"
         title: qsTr("Before you submit")
-        BodyText { width: parent.width; text: qsTr("Purpose: %1").arg(step.apply.consentText.purpose) }
-        BodyText { width: parent.width; text: qsTr("Sent to: %1").arg(step.apply.consentText.recipient) }
-        BodyText { width: parent.width; text: qsTr("Kept: %1").arg(step.apply.consentText.retention) }
+        // The words of what kiosk/apply/rules.py CONSENT records with the application.
+        BodyText { width: parent.width; text: qsTr("Purpose: to handle the service you are applying for.") }
+        BodyText { width: parent.width; text: qsTr("Sent to: the Xicheng District government service platform and the departments handling your application.") }
+        BodyText { width: parent.width; text: qsTr("Kept: as the rules for government service records require; this kiosk deletes it as soon as the submission has gone through.") }
         BodyText {
             width: parent.width
             color: Theme.mutedText

@@ -1,13 +1,14 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // After 提交: received (on disk), then the case number or the 待上传 receipt number, and the
 // receipt coming out of the printer; without paper, the QR code and number to photograph.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
     required property var devices
     required property string hotline
 
@@ -19,7 +20,7 @@ Column {
 
     BodyText {
         objectName: "applySubmitting"
-        visible: step.apply.step === "submitting"
+        visible: step.apply.step === ApplyStep.Submitting
         width: parent.width
         font.pixelSize: Theme.fontLarge
         text: qsTr("Saving your application…")
@@ -27,7 +28,7 @@ Column {
 
     SectionBox {
         objectName: "applyReceived"
-        visible: step.apply.step === "done"
+        visible: step.apply.step === ApplyStep.Done
         title: qsTr("Your application has been received")
         BodyText {
             objectName: "applyNumber"

@@ -1,12 +1,13 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Step 3: the item's form, prefilled from the ID card where the card knows the answer.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing * 1.5
 
@@ -29,12 +30,10 @@ Column {
         id: fields
         model: step.apply.fields
         delegate: FieldEditor {
-            required property var modelData
+            id: editor
             width: parent ? parent.width : 0
-            field: modelData
-            value: step.apply.answers[modelData.key] ?? ""
-            problem: Words.say(step.apply.problemCodes[modelData.key] ?? "",
-                               step.apply.problemArgs[modelData.key] ?? [])
+            value: step.apply.answers[editor.key] ?? ""
+            problem: Words.say(step.apply.problemCodes[editor.key] ?? "", step.apply.problemArgs[editor.key] ?? [])
             onEdited: (key, value) => step.apply.answer(key, value)
         }
     }

@@ -2,13 +2,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // Step 2: the ID card on the reader (or, where the item allows it, name and number typed);
 // with 委托代办 the agent first, then the applicant's card.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
     required property var devices
 
     spacing: Theme.spacing
@@ -45,12 +46,15 @@ Column {
         model: step.apply.people
         delegate: SectionBox {
             id: person
-            required property var modelData
-            objectName: "identified_" + modelData.role
-            title: modelData.role === "agent" ? qsTr("Proxy") : qsTr("Applicant")
+            // One row of the people model (ui/applyview.py PersonRow), masked.
+            required property string role
+            required property string name
+            required property string idNumber
+            objectName: "identified_" + role
+            title: role === "agent" ? qsTr("Proxy") : qsTr("Applicant")
             BodyText {
                 width: parent.width
-                text: qsTr("%1, ID %2").arg(person.modelData.name).arg(person.modelData.idNumber)
+                text: qsTr("%1, ID %2").arg(person.name).arg(person.idNumber)
             }
         }
     }

@@ -2,13 +2,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // Step 4: each material photographed page by page on the document camera, or brought to
 // the counter later where 容缺受理 allows it, or taken from the e-licence library.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing
 
@@ -33,13 +34,7 @@ Column {
     }
 
     function firstProblem(): Item {
-        for (let i = 0; i < boxes.count; ++i) {
-            const box = boxes.itemAt(i)
-            const row = step.apply.materials[i]
-            if (box && row.required && !(row.name in step.apply.provisions))
-                return box
-        }
-        return null
+        return step.apply.firstMissing >= 0 ? boxes.itemAt(step.apply.firstMissing) : null
     }
 
     Repeater {
@@ -47,18 +42,24 @@ Column {
         model: step.apply.materials
         delegate: SectionBox {
             id: box
-            required property var modelData
+            // One row of the materials model (ui/applyview.py MaterialRow).
+            required property string name
+            required property string form
+            required property string note
+            required property bool needed
+            required property bool eLicence
+            required property bool atCounter
             required property int index
             objectName: "material_" + index
-            readonly property string provision: step.apply.provisions[modelData.name] ?? ""
-            readonly property var pages: step.apply.pages[modelData.name] ?? []
-            title: modelData.name + (modelData.required ? "" : qsTr(" (if applicable)"))
+            readonly property string provision: step.apply.provisions[box.name] ?? ""
+            readonly property list<string> pages: step.apply.pages[box.name] ?? []
+            title: box.name + (box.needed ? "" : qsTr(" (if applicable)"))
 
             BodyText {
                 width: parent.width
                 color: Theme.mutedText
                 visible: text !== ""
-                text: box.modelData.form + (box.modelData.note !== "" ? " · " + box.modelData.note : "")
+                text: box.form + (box.note !== "" ? " · " + box.note : "")
             }
 
             Flow {
@@ -92,14 +93,14 @@ Column {
                                 fontSize: Theme.fontSmall
                                 text: qsTr("Retake")
                                 enabled: step.apply.capturing === ""
-                                onClicked: step.apply.retake(box.modelData.name, pageItem.index)
+                                onClicked: step.apply.retake(box.name, pageItem.index)
                             }
                             KioskButton {
                                 objectName: "removePage_" + box.index + "_" + pageItem.index
                                 width: 88
                                 fontSize: Theme.fontSmall
                                 text: qsTr("Delete")
-                                onClicked: step.apply.removePage(box.modelData.name, pageItem.index)
+                                onClicked: step.apply.removePage(box.name, pageItem.index)
                             }
                         }
                     }
@@ -114,27 +115,27 @@ Column {
                     Layout.fillWidth: true
                     primary: box.provision === ""
                     enabled: step.apply.capturing === ""
-                    text: step.apply.capturing === box.modelData.name ? qsTr("Photographing…")
+                    text: step.apply.capturing === box.name ? qsTr("Photographing…")
                           : box.pages.length > 0 ? qsTr("Add a page") : qsTr("Photograph")
-                    onClicked: step.apply.capture(box.modelData.name)
+                    onClicked: step.apply.capture(box.name)
                 }
                 KioskButton {
                     objectName: "eLicence_" + box.index
-                    visible: box.modelData.ways.indexOf("e_licence") >= 0
+                    visible: box.eLicence
                     Layout.fillWidth: true
                     checkable: true
                     checked: box.provision === "e_licence"
                     text: qsTr("Use e-licence")
-                    onClicked: step.apply.choose(box.modelData.name, checked ? "e_licence" : "")
+                    onClicked: step.apply.choose(box.name, checked ? "e_licence" : "")
                 }
                 KioskButton {
                     objectName: "atCounter_" + box.index
-                    visible: box.modelData.ways.indexOf("at_counter") >= 0
+                    visible: box.atCounter
                     Layout.fillWidth: true
                     checkable: true
                     checked: box.provision === "at_counter"
                     text: qsTr("Bring to counter later")
-                    onClicked: step.apply.choose(box.modelData.name, checked ? "at_counter" : "")
+                    onClicked: step.apply.choose(box.name, checked ? "at_counter" : "")
                 }
             }
 
@@ -142,10 +143,10 @@ Column {
                 objectName: "materialState_" + box.index
                 width: parent.width
                 font.bold: true
-                color: box.provision !== "" ? Theme.accent : box.modelData.required ? Theme.warning : Theme.mutedText
+                color: box.provision !== "" ? Theme.accent : box.needed ? Theme.warning : Theme.mutedText
                 text: box.provision === "captured" ? qsTr("%n page(s) photographed", "", box.pages.length)
-                      : box.provision !== "" ? step.apply.provisionWords[box.provision]
-                      : box.modelData.required ? qsTr("Still needed") : qsTr("Not needed if it does not apply to you")
+                      : box.provision !== "" ? Words.provision(box.provision, 0)
+                      : box.needed ? qsTr("Still needed") : qsTr("Not needed if it does not apply to you")
             }
         }
     }

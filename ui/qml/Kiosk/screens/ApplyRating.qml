@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // 好差评: five levels; the bottom two ask why. One rating per case; anonymous to staff.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     property int level: 0
     property var reasons: []
@@ -23,33 +24,34 @@ Column {
 
     BodyText {
         objectName: "ratingPrompt"
-        visible: step.apply.step === "rating"
+        visible: step.apply.step === ApplyStep.Rating
         width: parent.width
         text: qsTr("Please rate this service. Your rating goes to the district with the case number, not your name.")
     }
 
     Column {
-        visible: step.apply.step === "rating"
+        visible: step.apply.step === ApplyStep.Rating
         width: parent.width
         spacing: Theme.spacing / 2
         Repeater {
             model: step.apply.ratingLevels
             delegate: KioskButton {
-                required property var modelData
-                objectName: "rate_" + modelData.level
+                // One row of the rating levels model (ui/applyview.py RatingRow).
+                required property int level
+                objectName: "rate_" + level
                 width: parent ? parent.width : 0
                 checkable: true
-                checked: step.level === modelData.level
+                checked: step.level === level
                 fontSize: Theme.fontLarge
-                text: "★".repeat(modelData.level) + "  " + modelData.label
-                onClicked: step.level = modelData.level
+                text: "★".repeat(level) + "  " + Words.ratingLevel(level)
+                onClicked: step.level = level
             }
         }
     }
 
     SectionBox {
         objectName: "ratingReasons"
-        visible: step.apply.step === "rating" && step.level > 0 && step.level <= 2
+        visible: step.apply.step === ApplyStep.Rating && step.level > 0 && step.level <= 2
         title: qsTr("What went wrong? (choose any)")
         Flow {
             width: parent.width
@@ -61,7 +63,7 @@ Column {
                     objectName: "reason_" + modelData
                     checkable: true
                     checked: step.reasons.indexOf(modelData) >= 0
-                    text: modelData
+                    text: Words.ratingReason(modelData)
                     onClicked: step.toggle(modelData)
                 }
             }
@@ -78,15 +80,13 @@ Column {
     BodyText {
         objectName: "ratingMessage"
         width: parent.width
-        visible: text !== "" && step.apply.step === "rating"
+        visible: text !== "" && step.apply.step === ApplyStep.Rating
         color: Theme.warning
-        text: step.apply.messageCode !== ""
-              ? Words.say(step.apply.messageCode, step.apply.messageArgs)
-              : step.apply.message
+        text: Words.say(step.apply.messageCode, step.apply.messageArgs)
     }
 
     RowLayout {
-        visible: step.apply.step === "rating"
+        visible: step.apply.step === ApplyStep.Rating
         width: parent.width
         spacing: Theme.spacing
         KioskButton {
@@ -107,7 +107,7 @@ Column {
 
     SectionBox {
         objectName: "ratingThanks"
-        visible: step.apply.step === "thanks"
+        visible: step.apply.step === ApplyStep.Thanks
         title: qsTr("Thank you for your rating")
         BodyText {
             width: parent.width

@@ -1,12 +1,13 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // Step 5: everything on one page, personal data masked; press and hold a line to see it.
 Column {
     id: step
 
-    required property var apply
+    required property ApplyViewModel apply
 
     spacing: Theme.spacing
 
@@ -23,19 +24,30 @@ Column {
             model: step.apply.review
             delegate: Item {
                 id: row
-                required property var modelData
+                // One row of the review model (kiosk/apply/rules.py ReviewRow).
+                required property string kind  // name, id_number, answer, material
+                required property string role  // agent or applicant (name, id_number)
+                required property string label  // the field's label or the material's name
+                required property string masked
+                required property string full
+                required property string provision
+                required property int pages
                 required property int index
+                readonly property string title: row.kind === "name" ? (row.role === "agent" ? qsTr("Proxy's name") : qsTr("Applicant's name"))
+                                              : row.kind === "id_number" ? (row.role === "agent" ? qsTr("Proxy's ID number") : qsTr("Applicant's ID number"))
+                                              : row.label
+                readonly property string shown: row.kind === "material" ? Words.provision(row.provision, row.pages) : row.masked
                 objectName: "reviewRow_" + index
                 readonly property bool touchTarget: true
                 width: parent ? parent.width : 0
                 height: Math.max(Theme.touchMin * 0.8, valueText.implicitHeight + Theme.spacing / 2)
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.label
+                Accessible.name: row.title
                 KioskText {
                     id: labelText
                     width: parent.width * 0.4
                     anchors.verticalCenter: parent.verticalCenter
-                    text: row.modelData.label
+                    text: row.title
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     color: Theme.mutedText
@@ -47,7 +59,7 @@ Column {
                     x: parent.width * 0.42
                     width: parent.width * 0.58
                     anchors.verticalCenter: parent.verticalCenter
-                    text: reveal.pressed ? row.modelData.full : row.modelData.masked
+                    text: reveal.pressed && row.full !== "" ? row.full : row.shown
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     font.bold: true

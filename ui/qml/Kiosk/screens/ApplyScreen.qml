@@ -2,30 +2,53 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import Kiosk
+import Kiosk.Types
 
 // 在线申报: one screen whose body follows the application's step; 返回 goes one step back.
 KioskPage {
     id: screen
 
-    required property var apply
+    required property ApplyViewModel apply
     required property var devices
     required property string hotline
 
-    readonly property string step: screen.apply.step
-    readonly property var stepTitles: ({
-        conditions: qsTr("Before you start"),
-        identify: qsTr("Who is applying"),
-        form: qsTr("Fill in the form"),
-        materials: qsTr("Materials"),
-        review: qsTr("Check everything"),
-        consent: qsTr("Your personal information"),
-        submitting: qsTr("Submitting"),
-        done: qsTr("Received"),
-        rating: qsTr("How did it go?"),
-        thanks: qsTr("Thank you")
-    })
+    readonly property int step: screen.apply.step
+    // 上一步 / 下一步 belong to the steps before submitting; the step bar shows those.
+    readonly property bool editing: step >= ApplyStep.Conditions && step <= ApplyStep.Consent
 
-    title: screen.apply.item.name ?? ""
+    function titleOf(step: int): string {
+        switch (step) {
+        case ApplyStep.Conditions: return qsTr("Before you start")
+        case ApplyStep.Identify: return qsTr("Who is applying")
+        case ApplyStep.Form: return qsTr("Fill in the form")
+        case ApplyStep.Materials: return qsTr("Materials")
+        case ApplyStep.Review: return qsTr("Check everything")
+        case ApplyStep.Consent: return qsTr("Your personal information")
+        case ApplyStep.Submitting: return qsTr("Submitting")
+        case ApplyStep.Done: return qsTr("Received")
+        case ApplyStep.Rating: return qsTr("How did it go?")
+        case ApplyStep.Thanks: return qsTr("Thank you")
+        default: return ""
+        }
+    }
+
+    function bodyOf(step: int): Component {
+        switch (step) {
+        case ApplyStep.Conditions: return conditionsStep
+        case ApplyStep.Identify: return identifyStep
+        case ApplyStep.Form: return formStep
+        case ApplyStep.Materials: return materialsStep
+        case ApplyStep.Review: return reviewStep
+        case ApplyStep.Consent: return consentStep
+        case ApplyStep.Submitting:
+        case ApplyStep.Done: return doneStep
+        case ApplyStep.Rating:
+        case ApplyStep.Thanks: return ratingStep
+        default: return null
+        }
+    }
+
+    title: screen.apply.itemName
 
     // Leaving the screen (首页, or 返回 from the first step) drops the application; done when
     // the screen leaves the stack, not while it is being destroyed.
@@ -35,15 +58,15 @@ KioskPage {
         objectName: "applySteps"
         width: parent.width
         current: screen.step
-        visible: ["submitting", "done", "rating", "thanks"].indexOf(screen.step) < 0
+        visible: screen.editing
     }
 
     KioskText {
         objectName: "applyStepTitle"
         // Landscape is short: the step bar already names the step there.
-        visible: !Theme.landscape || ["done", "rating", "thanks", "submitting"].indexOf(screen.step) >= 0
+        visible: !Theme.landscape || !screen.editing
         width: parent.width
-        text: screen.stepTitles[screen.step] ?? ""
+        text: screen.titleOf(screen.step)
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -56,22 +79,18 @@ KioskPage {
         objectName: "applyBody"
         width: parent.width
         height: (item as Item)?.implicitHeight ?? 0
-        sourceComponent: ({
-            conditions: conditionsStep, identify: identifyStep, form: formStep,
-            materials: materialsStep, review: reviewStep, consent: consentStep,
-            submitting: doneStep, done: doneStep, rating: ratingStep, thanks: ratingStep
-        })[screen.step] ?? null
+        sourceComponent: screen.bodyOf(screen.step)
     }
 
     StepFooter {
         objectName: "applyFooter"
         width: parent.width
         apply: screen.apply
-        visible: ["conditions", "identify", "form", "materials", "review", "consent"].indexOf(screen.step) >= 0
+        visible: screen.editing
         // 下一步 refused: show the first thing to fix (the footer already says what).
         onRefused: {
-            const first = screen.step === "form" ? (body.item as ApplyForm)?.firstProblem()
-                        : screen.step === "materials" ? (body.item as ApplyMaterials)?.firstProblem()
+            const first = screen.step === ApplyStep.Form ? (body.item as ApplyForm)?.firstProblem()
+                        : screen.step === ApplyStep.Materials ? (body.item as ApplyMaterials)?.firstProblem()
                         : null
             if (first)
                 screen.scrollTo(first)

@@ -7,18 +7,21 @@ material are open (captured pages, 容缺 "bring it to the counter", an e-licenc
 still missing, what the review page shows masked. `finished()` hands the Submitter a
 complete application; `wipe()` drops everything personal.
 
-Every problem is raised as `ApplicationError` with one sentence for the resident.
+Every problem is raised as `ApplicationError` carrying a `Message` (code and arguments);
+the words are the UI's (Words.qml, "apply" section).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from dataclasses import dataclass
 
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import Identity
 from kiosk.catalog.model import FormField, Material, ServiceItem
 from kiosk.forms import Checked, check_field, check_form, prefill
-from kiosk.messages import Message
+from kiosk.messages import Message, message
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.submission import CapturedPage, Consent, Finished, MaterialChoice, Person
 
@@ -33,7 +36,10 @@ AUTHORISATION_LETTER = Material(
 )
 E_LICENCE_REF = "按申请人证件号码调取电子证照"
 MAX_PAGES_PER_MATERIAL = 20
+MAX_NAME = 30  # characters of a typed name
 
+# What the resident agrees to, recorded with the application; ApplyConsent.qml says the same
+# in the UI language (keep them in step).
 CONSENT = Consent(
     purpose="办理您申请的政务服务事项",
     recipient="北京市西城区政务服务平台及承办部门",
@@ -42,9 +48,30 @@ CONSENT = Consent(
 )
 
 
+@dataclass(frozen=True)
+class ReviewRow:
+    """One line of the review page; the UI words its label and a material's provision.
+
+    kind: "name" / "id_number" (of `role`: "agent" or "applicant"), "answer" (to the form
+    field `label`), "material" (`label` is its name; `provision` how it is provided, "" not
+    at all; `pages` captured). `masked` is shown, `full` on press-and-hold.
+    """
+
+    kind: str
+    masked: str = ""
+    full: str = dataclasses.field(default="", repr=False)  # never in a log
+    role: str = ""
+    label: str = ""
+    provision: str = ""
+    pages: int = 0
+
+
 class ApplicationError(ValueError):
-    """Something the resident must do differently; the message says what, in Chinese (a form
-    problem comes as kiosk/forms.py gives it: a `Message`)."""
+    """Something the resident must do differently; `message` says what, as a code."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.code, *said.args)
+        self.message = said
 
 
 def typed_identity_allowed(setting: str, item: ServiceItem) -> bool:
@@ -59,20 +86,20 @@ def check_typed_identity(name: str, id_number: str) -> Person:
     name = name.strip()
     number = id_number.strip().upper()
     if not name:
-        raise ApplicationError("请填写姓名（与身份证上一致）")
-    if len(name) > 30:
-        raise ApplicationError("姓名最多30个字，请核对")
+        raise ApplicationError(message("apply.name_missing"))
+    if len(name) > MAX_NAME:
+        raise ApplicationError(message("apply.name_too_long", MAX_NAME))
     if len(number) != 18:
-        raise ApplicationError(f"身份证号码应为18位，现在是{len(number)}位")
+        raise ApplicationError(message("apply.id_length", len(number)))
     if not is_valid_id_number(number):
-        raise ApplicationError("身份证号码校验不通过，请逐位核对（最后一位可能是X）")
+        raise ApplicationError(message("apply.id_checksum"))
     return Person(name, "resident_id", number, identified_by="typed")
 
 
 class Application:
     def __init__(self, item: ServiceItem, *, typed_identity: bool) -> None:
         if not item.can_apply_online:
-            raise ApplicationError("该事项暂不支持在本终端网上申报，请到窗口办理")
+            raise ApplicationError(message("apply.not_online"))
         self.item = item
         self.typed_identity = typed_identity
         self.proxy = False
@@ -109,15 +136,15 @@ class Application:
 
     def identify_typed(self, name: str, id_number: str) -> str:
         if not self.typed_identity:
-            raise ApplicationError("该事项需要读取身份证原件，请把身份证放在读卡区")
+            raise ApplicationError(message("apply.card_required"))
         return self._identify(check_typed_identity(name, id_number), None)
 
     def _identify(self, person: Person, card: Identity | None) -> str:
         role = self.waiting_for
         if not role:
-            raise ApplicationError("身份已确认，如需更换申请人请返回重新开始")
+            raise ApplicationError(message("apply.already_identified"))
         if role == "applicant" and self.agent and person.id_number == self.agent.id_number:
-            raise ApplicationError("这是代办人的证件，请放申请人（被代办人）的身份证")
+            raise ApplicationError(message("apply.agent_card_again"))
         if role == "agent":
             self.agent = person
         else:
@@ -132,7 +159,7 @@ class Application:
         return self.item.form
 
     def answer(self, key: str, raw: str) -> Message:
-        """Keep the answer as typed; returns the problem with it (empty when fine)."""
+        """Keep the answer as typed; returns the problem with it (NONE when fine)."""
         field = next((f for f in self.fields if f.key == key), None)
         if field is None:
             raise KeyError(key)
@@ -175,7 +202,7 @@ class Application:
         """Provide a material one way ("" to undo: only for materials not required)."""
         material = self.material(name)
         if provision and provision not in self.ways(material):
-            raise ApplicationError(f"“{name}”不能这样提供，请拍摄上传")
+            raise ApplicationError(message("apply.way_refused", name))
         if provision:
             self.provisions[name] = provision
         else:
@@ -187,7 +214,7 @@ class Application:
         """Keep a captured page; returns how many pages the material now has."""
         pages = self.pages.setdefault(page.material, [])
         if len(pages) >= MAX_PAGES_PER_MATERIAL:
-            raise ApplicationError(f"每份材料最多{MAX_PAGES_PER_MATERIAL}页，请删除多余的页面")
+            raise ApplicationError(message("apply.too_many_pages", MAX_PAGES_PER_MATERIAL))
         self.material(page.material)  # KeyError for a material this item does not list
         pages.append(page)
         self.provisions[page.material] = "captured"
@@ -211,26 +238,30 @@ class Application:
 
     # review, consent, finish -----------------------------------------------------------
 
-    def review(self) -> list[tuple[str, str, str]]:
-        """(label, masked value, full value) rows of the review page, in order."""
-        rows: list[tuple[str, str, str]] = []
-        for role, person in (("代办人", self.agent), ("申请人", self.applicant)):
+    def review(self) -> list[ReviewRow]:
+        """The review page's rows, in order: who (masked, and in full for press-to-reveal),
+        each answer given, how each material is provided."""
+        rows: list[ReviewRow] = []
+        for role, person in (("agent", self.agent), ("applicant", self.applicant)):
             if person is None:
                 continue
-            rows.append((f"{role}姓名", mask_name(person.name), person.name))
-            rows.append((f"{role}证件号码", mask_id_number(person.id_number), person.id_number))
+            rows.append(ReviewRow("name", mask_name(person.name), person.name, role=role))
+            rows.append(
+                ReviewRow(
+                    "id_number", mask_id_number(person.id_number), person.id_number, role=role
+                )
+            )
         for field in self.fields:
             value = self.answers.get(field.key, "").strip()
             if not value:
                 continue
-            rows.append((field.label, _masked(field, value), value))
+            rows.append(ReviewRow("answer", _masked(field, value), value, label=field.label))
         for material in self.materials:
             provision = self.provisions.get(material.name, "")
-            if provision == "captured":
-                shown = f"已拍摄{len(self.pages.get(material.name, []))}页"
-            else:
-                shown = PROVISION_WORDS.get(provision, "未提供")
-            rows.append((material.name, shown, shown))
+            pages = len(self.pages.get(material.name, [])) if provision == "captured" else 0
+            rows.append(
+                ReviewRow("material", label=material.name, provision=provision, pages=pages)
+            )
         return rows
 
     def give_consent(self, at: datetime.datetime) -> None:
@@ -239,15 +270,15 @@ class Application:
     def finished(self) -> Finished:
         """The whole application, or ApplicationError naming the first thing still missing."""
         if self.applicant is None:
-            raise ApplicationError("请先确认申请人身份")
+            raise ApplicationError(message("apply.identify_first"))
         checked = self.check_form()
         if not checked.ok:
             raise ApplicationError(next(iter(checked.problems.values())))
         missing = self.missing_materials()
         if missing:
-            raise ApplicationError(f"还缺少材料“{missing[0]}”，请拍摄上传或选择其他提供方式")
+            raise ApplicationError(message("apply.material_missing", missing[0]))
         if self.consent is None:
-            raise ApplicationError("提交前请阅读并同意个人信息使用说明")
+            raise ApplicationError(message("apply.consent_missing"))
         choices = [
             MaterialChoice(
                 name=m.name,
@@ -269,6 +300,9 @@ class Application:
             consent=self.consent,
         )
 
+    def holds_personal_data(self) -> bool:
+        return bool(self.agent or self.applicant or self.answers or self.pages or self.consent)
+
     def wipe(self) -> None:
         """Drop everything personal (the session ended or the resident left)."""
         self.agent = self.applicant = None
@@ -277,13 +311,6 @@ class Application:
         self.pages.clear()
         self.provisions.clear()
         self.consent = None
-
-
-PROVISION_WORDS = {
-    "captured": "已拍摄",
-    "at_counter": "到窗口补交（容缺受理）",
-    "e_licence": "使用电子证照",
-}
 
 
 def _masked(field: FormField, value: str) -> str:

@@ -1,0 +1,499 @@
+"""在线申报 step by step, as a pure state machine: the resident's actions and the workers'
+answers go in, *effects* come out ("open the camera", "print this receipt", "start the
+4.5 s wait"), and the UI runs them. Nothing here starts a timer, touches a device or waits.
+
+Steps: conditions → identify → form → materials → review → consent → submitting → done →
+rating → thanks. `Application` (kiosk.apply.rules) holds the rules of each step; this
+module says when a step may be left, what runs on the way, and which answers still count
+(an answer that comes after its wait, a page from an earlier capture request, a refusal
+while the resident is elsewhere are dropped).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from devices.idcard.identity import Identity
+from devices.printer.layout import Receipt
+from kiosk.apply.rules import (
+    Application,
+    ApplicationError,
+    typed_identity_allowed,
+)
+from kiosk.catalog.model import ServiceItem
+from kiosk.messages import NONE, Message, message
+from kiosk.submission import BEIJING, CapturedPage, Finished, case_receipt, evaluation
+
+
+class Step(enum.Enum):
+    CONDITIONS = "conditions"
+    IDENTIFY = "identify"
+    FORM = "form"
+    MATERIALS = "materials"
+    REVIEW = "review"
+    CONSENT = "consent"
+    SUBMITTING = "submitting"
+    DONE = "done"
+    RATING = "rating"
+    THANKS = "thanks"
+
+
+# The steps with 上一步 / 下一步, in order; 下一步 on the last one submits.
+EDITING = (Step.CONDITIONS, Step.IDENTIFY, Step.FORM, Step.MATERIALS, Step.REVIEW, Step.CONSENT)
+
+
+class Wait(enum.Enum):
+    """The timed waits of the flow; each has at most one running."""
+
+    ANSWER = "answer"  # "received" → the case number, or 待上传 when none comes in time
+    RATING = "rating"  # the receipt is out: the rating screen follows by itself
+    THANKS = "thanks"  # after the rating: back to the start
+
+
+# The sync worker tries for 4 s (ui.outboxworker.ANSWER_WAIT_S); half a second more for
+# its answer to arrive. No answer by then: the receipt says 待上传 with the apply number.
+ANSWER_WAIT_MS = 4500
+RATING_AFTER_PRINT_MS = 3000
+THANKS_MS = 5000
+WAIT_MS = {Wait.ANSWER: ANSWER_WAIT_MS, Wait.RATING: RATING_AFTER_PRINT_MS, Wait.THANKS: THANKS_MS}
+
+
+# -- effects: what the UI runs for the flow ------------------------------------------------
+@dataclass(frozen=True)
+class OpenCamera:
+    """The materials step shows: the document camera's live preview."""
+
+
+@dataclass(frozen=True)
+class CloseCamera:
+    """The materials step is left."""
+
+
+@dataclass(frozen=True)
+class TakePage:
+    """Take one page of `material`; tell the flow the request number (`capture_sent`)."""
+
+    material: str
+
+
+@dataclass(frozen=True)
+class Submit:
+    """Store the application in the outbox (the answer comes as `accepted` or `refused`)."""
+
+    finished: Finished = dataclasses.field(repr=False)  # answers, pages: never in a log
+
+
+@dataclass(frozen=True)
+class StartWait:
+    """Call `wait_over(wait)` after `ms` (restarting that wait if it runs)."""
+
+    wait: Wait
+    ms: int
+
+
+@dataclass(frozen=True)
+class CancelWait:
+    wait: Wait
+
+
+@dataclass(frozen=True)
+class PrintReceipt:
+    """Print the resident's receipt; tell the flow the job id (`print_sent`)."""
+
+    receipt: Receipt = dataclasses.field(repr=False)
+
+
+@dataclass(frozen=True)
+class SendRating:
+    body: dict[str, Any] = dataclasses.field(repr=False)  # the resident's comment
+    apply_no: str
+
+
+@dataclass(frozen=True)
+class EndVisit:
+    """The resident is done: the session ends (and is wiped)."""
+
+
+Effect = (
+    OpenCamera
+    | CloseCamera
+    | TakePage
+    | Submit
+    | StartWait
+    | CancelWait
+    | PrintReceipt
+    | SendRating
+    | EndVisit
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a transition did: `ok` False when the action was refused or did not apply
+    (the flow's `message` then says why, where there is something to say)."""
+
+    ok: bool = True
+    effects: tuple[Effect, ...] = ()
+
+
+REFUSED = Outcome(ok=False)
+
+
+@dataclass(frozen=True)
+class ReceiptStation:
+    """What the receipt says about the station, from settings."""
+
+    name: str
+    hotline: str
+    progress_url: str  # pattern with {number}: the receipt's QR link (ui.progress_url_pattern)
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(BEIJING)
+
+
+class ApplyFlow:
+    """One resident's application from the item's conditions to the rating.
+
+    Personal state (the application, the finished application before it prints, the
+    numbers) lives here until `wipe()`; `holds_personal_data()` says whether any is left.
+    """
+
+    def __init__(
+        self,
+        station: ReceiptStation,
+        typed_identity_items: str,
+        *,
+        clock: Callable[[], datetime.datetime] = _now,
+    ) -> None:
+        self._station = station
+        self._typed_identity_items = typed_identity_items
+        self._clock = clock
+        self._clear()
+
+    def _clear(self) -> None:
+        self.app: Application | None = None
+        self.step: Step | None = None
+        self.message: Message = NONE
+        self.capturing = ""  # material being captured, until its page arrives
+        self.capture_request = 0  # the request whose answer counts
+        self.retake_index = -1
+        self.finished: Finished | None = None
+        self.apply_no = ""
+        self.case_no = ""
+        self.settled = False  # the number on the receipt is known (case or apply number)
+        self.receipt_qr = ""
+        self.print_job = ""
+        self.rated = False
+
+    def holds_personal_data(self) -> bool:
+        return bool(
+            (self.app is not None and self.app.holds_personal_data())
+            or self.finished is not None
+            or self.apply_no
+            or self.case_no
+            or self.receipt_qr
+            or self.print_job
+        )
+
+    def wipe(self) -> tuple[Effect, ...]:
+        """Drop everything (the session ended); returns what the UI must stop."""
+        effects = self._stop_all()
+        if self.app is not None:
+            self.app.wipe()
+        self._clear()
+        return effects
+
+    def _stop_all(self) -> tuple[Effect, ...]:
+        camera: tuple[Effect, ...] = (CloseCamera(),) if self.step is Step.MATERIALS else ()
+        return camera + tuple(CancelWait(wait) for wait in Wait)
+
+    @property
+    def wants_card(self) -> bool:
+        """The identify step is showing and waits for a card."""
+        return self.app is not None and self.step is Step.IDENTIFY and bool(self.app.waiting_for)
+
+    # -- moving between steps ------------------------------------------------------------
+    def begin(self, item: ServiceItem | None, *, deliverable: bool) -> Outcome:
+        """我要办理 on a guide: a fresh application for `item`. Refused when there is no such
+        item, nothing can deliver it (no sync worker), or it cannot be applied for here."""
+        stopped = self.wipe()
+        if item is None or not deliverable:
+            return Outcome(False, stopped)
+        typed = typed_identity_allowed(self._typed_identity_items, item)
+        try:
+            self.app = Application(item, typed_identity=typed)
+        except ApplicationError as error:
+            self.message = error.message
+            return Outcome(False, stopped)
+        self.step = Step.CONDITIONS
+        return Outcome(True, stopped)
+
+    def leave(self) -> Outcome:
+        """The resident left the screen: the application is dropped."""
+        return Outcome(True, self.wipe())
+
+    def next(self) -> Outcome:
+        """The step's 下一步: checks what the step needs first, says what is missing."""
+        app = self.app
+        if app is None or self.step not in EDITING:
+            return REFUSED
+        problem = NONE
+        if self.step is Step.IDENTIFY and app.waiting_for:
+            if app.waiting_for == "applicant":
+                problem = message("apply.place_card")
+            else:
+                problem = message("apply.place_agent_card")
+        elif self.step is Step.FORM:
+            if not app.check_form().ok:
+                problem = message("apply.form_needs_fixing")
+        elif self.step is Step.MATERIALS:
+            missing = app.missing_materials()
+            if missing:
+                problem = message("apply.material_missing", missing[0])
+        if problem:
+            self.message = problem
+            return REFUSED
+        if self.step is Step.CONSENT:
+            return self._submit()
+        return Outcome(True, self._move(EDITING[EDITING.index(self.step) + 1]))
+
+    def back(self) -> Outcome:
+        """The previous step; not ok when there is none (the screen is left instead).
+        After submitting there is no going back, and no leaving by 返回 either."""
+        if self.step in EDITING[1:]:
+            assert self.step is not None
+            return Outcome(True, self._move(EDITING[EDITING.index(self.step) - 1]))
+        return Outcome(ok=self.step not in (Step.CONDITIONS, None))
+
+    def _move(self, step: Step) -> tuple[Effect, ...]:
+        effects: list[Effect] = []
+        if self.step is Step.MATERIALS and step is not Step.MATERIALS:
+            effects.append(CloseCamera())
+        if step is Step.MATERIALS and self.step is not Step.MATERIALS:
+            effects.append(OpenCamera())
+        self.step = step
+        self.message = NONE
+        return tuple(effects)
+
+    # -- identify ------------------------------------------------------------------------
+    def set_proxy(self, proxy: bool) -> Outcome:
+        if self.app is None or self.step is not Step.IDENTIFY:
+            return REFUSED
+        self.app.set_proxy(proxy)
+        self.message = NONE
+        return Outcome()
+
+    def card(self, identity: Identity) -> Outcome:
+        """A card on the reader: taken only while the identify step waits for one."""
+        if not self.wants_card:
+            return REFUSED
+        return self._identify(lambda app: app.identify_card(identity))
+
+    def identify_typed(self, name: str, id_number: str) -> Outcome:
+        if self.app is None or self.step is not Step.IDENTIFY:
+            return REFUSED
+        return self._identify(lambda app: app.identify_typed(name, id_number))
+
+    def _identify(self, act: Callable[[Application], str]) -> Outcome:
+        assert self.app is not None
+        try:
+            act(self.app)
+        except ApplicationError as error:
+            self.message = error.message
+            return REFUSED
+        self.message = NONE
+        if not self.app.waiting_for:
+            return Outcome(True, self._move(Step.FORM))
+        return Outcome()
+
+    # -- form ----------------------------------------------------------------------------
+    def answer(self, key: str, value: str) -> Outcome:
+        """Keep an answer as typed (its problem, if any, shows beside the field)."""
+        if self.app is None:
+            return REFUSED
+        self.app.answer(key, value)
+        return Outcome()
+
+    # -- materials -----------------------------------------------------------------------
+    def choose(self, name: str, provision: str) -> Outcome:
+        if self.app is None:
+            return REFUSED
+        try:
+            self.app.choose(name, provision)
+        except ApplicationError as error:
+            self.message = error.message
+            return REFUSED
+        self.message = NONE
+        return Outcome()
+
+    def capture(self, name: str, retake: int = -1) -> Outcome:
+        """Photograph a page of `name` (`retake`: the index of the page it replaces).
+        One capture at a time."""
+        if self.app is None or self.step is not Step.MATERIALS or self.capturing:
+            return REFUSED
+        self.capturing = name
+        self.retake_index = retake
+        self.message = NONE
+        return Outcome(True, (TakePage(name),))
+
+    def capture_sent(self, request: int) -> None:
+        """The capture worker's number for the request just made: only its answer counts."""
+        self.capture_request = request
+
+    def _current_capture(self, request: int) -> bool:
+        return self.app is not None and bool(self.capturing) and request == self.capture_request
+
+    def page_captured(self, page: CapturedPage, request: int) -> Outcome:
+        if not self._current_capture(request):
+            return REFUSED  # an earlier request, or the resident left meanwhile: dropped
+        assert self.app is not None
+        self.capturing = ""
+        try:
+            if self.retake_index >= 0:
+                self.app.replace_page(self.retake_index, page)
+            else:
+                self.app.add_page(page)
+        except ApplicationError as error:
+            self.message = error.message
+            return REFUSED
+        return Outcome()
+
+    def capture_failed(self, problem: Message, request: int) -> Outcome:
+        if not self._current_capture(request):
+            return REFUSED
+        self.capturing = ""
+        self.message = problem
+        return Outcome()
+
+    def remove_page(self, name: str, index: int) -> Outcome:
+        if self.app is None:
+            return REFUSED
+        try:
+            self.app.remove_page(name, index)
+        except IndexError:
+            return REFUSED
+        return Outcome()
+
+    def page_snapshot(self) -> tuple[tuple[str, tuple[bytes, ...]], ...]:
+        """(material name, JPEGs of its pages) for every material, in the screen's order."""
+        if self.app is None:
+            return ()
+        pages = self.app.pages
+        return tuple(
+            (m.name, tuple(p.jpeg for p in pages.get(m.name, []))) for m in self.app.materials
+        )
+
+    # -- submit and after ----------------------------------------------------------------
+    def _submit(self) -> Outcome:
+        assert self.app is not None
+        self.app.give_consent(self._clock())
+        try:
+            finished = self.app.finished()
+        except ApplicationError as error:
+            self.message = error.message
+            return REFUSED
+        self.finished = finished
+        return Outcome(True, (*self._move(Step.SUBMITTING), Submit(finished)))
+
+    def accepted(self, apply_no: str) -> Outcome:
+        """The submission is on disk: "received", then the case number is waited for."""
+        if self.step is not Step.SUBMITTING:
+            return REFUSED
+        self.apply_no = apply_no
+        return Outcome(True, (*self._move(Step.DONE), StartWait(Wait.ANSWER, ANSWER_WAIT_MS)))
+
+    def refused(self, problem: Message) -> Outcome:
+        """The outbox could not store it: back to consent, saying why."""
+        if self.step is not Step.SUBMITTING:
+            return REFUSED
+        self.step = Step.CONSENT
+        self.message = problem
+        return Outcome()
+
+    def answered(self, apply_no: str, case_no: str) -> Outcome:
+        """The sync worker's answer: the case number ("" when the platform did not answer)."""
+        if not self.apply_no or apply_no != self.apply_no or self.settled:
+            return REFUSED
+        return self._settle_number(case_no)
+
+    def _settle_number(self, case_no: str) -> Outcome:
+        """The number the resident takes away is known: print the receipt with it."""
+        cancel = CancelWait(Wait.ANSWER)
+        if self.finished is None:
+            return Outcome(False, (cancel,))
+        self.case_no = case_no
+        self.settled = True
+        number = case_no or self.apply_no
+        self.receipt_qr = self._station.progress_url.format(number=number)
+        receipt = case_receipt(
+            item=self.finished.item,
+            number=number,
+            uploaded=bool(case_no),
+            applicant=self.finished.applicant,
+            at=self._clock(),
+            station=self._station.name,
+            hotline=self._station.hotline,
+            progress_url=self._station.progress_url,
+            apply_no=self.apply_no,
+            progress_token=self.finished.progress_token,
+        )
+        if self.app is not None:
+            self.app.wipe()  # from here on only the numbers are needed
+        self.finished = None
+        return Outcome(True, (cancel, PrintReceipt(receipt)))
+
+    def print_sent(self, job: str) -> None:
+        """The printer's job id for the receipt: only that job's end counts."""
+        self.print_job = job
+
+    def print_finished(self, job: str) -> Outcome:
+        if self.step is not Step.DONE or not self.print_job or job != self.print_job:
+            return REFUSED
+        return Outcome(True, (StartWait(Wait.RATING, RATING_AFTER_PRINT_MS),))
+
+    def to_rating(self) -> Outcome:
+        if self.step is not Step.DONE or not self.settled:
+            return REFUSED
+        return Outcome(True, (CancelWait(Wait.RATING), *self._move(Step.RATING)))
+
+    def rate(self, level: int, reasons: list[str], comment: str) -> Outcome:
+        if self.step is not Step.RATING or self.rated:
+            return REFUSED
+        try:
+            body = evaluation(
+                number=self.case_no or self.apply_no,
+                level=level,
+                reasons=reasons,
+                comment=comment,
+                at=self._clock(),
+            )
+        except ValueError:
+            self.message = message("apply.rating_reason_needed")
+            return REFUSED
+        self.rated = True
+        effects = (SendRating(body, self.apply_no), *self._move(Step.THANKS))
+        return Outcome(True, (*effects, StartWait(Wait.THANKS, THANKS_MS)))
+
+    def finish(self) -> Outcome:
+        """完成 (or 跳过): the resident is done."""
+        return Outcome(True, (CancelWait(Wait.RATING), CancelWait(Wait.THANKS), EndVisit()))
+
+    def wait_over(self, wait: Wait) -> Outcome:
+        """A wait ran out; a wait whose step has passed does nothing."""
+        if wait is Wait.ANSWER:
+            if self.step is not Step.DONE or self.settled:
+                return REFUSED
+            return self._settle_number("")  # the platform answers later: 待上传
+        if wait is Wait.RATING:
+            if self.step is not Step.DONE:
+                return REFUSED
+            return Outcome(True, self._move(Step.RATING))
+        if self.step is not Step.THANKS:
+            return REFUSED
+        return self.finish()

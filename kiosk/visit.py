@@ -1,0 +1,152 @@
+"""One resident's visit: everything personal the kiosk holds while they are at the screen,
+in one place, with one `wipe()`.
+
+The flows keep their own state (the application in `ApplyFlow`, a progress query in
+`ProgressLookup`); the session owns them, routes the ID card to the one that waits for it,
+and wipes them all when the visit ends. The view models read the flows' state from here, so
+a view that forgets to listen for the session's end still has nothing to show.
+A new flow (appointments, questions) becomes one more holder in `holders()`.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Protocol
+
+from devices.idcard.identity import Identity
+from kiosk.apply.flow import ApplyFlow, Effect
+from kiosk.progressquery import ApplicantQuery, ProgressQuery
+from kiosk.submission import ID_TYPES
+
+if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
+    from kiosk.progress import ProgressAnswer
+
+
+class Holder(Protocol):
+    """A part of the session that may hold personal data."""
+
+    def holds_personal_data(self) -> bool: ...
+
+    def wipe(self) -> object: ...
+
+
+class CardRoute(enum.Enum):
+    """Whose a card read was."""
+
+    APPLICATION = "application"  # the identify step waited for it
+    PROGRESS = "progress"  # the progress screen waited for it: a query by ID number
+    DROPPED = "dropped"  # nobody waited: forgotten at once
+
+
+class ProgressLookup:
+    """进度查询's personal state: the query asked (a number with the ID tail, a scanned
+    receipt, an ID number) and the answer on screen.
+
+    Each query gets a number that comes back with its answer; only the answer to the query
+    the screen waits for counts, so an answer that comes after its resident left never
+    reaches the next one.
+    """
+
+    def __init__(self) -> None:
+        self.waiting = False  # the progress screen shows: scans and cards are for it
+        self.asked = 0  # the number of the query whose answer the screen waits for
+        self._clear()
+
+    def _clear(self) -> None:
+        self.query: ProgressQuery | None = None
+        self.searching = False
+        self.answer: ProgressAnswer | None = None
+        self.offline = False  # no answer in time
+
+    def holds_personal_data(self) -> bool:
+        return self.query is not None or self.answer is not None
+
+    def ask(self, query: ProgressQuery) -> int:
+        """A new query: returns its number (the one its answer must carry)."""
+        self.asked += 1
+        self._clear()
+        self.query = query
+        self.searching = True
+        return self.asked
+
+    def answered(self, number: int, answer: ProgressAnswer) -> bool:
+        """False when the answer is for an earlier query (or nobody waits any more)."""
+        if number != self.asked or not self.searching:
+            return False
+        self.searching = False
+        self.answer = answer
+        return True
+
+    def no_answer(self) -> None:
+        """The wait for the answer is over: "cannot reach the platform"; a late answer is
+        dropped."""
+        self.asked += 1
+        self._clear()
+        self.offline = True
+
+    def wipe(self) -> None:
+        """Leaving the screen or the session's end: forget the query and its answer, and
+        drop the answer to any query still on its way."""
+        self.asked += 1
+        self.waiting = False
+        self._clear()
+
+
+class CardSlot:
+    """The last card read and whom it went to (for the holder that takes it)."""
+
+    def __init__(self) -> None:
+        self.identity: Identity | None = None
+        self.route: CardRoute | None = None
+
+    def holds_personal_data(self) -> bool:
+        return self.identity is not None
+
+    def wipe(self) -> None:
+        self.identity = None
+        self.route = None
+
+
+class ResidentSession:
+    """The visit of the resident at the screen.
+
+    `holders()` lists every part that may hold personal data; `wipe()` clears each of them
+    and returns what the UI must stop (the camera, the waits of the application).
+    """
+
+    def __init__(self, apply: ApplyFlow) -> None:
+        self.apply = apply
+        self.progress = ProgressLookup()
+        self.card_slot = CardSlot()
+
+    def holders(self) -> tuple[Holder, ...]:
+        return (self.apply, self.progress, self.card_slot)
+
+    def holds_personal_data(self) -> bool:
+        return any(holder.holds_personal_data() for holder in self.holders())
+
+    def route_card(self, identity: Identity) -> CardRoute:
+        """A card was read: the identify step gets it if it waits for one, else the
+        progress screen if it waits for one; otherwise it is dropped."""
+        if self.apply.wants_card:
+            route = CardRoute.APPLICATION
+        elif self.progress.waiting:
+            route = CardRoute.PROGRESS
+        else:
+            self.card_slot.wipe()
+            return CardRoute.DROPPED
+        self.card_slot.identity = identity
+        self.card_slot.route = route
+        return route
+
+    @staticmethod
+    def progress_query(identity: Identity) -> ProgressQuery:
+        """The query a card on the progress screen asks: all the holder's cases."""
+        return ApplicantQuery(ID_TYPES[identity.kind], identity.id_number)
+
+    def wipe(self) -> tuple[Effect, ...]:
+        """The visit is over: nothing personal stays."""
+        effects = self.apply.wipe()
+        self.progress.wipe()
+        self.card_slot.wipe()
+        return effects

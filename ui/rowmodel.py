@@ -1,0 +1,79 @@
+"""A list model over frozen dataclass rows: one role per field, named in camelCase, so that
+QML delegates declare typed `required property string label` (etc.) instead of reading a
+`var` dict built by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+class RowModel(QAbstractListModel):
+    """Rows of one dataclass type; `set_rows` replaces them all (a reset only when they
+    differ, so an unchanged list never rebuilds its delegates).
+
+    Signals:
+        countChanged: the number of rows changed.
+    """
+
+    countChanged = Signal()
+
+    def __init__(self, row_type: type[Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields = [f.name for f in dataclasses.fields(row_type)]
+        self._rows: tuple[Any, ...] = ()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        rows = tuple(rows)
+        if rows == self._rows:
+            return
+        counted = len(rows) != len(self._rows)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+        if counted:
+            self.countChanged.emit()
+
+    def rows(self) -> tuple[Any, ...]:
+        return self._rows
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        field = role - Qt.ItemDataRole.UserRole - 1
+        if not 0 <= field < len(self._fields):
+            return None
+        value = getattr(self._rows[index.row()], self._fields[field])
+        return list(value) if isinstance(value, tuple) else value
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {
+            Qt.ItemDataRole.UserRole + 1 + n: QByteArray(_camel(name).encode())
+            for n, name in enumerate(self._fields)
+        }
+
+    @Property(int, notify=countChanged)
+    def count(self) -> int:
+        return len(self._rows)

@@ -1,0 +1,43 @@
+"""The resident's session (`kiosk.visit.ResidentSession`) on the GUI thread: where a card
+read arrives and where the session is wiped, once.
+
+The view models of the flows hold no personal data of their own: they read it from the
+session's flows and listen here for a card meant for them and for the wipe.
+
+Signals:
+    applicationCard(Identity): a card read while the identify step waited for one.
+    progressCard(Identity): a card read while the progress screen waited for one.
+    wiped(tuple): the session was wiped; carries the effects of the application flow to
+        stop (the camera, its waits). Views re-read and find nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from devices.idcard.identity import Identity
+from kiosk.visit import CardRoute, ResidentSession
+
+
+class VisitModel(QObject):
+    applicationCard = Signal(object)
+    progressCard = Signal(object)
+    wiped = Signal(object)
+
+    def __init__(self, session: ResidentSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    @Slot(object)
+    def card(self, identity: Identity) -> None:
+        """From the card reader (through the device hub): the session decides whose it is."""
+        route = self.session.route_card(identity)
+        if route is CardRoute.APPLICATION:
+            self.applicationCard.emit(identity)
+        elif route is CardRoute.PROGRESS:
+            self.progressCard.emit(identity)
+
+    @Slot()
+    def wipe(self) -> None:
+        """The session's end: everything personal goes, in one call."""
+        self.wiped.emit(self.session.wipe())
