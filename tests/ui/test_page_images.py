@@ -9,9 +9,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.app.devicesetup import SAMPLE_PAGES
 from PySide6.QtCore import QSize
 
+from kiosk.app.devicesetup import SAMPLE_PAGES
 from kiosk.catalog.sample import load_sample
 from tests.ui.driver import Driver, platform_station
 from ui.pageimages import PageImageProvider

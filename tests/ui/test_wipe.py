@@ -160,11 +160,10 @@ def test_session_end_after_a_card_read_application_leaves_nothing_personal(
 ) -> None:
     """A resident identifies with the card, fills the form and reaches the review page;
     the session ends: no view model property and no text on screen keeps anything of it."""
-    from kiosk.app.devicesetup import Devices
-
     from devices.idcard.device import IdCardDevice
     from devices.idcard.identity import parse_text_block
     from devices.sim.idcard import SAMPLE_CARDS
+    from kiosk.app.devicesetup import Devices
     from tests.ui.driver import platform_station
 
     identity = parse_text_block(SAMPLE_CARDS["resident"])
