@@ -130,7 +130,7 @@ def build_ui(
     shell = ShellModel(settings, languages, engine, visit=visit)
     idle = IdleWatcher(settings.session, engine)
     idle.setElderMode(settings.ui.elder_mode_default)
-    shell.elderModeChanged.connect(lambda: idle.setElderMode(bool(shell.property("elderMode"))))
+    shell.elderModeChanged.connect(idle.setElderMode)
     idle.expired.connect(shell.endSession)
     shell.sessionEnded.connect(idle.stop)
     shell.sessionStarted.connect(idle.start)

@@ -20,7 +20,7 @@ class ShellModel(QObject):
 
     Signals:
         languageChanged: the UI language switched; every text re-translates.
-        elderModeChanged: elder mode (长辈模式) toggled.
+        elderModeChanged(bool): elder mode (长辈模式) toggled; carries whether it is on.
         sessionEnded: the resident's session is over and wiped (everything personal lives
             in the session, see ui.visitview); the attract screen shows. Emitted by
             `endSession()`.
@@ -28,7 +28,7 @@ class ShellModel(QObject):
     """
 
     languageChanged = Signal()
-    elderModeChanged = Signal()
+    elderModeChanged = Signal(bool)
     sessionEnded = Signal()
     sessionStarted = Signal()
 
@@ -90,7 +90,7 @@ class ShellModel(QObject):
     def setElderMode(self, enabled: bool) -> None:
         if enabled != self._elder_mode:
             self._elder_mode = enabled
-            self.elderModeChanged.emit()
+            self.elderModeChanged.emit(enabled)
 
     @Slot()
     def hideKeyboard(self) -> None:
