@@ -32,36 +32,6 @@ from ui.tour import start_tour_ui, tour_station, walk_screens
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
-# What the walk still finds in files other parts of issue 11 own (the apply flow is being
-# rewritten into kiosk/apply/ with its own message codes): screen → texts. Each entry must
-# still be found, so the list shrinks as they are fixed; nothing else may appear.
-_JOINED = "Ways to apply: 网上办理、自助办理、窗口办理"  # ui/catalogview.py joins with "、"
-_RATINGS = {  # kiosk/submission.py RATING_LEVELS and BAD_RATING_REASONS, via ui/applyview.py
-    "★  非常不满意", "★★  不满意", "★★★  基本满意", "★★★★  满意", "★★★★★  非常满意",
-    "办事指南看不懂", "工作人员帮助不够", "操作步骤复杂", "材料要求太多", "等待时间太长",
-    "设备出了问题",
-}  # fmt: skip
-ELSEWHERE: dict[str, set[str]] = {
-    "guide": {_JOINED},
-    "guide-end": {_JOINED},
-    "guide-en": {_JOINED},
-    "printer-out-of-paper": {_JOINED},
-    # ApplyConditions.qml writes the material's form in "（…）"
-    "apply-conditions": {
-        "□ 夫妻双方居民身份证（原件） — e-licence accepted",
-        "□ 结婚证（原件） — e-licence accepted",
-    },
-    "apply-form": {"有几项需要修改，请看红色提示"},  # ui/applyview.py next()
-    # kiosk/session.py: PROVISION_WORDS, review row labels
-    "apply-review": {"使用电子证照", "已拍摄2页", "申请人姓名", "申请人证件号码"},
-    "apply-consent": {  # kiosk/session.py CONSENT
-        "Kept: 按政务服务档案管理规定保存；本终端在提交成功后立即删除",
-        "Purpose: 办理您申请的政务服务事项",
-        "Sent to: 北京市西城区政务服务平台及承办部门",
-    },
-    "apply-rating": _RATINGS,
-}
-
 
 def strings(value: Any) -> Iterable[str]:
     """Every string inside plain data (dicts, lists, dataclasses)."""
@@ -191,4 +161,4 @@ def test_tour_in_english_every_screen_shows_no_chinese_outside_data() -> None:
     assert "progress" in screens
     phone = "联系电话: please enter an 11-digit mobile number (for example 13800000000) or a"
     assert any(text.startswith(phone) for text in form_texts)  # a form problem, in English
-    assert found == ELSEWHERE
+    assert found == {}

@@ -15,6 +15,12 @@
     </message>
     <message>
         <location line="+13"/>
+        <source> (%1)</source>
+        <comment>a material&apos;s form, after its name</comment>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>, %1 copies</source>
         <translation>，%1份</translation>
     </message>
@@ -803,8 +809,15 @@
         <source>Service recipients</source>
         <translation>服务对象</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <location line="+76"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-71"/>
         <source>What to bring (%n item(s))</source>
         <translation>
             <numerusform>所需材料（%n项）</numerusform>

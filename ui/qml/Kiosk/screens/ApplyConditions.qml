@@ -38,8 +38,9 @@ Column {
                 required property bool eLicence
                 required property bool atCounter
                 width: parent ? parent.width : 0
-                text: "□ " + name + "（" + form
-                      + (copies > 1 ? qsTr(", %1 copies").arg(copies) : "") + "）"
+                // One .arg() only: a name from the catalog may itself hold "%2".
+                text: "□ " + name + qsTr(" (%1)", "a material's form, after its name")
+                                        .arg(form + (copies > 1 ? qsTr(", %1 copies").arg(copies) : ""))
                       + (needed ? "" : qsTr(" — if applicable"))
                       + (atCounter ? qsTr(" — may be brought to the counter later") : "")
                       + (eLicence ? qsTr(" — e-licence accepted") : "")

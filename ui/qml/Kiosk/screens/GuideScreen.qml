@@ -94,7 +94,7 @@ KioskPage {
                 text: "• " + modelData
             }
         }
-        LabelledText { label: qsTr("Service recipients"); value: page.guide.serviceObject ?? "" }
+        LabelledText { label: qsTr("Service recipients"); value: (page.guide.serviceObject ?? []).join(qsTr(", ", "between the items of a list")) }
     }
 
     SectionBox {
@@ -170,7 +170,7 @@ KioskPage {
         }
         LabelledText { label: qsTr("Hours"); value: page.guide.hours ?? "" }
         LabelledText { label: qsTr("Appointments"); value: page.guide.appointment ?? "" }
-        LabelledText { label: qsTr("Ways to apply"); value: page.guide.handlingForms ?? "" }
+        LabelledText { label: qsTr("Ways to apply"); value: (page.guide.handlingForms ?? []).join(qsTr(", ", "between the items of a list")) }
         LabelledText { label: qsTr("Where it can be handled"); value: page.guide.handlingScope ?? "" }
     }
 
