@@ -42,7 +42,7 @@ def test_startup_ratio(record: Callable[..., object]) -> None:
     kiosk, bare = statistics.median(kiosk_times), statistics.median(bare_times)
     record("startup_kiosk_ms", kiosk * 1000, "ms", note=f"median of {RUNS}")
     record("startup_bare_window_ms", bare * 1000, "ms", note=f"median of {RUNS}")
-    record("startup_ratio", kiosk / bare, "x", at_most=2.5)
+    record("startup_ratio", kiosk / bare, "x", at_most=1.8)
 
 
 def test_idle_rss(record: Callable[..., object]) -> None:
@@ -58,7 +58,7 @@ def test_idle_rss(record: Callable[..., object]) -> None:
         bare = rss_mb(bare_process.pid)
     finally:
         stop(bare_process)
-    record("idle_rss_mb", kiosk, "MB", at_most=220)
+    record("idle_rss_mb", kiosk, "MB", at_most=160)
     record("idle_rss_bare_window_mb", bare, "MB")
 
 
@@ -88,4 +88,4 @@ def test_gui_stall_during_walk_through_all_screens(
             kiosk.settle()
             kiosk.click("attractArea")
         worst = max(worst, probe.stop())
-    record("gui_stall_ms_max", worst, "ms", at_most=50, note="screen walk, both layouts")
+    record("gui_stall_ms_max", worst, "ms", at_most=25, note="screen walk, both layouts")
