@@ -51,14 +51,18 @@ def stop_source_caching_on_import() -> None:
 
 
 def names_pyside(module: ModuleType) -> bool:
-    """Whether the module's source mentions PySide6 (shiboken's test, without linecache)."""
-    loader = getattr(getattr(module, "__spec__", None), "loader", None)
-    get_source = getattr(loader, "get_source", None)
+    """Whether the module's source mentions PySide6 (shiboken's test, without linecache).
+
+    A source file is searched as bytes: "PySide6" is ASCII, so the bytes hold it exactly
+    when the text does, and nothing is decoded.
+    """
     file = getattr(module, "__file__", None)
     try:
+        if isinstance(file, str) and file.endswith(".py"):
+            return b"PySide6" in Path(file).read_bytes()
+        loader = getattr(getattr(module, "__spec__", None), "loader", None)
+        get_source = getattr(loader, "get_source", None)
         source = get_source(module.__name__) if get_source is not None else None
-        if source is None and isinstance(file, str) and file.endswith(".py"):
-            source = Path(file).read_text(encoding="utf-8")
     except (ImportError, OSError, SyntaxError, UnicodeDecodeError):
         return False
     return isinstance(source, str) and "PySide6" in source
