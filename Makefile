@@ -10,9 +10,9 @@ TS := $(wildcard ui/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 QML := $(shell find ui/qml -name '*.qml' | sort)
 
-.PHONY: demo test lint bench tour i18n qmltypes deps debian-packages clean
+.PHONY: demo test lint bench tour i18n qmltypes deps bytecode debian-packages clean
 
-deps: debian-packages $(STAMP) $(QM)
+deps: debian-packages $(STAMP) $(QM) bytecode
 
 debian-packages:
 	@packaging/check-debian-packages.sh
@@ -22,6 +22,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $@
+
+# The kiosk's own modules compiled ahead, as the Debian package does on a station: without
+# it every start compiles them again where PYTHONDONTWRITEBYTECODE is set (~150 ms of CPU
+# before the first frame). Only changed files are compiled again.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q kiosk devices ui
 
 ui/i18n/%.qm: ui/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@

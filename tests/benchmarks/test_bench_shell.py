@@ -42,7 +42,7 @@ def test_startup_ratio(record: Callable[..., object]) -> None:
     kiosk, bare = statistics.median(kiosk_times), statistics.median(bare_times)
     record("startup_kiosk_ms", kiosk * 1000, "ms", note=f"median of {RUNS}")
     record("startup_bare_window_ms", bare * 1000, "ms", note=f"median of {RUNS}")
-    record("startup_ratio", kiosk / bare, "x", at_most=2.5)
+    record("startup_ratio", kiosk / bare, "x", at_most=1.8)
 
 
 def test_idle_rss(record: Callable[..., object]) -> None:
@@ -58,14 +58,14 @@ def test_idle_rss(record: Callable[..., object]) -> None:
         bare = rss_mb(bare_process.pid)
     finally:
         stop(bare_process)
-    record("idle_rss_mb", kiosk, "MB", at_most=220)
+    record("idle_rss_mb", kiosk, "MB", at_most=160)
     record("idle_rss_bare_window_mb", bare, "MB")
 
 
 def test_gui_stall_during_walk_through_all_screens(
     launch: Callable[..., Driver], qtbot: QtBot, record: Callable[..., object]
 ) -> None:
-    worst = 0.0
+    worst = worst_busy = 0.0
     for orientation in ("portrait", "landscape"):
         kiosk = launch(make_settings(orientation))
         for name in WALK:  # look the items up first: the probe times the kiosk, not the test
@@ -88,4 +88,10 @@ def test_gui_stall_during_walk_through_all_screens(
             kiosk.settle()
             kiosk.click("attractArea")
         worst = max(worst, probe.stop())
-    record("gui_stall_ms_max", worst, "ms", at_most=50, note="screen walk, both layouts")
+        worst_busy = max(worst_busy, probe.max_busy_ms)
+    record("gui_stall_ms_max", worst, "ms", at_most=25, note="screen walk, both layouts")
+    # The same stall in CPU time of the GUI thread: tells the kiosk's own work from waits for
+    # a core on a loaded machine.
+    record(
+        "gui_stall_busy_ms_max", worst_busy, "ms", note="most GUI-thread CPU time between two ticks"
+    )

@@ -1038,7 +1038,7 @@
         <translation>搜索事项：输入名称、拼音或首字母</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>By theme</source>
         <translation>按主题</translation>
     </message>
@@ -1048,12 +1048,12 @@
         <translation>按部门</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>By level</source>
         <translation>按层级</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Loading the catalog…</source>
         <translation>正在加载事项目录…</translation>
     </message>
@@ -1061,52 +1061,52 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="+14"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="+20"/>
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>What to bring, where to go, how long it takes</source>
         <translation>带什么材料、去哪里办、多久办完</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Apply online</source>
         <translation>我要办理</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>Fill in and submit an application here</source>
         <translation>在这里填写并提交申请</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>See how your application is going</source>
         <translation>查看您的申请办到哪一步了</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Appointments</source>
         <translation>预约办理</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>Book a time at the service window</source>
         <translation>预约窗口办理时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>Hotline %1 and station contacts</source>
         <translation>热线 %1 及服务站联系方式</translation>
     </message>

@@ -49,19 +49,17 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Repeater {
-                model: [
-                    { kind: "theme", label: qsTr("By theme") },
-                    { kind: "department", label: qsTr("By department") },
-                    { kind: "level", label: qsTr("By level") }
-                ]
+                // Keys only: the buttons are re-translated in place, not made anew.
+                model: ["theme", "department", "level"]
                 KioskButton {
-                    required property var modelData
-                    objectName: "browse_" + modelData.kind
+                    required property string modelData
+                    objectName: "browse_" + modelData
                     Layout.fillWidth: true
-                    text: modelData.label
+                    text: modelData === "theme" ? qsTr("By theme")
+                        : modelData === "department" ? qsTr("By department") : qsTr("By level")
                     checkable: true
-                    checked: screen.kind === modelData.kind
-                    onClicked: screen.kind = modelData.kind
+                    checked: screen.kind === modelData
+                    onClicked: screen.kind = modelData
                 }
             }
         }

@@ -10,13 +10,30 @@ Item {
     required property string hotline
     signal tileChosen(string key)
 
-    readonly property var tiles: [
-        { key: "guides", title: qsTr("Service guides"), subtitle: qsTr("What to bring, where to go, how long it takes"), icon: "guides.svg" },
-        { key: "apply", title: qsTr("Apply online"), subtitle: qsTr("Fill in and submit an application here"), icon: "apply.svg" },
-        { key: "progress", title: qsTr("Check progress"), subtitle: qsTr("See how your application is going"), icon: "progress.svg" },
-        { key: "appointment", title: qsTr("Appointments"), subtitle: qsTr("Book a time at the service window"), icon: "appointment.svg" },
-        { key: "consult", title: qsTr("Ask for help"), subtitle: qsTr("Hotline %1 and station contacts").arg(home.hotline), icon: "consult.svg" }
-    ]
+    // Keys only; each tile binds its own words. A language switch then re-translates the
+    // tiles in place: an array of translated texts would be built anew and make the Repeater
+    // destroy and create every tile again.
+    readonly property list<string> tileKeys: ["guides", "apply", "progress", "appointment", "consult"]
+
+    function title(key: string): string {
+        switch (key) {
+        case "guides": return qsTr("Service guides")
+        case "apply": return qsTr("Apply online")
+        case "progress": return qsTr("Check progress")
+        case "appointment": return qsTr("Appointments")
+        default: return qsTr("Ask for help")
+        }
+    }
+
+    function subtitle(key: string): string {
+        switch (key) {
+        case "guides": return qsTr("What to bring, where to go, how long it takes")
+        case "apply": return qsTr("Fill in and submit an application here")
+        case "progress": return qsTr("See how your application is going")
+        case "appointment": return qsTr("Book a time at the service window")
+        default: return qsTr("Hotline %1 and station contacts").arg(home.hotline)
+        }
+    }
 
     GridLayout {
         id: grid
@@ -28,12 +45,12 @@ Item {
         columnSpacing: Theme.spacing
 
         Repeater {
-            model: home.tiles
+            model: home.tileKeys
             Tile {
-                required property var modelData
+                required property string modelData
                 required property int index
                 readonly property bool first: index === 0
-                objectName: "tile_" + modelData.key
+                objectName: "tile_" + modelData
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
@@ -42,10 +59,10 @@ Item {
                 Layout.rowSpan: first && Theme.landscape ? 2 : 1
                 wide: first && !Theme.landscape
                 featured: first
-                text: modelData.title
-                subtitle: modelData.subtitle
-                iconSource: Qt.resolvedUrl("../icons/" + modelData.icon)
-                onClicked: home.tileChosen(modelData.key)
+                text: home.title(modelData)
+                subtitle: home.subtitle(modelData)
+                iconSource: Qt.resolvedUrl("../icons/" + modelData + ".svg")
+                onClicked: home.tileChosen(modelData)
             }
         }
     }
