@@ -74,9 +74,7 @@ class KioskUi:
         return self.window
 
     def close(self) -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.window.removeEventFilter(self.idle)
         self.idle.stop()
         self.catalog_service.stop()
         self.devices.stop()
@@ -188,7 +186,9 @@ def build_ui(
     assert isinstance(window, QQuickWindow)
 
     _show(window, mode, settings, size)
-    app.installEventFilter(idle)
+    # On the window, not the application: every touch and key reaches the window first,
+    # and the filter then does not run for each of the GUI thread's other events.
+    window.installEventFilter(idle)
     catalog_service.start()
     # Devices come up once the first frame is out: opening ports and the first status
     # queries would otherwise compete with start-up for the interpreter.
