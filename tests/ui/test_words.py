@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import forms, progress
 from kiosk.catalog.model import FormField
 from kiosk.messages import Message, message
+from tests.kiosk.test_forms import CARD, DATE, ID, ORDER, PEOPLE, PHONE, TEXT
 from ui import capture
 from ui.app import QML_DIR
 from ui.i18n import LanguageSwitcher
@@ -152,14 +153,6 @@ def test_codes_in_sources_see_message_calls_in_any_core_module(tmp_path: Path) -
 
 
 # -- code in, words out -----------------------------------------------------------------
-
-TEXT = FormField("address", "text", "现居住地址", max_length=10)
-PEOPLE = FormField("n", "number", "家庭人口数", min_value=1, max_value=20)
-CARD = FormField("c", "number", "卡号", help="卡背面的19位数字", pattern=r"\d{19}")
-PHONE = FormField("p", "phone", "联系电话")
-DATE = FormField("d", "date", "预产期")
-ORDER = FormField("c", "choice", "第几个孩子", choices=("一孩", "二孩"))
-ID = FormField("i", "id_number", "配偶身份证号码")
 
 
 @pytest.mark.parametrize(
