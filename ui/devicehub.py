@@ -224,8 +224,8 @@ class DeviceHub(QObject):
 
     def _show_statuses(self) -> None:
         rows = [DeviceRow(kind, status) for kind, status in self._statuses.items()]
-        self._rows.set_rows(rows)
-        self._troubled_rows.set_rows(
+        self._rows.set_device_rows(rows)
+        self._troubled_rows.set_device_rows(
             [row for row in rows if row.status is not None and row.status.concerns_residents]
         )
 

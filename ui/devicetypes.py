@@ -12,21 +12,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QByteArray,
-    QEnum,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QEnum, QObject
 
 from devices.status import DeviceKind as Kind
 from devices.status import DeviceStatus
 from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.rowmodel import RowModel
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -107,73 +100,58 @@ class DeviceRow:
     status: DeviceStatus | None
 
 
-ROLES = ("device", "name", "health", "light", "paper", "coverOpen", "samOk", "detail")
+@dataclass(frozen=True)
+class DeviceRoles:
+    """A device row as QML delegates read it (roles device, name, health, light, paper,
+    coverOpen, samOk, detail)."""
+
+    device: DeviceKind.Value
+    name: str  # its name in settings ("printer"), for objectNames
+    health: DeviceHealth.Value
+    light: DeviceLight.Value
+    paper: DevicePaper.Value
+    cover_open: bool
+    sam_ok: bool
+    detail: str
 
 
-def row_roles(row: DeviceRow) -> tuple[Any, ...]:
-    """The role values of a row, in the order of ROLES."""
+def row_roles(row: DeviceRow) -> DeviceRoles:
+    """What QML shows of a device row."""
     status = row.status
+    kind = qml_enum(DeviceKind.Value, row.kind)
     if status is None:
-        return (
-            qml_enum(DeviceKind.Value, row.kind),
+        return DeviceRoles(
+            kind,
             row.kind.value,
             DeviceHealth.Value.NotConfigured,
             DeviceLight.Value.Off,
             DevicePaper.Value.NotApplicable,
-            False,
-            True,
-            "",
+            cover_open=False,
+            sam_ok=True,
+            detail="",
         )
-    return (
-        qml_enum(DeviceKind.Value, row.kind),
+    return DeviceRoles(
+        kind,
         row.kind.value,
         qml_enum(DeviceHealth.Value, status.health),
         qml_enum(DeviceLight.Value, status.light),
         DevicePaper.Value.NotApplicable
         if status.paper is None
         else qml_enum(DevicePaper.Value, status.paper),
-        bool(status.cover_open),
-        status.sam_ok is not False,
-        status.detail,
+        cover_open=bool(status.cover_open),
+        sam_ok=status.sam_ok is not False,
+        detail=status.detail,
     )
 
 
 @QmlElement
 @QmlUncreatable("the device hub's rows")
-class DeviceRows(QAbstractListModel):
-    """Devices as list-model rows; roles: device (DeviceKind), name (its name in settings:
-    "printer"; for objectNames), health (DeviceHealth),
-    light (DeviceLight), paper (DevicePaper), coverOpen, samOk (bool), detail (str)."""
+class DeviceRows(RowModel):
+    """Devices as list-model rows (DeviceRoles): changed values update in place, a
+    different set of devices resets."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+        super().__init__(DeviceRoles, parent, key=lambda roles: roles.device)
 
-    def set_rows(self, rows: list[DeviceRow]) -> None:
-        """Show `rows`: changed values update in place, a different set of devices resets."""
-        values = [row_roles(row) for row in rows]
-        if [v[0] for v in values] != [v[0] for v in self._rows]:
-            self.beginResetModel()
-            self._rows = values
-            self.endResetModel()
-            return
-        for number, (old, new) in enumerate(zip(self._rows, values, strict=True)):
-            if old != new:
-                self._rows[number] = new
-                index = self.index(number, 0)
-                self.dataChanged.emit(index, index)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {
-            Qt.ItemDataRole.UserRole + number: QByteArray(name.encode())
-            for number, name in enumerate(ROLES)
-        }
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        column = role - Qt.ItemDataRole.UserRole
-        if not index.isValid() or not 0 <= column < len(ROLES):
-            return None
-        return self._rows[index.row()][column]
+    def set_device_rows(self, rows: list[DeviceRow]) -> None:
+        self.set_rows([row_roles(row) for row in rows])

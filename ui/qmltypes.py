@@ -88,8 +88,11 @@ def sources() -> list[Path]:
 
 def _describe(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
     """metaobjectdump's description of each file, grouped by QML module."""
-    # Shared: a subclass of a QObject subclass defined in an earlier file is a QObject too.
+    # Shared: a subclass of a QObject subclass defined in another file is a QObject too.
+    # A first pass learns every file's classes, so the order of the files does not matter.
     context = metaobjectdump.VisitorContext()  # type: ignore[no-untyped-call]
+    for path in paths:
+        metaobjectdump.parse_file(path, context)
     modules: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for path in paths:
         data = metaobjectdump.parse_file(path, context)

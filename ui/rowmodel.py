@@ -5,7 +5,7 @@ QML delegates declare typed `required property string label` (etc.) instead of r
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +19,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+# Not an element itself, but the base of elements: the QML module's type information
+# (ui/qmltypes.py) describes it so that qmllint knows what those inherit (`count`).
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -28,8 +33,12 @@ def _camel(name: str) -> str:
 
 
 class RowModel(QAbstractListModel):
-    """Rows of one dataclass type; `set_rows` replaces them all (a reset only when they
-    differ, so an unchanged list never rebuilds its delegates).
+    """Rows of one dataclass type; `set_rows` replaces them (nothing happens when they are
+    equal, so an unchanged list never rebuilds its delegates).
+
+    With `key` (a row's identity, e.g. which device it is): when the new rows are the same
+    ones by key, only the rows that changed are announced and their delegates update in
+    place; otherwise the model resets.
 
     Signals:
         countChanged: the number of rows changed.
@@ -37,14 +46,28 @@ class RowModel(QAbstractListModel):
 
     countChanged = Signal()
 
-    def __init__(self, row_type: type[Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        row_type: type[Any],
+        parent: QObject | None = None,
+        *,
+        key: Callable[[Any], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._fields = [f.name for f in dataclasses.fields(row_type)]
         self._rows: tuple[Any, ...] = ()
+        self._key = key
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         rows = tuple(rows)
         if rows == self._rows:
+            return
+        key = self._key
+        if key is not None and [key(r) for r in rows] == [key(r) for r in self._rows]:
+            old, self._rows = self._rows, rows
+            for number, (before, after) in enumerate(zip(old, rows, strict=True)):
+                if before != after:
+                    self.dataChanged.emit(self.index(number), self.index(number))
             return
         counted = len(rows) != len(self._rows)
         self.beginResetModel()

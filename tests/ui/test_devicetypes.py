@@ -6,11 +6,9 @@ import enum
 from enum import IntEnum
 
 import pytest
-from PySide6.QtCore import QByteArray, Qt
 
 from devices.status import DeviceKind, DeviceStatus, Health, Light, Paper
 from ui.devicetypes import (
-    ROLES,
     DeviceHealth,
     DeviceLight,
     DevicePaper,
@@ -46,14 +44,13 @@ def test_qml_enum_multi_word_name_becomes_camel_case() -> None:
 
 
 def role(rows: DeviceRows, row: int, name: str) -> object:
-    number = Qt.ItemDataRole.UserRole + ROLES.index(name)
-    assert rows.roleNames()[number] == QByteArray(name.encode())
-    return rows.data(rows.index(row, 0), number)
+    names = {bytes(value.data()).decode(): number for number, value in rows.roleNames().items()}
+    return rows.data(rows.index(row, 0), names[name])
 
 
 def test_device_rows_unconfigured_device_reads_not_configured_and_no_light() -> None:
     rows = DeviceRows()
-    rows.set_rows([DeviceRow(DeviceKind.SCANNER, None)])
+    rows.set_device_rows([DeviceRow(DeviceKind.SCANNER, None)])
     assert rows.rowCount() == 1
     assert role(rows, 0, "device") == QmlDeviceKind.Value.Scanner
     assert role(rows, 0, "name") == "scanner"
@@ -67,7 +64,7 @@ def test_device_rows_printer_out_of_paper_reads_typed_states() -> None:
     out = DeviceStatus(
         DeviceKind.PRINTER, Health.HARDWARE_ERROR, detail="paper out", paper=Paper.OUT
     )
-    rows.set_rows([DeviceRow(DeviceKind.PRINTER, out)])
+    rows.set_device_rows([DeviceRow(DeviceKind.PRINTER, out)])
     assert role(rows, 0, "health") == DeviceHealth.Value.HardwareError
     assert role(rows, 0, "light") == DeviceLight.Value.Red
     assert role(rows, 0, "paper") == DevicePaper.Value.Out
@@ -78,13 +75,17 @@ def test_device_rows_printer_out_of_paper_reads_typed_states() -> None:
 def test_device_rows_changed_status_updates_that_row_in_place() -> None:
     rows = DeviceRows()
     ready = DeviceStatus(DeviceKind.PRINTER, Health.ONLINE, paper=Paper.OK)
-    rows.set_rows([DeviceRow(DeviceKind.ID_READER, None), DeviceRow(DeviceKind.PRINTER, ready)])
+    rows.set_device_rows(
+        [DeviceRow(DeviceKind.ID_READER, None), DeviceRow(DeviceKind.PRINTER, ready)]
+    )
     changed: list[int] = []
     resets: list[bool] = []
     rows.dataChanged.connect(lambda first, _last, _roles=(): changed.append(first.row()))
     rows.modelReset.connect(lambda: resets.append(True))
     low = DeviceStatus(DeviceKind.PRINTER, Health.ONLINE, paper=Paper.NEAR_END)
-    rows.set_rows([DeviceRow(DeviceKind.ID_READER, None), DeviceRow(DeviceKind.PRINTER, low)])
+    rows.set_device_rows(
+        [DeviceRow(DeviceKind.ID_READER, None), DeviceRow(DeviceKind.PRINTER, low)]
+    )
     assert changed == [1]
     assert resets == []
     assert role(rows, 1, "light") == DeviceLight.Value.Amber
@@ -92,9 +93,9 @@ def test_device_rows_changed_status_updates_that_row_in_place() -> None:
 
 def test_device_rows_other_devices_reset_the_model() -> None:
     rows = DeviceRows()
-    rows.set_rows([DeviceRow(DeviceKind.PRINTER, None)])
+    rows.set_device_rows([DeviceRow(DeviceKind.PRINTER, None)])
     resets: list[bool] = []
     rows.modelReset.connect(lambda: resets.append(True))
-    rows.set_rows([])
+    rows.set_device_rows([])
     assert resets == [True]
     assert rows.rowCount() == 0
