@@ -186,14 +186,6 @@ class DeviceHub(QObject):
     def _print_code(self) -> str:
         return self._print_status.code
 
-    def _legacy_print_status(self) -> dict[str, str]:
-        state = self._print_status.state
-        return {
-            "job": self._print_status.job,
-            "state": "" if state is PrintState.Value.Idle else state.name.lower(),
-            "code": self._print_status.code,
-        }
-
     # Both for the staff panel only: empty outside staff mode.
     lastCard = Property(dict, _get_last_card, notify=lastCardChanged)
     failedJob = Property(str, _get_failed_job, notify=statusChanged)
@@ -202,8 +194,6 @@ class DeviceHub(QObject):
     printJob = Property(str, _print_job, notify=printStatusChanged)
     printState = Property(int, _print_state, notify=printStatusChanged)
     printCode = Property(str, _print_code, notify=printStatusChanged)
-    # The same as a dict, only until ApplyDone.qml reads printState (issue 11).
-    printStatus = Property(dict, _legacy_print_status, notify=printStatusChanged)
 
     # for Python ---------------------------------------------------------------------------
 

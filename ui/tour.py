@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from devices.status import Light
 from kiosk.app.devicesetup import DemoDevices, build_devices, start_demo_devices
 from kiosk.app.services import build_services
 from kiosk.apply.flow import Step
@@ -240,7 +241,7 @@ def _apply_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]
     def received(ui: KioskUi) -> None:
         ui.apply.next()
         _wait_until(lambda: bool(ui.apply.property("answered")))
-        _wait_until(lambda: ui.devices.property("printStatus").get("state") == "done")
+        _wait_until(lambda: ui.devices.print_status().printed)
 
     def rating(ui: KioskUi) -> None:
         ui.apply.toRating()
@@ -285,7 +286,7 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> bool:
 
 
 def _devices_online(ui: KioskUi) -> bool:
-    return bool(ui.devices.property("light") == "green")
+    return ui.devices.overall_light() is Light.GREEN
 
 
 def _wait_for_catalog(ui: KioskUi) -> bool:

@@ -23,6 +23,7 @@ from devices.printer.status import Paper
 from devices.printer.transport import parse_address
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
+from devices.status import Light
 from kiosk.app.devicesetup import Devices
 from kiosk.progressquery import read_progress_link
 from kiosk.standin.server import StandIn
@@ -93,7 +94,7 @@ def _station(
             scanner=None,
         )
         kiosk = launch(settings, devices=devices, outbox_path=tmp_path / "outbox.db")
-        kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green", 10_000)
+        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN, 10_000)
         yield kiosk, standin, reader, printer
         kiosk.ui.devices.stop()  # before the simulators go away
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from devices.scanner.framer import FramerSettings
 from devices.scanner.scanner import SerialScanner
 from devices.sim.scanner import ScannerSimulator
+from devices.status import Light
 from kiosk.app.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
@@ -55,7 +56,7 @@ def test_progress_screen_number_needs_tail_and_qr_needs_its_token(
         standin.state.retry_after_s = 3600
         devices = Devices(None, None, SerialScanner(scanner.url, FramerSettings()))
         kiosk = launch(settings, outbox_path=outbox_path, devices=devices)
-        kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
+        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
         kiosk.click("tile_progress")
         pattern = settings.ui.progress_url_pattern
 

@@ -18,13 +18,14 @@ from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from devices.status import Paper
+from devices.status import Light, Paper
 from kiosk.app.devicesetup import Devices
 from kiosk.app.services import open_audit_trail, open_staff_access
 from kiosk.audit import AuditTrail
 from kiosk.keyfiles import load_key
 from tests.ui import driver
 from tests.ui.driver import STAFF_PIN, Driver, make_settings, with_staff_pin
+from ui.devicetypes import PrintState
 from ui.staffgate import StaffGate
 from ui.stallprobe import StallProbe
 
@@ -58,7 +59,7 @@ def station_devices(reader_sim: IdCardSimulator, printer_sim: PrinterSimulator) 
 
 def start(launch: Callable[..., Driver], devices: Devices, **staff: float) -> Driver:
     kiosk = launch(with_staff_pin(**staff), devices=devices)
-    kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
+    kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
     return kiosk
 
 
@@ -67,7 +68,7 @@ def fail_resident_receipt(kiosk: Driver, printer_sim: PrinterSimulator) -> None:
     the resident's session ends."""
     printer_sim.paper_out_after = 60
     kiosk.ui.devices.print_receipt(RESIDENT_RECEIPT)
-    kiosk.wait_until(lambda: kiosk.ui.devices.property("printStatus")["state"] == "failed")
+    kiosk.wait_until(lambda: kiosk.ui.devices.print_status().state is PrintState.Value.Failed)
     printer_sim.set_state(paper=Paper.OK, paper_stop=False)
     kiosk.wait_until(lambda: bool(kiosk.ui.devices.property("printerReady")), 5000)
     next_resident(kiosk)

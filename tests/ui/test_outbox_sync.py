@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from devices.status import Light
 from kiosk.health import StationHealth
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
@@ -73,7 +74,7 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
             IdCardDevice(reader.url), None, SerialScanner(scanner.url, FramerSettings())
         )
         kiosk = launch(settings, outbox_path=outbox_path, devices=devices)
-        kiosk.wait_until(lambda: kiosk.ui.devices.property("light") == "green")
+        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
         kiosk.click("tile_progress")
         assert kiosk.current_screen() == "progressScreen"
         kiosk.item("progressNumberField").setProperty("text", "xcu000001")

@@ -9,11 +9,11 @@ Column {
     id: step
 
     required property ApplyViewModel apply
-    required property var devices
+    required property DeviceHub devices
     required property string hotline
 
-    readonly property var printStatus: step.devices.printStatus
-    readonly property bool printFailed: step.printStatus.state === "failed"
+    readonly property bool printFailed: step.devices.printState === PrintState.Failed
+    readonly property bool printDone: step.devices.printState === PrintState.Done
     readonly property string number: step.apply.caseNo !== "" ? step.apply.caseNo : step.apply.applyNo
 
     spacing: Theme.spacing
@@ -50,9 +50,9 @@ Column {
             objectName: "applyPrintStatus"
             width: parent.width
             visible: step.apply.answered
-            text: step.printStatus.state === "printing" ? qsTr("Printing your receipt…")
-                  : step.printStatus.state === "done" ? qsTr("Please take your receipt.")
-                  : step.printStatus.code === "paper_out" ? qsTr("The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.")
+            text: step.devices.printState === PrintState.Printing ? qsTr("Printing your receipt…")
+                  : step.printDone ? qsTr("Please take your receipt.")
+                  : step.devices.printCode === "paper_out" ? qsTr("The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.")
                   : step.printFailed ? qsTr("The receipt could not be printed. Please photograph the QR code and the number below with your phone. Staff have been told.")
                   : ""
         }
@@ -60,7 +60,7 @@ Column {
 
     Column {
         objectName: "applyReceiptQr"
-        visible: step.apply.answered && (step.printFailed || step.printStatus.state === "done")
+        visible: step.apply.answered && (step.printFailed || step.printDone)
         width: parent.width
         spacing: Theme.spacing / 2
         Image {

@@ -10,7 +10,7 @@ Column {
     id: step
 
     required property ApplyViewModel apply
-    required property var devices
+    required property DeviceHub devices
 
     spacing: Theme.spacing
 

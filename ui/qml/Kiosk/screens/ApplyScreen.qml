@@ -9,7 +9,7 @@ KioskPage {
     id: screen
 
     required property ApplyViewModel apply
-    required property var devices
+    required property DeviceHub devices
     required property string hotline
 
     readonly property int step: screen.apply.step
