@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app.services import Services
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
 from kiosk.health import StationHealth
+from kiosk.services import Services
 from kiosk.settings import Settings
 from kiosk.visit import ResidentSession
 from ui.applyview import ApplyViewModel

@@ -20,9 +20,9 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
 from devices.status import DeviceKind, DeviceStatus, Health, Light
-from kiosk.app.devicesetup import Devices
 from kiosk.health import DeviceHealth
 from kiosk.privacy import mask_id_number, mask_name
+from kiosk.services import Devices
 from ui.devicetypes import DeviceRow, DeviceRows, PrintState
 from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
 from ui.qmlelement import QmlElement, QmlUncreatable

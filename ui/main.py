@@ -10,7 +10,7 @@ import sys
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.app.services import Services
+from kiosk.services import Services
 from kiosk.settings import Settings
 from ui.app import QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment

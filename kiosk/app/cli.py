@@ -29,9 +29,10 @@ import platformdirs
 
 from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
-from kiosk.app.services import Services, build_services
+from kiosk.app.services import build_services
 from kiosk.catalog.store import CatalogStore
 from kiosk.privatefiles import private_dir
+from kiosk.services import Services
 from kiosk.settings import (
     DEFAULT_CONFIG_PATH,
     Settings,
@@ -42,7 +43,8 @@ from kiosk.settings import (
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
-    from kiosk.app.devicesetup import DemoDevices, Devices
+    from kiosk.app.devicesetup import DemoDevices
+    from kiosk.services import Devices
 
 log = logging.getLogger("kiosk")
 

@@ -25,6 +25,7 @@ from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
 from devices.status import Paper
 from kiosk.privatefiles import private_dir
+from kiosk.services import Devices
 from kiosk.settings import PrinterSettings, ScannerSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -47,16 +48,6 @@ def scanner_framing(settings: ScannerSettings) -> FramerSettings:
         max_length=settings.max_length,
         inter_char_timeout_s=settings.inter_char_timeout_ms / 1000,
     )
-
-
-@dataclass
-class Devices:
-    """The station's devices; None where settings name none."""
-
-    id_reader: IdCardDevice | None
-    printer: ReceiptPrinter | None
-    scanner: SerialScanner | WedgeScanner | None
-    poll_interval_ms: int = 300
 
 
 def build_devices(settings: Settings) -> Devices:

@@ -10,39 +10,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.catalog.store import CatalogStore
 from kiosk.district.signing import Credentials
+from kiosk.services import Devices, Services
 from kiosk.settings import Settings
 
 if TYPE_CHECKING:
-    from kiosk.app.devicesetup import Devices
     from kiosk.audit import AuditTrail
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.staffaccess import StaffAccess
-
-
-@dataclass(frozen=True)
-class Services:
-    """Everything the kiosk's screens and workers run on. A factory that is None means the
-    station does without: no outbox or no platform → no sync worker; no staff access →
-    staff mode only says how to set a PIN.
-
-    `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
-    """
-
-    catalog_store: CatalogStore
-    sample_catalog: bool = False
-    devices: Devices | None = None
-    credentials: Credentials | None = None
-    platform: Callable[[], PlatformClient] | None = None
-    outbox: Callable[[], Outbox] | None = None
-    audit: Callable[[], AuditTrail] | None = None
-    staff_access: Callable[[], StaffAccess] | None = None
 
 
 def build_services(

@@ -19,7 +19,7 @@ from devices.printer.transport import parse_address
 from devices.serialport import open_serial
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from kiosk.app.devicesetup import Devices
+from kiosk.services import Devices
 from tests.ui.driver import Driver
 from ui.stallprobe import StallProbe
 

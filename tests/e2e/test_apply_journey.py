@@ -24,8 +24,8 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Light
-from kiosk.app.devicesetup import Devices
 from kiosk.progressquery import read_progress_link
+from kiosk.services import Devices
 from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, platform_station
 from ui.qmltree import class_name, walk

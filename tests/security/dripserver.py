@@ -30,6 +30,13 @@ def drip(head: bytes, body: bytes, *, every_s: float, piece: int = 1) -> Iterato
                     if stop.wait(every_s):
                         return
                     connection.sendall(body[start : start + piece])
+                # End the answer gracefully and read what the client still sends until it
+                # hangs up: closing with its request unread would reset the connection and
+                # throw away answer bytes the client has not read yet.
+                connection.shutdown(socket.SHUT_WR)
+                connection.settimeout(10)
+                while connection.recv(65536):
+                    pass
             except OSError:  # the client hung up: what it should do
                 return
 

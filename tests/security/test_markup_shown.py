@@ -15,11 +15,11 @@ from devices.scanner.framer import FramerSettings
 from devices.scanner.scanner import SerialScanner
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator, text_block
 from devices.sim.scanner import ScannerSimulator
-from kiosk.app.devicesetup import Devices
 from kiosk.catalog.sample import sample_document
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
+from kiosk.services import Devices
 from tests.kiosk.standin.test_server import case_body
 from tests.security.conftest import CountingServer
 from tests.security.screen import not_plain, showing, text_format

@@ -10,10 +10,10 @@ from devices.scanner.framer import FramerSettings
 from devices.scanner.scanner import SerialScanner
 from devices.sim.scanner import ScannerSimulator
 from devices.status import Light
-from kiosk.app.devicesetup import Devices
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
+from kiosk.services import Devices
 from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import (  # noqa: F401 - fixtures
     Driver,

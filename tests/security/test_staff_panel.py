@@ -19,10 +19,10 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Light, Paper
-from kiosk.app.devicesetup import Devices
 from kiosk.app.services import open_audit_trail, open_staff_access
 from kiosk.audit import AuditTrail
 from kiosk.keyfiles import load_key
+from kiosk.services import Devices
 from tests.ui import driver
 from tests.ui.driver import STAFF_PIN, Driver, make_settings, with_staff_pin
 from ui.devicetypes import PrintState

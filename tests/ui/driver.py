@@ -21,11 +21,11 @@ from pytestqt.qtbot import QtBot
 
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
-from kiosk.app.devicesetup import Devices
 from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.keyfiles import load_key
+from kiosk.services import Devices
 from kiosk.settings import Settings
 from kiosk.staffpin import hash_pin
 from kiosk.standin.server import StandIn

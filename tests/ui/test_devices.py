@@ -13,9 +13,9 @@ from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import Health, Light, Paper
-from kiosk.app.devicesetup import Devices
 from kiosk.catalog.sample import sample_document
 from kiosk.health import DeviceHealth
+from kiosk.services import Devices
 from kiosk.settings import Settings
 from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, with_staff_pin

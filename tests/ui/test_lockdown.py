@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.services import Services
 from kiosk.catalog.store import CatalogStore
+from kiosk.services import Services
 from tests.ui.driver import make_settings
 from ui.app import KioskUi, WindowMode, build_ui
 

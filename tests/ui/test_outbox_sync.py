@@ -50,7 +50,7 @@ def test_progress_by_number_scan_and_card_with_pending_and_delivered(
     from devices.scanner.scanner import SerialScanner
     from devices.sim.idcard import IdCardSimulator
     from devices.sim.scanner import ScannerSimulator
-    from kiosk.app.devicesetup import Devices
+    from kiosk.services import Devices
 
     with (
         platform_station(tmp_path) as (settings, standin),

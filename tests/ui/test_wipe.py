@@ -163,7 +163,7 @@ def test_session_end_after_a_card_read_application_leaves_nothing_personal(
     from devices.idcard.device import IdCardDevice
     from devices.idcard.identity import parse_text_block
     from devices.sim.idcard import SAMPLE_CARDS
-    from kiosk.app.devicesetup import Devices
+    from kiosk.services import Devices
     from tests.ui.driver import platform_station
 
     identity = parse_text_block(SAMPLE_CARDS["resident"])
