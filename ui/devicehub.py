@@ -52,7 +52,8 @@ class DeviceHub(QObject):
     """GUI-thread side of the device workers.
 
     Signals:
-        cardRead(Identity): a card was read (for the session; the hub keeps only a mask).
+        cardRead(Identity): a resident's card was read (for the session). In staff mode a card
+            is the panel's test read: shown masked there, never passed on.
         scanned(str): a valid code from the scanner.
         scanRejected(str): a refused scan, as the message code to show (Words.qml).
         printed(str) / printFailed(str, str): a job finished / failed (id, error code).
@@ -246,6 +247,7 @@ class DeviceHub(QObject):
                 "numberValid": identity.id_number_valid,
             }
             self.lastCardChanged.emit()
+            return  # a staff member's card never reaches a resident's application or query
         self.cardRead.emit(identity)
 
     @Slot(str)

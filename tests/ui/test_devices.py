@@ -95,6 +95,24 @@ def test_card_read_shows_masked_identity_and_gui_never_stalls(
     assert gap_ms < 100, f"GUI thread stalled {gap_ms:.0f} ms while the reader polled"
 
 
+def test_card_read_in_staff_mode_never_reaches_the_residents_session(
+    station: Driver, reader_sim: IdCardSimulator
+) -> None:
+    routed: list[object] = []
+    station.ui.devices.cardRead.connect(routed.append)
+    open_panel(station)
+    reader_sim.insert("resident")
+    station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
+    station.settle()
+    assert routed == []  # the panel's test read: not an applicant, not a progress query
+    station.ui.staff.lock()
+    looked = reader_sim.empty_finds
+    reader_sim.remove()
+    station.wait_until(lambda: reader_sim.empty_finds > looked)  # the reader saw it go
+    reader_sim.insert("elder")  # staff mode over: a resident's card goes on again
+    station.wait_until(lambda: len(routed) == 1)
+
+
 def test_session_end_clears_the_card_from_the_panel(
     station: Driver, reader_sim: IdCardSimulator
 ) -> None:
