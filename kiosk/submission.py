@@ -103,10 +103,10 @@ class Finished:
     item: ServiceItem
     applicant: Person
     agent: Person | None
-    answers: dict[str, str]
-    materials: list[MaterialChoice]
-    consent: Consent
-    pages: Sequence[CapturedPage] = ()
+    answers: dict[str, str] = field(repr=False)  # a traceback or a log line shows no answer
+    materials: list[MaterialChoice] = field(repr=False)
+    consent: Consent = field(repr=False)
+    pages: Sequence[CapturedPage] = field(default=(), repr=False)
     # Proves a progress query: sent with the case, printed only in the receipt's QR code.
     progress_token: str = field(default_factory=new_progress_token, repr=False)
 

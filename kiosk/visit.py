@@ -3,8 +3,9 @@ in one place, with one `wipe()`.
 
 The flows keep their own state (the application in `ApplyFlow`, a progress query in
 `ProgressLookup`); the session owns them, routes the ID card to the one that waits for it,
-and wipes them all when the visit ends. The view models read the flows' state from here, so
-a view that forgets to listen for the session's end still has nothing to show.
+and wipes them all when the visit ends. The view models show the flows' state: what they
+keep for the screen (list rows, page thumbnails) is rebuilt from the flows when the session
+is wiped (ui/visitview.py announces it once).
 A new flow (appointments, questions) becomes one more holder in `holders()`.
 """
 
@@ -92,21 +93,6 @@ class ProgressLookup:
         self._clear()
 
 
-class CardSlot:
-    """The last card read and whom it went to (for the holder that takes it)."""
-
-    def __init__(self) -> None:
-        self.identity: Identity | None = None
-        self.route: CardRoute | None = None
-
-    def holds_personal_data(self) -> bool:
-        return self.identity is not None
-
-    def wipe(self) -> None:
-        self.identity = None
-        self.route = None
-
-
 class ResidentSession:
     """The visit of the resident at the screen.
 
@@ -117,27 +103,22 @@ class ResidentSession:
     def __init__(self, apply: ApplyFlow) -> None:
         self.apply = apply
         self.progress = ProgressLookup()
-        self.card_slot = CardSlot()
 
     def holders(self) -> tuple[Holder, ...]:
-        return (self.apply, self.progress, self.card_slot)
+        return (self.apply, self.progress)
 
     def holds_personal_data(self) -> bool:
         return any(holder.holds_personal_data() for holder in self.holders())
 
-    def route_card(self, identity: Identity) -> CardRoute:
+    def route_card(self) -> CardRoute:
         """A card was read: the identify step gets it if it waits for one, else the
-        progress screen if it waits for one; otherwise it is dropped."""
+        progress screen if it waits for one; otherwise it is dropped. The session keeps no
+        copy: the flow that takes it keeps what it needs, and only while it needs it."""
         if self.apply.wants_card:
-            route = CardRoute.APPLICATION
-        elif self.progress.waiting:
-            route = CardRoute.PROGRESS
-        else:
-            self.card_slot.wipe()
-            return CardRoute.DROPPED
-        self.card_slot.identity = identity
-        self.card_slot.route = route
-        return route
+            return CardRoute.APPLICATION
+        if self.progress.waiting:
+            return CardRoute.PROGRESS
+        return CardRoute.DROPPED
 
     @staticmethod
     def progress_query(identity: Identity) -> ProgressQuery:
@@ -148,5 +129,4 @@ class ResidentSession:
         """The visit is over: nothing personal stays."""
         effects = self.apply.wipe()
         self.progress.wipe()
-        self.card_slot.wipe()
         return effects

@@ -31,7 +31,7 @@ class VisitModel(QObject):
     @Slot(object)
     def card(self, identity: Identity) -> None:
         """From the card reader (through the device hub): the session decides whose it is."""
-        route = self.session.route_card(identity)
+        route = self.session.route_card()
         if route is CardRoute.APPLICATION:
             self.applicationCard.emit(identity)
         elif route is CardRoute.PROGRESS:

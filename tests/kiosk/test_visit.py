@@ -20,14 +20,13 @@ def test_session_card_while_identify_waits_goes_to_the_application() -> None:
     visit.apply.begin(item(), deliverable=True)
     visit.apply.next()
     visit.progress.waiting = True  # a stale flag elsewhere does not take it
-    assert visit.route_card(card()) is CardRoute.APPLICATION
-    assert visit.card_slot.identity == card()
+    assert visit.route_card() is CardRoute.APPLICATION
 
 
 def test_session_card_while_progress_waits_goes_to_the_query() -> None:
     visit = session()
     visit.progress.waiting = True
-    assert visit.route_card(card()) is CardRoute.PROGRESS
+    assert visit.route_card() is CardRoute.PROGRESS
     query = visit.progress_query(card())
     assert query == ApplicantQuery("resident_id", card().id_number)
 
@@ -35,8 +34,7 @@ def test_session_card_while_progress_waits_goes_to_the_query() -> None:
 def test_session_card_nobody_waits_for_is_dropped() -> None:
     visit = session()
     visit.apply.begin(item(), deliverable=True)  # on the conditions step: not waiting
-    assert visit.route_card(card()) is CardRoute.DROPPED
-    assert visit.card_slot.identity is None
+    assert visit.route_card() is CardRoute.DROPPED
     assert not visit.holds_personal_data()
 
 
@@ -65,7 +63,8 @@ def _filled_at_materials() -> ResidentSession:
     assert apply.app is not None
     apply.app.set_proxy(True)  # the agent's card is awaited again
     visit = session(apply)
-    visit.route_card(card("elder"))
+    assert visit.route_card() is CardRoute.APPLICATION
+    assert visit.apply.card(card("elder")).ok
     visit.progress.waiting = True
     visit.progress.ask(NumberQuery("XCT0001-000001", "001X"))
     visit.progress.answered(visit.progress.asked, ProgressAnswer(message="found"))
@@ -79,7 +78,7 @@ def test_session_wipe_reaches_every_holder() -> None:
     # flow added as an attribute but not to holders() fails here).
     parts = [v for v in vars(visit).values() if hasattr(v, "holds_personal_data")]
     assert {id(p) for p in parts} == {id(h) for h in holders}
-    assert len(holders) == 3  # a new holder must be filled above and proven empty below
+    assert len(holders) == 2  # a new holder must be filled above and proven empty below
     for holder in holders:
         assert holder.holds_personal_data(), type(holder).__name__
     effects = visit.wipe()
@@ -91,7 +90,6 @@ def test_session_wipe_reaches_every_holder() -> None:
     assert visit.progress.query is None
     assert visit.progress.answer is None
     assert not visit.progress.waiting
-    assert (visit.card_slot.identity, visit.card_slot.route) == (None, None)
 
 
 def test_session_wipe_after_the_receipt_drops_the_numbers() -> None:

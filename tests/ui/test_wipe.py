@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import shiboken6
@@ -15,7 +15,9 @@ from kiosk.apply.flow import Step
 from kiosk.catalog.sample import load_sample
 from kiosk.privacy import mask_id_number, mask_name
 from tests.ui.driver import Driver, make_settings
+from ui.pageimages import PageShelf
 from ui.qmltree import class_name, walk
+from ui.rowmodel import RowModel
 
 MARKERS = ("长散", "zhangsan")
 VALUE_TYPES = frozenset(
@@ -76,6 +78,39 @@ def leftovers(kiosk: Driver, markers: tuple[str, ...] = MARKERS) -> list[str]:
     clipboard = QGuiApplication.clipboard().text()
     if any(marker in clipboard for marker in markers):
         found.append("clipboard")
+    return found
+
+
+def python_leftovers(model: object, personal: Iterable[str], depth: int = 4) -> list[str]:
+    """Personal strings anywhere in a view model's Python attributes: plain data, frozen
+    rows, list models' rows (not the QObjects it merely points to)."""
+    found: list[str] = []
+    seen: set[int] = set()
+
+    def walk(value: object, level: int) -> None:
+        if level > depth or id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, str | bytes):
+            text = value if isinstance(value, str) else value.decode("utf-8", "replace")
+            found.extend(p for p in personal if p in text)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key, level + 1)
+                walk(item, level + 1)
+        elif isinstance(value, list | tuple | set | frozenset):
+            for item in value:
+                walk(item, level + 1)
+        elif isinstance(value, RowModel):
+            walk(value.rows(), level + 1)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                walk(getattr(value, field.name), level + 1)
+        elif isinstance(value, PageShelf):
+            walk(value.pages, level + 1)
+
+    for item in vars(model).values():
+        walk(item, 0)
     return found
 
 
@@ -211,10 +246,17 @@ def test_session_end_after_a_card_read_application_leaves_nothing_personal(
         kiosk.settle()
         assert leftovers(kiosk, personal), "the scan must see the application while it runs"
         assert any(mask_name(identity.name) in text for text in kiosk.texts())
+        assert python_leftovers(kiosk.ui.apply, personal), "the walk must see the rows too"
 
         kiosk.ui.shell.endSession()
         kiosk.settle()
         assert leftovers(kiosk, personal) == []
         assert not any(p in text for text in kiosk.texts() for p in personal)
         assert not kiosk.ui.visit.session.holds_personal_data()
+        # What the view models keep for the screen (rows, thumbnails, the answers they last
+        # announced) was rebuilt from the wiped session too.
+        ui = kiosk.ui
+        for model in (ui.apply, ui.catalog, ui.devices, ui.shell, ui.visit, ui.staff):
+            assert python_leftovers(model, personal) == [], type(model).__name__
+        assert ui.apply.shelf.pages == ()
         kiosk.ui.devices.stop()  # before the simulator goes away

@@ -534,3 +534,14 @@ def test_effects_repr_submit_and_rating_keep_personal_data_out_of_logs() -> None
     printed_receipt(apply)
     apply.to_rating()
     assert "很慢" not in repr(apply.rate(2, [], "很慢"))
+
+
+def test_finished_application_repr_shows_no_answer_and_no_identity() -> None:
+    apply = at_consent()
+    apply.next()
+    finished = apply.finished
+    assert finished is not None
+    shown = repr(finished)
+    assert all(value not in shown for value in ANSWERS.values() if len(value) > 2)
+    assert card().name not in shown
+    assert card().id_number not in shown

@@ -71,6 +71,7 @@ Column {
             sourceSize.width: width
             sourceSize.height: height
             smooth: false
+            cache: false  // the receipt's token: not kept in QML's image cache after the visit
         }
         BodyText {
             width: parent.width
