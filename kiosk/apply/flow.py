@@ -235,8 +235,15 @@ class ApplyFlow:
         return Outcome(True, stopped)
 
     def leave(self) -> Outcome:
-        """The resident left the screen: the application is dropped."""
-        return Outcome(True, self.wipe())
+        """The resident left the screen: the application is dropped. Left while the case
+        number was still awaited, the receipt prints first with the number known now (the
+        submission is stored; the resident must not walk away without its number)."""
+        printing: tuple[Effect, ...] = ()
+        if self.step is Step.DONE and not self.settled:
+            printing = tuple(
+                e for e in self._settle_number("").effects if isinstance(e, PrintReceipt)
+            )
+        return Outcome(True, printing + self.wipe())
 
     def next(self) -> Outcome:
         """The step's 下一步: checks what the step needs first, says what is missing."""
@@ -430,7 +437,6 @@ class ApplyFlow:
         self.case_no = case_no
         self.settled = True
         number = case_no or self.apply_no
-        self.receipt_qr = self._station.progress_url.format(number=number)
         receipt = case_receipt(
             item=self.finished.item,
             number=number,
@@ -443,14 +449,19 @@ class ApplyFlow:
             apply_no=self.apply_no,
             progress_token=self.finished.progress_token,
         )
+        # On screen the same code as on paper (with its token): without paper it is what
+        # the resident photographs to check progress later.
+        self.receipt_qr = receipt.qr
         if self.app is not None:
             self.app.wipe()  # from here on only the numbers are needed
         self.finished = None
         return Outcome(True, (cancel, PrintReceipt(receipt)))
 
     def print_sent(self, job: str) -> None:
-        """The printer's job id for the receipt: only that job's end counts."""
-        self.print_job = job
+        """The printer's job id for the receipt: only that job's end counts (a receipt
+        printed on the way out, after `leave()`, is no longer this flow's)."""
+        if self.step is Step.DONE:
+            self.print_job = job
 
     def print_finished(self, job: str) -> Outcome:
         if self.step is not Step.DONE or not self.print_job or job != self.print_job:

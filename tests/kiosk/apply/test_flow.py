@@ -398,7 +398,9 @@ def test_answered_prints_the_receipt_with_the_case_number_and_drops_the_applicat
     assert STATION.hotline in text
     assert card().name not in text
     assert (apply.case_no, apply.settled) == ("XC2026001", True)
-    assert apply.receipt_qr == "https://zwfw.example/p/XC2026001"
+    # The screen shows the receipt's own code: apply number and token, as on paper.
+    assert apply.receipt_qr == receipt.qr
+    assert apply.receipt_qr.startswith("https://zwfw.example/p/XCT0001-000001?")
     assert apply.finished is None
     assert apply.app is not None
     assert apply.app.applicant is None
@@ -416,7 +418,7 @@ def test_answer_wait_over_prints_pending_with_the_apply_number() -> None:
     (receipt,) = [e.receipt for e in outcome.effects if isinstance(e, PrintReceipt)]
     assert any("待上传" in value for _, value in receipt.pairs)
     assert (apply.case_no, apply.settled) == ("", True)
-    assert apply.receipt_qr.endswith("XCT0001-000001")
+    assert apply.receipt_qr == receipt.qr  # with its token: it works for progress
 
 
 def test_answer_after_the_wait_is_ignored() -> None:
@@ -545,3 +547,19 @@ def test_finished_application_repr_shows_no_answer_and_no_identity() -> None:
     assert all(value not in shown for value in ANSWERS.values() if len(value) > 2)
     assert card().name not in shown
     assert card().id_number not in shown
+
+
+def test_leaving_before_the_number_settles_still_prints_the_receipt() -> None:
+    apply = received()
+    outcome = apply.leave()
+    (receipt,) = [e.receipt for e in outcome.effects if isinstance(e, PrintReceipt)]
+    assert any("待上传" in value for _, value in receipt.pairs)  # the apply number, pending
+    assert CancelWait(Wait.ANSWER) in outcome.effects
+    apply.print_sent("job-7")  # the UI runs the effect after the wipe
+    assert not apply.holds_personal_data()
+
+
+def test_leaving_after_the_receipt_prints_nothing_more() -> None:
+    apply = received()
+    printed_receipt(apply)
+    assert not any(isinstance(e, PrintReceipt) for e in apply.leave().effects)
