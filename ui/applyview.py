@@ -23,7 +23,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 
@@ -32,6 +31,7 @@ from kiosk.apply.flow import (
     ApplyFlow,
     CancelWait,
     CloseCamera,
+    Effect,
     EndVisit,
     OpenCamera,
     Outcome,
@@ -472,7 +472,7 @@ class ApplyViewModel(QObject):
         self._run(self._flow.card(identity))
 
     @Slot(object)
-    def _on_wiped(self, effects: tuple[Any, ...]) -> None:
+    def _on_wiped(self, effects: tuple[Effect, ...]) -> None:
         self._run(Outcome(True, effects))
 
     @Slot(object, int)

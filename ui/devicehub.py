@@ -10,7 +10,7 @@ ends with staff mode. Nothing of a resident's session is ever shown on the panel
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -24,7 +24,13 @@ from kiosk.health import DeviceHealth
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.services import Devices
 from ui.devicetypes import DeviceRow, DeviceRows, PrintState
-from ui.deviceworkers import IdCardWorker, PrinterWorker, ScannerWorker, WorkerThread
+from ui.deviceworkers import (
+    DeviceWorker,
+    IdCardWorker,
+    PrinterWorker,
+    ScannerWorker,
+    WorkerThread,
+)
 from ui.qmlelement import QmlElement, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Types"
@@ -121,7 +127,7 @@ class DeviceHub(QObject):
             scanner.rejected.connect(self.scanRejected)
             self._add(scanner, lambda: None)
 
-    def _add(self, worker: Any, cancel: Any) -> None:
+    def _add(self, worker: DeviceWorker[Any], cancel: Callable[[], None]) -> None:
         worker.statusChanged.connect(self._on_status)
         # Until the worker reports, a configured device counts as connecting (not red).
         self._statuses[worker.name] = DeviceStatus(worker.name, Health.BUSY, detail="starting")

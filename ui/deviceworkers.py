@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -29,7 +29,10 @@ RETRY_MS = 1000  # how often a failed device is tried again
 WARM_UP_MS = 5000  # after start-up: load the printer library before it is needed
 
 
-class DeviceWorker(QObject):
+D = TypeVar("D", IdCardDevice, ReceiptPrinter, SerialScanner | WedgeScanner)
+
+
+class DeviceWorker(QObject, Generic[D]):
     """Base: bring the device up, check its health on a timer, stop cleanly.
 
     Signals:
@@ -38,10 +41,10 @@ class DeviceWorker(QObject):
 
     statusChanged = Signal(object)
 
-    def __init__(self, name: DeviceKind, device: Any, health_interval_ms: int) -> None:
+    def __init__(self, name: DeviceKind, device: D, health_interval_ms: int) -> None:
         super().__init__()
         self.name = name
-        self.device: Any = device
+        self.device: D = device
         self._health_interval = health_interval_ms
         self._timer: QTimer | None = None
         self._last: DeviceStatus | None = None
@@ -120,7 +123,7 @@ class DeviceWorker(QObject):
             return None
 
 
-class IdCardWorker(DeviceWorker):
+class IdCardWorker(DeviceWorker[IdCardDevice]):
     """Polls the reader at the configured interval while it is online.
 
     Signals:
@@ -141,7 +144,7 @@ class IdCardWorker(DeviceWorker):
             self.cardRead.emit(identity)
 
 
-class PrinterWorker(DeviceWorker):
+class PrinterWorker(DeviceWorker[ReceiptPrinter]):
     """Checks the printer's paper and cover between jobs; prints one job at a time.
 
     Signals:
@@ -199,7 +202,7 @@ class PrinterWorker(DeviceWorker):
         self.check()
 
 
-class ScannerWorker(DeviceWorker):
+class ScannerWorker(DeviceWorker[SerialScanner | WedgeScanner]):
     """Reads codes continuously while online.
 
     Signals:
@@ -243,7 +246,7 @@ class ScannerWorker(DeviceWorker):
 class WorkerThread:
     """A worker, its thread, and the clean stop every test fixture checks for."""
 
-    def __init__(self, worker: DeviceWorker, cancel: Callable[[], None]) -> None:
+    def __init__(self, worker: DeviceWorker[Any], cancel: Callable[[], None]) -> None:
         self.worker = worker
         self._cancel = cancel
         self.thread = QThread()
