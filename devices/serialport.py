@@ -1,4 +1,4 @@
-"""Opening serial devices by URL (DOMAIN.md §8): /dev/ttyUSB0, socket://…, loop://, spy://….
+"""Opening serial devices by URL (docs/domain.md §8): /dev/ttyUSB0, socket://…, loop://, spy://….
 
 The usual failures (absent, busy, no permission) become one DeviceError each, with the fix.
 """

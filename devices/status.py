@@ -1,4 +1,4 @@
-"""One status model and one lifecycle for every device (DOMAIN.md §8).
+"""One status model and one lifecycle for every device (docs/domain.md §8).
 
 The states follow XFS4IoT / UnifiedPOS: a device is online, offline (was there, stopped
 answering), no_device (never found: wrong port, nothing plugged in), hardware_error or busy.

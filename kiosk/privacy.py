@@ -1,4 +1,4 @@
-"""Masking of personal data for screens, paper and logs (DOMAIN.md §9).
+"""Masking of personal data for screens, paper and logs (docs/domain.md §9).
 
 The rules: an ID number keeps its first 2 and last 2 characters, a name its first character,
 a mobile number its first 3 and last 4 digits.

@@ -2,7 +2,7 @@
 
 Pure helpers build the platform payload (CaseCreate of openapi.yaml) and the receipt; the
 `Submitter` writes the submission durably and records the step. The receipt shows the
-identity masked (DOMAIN.md §9) and the promised completion date from the item's guide.
+identity masked (docs/domain.md §9) and the promised completion date from the item's guide.
 """
 
 from __future__ import annotations

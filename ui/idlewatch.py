@@ -1,4 +1,4 @@
-"""Watches for touches and ends unattended sessions (privacy: DOMAIN.md §9)."""
+"""Watches for touches and ends unattended sessions (privacy: docs/domain.md §9)."""
 
 from __future__ import annotations
 

@@ -354,7 +354,7 @@ def _with_tour_platform(settings: Settings, folder: Path) -> Settings:
 
 
 TOUR_APPLY_NO = "XC-TOUR-20261126-0001"
-TOUR_ID_NUMBER = "11010519491231002X"  # DOMAIN.md's example of a valid ID number
+TOUR_ID_NUMBER = "11010519491231002X"  # docs/domain.md §5's example of a valid ID number
 
 
 def _queue_sample_submission(settings: Settings, path: Path) -> None:

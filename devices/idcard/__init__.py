@@ -1,1 +1,1 @@
-"""Second-generation resident ID card reader (SAM module, serial protocol): DOMAIN.md §5."""
+"""Second-generation resident ID card reader (SAM module, serial protocol): docs/domain.md §5."""

@@ -1,4 +1,4 @@
-"""The 256-byte text block of an ID card, parsed into an Identity (DOMAIN.md §5).
+"""The 256-byte text block of an ID card, parsed into an Identity (docs/domain.md §5).
 
 An Identity is personal data: its repr masks it, it is never logged, and it lives only for
 one resident's session.
@@ -87,7 +87,7 @@ class TextBlockError(ValueError):
 
 
 def _mask(value: str, keep_start: int, keep_end: int) -> str:
-    """DOMAIN.md §9 masking (devices cannot import kiosk.privacy: layers go down only)."""
+    """docs/domain.md §9 masking (devices cannot import kiosk.privacy: layers go down only)."""
     if len(value) <= keep_start + keep_end:
         return "*" * len(value)
     tail = value[len(value) - keep_end :]

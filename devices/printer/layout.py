@@ -2,7 +2,7 @@
 
 Commands come from python-escpos's `Dummy` printer (alignment, emphasis, QR, raster
 images, cut); the text itself is encoded here, because python-escpos 3.1 neither sends
-`FS &` nor knows a Chinese code page (DOMAIN.md §6). Text wraps by display width: on a
+`FS &` nor knows a Chinese code page (docs/domain.md §6). Text wraps by display width: on a
 Chinese printer every character that takes more than one byte prints two columns wide.
 """
 

@@ -1,4 +1,4 @@
-"""DLE EOT real-time status: the query bytes and a validating parser (DOMAIN.md §6).
+"""DLE EOT real-time status: the query bytes and a validating parser (docs/domain.md §6).
 
 Every valid reply byte has bit 0 = 0, bits 1 and 4 = 1 and bit 7 = 0 (`byte & 0x93 == 0x12`).
 python-escpos 3.1's `is_online()` tests `status & 18`, which is true for every valid reply,

@@ -67,7 +67,7 @@ class Transport(Protocol):
 
     @property
     def can_query(self) -> bool:
-        """Whether the printer can answer status queries (DOMAIN.md §6: not file or CUPS)."""
+        """Whether the printer can answer status queries (docs/domain.md §6: not file or CUPS)."""
         ...
 
     def write(self, data: bytes) -> None:

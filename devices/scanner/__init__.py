@@ -1,1 +1,1 @@
-"""Barcode / QR scanner on a serial or USB-CDC port (DOMAIN.md §7)."""
+"""Barcode / QR scanner on a serial or USB-CDC port (docs/domain.md §7)."""

@@ -2,7 +2,7 @@
 
 The device is grabbed (EVIOCGRAB), so its "key presses" reach only us and never land in
 whatever field has focus. Events are decoded with a US layout into the characters a
-wedge can type — ASCII only, which is why DOMAIN.md §7 prefers serial mode for Chinese —
+wedge can type — ASCII only, which is why docs/domain.md §7 prefers serial mode for Chinese —
 then framed like a serial scanner's bytes. No third-party library: the event format is a
 fixed 24-byte struct on 64-bit Linux.
 """

@@ -16,7 +16,7 @@ FAULTS = ("bad_checksum", "truncated", "garbage", "silence", "sam_failure", "unp
 
 
 def text_block(fields: dict[tuple[int, int], str], flag: str = " ") -> bytes:
-    """A 256-byte UCS-2 text block with `fields` at their byte ranges (DOMAIN.md §5)."""
+    """A 256-byte UCS-2 text block with `fields` at their byte ranges (docs/domain.md §5)."""
     data = bytearray(" ".encode("utf-16-le") * 128)
     for (start, end), value in fields.items():
         encoded = value.encode("utf-16-le")

@@ -23,7 +23,7 @@ from kiosk.app.devicesetup import build_devices, build_scanner, printer_profile
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
 
-POLL_INTERVAL_S = 0.3  # DOMAIN.md §5: no faster than every 300 ms
+POLL_INTERVAL_S = 0.3  # docs/domain.md §5: no faster than every 300 ms
 
 
 def _settings(args: argparse.Namespace) -> Settings:

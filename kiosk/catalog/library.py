@@ -15,7 +15,7 @@ from kiosk.catalog.model import LEVELS, Catalog, ServiceItem
 from kiosk.catalog.parse import item_to_document, parse_item
 from kiosk.catalog.search import Hit, SearchIndex
 
-# Personal-service themes of the national platform, in its order (DOMAIN.md §2).
+# Personal-service themes of the national platform, in its order (docs/domain.md §2).
 THEME_ORDER = (
     "生育收养", "户籍办理", "民族宗教", "教育科研", "入伍服兵役", "就业创业", "设立变更",
     "准营准办", "抵押质押", "职业资格", "行政缴费", "婚姻登记", "优待抚恤", "规划建设",

@@ -1,4 +1,4 @@
-"""Service items (事项) with every element of a Beijing standard guide (DOMAIN.md §2).
+"""Service items (事项) with every element of a Beijing standard guide (docs/domain.md §2).
 
 Frozen dataclasses: they cross threads as values and are never changed in place.
 """

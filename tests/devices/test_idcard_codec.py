@@ -1,4 +1,4 @@
-"""SAM protocol frames: golden bytes, parsing, resync, faults (DOMAIN.md §5)."""
+"""SAM protocol frames: golden bytes, parsing, resync, faults (docs/domain.md §5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Masking rules of DOMAIN.md §9."""
+"""Masking rules of docs/domain.md §9."""
 
 from __future__ import annotations
 

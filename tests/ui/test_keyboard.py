@@ -52,7 +52,7 @@ def test_keyboard_starts_in_chinese_pinyin_and_composes(kiosk: Driver) -> None:
 
 
 def test_typed_pinyin_is_not_learned_for_the_next_resident(launch: Callable[..., Driver]) -> None:
-    """A phrase composed by one resident must not be offered to the next (DOMAIN.md §9).
+    """A phrase composed by one resident must not be offered to the next (docs/domain.md §9).
 
     Composing 长 + 散 for "zhangsan" makes a phrase the system dictionary lacks; a learning
     pinyin engine offers "长散" for "zhangsan" from then on.
