@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtTest import QTest
 
 from tests.ui.driver import Driver
+from ui.qmltree import find
 
 
 def test_home_shows_station_name_and_tiles_in_chinese(kiosk: Driver) -> None:
@@ -22,6 +24,17 @@ def test_consult_tile_opens_contacts_and_back_returns_home(kiosk: Driver) -> Non
     assert "周一至周五 9:00–12:00，13:30–17:00" in texts
     kiosk.click("backButton")
     assert kiosk.current_screen() == "homeScreen"
+
+
+def test_screen_change_on_the_software_scene_graph_is_done_at_once(kiosk: Driver) -> None:
+    # A slide repaints the whole surface in each frame there (15-25 ms of the GUI thread).
+    stack = find(kiosk.window, "stack")
+    for name, screen in (("tile_consult", "consultScreen"), ("backButton", "homeScreen")):
+        item = kiosk.item(name)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+        assert kiosk.current_screen() == screen
+        assert stack.property("busy") is False  # no transition running
 
 
 def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
