@@ -28,12 +28,12 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, Any
 
 from kiosk.sqlite import connect, migrate
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,12 @@ class Broken:
 class Outbox:
     def __init__(self, path: Path, key: bytes) -> None:
         self.path = path
-        self._aead = AESGCM(key)
+        if len(key) not in (16, 24, 32):
+            raise ValueError("AESGCM key must be 128, 192, or 256 bits.")
+        self._key = key
+        # cryptography (8-9 MB resident) loads with the first row sealed or opened: a station
+        # idles with an empty outbox most of the day.
+        self._cipher: AESGCM | None = None
         self._local = threading.local()
         with self._db() as db:
             migrate(db, MIGRATIONS)
@@ -115,6 +120,22 @@ class Outbox:
             connection = connect(self.path)
             self._local.connection = connection
         yield connection
+
+    def _aead(self) -> AESGCM:
+        if self._cipher is None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            self._cipher = AESGCM(self._key)
+        return self._cipher
+
+    def _decrypt(self, sealed: bytes, kind: str, key: str) -> bytes:
+        """A row's payload; raises ValueError when it cannot be decrypted."""
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            return self._aead().decrypt(bytes(sealed[:12]), bytes(sealed[12:]), _aad(kind, key))
+        except InvalidTag:
+            raise ValueError("payload cannot be decrypted") from None
 
     def close(self) -> None:
         """Close this thread's connection (each thread closes its own)."""
@@ -165,7 +186,7 @@ class Outbox:
             key = uuid.uuid4().hex
             nonce = os.urandom(12)
             plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-            sealed = nonce + self._aead.encrypt(nonce, plain, _aad(kind, key))
+            sealed = nonce + self._aead().encrypt(nonce, plain, _aad(kind, key))
             sealed_rows.append((kind, key, apply_no, time.time(), sealed))
         try:
             with self._db() as db:
@@ -198,9 +219,8 @@ class Outbox:
             return None
         row_id, kind, key, apply_no, attempts, due_at, sealed = row
         try:
-            plain = self._aead.decrypt(bytes(sealed[:12]), bytes(sealed[12:]), _aad(kind, key))
-            payload = json.loads(plain.decode("utf-8"))
-        except (InvalidTag, ValueError, UnicodeDecodeError):
+            payload = json.loads(self._decrypt(sealed, kind, key).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
             return Broken(row_id, kind, apply_no, "payload cannot be decrypted or read")
         return Entry(row_id, kind, key, apply_no, int(attempts), float(due_at), payload)
 
@@ -248,9 +268,8 @@ class Outbox:
             return None
         kind, key, sealed = row
         try:
-            plain = self._aead.decrypt(bytes(sealed[:12]), bytes(sealed[12:]), _aad(kind, key))
-            payload = json.loads(plain.decode("utf-8"))
-        except (InvalidTag, ValueError, UnicodeDecodeError):
+            payload = json.loads(self._decrypt(sealed, kind, key).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
             return None
         return payload if isinstance(payload, dict) else None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,27 @@ def test_enqueue_stores_nothing_readable_on_disk(outbox: Outbox, tmp_path: Path)
 def test_wrong_key_gives_broken_not_garbage(outbox: Outbox, tmp_path: Path) -> None:
     submit(outbox, 1)
     assert isinstance(Outbox(tmp_path / "outbox.db", bytes(32)).head(), Broken)
+
+
+def test_outbox_empty_loads_no_cryptography_until_a_row_is_sealed(tmp_path: Path) -> None:
+    # A fresh interpreter: this one has loaded cryptography for the other tests.
+    script = f"""
+import sys
+from pathlib import Path
+from kiosk.outbox import Outbox
+outbox = Outbox(Path({str(tmp_path / "outbox.db")!r}), bytes(range(32)))
+assert outbox.head() is None and outbox.depth() == 0 and outbox.pending_case("x") is None
+assert "cryptography" not in sys.modules, "loaded while idle"
+outbox.enqueue("case", {{"n": 1}}, apply_no="XCT0001-000001")
+assert "cryptography" in sys.modules
+assert outbox.head().payload == {{"n": 1}}
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+def test_outbox_key_of_wrong_length_is_refused_at_once(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="AESGCM key"):
+        Outbox(tmp_path / "outbox.db", bytes(range(20)))
 
 
 def test_corrupted_row_is_quarantined_and_reported_never_dropped(

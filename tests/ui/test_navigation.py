@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtTest import QTest
+
 from tests.ui.driver import Driver
+from ui.qmltree import find
 
 
 def test_home_shows_station_name_and_tiles_in_chinese(kiosk: Driver) -> None:
@@ -20,6 +24,17 @@ def test_consult_tile_opens_contacts_and_back_returns_home(kiosk: Driver) -> Non
     assert "周一至周五 9:00–12:00，13:30–17:00" in texts
     kiosk.click("backButton")
     assert kiosk.current_screen() == "homeScreen"
+
+
+def test_screen_change_on_the_software_scene_graph_is_done_at_once(kiosk: Driver) -> None:
+    # A slide repaints the whole surface in each frame there (15-25 ms of the GUI thread).
+    stack = find(kiosk.window, "stack")
+    for name, screen in (("tile_consult", "consultScreen"), ("backButton", "homeScreen")):
+        item = kiosk.item(name)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+        assert kiosk.current_screen() == screen
+        assert stack.property("busy") is False  # no transition running
 
 
 def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
@@ -54,6 +69,31 @@ def test_language_button_switches_every_text_to_english_and_back(kiosk: Driver) 
     assert any("Baiyunguan Community" in text for text in texts)
     kiosk.click("languageButton")
     assert "办事指南" in kiosk.texts()
+
+
+class _LanguageChanges(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.count += 1
+        return False
+
+
+def test_language_switch_window_gets_no_language_change_event_texts_still_switch(
+    kiosk: Driver,
+) -> None:
+    # Qt would walk every item of the window with such an event, twice per switch; the
+    # engine's retranslate() alone brings the new texts.
+    seen = _LanguageChanges()
+    kiosk.window.installEventFilter(seen)
+    kiosk.click("languageButton")
+    kiosk.settle()
+    kiosk.window.removeEventFilter(seen)
+    assert seen.count == 0
+    assert "Service guides" in kiosk.texts()
 
 
 def test_nav_buttons_visible_on_every_screen(kiosk: Driver) -> None:

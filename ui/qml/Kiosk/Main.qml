@@ -39,16 +39,24 @@ Window {
         VirtualKeyboardSettings.locale = "zh_CN"
     }
 
+    // On the software scene graph (a station without a GPU, the tests, the tour) a slide
+    // repaints the whole surface in each of its frames, 15-25 ms of the GUI thread apiece:
+    // screens change at once there. With a GPU they slide.
+    function slides(): bool {
+        return stack.GraphicsInfo.api !== GraphicsInfo.Software
+    }
+
     // Screens by name, for navigation from tiles (and for the tour).
     // Screens other than home are compiled when first opened, not at start-up.
     function push(file: string, properties: var): var {
-        return stack.push(Qt.resolvedUrl("screens/" + file), properties)
+        return stack.push(Qt.resolvedUrl("screens/" + file), properties,
+                          window.slides() ? StackView.PushTransition : StackView.Immediate)
     }
 
     function showScreen(key: string) {
         window.attractShowing = false
         if (key === "home") {
-            stack.pop(null)
+            stack.pop(null, window.slides() ? StackView.PopTransition : StackView.Immediate)
         } else if (key === "consult") {
             window.push("ConsultScreen.qml", { objectName: "consultScreen", shell: window.shell })
         } else if (key === "guides") {
@@ -113,7 +121,7 @@ Window {
     function goBack() {
         if (stack.currentItem && stack.currentItem.objectName === "applyScreen" && window.apply.back())
             return
-        stack.pop()
+        stack.popCurrentItem(window.slides() ? StackView.PopTransition : StackView.Immediate)
     }
 
     function openDevicePanel() { devicePanel.active = true }

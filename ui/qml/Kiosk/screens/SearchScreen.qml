@@ -17,7 +17,9 @@ Item {
     readonly property bool nothingFound: hasQuery && screen.catalog.resultModel.count === 0
 
     onTypedChanged: screen.catalog.search(screen.typed)
-    StackView.onActivated: field.forceActiveFocus()
+    // After the stack's own change is done: it takes the focus back and hides the keyboard
+    // when its current screen changes, which comes after this when there is no slide.
+    StackView.onActivated: Qt.callLater(field.forceActiveFocus)
     StackView.onRemoved: screen.catalog.finishSearch()
 
     ColumnLayout {
