@@ -24,12 +24,18 @@ from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
 from kiosk.catalog.syncjob import SyncOutcome
+from ui.qmlelement import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@QmlElement
+@QmlUncreatable("the catalog view model's lists")
 class ItemListModel(QAbstractListModel):
     """Rows of item summaries for kinetic ListViews."""
 
@@ -149,6 +155,8 @@ def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
     }
 
 
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class CatalogViewModel(QObject):
     """The catalog as the screens see it. Searching and browsing are in-memory and fast.
 
@@ -244,11 +252,11 @@ class CatalogViewModel(QObject):
         return [{"name": name, "count": count} for name, count in groups]
 
     # -- browsing ---------------------------------------------------------------------------
-    @Property(QObject, constant=True)
+    @Property(ItemListModel, constant=True)
     def listModel(self) -> ItemListModel:
         return self.listing
 
-    @Property(QObject, constant=True)
+    @Property(ItemListModel, constant=True)
     def mostAsked(self) -> ItemListModel:
         return self.mostAskedModel
 
@@ -264,7 +272,7 @@ class CatalogViewModel(QObject):
         self.listTitleChanged.emit()
 
     # -- search -----------------------------------------------------------------------------
-    @Property(QObject, constant=True)
+    @Property(ItemListModel, constant=True)
     def resultModel(self) -> ItemListModel:
         return self.results
 

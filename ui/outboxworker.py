@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 from kiosk import __version__
 from kiosk.health import StationHealth, TerminalHealth
 from kiosk.messages import Message, message
+from ui.qmlelement import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
     from kiosk.submission import Finished, Submitter
+
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -338,6 +343,8 @@ class SubmitWorker(QObject):
         self.stored.emit()
 
 
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class OutboxService(QObject):
     """GUI-thread side of the sync and submit workers; tells staff how the outbox stands.
 

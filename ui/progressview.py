@@ -27,10 +27,14 @@ from kiosk.progressquery import (
 )
 from kiosk.visit import ProgressLookup, ResidentSession
 from ui.outboxworker import OutboxService
+from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.visitview import VisitModel
 
 if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
     from kiosk.progress import ProgressAnswer
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # No answer by then and the resident hears the platform cannot be reached: the sync worker
 # may be stuck (a query can take two platform requests of up to 13 s each, behind a
@@ -38,6 +42,8 @@ if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
 ANSWER_BOUND_MS = 20_000
 
 
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class ProgressViewModel(QObject):
     """The query and its answer live in the resident's session (`ProgressLookup`): this
     view shows them, asks the sync worker, and bounds the wait. A card reaches it only

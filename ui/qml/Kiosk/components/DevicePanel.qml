@@ -10,9 +10,9 @@ Rectangle {
     id: panel
 
     required property DeviceHub devices
-    required property var staff
-    required property var catalog
-    required property var outbox  // null without a platform
+    required property StaffGate staff
+    required property CatalogViewModel catalog
+    required property OutboxService outbox  // null without a platform
     readonly property DeviceTexts texts: DeviceTexts {}
     signal closeRequested()
 

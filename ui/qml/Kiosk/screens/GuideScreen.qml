@@ -8,7 +8,7 @@ import Kiosk.Types
 KioskPage {
     id: page
 
-    required property var catalog
+    required property CatalogViewModel catalog
     required property DeviceHub devices
     required property string stationName
     readonly property var guide: catalog.guide

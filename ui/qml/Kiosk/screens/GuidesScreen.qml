@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // 办事指南: search, or browse the catalog by theme, department or level.
 Item {
     id: screen
 
-    required property var catalog
+    required property CatalogViewModel catalog
     property string kind: "theme"
 
     signal searchRequested()

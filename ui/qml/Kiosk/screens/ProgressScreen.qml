@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // 进度查询: scan the receipt's QR code, place the ID card, or type the receipt number.
 KioskPage {
     id: screen
 
-    required property var progress
+    required property ProgressViewModel progress
     required property string hotline
 
     title: qsTr("Check progress")
