@@ -71,7 +71,7 @@ def test_progress_answer_for_a_resident_who_left_never_reaches_the_next(
     with serve(platform) as server, sync_service(tmp_path, server.url) as service:
         screen = ProgressViewModel(service, PATTERN)
         shown: list[str] = []
-        screen.changed.connect(lambda: shown.extend(c["itemName"] for c in screen.cases))
+        screen.changed.connect(lambda: shown.extend(c.item_name for c in screen.cases.rows()))
         try:
             screen.setActive(True)
             screen.scanned(progress_link(PATTERN, A_APPLY_NO, new_progress_token()))
@@ -99,7 +99,7 @@ def test_progress_screen_malformed_platform_reply_ends_the_search(
         screen.lookup(B_NUMBER, "1234")
         qtbot.waitUntil(lambda: screen.state == "answered", timeout=WAIT_MS)
         assert screen.messageCode == UNREADABLE.code
-        assert screen.cases == []
+        assert screen.cases.rows() == ()
 
 
 class UnknownQuery:
@@ -138,7 +138,7 @@ def test_progress_screen_no_answer_within_the_bound_says_offline_and_drops_the_l
             assert screen.messageCode == OFFLINE.code
             with qtbot.waitSignal(service.progressReady, timeout=WAIT_MS):
                 release.set()  # the platform answers at last: too late for this screen
-            assert screen.cases == []
+            assert screen.cases.rows() == ()
             assert screen.messageCode == OFFLINE.code
         finally:
             release.set()
