@@ -186,12 +186,13 @@ Rectangle {
                     wrapMode: Text.WrapAnywhere
                 }
                 Repeater {
-                    model: panel.outbox ? panel.outbox.refusedRows : []
+                    model: panel.outbox ? panel.outbox.refusedRows : null
                     delegate: KioskText {
-                        required property var modelData
+                        required property string applyNo
+                        required property string reason
                         width: parent ? parent.width : 0
                         text: qsTr("Refused by the platform, kept here: %1 (%2). Please report it to the district platform.")
-                              .arg(modelData.applyNo).arg(modelData.reason)
+                              .arg(applyNo).arg(reason)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall
                         color: Theme.warning
