@@ -20,11 +20,12 @@ from PySide6.QtCore import (
 )
 
 from kiosk.catalog.library import CatalogLibrary, ItemSummary
-from kiosk.catalog.model import ServiceItem
+from kiosk.catalog.model import Material, Question, ServiceItem, Step
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
 from kiosk.catalog.syncjob import SyncOutcome
 from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.rowmodel import RowModel
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -102,8 +103,16 @@ class ItemListModel(QAbstractListModel):
         return len(self._rows)
 
 
+@QmlElement
+@QmlUncreatable("the open guide's lists")
+class GuideRows(RowModel):
+    """One list of the open guide (materials, steps or questions), as rows of the catalog's
+    own dataclasses: their fields are the roles."""
+
+
 def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
-    """The guide as plain data for QML: every element, grouped as the screen shows it."""
+    """The guide as plain data for QML: every element, grouped as the screen shows it, but
+    its materials, steps and questions (list models of the view model: `guideMaterials`…)."""
     return {
         "code": item.code,
         "name": item.name,
@@ -121,21 +130,7 @@ def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
         "feeStandard": item.fee_standard,
         "feeBasis": item.fee_basis,
         "conditions": list(item.acceptance_conditions),
-        "materials": [
-            {
-                "name": m.name,
-                "form": m.form,
-                "copies": m.copies,
-                "required": m.required,
-                "deferrable": m.deferrable,
-                "eLicence": m.e_licence,
-                "note": m.note,
-                "sample": m.sample,
-            }
-            for m in item.materials
-        ],
         "deferralPolicy": item.deferral_policy,
-        "steps": [{"title": s.title, "detail": s.detail} for s in item.steps],
         "handlingForms": list(item.handling_forms),
         "locations": list(item.locations),
         "hours": item.hours,
@@ -150,7 +145,6 @@ def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
         "onlinePayment": item.online_payment,
         "delivery": item.delivery,
         "specialSteps": item.special_steps,
-        "faq": [{"question": q.question, "answer": q.answer} for q in item.faq],
         "canApply": item.can_apply_online,
     }
 
@@ -186,6 +180,9 @@ class CatalogViewModel(QObject):
         self.listing = ItemListModel(self)
         self.mostAskedModel = ItemListModel(self)
         self._sync_status: dict[str, Any] = {}
+        self._materials = GuideRows(Material, self)
+        self._steps = GuideRows(Step, self)
+        self._faq = GuideRows(Question, self)
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
@@ -299,6 +296,25 @@ class CatalogViewModel(QObject):
     def guide(self) -> dict[str, Any]:
         return self._guide
 
+    def _get_materials(self) -> GuideRows:
+        return self._materials
+
+    def _get_steps(self) -> GuideRows:
+        return self._steps
+
+    def _get_faq(self) -> GuideRows:
+        return self._faq
+
+    # The open guide's lists.
+    guideMaterials = Property(GuideRows, _get_materials, constant=True)
+    guideSteps = Property(GuideRows, _get_steps, constant=True)
+    guideFaq = Property(GuideRows, _get_faq, constant=True)
+
+    def _show_lists(self, item: ServiceItem | None) -> None:
+        self._materials.set_rows(item.materials if item else ())
+        self._steps.set_rows(item.steps if item else ())
+        self._faq.set_rows(item.faq if item else ())
+
     @Property(str, notify=guideChanged)
     def guideUrl(self) -> str:
         code = self._guide.get("code", "")
@@ -314,6 +330,7 @@ class CatalogViewModel(QObject):
             log.exception("guide %s cannot be shown", code)
             return False
         self._guide = guide_document(item, self._library.sample)
+        self._show_lists(item)
         self.guideChanged.emit()
         return True
 
@@ -350,4 +367,5 @@ class CatalogViewModel(QObject):
         self._list_title = ""
         self.listTitleChanged.emit()
         self._guide = {}
+        self._show_lists(None)
         self.guideChanged.emit()

@@ -99,12 +99,19 @@ KioskPage {
 
     SectionBox {
         objectName: "materialsSection"
-        title: qsTr("What to bring (%n item(s))", "", (page.guide.materials ?? []).length)
+        title: qsTr("What to bring (%n item(s))", "", page.catalog.guideMaterials.count)
         Repeater {
-            model: page.guide.materials ?? []
+            model: page.catalog.guideMaterials
             Rectangle {
                 id: material
-                required property var modelData
+                required property string name
+                required property string form
+                required property int copies
+                required property bool required
+                required property bool deferrable
+                required property bool eLicence
+                required property string note
+                required property string sample
                 required property int index
                 width: parent.width
                 height: materialColumn.implicitHeight + Theme.spacing
@@ -119,25 +126,25 @@ KioskPage {
                     width: parent.width - Theme.spacing
                     spacing: 4
                     BodyText {
-                        text: "☐ " + (material.index + 1) + ". " + material.modelData.name
+                        text: "☐ " + (material.index + 1) + ". " + material.name
                         font.bold: true
                     }
                     BodyText {
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                         text: [
-                            qsTr("%1 × %2").arg(material.modelData.form).arg(material.modelData.copies),
-                            material.modelData.required ? qsTr("required") : qsTr("if applicable"),
-                            material.modelData.deferrable ? qsTr("may be handed in later") : "",
-                            material.modelData.eLicence ? qsTr("e-licence accepted") : ""
+                            qsTr("%1 × %2").arg(material.form).arg(material.copies),
+                            material.required ? qsTr("required") : qsTr("if applicable"),
+                            material.deferrable ? qsTr("may be handed in later") : "",
+                            material.eLicence ? qsTr("e-licence accepted") : ""
                         ].filter(part => part.length > 0).join(" · ")
                     }
                     BodyText {
                         visible: text.length > 0
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
-                        text: [material.modelData.note, material.modelData.sample]
-                              .filter(part => part && part.length > 0).join(qsTr("; "))
+                        text: [material.note, material.sample]
+                              .filter(part => part.length > 0).join(qsTr("; "))
                     }
                 }
             }
@@ -149,11 +156,12 @@ KioskPage {
         objectName: "stepsSection"
         title: qsTr("Steps")
         Repeater {
-            model: page.guide.steps ?? []
+            model: page.catalog.guideSteps
             BodyText {
-                required property var modelData
+                required property string title
+                required property string detail
                 required property int index
-                text: (index + 1) + ". " + modelData.title + qsTr(": ") + modelData.detail
+                text: (index + 1) + ". " + title + qsTr(": ") + detail
             }
         }
         LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps ?? "" }
@@ -181,16 +189,18 @@ KioskPage {
     }
 
     SectionBox {
-        visible: (page.guide.faq ?? []).length > 0
+        visible: page.catalog.guideFaq.count > 0
         title: qsTr("Frequently asked")
         Repeater {
-            model: page.guide.faq ?? []
+            model: page.catalog.guideFaq
             Column {
-                required property var modelData
+                id: faq
+                required property string question
+                required property string answer
                 width: parent.width
                 spacing: 4
-                BodyText { text: qsTr("Q: %1").arg(parent.modelData.question); font.bold: true }
-                BodyText { text: qsTr("A: %1").arg(parent.modelData.answer) }
+                BodyText { text: qsTr("Q: %1").arg(faq.question); font.bold: true }
+                BodyText { text: qsTr("A: %1").arg(faq.answer) }
             }
         }
     }
