@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -104,10 +105,18 @@ class ItemListModel(QAbstractListModel):
 
 
 @QmlElement
-@QmlUncreatable("the open guide's lists")
-class GuideRows(RowModel):
-    """One list of the open guide (materials, steps or questions), as rows of the catalog's
-    own dataclasses: their fields are the roles."""
+@QmlUncreatable("the catalog view model's lists")
+class CatalogRows(RowModel):
+    """A list of the catalog screens as rows of dataclasses (their fields are the roles):
+    the browse groups, the open guide's materials, steps and questions."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A theme, department or level to browse by, with its number of items."""
+
+    name: str
+    count: int
 
 
 def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
@@ -180,9 +189,12 @@ class CatalogViewModel(QObject):
         self.listing = ItemListModel(self)
         self.mostAskedModel = ItemListModel(self)
         self._sync_status: dict[str, Any] = {}
-        self._materials = GuideRows(Material, self)
-        self._steps = GuideRows(Step, self)
-        self._faq = GuideRows(Question, self)
+        self._themes = CatalogRows(Group, self)
+        self._departments = CatalogRows(Group, self)
+        self._levels = CatalogRows(Group, self)
+        self._materials = CatalogRows(Material, self)
+        self._steps = CatalogRows(Step, self)
+        self._faq = CatalogRows(Question, self)
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
@@ -193,6 +205,9 @@ class CatalogViewModel(QObject):
         """
         self._library = library
         self.mostAskedModel.set_rows(library.most_asked())
+        self._themes.set_rows([Group(*group) for group in library.themes()])
+        self._departments.set_rows([Group(*group) for group in library.departments()])
+        self._levels.set_rows([Group(*group) for group in library.levels()])
         self.libraryChanged.emit()
         if self._query:
             QTimer.singleShot(0, self, self._refresh_search)
@@ -232,21 +247,18 @@ class CatalogViewModel(QObject):
     def sample(self) -> bool:
         return bool(self._library and self._library.sample)
 
-    @Property(list, notify=libraryChanged)
-    def themes(self) -> list[dict[str, Any]]:
-        return self._groups(self._library.themes() if self._library else [])
+    def _get_themes(self) -> CatalogRows:
+        return self._themes
 
-    @Property(list, notify=libraryChanged)
-    def departments(self) -> list[dict[str, Any]]:
-        return self._groups(self._library.departments() if self._library else [])
+    def _get_departments(self) -> CatalogRows:
+        return self._departments
 
-    @Property(list, notify=libraryChanged)
-    def levels(self) -> list[dict[str, Any]]:
-        return self._groups(self._library.levels() if self._library else [])
+    def _get_levels(self) -> CatalogRows:
+        return self._levels
 
-    @staticmethod
-    def _groups(groups: list[tuple[str, int]]) -> list[dict[str, Any]]:
-        return [{"name": name, "count": count} for name, count in groups]
+    themes = Property(CatalogRows, _get_themes, constant=True)
+    departments = Property(CatalogRows, _get_departments, constant=True)
+    levels = Property(CatalogRows, _get_levels, constant=True)
 
     # -- browsing ---------------------------------------------------------------------------
     @Property(ItemListModel, constant=True)
@@ -296,19 +308,19 @@ class CatalogViewModel(QObject):
     def guide(self) -> dict[str, Any]:
         return self._guide
 
-    def _get_materials(self) -> GuideRows:
+    def _get_materials(self) -> CatalogRows:
         return self._materials
 
-    def _get_steps(self) -> GuideRows:
+    def _get_steps(self) -> CatalogRows:
         return self._steps
 
-    def _get_faq(self) -> GuideRows:
+    def _get_faq(self) -> CatalogRows:
         return self._faq
 
     # The open guide's lists.
-    guideMaterials = Property(GuideRows, _get_materials, constant=True)
-    guideSteps = Property(GuideRows, _get_steps, constant=True)
-    guideFaq = Property(GuideRows, _get_faq, constant=True)
+    guideMaterials = Property(CatalogRows, _get_materials, constant=True)
+    guideSteps = Property(CatalogRows, _get_steps, constant=True)
+    guideFaq = Property(CatalogRows, _get_faq, constant=True)
 
     def _show_lists(self, item: ServiceItem | None) -> None:
         self._materials.set_rows(item.materials if item else ())

@@ -14,7 +14,7 @@ Item {
     signal searchRequested()
     signal groupChosen(string kind, string name)
 
-    readonly property var groups: kind === "theme" ? catalog.themes
+    readonly property CatalogRows groups: kind === "theme" ? catalog.themes
                                 : kind === "department" ? catalog.departments
                                 : catalog.levels
 
@@ -85,10 +85,11 @@ Item {
             cellWidth: width / columns
             cellHeight: Theme.touchMin * 1.6
             // A hidden screen does not rebuild its grid when a new catalog arrives.
-            model: screen.visible ? screen.groups : []
+            model: screen.visible ? screen.groups : null
             delegate: Item {
                 id: cell
-                required property var modelData
+                required property string name
+                required property int count
                 required property int index
                 width: grid.cellWidth
                 height: grid.cellHeight
@@ -96,11 +97,11 @@ Item {
                     objectName: "group_" + cell.index
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    name: cell.modelData.name
-                    count: cell.modelData.count
+                    name: cell.name
+                    count: cell.count
                     showBadge: screen.kind !== "level"
                     badgeIndex: cell.index
-                    onClicked: screen.groupChosen(screen.kind, cell.modelData.name)
+                    onClicked: screen.groupChosen(screen.kind, cell.name)
                 }
             }
         }
