@@ -188,7 +188,8 @@ class CatalogViewModel(QObject):
         self.results = ItemListModel(self)
         self.listing = ItemListModel(self)
         self.mostAskedModel = ItemListModel(self)
-        self._sync_status: dict[str, Any] = {}
+        self._sync: SyncOutcome | None = None  # the last sync's outcome
+        self._sync_at = ""  # when it came
         self._themes = CatalogRows(Group, self)
         self._departments = CatalogRows(Group, self)
         self._levels = CatalogRows(Group, self)
@@ -219,17 +220,31 @@ class CatalogViewModel(QObject):
     @Slot(object)
     def set_sync_outcome(self, outcome: SyncOutcome) -> None:
         """The last sync's outcome, for the staff panel (a refused catalog says why)."""
-        self._sync_status = {
-            "status": outcome.status,
-            "detail": outcome.detail,
-            "problems": list(outcome.problems[:5]),
-            "at": time.strftime("%Y-%m-%d %H:%M"),
-        }
+        self._sync = outcome
+        self._sync_at = time.strftime("%Y-%m-%d %H:%M")
         self.syncStatusChanged.emit()
 
-    @Property(dict, notify=syncStatusChanged)
-    def syncStatus(self) -> dict[str, Any]:
-        return self._sync_status
+    def _get_sync_state(self) -> str:
+        return self._sync.status if self._sync else ""
+
+    def _get_sync_detail(self) -> str:
+        return self._sync.detail if self._sync else ""
+
+    def _get_sync_problems(self) -> list[str]:
+        return list(self._sync.problems[:5]) if self._sync else []
+
+    def _get_sync_at(self) -> str:
+        return self._sync_at
+
+    # The last sync, for the staff panel: "" before the first one, else SyncOutcome.status.
+    syncState = Property(str, _get_sync_state, notify=syncStatusChanged)
+    syncDetail = Property(str, _get_sync_detail, notify=syncStatusChanged)
+    syncProblems = Property(
+        "QStringList",  # type: ignore[arg-type]  # PySide6 takes type names as well
+        _get_sync_problems,
+        notify=syncStatusChanged,
+    )
+    syncAt = Property(str, _get_sync_at, notify=syncStatusChanged)
 
     @Property(bool, notify=libraryChanged)
     def ready(self) -> bool:

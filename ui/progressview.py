@@ -163,7 +163,11 @@ class ProgressViewModel(QObject):
         return answer.message if answer is not None else NONE
 
     messageCode = Property(str, lambda self: self._said().code, notify=changed)
-    messageArgs = Property(list, lambda self: list(self._said().args), notify=changed)
+    messageArgs = Property(
+        "QStringList",  # type: ignore[arg-type]  # Words.say() takes list<string>
+        lambda self: list(self._said().args),
+        notify=changed,
+    )
 
     available = Property(bool, lambda self: self._service is not None, constant=True)
 

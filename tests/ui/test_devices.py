@@ -215,10 +215,10 @@ def test_staff_panel_shows_a_refused_catalog_and_why(launch: Callable[..., Drive
             settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
         )
         kiosk = launch(with_staff_pin(settings))
-        kiosk.wait_until(lambda: bool(kiosk.ui.catalog.syncStatus), timeout_ms=60_000)
+        kiosk.wait_until(lambda: kiosk.ui.catalog.syncState != "", timeout_ms=60_000)
     open_panel(kiosk)
     texts = "\n".join(kiosk.texts())
     assert "拒绝" in texts  # refused, the previous catalog stays
-    assert kiosk.ui.catalog.syncStatus["problems"]
-    assert kiosk.ui.catalog.syncStatus["problems"][0] in texts
+    assert kiosk.ui.catalog.syncProblems
+    assert kiosk.ui.catalog.syncProblems[0] in texts
     assert "sample-2026.11" in kiosk.item("catalogVersion").property("text")
