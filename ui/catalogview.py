@@ -21,10 +21,11 @@ from PySide6.QtCore import (
 )
 
 from kiosk.catalog.library import CatalogLibrary, ItemSummary
-from kiosk.catalog.model import Material, Question, ServiceItem, Step
+from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
 from kiosk.catalog.syncjob import SyncOutcome
+from ui.guideview import GuideView
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
 
@@ -108,7 +109,7 @@ class ItemListModel(QAbstractListModel):
 @QmlUncreatable("the catalog view model's lists")
 class CatalogRows(RowModel):
     """A list of the catalog screens as rows of dataclasses (their fields are the roles):
-    the browse groups, the open guide's materials, steps and questions."""
+    the browse groups."""
 
 
 @dataclass(frozen=True)
@@ -119,45 +120,6 @@ class Group:
     count: int
 
 
-def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
-    """The guide as plain data for QML: every element, grouped as the screen shows it, but
-    its materials, steps and questions (list models of the view model: `guideMaterials`…)."""
-    return {
-        "code": item.code,
-        "name": item.name,
-        "sample": sample,
-        "shortGuide": item.short_guide,
-        "itemType": item.item_type,
-        "level": item.level,
-        "department": item.department,
-        "implementingBody": item.implementing_body,
-        "serviceObject": list(item.service_object),
-        "caseType": item.case_type,
-        "visits": item.visits,
-        "legalTimeLimit": item.legal_time_limit,
-        "promisedTimeLimit": item.promised_time_limit,
-        "feeStandard": item.fee_standard,
-        "feeBasis": item.fee_basis,
-        "conditions": list(item.acceptance_conditions),
-        "deferralPolicy": item.deferral_policy,
-        "handlingForms": list(item.handling_forms),
-        "locations": list(item.locations),
-        "hours": item.hours,
-        "appointment": item.appointment,
-        "consultation": item.consultation,
-        "complaint": item.complaint,
-        "legalBasis": list(item.legal_basis),
-        "resultName": item.result_name,
-        "resultSample": item.result_sample,
-        "reviewStandard": item.review_standard,
-        "handlingScope": item.handling_scope,
-        "onlinePayment": item.online_payment,
-        "delivery": item.delivery,
-        "specialSteps": item.special_steps,
-        "canApply": item.can_apply_online,
-    }
-
-
 @QmlElement
 @QmlUncreatable("built by the composition root")
 class CatalogViewModel(QObject):
@@ -165,7 +127,7 @@ class CatalogViewModel(QObject):
 
     Signals:
         libraryChanged: a (new) catalog is in use; lists refresh.
-        guideChanged: `guide` holds the guide just opened.
+        guideChanged: `guide` shows the guide just opened (or none).
         searchMissed(str): a search the resident gave up on found nothing (for the
             anonymous demand statistics).
     """
@@ -182,7 +144,7 @@ class CatalogViewModel(QObject):
         super().__init__(parent)
         self._library: CatalogLibrary | None = None
         self._guide_url_pattern = guide_url_pattern
-        self._guide: dict[str, Any] = {}
+        self._guide = GuideView(self)
         self._query = ""
         self._list_title = ""
         self.results = ItemListModel(self)
@@ -193,9 +155,6 @@ class CatalogViewModel(QObject):
         self._themes = CatalogRows(Group, self)
         self._departments = CatalogRows(Group, self)
         self._levels = CatalogRows(Group, self)
-        self._materials = CatalogRows(Material, self)
-        self._steps = CatalogRows(Step, self)
-        self._faq = CatalogRows(Question, self)
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
@@ -319,32 +278,14 @@ class CatalogViewModel(QObject):
         self.search("")
 
     # -- one guide --------------------------------------------------------------------------
-    @Property(dict, notify=guideChanged)
-    def guide(self) -> dict[str, Any]:
+    def _get_guide(self) -> GuideView:
         return self._guide
 
-    def _get_materials(self) -> CatalogRows:
-        return self._materials
-
-    def _get_steps(self) -> CatalogRows:
-        return self._steps
-
-    def _get_faq(self) -> CatalogRows:
-        return self._faq
-
-    # The open guide's lists.
-    guideMaterials = Property(CatalogRows, _get_materials, constant=True)
-    guideSteps = Property(CatalogRows, _get_steps, constant=True)
-    guideFaq = Property(CatalogRows, _get_faq, constant=True)
-
-    def _show_lists(self, item: ServiceItem | None) -> None:
-        self._materials.set_rows(item.materials if item else ())
-        self._steps.set_rows(item.steps if item else ())
-        self._faq.set_rows(item.faq if item else ())
+    guide = Property(GuideView, _get_guide, constant=True)
 
     @Property(str, notify=guideChanged)
     def guideUrl(self) -> str:
-        code = self._guide.get("code", "")
+        code = self._guide.item_code()
         return self._guide_url_pattern.format(code=code) if code else ""
 
     @Slot(str, result=bool)
@@ -356,8 +297,7 @@ class CatalogViewModel(QObject):
         except (KeyError, CatalogError):
             log.exception("guide %s cannot be shown", code)
             return False
-        self._guide = guide_document(item, self._library.sample)
-        self._show_lists(item)
+        self._guide.show(item, self._library.sample)
         self.guideChanged.emit()
         return True
 
@@ -374,7 +314,7 @@ class CatalogViewModel(QObject):
     @Slot(str, str)
     def printGuide(self, station: str, printed_at: str) -> None:
         """Ask for the open guide on paper (`printRequested` carries the receipt)."""
-        code = self._guide.get("code", "")
+        code = self._guide.item_code()
         if not code or self._library is None:
             return
         receipt = guide_receipt(
@@ -393,6 +333,5 @@ class CatalogViewModel(QObject):
         self.listing.set_rows([])
         self._list_title = ""
         self.listTitleChanged.emit()
-        self._guide = {}
-        self._show_lists(None)
+        self._guide.show(None)
         self.guideChanged.emit()

@@ -170,7 +170,7 @@ def open_a_guide(kiosk: Driver) -> None:
     kiosk.item("searchField").setProperty("text", "居住证")
     kiosk.settle()
     kiosk.click("resultRow_0")
-    assert kiosk.ui.catalog.guide["name"] == "北京市居住证申领"
+    assert kiosk.ui.catalog.guide.name == "北京市居住证申领"
     flick = kiosk.item("pageFlickable")  # the print button is at the end of the guide
     flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
     kiosk.settle()
@@ -180,7 +180,7 @@ def test_print_guide_prints_short_guide_with_qr_to_the_full_one(
     station: Driver, printer_sim: PrinterSimulator
 ) -> None:
     open_a_guide(station)
-    code = station.ui.catalog.guide["code"]
+    code = station.ui.catalog.guide.code
     station.click("printGuideButton")
     (job,) = printer_sim.wait_for_jobs(1)
     station.wait_until(lambda: station.ui.devices.print_status().printed)

@@ -98,7 +98,7 @@ def test_guide_qr_decodes_to_the_guide_address(kiosk: Driver) -> None:
     open_guides(kiosk)
     kiosk.click("group_0")
     kiosk.click("itemRow_0")
-    code = kiosk.ui.catalog.guide["code"]
+    code = kiosk.ui.catalog.guide.code
     qr = kiosk.item("guideQr")
     flick = kiosk.item("pageFlickable")
     flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
@@ -123,7 +123,7 @@ def test_search_by_pinyin_initials_on_the_keyboard(kiosk: Driver) -> None:
     assert first.property("name") == "北京市居住证申领"
     kiosk.click("resultRow_0")
     assert kiosk.current_screen() == "guideScreen"
-    assert kiosk.ui.catalog.guide["name"] == "北京市居住证申领"
+    assert kiosk.ui.catalog.guide.name == "北京市居住证申领"
 
 
 def test_search_by_chinese_chosen_on_the_keyboard(kiosk: Driver) -> None:

@@ -11,10 +11,10 @@ KioskPage {
     required property CatalogViewModel catalog
     required property DeviceHub devices
     required property string stationName
-    readonly property var guide: catalog.guide
+    readonly property GuideView guide: catalog.guide
     signal applyRequested(string code)
 
-    title: page.guide.name ?? ""
+    title: page.guide.name
     Component.onCompleted: page.devices.forgetPrintStatus()
 
     component Fact: Column {
@@ -50,22 +50,22 @@ KioskPage {
         text: label + qsTr(": ") + value
     }
 
-    SampleNotice { visible: page.guide.sample === true }
+    SampleNotice { visible: page.guide.sample }
 
     BodyText {
         objectName: "shortGuide"
         visible: text.length > 0
-        text: page.guide.shortGuide ?? ""
+        text: page.guide.shortGuide
         font.pixelSize: Theme.fontLarge
     }
 
     Flow {
         width: parent.width
         spacing: Theme.spacing / 2
-        Badge { text: page.guide.itemType ?? "" }
-        Badge { text: page.guide.caseType ?? "" }
-        Badge { text: qsTr("%1 level").arg(page.guide.level ?? "") }
-        Badge { visible: page.guide.canApply === true; strong: true; text: qsTr("Apply here") }
+        Badge { text: page.guide.itemType }
+        Badge { text: page.guide.caseType }
+        Badge { text: qsTr("%1 level").arg(page.guide.level) }
+        Badge { visible: page.guide.canApply; strong: true; text: qsTr("Apply here") }
     }
 
     SectionBox {
@@ -77,31 +77,31 @@ KioskPage {
             Fact {
                 label: qsTr("Visits needed")
                 value: page.guide.visits === 0 ? qsTr("None — all online")
-                                               : qsTr("%n visit(s) at most", "", page.guide.visits ?? 0)
+                                               : qsTr("%n visit(s) at most", "", page.guide.visits)
             }
-            Fact { label: qsTr("Promised time"); value: page.guide.promisedTimeLimit ?? "" }
-            Fact { label: qsTr("Fees"); value: page.guide.feeStandard ?? "" }
-            Fact { label: qsTr("Statutory time"); value: page.guide.legalTimeLimit ?? "" }
+            Fact { label: qsTr("Promised time"); value: page.guide.promisedTimeLimit }
+            Fact { label: qsTr("Fees"); value: page.guide.feeStandard }
+            Fact { label: qsTr("Statutory time"); value: page.guide.legalTimeLimit }
         }
     }
 
     SectionBox {
         title: qsTr("Who can apply")
         Repeater {
-            model: page.guide.conditions ?? []
+            model: page.guide.conditions
             BodyText {
                 required property string modelData
                 text: "• " + modelData
             }
         }
-        LabelledText { label: qsTr("Service recipients"); value: (page.guide.serviceObject ?? []).join(qsTr(", ", "between the items of a list")) }
+        LabelledText { label: qsTr("Service recipients"); value: page.guide.serviceObject.join(qsTr(", ", "between the items of a list")) }
     }
 
     SectionBox {
         objectName: "materialsSection"
-        title: qsTr("What to bring (%n item(s))", "", page.catalog.guideMaterials.count)
+        title: qsTr("What to bring (%n item(s))", "", page.guide.materials.count)
         Repeater {
-            model: page.catalog.guideMaterials
+            model: page.guide.materials
             Rectangle {
                 id: material
                 required property string name
@@ -149,14 +149,14 @@ KioskPage {
                 }
             }
         }
-        LabelledText { label: qsTr("Handing in later"); value: page.guide.deferralPolicy ?? "" }
+        LabelledText { label: qsTr("Handing in later"); value: page.guide.deferralPolicy }
     }
 
     SectionBox {
         objectName: "stepsSection"
         title: qsTr("Steps")
         Repeater {
-            model: page.catalog.guideSteps
+            model: page.guide.steps
             BodyText {
                 required property string title
                 required property string detail
@@ -164,35 +164,35 @@ KioskPage {
                 text: (index + 1) + ". " + title + qsTr(": ") + detail
             }
         }
-        LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps ?? "" }
+        LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps }
     }
 
     SectionBox {
         title: qsTr("Where and when")
         Repeater {
-            model: page.guide.locations ?? []
+            model: page.guide.locations
             BodyText {
                 required property string modelData
                 text: "• " + modelData
             }
         }
-        LabelledText { label: qsTr("Hours"); value: page.guide.hours ?? "" }
-        LabelledText { label: qsTr("Appointments"); value: page.guide.appointment ?? "" }
-        LabelledText { label: qsTr("Ways to apply"); value: (page.guide.handlingForms ?? []).join(qsTr(", ", "between the items of a list")) }
-        LabelledText { label: qsTr("Where it can be handled"); value: page.guide.handlingScope ?? "" }
+        LabelledText { label: qsTr("Hours"); value: page.guide.hours }
+        LabelledText { label: qsTr("Appointments"); value: page.guide.appointment }
+        LabelledText { label: qsTr("Ways to apply"); value: page.guide.handlingForms.join(qsTr(", ", "between the items of a list")) }
+        LabelledText { label: qsTr("Where it can be handled"); value: page.guide.handlingScope }
     }
 
     SectionBox {
         title: qsTr("Questions and complaints")
-        LabelledText { label: qsTr("Ask"); value: page.guide.consultation ?? "" }
-        LabelledText { label: qsTr("Complain"); value: page.guide.complaint ?? "" }
+        LabelledText { label: qsTr("Ask"); value: page.guide.consultation }
+        LabelledText { label: qsTr("Complain"); value: page.guide.complaint }
     }
 
     SectionBox {
-        visible: page.catalog.guideFaq.count > 0
+        visible: page.guide.faq.count > 0
         title: qsTr("Frequently asked")
         Repeater {
-            model: page.catalog.guideFaq
+            model: page.guide.faq
             Column {
                 id: faq
                 required property string question
@@ -208,16 +208,16 @@ KioskPage {
     SectionBox {
         objectName: "moreSection"
         title: qsTr("More about this item")
-        LabelledText { label: qsTr("Item code"); value: page.guide.code ?? "" }
-        LabelledText { label: qsTr("Department"); value: page.guide.department ?? "" }
-        LabelledText { label: qsTr("Implementing body"); value: page.guide.implementingBody ?? "" }
-        LabelledText { label: qsTr("Legal basis"); value: (page.guide.legalBasis ?? []).join(qsTr("; ")) }
-        LabelledText { label: qsTr("Result"); value: page.guide.resultName ?? "" }
-        LabelledText { label: qsTr("Result sample"); value: page.guide.resultSample ?? "" }
-        LabelledText { label: qsTr("Review standard"); value: page.guide.reviewStandard ?? "" }
-        LabelledText { label: qsTr("Fee basis"); value: page.guide.feeBasis ?? "" }
-        LabelledText { label: qsTr("Online payment"); value: page.guide.onlinePayment ?? "" }
-        LabelledText { label: qsTr("Delivery"); value: page.guide.delivery ?? "" }
+        LabelledText { label: qsTr("Item code"); value: page.guide.code }
+        LabelledText { label: qsTr("Department"); value: page.guide.department }
+        LabelledText { label: qsTr("Implementing body"); value: page.guide.implementingBody }
+        LabelledText { label: qsTr("Legal basis"); value: page.guide.legalBasis.join(qsTr("; ")) }
+        LabelledText { label: qsTr("Result"); value: page.guide.resultName }
+        LabelledText { label: qsTr("Result sample"); value: page.guide.resultSample }
+        LabelledText { label: qsTr("Review standard"); value: page.guide.reviewStandard }
+        LabelledText { label: qsTr("Fee basis"); value: page.guide.feeBasis }
+        LabelledText { label: qsTr("Online payment"); value: page.guide.onlinePayment }
+        LabelledText { label: qsTr("Delivery"); value: page.guide.delivery }
     }
 
     SectionBox {
@@ -276,7 +276,7 @@ KioskPage {
 
     KioskButton {
         objectName: "applyButton"
-        visible: page.guide.canApply === true
+        visible: page.guide.canApply
         width: parent.width
         primary: true
         fontSize: Theme.fontLarge
