@@ -174,7 +174,8 @@ def build_ui(
             "staff": staff,
             "progress": progress,
             "apply": apply,
-            "outbox": outbox,
+            # None would not reach the typed property as null: without a platform, unset
+            **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
         }
     )

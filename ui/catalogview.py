@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,12 +25,20 @@ from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
 from kiosk.catalog.syncjob import SyncOutcome
+from ui.guideview import GuideView
+from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.rowmodel import RowModel
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@QmlElement
+@QmlUncreatable("the catalog view model's lists")
 class ItemListModel(QAbstractListModel):
     """Rows of item summaries for kinetic ListViews."""
 
@@ -96,65 +105,29 @@ class ItemListModel(QAbstractListModel):
         return len(self._rows)
 
 
-def guide_document(item: ServiceItem, sample: bool) -> dict[str, Any]:
-    """The guide as plain data for QML: every element, grouped as the screen shows it."""
-    return {
-        "code": item.code,
-        "name": item.name,
-        "sample": sample,
-        "shortGuide": item.short_guide,
-        "itemType": item.item_type,
-        "level": item.level,
-        "department": item.department,
-        "implementingBody": item.implementing_body,
-        "serviceObject": list(item.service_object),
-        "caseType": item.case_type,
-        "visits": item.visits,
-        "legalTimeLimit": item.legal_time_limit,
-        "promisedTimeLimit": item.promised_time_limit,
-        "feeStandard": item.fee_standard,
-        "feeBasis": item.fee_basis,
-        "conditions": list(item.acceptance_conditions),
-        "materials": [
-            {
-                "name": m.name,
-                "form": m.form,
-                "copies": m.copies,
-                "required": m.required,
-                "deferrable": m.deferrable,
-                "eLicence": m.e_licence,
-                "note": m.note,
-                "sample": m.sample,
-            }
-            for m in item.materials
-        ],
-        "deferralPolicy": item.deferral_policy,
-        "steps": [{"title": s.title, "detail": s.detail} for s in item.steps],
-        "handlingForms": list(item.handling_forms),
-        "locations": list(item.locations),
-        "hours": item.hours,
-        "appointment": item.appointment,
-        "consultation": item.consultation,
-        "complaint": item.complaint,
-        "legalBasis": list(item.legal_basis),
-        "resultName": item.result_name,
-        "resultSample": item.result_sample,
-        "reviewStandard": item.review_standard,
-        "handlingScope": item.handling_scope,
-        "onlinePayment": item.online_payment,
-        "delivery": item.delivery,
-        "specialSteps": item.special_steps,
-        "faq": [{"question": q.question, "answer": q.answer} for q in item.faq],
-        "canApply": item.can_apply_online,
-    }
+@QmlElement
+@QmlUncreatable("the catalog view model's lists")
+class CatalogRows(RowModel):
+    """A list of the catalog screens as rows of dataclasses (their fields are the roles):
+    the browse groups."""
 
 
+@dataclass(frozen=True)
+class Group:
+    """A theme, department or level to browse by, with its number of items."""
+
+    name: str
+    count: int
+
+
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class CatalogViewModel(QObject):
     """The catalog as the screens see it. Searching and browsing are in-memory and fast.
 
     Signals:
         libraryChanged: a (new) catalog is in use; lists refresh.
-        guideChanged: `guide` holds the guide just opened.
+        guideChanged: `guide` shows the guide just opened (or none).
         searchMissed(str): a search the resident gave up on found nothing (for the
             anonymous demand statistics).
     """
@@ -171,13 +144,17 @@ class CatalogViewModel(QObject):
         super().__init__(parent)
         self._library: CatalogLibrary | None = None
         self._guide_url_pattern = guide_url_pattern
-        self._guide: dict[str, Any] = {}
+        self._guide = GuideView(self)
         self._query = ""
         self._list_title = ""
         self.results = ItemListModel(self)
         self.listing = ItemListModel(self)
         self.mostAskedModel = ItemListModel(self)
-        self._sync_status: dict[str, Any] = {}
+        self._sync: SyncOutcome | None = None  # the last sync's outcome
+        self._sync_at = ""  # when it came
+        self._themes = CatalogRows(Group, self)
+        self._departments = CatalogRows(Group, self)
+        self._levels = CatalogRows(Group, self)
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
@@ -188,6 +165,9 @@ class CatalogViewModel(QObject):
         """
         self._library = library
         self.mostAskedModel.set_rows(library.most_asked())
+        self._themes.set_rows([Group(*group) for group in library.themes()])
+        self._departments.set_rows([Group(*group) for group in library.departments()])
+        self._levels.set_rows([Group(*group) for group in library.levels()])
         self.libraryChanged.emit()
         if self._query:
             QTimer.singleShot(0, self, self._refresh_search)
@@ -199,17 +179,31 @@ class CatalogViewModel(QObject):
     @Slot(object)
     def set_sync_outcome(self, outcome: SyncOutcome) -> None:
         """The last sync's outcome, for the staff panel (a refused catalog says why)."""
-        self._sync_status = {
-            "status": outcome.status,
-            "detail": outcome.detail,
-            "problems": list(outcome.problems[:5]),
-            "at": time.strftime("%Y-%m-%d %H:%M"),
-        }
+        self._sync = outcome
+        self._sync_at = time.strftime("%Y-%m-%d %H:%M")
         self.syncStatusChanged.emit()
 
-    @Property(dict, notify=syncStatusChanged)
-    def syncStatus(self) -> dict[str, Any]:
-        return self._sync_status
+    def _get_sync_state(self) -> str:
+        return self._sync.status if self._sync else ""
+
+    def _get_sync_detail(self) -> str:
+        return self._sync.detail if self._sync else ""
+
+    def _get_sync_problems(self) -> list[str]:
+        return list(self._sync.problems[:5]) if self._sync else []
+
+    def _get_sync_at(self) -> str:
+        return self._sync_at
+
+    # The last sync, for the staff panel: "" before the first one, else SyncOutcome.status.
+    syncState = Property(str, _get_sync_state, notify=syncStatusChanged)
+    syncDetail = Property(str, _get_sync_detail, notify=syncStatusChanged)
+    syncProblems = Property(
+        "QStringList",  # type: ignore[arg-type]  # PySide6 takes type names as well
+        _get_sync_problems,
+        notify=syncStatusChanged,
+    )
+    syncAt = Property(str, _get_sync_at, notify=syncStatusChanged)
 
     @Property(bool, notify=libraryChanged)
     def ready(self) -> bool:
@@ -227,28 +221,25 @@ class CatalogViewModel(QObject):
     def sample(self) -> bool:
         return bool(self._library and self._library.sample)
 
-    @Property(list, notify=libraryChanged)
-    def themes(self) -> list[dict[str, Any]]:
-        return self._groups(self._library.themes() if self._library else [])
+    def _get_themes(self) -> CatalogRows:
+        return self._themes
 
-    @Property(list, notify=libraryChanged)
-    def departments(self) -> list[dict[str, Any]]:
-        return self._groups(self._library.departments() if self._library else [])
+    def _get_departments(self) -> CatalogRows:
+        return self._departments
 
-    @Property(list, notify=libraryChanged)
-    def levels(self) -> list[dict[str, Any]]:
-        return self._groups(self._library.levels() if self._library else [])
+    def _get_levels(self) -> CatalogRows:
+        return self._levels
 
-    @staticmethod
-    def _groups(groups: list[tuple[str, int]]) -> list[dict[str, Any]]:
-        return [{"name": name, "count": count} for name, count in groups]
+    themes = Property(CatalogRows, _get_themes, constant=True)
+    departments = Property(CatalogRows, _get_departments, constant=True)
+    levels = Property(CatalogRows, _get_levels, constant=True)
 
     # -- browsing ---------------------------------------------------------------------------
-    @Property(QObject, constant=True)
+    @Property(ItemListModel, constant=True)
     def listModel(self) -> ItemListModel:
         return self.listing
 
-    @Property(QObject, constant=True)
+    @Property(ItemListModel, constant=True)
     def mostAsked(self) -> ItemListModel:
         return self.mostAskedModel
 
@@ -264,7 +255,7 @@ class CatalogViewModel(QObject):
         self.listTitleChanged.emit()
 
     # -- search -----------------------------------------------------------------------------
-    @Property(QObject, constant=True)
+    @Property(ItemListModel, constant=True)
     def resultModel(self) -> ItemListModel:
         return self.results
 
@@ -287,13 +278,14 @@ class CatalogViewModel(QObject):
         self.search("")
 
     # -- one guide --------------------------------------------------------------------------
-    @Property(dict, notify=guideChanged)
-    def guide(self) -> dict[str, Any]:
+    def _get_guide(self) -> GuideView:
         return self._guide
+
+    guide = Property(GuideView, _get_guide, constant=True)
 
     @Property(str, notify=guideChanged)
     def guideUrl(self) -> str:
-        code = self._guide.get("code", "")
+        code = self._guide.item_code()
         return self._guide_url_pattern.format(code=code) if code else ""
 
     @Slot(str, result=bool)
@@ -305,7 +297,7 @@ class CatalogViewModel(QObject):
         except (KeyError, CatalogError):
             log.exception("guide %s cannot be shown", code)
             return False
-        self._guide = guide_document(item, self._library.sample)
+        self._guide.show(item, self._library.sample)
         self.guideChanged.emit()
         return True
 
@@ -322,7 +314,7 @@ class CatalogViewModel(QObject):
     @Slot(str, str)
     def printGuide(self, station: str, printed_at: str) -> None:
         """Ask for the open guide on paper (`printRequested` carries the receipt)."""
-        code = self._guide.get("code", "")
+        code = self._guide.item_code()
         if not code or self._library is None:
             return
         receipt = guide_receipt(
@@ -341,5 +333,5 @@ class CatalogViewModel(QObject):
         self.listing.set_rows([])
         self._list_title = ""
         self.listTitleChanged.emit()
-        self._guide = {}
+        self._guide.show(None)
         self.guideChanged.emit()

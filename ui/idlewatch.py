@@ -8,6 +8,10 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 
 from kiosk.idle import IdlePhase, idle_state, idle_timeout_s
 from kiosk.settings import SessionSettings
+from ui.qmlelement import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 _ACTIVITY_EVENTS = frozenset(
     {
@@ -23,6 +27,8 @@ _ACTIVITY_EVENTS = frozenset(
 )
 
 
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class IdleWatcher(QObject):
     """Counts time since the last touch; warns near the end; says when time is up.
 

@@ -9,6 +9,7 @@ import math
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,8 @@ from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 from kiosk import __version__
 from kiosk.health import StationHealth, TerminalHealth
 from kiosk.messages import Message, message
+from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.rowmodel import RowModel
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
@@ -26,6 +29,10 @@ if TYPE_CHECKING:
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
     from kiosk.submission import Finished, Submitter
+
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -338,12 +345,31 @@ class SubmitWorker(QObject):
         self.stored.emit()
 
 
+@dataclass(frozen=True)
+class RefusedRoles:
+    """A submission the platform refused, kept in the outbox (roles applyNo, reason)."""
+
+    apply_no: str
+    reason: str
+
+
+@QmlElement
+@QmlUncreatable("the outbox service's refused submissions")
+class RefusedRows(RowModel):
+    """The refused submissions staff are told about on the panel."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(RefusedRoles, parent, key=lambda row: row.apply_no)
+
+
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class OutboxService(QObject):
     """GUI-thread side of the sync and submit workers; tells staff how the outbox stands.
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int): from the worker.
-        statusChanged: `depth`, `refusedRows` or `problem` changed.
+        statusChanged: `depth` or `problem` changed (`refusedRows` is a list model).
     """
 
     statusChanged = Signal()
@@ -390,7 +416,7 @@ class OutboxService(QObject):
         worker.quarantined.connect(self.quarantined)
         worker.depthChanged.connect(self.depthChanged)
         self._depth = 0
-        self._refused: list[dict[str, str]] = []
+        self._refused = RefusedRows(self)
         self._problem = ""
         worker.startFailed.connect(self._on_start_failed)
         worker.troubleChanged.connect(self._on_start_failed)
@@ -400,7 +426,11 @@ class OutboxService(QObject):
         worker.quarantineListed.connect(self._on_quarantine_list)
 
     depth = Property(int, lambda self: self._depth, notify=statusChanged)
-    refusedRows = Property(list, lambda self: self._refused, notify=statusChanged)
+
+    def _get_refused(self) -> RefusedRows:
+        return self._refused
+
+    refusedRows = Property(RefusedRows, _get_refused, constant=True)
     # why the sync worker could not start ("" while it runs): staff read it on the panel
     problem = Property(str, lambda self: self._problem, notify=statusChanged)
 
@@ -416,13 +446,11 @@ class OutboxService(QObject):
 
     @Slot(str, str)
     def _on_quarantined(self, apply_no: str, reason: str) -> None:
-        self._refused.append({"applyNo": apply_no, "reason": reason})
-        self.statusChanged.emit()
+        self._refused.set_rows([*self._refused.rows(), RefusedRoles(apply_no, reason)])
 
     @Slot(list)
     def _on_quarantine_list(self, rows: list[tuple[str, str, str]]) -> None:
-        self._refused = [{"applyNo": apply_no, "reason": reason} for _, apply_no, reason in rows]
-        self.statusChanged.emit()
+        self._refused.set_rows([RefusedRoles(apply_no, reason) for _, apply_no, reason in rows])
 
     @Slot()
     def start(self) -> None:

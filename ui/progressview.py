@@ -7,12 +7,15 @@ a slow platform), so an answer may come after the resident who asked has left; i
 never reach the next one.
 
 Signals:
-    changed: `state`, `cases` or the message (`messageCode`, `messageArgs`) changed.
+    changed: `state`, the rows of `cases` or the message (`messageCode`, `messageArgs`)
+        changed.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
@@ -27,10 +30,15 @@ from kiosk.progressquery import (
 )
 from kiosk.visit import ProgressLookup, ResidentSession
 from ui.outboxworker import OutboxService
+from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.rowmodel import RowModel
 from ui.visitview import VisitModel
 
 if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
-    from kiosk.progress import ProgressAnswer
+    from kiosk.progress import CaseProgress, ProgressAnswer
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # No answer by then and the resident hears the platform cannot be reached: the sync worker
 # may be stuck (a query can take two platform requests of up to 13 s each, behind a
@@ -38,6 +46,58 @@ if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
 ANSWER_BOUND_MS = 20_000
 
 
+@dataclass(frozen=True)
+class TimelineRoles:
+    """One step of a case's timeline as QML delegates read it (roles status, at, note)."""
+
+    status: str
+    at: str
+    note: str
+
+
+@QmlElement
+@QmlUncreatable("a case's timeline")
+class TimelineRows(RowModel):
+    """The steps of one case, oldest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(TimelineRoles, parent)
+
+
+@dataclass(frozen=True)
+class CaseRoles:
+    """A case as QML delegates read it (roles number, itemName, status, pending, timeline)."""
+
+    number: str
+    item_name: str
+    status: str
+    pending: bool  # still in this terminal's outbox (待上传)
+    timeline: TimelineRows
+
+
+@QmlElement
+@QmlUncreatable("the progress view model's cases")
+class CaseRows(RowModel):
+    """The cases of the answer shown; each brings its timeline as a model of its own."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(CaseRoles, parent)
+
+    def show(self, cases: Sequence[CaseProgress]) -> None:
+        """Replace the rows by these cases; the timelines of the old rows are deleted."""
+        old = self.rows()
+        rows = []
+        for case in cases:
+            timeline = TimelineRows(self)
+            timeline.set_rows([TimelineRoles(*step) for step in case.timeline])
+            rows.append(CaseRoles(case.number, case.item_name, case.status, case.pending, timeline))
+        self.set_rows(rows)
+        for row in old:
+            row.timeline.deleteLater()
+
+
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class ProgressViewModel(QObject):
     """The query and its answer live in the resident's session (`ProgressLookup`): this
     view shows them, asks the sync worker, and bounds the wait. A card reaches it only
@@ -59,6 +119,9 @@ class ProgressViewModel(QObject):
         self._link_pattern = link_pattern  # the receipt QR's link (settings.ui)
         # Without a session of its own (a screen tested alone) it keeps a private lookup.
         self._lookup: ProgressLookup = visit.session.progress if visit else ProgressLookup()
+        self._cases = CaseRows(self)
+        self._shown: ProgressAnswer | None = None  # the answer the rows of `cases` hold
+        self.changed.connect(self._show_cases)
         self._bound = QTimer(self)
         self._bound.setSingleShot(True)
         self._bound.setInterval(answer_bound_ms)
@@ -77,23 +140,18 @@ class ProgressViewModel(QObject):
             return "searching"
         return "answered" if lookup.answer is not None or lookup.offline else ""
 
-    @Property(list, notify=changed)
-    def cases(self) -> list[dict[str, Any]]:
+    def _get_cases(self) -> CaseRows:
+        return self._cases
+
+    cases = Property(CaseRows, _get_cases, constant=True)
+
+    @Slot()
+    def _show_cases(self) -> None:
+        """The rows follow the lookup's answer (first to hear `changed`: see __init__)."""
         answer = self._lookup.answer
-        if answer is None:
-            return []
-        return [
-            {
-                "number": case.number,
-                "itemName": case.item_name,
-                "status": case.status,
-                "pending": case.pending,
-                "timeline": [
-                    {"status": status, "at": at, "note": note} for status, at, note in case.timeline
-                ],
-            }
-            for case in answer.cases
-        ]
+        if answer is not self._shown:
+            self._shown = answer
+            self._cases.show(answer.cases if answer is not None else ())
 
     def _said(self) -> Message:
         """Why there are no cases to show (NONE: nothing to say)."""
@@ -105,7 +163,11 @@ class ProgressViewModel(QObject):
         return answer.message if answer is not None else NONE
 
     messageCode = Property(str, lambda self: self._said().code, notify=changed)
-    messageArgs = Property(list, lambda self: list(self._said().args), notify=changed)
+    messageArgs = Property(
+        "QStringList",  # type: ignore[arg-type]  # Words.say() takes list<string>
+        lambda self: list(self._said().args),
+        notify=changed,
+    )
 
     available = Property(bool, lambda self: self._service is not None, constant=True)
 

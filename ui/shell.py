@@ -10,11 +10,17 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.settings import Settings
 from ui.environment import pinyin_user_dictionary
 from ui.i18n import LanguageSwitcher
+from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.visitview import VisitModel
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
 
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class ShellModel(QObject):
     """What every screen shares. Holds no personal data.
 

@@ -19,6 +19,10 @@ from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 from kiosk.keyfiles import KeyFileError
 from kiosk.staffaccess import ATTEMPTS_BEFORE_LOCK, Outcome, StaffAccess, Verdict
 from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS
+from ui.qmlelement import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,8 @@ class StaffWorker(QObject):
             log.exception("staff mode: cannot write %s to the audit trail", event)
 
 
+@QmlElement
+@QmlUncreatable("built by the composition root")
 class StaffGate(QObject):
     """The PIN pad's model and the one switch of staff mode.
 

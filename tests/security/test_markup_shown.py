@@ -226,6 +226,7 @@ def test_scanned_code_progress_shows_platform_markup_as_sent_and_fetches_nothing
         kiosk.wait_until(lambda: kiosk.visible("progressCase_0"), timeout_ms=10_000)
         kiosk.settle()
         assert shown_plain(kiosk, item_name)
+        assert any(text.startswith("● ") and "已接件" in text for text in kiosk.texts())  # timeline
         nothing_reads_markup(kiosk)
         assert loopback.requests == []
         kiosk.ui.devices.stop()  # before the simulator goes away

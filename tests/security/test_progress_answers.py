@@ -22,6 +22,7 @@ from kiosk.district.signing import Credentials
 from kiosk.keyfiles import load_key
 from kiosk.progress import NOT_FOUND, OFFLINE, UNREADABLE
 from kiosk.progressquery import new_progress_token, progress_link
+from tests.kiosk.test_visit import session
 from tests.security.loopback import Answer, Seen, serve
 from tests.security.test_progress_replies import (
     A_APPLY_NO,
@@ -33,6 +34,7 @@ from tests.security.test_progress_replies import (
 )
 from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
 from ui.progressview import ProgressViewModel
+from ui.visitview import VisitModel
 
 PATTERN = "https://zwfw.example/progress/{number}"
 WAIT_MS = 10_000
@@ -71,7 +73,7 @@ def test_progress_answer_for_a_resident_who_left_never_reaches_the_next(
     with serve(platform) as server, sync_service(tmp_path, server.url) as service:
         screen = ProgressViewModel(service, PATTERN)
         shown: list[str] = []
-        screen.changed.connect(lambda: shown.extend(c["itemName"] for c in screen.cases))
+        screen.changed.connect(lambda: shown.extend(c.item_name for c in screen.cases.rows()))
         try:
             screen.setActive(True)
             screen.scanned(progress_link(PATTERN, A_APPLY_NO, new_progress_token()))
@@ -99,7 +101,7 @@ def test_progress_screen_malformed_platform_reply_ends_the_search(
         screen.lookup(B_NUMBER, "1234")
         qtbot.waitUntil(lambda: screen.state == "answered", timeout=WAIT_MS)
         assert screen.messageCode == UNREADABLE.code
-        assert screen.cases == []
+        assert screen.cases.rows() == ()
 
 
 class UnknownQuery:
@@ -138,7 +140,28 @@ def test_progress_screen_no_answer_within_the_bound_says_offline_and_drops_the_l
             assert screen.messageCode == OFFLINE.code
             with qtbot.waitSignal(service.progressReady, timeout=WAIT_MS):
                 release.set()  # the platform answers at last: too late for this screen
-            assert screen.cases == []
+            assert screen.cases.rows() == ()
             assert screen.messageCode == OFFLINE.code
         finally:
             release.set()
+
+
+def test_progress_screen_session_wipe_empties_the_cases_and_their_timelines(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with (
+        serve(lambda seen: platform_json({"cases": [platform_case(A_ITEM)]})) as server,
+        sync_service(tmp_path, server.url) as service,
+    ):
+        visit = VisitModel(session())
+        screen = ProgressViewModel(service, PATTERN, visit=visit)
+        screen.setActive(True)
+        screen.scanned(progress_link(PATTERN, A_APPLY_NO, new_progress_token()))
+        qtbot.waitUntil(lambda: screen.cases.rowCount() == 1, timeout=WAIT_MS)
+        case = screen.cases.rows()[0]
+        assert case.item_name == A_ITEM
+        assert case.timeline.rowCount() > 0
+        with qtbot.waitSignal(case.timeline.destroyed, timeout=WAIT_MS):
+            visit.wipe()
+        assert screen.cases.rowCount() == 0
+        assert screen.state == ""

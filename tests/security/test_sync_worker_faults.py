@@ -82,7 +82,7 @@ def test_sync_worker_refusal_with_list_fields_quarantines_and_goes_on(
 
     enqueue(tmp_path, "T1-20261129-0001", "T1-20261129-0002")
     with serve(refuse) as platform, running_service(qtbot, tmp_path, platform.url) as service:
-        qtbot.waitUntil(lambda: len(service.property("refusedRows")) == 2, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: service.refusedRows.rowCount() == 2, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: service.property("depth") == 0, timeout=WAIT_MS)
         assert service.property("problem") == ""
     assert len(platform.seen) == 2

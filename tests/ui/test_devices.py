@@ -188,7 +188,7 @@ def open_a_guide(kiosk: Driver) -> None:
     kiosk.item("searchField").setProperty("text", "居住证")
     kiosk.settle()
     kiosk.click("resultRow_0")
-    assert kiosk.ui.catalog.guide["name"] == "北京市居住证申领"
+    assert kiosk.ui.catalog.guide.name == "北京市居住证申领"
     flick = kiosk.item("pageFlickable")  # the print button is at the end of the guide
     flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
     kiosk.settle()
@@ -198,7 +198,7 @@ def test_print_guide_prints_short_guide_with_qr_to_the_full_one(
     station: Driver, printer_sim: PrinterSimulator
 ) -> None:
     open_a_guide(station)
-    code = station.ui.catalog.guide["code"]
+    code = station.ui.catalog.guide.code
     station.click("printGuideButton")
     (job,) = printer_sim.wait_for_jobs(1)
     station.wait_until(lambda: station.ui.devices.print_status().printed)
@@ -233,10 +233,10 @@ def test_staff_panel_shows_a_refused_catalog_and_why(launch: Callable[..., Drive
             settings, platform=dataclasses.replace(settings.platform, base_url=standin.url)
         )
         kiosk = launch(with_staff_pin(settings))
-        kiosk.wait_until(lambda: bool(kiosk.ui.catalog.syncStatus), timeout_ms=60_000)
+        kiosk.wait_until(lambda: kiosk.ui.catalog.syncState != "", timeout_ms=60_000)
     open_panel(kiosk)
     texts = "\n".join(kiosk.texts())
     assert "拒绝" in texts  # refused, the previous catalog stays
-    assert kiosk.ui.catalog.syncStatus["problems"]
-    assert kiosk.ui.catalog.syncStatus["problems"][0] in texts
+    assert kiosk.ui.catalog.syncProblems
+    assert kiosk.ui.catalog.syncProblems[0] in texts
     assert "sample-2026.11" in kiosk.item("catalogVersion").property("text")

@@ -77,6 +77,8 @@ def test_guide_shows_every_section(kiosk: Driver) -> None:
         "办理地点和时间",
         "咨询与投诉",
         "常见问题",
+        "问：生育登记还需要准生证吗？",
+        "答：不需要。北京已实行生育登记服务",
         "设定依据：《中华人民共和国人口与计划生育法》",
         "扫码带走",
     ):
@@ -96,7 +98,7 @@ def test_guide_qr_decodes_to_the_guide_address(kiosk: Driver) -> None:
     open_guides(kiosk)
     kiosk.click("group_0")
     kiosk.click("itemRow_0")
-    code = kiosk.ui.catalog.guide["code"]
+    code = kiosk.ui.catalog.guide.code
     qr = kiosk.item("guideQr")
     flick = kiosk.item("pageFlickable")
     flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
@@ -121,7 +123,7 @@ def test_search_by_pinyin_initials_on_the_keyboard(kiosk: Driver) -> None:
     assert first.property("name") == "北京市居住证申领"
     kiosk.click("resultRow_0")
     assert kiosk.current_screen() == "guideScreen"
-    assert kiosk.ui.catalog.guide["name"] == "北京市居住证申领"
+    assert kiosk.ui.catalog.guide.name == "北京市居住证申领"
 
 
 def test_search_by_chinese_chosen_on_the_keyboard(kiosk: Driver) -> None:

@@ -110,8 +110,9 @@ def test_staff_panel_shows_waiting_and_refused_submissions(
         stranger.enqueue("case", case_body("XCQ000001"), apply_no="XCQ000001")
         stranger.close()
         kiosk = launch(with_staff_pin(settings), outbox_path=outbox_path)
-        assert kiosk.ui.outbox is not None
-        kiosk.wait_until(lambda: bool(kiosk.ui.outbox.property("refusedRows")), 10_000)
+        outbox = kiosk.ui.outbox
+        assert outbox is not None
+        kiosk.wait_until(lambda: outbox.refusedRows.rowCount() > 0, 10_000)
         kiosk.open_staff_panel()
         kiosk.wait_until(lambda: any("XCQ000001" in t for t in kiosk.texts()))
         assert any("上传" in t for t in kiosk.texts())

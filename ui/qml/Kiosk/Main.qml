@@ -11,14 +11,14 @@ import Kiosk.Types
 Window {
     id: window
 
-    required property var shell
-    required property var idle
-    required property var catalog
+    required property ShellModel shell
+    required property IdleWatcher idle
+    required property CatalogViewModel catalog
     required property DeviceHub devices
-    required property var staff
-    required property var progress
+    required property StaffGate staff
+    required property ProgressViewModel progress
     required property ApplyViewModel apply
-    required property var outbox  // null without a platform
+    property OutboxService outbox: null  // without a platform ui/app.py leaves it null
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false

@@ -10,9 +10,9 @@ Rectangle {
     id: panel
 
     required property DeviceHub devices
-    required property var staff
-    required property var catalog
-    required property var outbox  // null without a platform
+    required property StaffGate staff
+    required property CatalogViewModel catalog
+    required property OutboxService outbox  // null without a platform
     readonly property DeviceTexts texts: DeviceTexts {}
     signal closeRequested()
 
@@ -116,8 +116,8 @@ Rectangle {
             Column {
                 objectName: "catalogStatus"
                 width: parent.width
-                readonly property var sync: panel.catalog.syncStatus
-                readonly property bool refused: sync.status === "refused" || sync.status === "failed"
+                readonly property string sync: panel.catalog.syncState
+                readonly property bool refused: sync === "refused" || sync === "failed"
                 KioskText {
                     objectName: "catalogVersion"
                     width: parent.width
@@ -131,15 +131,15 @@ Rectangle {
                 KioskText {
                     objectName: "catalogSync"
                     width: parent.width
-                    visible: parent.sync.status !== undefined
+                    visible: parent.sync !== ""
                     text: {
                         const sync = parent.sync
-                        const when = sync.at ?? ""
-                        if (sync.status === "updated")
+                        const when = panel.catalog.syncAt
+                        if (sync === "updated")
                             return qsTr("Last update %1: new catalog taken into use").arg(when)
-                        if (sync.status === "unchanged")
+                        if (sync === "unchanged")
                             return qsTr("Last check %1: the catalog is up to date").arg(when)
-                        if (sync.status === "unreachable")
+                        if (sync === "unreachable")
                             return qsTr("Last check %1: platform not reachable; the stored catalog stays in use").arg(when)
                         return qsTr("Last update %1: the new catalog was refused; the previous one stays in use").arg(when)
                     }
@@ -152,7 +152,7 @@ Rectangle {
                     objectName: "catalogProblems"
                     width: parent.width
                     visible: parent.refused
-                    text: [parent.sync.detail ?? ""].concat(parent.sync.problems ?? []).join("\n")
+                    text: [panel.catalog.syncDetail].concat(panel.catalog.syncProblems).join("\n")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
@@ -186,12 +186,13 @@ Rectangle {
                     wrapMode: Text.WrapAnywhere
                 }
                 Repeater {
-                    model: panel.outbox ? panel.outbox.refusedRows : []
+                    model: panel.outbox ? panel.outbox.refusedRows : null
                     delegate: KioskText {
-                        required property var modelData
+                        required property string applyNo
+                        required property string reason
                         width: parent ? parent.width : 0
                         text: qsTr("Refused by the platform, kept here: %1 (%2). Please report it to the district platform.")
-                              .arg(modelData.applyNo).arg(modelData.reason)
+                              .arg(applyNo).arg(reason)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall
                         color: Theme.warning

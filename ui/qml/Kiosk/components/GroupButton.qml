@@ -13,7 +13,7 @@ AbstractButton {
     property bool showBadge: true
 
     // Distinct, calm colours for theme badges; elder mode keeps its high-contrast palette.
-    readonly property var badgePalette: ["#0b4ea2", "#1e7f4f", "#b7410e", "#6a3d9a", "#00707a",
+    readonly property list<color> badgePalette: ["#0b4ea2", "#1e7f4f", "#b7410e", "#6a3d9a", "#00707a",
                                     "#a4284a", "#5b6b00", "#8a5a00"]
 
     focusPolicy: Qt.NoFocus

@@ -1,13 +1,14 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // The staff PIN pad in front of the staff panel. The digits stay in the staff model
 // (ui/staffgate.py): this pad shows one dot per digit, never a digit.
 Column {
     id: pad
 
-    required property var staff
+    required property StaffGate staff
     signal cancelRequested()
 
     spacing: Theme.spacing

@@ -11,7 +11,7 @@ Column {
     required property ApplyViewModel apply
 
     property int level: 0
-    property var reasons: []
+    property list<string> reasons: []
 
     spacing: Theme.spacing
 

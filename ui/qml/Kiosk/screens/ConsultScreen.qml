@@ -1,11 +1,12 @@
 import QtQuick
 import Kiosk
+import Kiosk.Types
 
 // 咨询: whom to ask — the government hotline and this station's own contacts.
 KioskPage {
     id: consult
 
-    required property var shell
+    required property ShellModel shell
 
     title: qsTr("Ask for help")
 

@@ -8,13 +8,13 @@ import Kiosk.Types
 KioskPage {
     id: page
 
-    required property var catalog
+    required property CatalogViewModel catalog
     required property DeviceHub devices
     required property string stationName
-    readonly property var guide: catalog.guide
+    readonly property GuideView guide: catalog.guide
     signal applyRequested(string code)
 
-    title: page.guide.name ?? ""
+    title: page.guide.name
     Component.onCompleted: page.devices.forgetPrintStatus()
 
     component Fact: Column {
@@ -50,22 +50,22 @@ KioskPage {
         text: label + qsTr(": ") + value
     }
 
-    SampleNotice { visible: page.guide.sample === true }
+    SampleNotice { visible: page.guide.sample }
 
     BodyText {
         objectName: "shortGuide"
         visible: text.length > 0
-        text: page.guide.shortGuide ?? ""
+        text: page.guide.shortGuide
         font.pixelSize: Theme.fontLarge
     }
 
     Flow {
         width: parent.width
         spacing: Theme.spacing / 2
-        Badge { text: page.guide.itemType ?? "" }
-        Badge { text: page.guide.caseType ?? "" }
-        Badge { text: qsTr("%1 level").arg(page.guide.level ?? "") }
-        Badge { visible: page.guide.canApply === true; strong: true; text: qsTr("Apply here") }
+        Badge { text: page.guide.itemType }
+        Badge { text: page.guide.caseType }
+        Badge { text: qsTr("%1 level").arg(page.guide.level) }
+        Badge { visible: page.guide.canApply; strong: true; text: qsTr("Apply here") }
     }
 
     SectionBox {
@@ -77,34 +77,41 @@ KioskPage {
             Fact {
                 label: qsTr("Visits needed")
                 value: page.guide.visits === 0 ? qsTr("None — all online")
-                                               : qsTr("%n visit(s) at most", "", page.guide.visits ?? 0)
+                                               : qsTr("%n visit(s) at most", "", page.guide.visits)
             }
-            Fact { label: qsTr("Promised time"); value: page.guide.promisedTimeLimit ?? "" }
-            Fact { label: qsTr("Fees"); value: page.guide.feeStandard ?? "" }
-            Fact { label: qsTr("Statutory time"); value: page.guide.legalTimeLimit ?? "" }
+            Fact { label: qsTr("Promised time"); value: page.guide.promisedTimeLimit }
+            Fact { label: qsTr("Fees"); value: page.guide.feeStandard }
+            Fact { label: qsTr("Statutory time"); value: page.guide.legalTimeLimit }
         }
     }
 
     SectionBox {
         title: qsTr("Who can apply")
         Repeater {
-            model: page.guide.conditions ?? []
+            model: page.guide.conditions
             BodyText {
                 required property string modelData
                 text: "• " + modelData
             }
         }
-        LabelledText { label: qsTr("Service recipients"); value: (page.guide.serviceObject ?? []).join(qsTr(", ", "between the items of a list")) }
+        LabelledText { label: qsTr("Service recipients"); value: page.guide.serviceObject.join(qsTr(", ", "between the items of a list")) }
     }
 
     SectionBox {
         objectName: "materialsSection"
-        title: qsTr("What to bring (%n item(s))", "", (page.guide.materials ?? []).length)
+        title: qsTr("What to bring (%n item(s))", "", page.guide.materials.count)
         Repeater {
-            model: page.guide.materials ?? []
+            model: page.guide.materials
             Rectangle {
                 id: material
-                required property var modelData
+                required property string name
+                required property string form
+                required property int copies
+                required property bool required
+                required property bool deferrable
+                required property bool eLicence
+                required property string note
+                required property string sample
                 required property int index
                 width: parent.width
                 height: materialColumn.implicitHeight + Theme.spacing
@@ -119,78 +126,81 @@ KioskPage {
                     width: parent.width - Theme.spacing
                     spacing: 4
                     BodyText {
-                        text: "☐ " + (material.index + 1) + ". " + material.modelData.name
+                        text: "☐ " + (material.index + 1) + ". " + material.name
                         font.bold: true
                     }
                     BodyText {
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                         text: [
-                            qsTr("%1 × %2").arg(material.modelData.form).arg(material.modelData.copies),
-                            material.modelData.required ? qsTr("required") : qsTr("if applicable"),
-                            material.modelData.deferrable ? qsTr("may be handed in later") : "",
-                            material.modelData.eLicence ? qsTr("e-licence accepted") : ""
+                            qsTr("%1 × %2").arg(material.form).arg(material.copies),
+                            material.required ? qsTr("required") : qsTr("if applicable"),
+                            material.deferrable ? qsTr("may be handed in later") : "",
+                            material.eLicence ? qsTr("e-licence accepted") : ""
                         ].filter(part => part.length > 0).join(" · ")
                     }
                     BodyText {
                         visible: text.length > 0
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
-                        text: [material.modelData.note, material.modelData.sample]
-                              .filter(part => part && part.length > 0).join(qsTr("; "))
+                        text: [material.note, material.sample]
+                              .filter(part => part.length > 0).join(qsTr("; "))
                     }
                 }
             }
         }
-        LabelledText { label: qsTr("Handing in later"); value: page.guide.deferralPolicy ?? "" }
+        LabelledText { label: qsTr("Handing in later"); value: page.guide.deferralPolicy }
     }
 
     SectionBox {
         objectName: "stepsSection"
         title: qsTr("Steps")
         Repeater {
-            model: page.guide.steps ?? []
+            model: page.guide.steps
             BodyText {
-                required property var modelData
+                required property string title
+                required property string detail
                 required property int index
-                text: (index + 1) + ". " + modelData.title + qsTr(": ") + modelData.detail
+                text: (index + 1) + ". " + title + qsTr(": ") + detail
             }
         }
-        LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps ?? "" }
+        LabelledText { label: qsTr("Special steps"); value: page.guide.specialSteps }
     }
 
     SectionBox {
         title: qsTr("Where and when")
         Repeater {
-            model: page.guide.locations ?? []
+            model: page.guide.locations
             BodyText {
                 required property string modelData
                 text: "• " + modelData
             }
         }
-        LabelledText { label: qsTr("Hours"); value: page.guide.hours ?? "" }
-        LabelledText { label: qsTr("Appointments"); value: page.guide.appointment ?? "" }
-        LabelledText { label: qsTr("Ways to apply"); value: (page.guide.handlingForms ?? []).join(qsTr(", ", "between the items of a list")) }
-        LabelledText { label: qsTr("Where it can be handled"); value: page.guide.handlingScope ?? "" }
+        LabelledText { label: qsTr("Hours"); value: page.guide.hours }
+        LabelledText { label: qsTr("Appointments"); value: page.guide.appointment }
+        LabelledText { label: qsTr("Ways to apply"); value: page.guide.handlingForms.join(qsTr(", ", "between the items of a list")) }
+        LabelledText { label: qsTr("Where it can be handled"); value: page.guide.handlingScope }
     }
 
     SectionBox {
         title: qsTr("Questions and complaints")
-        LabelledText { label: qsTr("Ask"); value: page.guide.consultation ?? "" }
-        LabelledText { label: qsTr("Complain"); value: page.guide.complaint ?? "" }
+        LabelledText { label: qsTr("Ask"); value: page.guide.consultation }
+        LabelledText { label: qsTr("Complain"); value: page.guide.complaint }
     }
 
     SectionBox {
-        visible: (page.guide.faq ?? []).length > 0
+        visible: page.guide.faq.count > 0
         title: qsTr("Frequently asked")
         Repeater {
-            model: page.guide.faq ?? []
+            model: page.guide.faq
             Column {
-                required property var modelData
+                id: faq
+                required property string question
+                required property string answer
                 width: parent.width
                 spacing: 4
-                BodyText { text: qsTr("Q: %1").arg(parent.modelData.question); font.bold: true }
-                BodyText { text: qsTr("A: %1").arg(parent.modelData.answer) }
+                BodyText { text: qsTr("Q: %1").arg(faq.question); font.bold: true }
+                BodyText { text: qsTr("A: %1").arg(faq.answer) }
             }
         }
     }
@@ -198,16 +208,16 @@ KioskPage {
     SectionBox {
         objectName: "moreSection"
         title: qsTr("More about this item")
-        LabelledText { label: qsTr("Item code"); value: page.guide.code ?? "" }
-        LabelledText { label: qsTr("Department"); value: page.guide.department ?? "" }
-        LabelledText { label: qsTr("Implementing body"); value: page.guide.implementingBody ?? "" }
-        LabelledText { label: qsTr("Legal basis"); value: (page.guide.legalBasis ?? []).join(qsTr("; ")) }
-        LabelledText { label: qsTr("Result"); value: page.guide.resultName ?? "" }
-        LabelledText { label: qsTr("Result sample"); value: page.guide.resultSample ?? "" }
-        LabelledText { label: qsTr("Review standard"); value: page.guide.reviewStandard ?? "" }
-        LabelledText { label: qsTr("Fee basis"); value: page.guide.feeBasis ?? "" }
-        LabelledText { label: qsTr("Online payment"); value: page.guide.onlinePayment ?? "" }
-        LabelledText { label: qsTr("Delivery"); value: page.guide.delivery ?? "" }
+        LabelledText { label: qsTr("Item code"); value: page.guide.code }
+        LabelledText { label: qsTr("Department"); value: page.guide.department }
+        LabelledText { label: qsTr("Implementing body"); value: page.guide.implementingBody }
+        LabelledText { label: qsTr("Legal basis"); value: page.guide.legalBasis.join(qsTr("; ")) }
+        LabelledText { label: qsTr("Result"); value: page.guide.resultName }
+        LabelledText { label: qsTr("Result sample"); value: page.guide.resultSample }
+        LabelledText { label: qsTr("Review standard"); value: page.guide.reviewStandard }
+        LabelledText { label: qsTr("Fee basis"); value: page.guide.feeBasis }
+        LabelledText { label: qsTr("Online payment"); value: page.guide.onlinePayment }
+        LabelledText { label: qsTr("Delivery"); value: page.guide.delivery }
     }
 
     SectionBox {
@@ -266,7 +276,7 @@ KioskPage {
 
     KioskButton {
         objectName: "applyButton"
-        visible: page.guide.canApply === true
+        visible: page.guide.canApply
         width: parent.width
         primary: true
         fontSize: Theme.fontLarge

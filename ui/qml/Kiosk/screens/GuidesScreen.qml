@@ -2,18 +2,19 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // 办事指南: search, or browse the catalog by theme, department or level.
 Item {
     id: screen
 
-    required property var catalog
+    required property CatalogViewModel catalog
     property string kind: "theme"
 
     signal searchRequested()
     signal groupChosen(string kind, string name)
 
-    readonly property var groups: kind === "theme" ? catalog.themes
+    readonly property CatalogRows groups: kind === "theme" ? catalog.themes
                                 : kind === "department" ? catalog.departments
                                 : catalog.levels
 
@@ -84,10 +85,11 @@ Item {
             cellWidth: width / columns
             cellHeight: Theme.touchMin * 1.6
             // A hidden screen does not rebuild its grid when a new catalog arrives.
-            model: screen.visible ? screen.groups : []
+            model: screen.visible ? screen.groups : null
             delegate: Item {
                 id: cell
-                required property var modelData
+                required property string name
+                required property int count
                 required property int index
                 width: grid.cellWidth
                 height: grid.cellHeight
@@ -95,11 +97,11 @@ Item {
                     objectName: "group_" + cell.index
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    name: cell.modelData.name
-                    count: cell.modelData.count
+                    name: cell.name
+                    count: cell.count
                     showBadge: screen.kind !== "level"
                     badgeIndex: cell.index
-                    onClicked: screen.groupChosen(screen.kind, cell.modelData.name)
+                    onClicked: screen.groupChosen(screen.kind, cell.name)
                 }
             }
         }

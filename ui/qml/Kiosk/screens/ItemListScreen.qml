@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // The items of one theme, department or level.
 Item {
     id: screen
 
-    required property var catalog
+    required property CatalogViewModel catalog
     signal itemChosen(string code)
 
     ColumnLayout {

@@ -2,12 +2,13 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // 进度查询: scan the receipt's QR code, place the ID card, or type the receipt number.
 KioskPage {
     id: screen
 
-    required property var progress
+    required property ProgressViewModel progress
     required property string hotline
 
     title: qsTr("Check progress")
@@ -98,32 +99,38 @@ KioskPage {
         model: screen.progress.cases
         delegate: SectionBox {
             id: caseBox
-            required property var modelData
+            required property string number
+            required property string itemName
+            required property string status
+            required property bool pending
+            required property TimelineRows timeline
             required property int index
             objectName: "progressCase_" + index
             width: parent ? parent.width : 0
-            title: modelData.itemName !== "" ? modelData.itemName : modelData.number
+            title: itemName !== "" ? itemName : number
             BodyText {
                 width: parent.width
-                text: qsTr("Number: %1").arg(caseBox.modelData.number)
+                text: qsTr("Number: %1").arg(caseBox.number)
             }
             BodyText {
                 objectName: "progressCaseStatus"
                 width: parent.width
                 font.bold: true
-                text: caseBox.modelData.pending
+                text: caseBox.pending
                       ? qsTr("Waiting to be uploaded: the kiosk sends it as soon as the network is back.")
-                      : qsTr("Status: %1").arg(caseBox.modelData.status)
+                      : qsTr("Status: %1").arg(caseBox.status)
             }
             Repeater {
-                model: caseBox.modelData.timeline
+                model: caseBox.timeline
                 delegate: BodyText {
-                    required property var modelData
+                    required property string status
+                    required property string at
+                    required property string note
                     width: parent ? parent.width : 0
                     color: Theme.mutedText
-                    text: "● " + modelData.at + "  " + modelData.status
+                    text: "● " + at + "  " + status
                           //: Between a status and its note
-                          + (modelData.note !== "" ? qsTr(": ") + modelData.note : "")
+                          + (note !== "" ? qsTr(": ") + note : "")
                 }
             }
         }

@@ -3,12 +3,13 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // Search as the resident types: Chinese, pinyin (while composing) or initials.
 Item {
     id: screen
 
-    required property var catalog
+    required property CatalogViewModel catalog
     required property string hotline
     signal itemChosen(string code)
 
