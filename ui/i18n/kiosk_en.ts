@@ -67,7 +67,7 @@
 <context>
     <name>ItemListScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+31"/>
+        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+32"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>SearchScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+40"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+43"/>
         <source>%n item(s) found</source>
         <translation>
             <numerusform>%n item found</numerusform>
@@ -100,7 +100,7 @@
 <context>
     <name>StaffPinPad</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/StaffPinPad.qml" line="+32"/>
+        <location filename="../qml/Kiosk/components/StaffPinPad.qml" line="+33"/>
         <source>Too many wrong PINs. Please try again in %n minute(s).</source>
         <translation>
             <numerusform>Too many wrong PINs. Please try again in %n minute.</numerusform>

@@ -136,7 +136,7 @@
         <translation>回执没有打印出来。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Scan to check progress, or call %1.</source>
         <translation>扫码查询办理进度，或拨打 %1。</translation>
     </message>
@@ -476,7 +476,7 @@
 <context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+10"/>
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+11"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
@@ -587,7 +587,7 @@
         <translation>申请无法上传到平台：%1。请检查设置和密钥文件，然后重新启动终端。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Refused by the platform, kept here: %1 (%2). Please report it to the district platform.</source>
         <translation>被平台退回、保留在本机：%1（%2）。请报区政务服务平台处理。</translation>
     </message>
@@ -747,13 +747,13 @@
     <name>GuideScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+50"/>
-        <location line="+106"/>
+        <location line="+114"/>
         <source>: </source>
         <extracomment>Between a label and its value</extracomment>
         <translation>：</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-97"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
@@ -811,20 +811,20 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location line="-71"/>
+        <location line="-79"/>
         <source>What to bring (%n item(s))</source>
         <translation>
             <numerusform>所需材料（%n项）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>%1 × %2</source>
         <translation>%1 × %2份</translation>
     </message>
@@ -850,12 +850,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>Handing in later</source>
         <translation>容缺受理</translation>
     </message>
@@ -865,7 +865,7 @@
         <translation>办理流程</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Special steps</source>
         <translation>特殊环节</translation>
     </message>
@@ -915,7 +915,7 @@
         <translation>常见问题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Q: %1</source>
         <translation>问：%1</translation>
     </message>
@@ -1028,7 +1028,7 @@
 <context>
     <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuidesScreen.qml" line="+27"/>
+        <location filename="../qml/Kiosk/screens/GuidesScreen.qml" line="+28"/>
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
@@ -1134,7 +1134,7 @@
 <context>
     <name>ItemListScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+31"/>
+        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+32"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>共%n项</numerusform>
@@ -1169,7 +1169,7 @@
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Items you can apply for here</source>
         <translation>可在线办理的事项</translation>
     </message>
@@ -1228,7 +1228,7 @@
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ProgressScreen.qml" line="+13"/>
+        <location filename="../qml/Kiosk/screens/ProgressScreen.qml" line="+14"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Number: %1</source>
         <translation>编号：%1</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>当前状态：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>: </source>
         <extracomment>Between a status and its note</extracomment>
         <translation>：</translation>
@@ -1311,7 +1311,7 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+32"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+35"/>
         <source>Item name, pinyin or initials, e.g. 居住证 / juzhuzheng / jzz</source>
         <translation>事项名称、拼音或首字母，如：居住证 / juzhuzheng / jzz</translation>
     </message>
@@ -1341,7 +1341,7 @@
 <context>
     <name>StaffPinPad</name>
     <message>
-        <location filename="../qml/Kiosk/components/StaffPinPad.qml" line="+17"/>
+        <location filename="../qml/Kiosk/components/StaffPinPad.qml" line="+18"/>
         <source>Staff PIN</source>
         <translation>管理密码</translation>
     </message>
