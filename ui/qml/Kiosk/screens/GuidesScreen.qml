@@ -95,7 +95,7 @@ Item {
                     objectName: "group_" + cell.index
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    name: cell.modelData.name
+                    name: Words.term(cell.modelData.name)  // a department is data: as it is
                     count: cell.modelData.count
                     showBadge: screen.kind !== "level"
                     badgeIndex: cell.index
