@@ -1194,7 +1194,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1717,13 +1717,7 @@
         <translation>入伍服兵役</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Jobs and starting a business</source>
-        <comment>catalog theme</comment>
-        <translation>就业创业</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Setting up and changes</source>
         <comment>catalog theme</comment>
         <translation>设立变更</translation>
@@ -1837,20 +1831,26 @@
         <translation>环境气象</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Culture, sports and education</source>
-        <comment>catalog theme</comment>
-        <translation>文体教育</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Health care</source>
         <comment>catalog theme</comment>
         <translation>医疗卫生</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Leaving work and retirement</source>
+        <location line="-21"/>
+        <source>Jobs and start-ups</source>
+        <comment>catalog theme</comment>
+        <translation>就业创业</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Culture and sports</source>
+        <comment>catalog theme</comment>
+        <translation>文体教育</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirement</source>
         <comment>catalog theme</comment>
         <translation>离职退休</translation>
     </message>
