@@ -156,3 +156,35 @@ def test_search_giving_up_counts_the_missed_term(kiosk: Driver) -> None:
     kiosk.settle()
     kiosk.click("backButton")
     assert missed == ["火星移民"]
+
+
+def test_browse_in_english_shows_themes_and_levels_in_english_and_opens_the_same_lists(
+    kiosk: Driver,
+) -> None:
+    kiosk.click("languageButton")
+    open_guides(kiosk)
+    assert "Birth and adoption" in kiosk.texts()
+    assert "生育收养" not in kiosk.texts()
+    kiosk.click("browse_level")
+    assert kiosk.item("group_2").property("name") == "Community"
+    kiosk.click("group_2")
+    assert kiosk.item("listTitle").property("text") == "Community"
+    assert kiosk.item("itemList").property("count") == 2  # the items of 社区, as in Chinese
+
+
+def test_guide_in_english_shows_the_catalogs_vocabularies_in_english(kiosk: Driver) -> None:
+    kiosk.click("languageButton")
+    open_guides(kiosk)
+    kiosk.click("group_0")
+    assert kiosk.item("listTitle").property("text") == "Birth and adoption"
+    kiosk.click("itemRow_0")
+    texts = kiosk.texts()
+    assert BIRTH_REGISTRATION in texts  # the item's name is data: as it is
+    for expected in (
+        "Public service",
+        "Handled on the spot",
+        "Subdistrict level",
+        "Service recipients: Individuals",
+        "Original × 1 · required · e-licence accepted",
+    ):
+        assert expected in texts

@@ -20,7 +20,15 @@ from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtWidgets import QApplication
 
 from kiosk import forms, progress
-from kiosk.catalog.model import FormField
+from kiosk.catalog.library import THEME_ORDER
+from kiosk.catalog.model import (
+    CASE_TYPES,
+    ITEM_TYPES,
+    LEVELS,
+    MATERIAL_FORMS,
+    SERVICE_OBJECTS,
+    FormField,
+)
 from kiosk.messages import Message, message
 from tests.kiosk.test_forms import CARD, DATE, ID, ORDER, PEOPLE, PHONE, TEXT
 from ui import capture
@@ -43,6 +51,8 @@ QtObject {
     property string code
     property list<string> args
     readonly property string words: Words.say(code, args)
+    property string value
+    readonly property string term: Words.term(value)
 }
 """
 
@@ -67,6 +77,11 @@ class Speaker:
         self.harness.setProperty("code", said.code)
         self.harness.setProperty("args", list(said.args))
         return str(self.harness.property("words"))
+
+    def term(self, language: str, value: str) -> str:
+        self.languages.switch(language)
+        self.harness.setProperty("value", value)
+        return str(self.harness.property("term"))
 
     def close(self) -> None:
         self.languages.detach()
@@ -306,3 +321,41 @@ def test_words_argument_holding_a_marker_stays_as_written(speaker: Speaker) -> N
     said = message("form.out_of_range", "第%2项", "1", "20")
     assert speaker.say("zh_CN", said) == "第%2项应在1到20之间"
     assert speaker.say("en", said) == "第%2项 must be between 1 and 20"
+
+
+# -- the catalog's closed vocabularies ---------------------------------------------------
+
+VOCABULARIES = {
+    "item type": ITEM_TYPES,
+    "level": LEVELS,
+    "service object": SERVICE_OBJECTS,
+    "case type": CASE_TYPES,
+    "material form": MATERIAL_FORMS,
+    "theme": THEME_ORDER,
+}
+
+
+@pytest.mark.parametrize("value", [value for values in VOCABULARIES.values() for value in values])
+def test_words_term_every_catalog_vocabulary_value_has_english_and_stays_chinese(
+    speaker: Speaker, value: str
+) -> None:
+    english = speaker.term("en", value)
+    assert english != value
+    assert english.strip() != ""
+    assert not CJK.search(english)
+    assert speaker.term("zh_CN", value) == value
+
+
+@pytest.mark.parametrize(("kind", "values"), list(VOCABULARIES.items()))
+def test_words_term_values_of_one_vocabulary_read_apart_in_english(
+    speaker: Speaker, kind: str, values: tuple[str, ...]
+) -> None:
+    english = [speaker.term("en", value) for value in values]
+    assert len(set(english)) == len(values), kind
+
+
+def test_words_term_unknown_value_is_data_shown_as_it_came(speaker: Speaker) -> None:
+    """A catalog may carry a theme the kiosk does not know yet; a department is data too."""
+    for value in ("低空飞行", "西城区民政局", "", "%1"):
+        assert speaker.term("en", value) == value
+        assert speaker.term("zh_CN", value) == value

@@ -1194,7 +1194,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1553,6 +1553,318 @@
         <location line="+1"/>
         <source>Staff did not help enough</source>
         <translation>工作人员帮助不够</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Administrative licensing</source>
+        <comment>catalog item type</comment>
+        <translation>行政许可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative penalty</source>
+        <comment>catalog item type</comment>
+        <translation>行政处罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative enforcement</source>
+        <comment>catalog item type</comment>
+        <translation>行政强制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative levy</source>
+        <comment>catalog item type</comment>
+        <translation>行政征收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative payment</source>
+        <comment>catalog item type</comment>
+        <translation>行政给付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative inspection</source>
+        <comment>catalog item type</comment>
+        <translation>行政检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative confirmation</source>
+        <comment>catalog item type</comment>
+        <translation>行政确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative reward</source>
+        <comment>catalog item type</comment>
+        <translation>行政奖励</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative adjudication</source>
+        <comment>catalog item type</comment>
+        <translation>行政裁决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other administrative power</source>
+        <comment>catalog item type</comment>
+        <translation>其他行政权力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public service</source>
+        <comment>catalog item type</comment>
+        <translation>公共服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District</source>
+        <comment>catalog level</comment>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subdistrict</source>
+        <comment>catalog level</comment>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community</source>
+        <comment>catalog level</comment>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Individuals</source>
+        <comment>catalog service object</comment>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <comment>catalog service object</comment>
+        <translation>法人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handled on the spot</source>
+        <comment>catalog case type</comment>
+        <translation>即办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled within a promised time</source>
+        <comment>catalog case type</comment>
+        <translation>承诺件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Original</source>
+        <comment>catalog material form</comment>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <comment>catalog material form</comment>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original and copy</source>
+        <comment>catalog material form</comment>
+        <translation>原件及复印件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic</source>
+        <comment>catalog material form</comment>
+        <translation>电子材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth and adoption</source>
+        <comment>catalog theme</comment>
+        <translation>生育收养</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household registration</source>
+        <comment>catalog theme</comment>
+        <translation>户籍办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnic and religious affairs</source>
+        <comment>catalog theme</comment>
+        <translation>民族宗教</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education and research</source>
+        <comment>catalog theme</comment>
+        <translation>教育科研</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Military service</source>
+        <comment>catalog theme</comment>
+        <translation>入伍服兵役</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting up and changes</source>
+        <comment>catalog theme</comment>
+        <translation>设立变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business permits</source>
+        <comment>catalog theme</comment>
+        <translation>准营准办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mortgages and pledges</source>
+        <comment>catalog theme</comment>
+        <translation>抵押质押</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Professional qualifications</source>
+        <comment>catalog theme</comment>
+        <translation>职业资格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative fees</source>
+        <comment>catalog theme</comment>
+        <translation>行政缴费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marriage registration</source>
+        <comment>catalog theme</comment>
+        <translation>婚姻登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veterans&apos; care and pensions</source>
+        <comment>catalog theme</comment>
+        <translation>优待抚恤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planning and building</source>
+        <comment>catalog theme</comment>
+        <translation>规划建设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Housing support</source>
+        <comment>catalog theme</comment>
+        <translation>住房保障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social security</source>
+        <comment>catalog theme</comment>
+        <translation>社会保障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates and IDs</source>
+        <comment>catalog theme</comment>
+        <translation>证件办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transport</source>
+        <comment>catalog theme</comment>
+        <translation>交通出行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tourism</source>
+        <comment>catalog theme</comment>
+        <translation>旅游观光</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit and entry</source>
+        <comment>catalog theme</comment>
+        <translation>出境入境</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consumer rights</source>
+        <comment>catalog theme</comment>
+        <translation>消费维权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public safety</source>
+        <comment>catalog theme</comment>
+        <translation>公共安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Justice and notarisation</source>
+        <comment>catalog theme</comment>
+        <translation>司法公证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intellectual property</source>
+        <comment>catalog theme</comment>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment and weather</source>
+        <comment>catalog theme</comment>
+        <translation>环境气象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health care</source>
+        <comment>catalog theme</comment>
+        <translation>医疗卫生</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Jobs and start-ups</source>
+        <comment>catalog theme</comment>
+        <translation>就业创业</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Culture and sports</source>
+        <comment>catalog theme</comment>
+        <translation>文体教育</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirement</source>
+        <comment>catalog theme</comment>
+        <translation>离职退休</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Death and funerals</source>
+        <comment>catalog theme</comment>
+        <translation>死亡殡葬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <comment>catalog theme</comment>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+12"/>

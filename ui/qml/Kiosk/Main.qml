@@ -125,7 +125,8 @@ Window {
     }
 
     function openDevicePanel() { devicePanel.active = true }
-    function closeDevicePanel() { devicePanel.active = false }
+    // As the panel's own close button: staff mode ends with it (a card read reaches residents).
+    function closeDevicePanel() { (devicePanel.item as DevicePanel)?.close() }
 
     function wipeScreens() {
         notice.visible = false

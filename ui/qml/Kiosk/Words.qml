@@ -58,6 +58,74 @@ QtObject {
         }
     }
 
+    // The catalog's closed vocabularies (kiosk/catalog/model.py ITEM_TYPES, LEVELS,
+    // SERVICE_OBJECTS, CASE_TYPES, MATERIAL_FORMS; kiosk/catalog/library.py THEME_ORDER):
+    // the parser admits only these words, so they are the kiosk's own and shown in the UI
+    // language. A value not listed (a theme the platform added later) is data: shown as it is.
+    function term(value: string): string {
+        switch (value) {
+        // Item types (kiosk/catalog/model.py ITEM_TYPES)
+        case "行政许可": return qsTr("Administrative licensing", "catalog item type")
+        case "行政处罚": return qsTr("Administrative penalty", "catalog item type")
+        case "行政强制": return qsTr("Administrative enforcement", "catalog item type")
+        case "行政征收": return qsTr("Administrative levy", "catalog item type")
+        case "行政给付": return qsTr("Administrative payment", "catalog item type")
+        case "行政检查": return qsTr("Administrative inspection", "catalog item type")
+        case "行政确认": return qsTr("Administrative confirmation", "catalog item type")
+        case "行政奖励": return qsTr("Administrative reward", "catalog item type")
+        case "行政裁决": return qsTr("Administrative adjudication", "catalog item type")
+        case "其他行政权力": return qsTr("Other administrative power", "catalog item type")
+        case "公共服务": return qsTr("Public service", "catalog item type")
+        // Levels (LEVELS)
+        case "区": return qsTr("District", "catalog level")
+        case "街道": return qsTr("Subdistrict", "catalog level")
+        case "社区": return qsTr("Community", "catalog level")
+        // Service objects (SERVICE_OBJECTS)
+        case "个人": return qsTr("Individuals", "catalog service object")
+        case "法人": return qsTr("Organisations", "catalog service object")
+        // Case types (CASE_TYPES)
+        case "即办件": return qsTr("Handled on the spot", "catalog case type")
+        case "承诺件": return qsTr("Handled within a promised time", "catalog case type")
+        // Material forms (MATERIAL_FORMS)
+        case "原件": return qsTr("Original", "catalog material form")
+        case "复印件": return qsTr("Copy", "catalog material form")
+        case "原件及复印件": return qsTr("Original and copy", "catalog material form")
+        case "电子材料": return qsTr("Electronic", "catalog material form")
+        // Themes (kiosk/catalog/library.py THEME_ORDER)
+        case "生育收养": return qsTr("Birth and adoption", "catalog theme")
+        case "户籍办理": return qsTr("Household registration", "catalog theme")
+        case "民族宗教": return qsTr("Ethnic and religious affairs", "catalog theme")
+        case "教育科研": return qsTr("Education and research", "catalog theme")
+        case "入伍服兵役": return qsTr("Military service", "catalog theme")
+        case "就业创业": return qsTr("Jobs and start-ups", "catalog theme")
+        case "设立变更": return qsTr("Setting up and changes", "catalog theme")
+        case "准营准办": return qsTr("Business permits", "catalog theme")
+        case "抵押质押": return qsTr("Mortgages and pledges", "catalog theme")
+        case "职业资格": return qsTr("Professional qualifications", "catalog theme")
+        case "行政缴费": return qsTr("Administrative fees", "catalog theme")
+        case "婚姻登记": return qsTr("Marriage registration", "catalog theme")
+        case "优待抚恤": return qsTr("Veterans' care and pensions", "catalog theme")
+        case "规划建设": return qsTr("Planning and building", "catalog theme")
+        case "住房保障": return qsTr("Housing support", "catalog theme")
+        case "社会保障": return qsTr("Social security", "catalog theme")
+        case "证件办理": return qsTr("Certificates and IDs", "catalog theme")
+        case "交通出行": return qsTr("Transport", "catalog theme")
+        case "旅游观光": return qsTr("Tourism", "catalog theme")
+        case "出境入境": return qsTr("Exit and entry", "catalog theme")
+        case "消费维权": return qsTr("Consumer rights", "catalog theme")
+        case "公共安全": return qsTr("Public safety", "catalog theme")
+        case "司法公证": return qsTr("Justice and notarisation", "catalog theme")
+        case "知识产权": return qsTr("Intellectual property", "catalog theme")
+        case "环境气象": return qsTr("Environment and weather", "catalog theme")
+        case "文体教育": return qsTr("Culture and sports", "catalog theme")
+        case "医疗卫生": return qsTr("Health care", "catalog theme")
+        case "离职退休": return qsTr("Retirement", "catalog theme")
+        case "死亡殡葬": return qsTr("Death and funerals", "catalog theme")
+        case "其他": return qsTr("Other", "catalog theme")
+        default: return value
+        }
+    }
+
     function _words(code: string): string {
         switch (code) {
         case "":

@@ -40,7 +40,7 @@ Column {
                 width: parent ? parent.width : 0
                 // One .arg() only: a name from the catalog may itself hold "%2".
                 text: "□ " + name + qsTr(" (%1)", "a material's form, after its name")
-                                        .arg(form + (copies > 1 ? qsTr(", %1 copies").arg(copies) : ""))
+                                        .arg(Words.term(form) + (copies > 1 ? qsTr(", %1 copies").arg(copies) : ""))
                       + (needed ? "" : qsTr(" — if applicable"))
                       + (atCounter ? qsTr(" — may be brought to the counter later") : "")
                       + (eLicence ? qsTr(" — e-licence accepted") : "")

@@ -59,7 +59,7 @@ Column {
                 width: parent.width
                 color: Theme.mutedText
                 visible: text !== ""
-                text: box.form + (box.note !== "" ? " · " + box.note : "")
+                text: Words.term(box.form) + (box.note !== "" ? " · " + box.note : "")
             }
 
             Flow {

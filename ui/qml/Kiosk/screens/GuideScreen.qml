@@ -62,9 +62,9 @@ KioskPage {
     Flow {
         width: parent.width
         spacing: Theme.spacing / 2
-        Badge { text: page.guide.itemType }
-        Badge { text: page.guide.caseType }
-        Badge { text: qsTr("%1 level").arg(page.guide.level) }
+        Badge { text: Words.term(page.guide.itemType) }
+        Badge { text: Words.term(page.guide.caseType) }
+        Badge { text: qsTr("%1 level").arg(Words.term(page.guide.level)) }
         Badge { visible: page.guide.canApply; strong: true; text: qsTr("Apply here") }
     }
 
@@ -94,7 +94,7 @@ KioskPage {
                 text: "• " + modelData
             }
         }
-        LabelledText { label: qsTr("Service recipients"); value: page.guide.serviceObject.join(qsTr(", ", "between the items of a list")) }
+        LabelledText { label: qsTr("Service recipients"); value: page.guide.serviceObject.map(value => Words.term(value)).join(qsTr(", ", "between the items of a list")) }
     }
 
     SectionBox {
@@ -133,7 +133,7 @@ KioskPage {
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
                         text: [
-                            qsTr("%1 × %2").arg(material.form).arg(material.copies),
+                            qsTr("%1 × %2").arg(Words.term(material.form)).arg(material.copies),
                             material.required ? qsTr("required") : qsTr("if applicable"),
                             material.deferrable ? qsTr("may be handed in later") : "",
                             material.eLicence ? qsTr("e-licence accepted") : ""

@@ -97,7 +97,7 @@ Item {
                     objectName: "group_" + cell.index
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
-                    name: cell.name
+                    name: Words.term(cell.name)  // a department is data: as it is
                     count: cell.count
                     showBadge: screen.kind !== "level"
                     badgeIndex: cell.index

@@ -19,7 +19,7 @@ Item {
         KioskText {
             objectName: "listTitle"
             Layout.fillWidth: true
-            text: screen.catalog.listTitle
+            text: Words.term(screen.catalog.listTitle)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHuge
             font.bold: true
