@@ -39,7 +39,7 @@ from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
 from ui.main import create_application
-from ui.qmltree import find
+from ui.qmltree import class_name, find, walk
 from ui.qtlog import is_known_noise
 from ui.settle import settle
 
@@ -285,6 +285,17 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> bool:
     return condition()
 
 
+def _images_settled(ui: KioskUi) -> bool:
+    """No asynchronous image (a page thumbnail) is still loading: a shot before would show
+    it blank. (Not read from `status`: PySide6 cannot convert QQuickImageBase::Status.)"""
+    return not any(
+        class_name(item).startswith("QQuickImage")
+        and not item.property("source").isEmpty()
+        and float(item.property("progress")) < 1.0
+        for item in walk(ui.window)
+    )
+
+
 def _devices_online(ui: KioskUi) -> bool:
     return ui.devices.overall_light() is Light.GREEN
 
@@ -423,6 +434,7 @@ def _tour(station: TourStation, out: Path) -> int:
                 problems.extend(starting)
                 ui.shell.setElderMode(elder)
                 for name in walk_screens(ui, station.demo):
+                    _wait_until(partial(_images_settled, ui), 5.0)
                     path = out / f"{layout}{'-elder' if elder else ''}-{name}.png"
                     if not ui.window.grabWindow().save(str(path)):
                         problems.append(f"could not write {path}")
