@@ -151,7 +151,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         ui.shell.setLanguage("zh_CN")
         _show(ui, "home")
         ui.window.openDevicePanel()  # type: ignore[attr-defined]
-        _wait_until(lambda: bool(ui.staff.property("acceptsKeys")))
+        _wait_until(lambda: bool(ui.staff.acceptsKeys))
         for digit in DEMO_PIN[:3]:
             ui.staff.press(digit)
 
@@ -159,22 +159,22 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         for digit in DEMO_PIN[3:]:
             ui.staff.press(digit)
         ui.staff.submit()
-        _wait_until(lambda: bool(ui.staff.property("unlocked")))
+        _wait_until(lambda: bool(ui.staff.unlocked))
         demo.command("card resident")
-        _wait_until(lambda: bool(ui.devices.property("lastCard")))
+        _wait_until(lambda: bool(ui.devices.lastCard))
 
     def paper_out(ui: KioskUi) -> None:
         ui.window.closeDevicePanel()  # type: ignore[attr-defined]
         demo.command("card off")
         demo.command("paper out")
-        _wait_until(lambda: not ui.devices.property("printerReady"))
+        _wait_until(lambda: not ui.devices.printerReady)
         _guide(ui)
         settle(ui.window)
         _guide_end(ui)
 
     def paper_back(ui: KioskUi) -> None:
         demo.command("paper ok")
-        _wait_until(lambda: bool(ui.devices.property("printerReady")))
+        _wait_until(lambda: bool(ui.devices.printerReady))
         _show(ui, "home")
 
     def progress(ui: KioskUi) -> None:
@@ -229,7 +229,7 @@ def _apply_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]
         ui.apply.next()
         for _ in range(2):
             ui.apply.capture("夫妻双方居民身份证")
-            _wait_until(lambda: not ui.apply.property("capturing"))
+            _wait_until(lambda: not ui.apply.capturing)
 
     def review(ui: KioskUi) -> None:
         ui.apply.choose("结婚证", "e_licence")
@@ -240,7 +240,7 @@ def _apply_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]
 
     def received(ui: KioskUi) -> None:
         ui.apply.next()
-        _wait_until(lambda: bool(ui.apply.property("answered")))
+        _wait_until(lambda: bool(ui.apply.answered))
         _wait_until(lambda: ui.devices.print_status().printed)
 
     def rating(ui: KioskUi) -> None:
