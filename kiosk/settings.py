@@ -130,7 +130,7 @@ class SessionSettings:
     typed_identity_items: str = field(
         default="*",
         metadata=_rule(
-            pattern=r"(\*|\d{14}(,\d{14})*)?",
+            pattern=r"(\*|[0-9A-Z]{1,40}(,[0-9A-Z]{1,40})*)?",  # basic codes: digits, capitals
             doc="Items a resident without an ID card may apply for by typing name and ID "
             "number (checksum-checked; the platform sees `identifiedBy: typed`): * every "
             "item, empty none, or basic codes separated by commas.",

@@ -12,6 +12,7 @@ from kiosk.settings import (
     Settings,
     SettingsError,
     load_settings,
+    parse_settings,
     reference_markdown,
 )
 
@@ -106,3 +107,9 @@ def test_non_utf8_file_is_reported(tmp_path: Path) -> None:
 def test_folder_instead_of_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="is a folder"):
         load_settings(tmp_path)
+
+
+def test_settings_typed_identity_items_take_basic_codes_with_capitals() -> None:
+    # The catalog's basic codes are digits and capitals (e.g. 511A0138000000).
+    settings = parse_settings({"session": {"typed_identity_items": "511A0138000000,1234"}}, "t")
+    assert settings.session.typed_identity_items == "511A0138000000,1234"
