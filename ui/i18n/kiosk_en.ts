@@ -26,7 +26,7 @@
 <context>
     <name>GroupButton</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/GroupButton.qml" line="+71"/>
+        <location filename="../qml/Kiosk/components/GroupButton.qml" line="+79"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>

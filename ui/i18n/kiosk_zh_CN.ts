@@ -731,12 +731,12 @@
 <context>
     <name>GroupButton</name>
     <message>
-        <location filename="../qml/Kiosk/components/GroupButton.qml" line="+21"/>
+        <location filename="../qml/Kiosk/components/GroupButton.qml" line="+24"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+55"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>共%n项</numerusform>
@@ -1753,13 +1753,7 @@
         <translation>婚姻登记</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Veterans&apos; care and pensions</source>
-        <comment>catalog theme</comment>
-        <translation>优待抚恤</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Planning and building</source>
         <comment>catalog theme</comment>
         <translation>规划建设</translation>
@@ -1813,13 +1807,7 @@
         <translation>公共安全</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Justice and notarisation</source>
-        <comment>catalog theme</comment>
-        <translation>司法公证</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Intellectual property</source>
         <comment>catalog theme</comment>
         <translation>知识产权</translation>
@@ -1843,7 +1831,19 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>Veterans&apos; benefits</source>
+        <comment>catalog theme</comment>
+        <translation>优待抚恤</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Legal and notary</source>
+        <comment>catalog theme</comment>
+        <translation>司法公证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Culture and sports</source>
         <comment>catalog theme</comment>
         <translation>文体教育</translation>

@@ -11,6 +11,9 @@ AbstractButton {
     property int count
     property int badgeIndex: 0
     property bool showBadge: true
+    // The round badge shows the name's first character: telling for a Chinese name (户,
+    // 婚), not for an English one, which gets the badge's width for its words instead.
+    readonly property bool badgeShown: showBadge && /^[\u3400-\u9fff]/.test(name)
 
     // Distinct, calm colours for theme badges; elder mode keeps its high-contrast palette.
     readonly property list<color> badgePalette: ["#0b4ea2", "#1e7f4f", "#b7410e", "#6a3d9a", "#00707a",
@@ -31,8 +34,8 @@ AbstractButton {
     contentItem: Item {
         Rectangle {
             id: badge
-            visible: group.showBadge
-            width: group.showBadge ? Math.round(Math.min(group.height * 0.55, 84)) : 0
+            visible: group.badgeShown
+            width: group.badgeShown ? Math.round(Math.min(group.height * 0.55, 84)) : 0
             height: width
             radius: width / 2
             x: Theme.spacing / 2
@@ -54,7 +57,10 @@ AbstractButton {
             anchors.rightMargin: Theme.spacing / 2
             anchors.verticalCenter: parent.verticalCenter
             KioskText {
+                // A long name (English) takes two lines and shrinks to what the button holds
+                // above the count; a short one (Chinese) stays one line at full size.
                 width: parent.width
+                height: Math.min(implicitHeight, group.availableHeight - countText.height)
                 text: group.name
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
@@ -62,11 +68,13 @@ AbstractButton {
                 color: Theme.text
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
-                fontSizeMode: Text.HorizontalFit
+                fontSizeMode: Text.Fit
                 minimumPixelSize: Theme.fontSmall
                 elide: Text.ElideRight
+                verticalAlignment: Text.AlignVCenter
             }
             KioskText {
+                id: countText
                 width: parent.width
                 text: qsTr("%n item(s)", "", group.count)
                 font.family: Theme.fontFamily
