@@ -42,4 +42,5 @@ def test_stallprobe_working_gui_thread_busy_time_counted(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: probe.max_busy_ms >= 75, timeout=5000)
 
     probe.stop()
-    assert probe.max_gap_ms >= probe.max_busy_ms
+    # Different clocks (thread CPU time, monotonic wall time): equal within a millisecond.
+    assert probe.max_gap_ms >= probe.max_busy_ms - 1.0
