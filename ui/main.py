@@ -37,9 +37,9 @@ def _no_display() -> bool:
 def run_kiosk(settings: Settings, services: Services, *, fullscreen: bool) -> int:
     if not fullscreen and _no_display():
         print(
-            "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-            "  To look at the screens without one: kiosk tour --out build/tour\n"
-            "  To run the demo on a virtual display: xvfb-run kiosk demo",
+            "kiosk: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset).\n"
+            "  `kiosk demo` shows itself over VNC on a machine without one.\n"
+            "  To look at the screens without one: kiosk tour --out build/tour",
             file=sys.stderr,
         )
         return 1

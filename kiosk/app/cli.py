@@ -88,26 +88,89 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    try:
+        return _run_demo(args)
+    except KeyboardInterrupt:  # Ctrl+C before the window is up (then it closes the window)
+        print("kiosk demo: stopped", file=sys.stderr)
+        return 130
+
+
+def _run_demo(args: argparse.Namespace) -> int:
     state, settings = prepare_state(
         _load(Path(args.config) if args.config else None), production=False
     )
-    if not args.config:
-        settings = with_demo_pin(settings)
-        print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
-    from kiosk.app.devicesetup import build_devices, start_demo_devices
-    from ui.main import run_kiosk
+    with _demo_screen(settings, state) as found:
+        if not found:
+            return 1
+        if not args.config:
+            settings = with_demo_pin(settings)
+            print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
+        from kiosk.app.devicesetup import build_devices, start_demo_devices
+        from ui.main import run_kiosk
 
-    settings, demo = start_demo_devices(settings, state / "receipts")
+        settings, demo = start_demo_devices(settings, state / "receipts")
+        try:
+            if sys.stdin.isatty():
+                _demo_console(demo)
+            with _demo_platform(settings, state) as settings:
+                services = station_services(
+                    settings, state, build_devices(settings), sample_catalog=True
+                )
+                return run_kiosk(settings, services, fullscreen=False)
+        finally:
+            demo.stop()
+
+
+@contextlib.contextmanager
+def _demo_screen(settings: Settings, state: Path) -> Iterator[bool]:
+    """Where the demo's window goes: the desktop's display, or, on a machine without one, a
+    virtual screen of the window's size served over VNC on loopback (kiosk/app/headless.py).
+    False when neither is possible; the message says what to install."""
+    import getpass
+
+    from kiosk.app import headless
+
+    if not headless.no_display(os.environ):
+        yield True
+        return
+    missing = headless.missing_packages()
+    if missing:
+        print(
+            "kiosk demo: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are\n"
+            "  unset), and showing the demo over VNC instead needs Xvfb and x11vnc.\n"
+            "  Run as root, then try again:\n"
+            f"  sudo apt-get install -y {' '.join(missing)}\n"
+            "  To look at the screens without a display: kiosk tour --out build/tour",
+            file=sys.stderr,
+        )
+        yield False
+        return
+    from ui.app import design_size
+
+    # The window's size in `kiosk demo` (ui/app.py): the design scaled to demo_window_height.
+    design = design_size(settings)
+    height = settings.ui.demo_window_height
+    width = round(height * design.width() / design.height())
     try:
-        if sys.stdin.isatty():
-            _demo_console(demo)
-        with _demo_platform(settings, state) as settings:
-            services = station_services(
-                settings, state, build_devices(settings), sample_catalog=True
+        with headless.virtual_display(width, height, state / "vnc.log") as screen:
+            os.environ["DISPLAY"] = screen.display
+            os.environ["QT_QPA_PLATFORM"] = "xcb"
+            os.environ.setdefault("QT_QUICK_BACKEND", "software")  # no GPU in Xvfb
+            port = screen.port
+            print(
+                "kiosk demo: no display found, so the demo is shown over VNC on this machine\n"
+                f"  only (127.0.0.1:{port}, without a password: other machines cannot reach it).\n"
+                f"  Here:               vncviewer localhost:{port}\n"
+                f"  From your computer: ssh -L {port}:localhost:{port} "
+                f"{getpass.getuser()}@{socket.gethostname()}\n"
+                f"                      then vncviewer localhost:{port}\n"
+                "  Ctrl+C here stops the demo.",
+                flush=True,
             )
-            return run_kiosk(settings, services, fullscreen=False)
-    finally:
-        demo.stop()
+            yield True
+    except headless.VirtualDisplayError as error:
+        print(f"kiosk demo: no display found, and the virtual one failed: {error}", file=sys.stderr)
+        yield False
 
 
 def station_services(
