@@ -1,10 +1,10 @@
 #!/bin/sh
-# Installs the Debian packages in debian-packages.txt that are missing. As root it runs
-# apt-get; otherwise it prints the exact command to run and fails.
+# Installs the Debian packages in the lists given (default: debian-packages.txt) that are
+# missing. As root it runs apt-get; otherwise it prints the exact command to run and fails.
 set -eu
-list="$(dirname "$0")/debian-packages.txt"
+[ $# -gt 0 ] || set -- "$(dirname "$0")/debian-packages.txt"
 missing=""
-for pkg in $(grep -v '^#' "$list"); do
+for pkg in $(grep -hv '^#' "$@"); do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $pkg"
     fi
