@@ -129,7 +129,11 @@ def _read_line(stream: IO[bytes], deadline: float) -> str:
 
 
 def _failed(program: str, process: subprocess.Popen[bytes], log_path: Path) -> str:
-    state = "did not start in time" if process.poll() is None else "stopped"
+    try:
+        process.wait(timeout=1)  # closed its pipe in exiting, or is still starting
+        state = "stopped"
+    except subprocess.TimeoutExpired:
+        state = "did not start in time"
     return f"{program} {state}; its messages are in {log_path}"
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from kiosk.app.headless import missing_packages
+from kiosk.app.headless import VirtualDisplayError, missing_packages, virtual_display
 
 KIOSK = [sys.executable, "-m", "kiosk"]
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -54,6 +54,30 @@ def test_demo_without_display_or_xvfb_says_what_to_install(tmp_path: Path) -> No
     assert "no display found" in result.stderr
     assert "sudo apt-get install -y xvfb x11vnc" in result.stderr
     assert "kiosk tour" in result.stderr
+
+
+@needs_xvfb
+def test_virtual_display_second_one_takes_the_next_display_and_port(tmp_path: Path) -> None:
+    log = tmp_path / "vnc.log"
+    with virtual_display(540, 960, log) as first, virtual_display(540, 960, log) as second:
+        assert first.display != second.display
+        assert 5900 <= first.port < second.port
+        for screen in (first, second):
+            with socket.create_connection(("127.0.0.1", screen.port), timeout=TIMEOUT_S) as vnc:
+                vnc.settimeout(TIMEOUT_S)
+                assert vnc.recv(12).startswith(b"RFB ")
+    for screen in (first, second):
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", screen.port), timeout=TIMEOUT_S).close()
+
+
+@needs_xvfb
+def test_virtual_display_xvfb_refusing_the_screen_raises_with_the_log(tmp_path: Path) -> None:
+    log = tmp_path / "vnc.log"
+    too_big = virtual_display(70000, 70000, log)  # more than an X screen may be
+    with pytest.raises(VirtualDisplayError, match=r"Xvfb stopped; its messages are in .*vnc\.log"):
+        too_big.__enter__()
+    assert "Couldn't add screen" in log.read_text(errors="replace")  # Xvfb said why
 
 
 # --- the demo over VNC ----------------------------------------------------------------------
