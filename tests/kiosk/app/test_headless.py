@@ -93,20 +93,21 @@ def _theme_colours(repo: Path) -> dict[str, tuple[int, int, int]]:
 @dataclass
 class Demo:
     process: subprocess.Popen[str]
+    printed: str  # the block it prints on start
     port: int
     helpers: dict[str, int]  # program name -> pid of Xvfb and x11vnc
     started: float
 
 
-def _read_port(process: subprocess.Popen[str], deadline: float) -> int:
-    """The port from the printed `vncviewer localhost:PORT` line."""
+def _read_block(process: subprocess.Popen[str], deadline: float) -> tuple[str, int]:
+    """What the demo prints on start, up to the staff PIN line, and the port it names."""
     lines: list[str] = []
 
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
             lines.append(line)
-            if "vncviewer localhost:" in line:
+            if "staff PIN" in line:
                 return
 
     reader = threading.Thread(target=read, name="demo-stdout")
@@ -114,11 +115,11 @@ def _read_port(process: subprocess.Popen[str], deadline: float) -> int:
     reader.join(max(0.0, deadline - time.monotonic()))
     printed = "".join(lines)
     match = re.search(r"vncviewer localhost:(\d+)", printed)
-    if match is None:
+    if match is None or reader.is_alive():
         process.kill()
         reader.join(10)
-        pytest.fail(f"no VNC port printed:\n{printed}")
-    return int(match.group(1))
+        pytest.fail(f"no VNC port and staff PIN printed:\n{printed}")
+    return printed, int(match.group(1))
 
 
 def _children(pid: int) -> dict[str, int]:
@@ -164,10 +165,10 @@ def demo(tmp_path: Path) -> Iterator[Demo]:
         )
     helpers: dict[str, int] = {}
     try:
-        port = _read_port(process, started + TIMEOUT_S)
+        printed, port = _read_block(process, started + TIMEOUT_S)
         helpers = _children(process.pid)
         assert set(helpers) == {"Xvfb", "x11vnc"}, helpers
-        yield Demo(process, port, helpers, started)
+        yield Demo(process, printed, port, helpers, started)
     finally:
         for pid in [process.pid, *helpers.values()]:
             if _alive(pid):
@@ -285,7 +286,12 @@ def test_demo_without_display_serves_home_over_vnc_clicks_reach_it_ctrl_c_stops_
         if name in ("accent", "surface", "background")
     }
     assert len(colours) == 3, colours
-    with _vnc(demo.port) as client:
+    port = demo.port
+    assert f"127.0.0.1:{port}" in demo.printed
+    assert f"ssh -L {port}:localhost:{port} " in demo.printed
+    assert "Ctrl+C here stops the demo" in demo.printed
+    assert "staff PIN" in demo.printed
+    with _vnc(port) as client:
         client.refreshScreen(incremental=False)
         first_frame = time.monotonic() - demo.started
         home, tiles = _wait_for_screen(client, lambda f: _home_tiles(f, colours), "home", tmp_path)
