@@ -20,7 +20,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -42,7 +42,7 @@ class VirtualDisplay:
     port: int  # the VNC port on 127.0.0.1 and ::1
 
 
-def no_display(environ: dict[str, str] | os._Environ[str]) -> bool:
+def no_display(environ: Mapping[str, str]) -> bool:
     """True when nothing tells Qt where to show a window."""
     return not any(environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
 
