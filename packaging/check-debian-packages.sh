@@ -1,8 +1,10 @@
 #!/bin/sh
-# Installs the Debian packages in debian-packages.txt that are missing. As root it runs
-# apt-get; otherwise it prints the exact command to run and fails.
+# Installs the Debian packages of a list (default: debian-packages.txt, what the kiosk needs
+# at run time; build-packages.txt is what `make deb` needs) that are missing. As root it
+# runs apt-get; otherwise it prints the exact command to run and fails.
+# Usage: check-debian-packages.sh [LIST]
 set -eu
-list="$(dirname "$0")/debian-packages.txt"
+list="${1:-$(dirname "$0")/debian-packages.txt}"
 missing=""
 for pkg in $(grep -v '^#' "$list"); do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
