@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import stat
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,10 +47,12 @@ HEADER = (0x0B, 0x4E, 0xA2)
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("deploy")
-    work.chmod(0o755)  # the kiosk user reaches its runtime folders below
-    return work
+def workdir() -> Iterator[Path]:
+    # Not under pytest's 0700 temporary folder: the kiosk user reaches its runtime folders.
+    work = Path(tempfile.mkdtemp(prefix="kiosk-deploy-"))
+    work.chmod(0o755)
+    yield work
+    shutil.rmtree(work, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
