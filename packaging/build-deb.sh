@@ -27,6 +27,9 @@ cd "$ROOT"
 tar -cf - pyproject.toml README.md kiosk devices ui \
     --exclude=__pycache__ --exclude='*.pyc' --exclude='*.qm' --exclude='*.egg-info' |
     tar -xf - -C "$SRC"
+# `make deb VERSION=...` builds that version: the kiosk says so too (`kiosk --version`).
+sed -i "s/^version = \".*\"/version = \"$VERSION\"/" "$SRC/pyproject.toml"
+sed -i "s/^__version__ = \".*\"/__version__ = \"$VERSION\"/" "$SRC/kiosk/__init__.py"
 
 /usr/bin/python3 -m venv "$VENV"
 PIP="$VENV/bin/python -m pip --quiet --no-input --disable-pip-version-check"

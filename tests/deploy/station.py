@@ -294,4 +294,6 @@ def headless_cage(
     finally:
         cage.stop()
         reader.join(timeout=10)
+        if process.stderr is not None:
+            process.stderr.close()
         shutil.rmtree(runtime_dir, ignore_errors=True)

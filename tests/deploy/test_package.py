@@ -183,6 +183,7 @@ def test_package_install_creates_user_folders_and_working_commands(first_deb: Pa
     for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
         assert (UNIT_DIR / unit).is_file()
     assert Path("/lib/udev/rules.d/60-kiosk-devices.rules").is_file()
+    assert Path("/etc/systemd/system/graphical.target.wants/community-kiosk.service").is_symlink()
     # Relocated: nothing installed names the tree it was built in.
     leftovers = station.run(
         ["grep", "-rlF", "/build/deb/root", PREFIX], timeout=300, check=False
@@ -321,6 +322,8 @@ def test_package_upgraded_kiosk_delivers_the_pending_submission_once(
         except subprocess.TimeoutExpired:
             platform.kill()
             platform.wait(timeout=15)
+        if platform.stdout is not None:
+            platform.stdout.close()
 
 
 def _cases(platform_db: Path, apply_no: str) -> int:
