@@ -214,6 +214,9 @@ def test_package_unit_under_headless_cage_shows_the_home_screen(workdir: Path) -
         cage.wait_for(station.FIRST_FRAME, timeout=90)
         shares = wait_for_home_screen(cage, workdir, timeout=20)
 
+    kept = station.REPO / "build" / "deploy-home.png"  # for a person to look at
+    kept.parent.mkdir(exist_ok=True)
+    shutil.copy(max(workdir.glob("home-*.png"), key=lambda p: p.stat().st_mtime), kept)
     assert shows_home_screen(shares), f"{shares}\n{cage.output()}"
     for key in ("outbox.key", "audit.key"):
         assert mode_owner(STATE / key) == ("0o600", "kiosk", "kiosk")
