@@ -24,9 +24,10 @@ mkdir -p "$WORK" "$SRC"
 
 # The kiosk's sources, without anything built in the checkout (__pycache__, .qm, egg-info).
 cd "$ROOT"
-tar -cf - pyproject.toml README.md kiosk devices ui \
-    --exclude=__pycache__ --exclude='*.pyc' --exclude='*.qm' --exclude='*.egg-info' |
-    tar -xf - -C "$SRC"
+tar -cf - --exclude=__pycache__ --exclude='*.pyc' --exclude='*.qm' --exclude='*.egg-info' \
+    pyproject.toml README.md kiosk devices ui >"$WORK/src.tar"
+tar -xf "$WORK/src.tar" -C "$SRC"
+rm "$WORK/src.tar"
 # `make deb VERSION=...` builds that version: the kiosk says so too (`kiosk --version`).
 sed -i "s/^version = \".*\"/version = \"$VERSION\"/" "$SRC/pyproject.toml"
 sed -i "s/^__version__ = \".*\"/__version__ = \"$VERSION\"/" "$SRC/kiosk/__init__.py"
