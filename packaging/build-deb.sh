@@ -35,6 +35,12 @@ sed -i "s/^__version__ = \".*\"/__version__ = \"$VERSION\"/" "$SRC/kiosk/__init_
 /usr/bin/python3 -m venv "$VENV"
 PIP="$VENV/bin/python -m pip --quiet --no-input --disable-pip-version-check"
 $PIP install --no-compile --require-hashes --no-deps -r "$ROOT/packaging/requirements.lock"
+(
+    cd "$VENV"/lib/python3*/site-packages/PySide6
+    grep -v '^#' "$ROOT/packaging/qt-unused.txt" | while IFS= read -r pattern; do
+        [ -n "$pattern" ] && rm -rf $pattern
+    done
+)
 
 # Translations, compiled with the lrelease of the PySide6 just installed.
 for ts in "$SRC"/ui/i18n/*.ts; do

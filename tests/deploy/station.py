@@ -34,6 +34,11 @@ HEADLESS_CAGE = {
     "WLR_BACKENDS": "headless",
     "WLR_RENDERER": "pixman",
     "WLR_LIBINPUT_NO_DEVICES": "1",
+    # Two 1280x720 outputs side by side, the kiosk full screen across both (2560x720).
+    # With one, cage 0.1.4 (wlroots 0.15) tries to scan a buffer that covers the whole
+    # output out directly, which the headless backend refuses ("Basic output test failed"):
+    # the screen keeps the kiosk's first, not yet full-screen frame.
+    "WLR_HEADLESS_OUTPUTS": "2",
 }
 
 
