@@ -10,7 +10,7 @@ TS := $(wildcard ui/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 QML := $(shell find ui/qml -name '*.qml' | sort)
 
-.PHONY: demo test lint bench tour i18n qmltypes deps bytecode debian-packages clean
+.PHONY: demo test lint bench tour i18n qmltypes deps bytecode debian-packages clean deb lock deb-test
 
 deps: debian-packages $(STAMP) $(QM) bytecode
 
@@ -59,6 +59,24 @@ tour: deps
 
 bench: deps
 	$(BIN)/python -m pytest tests/benchmarks -p no:cacheprovider -s -q --override-ini=addopts=
+
+# The station package (docs/INSTALL.md): build/community-kiosk_<version>_amd64.deb, as root on
+# Debian 12. `make deb VERSION=0.1.1` builds another version (the upgrade test needs one).
+VERSION ?= $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+deb:
+	packaging/build-deb.sh $(VERSION)
+
+# packaging/requirements.lock: the runtime dependencies pinned with their hashes, for the
+# package's Python (Debian 12: CPython 3.11, x86_64). Run after changing them in pyproject.
+lock: $(STAMP)
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_36 --custom-compile-command 'make lock' \
+		--no-emit-index-url --no-emit-find-links pyproject.toml -o packaging/requirements.lock
+
+# Builds the package from a clean clone, installs, runs, upgrades and purges it (as root;
+# slow, so not part of `make test`; .ci/run runs it after the tests).
+deb-test: $(STAMP)
+	KIOSK_DEPLOY_TEST=1 $(BIN)/python -m pytest tests/deploy -p no:cacheprovider -v
 
 clean:
 	rm -rf build $(VENV) ui/i18n/*.qm .pytest_cache .mypy_cache .ruff_cache

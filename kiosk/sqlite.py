@@ -71,9 +71,13 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> 
     """
     current = connection.execute("PRAGMA user_version").fetchone()[0]
     if current > len(migrations):
+        path = Path(connection.execute("PRAGMA database_list").fetchone()[2] or "(memory)")
         raise RuntimeError(
-            f"database schema version {current} is newer than this kiosk knows "
-            f"({len(migrations)}); install the matching kiosk version"
+            f"{path}: database schema version {current} is newer than this kiosk knows "
+            f"({len(migrations)}): a newer kiosk wrote it. Install that version again, or "
+            f"roll back the data too: stop the kiosk and copy back {path.name} (with its "
+            f"-wal and -shm files) from the copy the package made before upgrading, "
+            f"{path.parent / 'backup'}/<old version>/"
         )
     for version in range(current, len(migrations)):
         connection.execute("BEGIN IMMEDIATE")

@@ -1,6 +1,9 @@
 #!/bin/sh
-# Installs the Debian packages in the lists given (default: debian-packages.txt) that are
-# missing. As root it runs apt-get; otherwise it prints the exact command to run and fails.
+# Installs the Debian packages of the lists given that are missing (default:
+# debian-packages.txt, what the kiosk needs at run time; build-packages.txt is what
+# `make deb` needs, demo-packages.txt what the headless demo and its test need). As root it
+# runs apt-get; otherwise it prints the exact command to run and fails.
+# Usage: check-debian-packages.sh [LIST...]
 set -eu
 [ $# -gt 0 ] || set -- "$(dirname "$0")/debian-packages.txt"
 missing=""

@@ -1,15 +1,18 @@
-"""Baseline for `startup_ratio`: a bare Qt Quick window with the virtual keyboard loaded.
+"""Baseline for `startup_ratio` and `cage_startup_ratio`: a bare Qt Quick window with the
+virtual keyboard loaded.
 
 Prints "first frame rendered" to stderr on its first frame, like the kiosk does, then idles.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ui.environment import prepare_qt_environment
 
-prepare_qt_environment(headless=True)
+# Offscreen unless the environment names a platform (under cage: wayland, from the unit).
+prepare_qt_environment(headless="QT_QPA_PLATFORM" not in os.environ)
 
 from PySide6.QtCore import QObject, Qt, Slot  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402

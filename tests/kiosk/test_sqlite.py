@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from kiosk.sqlite import connect, migrate
 
 MIGRATIONS = (
@@ -41,3 +43,18 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
     assert connection.execute("SELECT COUNT(*) FROM a").fetchone()[0] == 1
     connection.close()
+
+
+def test_migrate_newer_schema_names_the_file_and_the_backup_to_restore(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.db"
+    connection = connect(path)
+    try:
+        migrate(connection, MIGRATIONS)
+        connection.execute("PRAGMA user_version=3")
+        with pytest.raises(RuntimeError) as refused:
+            migrate(connection, MIGRATIONS)
+    finally:
+        connection.close()
+    message = str(refused.value)
+    assert message.startswith(f"{path}: database schema version 3 is newer than this kiosk")
+    assert f"{tmp_path / 'backup'}/<old version>/" in message

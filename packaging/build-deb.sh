@@ -1,0 +1,115 @@
+#!/bin/sh
+# Builds build/community-kiosk_<VERSION>_amd64.deb from this checkout (`make deb`).
+#
+# The kiosk goes into a virtual environment made with Debian's /usr/bin/python3 in a staging
+# tree, from packaging/requirements.lock (exact versions, hashes) and the kiosk's own
+# wheel; the staging path is then rewritten to /opt/community-kiosk, where the package
+# installs it. Run as root on Debian 12 (it installs its build needs, build-packages.txt).
+# Usage: packaging/build-deb.sh VERSION
+set -eu
+
+VERSION="$1"
+PREFIX=/opt/community-kiosk
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$ROOT/build/deb"
+STAGE="$WORK/root"
+VENV="$STAGE$PREFIX"
+SRC="$WORK/src"
+OUT="$ROOT/build/community-kiosk_${VERSION}_amd64.deb"
+
+"$ROOT/packaging/check-debian-packages.sh" "$ROOT/packaging/build-packages.txt"
+
+rm -rf "$WORK"
+mkdir -p "$WORK" "$SRC"
+
+# The kiosk's sources, without anything built in the checkout (__pycache__, .qm, egg-info).
+cd "$ROOT"
+tar -cf - --exclude=__pycache__ --exclude='*.pyc' --exclude='*.qm' --exclude='*.egg-info' \
+    pyproject.toml README.md kiosk devices ui >"$WORK/src.tar"
+tar -xf "$WORK/src.tar" -C "$SRC"
+rm "$WORK/src.tar"
+# `make deb VERSION=...` builds that version: the kiosk says so too (`kiosk --version`).
+sed -i "s/^version = \".*\"/version = \"$VERSION\"/" "$SRC/pyproject.toml"
+sed -i "s/^__version__ = \".*\"/__version__ = \"$VERSION\"/" "$SRC/kiosk/__init__.py"
+
+/usr/bin/python3 -m venv "$VENV"
+PIP="$VENV/bin/python -m pip --quiet --no-input --disable-pip-version-check"
+$PIP install --no-compile --require-hashes --no-deps -r "$ROOT/packaging/requirements.lock"
+(
+    cd "$VENV"/lib/python3*/site-packages/PySide6
+    grep -v '^#' "$ROOT/packaging/qt-unused.txt" | while IFS= read -r pattern; do
+        [ -n "$pattern" ] && rm -rf $pattern
+    done
+)
+
+# Translations, compiled with the lrelease of the PySide6 just installed.
+for ts in "$SRC"/ui/i18n/*.ts; do
+    "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done
+# setuptools comes from the lock (python-escpos needs it at run time): no build isolation,
+# so the build fetches nothing outside the lock.
+$PIP wheel --no-deps --no-build-isolation --wheel-dir "$WORK/wheel" "$SRC" 2>"$WORK/wheel.log" ||
+    { cat "$WORK/wheel.log" >&2; exit 1; }
+$PIP install --no-compile --no-deps "$WORK"/wheel/community_kiosk-*.whl
+for needed in ui/qml/Kiosk/qmldir ui/i18n/kiosk_zh_CN.qm kiosk/district/openapi.yaml; do
+    if ! ls "$VENV"/lib/python3*/site-packages/"$needed" >/dev/null 2>&1; then
+        echo "build-deb: $needed is missing from the installed kiosk" >&2
+        exit 1
+    fi
+done
+$PIP uninstall --yes pip
+
+# Relocate: scripts' shebangs, activate scripts and pyvenv.cfg name the staging path; the
+# kiosk's direct_url.json names the wheel's (PEP 610 metadata nobody needs on a station).
+find "$VENV" -name __pycache__ -type d -prune -exec rm -rf {} +
+rm -f "$VENV"/lib/python3*/site-packages/community_kiosk-*.dist-info/direct_url.json
+grep -rlF "$STAGE" "$VENV" | while IFS= read -r file; do
+    sed -i "s|$VENV|$PREFIX|g" "$file"
+done
+if grep -rlF -e "$STAGE" -e "$ROOT" "$VENV"; then
+    echo "build-deb: the files above still name the build tree" >&2
+    exit 1
+fi
+# Bytecode whose paths read /opt/...; a few of PySide6's example scripts do not compile.
+/usr/bin/python3 -m compileall -q -j 0 -s "$STAGE" -p / "$VENV/lib" >"$WORK/compileall.log" || true
+if grep -rlF -e "$STAGE" -e "$ROOT" "$VENV" >/dev/null; then
+    echo "build-deb: compiled bytecode names the build tree" >&2
+    exit 1
+fi
+
+# The rest of the file system.
+install -d "$STAGE/usr/bin" "$STAGE/etc/kiosk" "$STAGE/lib/udev/rules.d" \
+    "$STAGE/lib/systemd/system" "$STAGE/etc/pam.d" "$STAGE/usr/share/doc/community-kiosk" \
+    "$STAGE/DEBIAN"
+ln -s "$PREFIX/bin/kiosk" "$STAGE/usr/bin/kiosk"
+install -m 0644 config/kiosk.example.toml "$STAGE/etc/kiosk/kiosk.toml"
+install -m 0644 packaging/udev/60-kiosk-devices.rules "$STAGE/lib/udev/rules.d/"
+install -m 0644 packaging/systemd/*.service "$STAGE/lib/systemd/system/"
+install -m 0644 packaging/debian/community-kiosk.pam "$STAGE/etc/pam.d/community-kiosk"
+install -m 0644 config/REFERENCE.md "$STAGE/usr/share/doc/community-kiosk/"
+for script in preinst postinst prerm postrm; do
+    install -m 0755 "packaging/debian/$script" "$STAGE/DEBIAN/$script"
+done
+printf '%s\n' /etc/kiosk/kiosk.toml /etc/pam.d/community-kiosk >"$STAGE/DEBIAN/conffiles"
+
+depends="$(grep -v '^#' packaging/debian-packages.txt | grep . | sort -u | paste -sd, - | sed 's/,/, /g')"
+installed_kb="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
+cat >"$STAGE/DEBIAN/control" <<EOF
+Package: community-kiosk
+Version: $VERSION
+Architecture: amd64
+Maintainer: Community kiosk team <kiosk@localhost>
+Section: misc
+Priority: optional
+Installed-Size: $installed_kb
+Depends: $depends, adduser, procps
+Description: self-service kiosk for community government-service stations
+ Touch-screen terminal for 社区政务服务站: ID-card reader, receipt printer, scanner and
+ document camera; submissions go to the district platform through a durable outbox.
+ Runs full screen under the cage kiosk compositor as the system user kiosk (systemd unit
+ community-kiosk.service). Station file: /etc/kiosk/kiosk.toml; state: /var/lib/kiosk.
+EOF
+
+mkdir -p "$(dirname "$OUT")"
+dpkg-deb --root-owner-group -Zzstd --build "$STAGE" "$OUT" >/dev/null
+echo "built $OUT ($(du -h "$OUT" | cut -f1); /opt/community-kiosk: $(du -sh "$VENV" | cut -f1))"

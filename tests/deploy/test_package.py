@@ -1,0 +1,434 @@
+"""The Debian package on this machine: build from a clean clone, install, run under a
+headless cage as systemd would, upgrade with a pending submission, downgrade, purge.
+
+Slow and needs root: runs with `make deb-test` (KIOSK_DEPLOY_TEST=1), which .ci/run calls
+after `make test`. The tests run in order and share one installed package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import stat
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.deploy import station
+from tests.deploy.station import ETC, PREFIX, STATE, UNIT_DIR
+from tests.kiosk.standin.test_server import case_body
+
+_why_not = station.missing_tools()
+pytestmark = [
+    pytest.mark.skipif(
+        os.environ.get("KIOSK_DEPLOY_TEST") != "1",
+        reason="builds and installs the Debian package: run with `make deb-test` (as root)",
+    ),
+    pytest.mark.skipif(_why_not is not None, reason=_why_not or ""),
+    pytest.mark.timeout(1800),
+]
+
+NEWER = "0.1.1"
+APPLY_NO = "XCDEPLOY000001"
+TERMINAL_ID = "XC-YT-BYG-0001"  # config/kiosk.example.toml's
+KIOSK_PY = str(PREFIX / "bin" / "python")
+KIOSK = str(PREFIX / "bin" / "kiosk")
+
+# ui/qml/Kiosk/Theme.qml (not elder mode): the home screen's page, tiles and header.
+BACKGROUND = (0xEE, 0xF3, 0xF8)
+SURFACE = (0xFF, 0xFF, 0xFF)
+HEADER = (0x0B, 0x4E, 0xA2)
+
+
+@pytest.fixture(scope="module")
+def workdir() -> Iterator[Path]:
+    # Not under pytest's 0700 temporary folder: the kiosk user reaches its runtime folders.
+    work = Path(tempfile.mkdtemp(prefix="kiosk-deploy-"))
+    work.chmod(0o755)
+    yield work
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def checkout(workdir: Path) -> Iterator[Path]:
+    assert station.installed_version() is None, "community-kiosk is already installed here"
+    assert not STATE.exists(), f"{STATE} exists: not a fresh machine for this test"
+    yield station.clone_head(workdir)
+    station.remove_everything()
+
+
+@pytest.fixture(scope="module")
+def first_deb(checkout: Path) -> Path:
+    return station.build(checkout)
+
+
+def as_kiosk(*command: str, timeout: float = 60, check: bool = True, stdin: str | None = None):
+    env = {"PATH": station.SYSTEMD_PATH, "HOME": str(STATE), "LANG": "C.UTF-8"}
+    result = subprocess.run(
+        list(command),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=STATE,
+        user="kiosk",
+        group="kiosk",
+        check=False,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"{command} exited {result.returncode}:\n{result.stderr}")
+    return result
+
+
+def mode_owner(path: Path) -> tuple[str, str, str]:
+    info = path.stat()
+    import grp
+    import pwd
+
+    return (
+        oct(stat.S_IMODE(info.st_mode)),
+        pwd.getpwuid(info.st_uid).pw_name,
+        grp.getgrgid(info.st_gid).gr_name,
+    )
+
+
+def install_terminal_secret() -> None:
+    """As docs/INSTALL.md has a technician do: the district's secret, owner kiosk, mode 600."""
+    secret = STATE / "terminal.secret"
+    secret.write_bytes(os.urandom(32))
+    os.chown(secret, *_kiosk_ids())
+    secret.chmod(0o600)
+
+
+def _kiosk_ids() -> tuple[int, int]:
+    import pwd
+
+    account = pwd.getpwnam("kiosk")
+    return account.pw_uid, account.pw_gid
+
+
+def colour_shares(png: Path) -> dict[str, float]:
+    """Share of the screenshot's lit (non-black) pixels in each home-screen colour, and the
+    share of the screen that is lit."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB888)
+    assert not image.isNull(), f"{png} is not an image"
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    data = bytes(image.constBits())[: stride * height]
+    counts = {"background": 0, "surface": 0, "header": 0}
+    lit = 0
+    targets = {"background": BACKGROUND, "surface": SURFACE, "header": HEADER}
+    for y in range(0, height, 2):
+        row = data[y * stride : y * stride + width * 3]
+        for x in range(0, width * 3, 6):
+            pixel = (row[x], row[x + 1], row[x + 2])
+            if max(pixel) < 16:
+                continue
+            lit += 1
+            for name, colour in targets.items():
+                if all(abs(a - b) <= 12 for a, b in zip(pixel, colour, strict=True)):
+                    counts[name] += 1
+    total = ((height + 1) // 2) * ((width + 1) // 2)
+    shares = {name: count / max(lit, 1) for name, count in counts.items()}
+    shares["lit"] = lit / total
+    return shares
+
+
+def shows_home_screen(shares: dict[str, float]) -> bool:
+    """The full-screen home screen: the page colour everywhere around the design surface,
+    white tiles, the blue header and guide tile (2560x720 measured: 0.56, 0.22, 0.15)."""
+    return (
+        shares["lit"] >= 0.99
+        and shares["background"] >= 0.35
+        and shares["surface"] >= 0.12
+        and shares["header"] >= 0.08
+    )
+
+
+def wait_for_home_screen(cage: station.Cage, shots: Path, timeout: float) -> dict[str, float]:
+    """Screenshots until one shows the home screen's colours (each grim call takes ~0.1 s)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    attempt = 0
+    while True:
+        attempt += 1
+        shares = colour_shares(cage.screenshot(shots / f"home-{attempt}.png"))
+        if shows_home_screen(shares) or time.monotonic() > deadline:
+            return shares
+
+
+# -- install -------------------------------------------------------------------------------
+
+
+def test_package_install_creates_user_folders_and_working_commands(first_deb: Path) -> None:
+    station.install(first_deb)
+
+    groups = station.run(["id", "-Gn", "kiosk"], timeout=10).stdout.split()
+    assert {"kiosk", "video", "lp"} <= set(groups)
+    assert station.run(["getent", "passwd", "kiosk"], timeout=10).stdout.split(":")[5] == str(STATE)
+    assert mode_owner(STATE) == ("0o700", "kiosk", "kiosk")
+    assert mode_owner(ETC) == ("0o750", "root", "kiosk")
+    assert mode_owner(ETC / "kiosk.toml") == ("0o640", "root", "kiosk")
+    assert "/etc/kiosk/kiosk.toml" in (
+        station.run(["dpkg-query", "-W", "-f=${Conffiles}", "community-kiosk"], timeout=10).stdout
+    )
+    assert Path("/usr/bin/kiosk").resolve() == PREFIX / "bin" / "kiosk"
+    for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
+        assert (UNIT_DIR / unit).is_file()
+    assert Path("/lib/udev/rules.d/60-kiosk-devices.rules").is_file()
+    assert Path("/etc/systemd/system/graphical.target.wants/community-kiosk.service").is_symlink()
+    # Relocated: nothing installed names the tree it was built in.
+    leftovers = station.run(
+        ["grep", "-rlF", "/build/deb/root", PREFIX], timeout=300, check=False
+    ).stdout
+    assert leftovers == ""
+
+    # Qt WebEngine and Qt Pdf are left out (packaging/qt-unused.txt); what the kiosk uses loads.
+    qt = PREFIX / "lib" / "python3.11" / "site-packages" / "PySide6"
+    assert not list(qt.glob("Qt/lib/libQt6WebEngine*"))
+    assert not list(qt.glob("Qt/lib/libQt6Pdf*"))
+    imports = "from PySide6 import QtQuick, QtQml, QtMultimedia, QtNetwork; print('ok')"
+    assert as_kiosk(KIOSK_PY, "-c", imports).stdout.strip() == "ok"
+
+    version = station.run(["kiosk", "--version"], timeout=60).stdout.strip()
+    assert version == f"kiosk {station.project_version(station.REPO)}"
+    check = as_kiosk("kiosk", "config", "check", "/etc/kiosk/kiosk.toml")
+    assert check.stdout.startswith("/etc/kiosk/kiosk.toml: OK")
+    probe = as_kiosk("kiosk", "devices", "probe", check=False)
+    # No reader, printer or scanner on this machine: each is reported, none crashes it.
+    assert probe.returncode in (0, 1), probe.stderr
+    for device in ("id_reader", "printer", "scanner"):
+        assert device in probe.stdout
+    assert "Traceback" not in probe.stderr
+    listing = as_kiosk("kiosk", "devices", "list")
+    assert "No backend available" not in listing.stdout + listing.stderr  # libusb is there
+
+
+def test_package_unit_under_headless_cage_shows_the_home_screen(workdir: Path) -> None:
+    install_terminal_secret()
+    command = station.service_command()
+    assert command.argv[:3] == ["/usr/bin/cage", "-d", "--"]
+    assert command.user == "kiosk"
+
+    with station.headless_cage(command, workdir) as cage:
+        cage.wait_for(station.FIRST_FRAME, timeout=90)
+        shares = wait_for_home_screen(cage, workdir, timeout=20)
+
+    kept = station.REPO / "build" / "deploy-home.png"  # for a person to look at
+    kept.parent.mkdir(exist_ok=True)
+    shutil.copy(max(workdir.glob("home-*.png"), key=lambda p: p.stat().st_mtime), kept)
+    assert shows_home_screen(shares), f"{shares}\n{cage.output()}"
+    for key in ("outbox.key", "audit.key"):
+        assert mode_owner(STATE / key) == ("0o600", "kiosk", "kiosk")
+
+
+# -- upgrade -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+ENQUEUE = """
+import json, sys
+from pathlib import Path
+from kiosk.keyfiles import load_key
+from kiosk.outbox import Outbox
+body = json.load(sys.stdin)
+outbox = Outbox(Path("/var/lib/kiosk/outbox.db"),
+                load_key(Path("/var/lib/kiosk/outbox.key"), create=True))
+outbox.enqueue("case", body, apply_no=body["applyNo"])
+print(outbox.depth())
+outbox.close()
+"""
+
+
+@pytest.fixture(scope="module")
+def platform_port() -> int:
+    return free_port()
+
+
+def test_package_upgrade_keeps_station_file_state_and_pending_submission(
+    checkout: Path, platform_port: int
+) -> None:
+    station_file = ETC / "kiosk.toml"
+    edited = (
+        station_file.read_text(encoding="utf-8")
+        .replace("# [platform]\n", f'[platform]\nbase_url = "http://127.0.0.1:{platform_port}"\n')
+        .replace('hotline = "12345"', 'hotline = "010-12345"')
+    )
+    assert edited != station_file.read_text(encoding="utf-8")
+    station_file.write_text(edited, encoding="utf-8")
+    body = case_body(APPLY_NO) | {"terminalId": TERMINAL_ID}
+    depth = as_kiosk(KIOSK_PY, "-c", ENQUEUE, stdin=json.dumps(body, ensure_ascii=False))
+    assert depth.stdout.strip() == "1"
+    secret = (STATE / "terminal.secret").read_bytes()
+
+    newer = station.build(checkout, NEWER)
+    station.install(newer)
+
+    assert station.installed_version() == NEWER
+    assert station.run(["kiosk", "--version"], timeout=60).stdout.strip() == f"kiosk {NEWER}"
+    assert station_file.read_text(encoding="utf-8") == edited  # a conffile edit survives
+    assert not Path(f"{station_file}.dpkg-dist").exists()
+    assert (STATE / "terminal.secret").read_bytes() == secret
+    assert mode_owner(STATE) == ("0o700", "kiosk", "kiosk")
+    backup = STATE / "backup" / station.project_version(checkout)
+    assert mode_owner(backup)[0] == "0o700"
+    assert (backup / "outbox.db").is_file()
+    assert _pending(APPLY_NO)
+
+
+def test_package_upgraded_kiosk_delivers_the_pending_submission_once(
+    workdir: Path, platform_port: int
+) -> None:
+    platform_db = workdir / "platform.db"
+    platform = subprocess.Popen(
+        [
+            KIOSK,
+            "platform-sim",
+            "--port",
+            str(platform_port),
+            "--db",
+            str(platform_db),
+            "--terminal",
+            TERMINAL_ID,
+            "--secret-file",
+            str(STATE / "terminal.secret"),
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert platform.stdout is not None
+        # The stand-in prints where it listens once it does.
+        first = platform.stdout.readline()
+        assert str(platform_port) in first, first
+        with station.headless_cage(station.service_command(), workdir) as cage:
+            cage.wait_for(station.FIRST_FRAME, timeout=90)
+            station.wait_until(
+                lambda: _cases(platform_db, APPLY_NO) >= 1, 120, "the stand-in has the case"
+            )
+            station.wait_until(
+                lambda: not _pending(APPLY_NO), 60, "the outbox marks the case delivered"
+            )
+        assert _cases(platform_db, APPLY_NO) == 1, cage.output()
+    finally:
+        platform.terminate()
+        try:
+            platform.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            platform.kill()
+            platform.wait(timeout=15)
+        if platform.stdout is not None:
+            platform.stdout.close()
+
+
+def _cases(platform_db: Path, apply_no: str) -> int:
+    if not platform_db.exists():
+        return 0
+    db = sqlite3.connect(f"file:{platform_db}?mode=ro", uri=True, timeout=10)
+    try:
+        query = "SELECT count(*) FROM platform_case WHERE apply_no = ?"
+        return int(db.execute(query, (apply_no,)).fetchone()[0])
+    except sqlite3.OperationalError:  # the stand-in has not made its tables yet
+        return 0
+    finally:
+        db.close()
+
+
+PENDING = """
+import sys
+from pathlib import Path
+from kiosk.keyfiles import load_key
+from kiosk.outbox import Outbox
+outbox = Outbox(Path("/var/lib/kiosk/outbox.db"),
+                load_key(Path("/var/lib/kiosk/outbox.key"), create=False))
+print(outbox.is_pending(sys.argv[1]))
+outbox.close()
+"""
+
+
+def _pending(apply_no: str) -> bool:
+    answer = as_kiosk(KIOSK_PY, "-c", PENDING, apply_no).stdout.strip()
+    assert answer in ("True", "False"), answer
+    return answer == "True"
+
+
+# -- downgrade -----------------------------------------------------------------------------
+
+
+def test_package_kiosk_refuses_a_newer_store_and_says_how_to_roll_back(workdir: Path) -> None:
+    outbox = STATE / "outbox.db"
+    version = as_kiosk(KIOSK_PY, "-c", _USER_VERSION.format(path=outbox, set=""))
+    known = int(version.stdout)
+    as_kiosk(KIOSK_PY, "-c", _USER_VERSION.format(path=outbox, set=known + 1))
+    try:
+        with station.headless_cage(station.service_command(), workdir) as cage:
+            cage.wait_for("is newer than this kiosk knows", timeout=90)
+            said = cage.output()
+    finally:
+        as_kiosk(KIOSK_PY, "-c", _USER_VERSION.format(path=outbox, set=known))
+    assert f"{outbox}" in said, said
+    assert "newer" in said
+    assert "/var/lib/kiosk/backup/" in said
+
+
+_USER_VERSION = """
+import sqlite3
+db = sqlite3.connect("{path}", isolation_level=None)
+if "{set}":
+    db.execute("PRAGMA user_version={set}")
+print(db.execute("PRAGMA user_version").fetchone()[0])
+db.close()
+"""
+
+
+# -- purge ---------------------------------------------------------------------------------
+
+
+def test_package_purge_removes_the_package_and_keeps_the_state_for_root(
+    checkout: Path,
+) -> None:
+    result = station.purge()
+
+    assert station.installed_version() is None
+    assert station.run(["getent", "passwd", "kiosk"], timeout=10, check=False).returncode == 2
+    assert station.run(["getent", "group", "kiosk"], timeout=10, check=False).returncode == 2
+    assert not ETC.exists()
+    assert not PREFIX.exists()
+    assert not Path("/usr/bin/kiosk").exists()
+    for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
+        assert not (UNIT_DIR / unit).exists()
+    assert not Path("/etc/systemd/system/graphical.target.wants/community-kiosk.service").exists()
+    assert (STATE / "outbox.db").is_file()
+    owners = {(p.stat().st_uid, p.stat().st_gid) for p in [STATE, *STATE.rglob("*")]}
+    assert owners == {(0, 0)}
+    assert f"rm -rf {STATE}" in result.stdout
+
+
+def test_package_purge_with_kiosk_purge_state_removes_the_state_too(checkout: Path) -> None:
+    newer = checkout / "build" / f"community-kiosk_{NEWER}_amd64.deb"
+    station.install(newer)
+    # Reinstalled over the kept state: the kiosk's again.
+    assert mode_owner(STATE / "outbox.db")[1:] == ("kiosk", "kiosk")
+
+    station.purge(purge_state=True)
+
+    assert station.installed_version() is None
+    assert not STATE.exists()
+    assert not ETC.exists()
