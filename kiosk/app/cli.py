@@ -29,6 +29,7 @@ import platformdirs
 
 from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
+from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
 from kiosk.app.services import build_services
 from kiosk.catalog.store import CatalogStore
 from kiosk.privatefiles import private_dir
@@ -52,8 +53,11 @@ DEPLOYED_STATE_DIR = Path("/var/lib/kiosk")
 
 
 def _state_dir(production: bool) -> Path:
+    """The station's state folder: the one systemd made for the unit (StateDirectory= sets
+    $STATE_DIRECTORY), else /var/lib/kiosk; the demo's is the user's own."""
     if production:
-        return DEPLOYED_STATE_DIR
+        given = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
+        return Path(given) if given else DEPLOYED_STATE_DIR
     return Path(platformdirs.user_state_dir("community-kiosk"))
 
 
@@ -84,7 +88,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from ui.main import run_kiosk
 
     services = station_services(settings, state, build_devices(settings), sample_catalog=False)
-    return run_kiosk(settings, services, fullscreen=True)
+    notifier = Notifier.from_environment(os.environ)
+    try:
+        return run_kiosk(
+            settings,
+            services,
+            fullscreen=True,
+            service=notifier,
+            watchdog_ms=watchdog_interval_ms(os.environ),
+        )
+    finally:
+        notifier.close()
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
