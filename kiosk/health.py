@@ -32,9 +32,18 @@ class StationHealth:
 
 
 @dataclass(frozen=True)
+class OutOfService:
+    """The terminal shows its out-of-service screen: why (a code, e.g. "crash-loop"; words
+    in Words.qml) and since when (seconds since the epoch)."""
+
+    reason: str
+    since: float
+
+
+@dataclass(frozen=True)
 class TerminalHealth:
     """One heartbeat: the station, the outbox's backlog and the audit trail's head at `at`
-    (seconds since the epoch)."""
+    (seconds since the epoch), and whether the terminal is out of service."""
 
     station: StationHealth
     app_version: str
@@ -42,6 +51,7 @@ class TerminalHealth:
     oldest_pending_s: int
     audit_head: Head | None
     at: float
+    out_of_service: OutOfService | None = None
 
 
 _DEVICE_NAMES = {
