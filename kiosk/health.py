@@ -31,6 +31,10 @@ class StationHealth:
     catalog_version: str = ""
 
 
+# Why a terminal is out of service: codes; words in Words.qml (serviceReason).
+OUT_OF_SERVICE_REASONS = ("crash-loop",)
+
+
 @dataclass(frozen=True)
 class OutOfService:
     """The terminal shows its out-of-service screen: why (a code, e.g. "crash-loop"; words

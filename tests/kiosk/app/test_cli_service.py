@@ -60,8 +60,11 @@ def station(tmp_path: Path) -> Iterator[Station]:
 
 
 @contextlib.contextmanager
-def kiosk_run(station: Station, notify: NotifyListener) -> Iterator[subprocess.Popen[bytes]]:
-    """`kiosk run` with the environment the unit gives it; killed if a test leaves it."""
+def kiosk_run(
+    station: Station, notify: NotifyListener, *command: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`kiosk run` (or `command`) with the environment the unit gives it; killed if a test
+    leaves it."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -73,7 +76,11 @@ def kiosk_run(station: Station, notify: NotifyListener) -> Iterator[subprocess.P
     )
     with station.stderr.open("wb") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "run", "--config", str(station.config)],
+            [
+                *(sys.executable, "-m", "kiosk"),
+                *(command or ("run",)),
+                *("--config", str(station.config)),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=stderr,
@@ -139,3 +146,44 @@ def test_run_keys_from_credentials_folder_are_used_and_none_is_created(
     assert not {"terminal.secret", "outbox.key", "audit.key"} & {
         p.name for p in station.state.iterdir()
     }
+
+
+def test_out_of_service_under_systemd_shows_tells_the_platform_and_stops_on_sigterm(
+    station: Station, tmp_path: Path
+) -> None:
+    with (
+        NotifyListener(tmp_path / "notify", abstract=True) as notify,
+        kiosk_run(station, notify, "out-of-service", "--reason", "crash-loop") as screen,
+    ):
+        notify.wait_for(lambda: bool(notify.times_of("READY=1")), timeout=60)
+        assert "first frame rendered" in stderr_of(station)
+        # The heartbeat reached the stand-in over HTTP, signed, with the reason.
+        notify.wait_for(lambda: station.standin.store.out_of_service(TERMINAL) is not None, 30)
+        notify.wait_for(lambda: len(notify.times_of("WATCHDOG=1")) >= 3, 30)
+        screen.send_signal(signal.SIGTERM)
+        assert screen.wait(timeout=15) == 0, stderr_of(station)
+    assert station.standin.store.out_of_service(TERMINAL)["reason"] == "crash-loop"  # type: ignore[index]
+    body = station.standin.store.last_heartbeat(TERMINAL)
+    assert body is not None
+    assert body["devices"] == []
+    assert status_lines(notify.messages())[0] == (
+        "Out of service (crash-loop): showing the hotline and 0 nearby stations"
+    )
+    assert notify.times_of("STOPPING=1")
+
+
+def test_out_of_service_station_file_broken_still_shows_with_defaults(
+    station: Station, tmp_path: Path
+) -> None:
+    station.config.write_text("[station\nterminal_id = \n", encoding="utf-8")
+    with (
+        NotifyListener(tmp_path / "notify") as notify,
+        kiosk_run(station, notify, "out-of-service", "--reason", "crash-loop") as screen,
+    ):
+        notify.wait_for(lambda: bool(notify.times_of("READY=1")), timeout=60)
+        screen.send_signal(signal.SIGTERM)
+        assert screen.wait(timeout=15) == 0, stderr_of(station)
+    errors = stderr_of(station)
+    assert "settings error" in errors
+    assert "showing the defaults" in errors
+    assert "the district is not told" in errors
