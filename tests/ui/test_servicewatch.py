@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import statistics
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,20 +77,23 @@ def test_watchdog_gui_thread_blocked_no_ping_until_it_runs_again(
     notify.wait_for(
         lambda: (
             len(blocked) == 2
-            and len([t for t in notify.times_of("WATCHDOG=1") if t > blocked[1]]) >= 3
+            and len([t for t in notify.times_of("WATCHDOG=1") if t > blocked[1]]) >= 5
         ),
         10,
         lambda: pump(qtbot),
     )
     start, end = blocked
     pings = notify.times_of("WATCHDOG=1")
-    assert not [at for at in pings if start + 0.02 < at < end]
-    before = [at for at in pings if at <= start + 0.02]
+    # The listener stamps a datagram when its thread gets to it: one sent just before the
+    # block may be stamped a little after its start.
+    late = start + 0.1
+    assert not [at for at in pings if late < at < end]
+    before = [at for at in pings if at <= late]
     after = [at for at in pings if at >= end]
-    assert after[0] - before[-1] >= 0.95  # the silence systemd's WatchdogSec= catches
+    assert after[0] - before[-1] >= 0.9  # the silence systemd's WatchdogSec= catches
     # …and before and after, the pings keep their pace.
     gaps = [b - a for a, b in itertools.pairwise(after)]
-    assert all(0.05 < gap < 0.5 for gap in gaps), gaps
+    assert 0.05 < statistics.median(gaps) < 0.3, gaps
 
 
 def test_status_printer_out_of_paper_reaches_the_service_manager(
