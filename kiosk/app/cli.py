@@ -158,13 +158,7 @@ def _out_of_service_beacon(
             "no platform.base_url: the district is not told this terminal is out of service"
         )
         return None
-    secret = (
-        Path(settings.security.terminal_secret_file)
-        if settings.security.terminal_secret_file
-        else None
-    )
-    if secret is None:
-        secret = locate_keys(settings.security, state, os.environ).terminal_secret.path
+    secret = locate_keys(settings.security, state, os.environ).terminal_secret.path
     credentials = Credentials(settings.station.terminal_id, secret)
     return OutOfServiceBeacon(
         functools.partial(connect_platform, settings.platform.base_url, credentials),
