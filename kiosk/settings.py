@@ -363,6 +363,33 @@ class SecuritySettings:
 
 
 @dataclass(frozen=True)
+class NearbyStation:
+    """A staffed station residents can go to while this terminal is out of service."""
+
+    name: str
+    address: str
+    hours: str
+    phone: str
+
+
+NEARBY_STATION_KEYS = ("name", "address", "hours", "phone")
+MAX_NEARBY_STATIONS = 4  # what the out-of-service screen shows in portrait and landscape
+
+
+@dataclass(frozen=True)
+class OutOfServiceSettings:
+    stations: tuple[NearbyStation, ...] = field(
+        default=(),
+        metadata=_rule(
+            doc="The nearest staffed stations, nearest first, shown on the out-of-service "
+            "screen (`kiosk out-of-service`, after repeated crashes) with the hotline. Each is "
+            "a table `[[out_of_service.stations]]` with `name`, `address`, `hours` (opening "
+            f"hours) and `phone` (`[0-9-]{{3,20}}`); at most {MAX_NEARBY_STATIONS}.",
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     station: StationSettings = field(default_factory=StationSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
@@ -374,6 +401,7 @@ class Settings:
     camera: CameraSettings = field(default_factory=CameraSettings)
     staff: StaffSettings = field(default_factory=StaffSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
+    out_of_service: OutOfServiceSettings = field(default_factory=OutOfServiceSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -387,6 +415,7 @@ SECTIONS: dict[str, type[Any]] = {
     "camera": CameraSettings,
     "staff": StaffSettings,
     "security": SecuritySettings,
+    "out_of_service": OutOfServiceSettings,
 }
 
 
@@ -397,6 +426,8 @@ def _describe(value: object) -> str:
 def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: object) -> object:
     expected = spec.type
     rule = spec.metadata
+    if expected == "tuple[NearbyStation, ...]":
+        return _nearby_stations(source, key, value)
     if expected == "bool":
         if not isinstance(value, bool):
             raise SettingsError(source, key, f"must be true or false (got {_describe(value)})")
@@ -425,6 +456,40 @@ def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: obj
     if not value.strip() and not (rule["pattern"] and re.fullmatch(rule["pattern"], value)):
         raise SettingsError(source, key, "must not be empty")
     return value
+
+
+def _nearby_stations(source: str, key: str, value: object) -> tuple[NearbyStation, ...]:
+    if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+        raise SettingsError(
+            source, key, "must be a list of tables: write each as [[out_of_service.stations]]"
+        )
+    if len(value) > MAX_NEARBY_STATIONS:
+        raise SettingsError(
+            source, key, f"at most {MAX_NEARBY_STATIONS} stations (got {len(value)})"
+        )
+    stations = []
+    for number, entry in enumerate(value, 1):
+        where = f"{key}[{number}]"
+        unknown = sorted(set(entry) - set(NEARBY_STATION_KEYS))
+        if unknown:
+            known = ", ".join(NEARBY_STATION_KEYS)
+            raise SettingsError(
+                source, f"{where}.{unknown[0]}", f"unknown key (known keys: {known})"
+            )
+        texts = {}
+        for name in NEARBY_STATION_KEYS:
+            text = entry.get(name)
+            if not isinstance(text, str) or not text.strip():
+                raise SettingsError(source, f"{where}.{name}", "must be text in quotes, not empty")
+            texts[name] = text
+        if not re.fullmatch(r"[0-9-]{3,20}", texts["phone"]):
+            raise SettingsError(
+                source,
+                f"{where}.phone",
+                f"has the wrong form (got {texts['phone']!r}); see REFERENCE.md",
+            )
+        stations.append(NearbyStation(**texts))
+    return tuple(stations)
 
 
 def _build_section(source: str, name: str, cls: type[Any], table: object) -> Any:
@@ -522,14 +587,19 @@ def reference_markdown() -> str:
             if rule["pattern"]:
                 allowed.append(f"`{rule['pattern']}`")
             default = spec.default
-            if isinstance(default, bool):
+            kind = spec.type
+            if spec.type == "tuple[NearbyStation, ...]":
+                kind = "list of tables"
+                allowed.append(", ".join(NEARBY_STATION_KEYS))
+                shown = "none"
+            elif isinstance(default, bool):
                 shown = str(default).lower()
             elif isinstance(default, str):
                 shown = f'"{default}"'
             else:
                 shown = str(default)
             lines.append(
-                f"| `{name}.{spec.name}` | {spec.type} | {shown} | "
+                f"| `{name}.{spec.name}` | {kind} | {shown} | "
                 f"{', '.join(allowed) or 'any text'} | {rule['doc']} |"
             )
         lines.append("")

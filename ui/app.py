@@ -186,7 +186,7 @@ def build_ui(
     window = roots[0]
     assert isinstance(window, QQuickWindow)
 
-    _show(window, mode, settings, size)
+    show_window(window, mode, settings, size)
     # On the window, not the application: every touch and key reaches the window first,
     # and the filter then does not run for each of the GUI thread's other events.
     window.installEventFilter(idle)
@@ -217,7 +217,11 @@ def build_ui(
     )
 
 
-def _show(window: QQuickWindow, mode: WindowMode, settings: Settings, size: QSize | None) -> None:
+def show_window(
+    window: QQuickWindow, mode: WindowMode, settings: Settings, size: QSize | None
+) -> None:
+    """Full screen and locked down, a desktop window, or offscreen at the design size (the
+    kiosk's window and the out-of-service one)."""
     screen = window.screen()
     available = size or (screen.size() if screen is not None else None)
     design = design_size(settings, available)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.health import service_status
 from kiosk.services import Services
 from kiosk.settings import Settings
-from ui.app import QmlLoadError, WindowMode, build_ui
+from ui.app import KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
+from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, quit_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,16 @@ def _no_display() -> bool:
     )
 
 
-def run_kiosk(settings: Settings, services: Services, *, fullscreen: bool) -> int:
+def run_kiosk(
+    settings: Settings,
+    services: Services,
+    *,
+    fullscreen: bool,
+    service: ServiceManager | None = None,
+    watchdog_ms: int | None = None,
+) -> int:
+    """The kiosk's window and event loop until SIGTERM or SIGINT; `service` hears READY
+    after the first frame, WATCHDOG every `watchdog_ms` from this thread, STATUS, STOPPING."""
     if not fullscreen and _no_display():
         print(
             "kiosk: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset).\n"
@@ -44,6 +53,8 @@ def run_kiosk(settings: Settings, services: Services, *, fullscreen: bool) -> in
         )
         return 1
     prepare_qt_environment(headless=False)
+    notifier = service or NoServiceManager()
+    notifier.status("Starting")
     app = create_application(sys.argv[:1])
     try:
         ui = build_ui(
@@ -51,32 +62,34 @@ def run_kiosk(settings: Settings, services: Services, *, fullscreen: bool) -> in
         )
     except QmlLoadError as error:
         log.error("%s", error)
+        notifier.stopping("Stopped: the screens did not load (see the log)")
         return 1
 
+    watch = watch_service(ui, notifier, watchdog_ms)
     try:
-        reporter = FirstFrameReporter(app)
-        # frameSwapped comes from the render thread: queued, the slot runs on this thread.
-        ui.window.frameSwapped.connect(reporter.report, Qt.ConnectionType.QueuedConnection)
-        if not fullscreen:
-            # Ctrl+C in the terminal stops the demo; the Python handler needs the loop awake.
-            signal.signal(signal.SIGINT, lambda *_: app.quit())
-            wake = QTimer(app)
-            wake.start(200)
-            wake.timeout.connect(lambda: None)
-        return app.exec()
+        with quit_on_signals(app):
+            return app.exec()
     finally:
+        watch.stopping()
         ui.close()
 
 
-class FirstFrameReporter(QObject):
-    """Logs "first frame rendered" once: staff see start-up finish; `make bench` times it."""
+def watch_service(ui: KioskUi, notifier: ServiceManager, watchdog_ms: int | None) -> ServiceWatch:
+    """READY after the first frame, the watchdog fed from this thread, and STATUS= lines
+    that follow the devices and the outbox (see ui/servicewatch.py)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._done = False
+    def status() -> str:
+        devices = (status for status in ui.devices.statuses().values() if status is not None)
+        if ui.outbox is None:
+            return service_status(devices)
+        outbox = ui.outbox
+        return service_status(
+            devices, int(outbox.property("depth")), str(outbox.property("problem"))
+        )
 
-    @Slot()
-    def report(self) -> None:
-        if not self._done:
-            self._done = True
-            log.info("first frame rendered")
+    watch = ServiceWatch(notifier, watchdog_ms, status, ui.engine)
+    watch.watch_first_frame(ui.window)
+    ui.devices.statusChanged.connect(watch.update)
+    if ui.outbox is not None:
+        ui.outbox.statusChanged.connect(watch.update)
+    return watch

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -29,8 +30,10 @@ import platformdirs
 
 from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
+from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
 from kiosk.app.services import build_services
 from kiosk.catalog.store import CatalogStore
+from kiosk.health import OUT_OF_SERVICE_REASONS, OutOfService
 from kiosk.privatefiles import private_dir
 from kiosk.services import Services
 from kiosk.settings import (
@@ -44,6 +47,7 @@ from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
     from kiosk.app.devicesetup import DemoDevices
+    from kiosk.app.outofservice import OutOfServiceBeacon
     from kiosk.services import Devices
 
 log = logging.getLogger("kiosk")
@@ -52,8 +56,11 @@ DEPLOYED_STATE_DIR = Path("/var/lib/kiosk")
 
 
 def _state_dir(production: bool) -> Path:
+    """The station's state folder: the one systemd made for the unit (StateDirectory= sets
+    $STATE_DIRECTORY), else /var/lib/kiosk; the demo's is the user's own."""
     if production:
-        return DEPLOYED_STATE_DIR
+        given = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
+        return Path(given) if given else DEPLOYED_STATE_DIR
     return Path(platformdirs.user_state_dir("community-kiosk"))
 
 
@@ -84,7 +91,80 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from ui.main import run_kiosk
 
     services = station_services(settings, state, build_devices(settings), sample_catalog=False)
-    return run_kiosk(settings, services, fullscreen=True)
+    notifier = Notifier.from_environment(os.environ)
+    try:
+        return run_kiosk(
+            settings,
+            services,
+            fullscreen=True,
+            service=notifier,
+            watchdog_ms=watchdog_interval_ms(os.environ),
+        )
+    finally:
+        notifier.close()
+
+
+def _cmd_out_of_service(args: argparse.Namespace) -> int:
+    """The out-of-service screen, with the heartbeat that tells the district why.
+
+    It must come up when the kiosk does not: a station file that does not load gives the
+    built-in defaults (the hotline 12345, no stations) and a state folder that cannot be
+    used gives no log file, each said in the journal, instead of another failure.
+    """
+    config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
+    try:
+        settings = load_settings(config)
+        problem = ""
+    except SettingsError as error:
+        settings, problem = Settings(), f"settings error: {error}; showing the defaults"
+    state = _state_dir(production=True)
+    try:
+        configure_logging(private_dir(state) / "log")
+    except OSError as error:
+        configure_logging(None)
+        log.error("state folder %s unusable, logging to the journal only: %s", state, error)
+    if problem:
+        log.error("%s", problem)
+    beacon = _out_of_service_beacon(settings, state, OutOfService(args.reason, time.time()))
+    notifier = Notifier.from_environment(os.environ)
+    from ui.outofservice import run_out_of_service
+
+    if beacon is not None:
+        beacon.start()
+    try:
+        return run_out_of_service(
+            settings,
+            args.reason,
+            service=notifier,
+            watchdog_ms=watchdog_interval_ms(os.environ),
+        )
+    finally:
+        if beacon is not None:
+            beacon.stop()
+        notifier.close()
+
+
+def _out_of_service_beacon(
+    settings: Settings, state: Path, out_of_service: OutOfService
+) -> OutOfServiceBeacon | None:
+    """The heartbeat of the out-of-service screen, when there is a platform to tell."""
+    from kiosk.app.outofservice import OutOfServiceBeacon
+    from kiosk.app.services import connect_platform
+    from kiosk.district.signing import Credentials
+    from kiosk.keyfiles import locate_keys
+
+    if not settings.platform.base_url:
+        log.warning(
+            "no platform.base_url: the district is not told this terminal is out of service"
+        )
+        return None
+    secret = locate_keys(settings.security, state, os.environ).terminal_secret.path
+    credentials = Credentials(settings.station.terminal_id, secret)
+    return OutOfServiceBeacon(
+        functools.partial(connect_platform, settings.platform.base_url, credentials),
+        out_of_service,
+        state / "outbox.db",
+    )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -454,6 +534,23 @@ def _cmd_catalog_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_out_of_service_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    out = commands.add_parser(
+        "out-of-service",
+        help="the out-of-service screen (hotline, nearby stations), telling the district why",
+    )
+    out.add_argument(
+        "--reason",
+        required=True,
+        choices=OUT_OF_SERVICE_REASONS,
+        help="why: crash-loop (the kiosk failed to start again and again)",
+    )
+    out.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
+    out.set_defaults(handler=_cmd_out_of_service)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Community government-service self-service kiosk."
@@ -464,6 +561,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="the kiosk on a station terminal (full screen)")
     run.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
     run.set_defaults(handler=_cmd_run)
+
+    _add_out_of_service_command(commands)
 
     demo = commands.add_parser("demo", help="the kiosk in a window, with simulated devices")
     demo.add_argument("--config", help="station settings file (default: built-in demo)")

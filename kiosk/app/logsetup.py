@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, TextIO
 
 from kiosk.privacy import mask_text
 from kiosk.privatefiles import open_private, private_dir, private_file
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+JOURNAL_FORMAT = "%(name)s: %(message)s"  # journald adds the time, the unit and the pid
 
 
 class MaskingFilter(logging.Filter):
@@ -43,14 +46,58 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         )  # fmt: skip
 
 
+class JournalFormatter(logging.Formatter):
+    """Each line with the sd-daemon priority prefix (`<3>` error … `<7>` debug, see
+    sd-daemon(3)) that journald reads from a service's stderr, and no timestamp."""
+
+    def __init__(self) -> None:
+        super().__init__(JOURNAL_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = f"<{journal_priority(record.levelno)}>"
+        # journald cuts a stream at newlines: a traceback keeps its priority on every line.
+        return "\n".join(prefix + line for line in super().format(record).splitlines())
+
+
+def journal_priority(level: int) -> int:
+    """The syslog priority of a logging level: 2 critical, 3 error, 4 warning, 6 info, 7 debug."""
+    if level >= logging.CRITICAL:
+        return 2
+    if level >= logging.ERROR:
+        return 3
+    if level >= logging.WARNING:
+        return 4
+    if level >= logging.INFO:
+        return 6
+    return 7
+
+
+def stderr_is_journal(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """True when `stream` is the journal: systemd names it in $JOURNAL_STREAM as
+    "device:inode" (systemd.exec), and an inherited variable must still match the stream."""
+    value = environ.get("JOURNAL_STREAM", "")
+    device, _, inode = value.partition(":")
+    try:
+        status = os.fstat(stream.fileno())
+        return (status.st_dev, status.st_ino) == (int(device), int(inode))
+    except (OSError, ValueError, AttributeError):  # closed, not a file, not "n:n"
+        return False
+
+
 def configure_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
-    """Send records to stderr and, when `log_dir` is given, to a rotating kiosk.log there."""
+    """Send records to stderr and, when `log_dir` is given, to a rotating kiosk.log there.
+
+    When stderr is the journal, its lines carry journald's priority prefix instead of the
+    time and level (`journalctl -p warning -u community-kiosk` then filters them).
+    """
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    console = logging.StreamHandler()
+    journal = stderr_is_journal(console.stream, os.environ)
+    handlers: list[logging.Handler] = [console]
     if log_dir is not None:
         private_dir(log_dir)
         for old in log_dir.glob("kiosk.log*"):  # left readable by an older version
@@ -61,6 +108,7 @@ def configure_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
             )
         )
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        journald = handler is console and journal
+        handler.setFormatter(JournalFormatter() if journald else logging.Formatter(LOG_FORMAT))
         handler.addFilter(MaskingFilter())
         root.addHandler(handler)

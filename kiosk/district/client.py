@@ -220,12 +220,19 @@ def heartbeat_body(terminal_id: str, health: TerminalHealth) -> dict[str, Any]:
         "outboxDepth": health.outbox_depth,
         "oldestPendingSeconds": health.oldest_pending_s,
         "devices": devices,
-        "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(health.at)),
+        "at": _timestamp(health.at),
     }
     head = health.audit_head
     if head is not None:
         body["auditHead"] = {"seq": head.seq, "mac": head.mac}
+    if health.out_of_service is not None:
+        out = health.out_of_service
+        body["outOfService"] = {"reason": out.reason, "since": _timestamp(out.since)}
     return body
+
+
+def _timestamp(at: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(at))
 
 
 def _result(response: requests.Response, content: bytes, method: str) -> Result:

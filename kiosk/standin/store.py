@@ -553,6 +553,8 @@ class PlatformStore:
                 "SET body = excluded.body, at = excluded.at",
                 (terminal, json.dumps(body, ensure_ascii=False), now),
             )
+            if "outOfService" in body:
+                log.warning("terminal %s out of service: %s", terminal, body["outOfService"])
             if "auditHead" in body:
                 head = body["auditHead"]
                 _note_audit_head(connection, terminal, int(head["seq"]), str(head["mac"]))
@@ -572,6 +574,13 @@ class PlatformStore:
                 "SELECT seq, mac FROM audit_head WHERE terminal = ?", (terminal,)
             ).fetchone()
         return (int(row[0]), str(row[1])) if row else None
+
+    def out_of_service(self, terminal: str) -> dict[str, str] | None:
+        """Why and since when the terminal's last heartbeat said it is out of service (None:
+        it serves, or never reported)."""
+        body = self.last_heartbeat(terminal)
+        out = body.get("outOfService") if body else None
+        return {"reason": str(out["reason"]), "since": str(out["since"])} if out else None
 
     def last_heartbeat(self, terminal: str) -> dict[str, Any] | None:
         with self._connection() as connection:

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.settings import (
     SECTIONS,
+    NearbyStation,
     Settings,
     SettingsError,
     load_settings,
@@ -33,6 +34,9 @@ def test_example_station_file_is_valid(repo: Path) -> None:
     settings = load_settings(repo / "config" / "kiosk.example.toml")
     assert settings.station.terminal_id == "XC-YT-BYG-0001"
     assert settings.session.idle_timeout_s == 90
+    stations = settings.out_of_service.stations
+    assert [station.phone for station in stations] == ["010-00000001", "010-00000002"]
+    assert all("示例" in station.name for station in stations)  # marked as samples
 
 
 def test_file_overrides_only_the_keys_it_names(tmp_path: Path) -> None:
@@ -113,3 +117,61 @@ def test_settings_typed_identity_items_take_basic_codes_with_capitals() -> None:
     # The catalog's basic codes are digits and capitals (e.g. 511A0138000000).
     settings = parse_settings({"session": {"typed_identity_items": "511A0138000000,1234"}}, "t")
     assert settings.session.typed_identity_items == "511A0138000000,1234"
+
+
+def test_out_of_service_stations_are_read_in_order(tmp_path: Path) -> None:
+    toml = (
+        '[[out_of_service.stations]]\nname = "甲"\naddress = "一号"\nhours = "9-17"\n'
+        'phone = "010-1"\n'
+        '[[out_of_service.stations]]\nname = "乙"\naddress = "二号"\nhours = "全天"\n'
+        'phone = "12345"\n'
+    )
+    stations = load_settings(write(tmp_path, toml)).out_of_service.stations
+    assert stations == (
+        NearbyStation("甲", "一号", "9-17", "010-1"),
+        NearbyStation("乙", "二号", "全天", "12345"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "reason"),
+    [
+        ("[out_of_service]\nstations = 'none'\n", "out_of_service.stations", "list of tables"),
+        (
+            '[[out_of_service.stations]]\nname = "甲"\naddress = "一号"\nhours = "9-17"\n',
+            "out_of_service.stations[1].phone",
+            "not empty",
+        ),
+        (
+            '[[out_of_service.stations]]\nname = "甲"\naddress = "一号"\nhours = "9-17"\n'
+            'phone = "call us"\n',
+            "out_of_service.stations[1].phone",
+            "wrong form",
+        ),
+        (
+            '[[out_of_service.stations]]\nname = "甲"\naddress = "一号"\nhours = "9-17"\n'
+            'phone = "110"\nemail = "a@b"\n',
+            "out_of_service.stations[1].email",
+            "unknown key",
+        ),
+        (
+            '[[out_of_service.stations]]\nname = " "\naddress = "一号"\nhours = "9-17"\n'
+            'phone = "110"\n',
+            "out_of_service.stations[1].name",
+            "not empty",
+        ),
+        (
+            '[[out_of_service.stations]]\nname = "甲"\naddress = "一号"\nhours = "9"\n'
+            'phone = "110"\n' * 5,
+            "out_of_service.stations",
+            "at most 4",
+        ),
+    ],
+)
+def test_out_of_service_station_mistake_names_the_key(
+    tmp_path: Path, toml: str, key: str, reason: str
+) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(write(tmp_path, toml))
+    assert caught.value.key == key
+    assert reason in caught.value.reason

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.catalog.store import CatalogStore
 from kiosk.services import Services
 from tests.ui.driver import make_settings
+from tests.ui.lockdownkeys import ESCAPE_KEYS, KEYS_WITHOUT_TEXT, press_every_escape_key
 from ui.app import KioskUi, WindowMode, build_ui
 
 
@@ -48,3 +49,21 @@ def test_demo_window_closes_normally(qtbot: QtBot, catalog_store: CatalogStore) 
     ui.window.close()
     assert not ui.window.isVisible()
     ui.close()
+
+
+@KEYS_WITHOUT_TEXT
+def test_run_mode_hardware_keyboard_finds_no_way_out(locked: KioskUi) -> None:
+    assert len(ESCAPE_KEYS) >= 40
+    assert press_every_escape_key(locked.window) == []
+    assert locked.window.isVisible()
+
+
+@KEYS_WITHOUT_TEXT
+def test_escape_key_check_catches_a_window_that_is_not_locked_down(
+    qtbot: QtBot, catalog_store: CatalogStore
+) -> None:
+    ui = build_ui(make_settings(), WindowMode.WINDOW, Services(catalog_store, sample_catalog=True))
+    try:
+        assert press_every_escape_key(ui.window) != []  # the check itself can fail
+    finally:
+        ui.close()

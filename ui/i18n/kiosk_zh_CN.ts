@@ -1226,6 +1226,44 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceWindow</name>
+    <message>
+        <location filename="../qml/Kiosk/OutOfServiceWindow.qml" line="+18"/>
+        <source>Out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This terminal is out of service</source>
+        <translation>本机暂停服务</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Government service hotline, every day, around the clock</source>
+        <translation>政务服务便民热线（全天24小时）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hotline %1</source>
+        <translation>热线 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Or go to a staffed station nearby:</source>
+        <translation>也可以前往附近有工作人员的服务站：</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Telephone %1</source>
+        <translation>电话 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>We are sorry for the inconvenience.</source>
+        <translation>给您带来不便，敬请谅解。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/ProgressScreen.qml" line="+14"/>
@@ -1555,7 +1593,7 @@
         <translation>工作人员帮助不够</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Administrative licensing</source>
         <comment>catalog item type</comment>
         <translation>行政许可</translation>
@@ -1831,7 +1869,17 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-45"/>
+        <source>It stopped working several times in a row. The district has been told, and a technician will check it.</source>
+        <translation>本机连续多次出现故障，已通知区政务服务中心，技术人员将尽快检修。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has been switched off for now.</source>
+        <translation>本机暂时停用。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Veterans&apos; benefits</source>
         <comment>catalog theme</comment>
         <translation>优待抚恤</translation>

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,3 +50,60 @@ def test_exception_text_is_masked(log_dir: Path) -> None:
     text = read_log(log_dir)
     assert "ValueError" in text
     assert ID not in text
+
+
+JOURNAL_PROBE = """
+import logging
+from kiosk.app.logsetup import configure_logging
+configure_logging(None, logging.DEBUG)
+log = logging.getLogger("kiosk.probe")
+log.debug("polling the reader")
+log.info("card %s read", "11010519491231002X")
+log.warning("printer: out of paper, phone 13812341234")
+log.error("platform unreachable")
+try:
+    raise ValueError("bad id 11010519491231002X")
+except ValueError:
+    log.exception("lookup failed")
+"""
+
+
+def run_probe(tmp_path: Path, journal_stream: str | None) -> list[str]:
+    """The probe as a process whose stderr is a real file; JOURNAL_STREAM as given, or
+    naming that file's device:inode as systemd does when stderr is the journal."""
+    err = tmp_path / "stderr"
+    err.touch()
+    status = err.stat()
+    env = dict(os.environ)
+    env["JOURNAL_STREAM"] = (
+        f"{status.st_dev}:{status.st_ino}" if journal_stream is None else journal_stream
+    )
+    with err.open("wb") as stream:
+        subprocess.run(
+            [sys.executable, "-c", JOURNAL_PROBE], stderr=stream, env=env, timeout=60, check=True
+        )
+    return err.read_text(encoding="utf-8").splitlines()
+
+
+def test_journal_stream_is_stderr_lines_carry_priority_and_no_time(tmp_path: Path) -> None:
+    lines = run_probe(tmp_path, None)
+    assert lines[:4] == [
+        "<7>kiosk.probe: polling the reader",
+        "<6>kiosk.probe: card 11**************2X read",
+        "<4>kiosk.probe: printer: out of paper, phone 138****1234",
+        "<3>kiosk.probe: platform unreachable",
+    ]
+    assert lines[4] == "<3>kiosk.probe: lookup failed"
+    traceback = lines[5:]
+    assert traceback[0] == "<3>Traceback (most recent call last):"
+    assert all(line.startswith("<3>") for line in traceback)
+    assert "<3>ValueError: bad id 11**************2X" in traceback
+    assert ID not in "\n".join(lines)
+
+
+def test_journal_stream_of_another_file_keeps_the_plain_format(tmp_path: Path) -> None:
+    lines = run_probe(tmp_path, "1:2")
+    assert lines[0].endswith(" DEBUG kiosk.probe: polling the reader")
+    assert lines[0][:4].isdigit()  # the time comes first
+    assert not any(line.startswith("<") for line in lines)
+    assert ID not in "\n".join(lines)

@@ -8,7 +8,7 @@ from typing import Any
 from devices.status import Health, Paper
 from kiosk.audit import Head
 from kiosk.district.client import Ok, PlatformClient, Rejected, heartbeat_body
-from kiosk.health import DeviceHealth, StationHealth, TerminalHealth
+from kiosk.health import DeviceHealth, OutOfService, StationHealth, TerminalHealth
 from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
 
@@ -106,3 +106,41 @@ def test_heartbeat_body_without_catalog_or_audit_head_says_none() -> None:
     assert body["catalogVersion"] == "none"
     assert body["devices"] == []
     assert "auditHead" not in body
+
+
+def test_heartbeat_out_of_service_reason_and_since_reach_the_platform(
+    client: PlatformClient, standin: StandIn
+) -> None:
+    health = TerminalHealth(
+        StationHealth(),
+        "0.1.0",
+        0,
+        0,
+        None,
+        at=1_796_000_060.0,
+        out_of_service=OutOfService("crash-loop", since=1_796_000_000.0),
+    )
+    assert isinstance(client.heartbeat(health), Ok)
+    assert standin.store.out_of_service(TERMINAL) == {
+        "reason": "crash-loop",
+        "since": "2026-11-30T00:53:20+00:00",
+    }
+    # Serving again: the next heartbeat has no outOfService, and the platform forgets it.
+    assert isinstance(
+        client.heartbeat(TerminalHealth(StationHealth(), "0.1.0", 0, 0, None, 0.0)), Ok
+    )
+    assert standin.store.out_of_service(TERMINAL) is None
+
+
+def test_heartbeat_out_of_service_reason_not_a_code_is_refused(standin: StandIn) -> None:
+    # Not the contract-checked client: this request breaks the contract on purpose.
+    client = PlatformClient(standin.url, TERMINAL, SECRET, read_timeout_s=5)
+    body = beat()
+    body["outOfService"] = {"reason": "<b>crashed</b>", "since": "2026-11-26T10:00:00+08:00"}
+    try:
+        answer = client.post("/heartbeat", body)
+    finally:
+        client.close()
+    assert isinstance(answer, Rejected)
+    assert answer.status == 422
+    assert standin.store.out_of_service(TERMINAL) is None

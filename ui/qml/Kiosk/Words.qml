@@ -58,6 +58,17 @@ QtObject {
         }
     }
 
+    // -- service: why the terminal is out of service (kiosk/health.py OUT_OF_SERVICE_REASONS),
+    // shown by the window of `kiosk out-of-service`; one case per reason code.
+    function serviceReason(reason: string): string {
+        switch (reason) {
+        case "crash-loop":
+            return qsTr("It stopped working several times in a row. The district has been told, and a technician will check it.")
+        default:
+            return qsTr("It has been switched off for now.")
+        }
+    }
+
     // The catalog's closed vocabularies (kiosk/catalog/model.py ITEM_TYPES, LEVELS,
     // SERVICE_OBJECTS, CASE_TYPES, MATERIAL_FORMS; kiosk/catalog/library.py THEME_ORDER):
     // the parser admits only these words, so they are the kiosk's own and shown in the UI

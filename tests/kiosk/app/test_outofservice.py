@@ -1,0 +1,115 @@
+"""The out-of-service heartbeat against the stand-in over HTTP, checked against the contract."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app.outofservice import OutOfServiceBeacon, outbox_backlog
+from kiosk.district.client import Ok, PlatformClient
+from kiosk.health import OutOfService
+from kiosk.outbox import Outbox
+from kiosk.standin.server import StandIn
+from tests.kiosk.district.conftest import SECRET, TERMINAL, ContractCheck
+
+SINCE = 1_796_000_000.0  # 2026-11-30T00:53:20+00:00
+
+
+@pytest.fixture
+def standin() -> Iterator[StandIn]:
+    with StandIn(terminals={TERMINAL: SECRET}) as server:
+        yield server  # type: ignore[misc]
+
+
+@pytest.fixture
+def contract_check() -> Iterator[ContractCheck]:
+    check = ContractCheck()
+    yield check
+    assert not check.problems, "\n".join(check.problems)
+
+
+@pytest.fixture
+def client(standin: StandIn, contract_check: ContractCheck) -> Iterator[PlatformClient]:
+    """A client whose every exchange is checked against openapi.yaml."""
+    platform = PlatformClient(standin.url, TERMINAL, SECRET, read_timeout_s=5)
+    platform._session.hooks["response"].append(contract_check)
+    yield platform
+    platform.close()
+
+
+def heartbeats(standin: StandIn) -> int:
+    with standin.state.lock:
+        return standin.state.requests.count("POST /api/v1/heartbeat")
+
+
+def wait_until(check: object, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not check():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_beacon_first_beat_says_out_of_service_with_reason_and_backlog(
+    client: PlatformClient, standin: StandIn, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.db", os.urandom(32))
+    outbox.enqueue("case", {"n": 1}, apply_no="XCT0001-000001")
+    outbox.enqueue("case", {"n": 2}, apply_no="XCT0001-000002")
+    beacon = OutOfServiceBeacon(
+        lambda: client, OutOfService("crash-loop", SINCE), tmp_path / "outbox.db"
+    )
+    assert isinstance(beacon.beat(), Ok)
+    assert standin.store.out_of_service(TERMINAL) == {
+        "reason": "crash-loop",
+        "since": "2026-11-30T00:53:20+00:00",
+    }
+    body = standin.store.last_heartbeat(TERMINAL)
+    assert body is not None
+    assert body["outboxDepth"] == 2
+    assert body["devices"] == []  # no device is opened out of service
+
+
+def test_beacon_repeats_every_interval_until_stopped(
+    client: PlatformClient, standin: StandIn, contract_check: ContractCheck
+) -> None:
+    beacon = OutOfServiceBeacon(
+        lambda: client, OutOfService("crash-loop", SINCE), None, interval_s=0.2
+    )
+    started = time.monotonic()
+    beacon.start()
+    try:
+        wait_until(lambda: heartbeats(standin) >= 3, 10)
+    finally:
+        beacon.stop()
+    assert time.monotonic() - started >= 0.35  # paced, not sent all at once
+    sent = heartbeats(standin)
+    assert contract_check.checked == sent
+    assert standin.store.out_of_service(TERMINAL) is not None
+
+
+def test_beacon_platform_unreachable_keeps_trying_without_raising(tmp_path: Path) -> None:
+    attempts: list[float] = []
+
+    def connect() -> PlatformClient:
+        attempts.append(time.monotonic())
+        raise OSError("no route to the platform")
+
+    beacon = OutOfServiceBeacon(connect, OutOfService("crash-loop", SINCE), None, interval_s=0.1)
+    beacon.start()
+    try:
+        wait_until(lambda: len(attempts) >= 2, 10)
+    finally:
+        beacon.stop()
+
+
+def test_outbox_backlog_without_outbox_is_zero(tmp_path: Path) -> None:
+    assert outbox_backlog(tmp_path / "outbox.db", time.time()) == (0, 0)
+
+
+def test_outbox_backlog_unreadable_file_is_zero(tmp_path: Path) -> None:
+    (tmp_path / "outbox.db").write_bytes(b"not a database at all" * 100)
+    assert outbox_backlog(tmp_path / "outbox.db", time.time()) == (0, 0)

@@ -1,0 +1,157 @@
+"""The out-of-service window (`kiosk out-of-service`): full screen and locked down, it tells
+residents the terminal does not serve, why (a reason code; words in Words.qml), the hotline
+and the nearest staffed stations from the station file. No device, no personal data, no
+network from QML: a window that keeps working when the kiosk itself keeps crashing.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import Property, QObject, QSize, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.settings import Settings
+from ui.app import QML_DIR, QmlLoadError, WindowMode, show_window
+from ui.engine import KioskEngine
+from ui.environment import prepare_qt_environment
+from ui.i18n import LanguageSwitcher
+from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.rowmodel import RowModel
+from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, quit_on_signals
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+OUT_OF_SERVICE_QML = QML_DIR / "Kiosk" / "OutOfServiceWindow.qml"
+
+
+@dataclass(frozen=True)
+class NearbyStationRoles:
+    """One staffed station to go to (roles name, address, hours, phone)."""
+
+    name: str
+    address: str
+    hours: str
+    phone: str
+
+
+@QmlElement
+@QmlUncreatable("the out-of-service model's stations")
+class NearbyStationRows(RowModel):
+    """The nearest staffed stations, nearest first (settings: out_of_service.stations)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(NearbyStationRoles, parent)
+
+
+@QmlElement
+@QmlUncreatable("built by ui/outofservice.py")
+class OutOfServiceModel(QObject):
+    """What the out-of-service window shows; all of it fixed while it runs."""
+
+    def __init__(self, settings: Settings, reason: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reason = reason
+        self._hotline = settings.station.hotline
+        self._station_name = settings.station.display_name(settings.ui.language)
+        self._stations = NearbyStationRows(self)
+        self._stations.set_rows(
+            [
+                NearbyStationRoles(s.name, s.address, s.hours, s.phone)
+                for s in settings.out_of_service.stations
+            ]
+        )
+
+    @Property(str, constant=True)
+    def reason(self) -> str:
+        """Why, as a code ("crash-loop"); Words.qml has its words (serviceReason)."""
+        return self._reason
+
+    @Property(str, constant=True)
+    def hotline(self) -> str:
+        return self._hotline
+
+    @Property(str, constant=True)
+    def stationName(self) -> str:
+        return self._station_name
+
+    def _get_stations(self) -> NearbyStationRows:
+        return self._stations
+
+    stations = Property(NearbyStationRows, _get_stations, constant=True)
+
+
+@dataclass
+class OutOfServiceUi:
+    engine: KioskEngine
+    window: QQuickWindow
+    model: OutOfServiceModel
+    languages: LanguageSwitcher
+
+    def close(self) -> None:
+        self.languages.detach()
+        self.window.setProperty("allowClose", True)
+        self.window.close()
+        self.engine.deleteLater()
+        self.window.deleteLater()
+
+
+def build_out_of_service(
+    settings: Settings, reason: str, mode: WindowMode, *, size: QSize | None = None
+) -> OutOfServiceUi:
+    """The out-of-service window, in the station's default language. A QGuiApplication must
+    exist."""
+    languages = LanguageSwitcher()
+    engine = KioskEngine()
+    model = OutOfServiceModel(settings, reason, engine)
+    languages.attach(engine)
+    languages.switch(settings.ui.language)
+    engine.addImportPath(str(QML_DIR))
+    warnings: list[str] = []
+    engine.warnings.connect(lambda errors: warnings.extend(e.toString() for e in errors))
+    engine.setInitialProperties({"service": model, "lockdown": mode is WindowMode.FULLSCREEN})
+    engine.load(QUrl.fromLocalFile(str(OUT_OF_SERVICE_QML)))
+    roots = engine.rootObjects()
+    if not roots:
+        raise QmlLoadError("OutOfServiceWindow.qml failed to load:\n" + "\n".join(warnings))
+    window = roots[0]
+    assert isinstance(window, QQuickWindow)
+    show_window(window, mode, settings, size)
+    return OutOfServiceUi(engine, window, model, languages)
+
+
+def run_out_of_service(
+    settings: Settings,
+    reason: str,
+    *,
+    service: ServiceManager | None = None,
+    watchdog_ms: int | None = None,
+) -> int:
+    """The out-of-service window until SIGTERM or SIGINT, reporting to the service manager
+    as the kiosk does (READY after the first frame, WATCHDOG from this thread)."""
+    prepare_qt_environment(headless=False)
+    notifier = service or NoServiceManager()
+    app = QGuiApplication(sys.argv[:1])
+    app.setApplicationName("community-kiosk")
+    try:
+        ui = build_out_of_service(settings, reason, WindowMode.FULLSCREEN)
+    except QmlLoadError as error:
+        log.error("%s", error)
+        return 1
+    shown = len(settings.out_of_service.stations)
+    status = f"Out of service ({reason}): showing the hotline and {shown} nearby stations"
+    watch = ServiceWatch(notifier, watchdog_ms, lambda: status, ui.engine)
+    watch.watch_first_frame(ui.window)
+    log.warning("showing the out-of-service screen (reason: %s)", reason)
+    try:
+        with quit_on_signals(app):
+            return app.exec()
+    finally:
+        watch.stopping()
+        ui.close()

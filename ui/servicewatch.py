@@ -1,0 +1,145 @@
+"""The kiosk under systemd: READY after the first frame, WATCHDOG from the GUI thread, STATUS
+lines, STOPPING on the way out, and SIGTERM / SIGINT quitting the event loop cleanly.
+
+The watchdog is fed by a QTimer on the GUI thread and by nothing else: when that thread
+freezes (a slot that never returns, a deadlock), the pings stop and systemd kills and
+restarts the kiosk, as it does when the process dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTimer, Slot
+from PySide6.QtQuick import QQuickWindow
+
+log = logging.getLogger(__name__)
+
+QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class ServiceManager(Protocol):
+    """Where the kiosk reports to: kiosk.app.sdnotify.Notifier, built by the composition
+    root (the UI does not import the application shell)."""
+
+    def ready(self, status: str = "") -> None: ...
+    def status(self, text: str) -> None: ...
+    def watchdog(self) -> None: ...
+    def stopping(self, status: str = "") -> None: ...
+
+
+class NoServiceManager:
+    """Nobody to tell (`kiosk demo`, the tests)."""
+
+    def ready(self, status: str = "") -> None:
+        pass
+
+    def status(self, text: str) -> None:
+        pass
+
+    def watchdog(self) -> None:
+        pass
+
+    def stopping(self, status: str = "") -> None:
+        pass
+
+
+class ServiceWatch(QObject):
+    """Tells the service manager how the kiosk stands (no-op without $NOTIFY_SOCKET).
+
+    `status` gives the current STATUS= line; call `update()` when what it says may have
+    changed. The watchdog timer runs from construction, at `watchdog_ms` (None: no pings).
+    """
+
+    def __init__(
+        self,
+        notifier: ServiceManager,
+        watchdog_ms: int | None,
+        status: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._notifier = notifier
+        self._status = status
+        self._ready = False
+        self._window: QQuickWindow | None = None
+        self._watchdog = QTimer(self)
+        self._watchdog.timeout.connect(notifier.watchdog)
+        if watchdog_ms is not None:
+            self._watchdog.start(watchdog_ms)
+            log.info("feeding the service watchdog every %d ms", watchdog_ms)
+
+    def watch_first_frame(self, window: QQuickWindow) -> None:
+        """READY=1 once `window` has put its first frame on screen."""
+        self._window = window
+        # frameSwapped comes from the render thread: queued, the slot runs on this thread.
+        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _on_frame(self) -> None:
+        if self._window is None:
+            return
+        self._window.frameSwapped.disconnect(self._on_frame)
+        self._window = None
+        log.info("first frame rendered")  # staff see start-up finish; `make bench` times it
+        self._ready = True
+        self._notifier.ready(self._status())
+
+    @Slot()
+    def update(self) -> None:
+        if self._ready:
+            self._notifier.status(self._status())
+
+    def stopping(self) -> None:
+        """STOPPING=1: systemd then knows the exit that follows is asked for, not a crash."""
+        self._watchdog.stop()
+        self._notifier.stopping("Stopping")
+
+
+@contextlib.contextmanager
+def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
+    """SIGTERM (systemctl stop, cage going away) and SIGINT (Ctrl+C) quit `app`'s event loop.
+
+    Python runs its signal handlers only when the interpreter gets control, which an idle
+    Qt event loop never gives it: the C-level handler writes the signal's number into a
+    socket (signal.set_wakeup_fd) that a QSocketNotifier watches on the GUI thread.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def on_wakeup() -> None:
+        try:
+            numbers = reader.recv(64)
+        except BlockingIOError:
+            return
+        for number in numbers:
+            log.info("%s received: stopping", signal.Signals(number).name)
+        if numbers:
+            # Not quit(): Qt 6's quit() first asks every window to close, and the locked
+            # down window refuses.
+            app.exit(0)
+
+    def ignore(number: int, frame: FrameType | None) -> None:
+        """Python's own part of the handler: the wakeup socket does the work."""
+
+    notifier.activated.connect(on_wakeup)
+    previous = {number: signal.signal(number, ignore) for number in QUIT_SIGNALS}
+    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd(previous_fd)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
