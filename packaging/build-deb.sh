@@ -86,7 +86,7 @@ install -m 0644 config/kiosk.example.toml "$STAGE/etc/kiosk/kiosk.toml"
 install -m 0644 packaging/udev/60-kiosk-devices.rules "$STAGE/lib/udev/rules.d/"
 install -m 0644 packaging/systemd/*.service "$STAGE/lib/systemd/system/"
 install -m 0644 packaging/debian/community-kiosk.pam "$STAGE/etc/pam.d/community-kiosk"
-install -m 0644 config/REFERENCE.md "$STAGE/usr/share/doc/community-kiosk/"
+install -m 0644 config/REFERENCE.md docs/INSTALL.md "$STAGE/usr/share/doc/community-kiosk/"
 for script in preinst postinst prerm postrm; do
     install -m 0755 "packaging/debian/$script" "$STAGE/DEBIAN/$script"
 done
