@@ -21,11 +21,6 @@ def prepare_qt_environment(*, headless: bool) -> None:
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ["QT_QUICK_BACKEND"] = "software"
-    if os.environ.get("QT_QUICK_BACKEND") == "software":
-        # Without a GPU, Qt Quick draws each frame with the CPU, and by default on the GUI
-        # thread: a full-screen frame takes it 10-50 ms, during which no touch is handled.
-        # The software renderer's threaded loop draws on a thread of its own instead.
-        os.environ.setdefault("QSG_RENDER_LOOP", "threaded")
 
 
 def pinyin_user_dictionary() -> Path:

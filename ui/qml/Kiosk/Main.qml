@@ -40,8 +40,8 @@ Window {
     }
 
     // On the software scene graph (a station without a GPU, the tests, the tour) a slide
-    // repaints the whole surface in each of its frames, 15-25 ms of CPU apiece: screens
-    // change at once there. With a GPU they slide.
+    // repaints the whole surface in each of its frames, 15-25 ms of the GUI thread apiece:
+    // screens change at once there. With a GPU they slide.
     function slides(): bool {
         return stack.GraphicsInfo.api !== GraphicsInfo.Software
     }
