@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
@@ -23,6 +23,7 @@ from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
 from ui.engine import KioskEngine
+from ui.firstframe import FirstFrameGate
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
@@ -243,30 +244,6 @@ def show_window(
 def _health(hub: DeviceHub, catalog: CatalogViewModel) -> StationHealth:
     """What the heartbeat tells the platform of the screen side: devices and catalog."""
     return StationHealth(hub.health(), str(catalog.version))  # the Property's str value
-
-
-class FirstFrameGate(QObject):
-    """Emits `passed` once, after the window's first frame.
-
-    Signals:
-        passed: the first frame is on screen.
-    """
-
-    passed = Signal()
-
-    def __init__(self, window: QQuickWindow, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._window: QQuickWindow | None = window
-        # frameSwapped comes from the render thread: queued, the slot runs on this thread.
-        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
-
-    @Slot()
-    def _on_frame(self) -> None:
-        if self._window is None:
-            return
-        self._window.frameSwapped.disconnect(self._on_frame)
-        self._window = None
-        self.passed.emit()
 
 
 def _devices_and_staff(

@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
+
+from ui.firstframe import FirstFrameGate
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,6 @@ class ServiceWatch(QObject):
         self._notifier = notifier
         self._status = status
         self._ready = False
-        self._window: QQuickWindow | None = None
         self._watchdog = QTimer(self)
         self._watchdog.timeout.connect(notifier.watchdog)
         if watchdog_ms is not None:
@@ -77,16 +78,10 @@ class ServiceWatch(QObject):
 
     def watch_first_frame(self, window: QQuickWindow) -> None:
         """READY=1 once `window` has put its first frame on screen."""
-        self._window = window
-        # frameSwapped comes from the render thread: queued, the slot runs on this thread.
-        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        FirstFrameGate(window, self).passed.connect(self._on_first_frame)
 
     @Slot()
-    def _on_frame(self) -> None:
-        if self._window is None:
-            return
-        self._window.frameSwapped.disconnect(self._on_frame)
-        self._window = None
+    def _on_first_frame(self) -> None:
         log.info("first frame rendered")  # staff see start-up finish; `make bench` times it
         self._ready = True
         self._notifier.ready(self._status())

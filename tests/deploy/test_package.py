@@ -185,7 +185,7 @@ def test_package_install_creates_user_folders_and_working_commands(first_deb: Pa
     for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
         assert (UNIT_DIR / unit).is_file()
     assert Path("/lib/udev/rules.d/60-kiosk-devices.rules").is_file()
-    assert Path("/etc/systemd/system/graphical.target.wants/community-kiosk.service").is_symlink()
+    assert Path("/etc/systemd/system/multi-user.target.wants/community-kiosk.service").is_symlink()
     # Relocated: nothing installed names the tree it was built in.
     leftovers = station.run(
         ["grep", "-rlF", "/build/deb/root", PREFIX], timeout=300, check=False
@@ -414,7 +414,7 @@ def test_package_purge_removes_the_package_and_keeps_the_state_for_root(
     assert not Path("/usr/bin/kiosk").exists()
     for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
         assert not (UNIT_DIR / unit).exists()
-    assert not Path("/etc/systemd/system/graphical.target.wants/community-kiosk.service").exists()
+    assert not Path("/etc/systemd/system/multi-user.target.wants/community-kiosk.service").exists()
     assert (STATE / "outbox.db").is_file()
     owners = {(p.stat().st_uid, p.stat().st_gid) for p in [STATE, *STATE.rglob("*")]}
     assert owners == {(0, 0)}
