@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 from PySide6.QtGui import QGuiApplication
@@ -13,7 +12,8 @@ from kiosk.services import Services
 from kiosk.settings import Settings
 from ui.app import KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
-from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, quit_on_signals
+from ui.qtlog import route_qt_messages
+from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, serve
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +23,6 @@ def create_application(argv: list[str]) -> QGuiApplication:
     app.setApplicationName("community-kiosk")
     app.setOrganizationName("community-kiosk")
     return app
-
-
-def _no_display() -> bool:
-    """True when a desktop demo has nowhere to show its window."""
-    return not (
-        os.environ.get("QT_QPA_PLATFORM")
-        or os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-    )
 
 
 def run_kiosk(
@@ -44,18 +35,11 @@ def run_kiosk(
 ) -> int:
     """The kiosk's window and event loop until SIGTERM or SIGINT; `service` hears READY
     after the first frame, WATCHDOG every `watchdog_ms` from this thread, STATUS, STOPPING."""
-    if not fullscreen and _no_display():
-        print(
-            "kiosk: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset).\n"
-            "  `kiosk demo` shows itself over VNC on a machine without one.\n"
-            "  To look at the screens without one: kiosk tour --out build/tour",
-            file=sys.stderr,
-        )
-        return 1
     prepare_qt_environment(headless=False)
     notifier = service or NoServiceManager()
     notifier.status("Starting")
     app = create_application(sys.argv[:1])
+    route_qt_messages()
     try:
         ui = build_ui(
             settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW, services
@@ -65,13 +49,7 @@ def run_kiosk(
         notifier.stopping("Stopped: the screens did not load (see the log)")
         return 1
 
-    watch = watch_service(ui, notifier, watchdog_ms)
-    try:
-        with quit_on_signals(app):
-            return app.exec()
-    finally:
-        watch.stopping()
-        ui.close()
+    return serve(app, watch_service(ui, notifier, watchdog_ms), ui.close)
 
 
 def watch_service(ui: KioskUi, notifier: ServiceManager, watchdog_ms: int | None) -> ServiceWatch:

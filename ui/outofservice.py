@@ -11,7 +11,6 @@ import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QObject, QSize, QUrl
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.settings import Settings
@@ -19,9 +18,11 @@ from ui.app import QML_DIR, QmlLoadError, WindowMode, show_window
 from ui.engine import KioskEngine
 from ui.environment import prepare_qt_environment
 from ui.i18n import LanguageSwitcher
+from ui.main import create_application
 from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.qtlog import route_qt_messages
 from ui.rowmodel import RowModel
-from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, quit_on_signals
+from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, serve
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -137,8 +138,8 @@ def run_out_of_service(
     as the kiosk does (READY after the first frame, WATCHDOG from this thread)."""
     prepare_qt_environment(headless=False)
     notifier = service or NoServiceManager()
-    app = QGuiApplication(sys.argv[:1])
-    app.setApplicationName("community-kiosk")
+    app = create_application(sys.argv[:1])
+    route_qt_messages()
     try:
         ui = build_out_of_service(settings, reason, WindowMode.FULLSCREEN)
     except QmlLoadError as error:
@@ -149,9 +150,4 @@ def run_out_of_service(
     watch = ServiceWatch(notifier, watchdog_ms, lambda: status, ui.engine)
     watch.watch_first_frame(ui.window)
     log.warning("showing the out-of-service screen (reason: %s)", reason)
-    try:
-        with quit_on_signals(app):
-            return app.exec()
-    finally:
-        watch.stopping()
-        ui.close()
+    return serve(app, watch, ui.close)

@@ -1,6 +1,24 @@
-"""Qt messages that are not ours to fix and would otherwise fail a warning-free run."""
+"""Qt's own messages: through logging in a running kiosk, and those that are not ours to fix.
+
+`kiosk run` and `kiosk out-of-service` route Qt's messages (QML errors and warnings among
+them, which may quote what a resident typed or a card held) through logging, so that the
+masking filter applies before they reach the journal or the log file.
+"""
 
 from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
 
 # (category, start of the message). Each entry says why it is harmless.
 KNOWN_NOISE: tuple[tuple[str, str], ...] = (
@@ -27,3 +45,14 @@ def is_known_noise(category: str | None, message: str) -> bool:
     return any(
         (not cat or cat == category) and message.startswith(prefix) for cat, prefix in KNOWN_NOISE
     )
+
+
+def route_qt_messages() -> None:
+    """From now on, Qt's messages go to the logger "qt" (known noise at debug level)."""
+    qInstallMessageHandler(_to_logging)
+
+
+def _to_logging(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    category = context.category or "qt"
+    level = logging.DEBUG if is_known_noise(category, message) else _LEVELS.get(kind, 30)
+    _qt_log.log(level, "%s: %s", category, message)

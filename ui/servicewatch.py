@@ -97,6 +97,21 @@ class ServiceWatch(QObject):
         self._notifier.stopping("Stopping")
 
 
+def serve(app: QCoreApplication, watch: ServiceWatch, close: Callable[[], None]) -> int:
+    """Run `app`'s event loop until SIGTERM or SIGINT, then STOPPING=1 and `close()`.
+
+    The signals stay caught until the window is closed: a second Ctrl+C (or systemd's
+    SIGTERM after a first SIGINT) must not cut the shutdown short with worker threads still
+    running.
+    """
+    with quit_on_signals(app):
+        try:
+            return app.exec()
+        finally:
+            watch.stopping()
+            close()
+
+
 @contextlib.contextmanager
 def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
     """SIGTERM (systemctl stop, cage going away) and SIGINT (Ctrl+C) quit `app`'s event loop.

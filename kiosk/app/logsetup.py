@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
+from types import TracebackType
 from typing import IO, TextIO
 
 from kiosk.privacy import mask_text
@@ -14,6 +17,8 @@ from kiosk.privatefiles import open_private, private_dir, private_file
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 JOURNAL_FORMAT = "%(name)s: %(message)s"  # journald adds the time, the unit and the pid
+
+_crash_log = logging.getLogger("kiosk.uncaught")
 
 
 class MaskingFilter(logging.Filter):
@@ -112,3 +117,29 @@ def configure_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
         handler.setFormatter(JournalFormatter() if journald else logging.Formatter(LOG_FORMAT))
         handler.addFilter(MaskingFilter())
         root.addHandler(handler)
+    # An exception nobody caught (in a Qt slot, a worker thread, at the top) would otherwise
+    # be printed by Python straight to stderr, unmasked, with whatever data it quotes.
+    sys.excepthook = log_uncaught
+    threading.excepthook = log_uncaught_in_thread
+
+
+def log_uncaught(
+    kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+) -> None:
+    """sys.excepthook: the traceback through logging, masked like every record."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, traceback)
+        return
+    _crash_log.critical("uncaught exception", exc_info=(kind, error, traceback))
+
+
+def log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    """threading.excepthook: the same for a thread's uncaught exception."""
+    if issubclass(args.exc_type, SystemExit):
+        return
+    name = args.thread.name if args.thread is not None else "?"
+    _crash_log.critical(
+        "uncaught exception in thread %s",
+        name,
+        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+    )

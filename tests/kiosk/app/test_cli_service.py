@@ -123,6 +123,19 @@ def test_run_under_systemd_ready_after_first_frame_watchdog_paced_stopping_on_si
     assert "SIGTERM received: stopping" in stderr_of(station)
 
 
+def test_run_second_interrupt_during_shutdown_does_not_cut_it_short(
+    station: Station, tmp_path: Path
+) -> None:
+    """Ctrl+C twice (or `timeout` passing SIGINT on): the workers still stop in order."""
+    with NotifyListener(tmp_path / "notify") as notify, kiosk_run(station, notify) as kiosk:
+        notify.wait_for(lambda: bool(notify.times_of("READY=1")), timeout=60)
+        kiosk.send_signal(signal.SIGINT)
+        notify.wait_for(lambda: bool(notify.times_of("STOPPING=1")), timeout=15)
+        kiosk.send_signal(signal.SIGINT)
+        assert kiosk.wait(timeout=15) == 0, stderr_of(station)
+    assert "Destroyed while thread" not in stderr_of(station)
+
+
 def test_run_keys_from_credentials_folder_are_used_and_none_is_created(
     station: Station, tmp_path: Path
 ) -> None:

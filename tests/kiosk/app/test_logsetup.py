@@ -107,3 +107,43 @@ def test_journal_stream_of_another_file_keeps_the_plain_format(tmp_path: Path) -
     assert lines[0][:4].isdigit()  # the time comes first
     assert not any(line.startswith("<") for line in lines)
     assert ID not in "\n".join(lines)
+
+
+CRASH_PROBE = """
+import threading
+from kiosk.app.logsetup import configure_logging
+from ui.qtlog import route_qt_messages
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtQml import QQmlEngine
+
+configure_logging(None)
+app = QCoreApplication([])
+route_qt_messages()
+engine = QQmlEngine()
+engine.evaluate('console.warn("card 11010519491231002X in QML")')
+worker = threading.Thread(target=lambda: int("phone 13812341234"), name="reader")
+worker.start()
+worker.join(10)
+raise ValueError("bad card 11010519491231002X")
+"""
+
+
+def test_uncaught_exceptions_and_qt_messages_reach_stderr_masked(tmp_path: Path) -> None:
+    """What Python or Qt would print by themselves, around the log: an exception nobody
+    caught, in a worker thread or at the top, and a QML console message."""
+    result = subprocess.run(
+        [sys.executable, "-c", CRASH_PROBE],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    err = result.stderr
+    assert "WARNING qt: " in err and "card 11**************2X in QML" in err
+    assert "CRITICAL kiosk.uncaught: uncaught exception in thread reader" in err
+    assert "phone 138****1234" in err
+    assert "CRITICAL kiosk.uncaught: uncaught exception" in err
+    assert "ValueError: bad card 11**************2X" in err
+    assert ID not in err and "13812341234" not in err
