@@ -170,7 +170,7 @@ def _out_of_service_beacon(
 def _cmd_demo(args: argparse.Namespace) -> int:
     try:
         return _run_demo(args)
-    except KeyboardInterrupt:  # Ctrl+C before the window is up (then it closes the window)
+    except KeyboardInterrupt:  # Ctrl+C before the event loop runs; then it ends the loop cleanly
         print("kiosk demo: stopped", file=sys.stderr)
         return 130
 
