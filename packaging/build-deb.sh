@@ -42,6 +42,7 @@ pip install --no-compile --require-hashes --no-deps -r "$ROOT/packaging/requirem
 (
     cd "$SITE/PySide6"
     grep -v '^#' "$ROOT/packaging/qt-unused.txt" | while IFS= read -r pattern; do
+        # Unquoted: each line is a glob, relative to PySide6/.
         [ -n "$pattern" ] && rm -rf $pattern
     done
 )
@@ -113,30 +114,8 @@ depends="$(printf '%s\n' "$packages" | paste -sd, - | sed 's/,/, /g')"
 
 # Every symlink points inside the package or to a file of a package it depends on (the
 # venv's python to /usr/bin/python3.11, not to /usr/bin/python3).
-find "$STAGE" -type l | while IFS= read -r link; do
-    installed="${link#"$STAGE"}"
-    target="$(readlink "$link")"
-    case "$target" in
-    /*) ;;
-    *) target="$(dirname "$installed")/$target" ;;
-    esac
-    target="$(realpath -m -s "$target")"
-    case "$target" in
-    "$PREFIX" | "$PREFIX"/*)
-        if [ ! -e "$STAGE$target" ] && [ ! -L "$STAGE$target" ]; then
-            echo "build-deb: $installed -> $target, which the package does not have" >&2
-            exit 1
-        fi
-        ;;
-    *)
-        owner="$(dpkg -S "$target" 2>/dev/null | head -n 1 | cut -d: -f1)"
-        if [ -z "$owner" ] || ! printf '%s\n' "$packages" | grep -qxF "$owner"; then
-            echo "build-deb: $installed -> $target, of package '${owner:-none}', not in Depends" >&2
-            exit 1
-        fi
-        ;;
-    esac
-done
+printf '%s\n' "$packages" adduser procps >"$WORK/depends.txt"
+"$ROOT/packaging/check-symlinks.sh" "$STAGE" "$PREFIX" "$WORK/depends.txt"
 installed_kb="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: community-kiosk
