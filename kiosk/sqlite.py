@@ -17,6 +17,8 @@ from pathlib import Path
 from kiosk.privatefiles import DIR_MODE, FILE_MODE, private_file
 
 BUSY_TIMEOUT_S = 10.0
+# The outbox's file in the state folder (kiosk/app/cli.py): the one store without backups.
+OUTBOX_FILE = "outbox.db"
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -72,13 +74,7 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> 
     current = connection.execute("PRAGMA user_version").fetchone()[0]
     if current > len(migrations):
         path = Path(connection.execute("PRAGMA database_list").fetchone()[2] or "(memory)")
-        raise RuntimeError(
-            f"{path}: database schema version {current} is newer than this kiosk knows "
-            f"({len(migrations)}): a newer kiosk wrote it. Install that version again, or "
-            f"roll back the data too: stop the kiosk and copy back {path.name} (with its "
-            f"-wal and -shm files) from the copy the package made before upgrading, "
-            f"{path.parent / 'backup'}/<old version>/"
-        )
+        raise RuntimeError(newer_schema_message(path, current, len(migrations)))
     for version in range(current, len(migrations)):
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -98,6 +94,35 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> 
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+def newer_schema_message(path: Path, current: int, known: int) -> str:
+    """What a technician reads when a newer kiosk wrote the store `path`: how to go back.
+
+    The package's upgrade copies every store into backup/<old version>/ except the outbox
+    (packaging/debian/preinst): it holds residents' pending submissions, which must not
+    outlive their delivery. So the outbox is not restored; it is emptied by the newer
+    version first and then set aside.
+    """
+    said = (
+        f"{path}: database schema version {current} is newer than this kiosk knows "
+        f"({known}): a newer kiosk wrote it. Install that version again"
+    )
+    wal, shm = f"{path.name}-wal", f"{path.name}-shm"
+    if path.name == OUTBOX_FILE:
+        return (
+            f"{said}, and let it deliver what is waiting (the staff panel shows 0 waiting). "
+            f"Only then, to go back to this version: stop the kiosk and move {path.name}, "
+            f"{wal} and {shm} out of {path.parent} (for example into "
+            f"{path.parent / 'outbox-newer'}/); this version then starts a new, empty outbox. "
+            f"The outbox has no backup copy."
+        )
+    return (
+        f"{said}, or roll back the data too: stop the kiosk, delete {wal} and {shm} in "
+        f"{path.parent}, and copy back {path.name} (with its -wal and -shm files, where "
+        f"there are some) from the copy the package made before upgrading, "
+        f"{path.parent / 'backup'}/<old version>/"
+    )
 
 
 def _statements(script: str) -> list[str]:

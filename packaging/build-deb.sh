@@ -1,12 +1,13 @@
 #!/bin/sh
 # Builds build/community-kiosk_<VERSION>_amd64.deb from this checkout (`make deb`).
 #
-# The kiosk goes into a virtual environment made with Debian's /usr/bin/python3 in a staging
+# The kiosk goes into a virtual environment made with Debian's /usr/bin/python3.11 in a staging
 # tree, from packaging/requirements.lock (exact versions, hashes) and the kiosk's own
 # wheel; the staging path is then rewritten to /opt/community-kiosk, where the package
 # installs it. Run as root on Debian 12 (it installs its build needs, build-packages.txt).
 # Usage: packaging/build-deb.sh VERSION
 set -eu
+umask 022
 
 VERSION="$1"
 PREFIX=/opt/community-kiosk
@@ -32,12 +33,16 @@ rm "$WORK/src.tar"
 sed -i "s/^version = \".*\"/version = \"$VERSION\"/" "$SRC/pyproject.toml"
 sed -i "s/^__version__ = \".*\"/__version__ = \"$VERSION\"/" "$SRC/kiosk/__init__.py"
 
-/usr/bin/python3 -m venv "$VENV"
-PIP="$VENV/bin/python -m pip --quiet --no-input --disable-pip-version-check"
-$PIP install --no-compile --require-hashes --no-deps -r "$ROOT/packaging/requirements.lock"
+# python3.11, not python3: the venv's python links then name /usr/bin/python3.11 (package
+# python3.11-minimal, in Depends), not /usr/bin/python3 (package python3, not in Depends).
+/usr/bin/python3.11 -m venv "$VENV"
+SITE="$VENV/lib/python3.11/site-packages"
+pip() { "$VENV/bin/python" -m pip --quiet --no-input --disable-pip-version-check "$@"; }
+pip install --no-compile --require-hashes --no-deps -r "$ROOT/packaging/requirements.lock"
 (
-    cd "$VENV"/lib/python3*/site-packages/PySide6
+    cd "$SITE/PySide6"
     grep -v '^#' "$ROOT/packaging/qt-unused.txt" | while IFS= read -r pattern; do
+        # Unquoted: each line is a glob, relative to PySide6/.
         [ -n "$pattern" ] && rm -rf $pattern
     done
 )
@@ -48,21 +53,21 @@ for ts in "$SRC"/ui/i18n/*.ts; do
 done
 # setuptools comes from the lock (python-escpos needs it at run time): no build isolation,
 # so the build fetches nothing outside the lock.
-$PIP wheel --no-deps --no-build-isolation --wheel-dir "$WORK/wheel" "$SRC" 2>"$WORK/wheel.log" ||
+pip wheel --no-deps --no-build-isolation --wheel-dir "$WORK/wheel" "$SRC" 2>"$WORK/wheel.log" ||
     { cat "$WORK/wheel.log" >&2; exit 1; }
-$PIP install --no-compile --no-deps "$WORK"/wheel/community_kiosk-*.whl
+pip install --no-compile --no-deps "$WORK"/wheel/community_kiosk-*.whl
 for needed in ui/qml/Kiosk/qmldir ui/i18n/kiosk_zh_CN.qm kiosk/district/openapi.yaml; do
-    if ! ls "$VENV"/lib/python3*/site-packages/"$needed" >/dev/null 2>&1; then
+    if [ ! -e "$SITE/$needed" ]; then
         echo "build-deb: $needed is missing from the installed kiosk" >&2
         exit 1
     fi
 done
-$PIP uninstall --yes pip
+pip uninstall --yes pip
 
 # Relocate: scripts' shebangs, activate scripts and pyvenv.cfg name the staging path; the
 # kiosk's direct_url.json names the wheel's (PEP 610 metadata nobody needs on a station).
 find "$VENV" -name __pycache__ -type d -prune -exec rm -rf {} +
-rm -f "$VENV"/lib/python3*/site-packages/community_kiosk-*.dist-info/direct_url.json
+rm -f "$SITE"/community_kiosk-*.dist-info/direct_url.json
 grep -rlF "$STAGE" "$VENV" | while IFS= read -r file; do
     sed -i "s|$VENV|$PREFIX|g" "$file"
 done
@@ -71,28 +76,46 @@ if grep -rlF -e "$STAGE" -e "$ROOT" "$VENV"; then
     exit 1
 fi
 # Bytecode whose paths read /opt/...; a few of PySide6's example scripts do not compile.
-/usr/bin/python3 -m compileall -q -j 0 -s "$STAGE" -p / "$VENV/lib" >"$WORK/compileall.log" || true
+/usr/bin/python3.11 -m compileall -q -j 0 -s "$STAGE" -p / "$VENV/lib" >"$WORK/compileall.log" || true
 if grep -rlF -e "$STAGE" -e "$ROOT" "$VENV" >/dev/null; then
     echo "build-deb: compiled bytecode names the build tree" >&2
     exit 1
 fi
 
-# The rest of the file system.
-install -d "$STAGE/usr/bin" "$STAGE/etc/kiosk" "$STAGE/lib/udev/rules.d" \
+# The rest of the file system. The station file is not shipped in /etc (a conffile would
+# hold back unattended upgrades whenever the example changes): postinst makes
+# /etc/kiosk/kiosk.toml from the example once, and upgrades never touch it.
+install -d "$STAGE/usr/bin" "$STAGE/lib/udev/rules.d" \
     "$STAGE/lib/systemd/system" "$STAGE/etc/pam.d" "$STAGE/usr/share/doc/community-kiosk" \
+    "$STAGE/usr/share/community-kiosk" "$STAGE/usr/lib/sysctl.d" \
+    "$STAGE/usr/lib/systemd/logind.conf.d" "$STAGE/usr/lib/systemd/system.conf.d" \
     "$STAGE/DEBIAN"
 ln -s "$PREFIX/bin/kiosk" "$STAGE/usr/bin/kiosk"
-install -m 0644 config/kiosk.example.toml "$STAGE/etc/kiosk/kiosk.toml"
+install -m 0644 config/kiosk.example.toml "$STAGE/usr/share/community-kiosk/"
 install -m 0644 packaging/udev/60-kiosk-devices.rules "$STAGE/lib/udev/rules.d/"
-install -m 0644 packaging/systemd/*.service "$STAGE/lib/systemd/system/"
+install -m 0644 packaging/systemd/*.service packaging/systemd/*.timer \
+    "$STAGE/lib/systemd/system/"
+# Below Qt's lockdown: no SysRq, no power or sleep keys, no Ctrl+Alt+Del, no getty VTs.
+install -m 0644 packaging/lockdown/sysctl.conf \
+    "$STAGE/usr/lib/sysctl.d/99-community-kiosk.conf"
+install -m 0644 packaging/lockdown/logind.conf \
+    "$STAGE/usr/lib/systemd/logind.conf.d/community-kiosk.conf"
+install -m 0644 packaging/lockdown/system.conf \
+    "$STAGE/usr/lib/systemd/system.conf.d/community-kiosk.conf"
 install -m 0644 packaging/debian/community-kiosk.pam "$STAGE/etc/pam.d/community-kiosk"
 install -m 0644 config/REFERENCE.md docs/INSTALL.md "$STAGE/usr/share/doc/community-kiosk/"
 for script in preinst postinst prerm postrm; do
     install -m 0755 "packaging/debian/$script" "$STAGE/DEBIAN/$script"
 done
-printf '%s\n' /etc/kiosk/kiosk.toml /etc/pam.d/community-kiosk >"$STAGE/DEBIAN/conffiles"
+printf '%s\n' /etc/pam.d/community-kiosk >"$STAGE/DEBIAN/conffiles"
 
-depends="$(grep -v '^#' packaging/debian-packages.txt | grep . | sort -u | paste -sd, - | sed 's/,/, /g')"
+packages="$(grep -v '^#' packaging/debian-packages.txt | grep . | sort -u)"
+depends="$(printf '%s\n' "$packages" | paste -sd, - | sed 's/,/, /g')"
+
+# Every symlink points inside the package or to a file of a package it depends on (the
+# venv's python to /usr/bin/python3.11, not to /usr/bin/python3).
+printf '%s\n' "$packages" adduser procps >"$WORK/depends.txt"
+"$ROOT/packaging/check-symlinks.sh" "$STAGE" "$PREFIX" "$WORK/depends.txt"
 installed_kb="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: community-kiosk

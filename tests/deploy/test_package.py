@@ -39,6 +39,20 @@ APPLY_NO = "XCDEPLOY000001"
 TERMINAL_ID = "XC-YT-BYG-0001"  # config/kiosk.example.toml's
 KIOSK_PY = str(PREFIX / "bin" / "python")
 KIOSK = str(PREFIX / "bin" / "kiosk")
+EXAMPLE = Path("/usr/share/community-kiosk/kiosk.example.toml")
+CTRL_ALT_DEL = Path("/etc/systemd/system/ctrl-alt-del.target")
+# Below Qt's lockdown (packaging/lockdown/): installed path -> file in the checkout.
+LOCKDOWN = {
+    Path("/usr/lib/sysctl.d/99-community-kiosk.conf"): "sysctl.conf",
+    Path("/usr/lib/systemd/logind.conf.d/community-kiosk.conf"): "logind.conf",
+    Path("/usr/lib/systemd/system.conf.d/community-kiosk.conf"): "system.conf",
+}
+UNITS = (
+    "community-kiosk.service",
+    "community-kiosk-out-of-service.service",
+    "community-kiosk-retry.timer",
+    "community-kiosk-retry.service",
+)
 
 # ui/qml/Kiosk/Theme.qml (not elder mode): the home screen's page, tiles and header.
 BACKGROUND = (0xEE, 0xF3, 0xF8)
@@ -169,7 +183,9 @@ def wait_for_home_screen(cage: station.Cage, shots: Path, timeout: float) -> dic
 # -- install -------------------------------------------------------------------------------
 
 
-def test_package_install_creates_user_folders_and_working_commands(first_deb: Path) -> None:
+def test_package_install_creates_user_folders_and_working_commands(
+    checkout: Path, first_deb: Path
+) -> None:
     station.install(first_deb)
 
     groups = station.run(["id", "-Gn", "kiosk"], timeout=10).stdout.split()
@@ -178,12 +194,27 @@ def test_package_install_creates_user_folders_and_working_commands(first_deb: Pa
     assert mode_owner(STATE) == ("0o700", "kiosk", "kiosk")
     assert mode_owner(ETC) == ("0o750", "root", "kiosk")
     assert mode_owner(ETC / "kiosk.toml") == ("0o640", "root", "kiosk")
-    assert "/etc/kiosk/kiosk.toml" in (
-        station.run(["dpkg-query", "-W", "-f=${Conffiles}", "community-kiosk"], timeout=10).stdout
-    )
+    # The station file is made from the shipped example, and is not dpkg's (no conffile).
+    assert (ETC / "kiosk.toml").read_bytes() == EXAMPLE.read_bytes()
+    conffiles = station.run(
+        ["dpkg-query", "-W", "-f=${Conffiles}", "community-kiosk"], timeout=10
+    ).stdout
+    assert "/etc/kiosk" not in conffiles
+    assert "/etc/pam.d/community-kiosk" in conffiles
+    owned = station.run(["dpkg", "-S", "/etc/kiosk/kiosk.toml"], timeout=10, check=False)
+    assert owned.returncode != 0, owned.stdout
     assert Path("/usr/bin/kiosk").resolve() == PREFIX / "bin" / "kiosk"
-    for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
+    # The venv's python is python3.11's file (package in Depends), not python3's link.
+    for python in ("python", "python3", "python3.11"):
+        assert (PREFIX / "bin" / python).resolve() == Path("/usr/bin/python3.11"), python
+    for unit in UNITS:
         assert (UNIT_DIR / unit).is_file()
+    for installed, shipped in LOCKDOWN.items():
+        assert (
+            installed.read_bytes() == (checkout / "packaging" / "lockdown" / shipped).read_bytes()
+        )
+    assert CTRL_ALT_DEL.is_symlink()
+    assert os.readlink(CTRL_ALT_DEL) == "/dev/null"
     assert Path("/lib/udev/rules.d/60-kiosk-devices.rules").is_file()
     assert Path("/etc/systemd/system/multi-user.target.wants/community-kiosk.service").is_symlink()
     # Relocated: nothing installed names the tree it was built in.
@@ -211,6 +242,44 @@ def test_package_install_creates_user_folders_and_working_commands(first_deb: Pa
     assert "Traceback" not in probe.stderr
     listing = as_kiosk("kiosk", "devices", "list")
     assert "No backend available" not in listing.stdout + listing.stderr  # libusb is there
+
+
+def test_package_pam_service_authenticates_nobody_but_opens_accounts() -> None:
+    # PAMName= only opens a session (systemd 252 never authenticates): authentication
+    # through /etc/pam.d/community-kiosk must fail for every user, root included.
+    for user in ("kiosk", "root"):
+        assert _pam("community-kiosk", user, "authenticate") == _PAM_AUTH_ERR, user
+        assert _pam("community-kiosk", user, "chauthtok") != 0, user
+    assert _pam("community-kiosk", "kiosk", "acct_mgmt") == 0
+
+
+_PAM_AUTH_ERR = 7
+
+
+def _pam(service: str, user: str, step: str) -> int:
+    """pam_start(service, user) then pam_<step>; its result (0: PAM_SUCCESS)."""
+    import ctypes
+    import ctypes.util
+
+    libpam = ctypes.CDLL(ctypes.util.find_library("pam") or "libpam.so.0")
+    conversation = ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p
+    )
+
+    class PamConv(ctypes.Structure):
+        _fields_ = [("conv", conversation), ("appdata_ptr", ctypes.c_void_p)]
+
+    refuse = conversation(lambda count, messages, replies, data: 19)  # PAM_CONV_ERR: no prompts
+    conv = PamConv(refuse, None)
+    handle = ctypes.c_void_p()
+    started = libpam.pam_start(
+        service.encode(), user.encode(), ctypes.byref(conv), ctypes.byref(handle)
+    )
+    assert started == 0, started
+    try:
+        return int(getattr(libpam, f"pam_{step}")(handle, 0))
+    finally:
+        libpam.pam_end(handle, 0)
 
 
 def test_package_unit_under_headless_cage_shows_the_home_screen(workdir: Path) -> None:
@@ -275,18 +344,31 @@ def test_package_upgrade_keeps_station_file_state_and_pending_submission(
     assert depth.stdout.strip() == "1"
     secret = (STATE / "terminal.secret").read_bytes()
 
-    newer = station.build(checkout, NEWER)
-    station.install(newer)
+    # The newer release changes the example too: the station's file must not hold it back.
+    example = checkout / "config" / "kiosk.example.toml"
+    shipped = example.read_text(encoding="utf-8")
+    example.write_text(shipped + "\n# A newer release's remark.\n", encoding="utf-8")
+    try:
+        newer = station.build(checkout, NEWER)
+    finally:
+        example.write_text(shipped, encoding="utf-8")
+    installed = station.install(newer)
 
     assert station.installed_version() == NEWER
     assert station.run(["kiosk", "--version"], timeout=60).stdout.strip() == f"kiosk {NEWER}"
-    assert station_file.read_text(encoding="utf-8") == edited  # a conffile edit survives
-    assert not Path(f"{station_file}.dpkg-dist").exists()
+    assert EXAMPLE.read_text(encoding="utf-8").endswith("# A newer release's remark.\n")
+    assert station_file.read_text(encoding="utf-8") == edited  # the station's edit survives
+    assert mode_owner(station_file) == ("0o640", "root", "kiosk")
+    assert sorted(p.name for p in ETC.iterdir()) == ["kiosk.toml"]  # no .dpkg-dist, -old
+    assert "Configuration file" not in installed.stdout + installed.stderr  # no prompt
     assert (STATE / "terminal.secret").read_bytes() == secret
     assert mode_owner(STATE) == ("0o700", "kiosk", "kiosk")
     backup = STATE / "backup" / station.project_version(checkout)
     assert mode_owner(backup)[0] == "0o700"
-    assert (backup / "outbox.db").is_file()
+    # The other stores are copied; the outbox (residents' pending submissions) is not.
+    copied = {p.name for p in backup.iterdir()}
+    assert {"audit.db", "catalog.db"} <= copied, copied
+    assert not {name for name in copied if name.startswith("outbox.db")}, copied
     assert _pending(APPLY_NO)
 
 
@@ -385,7 +467,10 @@ def test_package_kiosk_refuses_a_newer_store_and_says_how_to_roll_back(workdir: 
         as_kiosk(KIOSK_PY, "-c", _USER_VERSION.format(path=outbox, set=known))
     assert f"{outbox}" in said, said
     assert "newer" in said
-    assert "/var/lib/kiosk/backup/" in said
+    # The outbox has no backup copy: deliver with the newer version, then set it aside.
+    assert "0 waiting" in said, said
+    assert "move outbox.db, outbox.db-wal and outbox.db-shm out of /var/lib/kiosk" in said
+    assert "/var/lib/kiosk/backup/" not in said
 
 
 _USER_VERSION = """
@@ -412,8 +497,13 @@ def test_package_purge_removes_the_package_and_keeps_the_state_for_root(
     assert not ETC.exists()
     assert not PREFIX.exists()
     assert not Path("/usr/bin/kiosk").exists()
-    for unit in ("community-kiosk.service", "community-kiosk-out-of-service.service"):
+    for unit in UNITS:
         assert not (UNIT_DIR / unit).exists()
+    for installed in LOCKDOWN:
+        assert not installed.exists(), installed
+    assert not CTRL_ALT_DEL.exists()
+    assert not CTRL_ALT_DEL.is_symlink()
+    assert not EXAMPLE.parent.exists()
     assert not Path("/etc/systemd/system/multi-user.target.wants/community-kiosk.service").exists()
     assert (STATE / "outbox.db").is_file()
     owners = {(p.stat().st_uid, p.stat().st_gid) for p in [STATE, *STATE.rglob("*")]}
@@ -426,6 +516,12 @@ def test_package_purge_with_kiosk_purge_state_removes_the_state_too(checkout: Pa
     station.install(newer)
     # Reinstalled over the kept state: the kiosk's again.
     assert mode_owner(STATE / "outbox.db")[1:] == ("kiosk", "kiosk")
+    # An admin deleted the station file: configuring the package makes it again.
+    (ETC / "kiosk.toml").unlink()
+    postinst = "/var/lib/dpkg/info/community-kiosk.postinst"
+    station.run([postinst, "configure", NEWER], timeout=120)
+    assert mode_owner(ETC / "kiosk.toml") == ("0o640", "root", "kiosk")
+    assert (ETC / "kiosk.toml").read_bytes() == EXAMPLE.read_bytes()
 
     station.purge(purge_state=True)
 

@@ -1,8 +1,11 @@
 """The systemd units in packaging/systemd/ pass `systemd-analyze verify` and say what
-common decisions of issue 12 require (cage as user kiosk, notify, watchdog, sandbox)."""
+common decisions of issue 12 require (cage as user kiosk, notify, watchdog, sandbox); the
+lockdown drop-ins in packaging/lockdown/ use only keys systemd 252 documents."""
 
 from __future__ import annotations
 
+import gzip
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,13 +17,22 @@ from tests.deploy.station import service_command
 UNITS = Path(__file__).resolve().parents[2] / "packaging" / "systemd"
 MAIN = UNITS / "community-kiosk.service"
 OUT_OF_SERVICE = UNITS / "community-kiosk-out-of-service.service"
+RETRY_TIMER = UNITS / "community-kiosk-retry.timer"
+RETRY = UNITS / "community-kiosk-retry.service"
+ALL_UNITS = [MAIN, OUT_OF_SERVICE, RETRY_TIMER, RETRY]
+LOCKDOWN = UNITS.parent / "lockdown"
+MAN5 = Path("/usr/share/man/man5")
+
+
+def test_unit_files_are_exactly_the_known_four() -> None:
+    assert sorted(UNITS.iterdir()) == sorted(ALL_UNITS)
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze absent")
-@pytest.mark.parametrize("unit", [MAIN, OUT_OF_SERVICE], ids=lambda unit: unit.name)
+@pytest.mark.parametrize("unit", ALL_UNITS, ids=lambda unit: unit.name)
 def test_unit_systemd_analyze_verify_passes(unit: Path, tmp_path: Path) -> None:
-    # Both units side by side, as installed: OnFailure= and Conflicts= name each other.
-    for each in UNITS.glob("*.service"):
+    # All units side by side, as installed: OnFailure=, Conflicts=, Wants= name each other.
+    for each in ALL_UNITS:
         shutil.copy(each, tmp_path)
     result = subprocess.run(
         ["systemd-analyze", "verify", "--man=no", str(tmp_path / unit.name)],
@@ -66,3 +78,90 @@ def test_unit_out_of_service_runs_the_out_of_service_screen() -> None:
         "crash-loop",
     ]
     assert command.user == "kiosk"
+
+
+@pytest.mark.parametrize("unit", [MAIN, OUT_OF_SERVICE], ids=lambda unit: unit.name)
+def test_unit_screen_units_are_sandboxed_and_count_an_abort_as_failure(unit: Path) -> None:
+    text = unit.read_text(encoding="utf-8")
+    for line in (
+        "UMask=0077",
+        "RestrictSUIDSGID=yes",
+        "ProtectHostname=yes",
+        "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK",
+        "Restart=always",
+    ):
+        assert f"\n{line}\n" in text, line
+    settings = _settings(text)
+    # cage's abort on SIGTERM no longer happens (ExecStop lets it exit): one is a failure.
+    assert "SuccessExitStatus" not in settings
+    # These would set DeviceAllow= and close /dev/dri, /dev/input, /dev/ttyUSB*, /dev/video*.
+    for closing in ("ProtectClock", "DeviceAllow", "PrivateDevices", "DevicePolicy"):
+        assert closing not in settings, closing
+
+
+def test_unit_out_of_service_starts_the_retry_timer_which_stops_with_it() -> None:
+    assert "community-kiosk-retry.timer" in _settings(OUT_OF_SERVICE.read_text())["Wants"]
+    timer = _settings(RETRY_TIMER.read_text(encoding="utf-8"))
+    assert timer["PartOf"] == ["community-kiosk-out-of-service.service"]
+    assert timer["OnActiveSec"] == ["30min"]
+    assert "Unit" not in timer  # the timer starts the service of its own name
+
+
+def test_unit_retry_forgets_the_start_limit_then_starts_the_kiosk_without_waiting() -> None:
+    retry = _settings(RETRY.read_text(encoding="utf-8"))
+    assert retry["Type"] == ["oneshot"]
+    assert retry["ExecStart"] == [
+        "/bin/systemctl reset-failed community-kiosk.service",
+        "/bin/systemctl start --no-block community-kiosk.service",
+    ]
+    assert "User" not in retry  # systemctl start needs root
+
+
+def _settings(text: str) -> dict[str, list[str]]:
+    """Every Key=value of a unit or drop-in file, values in file order per key."""
+    found: dict[str, list[str]] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line and not line.startswith(("#", ";", "[")) and "=" in line:
+            key, _, value = line.partition("=")
+            found.setdefault(key, []).append(value)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("drop_in", "man_page", "section"),
+    [
+        ("logind.conf", "logind.conf.5.gz", "[Login]"),
+        ("system.conf", "systemd-system.conf.5.gz", "[Manager]"),
+    ],
+    ids=["logind", "system"],
+)
+def test_lockdown_drop_in_keys_are_documented_by_this_systemd(
+    drop_in: str, man_page: str, section: str
+) -> None:
+    # An unknown key is ignored silently: a typo would protect nothing.
+    page = MAN5 / man_page
+    if not page.exists():
+        pytest.skip(f"{page} absent (manual pages not installed)")
+    documented = set(re.findall(r"\\fI(\w+)=\\fR", gzip.decompress(page.read_bytes()).decode()))
+    text = (LOCKDOWN / drop_in).read_text(encoding="utf-8")
+    assert f"\n{section}\n" in text
+    settings = _settings(text)
+    assert settings
+    for key in settings:
+        assert key in documented, key
+
+
+def test_lockdown_drop_ins_ignore_power_keys_vts_sysrq_and_ctrl_alt_del() -> None:
+    logind = _settings((LOCKDOWN / "logind.conf").read_text(encoding="utf-8"))
+    for key in ("HandlePowerKey", "HandleSuspendKey", "HandleHibernateKey", "HandleRebootKey"):
+        assert logind[key] == ["ignore"], key
+        assert logind[f"{key}LongPress"] == ["ignore"], key
+    assert logind["NAutoVTs"] == ["0"]
+    assert logind["ReserveVT"] == ["0"]
+    system = _settings((LOCKDOWN / "system.conf").read_text(encoding="utf-8"))
+    assert system == {"CtrlAltDelBurstAction": ["none"]}
+    sysctl = (LOCKDOWN / "sysctl.conf").read_text(encoding="utf-8")
+    assert [line for line in sysctl.splitlines() if line and not line.startswith("#")] == [
+        "kernel.sysrq = 0"
+    ]

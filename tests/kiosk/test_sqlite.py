@@ -45,8 +45,7 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
     connection.close()
 
 
-def test_migrate_newer_schema_names_the_file_and_the_backup_to_restore(tmp_path: Path) -> None:
-    path = tmp_path / "outbox.db"
+def _refused_newer(path: Path) -> str:
     connection = connect(path)
     try:
         migrate(connection, MIGRATIONS)
@@ -55,6 +54,26 @@ def test_migrate_newer_schema_names_the_file_and_the_backup_to_restore(tmp_path:
             migrate(connection, MIGRATIONS)
     finally:
         connection.close()
-    message = str(refused.value)
+    return str(refused.value)
+
+
+def test_migrate_newer_schema_names_the_file_and_the_backup_to_restore(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.db"
+    message = _refused_newer(path)
     assert message.startswith(f"{path}: database schema version 3 is newer than this kiosk")
     assert f"{tmp_path / 'backup'}/<old version>/" in message
+    # The newer version's log beside it would be replayed into the older copy: deleted first.
+    assert "delete catalog.db-wal and catalog.db-shm" in message
+
+
+def test_migrate_newer_outbox_says_deliver_first_then_move_aside_not_restore(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "outbox.db"
+    message = _refused_newer(path)
+    assert message.startswith(f"{path}: database schema version 3 is newer than this kiosk")
+    assert "0 waiting" in message
+    assert "move outbox.db, outbox.db-wal and outbox.db-shm out of" in message
+    assert "new, empty outbox" in message
+    # No backup to copy back: the package does not copy the outbox (packaging/debian/preinst).
+    assert "/<old version>/" not in message
