@@ -43,6 +43,7 @@ from kiosk.settings import (
     load_settings,
     reference_markdown,
 )
+from kiosk.sqlite import OUTBOX_FILE
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def _out_of_service_beacon(
     return OutOfServiceBeacon(
         functools.partial(connect_platform, settings.platform.base_url, credentials),
         out_of_service,
-        state / "outbox.db",
+        state / OUTBOX_FILE,
     )
 
 
@@ -261,7 +262,7 @@ def station_services(
         settings,
         CatalogStore(state / "catalog.db"),
         state_dir=state,
-        outbox_path=state / "outbox.db",
+        outbox_path=state / OUTBOX_FILE,
         devices=devices,
         sample_catalog=sample_catalog,
     )
