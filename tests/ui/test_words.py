@@ -104,21 +104,22 @@ def codes_in_sources(root: Path = ROOT) -> dict[str, str]:
 
     A code is a string "area.name" that is the first argument of a `message()` or
     `Message()` call (kiosk/, ui/), the message argument of a `DeviceError(code, message)`,
-    or the value of an UPPER_CASE constant (devices/ keeps its codes in such constants).
+    or the value of an UPPER_CASE constant in devices/ (which keeps its codes in such
+    constants; elsewhere such a constant may be a file name, like "outbox.db").
     """
     found: dict[str, str] = {}
     for top in SOURCES:
         for path in sorted((root / top).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
             for node in ast.walk(tree):
-                for literal in _code_literals(node):
+                for literal in _code_literals(node, constants=top == "devices"):
                     if isinstance(literal.value, str) and CODE.fullmatch(literal.value):
                         where = f"{path.relative_to(root)}:{literal.lineno}"
                         found.setdefault(literal.value, where)
     return found
 
 
-def _code_literals(node: ast.AST) -> list[ast.Constant]:
+def _code_literals(node: ast.AST, *, constants: bool) -> list[ast.Constant]:
     candidates: list[ast.expr] = []
     if isinstance(node, ast.Call):
         name = getattr(node.func, "id", getattr(node.func, "attr", ""))
@@ -126,7 +127,7 @@ def _code_literals(node: ast.AST) -> list[ast.Constant]:
             candidates.append(node.args[0])
         elif name == "DeviceError" and len(node.args) > 1:
             candidates.append(node.args[1])
-    elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+    elif constants and isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         if any(isinstance(t, ast.Name) and t.id.isupper() for t in targets):
             candidates.append(node.value)
