@@ -50,7 +50,7 @@ class WindowMode(enum.Enum):
 
 
 class QmlLoadError(RuntimeError):
-    """Main.qml did not load; the message carries Qt's own diagnostics."""
+    """A window's QML did not load; the message carries Qt's own diagnostics."""
 
 
 @dataclass
@@ -99,6 +99,29 @@ def design_size(settings: Settings, available: QSize | None = None) -> QSize:
     if available is not None and available.width() > available.height():
         return LANDSCAPE
     return PORTRAIT
+
+
+def load_window(engine: KioskEngine, qml: Path, properties: dict[str, object]) -> QQuickWindow:
+    """The window `qml` (in the Kiosk module under QML_DIR) built with its required
+    `properties`; QmlLoadError with Qt's warnings when it does not load."""
+    engine.addImportPath(str(QML_DIR))
+    warnings: list[str] = []
+    engine.warnings.connect(lambda errors: warnings.extend(e.toString() for e in errors))
+    engine.setInitialProperties(properties)
+    engine.load(QUrl.fromLocalFile(str(qml)))
+    roots = engine.rootObjects()
+    if not roots:
+        raise QmlLoadError(f"{qml.name} failed to load:\n" + "\n".join(warnings))
+    window = roots[0]
+    assert isinstance(window, QQuickWindow)
+    return window
+
+
+def demo_window_size(settings: Settings) -> QSize:
+    """The window of `kiosk demo`: the design layout scaled to ui.demo_window_height."""
+    design = design_size(settings)
+    height = settings.ui.demo_window_height
+    return QSize(round(height * design.width() / design.height()), height)
 
 
 def build_ui(
@@ -163,10 +186,9 @@ def build_ui(
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImageProvider("pages", PageImageProvider(apply.shelf))
     languages.attach(engine)
-    engine.addImportPath(str(QML_DIR))
-    warnings: list[str] = []
-    engine.warnings.connect(lambda errors: warnings.extend(e.toString() for e in errors))
-    engine.setInitialProperties(
+    window = load_window(
+        engine,
+        MAIN_QML,
         {
             "shell": shell,
             "idle": idle,
@@ -178,22 +200,14 @@ def build_ui(
             # None would not reach the typed property as null: without a platform, unset
             **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
-        }
+        },
     )
-    engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
-    roots = engine.rootObjects()
-    if not roots:
-        raise QmlLoadError("Main.qml failed to load:\n" + "\n".join(warnings))
-    window = roots[0]
-    assert isinstance(window, QQuickWindow)
 
     show_window(window, mode, settings, size)
     # On the window, not the application: every touch and key reaches the window first,
     # and the filter then does not run for each of the GUI thread's other events.
     window.installEventFilter(idle)
     catalog_service.start()
-    # Devices come up once the first frame is out: opening ports and the first status
-    # queries would otherwise compete with start-up for the interpreter.
     # Devices and the sync worker come up once the first frame is out: opening ports,
     # importing requests and cryptography would otherwise compete with start-up.
     first_frame = FirstFrameGate(window, engine)
@@ -233,8 +247,7 @@ def show_window(
         if settings.ui.hide_cursor:
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     elif mode is WindowMode.WINDOW:
-        height = settings.ui.demo_window_height
-        window.resize(round(height * design.width() / design.height()), height)
+        window.resize(demo_window_size(settings))
         window.show()
     else:
         window.resize(size or design)

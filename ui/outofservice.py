@@ -10,11 +10,11 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QObject, QSize, QUrl
+from PySide6.QtCore import Property, QObject, QSize
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.settings import Settings
-from ui.app import QML_DIR, QmlLoadError, WindowMode, show_window
+from ui.app import QML_DIR, QmlLoadError, WindowMode, load_window, show_window
 from ui.engine import KioskEngine
 from ui.environment import prepare_qt_environment
 from ui.i18n import LanguageSwitcher
@@ -113,16 +113,11 @@ def build_out_of_service(
     model = OutOfServiceModel(settings, reason, engine)
     languages.attach(engine)
     languages.switch(settings.ui.language)
-    engine.addImportPath(str(QML_DIR))
-    warnings: list[str] = []
-    engine.warnings.connect(lambda errors: warnings.extend(e.toString() for e in errors))
-    engine.setInitialProperties({"service": model, "lockdown": mode is WindowMode.FULLSCREEN})
-    engine.load(QUrl.fromLocalFile(str(OUT_OF_SERVICE_QML)))
-    roots = engine.rootObjects()
-    if not roots:
-        raise QmlLoadError("OutOfServiceWindow.qml failed to load:\n" + "\n".join(warnings))
-    window = roots[0]
-    assert isinstance(window, QQuickWindow)
+    window = load_window(
+        engine,
+        OUT_OF_SERVICE_QML,
+        {"service": model, "lockdown": mode is WindowMode.FULLSCREEN},
+    )
     show_window(window, mode, settings, size)
     return OutOfServiceUi(engine, window, model, languages)
 

@@ -226,14 +226,11 @@ def _demo_screen(settings: Settings, state: Path) -> Iterator[bool]:
         )
         yield False
         return
-    from ui.app import design_size
+    from ui.app import demo_window_size
 
-    # The window's size in `kiosk demo` (ui/app.py): the design scaled to demo_window_height.
-    design = design_size(settings)
-    height = settings.ui.demo_window_height
-    width = round(height * design.width() / design.height())
+    size = demo_window_size(settings)  # the screen is as large as the demo's window
     try:
-        with headless.virtual_display(width, height, state / "vnc.log") as screen:
+        with headless.virtual_display(size.width(), size.height(), state / "vnc.log") as screen:
             os.environ["DISPLAY"] = screen.display
             os.environ["QT_QPA_PLATFORM"] = "xcb"
             os.environ.setdefault("QT_QUICK_BACKEND", "software")  # no GPU in Xvfb

@@ -4,41 +4,16 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk.app.outofservice import OutOfServiceBeacon, outbox_backlog
 from kiosk.district.client import Ok, PlatformClient
 from kiosk.health import OutOfService
 from kiosk.outbox import Outbox
 from kiosk.standin.server import StandIn
-from tests.kiosk.district.conftest import SECRET, TERMINAL, ContractCheck
+from tests.kiosk.district.conftest import TERMINAL, ContractCheck
 
 SINCE = 1_796_000_000.0  # 2026-11-30T00:53:20+00:00
-
-
-@pytest.fixture
-def standin() -> Iterator[StandIn]:
-    with StandIn(terminals={TERMINAL: SECRET}) as server:
-        yield server  # type: ignore[misc]
-
-
-@pytest.fixture
-def contract_check() -> Iterator[ContractCheck]:
-    check = ContractCheck()
-    yield check
-    assert not check.problems, "\n".join(check.problems)
-
-
-@pytest.fixture
-def client(standin: StandIn, contract_check: ContractCheck) -> Iterator[PlatformClient]:
-    """A client whose every exchange is checked against openapi.yaml."""
-    platform = PlatformClient(standin.url, TERMINAL, SECRET, read_timeout_s=5)
-    platform._session.hooks["response"].append(contract_check)
-    yield platform
-    platform.close()
 
 
 def heartbeats(standin: StandIn) -> int:
