@@ -207,10 +207,12 @@ def build_ui(
     # On the window, not the application: every touch and key reaches the window first,
     # and the filter then does not run for each of the GUI thread's other events.
     window.installEventFilter(idle)
-    catalog_service.start()
-    # Devices and the sync worker come up once the first frame is out: opening ports,
-    # importing requests and cryptography would otherwise compete with start-up.
+    # The catalog, the devices and the sync worker come up once the first frame is out:
+    # loading the catalog and its search keys, opening ports, importing requests and
+    # cryptography would otherwise compete with start-up for the interpreter. The home
+    # screen needs none of them.
     first_frame = FirstFrameGate(window, engine)
+    first_frame.passed.connect(catalog_service.start)
     first_frame.passed.connect(hub.start)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
