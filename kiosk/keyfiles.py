@@ -105,3 +105,43 @@ def locate_keys(security: SecuritySettings, state: Path, environ: Mapping[str, s
         outbox_key=locate(security.outbox_key_file, "outbox.key"),
         audit_key=locate(security.audit_key_file, "audit.key"),
     )
+
+
+def parse_secret(data: bytes, size: int = 32) -> bytes:
+    """The key in what the district handed over: `size` raw bytes, or `2 * size`
+    hexadecimal characters (spaces and line ends around or between them ignored)."""
+    if len(data) == size:
+        return data
+    text = b"".join(data.split())
+    if len(text) == 2 * size:
+        try:
+            return bytes.fromhex(text.decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
+            pass
+    raise KeyFileError(
+        f"not a terminal secret: expected {size} bytes or {2 * size} hexadecimal characters, "
+        f"got {len(data)} bytes"
+    )
+
+
+def store_key(path: Path, key: bytes, *, owner: tuple[int, int] | None) -> None:
+    """Write `key` to `path` (mode 0600; owned by `owner` when given), replacing it
+    atomically: a temporary file beside it, flushed to disk, then renamed over it."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(key)
+            file.flush()
+            os.fsync(file.fileno())
+        if owner is not None:
+            os.chown(temporary, *owner)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise KeyFileError(f"{path}: cannot write the key ({error.strerror})") from None
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,34 @@ DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
 
 
 class SettingsError(ValueError):
-    """A station file that cannot be used. `str()` is the one line staff read."""
+    """A station file that cannot be used.
+
+    `problems` holds every problem found, in the order of the file (cross-key rules last);
+    `source`, `key`, `reason` and `str()` are the first one, one line staff read.
+    """
 
     def __init__(self, source: str, key: str, reason: str) -> None:
         self.source = source
         self.key = key
         self.reason = reason
+        self.problems: tuple[SettingsError, ...] = (self,)
+        # What the file gave where it was right, defaults elsewhere (None: not readable).
+        self.settings: Settings | None = None
         super().__init__(f"{source}: {key}: {reason}" if key else f"{source}: {reason}")
+
+    @classmethod
+    def combined(
+        cls, problems: list[SettingsError], settings: Settings | None = None
+    ) -> SettingsError:
+        first = problems[0]
+        error = cls(first.source, first.key, first.reason)
+        error.problems = tuple(problems)
+        error.settings = settings
+        return error
+
+    def lines(self) -> list[str]:
+        """One line per problem."""
+        return [str(problem) for problem in self.problems]
 
 
 def _rule(
@@ -34,9 +56,18 @@ def _rule(
     maximum: float | None = None,
     choices: tuple[str, ...] | None = None,
     pattern: str | None = None,
+    form: str = "",
     doc: str = "",
 ) -> dict[str, Any]:
-    return {"min": minimum, "max": maximum, "choices": choices, "pattern": pattern, "doc": doc}
+    """How a key is checked; `form` says in words what `pattern` accepts (error messages)."""
+    return {
+        "min": minimum,
+        "max": maximum,
+        "choices": choices,
+        "pattern": pattern,
+        "form": form,
+        "doc": doc,
+    }
 
 
 @dataclass(frozen=True)
@@ -51,12 +82,17 @@ class StationSettings:
     )
     area_code: str = field(
         default="110102000000",
-        metadata=_rule(pattern=r"\d{12}", doc="12-digit administrative area code."),
+        metadata=_rule(
+            pattern=r"\d{12}",
+            form="12 digits, such as 110102000000",
+            doc="12-digit administrative area code.",
+        ),
     )
     terminal_id: str = field(
         default="XC-DEMO-0001",
         metadata=_rule(
             pattern=r"[A-Za-z0-9-]{4,26}",
+            form="4 to 26 letters, digits or hyphens, such as XC-YT-BYG-0001",
             doc="Terminal id issued by the district. At most 26 characters: receipt numbers "
             "are the id, the date and a sequence (`<ID>-20261126-0007`), and the platform's "
             "contract allows 40.",
@@ -68,14 +104,23 @@ class StationSettings:
     )
     phone: str = field(
         default="010-00000000",
-        metadata=_rule(pattern=r"[0-9-]{3,20}", doc="The station's own telephone."),
+        metadata=_rule(
+            pattern=r"[0-9-]{3,20}",
+            form="3 to 20 digits or hyphens, such as 010-12345678",
+            doc="The station's own telephone.",
+        ),
     )
     opening_hours: str = field(
         default="周一至周五 9:00–12:00，13:30–17:00",
         metadata=_rule(doc="Staffed hours of the station, shown on the consultation screen."),
     )
     hotline: str = field(
-        default="12345", metadata=_rule(pattern=r"[0-9-]{3,20}", doc="Government hotline.")
+        default="12345",
+        metadata=_rule(
+            pattern=r"[0-9-]{3,20}",
+            form="3 to 20 digits or hyphens, such as 010-12345678",
+            doc="Government hotline.",
+        ),
     )
 
     def display_name(self, language: str) -> str:
@@ -94,6 +139,7 @@ class PlatformSettings:
         default="",
         metadata=_rule(
             pattern=r"(https?://\S+)?",
+            form="an address starting with https://, or empty",
             doc="District platform address: its root (`https://zwfw.example`) or the "
             "contract's server URL (`https://zwfw.example/api/v1`); both work, the kiosk adds "
             "`/api/v1` itself when it is missing. https; plain http only to this machine "
@@ -131,6 +177,8 @@ class SessionSettings:
         default="*",
         metadata=_rule(
             pattern=r"(\*|[0-9A-Z]{1,40}(,[0-9A-Z]{1,40})*)?",  # basic codes: digits, capitals
+            form="*, empty, or item basic codes (digits and capitals) separated by commas "
+            "without spaces",
             doc="Items a resident without an ID card may apply for by typing name and ID "
             "number (checksum-checked; the platform sees `identifiedBy: typed`): * every "
             "item, empty none, or basic codes separated by commas.",
@@ -160,6 +208,7 @@ class UiSettings:
         default="https://zwfw.example/guide/{code}",
         metadata=_rule(
             pattern=r"https://\S+\{code\}\S*",
+            form="an https:// address containing {code}",
             doc="Web address of an item's guide for the 扫码带走 QR code; {code} is the item code.",
         ),
     )
@@ -167,6 +216,7 @@ class UiSettings:
         default="https://zwfw.example/progress/{number}",
         metadata=_rule(
             pattern=r"https://\S+\{number\}\S*",
+            form="an https:// address containing {number}",
             doc="Web address printed as the receipt's QR code; {number} is the apply number, "
             "and the kiosk adds the receipt's token (token=…). The kiosk's scanner reads it "
             "back for 进度查询.",
@@ -184,6 +234,7 @@ class IdReaderSettings:
         default="",
         metadata=_rule(
             pattern=r"(\S+)?",
+            form="a port without spaces, such as /dev/ttyUSB0, or empty",
             doc="Serial port of the ID-card reader: /dev/ttyUSB0, socket://HOST:PORT, … "
             "Empty: none (`kiosk demo` then starts a simulated reader).",
         ),
@@ -199,6 +250,7 @@ class IdReaderSettings:
         default="",
         metadata=_rule(
             pattern=r"([A-Za-z_][\w.]*:[A-Za-z_]\w*)?",
+            form="module:function, such as vendor.decoder:decode_photo, or empty",
             doc="Licensed photo decoder as module:function (1024 bytes in, image out). "
             "Empty: none; screens show a silhouette.",
         ),
@@ -211,6 +263,8 @@ class PrinterSettings:
         default="",
         metadata=_rule(
             pattern=r"((network|serial|usb|file|cups):\S+)?",
+            form="network://HOST:9100, serial:/dev/ttyUSB0, usb:0xVVVV:0xPPPP, file:/dev/usb/lp0 "
+            "or cups:QUEUE, or empty",
             doc="network://HOST:9100, serial:/dev/ttyUSB0, usb:0xVVVV:0xPPPP, file:/dev/usb/lp0 "
             "or cups:QUEUE. Empty: none (`kiosk demo` then starts a simulated printer).",
         ),
@@ -240,6 +294,7 @@ class ScannerSettings:
         default="",
         metadata=_rule(
             pattern=r"(\S+)?",
+            form="a port without spaces, such as /dev/ttyUSB0, or empty",
             doc="Serial port of the barcode/QR scanner (USB-CDC or RS-232), or "
             "evdev:/dev/input/by-id/…-event-kbd for a keyboard-wedge scanner (ASCII codes "
             "only; grabbed so scans never reach the screen). Empty: none.",
@@ -251,7 +306,12 @@ class ScannerSettings:
         metadata=_rule(choices=("CR", "LF", "CRLF"), doc="What ends each code."),
     )
     prefix: str = field(
-        default="", metadata=_rule(pattern=r"(\S{1,8})?", doc="What starts each code, if any.")
+        default="",
+        metadata=_rule(
+            pattern=r"(\S{1,8})?",
+            form="1 to 8 characters without spaces, or empty",
+            doc="What starts each code, if any.",
+        ),
     )
     encoding: str = field(
         default="utf-8", metadata=_rule(choices=("utf-8", "gb18030"), doc="Text encoding.")
@@ -273,6 +333,7 @@ class CameraSettings:
         default="",
         metadata=_rule(
             pattern=r"(.+)?",
+            form="text on one line, or empty",
             doc="The document camera (高拍仪): part of its name as the system lists it. "
             "Empty: the first camera found.",
         ),
@@ -281,6 +342,7 @@ class CameraSettings:
         default="",
         metadata=_rule(
             pattern=r"(/\S+)?",
+            form="an absolute path without spaces, or empty",
             doc="Take pages from the images in this folder, in name order, instead of the "
             "camera (demo and tests). `kiosk demo` uses sample pages when no camera is set.",
         ),
@@ -307,6 +369,7 @@ class StaffSettings:
         default="",
         metadata=_rule(
             pattern=PIN_HASH_PATTERN,
+            form="the line `kiosk staff set-pin` writes, or empty",
             doc="Hash (scrypt) of the PIN that opens the staff panel, written by "
             "`kiosk staff set-pin`; never the PIN itself. Empty: the staff panel cannot be "
             "opened (`kiosk demo` without --config uses its documented demo PIN).",
@@ -329,6 +392,7 @@ class SecuritySettings:
         default="",
         metadata=_rule(
             pattern=r"(/\S+)?",
+            form="an absolute path without spaces, or empty",
             doc="File with this terminal's 32-byte signing secret, issued by the district "
             "(mode 600). Empty: `terminal.secret` in the credentials folder, else the state "
             "folder (`kiosk demo` creates it there).",
@@ -338,6 +402,7 @@ class SecuritySettings:
         default="",
         metadata=_rule(
             pattern=r"(/\S+)?",
+            form="an absolute path without spaces, or empty",
             doc="File with the key that encrypts pending submissions (mode 600); created on "
             "first start. Empty: `outbox.key` in the credentials folder, else the state folder.",
         ),
@@ -346,6 +411,7 @@ class SecuritySettings:
         default="",
         metadata=_rule(
             pattern=r"(/\S+)?",
+            form="an absolute path without spaces, or empty",
             doc="File with the key that chains the audit trail (HMAC, mode 600); created on "
             "first start. Empty: `audit.key` in the credentials folder, else the state folder.",
         ),
@@ -354,6 +420,7 @@ class SecuritySettings:
         default="",
         metadata=_rule(
             pattern=r"(/\S+)?",
+            form="an absolute path without spaces, or empty",
             doc="Folder the service manager fills with the key files `terminal.secret`, "
             "`outbox.key`, `audit.key` (systemd: `LoadCredential=`); keys in it are never "
             "created, a missing one stops the kiosk. Empty: `$CREDENTIALS_DIRECTORY` when set, "
@@ -429,33 +496,63 @@ def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: obj
     if expected == "tuple[NearbyStation, ...]":
         return _nearby_stations(source, key, value)
     if expected == "bool":
-        if not isinstance(value, bool):
-            raise SettingsError(source, key, f"must be true or false (got {_describe(value)})")
-        return value
+        return _check_bool(source, key, value)
     if expected in ("int", "float"):
-        numeric_ok = isinstance(value, int) and not isinstance(value, bool)
-        if expected == "float":
-            numeric_ok = numeric_ok or isinstance(value, float)
-        if not numeric_ok:
-            kind = "a whole number" if expected == "int" else "a number"
-            raise SettingsError(source, key, f"must be {kind} (got {_describe(value)})")
-        number = float(value)  # type: ignore[arg-type]
-        low, high = rule["min"], rule["max"]
-        if (low is not None and number < low) or (high is not None and number > high):
-            raise SettingsError(
-                source, key, f"must be between {low:g} and {high:g} (got {_describe(value)})"
-            )
-        return float(number) if expected == "float" else value
+        return _check_number(source, key, expected, rule, value)
     if not isinstance(value, str):
         raise SettingsError(source, key, f"must be text in quotes (got {_describe(value)})")
     if rule["choices"] and value not in rule["choices"]:
         allowed = ", ".join(repr(c) for c in rule["choices"])
         raise SettingsError(source, key, f"must be one of {allowed} (got {value!r})")
     if rule["pattern"] and not re.fullmatch(rule["pattern"], value):
-        raise SettingsError(source, key, f"has the wrong form (got {value!r}); see REFERENCE.md")
+        expected_form = rule["form"] or "see REFERENCE.md"
+        raise SettingsError(
+            source, key, f"has the wrong form (got {value!r}); expected {expected_form}"
+        )
     if not value.strip() and not (rule["pattern"] and re.fullmatch(rule["pattern"], value)):
         raise SettingsError(source, key, "must not be empty")
     return value
+
+
+def _check_bool(source: str, key: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    reason = f"must be true or false (got {_describe(value)})"
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        reason += f"; remove the quotes: {_leaf(key)} = {value.strip().lower()}"
+    raise SettingsError(source, key, reason)
+
+
+def _check_number(
+    source: str, key: str, expected: str, rule: Mapping[str, Any], value: object
+) -> object:
+    numeric_ok = isinstance(value, int) and not isinstance(value, bool)
+    if expected == "float":
+        numeric_ok = numeric_ok or isinstance(value, float)
+    if not numeric_ok:
+        kind = "a whole number" if expected == "int" else "a number"
+        reason = f"must be {kind} (got {_describe(value)})"
+        if isinstance(value, str) and _quoted_number(value, expected):
+            reason += f"; remove the quotes: {_leaf(key)} = {value.strip()}"
+        raise SettingsError(source, key, reason)
+    number = float(value)  # type: ignore[arg-type]
+    low, high = rule["min"], rule["max"]
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise SettingsError(
+            source, key, f"must be between {low:g} and {high:g} (got {_describe(value)})"
+        )
+    return float(number) if expected == "float" else value
+
+
+def _leaf(key: str) -> str:
+    """The key as written inside its section: "baudrate" for "id_reader.baudrate"."""
+    return key.rpartition(".")[2]
+
+
+def _quoted_number(text: str, expected: str) -> bool:
+    """Whether `text` is a number written in quotes (a whole one where `expected` is int)."""
+    pattern = r"[+-]?\d+" if expected == "int" else r"[+-]?\d+(\.\d+)?"
+    return re.fullmatch(pattern, text.strip()) is not None
 
 
 def _nearby_stations(source: str, key: str, value: object) -> tuple[NearbyStation, ...]:
@@ -492,37 +589,73 @@ def _nearby_stations(source: str, key: str, value: object) -> tuple[NearbyStatio
     return tuple(stations)
 
 
-def _build_section(source: str, name: str, cls: type[Any], table: object) -> Any:
+def _build_section(
+    source: str, name: str, cls: type[Any], table: object
+) -> tuple[Any, list[SettingsError]]:
+    """The section with every key that passed its check (defaults for the others), and the
+    problems of the others."""
     if not isinstance(table, dict):
-        raise SettingsError(source, name, "must be a table: write it as [" + name + "]")
+        return cls(), [SettingsError(source, name, "must be a table: write it as [" + name + "]")]
     specs = {spec.name: spec for spec in dataclasses.fields(cls)}
     values: dict[str, object] = {}
+    problems: list[SettingsError] = []
     for key, value in table.items():
         if key not in specs:
             known = ", ".join(specs)
-            raise SettingsError(source, f"{name}.{key}", f"unknown key (known keys: {known})")
-        values[key] = _check_value(source, f"{name}.{key}", specs[key], value)
-    return cls(**values)
+            problems.append(
+                SettingsError(source, f"{name}.{key}", f"unknown key (known keys: {known})")
+            )
+            continue
+        try:
+            values[key] = _check_value(source, f"{name}.{key}", specs[key], value)
+        except SettingsError as error:
+            problems.append(error)
+    return cls(**values), problems
 
 
 def parse_settings(data: dict[str, Any], source: str) -> Settings:
-    """Validate a decoded TOML document and merge it over the defaults."""
+    """Validate a decoded TOML document and merge it over the defaults.
+
+    Every problem is found, not only the first: the SettingsError raised holds them all,
+    and the settings made of the keys that were right (defaults for the others), so that
+    `kiosk config check` can go on to check what those name.
+    """
     sections: dict[str, Any] = {}
+    problems: list[SettingsError] = []
     for name, table in data.items():
         if name not in SECTIONS:
             known = ", ".join(f"[{s}]" for s in SECTIONS)
-            raise SettingsError(source, name, f"unknown section (known sections: {known})")
-        sections[name] = _build_section(source, name, SECTIONS[name], table)
+            problems.append(
+                SettingsError(source, name, f"unknown section (known sections: {known})")
+            )
+            continue
+        sections[name], section_problems = _build_section(source, name, SECTIONS[name], table)
+        problems += section_problems
     settings = Settings(**sections)
-    if settings.session.warning_s >= settings.session.idle_timeout_s:
-        raise SettingsError(
-            source,
-            "session.warning_s",
-            f"must be shorter than session.idle_timeout_s ({settings.session.idle_timeout_s})",
+    problems += _cross_key_problems(settings, source, failed={p.key for p in problems})
+    if problems:
+        raise SettingsError.combined(problems, settings)
+    return settings
+
+
+def _cross_key_problems(settings: Settings, source: str, failed: set[str]) -> list[SettingsError]:
+    """Rules across keys, and checks of a value's meaning beyond its form; a rule is left
+    out where one of its keys already has a problem (`failed`)."""
+    problems = []
+    idle_keys = {"session.warning_s", "session.idle_timeout_s"}
+    if not idle_keys & failed and settings.session.warning_s >= settings.session.idle_timeout_s:
+        problems.append(
+            SettingsError(
+                source,
+                "session.warning_s",
+                f"must be shorter than session.idle_timeout_s ({settings.session.idle_timeout_s})",
+            )
         )
-    if settings.printer.paper_mm not in (58, 80):
-        raise SettingsError(
-            source, "printer.paper_mm", f"must be 58 or 80 (got {settings.printer.paper_mm})"
+    if "printer.paper_mm" not in failed and settings.printer.paper_mm not in (58, 80):
+        problems.append(
+            SettingsError(
+                source, "printer.paper_mm", f"must be 58 or 80 (got {settings.printer.paper_mm})"
+            )
         )
     if settings.platform.base_url:
         from kiosk.district.urls import PlatformAddressError, check_platform_url
@@ -530,15 +663,15 @@ def parse_settings(data: dict[str, Any], source: str) -> Settings:
         try:
             check_platform_url(settings.platform.base_url)
         except PlatformAddressError as error:
-            raise SettingsError(source, "platform.base_url", str(error)) from None
+            problems.append(SettingsError(source, "platform.base_url", str(error)))
     if settings.printer.address:
         from devices.printer.transport import parse_address
 
         try:
             parse_address(settings.printer.address)
         except ValueError as error:
-            raise SettingsError(source, "printer.address", str(error)) from None
-    return settings
+            problems.append(SettingsError(source, "printer.address", str(error)))
+    return problems
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -570,8 +703,9 @@ def reference_markdown() -> str:
         "",
         "The station file is TOML (`--config FILE`; `kiosk run` reads `/etc/kiosk/kiosk.toml`).",
         "Every key is optional; a key left out keeps the default below. `kiosk config check FILE`",
-        "validates a file without starting the UI and names the file, the key and the reason of",
-        "the first problem. Generated by `kiosk config reference`; do not edit by hand.",
+        "checks a file and what it names on this machine (key files, device ports) without",
+        "starting the UI, and names every problem with its fix. Generated by",
+        "`kiosk config reference`; do not edit by hand.",
         "",
     ]
     for name, cls in SECTIONS.items():
@@ -584,7 +718,9 @@ def reference_markdown() -> str:
                 allowed.append(" / ".join(f'"{c}"' for c in rule["choices"]))
             if rule["min"] is not None:
                 allowed.append(f"{rule['min']:g} – {rule['max']:g}")
-            if rule["pattern"]:
+            if rule["form"]:
+                allowed.append(rule["form"])
+            elif rule["pattern"]:
                 allowed.append(f"`{rule['pattern']}`")
             default = spec.default
             kind = spec.type

@@ -66,17 +66,80 @@ def _state_dir(production: bool) -> Path:
 
 
 def _load(path: Path | None) -> Settings:
-    """Load settings or stop with the one-line reason on stderr (exit status 2)."""
+    """Load settings or stop with every problem on stderr, one per line (exit status 2)."""
     try:
         return load_settings(path)
     except SettingsError as error:
-        print(f"kiosk: settings error: {error}", file=sys.stderr)
+        for line in error.lines():
+            print(f"kiosk: settings error: {line}", file=sys.stderr)
         raise SystemExit(2) from None
 
 
 def _cmd_config_check(args: argparse.Namespace) -> int:
-    settings = _load(Path(args.file))
-    print(f"{args.file}: OK — {settings.station.display_name('zh_CN')}")
+    from kiosk.app.configcheck import check_station
+
+    path = Path(args.file)
+    state = Path(args.state) if args.state else _state_dir(production=True)
+    report = check_station(path, state, os.environ, machine=not args.file_only)
+    if report.problems:
+        count = len(report.problems)
+        print(f"{path}: {count} problem{'s' if count > 1 else ''} to fix")
+        for problem in report.problems:
+            print(f"  - {problem}")
+    else:
+        assert report.settings is not None
+        station = report.settings.station
+        print(f"{path}: OK — {station.display_name('zh_CN')}, terminal {station.terminal_id}")
+    for note in report.notes:
+        print(f"  note: {note}")
+    return 1 if report.problems else 0
+
+
+def _cmd_enrol(args: argparse.Namespace) -> int:
+    """Store the terminal's secret as the district handed it over (a file of 32 bytes or of
+    64 hexadecimal characters, or those characters typed) where the kiosk reads it."""
+    from getpass import getpass
+
+    from kiosk.keyfiles import KeyFileError, locate_keys, parse_secret, store_key
+
+    settings = _load(Path(args.config) if args.config else DEFAULT_CONFIG_PATH)
+    state = Path(args.state) if args.state else _state_dir(production=True)
+    target = locate_keys(settings.security, state, os.environ).terminal_secret
+    if target.provided:
+        print(
+            f"kiosk: this terminal's secret comes from the service manager's credentials "
+            f"({target.path}); put it in /etc/credstore/{target.path.name} (mode 600) instead",
+            file=sys.stderr,
+        )
+        return 2
+    if target.path.exists() and not args.replace:
+        print(
+            f"kiosk: {target.path} already holds a secret; give --replace to put the new one "
+            "in its place (the district must have issued a new one: the old one stops working)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        if args.source:
+            data = Path(args.source).read_bytes()
+        else:
+            typed = getpass("The 64 hexadecimal characters of the secret (not shown): ")
+            data = typed.encode("ascii", errors="replace")
+        key = parse_secret(data)
+        owner = state.stat()
+        store_key(
+            target.path, key, owner=(owner.st_uid, owner.st_gid) if os.geteuid() == 0 else None
+        )
+    except KeyFileError as error:
+        print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"kiosk: {error.filename}: {error.strerror}; nothing was changed", file=sys.stderr)
+        return 1
+    print(
+        f"{target.path}: the terminal's secret is stored (mode 600). "
+        "Check the whole station: kiosk config check"
+    )
     return 0
 
 
@@ -549,6 +612,48 @@ def _add_out_of_service_command(
     out.set_defaults(handler=_cmd_out_of_service)
 
 
+def _add_station_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """`kiosk enrol` and `kiosk config …`: setting up a station."""
+    enrol = commands.add_parser(
+        "enrol",
+        help="store the terminal's secret issued by the district",
+        description="Stores the terminal's signing secret where `kiosk run` reads it, "
+        "readable by the kiosk alone (mode 600, owned like the state folder). Give the file "
+        "the district handed over (32 bytes, or 64 hexadecimal characters), or type the "
+        "characters when asked: never on the command line, where the shell history keeps them.",
+    )
+    enrol.add_argument("--from", dest="source", metavar="FILE", help="the secret as received")
+    enrol.add_argument("--replace", action="store_true", help="replace a secret already there")
+    enrol.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
+    enrol.add_argument("--state", help=f"the kiosk's state folder (default {DEPLOYED_STATE_DIR})")
+    enrol.set_defaults(handler=_cmd_enrol)
+
+    config = commands.add_parser("config", help="station settings")
+    config_commands = config.add_subparsers(dest="config_command", required=True)
+    check = config_commands.add_parser(
+        "check",
+        help="check a station file and what it names on this machine",
+        description="Checks every key of the station file, then what `kiosk run` would meet "
+        "on this machine: the key files (present, the kiosk user's own, mode 600, 32 bytes) "
+        "and the device ports. Lists every problem with its fix; creates and changes nothing. "
+        "Exit status 0: ready; 1: problems to fix.",
+    )
+    check.add_argument(
+        "file", nargs="?", default=str(DEFAULT_CONFIG_PATH), help="default: %(default)s"
+    )
+    check.add_argument("--state", help=f"the kiosk's state folder (default {DEPLOYED_STATE_DIR})")
+    check.add_argument(
+        "--file-only",
+        action="store_true",
+        help="check the file alone, not this machine's key files and ports",
+    )
+    check.set_defaults(handler=_cmd_config_check)
+    reference = config_commands.add_parser("reference", help="print the reference of every key")
+    reference.set_defaults(handler=_cmd_config_reference)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Community government-service self-service kiosk."
@@ -618,13 +723,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     set_pin.set_defaults(handler=_cmd_staff_set_pin)
 
-    config = commands.add_parser("config", help="station settings")
-    config_commands = config.add_subparsers(dest="config_command", required=True)
-    check = config_commands.add_parser("check", help="validate a station settings file")
-    check.add_argument("file")
-    check.set_defaults(handler=_cmd_config_check)
-    reference = config_commands.add_parser("reference", help="print the reference of every key")
-    reference.set_defaults(handler=_cmd_config_reference)
+    _add_station_commands(commands)
     return parser
 
 

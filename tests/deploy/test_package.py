@@ -113,19 +113,15 @@ def mode_owner(path: Path) -> tuple[str, str, str]:
     )
 
 
-def install_terminal_secret() -> None:
-    """As docs/INSTALL.md has a technician do: the district's secret, owner kiosk, mode 600."""
-    secret = STATE / "terminal.secret"
-    secret.write_bytes(os.urandom(32))
-    os.chown(secret, *_kiosk_ids())
-    secret.chmod(0o600)
-
-
-def _kiosk_ids() -> tuple[int, int]:
-    import pwd
-
-    account = pwd.getpwnam("kiosk")
-    return account.pw_uid, account.pw_gid
+def install_terminal_secret(workdir: Path) -> None:
+    """As docs/INSTALL.md has a technician do: `kiosk enrol` with the district's file (here
+    in hexadecimal), as root; the secret is then the kiosk's own, mode 600."""
+    received = workdir / "terminal-secret.txt"
+    received.write_text(os.urandom(32).hex() + "\n", encoding="ascii")
+    station.run(["kiosk", "enrol", "--from", received], timeout=60)
+    received.unlink()
+    assert mode_owner(STATE / "terminal.secret") == ("0o600", "kiosk", "kiosk")
+    assert len((STATE / "terminal.secret").read_bytes()) == 32
 
 
 def colour_shares(png: Path) -> dict[str, float]:
@@ -232,8 +228,17 @@ def test_package_install_creates_user_folders_and_working_commands(
 
     version = station.run(["kiosk", "--version"], timeout=60).stdout.strip()
     assert version == f"kiosk {station.project_version(station.REPO)}"
-    check = as_kiosk("kiosk", "config", "check", "/etc/kiosk/kiosk.toml")
-    assert check.stdout.startswith("/etc/kiosk/kiosk.toml: OK")
+    # The example station file is right; the station is not ready: no secret yet, and none
+    # of the example's devices on this machine. The check names each, with its fix.
+    file_only = as_kiosk("kiosk", "config", "check", "--file-only", "/etc/kiosk/kiosk.toml")
+    assert file_only.stdout.startswith("/etc/kiosk/kiosk.toml: OK")
+    check = as_kiosk("kiosk", "config", "check", check=False)
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert check.stdout.startswith("/etc/kiosk/kiosk.toml: ")
+    assert "/var/lib/kiosk/terminal.secret: the terminal's secret is missing" in check.stdout
+    assert "id_reader.port /dev/ttyUSB0: no such device" in check.stdout
+    assert "Traceback" not in check.stderr
+    assert not (STATE / "outbox.key").exists()  # the check creates nothing
     probe = as_kiosk("kiosk", "devices", "probe", check=False)
     # No reader, printer or scanner on this machine: each is reported, none crashes it.
     assert probe.returncode in (0, 1), probe.stderr
@@ -283,7 +288,7 @@ def _pam(service: str, user: str, step: str) -> int:
 
 
 def test_package_unit_under_headless_cage_shows_the_home_screen(workdir: Path) -> None:
-    install_terminal_secret()
+    install_terminal_secret(workdir)
     command = station.service_command()
     assert command.argv[:3] == ["/usr/bin/cage", "-d", "--"]
     assert command.user == "kiosk"

@@ -175,3 +175,45 @@ def test_out_of_service_station_mistake_names_the_key(
         load_settings(write(tmp_path, toml))
     assert caught.value.key == key
     assert reason in caught.value.reason
+
+
+def test_every_problem_is_found_in_file_order_and_the_right_keys_are_kept(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "[ui]\nlanguage = 'fr'\nelder_mode_default = true\n"
+        "[session]\nwarning_s = 'ten'\nidle_timeout_s = 5\n"
+        "[id_reader]\nbaud = '9600'\nport = '/dev/ttyUSB3'\n"
+        "[colour]\n",
+    )
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    error = caught.value
+    assert [problem.key for problem in error.problems] == [
+        "ui.language",
+        "session.warning_s",  # not also "shorter than idle_timeout_s": its own problem first
+        "id_reader.baud",
+        "colour",
+    ]
+    assert str(error) == error.lines()[0]
+    assert error.lines()[2] == (
+        f"{path}: id_reader.baud: must be a whole number (got '9600'); "
+        "remove the quotes: baud = 9600"
+    )
+    assert error.settings is not None  # what was right, for `kiosk config check` to go on
+    assert error.settings.ui.elder_mode_default is True
+    assert error.settings.session.idle_timeout_s == 5
+    assert error.settings.id_reader.port == "/dev/ttyUSB3"
+    assert error.settings.ui.language == "zh_CN"  # the default, in place of the wrong one
+
+
+def test_every_pattern_key_says_its_form_in_words() -> None:
+    import dataclasses
+
+    from kiosk.settings import SECTIONS
+
+    for name, cls in SECTIONS.items():
+        for spec in dataclasses.fields(cls):
+            if spec.metadata["pattern"]:
+                assert spec.metadata["form"], f"{name}.{spec.name} has a pattern but no form"

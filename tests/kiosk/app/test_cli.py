@@ -35,27 +35,48 @@ def test_version() -> None:
     assert result.stdout.strip() == f"kiosk {__version__}"
 
 
-def test_config_check_accepts_the_example(repo: Path) -> None:
-    result = run("config", "check", str(repo / "config" / "kiosk.example.toml"))
-    assert result.returncode == 0
-    assert "OK" in result.stdout
+def test_config_check_file_only_accepts_the_example(repo: Path) -> None:
+    result = run("config", "check", "--file-only", str(repo / "config" / "kiosk.example.toml"))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith(f"{repo / 'config' / 'kiosk.example.toml'}: OK — ")
+    assert "terminal XC-YT-BYG-0001" in result.stdout
 
 
-def test_config_check_reports_one_line_and_fails(tmp_path: Path) -> None:
+def test_config_check_lists_every_problem_with_its_fix_and_fails(tmp_path: Path) -> None:
     bad = tmp_path / "kiosk.toml"
-    bad.write_text("[session]\nidle_timeout_s = 'soon'\n", encoding="utf-8")
-    result = run("config", "check", str(bad))
+    bad.write_text(
+        "[session]\nidle_timeout_s = 'soon'\n[id_reader]\nbaud = '115200'\n"
+        "[station]\narea_code = '1101'\n",
+        encoding="utf-8",
+    )
+    result = run("config", "check", "--file-only", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}: 3 problems to fix",
+        "  - session.idle_timeout_s: must be a whole number (got 'soon')",
+        "  - id_reader.baud: must be a whole number (got '115200'); "
+        "remove the quotes: baud = 115200",
+        "  - station.area_code: has the wrong form (got '1101'); "
+        "expected 12 digits, such as 110102000000",
+    ]
+
+
+def test_kiosk_run_refusing_a_file_names_every_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text("[session]\nidle_timeout_s = 'soon'\n[ui]\nlanguage = 'fr'\n", "utf-8")
+    result = run("run", "--config", str(bad))
     assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert lines == [
-        f"kiosk: settings error: {bad}: session.idle_timeout_s: must be a whole number (got 'soon')"
+    assert result.stderr.splitlines() == [
+        f"kiosk: settings error: {bad}: session.idle_timeout_s: must be a whole number "
+        "(got 'soon')",
+        f"kiosk: settings error: {bad}: ui.language: must be one of 'zh_CN', 'en' (got 'fr')",
     ]
 
 
 def test_config_check_does_not_load_qt(tmp_path: Path, repo: Path) -> None:
     code = (
         "import sys; from kiosk.app.cli import main; "
-        f"main(['config', 'check', {str(repo / 'config' / 'kiosk.example.toml')!r}]); "
+        f"main(['config', 'check', '--file-only', {str(repo / 'config/kiosk.example.toml')!r}]); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
     )
     result = subprocess.run(

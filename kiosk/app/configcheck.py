@@ -1,0 +1,196 @@
+"""`kiosk config check`: every problem `kiosk run` would meet, found before it starts.
+
+The station file first (every key, not only the first problem), then what the file points
+at on this machine: the key files (present, the kiosk user's own, mode 600, the right
+size) and the device ports (present). It creates nothing and changes nothing: a missing
+outbox or audit key is one `kiosk run` creates, so it is said, not made.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.keyfiles import KeyFile, locate_keys
+from kiosk.settings import Settings, SettingsError, load_settings
+
+KEY_SIZE = 32
+
+
+@dataclass
+class Report:
+    """What the check found: problems (the kiosk would refuse, or a device would not work)
+    and notes (worth knowing, nothing to fix)."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    settings: Settings | None = None
+
+
+def check_station(path: Path, state: Path, environ: Mapping[str, str], *, machine: bool) -> Report:
+    """Check the station file at `path`; with `machine`, also the key files (in `state` or
+    where the file or the service manager puts them) and the device ports it names."""
+    report = Report()
+    settings: Settings | None
+    try:
+        settings = report.settings = load_settings(path)
+    except SettingsError as error:
+        report.problems += [
+            f"{problem.key}: {problem.reason}" if problem.key else problem.reason
+            for problem in error.problems
+        ]
+        settings = error.settings  # the keys that were right, defaults elsewhere
+    if settings is None:  # not readable as a station file at all
+        if not path.exists():
+            report.problems = [
+                f"there is no station file at {path}: installing the package creates it; "
+                "elsewhere, start from config/kiosk.example.toml"
+            ]
+        return report
+    if machine:
+        _check_keys(report, settings, state, environ)
+        _check_ports(report, settings)
+    return report
+
+
+# keys -----------------------------------------------------------------------------------------
+
+
+def _check_keys(
+    report: Report, settings: Settings, state: Path, environ: Mapping[str, str]
+) -> None:
+    keys = locate_keys(settings.security, state, environ)
+    owner = _owner(state)
+    _check_key(report, keys.terminal_secret, owner, created_by_kiosk=False)
+    _check_key(report, keys.outbox_key, owner, created_by_kiosk=True)
+    _check_key(report, keys.audit_key, owner, created_by_kiosk=True)
+
+
+def _owner(state: Path) -> str | None:
+    """The kiosk's user: the owner of its state folder (None when there is none yet)."""
+    try:
+        return pwd.getpwuid(state.stat().st_uid).pw_name
+    except (OSError, KeyError):
+        return None
+
+
+def _check_key(report: Report, key: KeyFile, owner: str | None, *, created_by_kiosk: bool) -> None:
+    path = key.path
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if created_by_kiosk and not key.provided:
+            report.notes.append(f"{path}: not there yet; `kiosk run` creates it at its first start")
+        elif key.provided:
+            report.problems.append(
+                f"{path}: key file missing from the credentials folder (the kiosk creates no "
+                f"key there); add LoadCredential={path.name}:/etc/credstore/{path.name} to "
+                "the kiosk's unit"
+            )
+        else:
+            report.problems.append(
+                f"{path}: the terminal's secret is missing; install the one the district "
+                "issued for this terminal: kiosk enrol"
+            )
+        return
+    except PermissionError:
+        report.problems.append(
+            f"{path}: cannot look at it (permission denied); run the check as root or as the "
+            "kiosk's user: runuser -u kiosk -- kiosk config check"
+        )
+        return
+    except OSError as error:
+        report.problems.append(f"{path}: cannot look at it ({error.strerror})")
+        return
+    if not stat.S_ISREG(info.st_mode):
+        report.problems.append(f"{path}: is not a file")
+        return
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & 0o077:
+        report.problems.append(
+            f"{path}: others can read this key file (mode {mode:o}); run: chmod 600 {path}"
+        )
+    user = _user_name(info.st_uid)
+    if owner is not None and user != owner and not key.provided:
+        report.problems.append(
+            f"{path}: belongs to {user}, but the kiosk runs as {owner} and could not read it; "
+            f"run: chown {owner}:{owner} {path}"
+        )
+    if info.st_size != KEY_SIZE:
+        report.problems.append(_wrong_size(path, info.st_size))
+
+
+def _user_name(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+def _wrong_size(path: Path, size: int) -> str:
+    message = f"{path}: a key must be {KEY_SIZE} bytes, this file has {size}"
+    try:
+        text = path.read_bytes()[:200].strip()
+    except OSError:
+        return message
+    hex_digits = set(b"0123456789abcdefABCDEF")
+    if len(text) == 2 * KEY_SIZE and set(text) <= hex_digits:
+        return (
+            f"{message}: it holds the key as {2 * KEY_SIZE} hexadecimal characters; store the "
+            f"bytes instead: kiosk enrol --replace --from {path}"
+        )
+    return message
+
+
+# ports ----------------------------------------------------------------------------------------
+
+
+def _check_ports(report: Report, settings: Settings) -> None:
+    """The device paths the file names exist on this machine (what each is, and whether it
+    answers, is `kiosk devices probe`)."""
+    reader, printer, scanner = (
+        settings.id_reader.port,
+        settings.printer.address,
+        settings.scanner.port,
+    )
+    report.problems += _missing("id_reader.port", reader, reader, "the ID-card reader")
+    scheme, _, rest = printer.partition(":")
+    if scheme in ("serial", "file"):
+        report.problems += _missing("printer.address", printer, rest, "the receipt printer")
+    elif scheme == "usb":
+        report.problems += _missing_usb(printer, rest)
+    scanner_path = scanner.removeprefix("evdev:")
+    report.problems += _missing("scanner.port", scanner, scanner_path, "the scanner")
+
+
+def _missing(key: str, value: str, path: str, device: str) -> list[str]:
+    """A problem when `path` names a device file this machine does not have. Empty values
+    (no such device) and network addresses (socket://, rfc2217://) are not checked here."""
+    if not path.startswith("/") or os.path.exists(path):
+        return []
+    return [
+        f"{key} {value}: no such device on this machine; plug in {device}, or choose its "
+        "port from `kiosk devices list`"
+    ]
+
+
+def _missing_usb(address: str, ids: str) -> list[str]:
+    """A problem when no USB device has these ids. Nothing when USB cannot be looked at
+    (no libusb, no permission): `kiosk devices list` says why."""
+    try:
+        vendor, product = (int(part, 16) for part in ids.split(":"))
+        import usb.core
+
+        found = usb.core.find(idVendor=vendor, idProduct=product)
+    except Exception:  # pyusb raises its own and libusb's errors: none is this check's
+        return []
+    if found is not None:
+        return []
+    return [
+        f"printer.address {address}: no such USB device is plugged in; plug in the receipt "
+        "printer, or choose it from `kiosk devices list`"
+    ]

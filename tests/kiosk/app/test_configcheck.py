@@ -1,0 +1,230 @@
+"""`kiosk config check` on real files, and `kiosk enrol` as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.app.configcheck import check_station
+from kiosk.keyfiles import KeyFileError, parse_secret
+
+KIOSK = [sys.executable, "-m", "kiosk"]
+SECRET = bytes(range(32))
+
+
+def station_file(folder: Path, text: str = "") -> Path:
+    path = folder / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def state_folder(folder: Path, secret: bytes | None = SECRET, mode: int = 0o600) -> Path:
+    state = folder / "state"
+    state.mkdir(mode=0o700)
+    if secret is not None:
+        (state / "terminal.secret").write_bytes(secret)
+        (state / "terminal.secret").chmod(mode)
+    return state
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+def test_config_check_ready_station_has_no_problem_and_notes_keys_made_at_first_start(
+    tmp_path: Path,
+) -> None:
+    state = state_folder(tmp_path)
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert report.problems == []
+    assert report.notes == [
+        f"{state / 'outbox.key'}: not there yet; `kiosk run` creates it at its first start",
+        f"{state / 'audit.key'}: not there yet; `kiosk run` creates it at its first start",
+    ]
+
+
+def test_config_check_missing_secret_says_how_to_enrol(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=None)
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert report.problems == [
+        f"{state / 'terminal.secret'}: the terminal's secret is missing; install the one the "
+        "district issued for this terminal: kiosk enrol"
+    ]
+
+
+def test_config_check_key_readable_by_others_and_in_hex_gets_both_fixes(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=SECRET.hex().encode() + b"\n", mode=0o644)
+    secret = state / "terminal.secret"
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert report.problems == [
+        f"{secret}: others can read this key file (mode 644); run: chmod 600 {secret}",
+        f"{secret}: a key must be 32 bytes, this file has 65: it holds the key as 64 "
+        f"hexadecimal characters; store the bytes instead: kiosk enrol --replace --from {secret}",
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_config_check_key_of_another_user_than_the_kiosk_says_chown(tmp_path: Path) -> None:
+    import pwd
+
+    state = state_folder(tmp_path)
+    nobody = pwd.getpwnam("nobody")
+    os.chown(state, nobody.pw_uid, nobody.pw_gid)  # the kiosk runs as the state's owner
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    secret = state / "terminal.secret"
+    assert report.problems == [
+        f"{secret}: belongs to root, but the kiosk runs as nobody and could not read it; "
+        f"run: chown nobody:nobody {secret}"
+    ]
+
+
+def test_config_check_key_missing_from_credentials_folder_names_the_unit_line(
+    tmp_path: Path,
+) -> None:
+    state = state_folder(tmp_path)
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "terminal.secret").write_bytes(SECRET)
+    (credentials / "terminal.secret").chmod(0o600)
+    environ = {"CREDENTIALS_DIRECTORY": str(credentials)}
+    report = check_station(station_file(tmp_path), state, environ, machine=True)
+    assert [problem.split(";")[0] for problem in report.problems] == [
+        f"{credentials / 'outbox.key'}: key file missing from the credentials folder (the "
+        "kiosk creates no key there)",
+        f"{credentials / 'audit.key'}: key file missing from the credentials folder (the "
+        "kiosk creates no key there)",
+    ]
+    assert "LoadCredential=outbox.key:/etc/credstore/outbox.key" in report.problems[0]
+
+
+def test_config_check_ports_missing_are_named_in_file_order(tmp_path: Path) -> None:
+    state = state_folder(tmp_path)
+    text = (
+        f'[id_reader]\nport = "{tmp_path / "ttyUSB9"}"\n'
+        f'[printer]\naddress = "serial:{tmp_path / "ttyS9"}"\n'
+        '[scanner]\nport = "/dev/null"\n'  # present: no problem
+    )
+    report = check_station(station_file(tmp_path, text), state, {}, machine=True)
+    assert report.problems == [
+        f"id_reader.port {tmp_path / 'ttyUSB9'}: no such device on this machine; plug in the "
+        "ID-card reader, or choose its port from `kiosk devices list`",
+        f"printer.address serial:{tmp_path / 'ttyS9'}: no such device on this machine; plug "
+        "in the receipt printer, or choose its port from `kiosk devices list`",
+    ]
+
+
+def test_config_check_bad_key_does_not_hide_the_port_beside_it(tmp_path: Path) -> None:
+    state = state_folder(tmp_path)
+    text = f'[id_reader]\nbaud = "115200"\nport = "{tmp_path / "ttyUSB9"}"\n'
+    report = check_station(station_file(tmp_path, text), state, {}, machine=True)
+    assert [problem.split(":")[0] for problem in report.problems] == [
+        "id_reader.baud",
+        f"id_reader.port {tmp_path / 'ttyUSB9'}",
+    ]
+
+
+def test_config_check_creates_and_changes_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "state"  # not there: a station before its first start
+    path = station_file(tmp_path, "[ui]\nlanguage = 'fr'\n")
+    before = listing(tmp_path)
+    report = check_station(path, state, {}, machine=True)
+    assert len(report.problems) == 2  # the language, and the secret
+    assert listing(tmp_path) == before
+
+
+def test_config_check_no_station_file_says_where_one_comes_from(tmp_path: Path) -> None:
+    report = check_station(tmp_path / "kiosk.toml", tmp_path, {}, machine=True)
+    assert report.problems == [
+        f"there is no station file at {tmp_path / 'kiosk.toml'}: installing the package "
+        "creates it; elsewhere, start from config/kiosk.example.toml"
+    ]
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        SECRET,
+        SECRET.hex().encode(),
+        SECRET.hex().upper().encode() + b"\r\n",
+        b" ".join(SECRET.hex().encode()[i : i + 8] for i in range(0, 64, 8)),
+    ],
+)
+def test_parse_secret_takes_bytes_or_hex(given: bytes) -> None:
+    assert parse_secret(given) == SECRET
+
+
+@pytest.mark.parametrize("given", [b"", SECRET[:31], SECRET.hex().encode()[:-1] + b"g", b"x" * 65])
+def test_parse_secret_refuses_anything_else(given: bytes) -> None:
+    with pytest.raises(KeyFileError, match="expected 32 bytes or 64 hexadecimal characters"):
+        parse_secret(given)
+
+
+# kiosk enrol ----------------------------------------------------------------------------------
+
+
+def enrol(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*KIOSK, "enrol", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_enrol_hex_file_stores_the_bytes_private(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=None)
+    received = tmp_path / "from-district.txt"
+    received.write_text(SECRET.hex() + "\n", encoding="ascii")
+    result = enrol(
+        "--from", str(received), "--state", str(state), "--config", str(station_file(tmp_path))
+    )
+    assert result.returncode == 0, result.stderr
+    secret = state / "terminal.secret"
+    assert secret.read_bytes() == SECRET
+    assert secret.stat().st_mode & 0o777 == 0o600
+    assert check_station(station_file(tmp_path), state, {}, machine=True).problems == []
+
+
+def test_enrol_typed_hex_is_read_without_echo(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=None)
+    result = enrol(
+        "--state", str(state), "--config", str(station_file(tmp_path)), stdin=SECRET.hex() + "\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert (state / "terminal.secret").read_bytes() == SECRET
+    assert SECRET.hex() not in result.stdout + result.stderr
+
+
+def test_enrol_keeps_an_existing_secret_unless_told_to_replace(tmp_path: Path) -> None:
+    state = state_folder(tmp_path)
+    received = tmp_path / "new.secret"
+    received.write_bytes(bytes(32))
+    config = str(station_file(tmp_path))
+    kept = enrol("--from", str(received), "--state", str(state), "--config", config)
+    assert kept.returncode == 1
+    assert "already holds a secret; give --replace" in kept.stderr
+    assert (state / "terminal.secret").read_bytes() == SECRET
+    replaced = enrol(
+        "--from", str(received), "--state", str(state), "--config", config, "--replace"
+    )
+    assert replaced.returncode == 0, replaced.stderr
+    assert (state / "terminal.secret").read_bytes() == bytes(32)
+
+
+def test_enrol_refuses_what_is_not_a_secret_and_changes_nothing(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=None)
+    received = tmp_path / "letter.txt"
+    received.write_text("Dear technician, your secret is attached.\n", encoding="utf-8")
+    result = enrol(
+        "--from", str(received), "--state", str(state), "--config", str(station_file(tmp_path))
+    )
+    assert result.returncode == 1
+    assert "not a terminal secret" in result.stderr
+    assert "nothing was changed" in result.stderr
+    assert list(state.iterdir()) == []
