@@ -149,12 +149,32 @@ def stopped(container: nspawn.Container) -> nspawn.Container:
 @pytest.fixture
 def running(stopped: nspawn.Container) -> nspawn.Container:
     """The kiosk started (the start job ends with its READY=1) and serving."""
-    stopped.systemctl("start", KIOSK, timeout=120)
+    start(stopped, KIOSK)
     wait_for_state(stopped, KIOSK, "active", "running", timeout=10)
     return stopped
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def start(box: nspawn.Container, unit: str) -> None:
+    """`systemctl start unit` (a notify unit: until its READY=1); on failure, says why."""
+    started = box.run("systemctl", "start", unit, timeout=150, check=False)
+    if started.returncode != 0:
+        status = box.run("systemctl", "status", "--no-pager", "--lines=0", unit, check=False)
+        log = box.run(
+            "journalctl",
+            "--no-pager",
+            f"--unit={unit}",
+            "--lines=40",
+            # Not cage's lines about the headless outputs (60 a second, see DROP_IN).
+            "--grep=^(?!.*Basic output test failed)",
+            check=False,
+        )
+        raise AssertionError(
+            f"systemctl start {unit} exited {started.returncode}: {started.stderr}\n"
+            f"{status.stdout}\n{log.stdout}"
+        )
 
 
 def wait_for_state(
@@ -236,7 +256,7 @@ def test_kiosk_service_start_is_active_after_ready_as_kiosk_with_journal(
     mark = box.cursor()
 
     started = time.monotonic()
-    box.systemctl("start", KIOSK, timeout=120)  # Type=notify: returns at READY=1
+    start(box, KIOSK)  # Type=notify: returns at READY=1
     _timings["start_to_active_s"] = time.monotonic() - started
 
     state = box.show(KIOSK, "ActiveState", "SubState", "StatusText", "ActiveEnterTimestamp")
