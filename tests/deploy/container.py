@@ -222,8 +222,11 @@ class Container:
         command = ["journalctl", "--output=json", "--no-pager", *args]
         if after is not None:
             command.append(f"--after-cursor={after}")
+        found = self.run(*command, timeout=120, check=False)
+        # journalctl --grep exits 1 when nothing matches.
+        assert found.returncode == 0 or (found.returncode == 1 and not found.stdout), found
         entries = []
-        for line in self.run(*command, timeout=120).stdout.splitlines():
+        for line in found.stdout.splitlines():
             entry = json.loads(line)
             message = entry.get("MESSAGE", "")
             if isinstance(message, list):  # journalctl gives bytes that are not UTF-8 so
