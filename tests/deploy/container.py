@@ -122,7 +122,7 @@ class Container:
 
     def boot(self, timeout: float = 120) -> None:
         """Start the container and wait until its systemd says the system is running."""
-        self._log_file = self.log.open("wb")
+        self._log_file = self.log.open("ab")  # a second boot adds to the first one's
         self.process = subprocess.Popen(
             [
                 "systemd-nspawn",
@@ -145,6 +145,7 @@ class Container:
             start_new_session=True,
         )
         nspawn = self.process.pid
+        self.leader = 0
 
         def systemd_started() -> bool:
             assert self.process is not None
@@ -266,3 +267,5 @@ class Container:
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None
+        self.process = None
+        self.leader = 0

@@ -459,3 +459,19 @@ def test_kiosk_service_stop_is_clean_within_the_stop_timeout(running: nspawn.Con
     for sign in ("status=6/ABRT", "Killing", "timed out", "dumped core"):
         assert sign not in journal, journal[-3000:]
     assert box.run("kill", "-0", str(pid), check=False).returncode != 0
+
+
+# -- 5. boot -------------------------------------------------------------------------------
+
+
+def test_kiosk_service_enabled_by_the_package_starts_at_boot(container: nspawn.Container) -> None:
+    box = container
+    # A power cut and the machine on again: nothing but the boot starts the kiosk.
+    box.shutdown()
+    box.boot()
+    state = wait_for_state(box, KIOSK, "active", "running", timeout=60)
+    assert state["NRestarts"] == "0", state
+    kiosk_process(box)
+    assert box.show(KIOSK, "StatusText")["StatusText"].startswith("Serving residents")
+    wanted = box.show("multi-user.target", "Wants")["Wants"].split()
+    assert KIOSK in wanted
