@@ -11,6 +11,7 @@ shipped. The tests share one container and run in order; each starts from a stop
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -132,7 +133,10 @@ def container(can_run_containers: None, first_deb: Path) -> Iterator[nspawn.Cont
     finally:
         box.shutdown()
         shutil.rmtree(work, ignore_errors=True)
-        print(f"\ncontainer timings: {_timings}")
+        # For a person to read (seconds): debootstrap, install, start, the watchdog's delay.
+        kept = station.REPO / "build" / "nspawn-timings.json"
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_text(json.dumps(_timings, indent=1) + "\n", encoding="utf-8")
 
 
 @pytest.fixture
