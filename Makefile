@@ -73,9 +73,11 @@ lock: $(STAMP)
 		--python-platform x86_64-manylinux_2_36 --custom-compile-command 'make lock' \
 		--no-emit-index-url --no-emit-find-links pyproject.toml -o packaging/requirements.lock
 
-# Builds the package from a clean clone, installs, runs, upgrades and purges it (as root;
-# slow, so not part of `make test`; .ci/run runs it after the tests).
+# Builds the package from a clean clone, installs, runs, upgrades and purges it, then
+# installs it in a Debian 12 container booted with systemd and checks what its units promise
+# (as root; slow, so not part of `make test`; .ci/run runs it after the tests).
 deb-test: $(STAMP)
+	@packaging/check-debian-packages.sh packaging/test-packages.txt
 	KIOSK_DEPLOY_TEST=1 $(BIN)/python -m pytest tests/deploy -p no:cacheprovider -v
 
 clean:

@@ -70,16 +70,12 @@ def workdir() -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def checkout(workdir: Path) -> Iterator[Path]:
+def checkout(clean_clone: Path) -> Iterator[Path]:
+    """The clone the session's package was built in (conftest.py): the newer version too."""
     assert station.installed_version() is None, "community-kiosk is already installed here"
     assert not STATE.exists(), f"{STATE} exists: not a fresh machine for this test"
-    yield station.clone_head(workdir)
+    yield clean_clone
     station.remove_everything()
-
-
-@pytest.fixture(scope="module")
-def first_deb(checkout: Path) -> Path:
-    return station.build(checkout)
 
 
 def as_kiosk(*command: str, timeout: float = 60, check: bool = True, stdin: str | None = None):

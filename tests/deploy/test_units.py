@@ -99,6 +99,30 @@ def test_unit_screen_units_are_sandboxed_and_count_an_abort_as_failure(unit: Pat
         assert closing not in settings, closing
 
 
+@pytest.mark.parametrize("unit", [MAIN, OUT_OF_SERVICE], ids=lambda unit: unit.name)
+def test_unit_screen_units_take_notifications_from_cages_child_without_a_pam_session(
+    unit: Path,
+) -> None:
+    # A PAM session (pam_systemd) moves the process into a session scope: the kiosk's READY=1
+    # and WATCHDOG=1 would not count for the unit (systemd.exec(5); test_systemd.py saw it).
+    settings = _settings(unit.read_text(encoding="utf-8"))
+    assert settings["NotifyAccess"] == ["all"]
+    assert "PAMName" not in settings
+
+
+def test_unit_kiosk_and_out_of_service_are_ordered_so_one_stops_before_the_other_starts() -> None:
+    # Conflicts= alone runs the stop and the start together; both share /run/kiosk.
+    main = _settings(MAIN.read_text(encoding="utf-8"))
+    out_of_service = _settings(OUT_OF_SERVICE.read_text(encoding="utf-8"))
+    assert "community-kiosk-out-of-service.service" in " ".join(main["Conflicts"])
+    ordered = " ".join(main.get("After", []) + main.get("Before", []))
+    ordered_back = " ".join(out_of_service.get("After", []) + out_of_service.get("Before", []))
+    assert (
+        "community-kiosk-out-of-service.service" in ordered.split()
+        or "community-kiosk.service" in ordered_back.split()
+    )
+
+
 def test_unit_out_of_service_starts_the_retry_timer_which_stops_with_it() -> None:
     assert "community-kiosk-retry.timer" in _settings(OUT_OF_SERVICE.read_text())["Wants"]
     timer = _settings(RETRY_TIMER.read_text(encoding="utf-8"))
