@@ -12,8 +12,10 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk import __version__
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
 from kiosk.health import StationHealth
+from kiosk.metrics import KioskMetrics, MetricsServer, serve_metrics
 from kiosk.services import Services
 from kiosk.settings import Settings
 from kiosk.visit import ResidentSession
@@ -26,6 +28,7 @@ from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
+from ui.metricsfeed import MetricsFeed
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
@@ -70,6 +73,7 @@ class KioskUi:
     staff: StaffGate
     visit: VisitModel
     outbox: OutboxService | None = None
+    metrics: MetricsServer | None = None  # the Prometheus endpoint ([metrics] listen)
 
     def root(self) -> QObject:
         return self.window
@@ -83,6 +87,8 @@ class KioskUi:
         self.capture.stop()
         if self.outbox is not None:
             self.outbox.stop()
+        if self.metrics is not None:
+            self.metrics.stop()
         self.languages.detach()
         self.window.setProperty("allowClose", True)
         self.window.close()
@@ -215,6 +221,16 @@ def build_ui(
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
     shell.startSession()
+    # After the start above: a session counts when a resident starts it.
+    metrics = _metrics(
+        settings,
+        hub=hub,
+        catalog=catalog,
+        catalog_service=catalog_service,
+        shell=shell,
+        outbox=outbox,
+        parent=engine,
+    )
     return KioskUi(
         engine=engine,
         window=window,
@@ -229,7 +245,38 @@ def build_ui(
         staff=staff,
         visit=visit,
         outbox=outbox,
+        metrics=metrics,
     )
+
+
+def _metrics(
+    settings: Settings,
+    *,
+    hub: DeviceHub,
+    catalog: CatalogViewModel,
+    catalog_service: CatalogService,
+    shell: ShellModel,
+    outbox: OutboxService | None,
+    parent: QObject,
+) -> MetricsServer | None:
+    """The Prometheus endpoint, fed from the same health the heartbeat sends; None when
+    [metrics] listen is empty or its address cannot be used (logged)."""
+    if not settings.metrics.listen:
+        return None
+    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    server = serve_metrics(metrics.registry, settings.metrics.listen)
+    if server is None:
+        return None
+    MetricsFeed(
+        metrics,
+        lambda: _health(hub, catalog),
+        hub=hub,
+        catalog_service=catalog_service,
+        shell=shell,
+        outbox=outbox,
+        parent=parent,
+    )
+    return server
 
 
 def show_window(
