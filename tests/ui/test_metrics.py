@@ -20,6 +20,7 @@ from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.status import DeviceKind, Light, Paper
 from kiosk.catalog.sample import sample_document
+from kiosk.keyfiles import load_key
 from kiosk.metrics import (
     DEVICE_STATES,
     PAPER_STATES,
@@ -27,8 +28,10 @@ from kiosk.metrics import (
     SERVICE_STATES,
     SUBMISSION_OUTCOMES,
 )
+from kiosk.outbox import Outbox
 from kiosk.services import Devices
 from kiosk.settings import MetricsSettings
+from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import Driver, platform_station
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -169,3 +172,34 @@ def test_metrics_labels_are_codes_never_resident_input(station: Driver) -> None:
     for name, labels in series(text):
         for label, label_value in labels:
             assert label_value in codes | settings_and_platform, (name, label, label_value)
+
+
+def test_metrics_outbox_drained_counts_accepted_and_refused_cases_without_numbers(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    with platform_station(tmp_path) as (settings, _standin):
+        outbox_path = tmp_path / "outbox.db"
+        # A row sealed with another key: unreadable, so it is quarantined (refused).
+        stranger = Outbox(outbox_path, bytes(range(32)))
+        stranger.enqueue("case", case_body("XCQ000001"), apply_no="XCQ000001")
+        stranger.close()
+        outbox = Outbox(
+            outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
+        )
+        for number in ("XCU000001", "XCU000002"):
+            body = case_body(number) | {"terminalId": settings.station.terminal_id}
+            outbox.enqueue("case", body, apply_no=number)
+        outbox.close()
+        on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
+        kiosk = launch(on_free_port, outbox_path=outbox_path)
+        kiosk.wait_until(
+            lambda: value(scrape(kiosk), "kiosk_submissions_total", outcome="accepted") == 2,
+            timeout_ms=20_000,
+        )
+        text = scrape(kiosk)
+    assert value(text, "kiosk_submissions_total", outcome="refused") == 1
+    assert value(text, "kiosk_outbox_quarantined") == 1
+    assert value(text, "kiosk_outbox_depth") == 0
+    assert value(text, "kiosk_outbox_oldest_age_seconds") == 0
+    assert "XCU" not in text
+    assert "XCQ" not in text
