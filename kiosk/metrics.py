@@ -33,7 +33,13 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from devices.status import Health, Paper
-from kiosk.health import OUT_OF_SERVICE_REASONS, DeviceHealth, StationHealth, TerminalHealth
+from kiosk.health import (
+    OUT_OF_SERVICE_REASONS,
+    DeviceHealth,
+    OutOfService,
+    StationHealth,
+    TerminalHealth,
+)
 from kiosk.settings import listen_address
 
 log = logging.getLogger(__name__)
@@ -128,7 +134,12 @@ class KioskMetrics:
         self.outbox_depth(health.outbox_depth)
         if health.outbox_depth:
             self._ages.oldest_since = health.at - health.oldest_pending_s
-        reason = health.out_of_service.reason if health.out_of_service else "in_service"
+        self.out_of_service(health.out_of_service)
+
+    def out_of_service(self, state: OutOfService | None) -> None:
+        """In service (None), or out of service and why (an unknown reason counts as the
+        first known one rather than becoming a label)."""
+        reason = state.reason if state is not None else "in_service"
         self._service.state(reason if reason in SERVICE_STATES else SERVICE_STATES[1])
 
     def _update_device(self, device: DeviceHealth) -> None:
@@ -157,10 +168,11 @@ class KioskMetrics:
         """The catalog in use was stored on this terminal at `stored_at` (None: unknown)."""
         self._ages.catalog_stored_at = stored_at
 
-    def catalog_synced(self, status: str) -> None:
-        """A catalog sync ended with `status` (kiosk/catalog/syncjob.py SyncOutcome)."""
+    def catalog_synced(self, status: str, at: float | None = None) -> None:
+        """A catalog sync ended with `status` (kiosk/catalog/syncjob.py SyncOutcome) at `at`
+        (seconds since the epoch; None: now)."""
         if status in GOOD_SYNCS:
-            self._ages.last_sync_at = self._clock()
+            self._ages.last_sync_at = self._clock() if at is None else at
 
     def session_started(self) -> None:
         self._sessions.inc()
@@ -247,5 +259,7 @@ def serve_metrics(registry: CollectorRegistry, listen: str) -> MetricsServer | N
             error.strerror or error,
         )
         return None
-    log.info("metrics served at http://%s/metrics", listen)
-    return MetricsServer(server, thread)
+    served = MetricsServer(server, thread)
+    shown = f"[{host}]" if ":" in host else host
+    log.info("metrics served at http://%s:%d/metrics", shown, served.port)
+    return served

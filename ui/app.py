@@ -7,15 +7,14 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk import __version__
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
 from kiosk.health import StationHealth
-from kiosk.metrics import KioskMetrics, MetricsServer, serve_metrics
 from kiosk.services import Services
 from kiosk.settings import Settings
 from kiosk.visit import ResidentSession
@@ -36,6 +35,9 @@ from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
 from ui.visitview import VisitModel
+
+if TYPE_CHECKING:
+    from kiosk.metrics import MetricsServer
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +75,8 @@ class KioskUi:
     staff: StaffGate
     visit: VisitModel
     outbox: OutboxService | None = None
-    metrics: MetricsServer | None = None  # the Prometheus endpoint ([metrics] listen)
+    # The Prometheus endpoint ([metrics] listen), once the first frame is out.
+    metrics: MetricsServer | None = None
 
     def root(self) -> QObject:
         return self.window
@@ -220,18 +223,20 @@ def build_ui(
     first_frame.passed.connect(hub.start)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
-    shell.startSession()
-    # After the start above: a session counts when a resident starts it.
-    metrics = _metrics(
-        settings,
-        hub=hub,
-        catalog=catalog,
-        catalog_service=catalog_service,
-        shell=shell,
-        outbox=outbox,
-        parent=engine,
+    feed = (
+        MetricsFeed(
+            lambda: _health(hub, catalog),
+            hub=hub,
+            catalog_service=catalog_service,
+            shell=shell,
+            outbox=outbox,
+            parent=engine,
+        )
+        if settings.metrics.listen
+        else None
     )
-    return KioskUi(
+    shell.startSession()
+    ui = KioskUi(
         engine=engine,
         window=window,
         shell=shell,
@@ -245,38 +250,24 @@ def build_ui(
         staff=staff,
         visit=visit,
         outbox=outbox,
-        metrics=metrics,
     )
+    if feed is not None:
+        first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))
+    return ui
 
 
-def _metrics(
-    settings: Settings,
-    *,
-    hub: DeviceHub,
-    catalog: CatalogViewModel,
-    catalog_service: CatalogService,
-    shell: ShellModel,
-    outbox: OutboxService | None,
-    parent: QObject,
-) -> MetricsServer | None:
-    """The Prometheus endpoint, fed from the same health the heartbeat sends; None when
-    [metrics] listen is empty or its address cannot be used (logged)."""
-    if not settings.metrics.listen:
-        return None
+def _start_metrics(ui: KioskUi, feed: MetricsFeed, settings: Settings) -> None:
+    """The Prometheus endpoint, fed from the same health the heartbeat sends; none when its
+    address cannot be used (logged: the kiosk serves residents without it)."""
+    from kiosk import __version__
+    from kiosk.metrics import KioskMetrics, serve_metrics  # prometheus-client: not at start-up
+
+    if ui.metrics is not None:
+        return
     metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
-    server = serve_metrics(metrics.registry, settings.metrics.listen)
-    if server is None:
-        return None
-    MetricsFeed(
-        metrics,
-        lambda: _health(hub, catalog),
-        hub=hub,
-        catalog_service=catalog_service,
-        shell=shell,
-        outbox=outbox,
-        parent=parent,
-    )
-    return server
+    ui.metrics = serve_metrics(metrics.registry, settings.metrics.listen)
+    if ui.metrics is not None:
+        feed.start(metrics)
 
 
 def show_window(

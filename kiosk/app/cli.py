@@ -49,6 +49,7 @@ from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 if TYPE_CHECKING:
     from kiosk.app.devicesetup import DemoDevices
     from kiosk.app.outofservice import OutOfServiceBeacon
+    from kiosk.metrics import KioskMetrics, MetricsServer
     from kiosk.services import Devices
 
 log = logging.getLogger("kiosk")
@@ -126,7 +127,9 @@ def _cmd_out_of_service(args: argparse.Namespace) -> int:
         log.error("state folder %s unusable, logging to the journal only: %s", state, error)
     if problem:
         log.error("%s", problem)
-    beacon = _out_of_service_beacon(settings, state, OutOfService(args.reason, time.time()))
+    out_of_service = OutOfService(args.reason, time.time())
+    metrics, metrics_server = _out_of_service_metrics(settings, out_of_service)
+    beacon = _out_of_service_beacon(settings, state, out_of_service, metrics)
     notifier = Notifier.from_environment(os.environ)
     from ui.outofservice import run_out_of_service
 
@@ -142,11 +145,31 @@ def _cmd_out_of_service(args: argparse.Namespace) -> int:
     finally:
         if beacon is not None:
             beacon.stop()
+        if metrics_server is not None:
+            metrics_server.stop()
         notifier.close()
 
 
+def _out_of_service_metrics(
+    settings: Settings, out_of_service: OutOfService
+) -> tuple[KioskMetrics | None, MetricsServer | None]:
+    """The metrics endpoint of the out-of-service screen (the kiosk's own is down with it):
+    `up` stays 1 and kiosk_service_state says why the terminal does not serve."""
+    if not settings.metrics.listen:
+        return None, None
+    from kiosk import __version__
+    from kiosk.metrics import KioskMetrics, serve_metrics
+
+    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    metrics.out_of_service(out_of_service)
+    return metrics, serve_metrics(metrics.registry, settings.metrics.listen)
+
+
 def _out_of_service_beacon(
-    settings: Settings, state: Path, out_of_service: OutOfService
+    settings: Settings,
+    state: Path,
+    out_of_service: OutOfService,
+    metrics: KioskMetrics | None = None,
 ) -> OutOfServiceBeacon | None:
     """The heartbeat of the out-of-service screen, when there is a platform to tell."""
     from kiosk.app.outofservice import OutOfServiceBeacon
@@ -165,6 +188,7 @@ def _out_of_service_beacon(
         functools.partial(connect_platform, settings.platform.base_url, credentials),
         out_of_service,
         state / OUTBOX_FILE,
+        metrics=metrics,
     )
 
 

@@ -48,6 +48,7 @@ def test_alert_signal(launch: Callable[..., Driver], record: Callable[..., objec
         settings = dataclasses.replace(make_settings(), metrics=MetricsSettings("127.0.0.1:0"))
         kiosk = launch(settings, devices=devices)
         kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN, 10_000)
+        kiosk.wait_until(lambda: kiosk.ui.metrics is not None)  # after the first frame
         for _ in range(RUNS):
             kiosk.wait_until(lambda: _paper(kiosk) == "ok", 10_000)
             sim.set_state(paper=Paper.OUT)

@@ -4,7 +4,9 @@ Prometheus reads, checked by promtool, following the device simulators."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 import shutil
+import socket
 import subprocess
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -32,7 +34,7 @@ from kiosk.outbox import Outbox
 from kiosk.services import Devices
 from kiosk.settings import MetricsSettings
 from tests.kiosk.standin.test_server import case_body
-from tests.ui.driver import Driver, platform_station
+from tests.ui.driver import Driver, make_settings, platform_station
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -79,6 +81,7 @@ def station(
         on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         kiosk = launch(on_free_port, devices=devices, outbox_path=tmp_path / "outbox.db")
         kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
+        kiosk.wait_until(lambda: kiosk.ui.metrics is not None)  # after the first frame
         yield kiosk
 
 
@@ -192,6 +195,7 @@ def test_metrics_outbox_drained_counts_accepted_and_refused_cases_without_number
         outbox.close()
         on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         kiosk = launch(on_free_port, outbox_path=outbox_path)
+        kiosk.wait_until(lambda: kiosk.ui.metrics is not None)  # after the first frame
         kiosk.wait_until(
             lambda: value(scrape(kiosk), "kiosk_submissions_total", outcome="accepted") == 2,
             timeout_ms=20_000,
@@ -203,3 +207,21 @@ def test_metrics_outbox_drained_counts_accepted_and_refused_cases_without_number
     assert value(text, "kiosk_outbox_oldest_age_seconds") == 0
     assert "XCU" not in text
     assert "XCQ" not in text
+
+
+def test_metrics_port_in_use_kiosk_serves_on_without_metrics(
+    launch: Callable[..., Driver], caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = dataclasses.replace(
+            make_settings(), metrics=MetricsSettings(f"127.0.0.1:{port}")
+        )
+        with caplog.at_level(logging.ERROR, logger="kiosk.metrics"):
+            kiosk = launch(settings)
+            kiosk.wait_until(lambda: "runs on without metrics" in caplog.text)
+    assert kiosk.ui.metrics is None
+    kiosk.click("tile_guides")  # and residents are served
+    assert kiosk.visible("openSearchButton")
