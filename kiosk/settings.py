@@ -374,7 +374,8 @@ class MetricsSettings:
             "the kiosk process itself rather than written for node_exporter's textfile "
             "collector: the scrape's `up` then says the kiosk itself is alive, nothing stale "
             "is left when it is dead, and the sandboxed service needs no extra place to "
-            "write. A port in use is logged and the kiosk runs on without metrics.",
+            "write. A port in use is logged and the kiosk runs on without metrics. "
+            "`kiosk demo` without --config takes a free port on loopback (in its log).",
         ),
     )
 

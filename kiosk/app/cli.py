@@ -38,6 +38,7 @@ from kiosk.privatefiles import private_dir
 from kiosk.services import Services
 from kiosk.settings import (
     DEFAULT_CONFIG_PATH,
+    MetricsSettings,
     Settings,
     SettingsError,
     load_settings,
@@ -210,6 +211,8 @@ def _run_demo(args: argparse.Namespace) -> int:
         if not args.config:
             settings = with_demo_pin(settings)
             print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
+            # A free port (said in the log): a second demo, or a test, never finds it taken.
+            settings = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         from kiosk.app.devicesetup import build_devices, start_demo_devices
         from ui.main import run_kiosk
 
