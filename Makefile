@@ -15,7 +15,8 @@ QML := $(shell find ui/qml -name '*.qml' | sort)
 deps: debian-packages $(STAMP) $(QM) bytecode
 
 debian-packages:
-	@packaging/check-debian-packages.sh packaging/debian-packages.txt packaging/demo-packages.txt
+	@packaging/check-debian-packages.sh packaging/debian-packages.txt packaging/demo-packages.txt \
+		packaging/dev-packages.txt
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

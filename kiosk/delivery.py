@@ -42,6 +42,7 @@ class Step:
     apply_no: str = ""
     reference: str = ""
     detail: str = ""
+    kind: str = ""  # the row's outbox kind (kiosk.outbox.KINDS) when delivered or quarantined
 
 
 def backoff_s(attempts: int, rng: random.Random) -> float:
@@ -68,7 +69,7 @@ class Deliverer:
             return Step("idle")
         if isinstance(head, Broken):
             self.outbox.quarantine(head.id, head.reason)
-            return Step("quarantined", apply_no=head.apply_no, detail=head.reason)
+            return Step("quarantined", apply_no=head.apply_no, detail=head.reason, kind=head.kind)
         due = max(self._busy_until, 0.0 if urgent else head.due_at)
         if due > now:
             return Step("waiting", wait_s=due - now, apply_no=head.apply_no)
@@ -83,11 +84,11 @@ class Deliverer:
         )
         if reference is not None:
             self.outbox.delivered(entry, reference)
-            return Step("delivered", apply_no=entry.apply_no, reference=reference)
+            return Step("delivered", apply_no=entry.apply_no, reference=reference, kind=entry.kind)
         if isinstance(result, Rejected):
             reason = _masked_reason(entry, f"{result.status} {result.code}: {result.message}")
             self.outbox.quarantine(entry.id, reason)
-            return Step("quarantined", apply_no=entry.apply_no, detail=reason)
+            return Step("quarantined", apply_no=entry.apply_no, detail=reason, kind=entry.kind)
         if isinstance(result, Ok):  # accepted, but with an identifier the contract rules out
             result = Offline(f"platform answered {result.status} with an unreadable reference")
         wait = backoff_s(entry.attempts, self._rng)

@@ -430,6 +430,39 @@ class SecuritySettings:
 
 
 @dataclass(frozen=True)
+class MetricsSettings:
+    listen: str = field(
+        default="127.0.0.1:9464",
+        metadata=_rule(
+            pattern=r"(\S+)?",  # the form is checked by listen_address, which says it
+            form="host:port, such as 127.0.0.1:9464, or empty",
+            doc="Where the kiosk serves its health as Prometheus metrics (`/metrics` over "
+            "HTTP): `host:port`, e.g. `0.0.0.0:9464` for the district's Prometheus to scrape "
+            "over the station network, `[::1]:9464` for IPv6. Empty: no metrics. Served by "
+            "the kiosk process itself rather than written for node_exporter's textfile "
+            "collector: the scrape's `up` then says the kiosk itself is alive, nothing stale "
+            "is left when it is dead, and the sandboxed service needs no extra place to "
+            "write. A port in use is logged and the kiosk runs on without metrics. "
+            "`kiosk demo` without --config takes a free port on loopback (in its log).",
+        ),
+    )
+
+
+def listen_address(listen: str) -> tuple[str, int]:
+    """`host:port` (`[v6]:port`) as a host and a port 0-65535 (0: any free port, for tests);
+    ValueError with the expected form otherwise."""
+    host, _, port = listen.rpartition(":")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host or "[" in host or "]" in host or not port.isdigit() or int(port) > 65535:
+        raise ValueError(
+            f'must be host:port, e.g. "127.0.0.1:9464" or "0.0.0.0:9464" (port 0-65535); '
+            f"empty turns metrics off (got {listen!r})"
+        )
+    return host, int(port)
+
+
+@dataclass(frozen=True)
 class NearbyStation:
     """A staffed station residents can go to while this terminal is out of service."""
 
@@ -469,6 +502,7 @@ class Settings:
     staff: StaffSettings = field(default_factory=StaffSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     out_of_service: OutOfServiceSettings = field(default_factory=OutOfServiceSettings)
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -483,6 +517,7 @@ SECTIONS: dict[str, type[Any]] = {
     "staff": StaffSettings,
     "security": SecuritySettings,
     "out_of_service": OutOfServiceSettings,
+    "metrics": MetricsSettings,
 }
 
 
@@ -671,6 +706,11 @@ def _cross_key_problems(settings: Settings, source: str, failed: set[str]) -> li
             parse_address(settings.printer.address)
         except ValueError as error:
             problems.append(SettingsError(source, "printer.address", str(error)))
+    if settings.metrics.listen:
+        try:
+            listen_address(settings.metrics.listen)
+        except ValueError as error:
+            problems.append(SettingsError(source, "metrics.listen", str(error)))
     return problems
 
 

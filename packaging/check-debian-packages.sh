@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages of the lists given that are missing (default:
 # debian-packages.txt, what the kiosk needs at run time; build-packages.txt is what
-# `make deb` needs, demo-packages.txt what the headless demo and its test need). As root it
+# `make deb` needs, demo-packages.txt what the headless demo and its test need, dev-packages.txt
+# what the test suite needs besides: promtool). As root it
 # runs apt-get; otherwise it prints the exact command to run and fails.
 # Usage: check-debian-packages.sh [LIST...]
 set -eu

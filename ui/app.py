@@ -7,6 +7,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -26,6 +27,7 @@ from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
+from ui.metricsfeed import MetricsFeed
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
@@ -33,6 +35,9 @@ from ui.qrimage import QrImageProvider
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
 from ui.visitview import VisitModel
+
+if TYPE_CHECKING:
+    from kiosk.metrics import MetricsServer
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +75,8 @@ class KioskUi:
     staff: StaffGate
     visit: VisitModel
     outbox: OutboxService | None = None
+    # The Prometheus endpoint ([metrics] listen), once the first frame is out.
+    metrics: MetricsServer | None = None
 
     def root(self) -> QObject:
         return self.window
@@ -83,6 +90,8 @@ class KioskUi:
         self.capture.stop()
         if self.outbox is not None:
             self.outbox.stop()
+        if self.metrics is not None:
+            self.metrics.stop()
         self.languages.detach()
         self.window.setProperty("allowClose", True)
         self.window.close()
@@ -216,8 +225,20 @@ def build_ui(
     first_frame.passed.connect(hub.start)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
+    feed = (
+        MetricsFeed(
+            lambda: _health(hub, catalog),
+            hub=hub,
+            catalog_service=catalog_service,
+            shell=shell,
+            outbox=outbox,
+            parent=engine,
+        )
+        if settings.metrics.listen
+        else None
+    )
     shell.startSession()
-    return KioskUi(
+    ui = KioskUi(
         engine=engine,
         window=window,
         shell=shell,
@@ -232,6 +253,23 @@ def build_ui(
         visit=visit,
         outbox=outbox,
     )
+    if feed is not None:
+        first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))
+    return ui
+
+
+def _start_metrics(ui: KioskUi, feed: MetricsFeed, settings: Settings) -> None:
+    """The Prometheus endpoint, fed from the same health the heartbeat sends; none when its
+    address cannot be used (logged: the kiosk serves residents without it)."""
+    from kiosk import __version__
+    from kiosk.metrics import KioskMetrics, serve_metrics  # prometheus-client: not at start-up
+
+    if ui.metrics is not None:
+        return
+    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    ui.metrics = serve_metrics(metrics.registry, settings.metrics.listen)
+    if ui.metrics is not None:
+        feed.start(metrics)
 
 
 def show_window(

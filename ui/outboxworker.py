@@ -23,7 +23,7 @@ from ui.rowmodel import RowModel
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
-    from kiosk.delivery import Deliverer
+    from kiosk.delivery import Deliverer, Step
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.progress import TailAttempts
@@ -60,6 +60,9 @@ class OutboxWorker(QObject):
             nothing will be delivered until staff fix it; the reason is for them.
         troubleChanged(str): why delivery keeps failing unexpectedly while the worker runs
             (for staff; it tries again every FAILED_STEP_MS), or "" once a step works again.
+        measured(TerminalHealth): what a heartbeat is about to send (for the metrics).
+        answeredKind(str, str): the platform took ("accepted") or refused ("refused") an
+            outbox row of this kind (kiosk.outbox.KINDS), for the metrics.
     """
 
     answered = Signal(str, str)
@@ -70,6 +73,8 @@ class OutboxWorker(QObject):
     depthChanged = Signal(int)
     progressReady = Signal(int, object)  # the query's number, ProgressAnswer
     troubleChanged = Signal(str)
+    measured = Signal(object)
+    answeredKind = Signal(str, str)
 
     def __init__(
         self,
@@ -149,6 +154,7 @@ class OutboxWorker(QObject):
         """One step; returns when to take the next, in milliseconds."""
         assert self._deliverer is not None
         step = self._deliverer.step()
+        self._count(step)
         if step.state == "delivered":
             self.delivered.emit(step.apply_no, step.reference)
         elif step.state == "quarantined":
@@ -161,6 +167,12 @@ class OutboxWorker(QObject):
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
             return _wait_ms(step.wait_s)
         return IDLE_POLL_MS
+
+    def _count(self, step: Step) -> None:
+        if step.state == "delivered":
+            self.answeredKind.emit(step.kind, "accepted")
+        elif step.state == "quarantined":
+            self.answeredKind.emit(step.kind, "refused")
 
     def _report_trouble(self, what: str, error: Exception) -> None:
         """Log an unexpected failure and tell staff. Only the exception's type and where it
@@ -198,6 +210,7 @@ class OutboxWorker(QObject):
         end = time.monotonic() + ANSWER_WAIT_S
         while time.monotonic() < end and outbox.is_pending(apply_no):
             step = self._deliverer.step(urgent=True)
+            self._count(step)
             if step.state == "delivered":
                 self.delivered.emit(step.apply_no, step.reference)
             elif step.state == "quarantined":
@@ -256,6 +269,7 @@ class OutboxWorker(QObject):
             audit_head=self._audit.head(),
             at=now,
         )
+        self.measured.emit(health)
         result = self._deliverer.client.heartbeat(health)
         log.info("heartbeat: %s", type(result).__name__)
 
@@ -368,7 +382,8 @@ class OutboxService(QObject):
     """GUI-thread side of the sync and submit workers; tells staff how the outbox stands.
 
     Signals:
-        delivered(str, str), quarantined(str, str), depthChanged(int): from the worker.
+        delivered(str, str), quarantined(str, str), depthChanged(int),
+            measured(TerminalHealth), answeredKind(str, str): from the worker.
         statusChanged: `depth` or `problem` changed (`refusedRows` is a list model).
     """
 
@@ -377,6 +392,8 @@ class OutboxService(QObject):
     delivered = Signal(str, str)
     quarantined = Signal(str, str)
     depthChanged = Signal(int)
+    measured = Signal(object)
+    answeredKind = Signal(str, str)
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
     requestProgress = Signal(int, object)  # the query's number, ProgressQuery
@@ -415,6 +432,8 @@ class OutboxService(QObject):
         worker.delivered.connect(self.delivered)
         worker.quarantined.connect(self.quarantined)
         worker.depthChanged.connect(self.depthChanged)
+        worker.measured.connect(self.measured)
+        worker.answeredKind.connect(self.answeredKind)
         self._depth = 0
         self._refused = RefusedRows(self)
         self._problem = ""
@@ -431,6 +450,11 @@ class OutboxService(QObject):
         return self._refused
 
     refusedRows = Property(RefusedRows, _get_refused, constant=True)
+
+    def refused_rows(self) -> RefusedRows:
+        """The refused submissions (Python's view of `refusedRows`)."""
+        return self._refused
+
     # why the sync worker could not start ("" while it runs): staff read it on the panel
     problem = Property(str, lambda self: self._problem, notify=statusChanged)
 

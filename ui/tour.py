@@ -33,7 +33,7 @@ from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
-from kiosk.settings import Settings
+from kiosk.settings import MetricsSettings, Settings
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH
 from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
@@ -389,7 +389,11 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
         sample_catalog=True,
     )
     ui = build_ui(
-        dataclasses.replace(settings, ui=dataclasses.replace(settings.ui, orientation=layout)),
+        dataclasses.replace(
+            settings,
+            ui=dataclasses.replace(settings.ui, orientation=layout),
+            metrics=MetricsSettings(listen=""),  # a walk through the screens, not a terminal
+        ),
         WindowMode.HEADLESS,
         services,
         size=size,

@@ -38,6 +38,7 @@ from kiosk.privatefiles import private_dir
 from kiosk.services import Services
 from kiosk.settings import (
     DEFAULT_CONFIG_PATH,
+    MetricsSettings,
     Settings,
     SettingsError,
     load_settings,
@@ -49,6 +50,7 @@ from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 if TYPE_CHECKING:
     from kiosk.app.devicesetup import DemoDevices
     from kiosk.app.outofservice import OutOfServiceBeacon
+    from kiosk.metrics import KioskMetrics, MetricsServer
     from kiosk.services import Devices
 
 log = logging.getLogger("kiosk")
@@ -189,7 +191,9 @@ def _cmd_out_of_service(args: argparse.Namespace) -> int:
         log.error("state folder %s unusable, logging to the journal only: %s", state, error)
     if problem:
         log.error("%s", problem)
-    beacon = _out_of_service_beacon(settings, state, OutOfService(args.reason, time.time()))
+    out_of_service = OutOfService(args.reason, time.time())
+    metrics, metrics_server = _out_of_service_metrics(settings, out_of_service)
+    beacon = _out_of_service_beacon(settings, state, out_of_service, metrics)
     notifier = Notifier.from_environment(os.environ)
     from ui.outofservice import run_out_of_service
 
@@ -205,11 +209,31 @@ def _cmd_out_of_service(args: argparse.Namespace) -> int:
     finally:
         if beacon is not None:
             beacon.stop()
+        if metrics_server is not None:
+            metrics_server.stop()
         notifier.close()
 
 
+def _out_of_service_metrics(
+    settings: Settings, out_of_service: OutOfService
+) -> tuple[KioskMetrics | None, MetricsServer | None]:
+    """The metrics endpoint of the out-of-service screen (the kiosk's own is down with it):
+    `up` stays 1 and kiosk_service_state says why the terminal does not serve."""
+    if not settings.metrics.listen:
+        return None, None
+    from kiosk import __version__
+    from kiosk.metrics import KioskMetrics, serve_metrics
+
+    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    metrics.out_of_service(out_of_service)
+    return metrics, serve_metrics(metrics.registry, settings.metrics.listen)
+
+
 def _out_of_service_beacon(
-    settings: Settings, state: Path, out_of_service: OutOfService
+    settings: Settings,
+    state: Path,
+    out_of_service: OutOfService,
+    metrics: KioskMetrics | None = None,
 ) -> OutOfServiceBeacon | None:
     """The heartbeat of the out-of-service screen, when there is a platform to tell."""
     from kiosk.app.outofservice import OutOfServiceBeacon
@@ -228,6 +252,7 @@ def _out_of_service_beacon(
         functools.partial(connect_platform, settings.platform.base_url, credentials),
         out_of_service,
         state / OUTBOX_FILE,
+        metrics=metrics,
     )
 
 
@@ -249,6 +274,8 @@ def _run_demo(args: argparse.Namespace) -> int:
         if not args.config:
             settings = with_demo_pin(settings)
             print(f"kiosk demo: staff PIN {DEMO_PIN} (hold the device lights 3 s)", flush=True)
+            # A free port (said in the log): a second demo, or a test, never finds it taken.
+            settings = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         from kiosk.app.devicesetup import build_devices, start_demo_devices
         from ui.main import run_kiosk
 

@@ -14,10 +14,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.district.client import Ok, PlatformClient, Result
 from kiosk.health import OutOfService, StationHealth, TerminalHealth
+
+if TYPE_CHECKING:
+    from kiosk.metrics import KioskMetrics
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +62,10 @@ class OutOfServiceBeacon:
         outbox_path: Path | None,
         *,
         interval_s: float = HEARTBEAT_S,
+        metrics: KioskMetrics | None = None,
     ) -> None:
         self._connect = connect
+        self._metrics = metrics
         self._client: PlatformClient | None = None
         self.out_of_service = out_of_service
         self._outbox_path = outbox_path
@@ -90,9 +96,8 @@ class OutOfServiceBeacon:
             self._stop.wait(self._interval_s)
 
     def beat(self) -> Result:
-        """One heartbeat that says the terminal is out of service, and why."""
-        if self._client is None:
-            self._client = self._connect()
+        """One heartbeat that says the terminal is out of service, and why (to the metrics
+        as well, if any, even when the platform cannot be reached)."""
         now = time.time()
         depth, oldest = (
             outbox_backlog(self._outbox_path, now) if self._outbox_path is not None else (0, 0)
@@ -106,4 +111,8 @@ class OutOfServiceBeacon:
             at=now,
             out_of_service=self.out_of_service,
         )
+        if self._metrics is not None:
+            self._metrics.update_terminal(health)
+        if self._client is None:
+            self._client = self._connect()
         return self._client.heartbeat(health)

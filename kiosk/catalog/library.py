@@ -115,9 +115,14 @@ class CatalogLibrary:
         sample: bool,
         stored: Sequence[StoredItem],
         documents: Callable[[str], str],
+        *,
+        stored_at: float | None = None,
     ) -> None:
         self.version = version
         self.sample = sample
+        # When this terminal stored this version (seconds since the epoch; None: not stored,
+        # built in memory). The catalog carries no publication time of its own.
+        self.stored_at = stored_at
         self.summaries = tuple(s.summary for s in stored)
         self._by_code = {s.summary.code: s.summary for s in stored}
         self._documents = documents

@@ -234,18 +234,22 @@ class CatalogStore:
         """The active catalog ready to search, or None when nothing was ever stored."""
         with closing(connect(self.path)) as connection:
             head = connection.execute(
-                "SELECT version, etag, sample FROM catalog_version WHERE active = 1"
+                "SELECT version, etag, sample, stored_at FROM catalog_version WHERE active = 1"
             ).fetchone()
             if head is None:
                 return None
-            version, etag, sample = head
+            version, etag, sample, stored_at = head
             rows = connection.execute(
                 "SELECT summary FROM catalog_item WHERE version = ? ORDER BY position",
                 (version,),
             ).fetchall()
         stored = [StoredItem.from_json(summary) for (summary,) in rows]
         library = CatalogLibrary(
-            version, bool(sample), stored, functools.partial(self.document, version)
+            version,
+            bool(sample),
+            stored,
+            functools.partial(self.document, version),
+            stored_at=datetime.datetime.fromisoformat(stored_at).timestamp(),
         )
         return ActiveCatalog(version, etag, library)
 

@@ -217,3 +217,16 @@ def test_every_pattern_key_says_its_form_in_words() -> None:
         for spec in dataclasses.fields(cls):
             if spec.metadata["pattern"]:
                 assert spec.metadata["form"], f"{name}.{spec.name} has a pattern but no form"
+
+
+@pytest.mark.parametrize("listen", ["localhost", ":9464", "127.0.0.1:99999", "[::1:9464"])
+def test_metrics_listen_wrong_form_says_host_port(listen: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        parse_settings({"metrics": {"listen": listen}}, "kiosk.toml")
+    assert caught.value.key == "metrics.listen"
+    assert "must be host:port" in caught.value.reason
+
+
+@pytest.mark.parametrize("listen", ["127.0.0.1:9464", "0.0.0.0:0", "[::1]:9464", ""])
+def test_metrics_listen_host_port_or_empty_accepted(listen: str) -> None:
+    assert parse_settings({"metrics": {"listen": listen}}, "kiosk.toml").metrics.listen == listen

@@ -26,7 +26,7 @@ from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.keyfiles import load_key
 from kiosk.services import Devices
-from kiosk.settings import Settings
+from kiosk.settings import MetricsSettings, Settings
 from kiosk.staffpin import hash_pin
 from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, WindowMode, build_ui
@@ -217,6 +217,7 @@ def make_settings(orientation: str = "portrait", **session: float) -> Settings:
         base,
         ui=dataclasses.replace(base.ui, orientation=orientation),
         session=dataclasses.replace(base.session, **session),  # type: ignore[arg-type]
+        metrics=MetricsSettings(listen=""),  # tests never take a fixed port; port 0 if needed
     )
 
 
@@ -309,6 +310,8 @@ def launch(
         outbox_path: Path | None = None,
     ) -> Driver:
         settings = settings or make_settings()
+        if settings.metrics.listen == MetricsSettings().listen:  # tests never take a fixed port
+            settings = dataclasses.replace(settings, metrics=MetricsSettings(listen=""))
         if not settings.security.audit_key_file:  # as prepare_state() names it in `kiosk run`
             load_key(tmp_path / "audit.key", create=True)
             security = dataclasses.replace(

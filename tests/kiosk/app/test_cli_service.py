@@ -53,7 +53,8 @@ def station(tmp_path: Path) -> Iterator[Station]:
         standin.state.set_catalog(sample_document())
         config = tmp_path / "kiosk.toml"
         config.write_text(
-            f'[station]\nterminal_id = "{TERMINAL}"\n[platform]\nbase_url = "{standin.url}"\n',
+            f'[station]\nterminal_id = "{TERMINAL}"\n[platform]\nbase_url = "{standin.url}"\n'
+            '[metrics]\nlisten = "127.0.0.1:0"\n',  # served, on a free port (never a fixed one)
             encoding="utf-8",
         )
         yield Station(state, credentials, config, tmp_path / "stderr", standin)  # type: ignore[misc]

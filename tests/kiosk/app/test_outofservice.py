@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from kiosk.app.outofservice import OutOfServiceBeacon, outbox_backlog
 from kiosk.district.client import Ok, PlatformClient
 from kiosk.health import OutOfService
@@ -88,3 +90,28 @@ def test_outbox_backlog_without_outbox_is_zero(tmp_path: Path) -> None:
 def test_outbox_backlog_unreadable_file_is_zero(tmp_path: Path) -> None:
     (tmp_path / "outbox.db").write_bytes(b"not a database at all" * 100)
     assert outbox_backlog(tmp_path / "outbox.db", time.time()) == (0, 0)
+
+
+def test_beacon_platform_unreachable_metrics_still_say_out_of_service_and_backlog(
+    tmp_path: Path,
+) -> None:
+    from prometheus_client import generate_latest
+
+    from kiosk.metrics import KioskMetrics
+
+    outbox = Outbox(tmp_path / "outbox.db", os.urandom(32))
+    outbox.enqueue("case", {"n": 1}, apply_no="XCT0001-000001")
+    metrics = KioskMetrics(version="1.0", terminal_id=TERMINAL)
+
+    def connect() -> PlatformClient:
+        raise OSError("no route to the platform")
+
+    beacon = OutOfServiceBeacon(
+        connect, OutOfService("crash-loop", SINCE), tmp_path / "outbox.db", metrics=metrics
+    )
+    with pytest.raises(OSError, match="no route"):  # the beacon's thread logs it, retries
+        beacon.beat()
+    text = generate_latest(metrics.registry).decode()
+    assert 'kiosk_service_state{kiosk_service_state="crash-loop"} 1.0' in text
+    assert 'kiosk_service_state{kiosk_service_state="in_service"} 0.0' in text
+    assert "kiosk_outbox_depth 1.0" in text

@@ -1,0 +1,265 @@
+"""The terminal's health as Prometheus metrics, for the district's Prometheus.
+
+The values come from the same typed health the heartbeat sends (kiosk/health.py:
+`StationHealth`, `TerminalHealth`) and from the events the UI already hears (a session
+started, a submission accepted or refused, a rating given). Every label value is a code from
+a fixed set (device kinds, health codes, paper states, outcomes, rating levels 1-5): nothing
+a resident typed, chose or showed ever becomes a label, and no series is per resident or per
+item.
+
+The metrics are served over HTTP by the kiosk process itself (`MetricsServer`, the
+library's server on a daemon thread), on a registry of their own. Setting a value is a
+plain `set`/`inc` under the library's lock: the GUI thread never waits on a scrape.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from wsgiref.simple_server import WSGIServer
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Enum,
+    Gauge,
+    Info,
+    ProcessCollector,
+    start_http_server,
+)
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from devices.status import Health, Paper
+from kiosk.health import (
+    OUT_OF_SERVICE_REASONS,
+    DeviceHealth,
+    OutOfService,
+    StationHealth,
+    TerminalHealth,
+)
+from kiosk.settings import listen_address
+
+log = logging.getLogger(__name__)
+
+DEVICE_STATES = tuple(health.value for health in Health)
+PAPER_STATES = {Paper.OK: "ok", Paper.NEAR_END: "low", Paper.OUT: "out", Paper.UNKNOWN: "unknown"}
+SERVICE_STATES = ("in_service", *OUT_OF_SERVICE_REASONS)
+SUBMISSION_OUTCOMES = ("accepted", "refused")
+RATING_LEVELS = ("1", "2", "3", "4", "5")
+GOOD_SYNCS = ("updated", "unchanged")  # the platform answered and the catalog is current
+
+
+class KioskMetrics:
+    """Every metric of one kiosk process, on a registry of its own (`registry`)."""
+
+    def __init__(
+        self, *, version: str, terminal_id: str, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.registry = CollectorRegistry()
+        self._clock = clock
+        ProcessCollector(registry=self.registry)  # process_start_time_seconds: restarts
+        Info("kiosk_build", "The kiosk's version and terminal id.", registry=self.registry).info(
+            {"version": version, "terminal_id": terminal_id}
+        )
+        self._device = Enum(
+            "kiosk_device_state",
+            "Each configured device's health (devices/status.py Health).",
+            ["device"],
+            states=list(DEVICE_STATES),
+            registry=self.registry,
+        )
+        self._paper = Enum(
+            "kiosk_device_paper",
+            "Paper of a device that reports it (the receipt printer): ok, low, out, or "
+            "unknown where the transport cannot tell.",
+            ["device"],
+            states=list(PAPER_STATES.values()),
+            registry=self.registry,
+        )
+        self._service = Enum(
+            "kiosk_service_state",
+            "Whether the terminal serves residents, or the reason it shows its out-of-service "
+            "screen.",
+            states=list(SERVICE_STATES),
+            registry=self.registry,
+        )
+        self._depth = Gauge(
+            "kiosk_outbox_depth",
+            "Submissions and ratings waiting to go to the platform.",
+            registry=self.registry,
+        )
+        self._quarantined = Gauge(
+            "kiosk_outbox_quarantined",
+            "Submissions the platform refused, kept for staff.",
+            registry=self.registry,
+        )
+        self._catalog = Info("kiosk_catalog", "The catalog version in use.", registry=self.registry)
+        self._sessions = Counter(
+            "kiosk_sessions", "Resident sessions started.", registry=self.registry
+        )
+        self._submissions = Counter(
+            "kiosk_submissions",
+            "Submissions the platform answered, by outcome (accepted, refused).",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self._ratings = Counter(
+            "kiosk_ratings",
+            "好差评 ratings given, by level 1-5.",
+            ["level"],
+            registry=self.registry,
+        )
+        for outcome in SUBMISSION_OUTCOMES:  # every series from the start, at 0
+            self._submissions.labels(outcome)
+        for level in RATING_LEVELS:
+            self._ratings.labels(level)
+        self._service.state("in_service")
+        self._ages = _Ages(clock)
+        self.registry.register(self._ages)
+
+    # what the heartbeat knows -------------------------------------------------------------
+
+    def update_station(self, station: StationHealth) -> None:
+        """The screen side's health: each device slot and the catalog version."""
+        for device in station.devices:
+            self._update_device(device)
+        self._catalog.info({"version": station.catalog_version})
+
+    def update_terminal(self, health: TerminalHealth) -> None:
+        """A whole heartbeat: the station, the outbox's backlog, out of service or not."""
+        self.update_station(health.station)
+        self.outbox_depth(health.outbox_depth)
+        if health.outbox_depth:
+            self._ages.oldest_since = health.at - health.oldest_pending_s
+        self.out_of_service(health.out_of_service)
+
+    def out_of_service(self, state: OutOfService | None) -> None:
+        """In service (None), or out of service and why (an unknown reason counts as the
+        first known one rather than becoming a label)."""
+        reason = state.reason if state is not None else "in_service"
+        self._service.state(reason if reason in SERVICE_STATES else SERVICE_STATES[1])
+
+    def _update_device(self, device: DeviceHealth) -> None:
+        if device.health is None:  # not configured: no series
+            self._device.remove(device.device)  # nothing happens if there was none
+            self._paper.remove(device.device)
+            return
+        self._device.labels(device.device).state(device.health.value)
+        if device.device == "printer":
+            paper = PAPER_STATES[device.paper or Paper.UNKNOWN]
+            self._paper.labels(device.device).state(paper)
+
+    # between heartbeats -------------------------------------------------------------------
+
+    def outbox_depth(self, depth: int) -> None:
+        self._depth.set(depth)
+        if depth == 0:
+            self._ages.oldest_since = None
+        elif self._ages.oldest_since is None:  # the first one waiting: since about now
+            self._ages.oldest_since = self._clock()
+
+    def outbox_quarantined(self, count: int) -> None:
+        self._quarantined.set(count)
+
+    def catalog_stored(self, stored_at: float | None) -> None:
+        """The catalog in use was stored on this terminal at `stored_at` (None: unknown)."""
+        self._ages.catalog_stored_at = stored_at
+
+    def catalog_synced(self, status: str, at: float | None = None) -> None:
+        """A catalog sync ended with `status` (kiosk/catalog/syncjob.py SyncOutcome) at `at`
+        (seconds since the epoch; None: now)."""
+        if status in GOOD_SYNCS:
+            self._ages.last_sync_at = self._clock() if at is None else at
+
+    def session_started(self) -> None:
+        self._sessions.inc()
+
+    def submission_answered(self, outcome: str) -> None:
+        if outcome in SUBMISSION_OUTCOMES:
+            self._submissions.labels(outcome).inc()
+
+    def rating_given(self, level: object) -> None:
+        """A rating; only the level 1-5 is counted (never the item, the comment, the case)."""
+        if str(level) in RATING_LEVELS:
+            self._ratings.labels(str(level)).inc()
+
+
+class _Ages(Collector):
+    """Times of events, and ages computed from them at scrape time (so they grow between
+    updates): the oldest waiting outbox item, the catalog in use (since stored here), the
+    last good catalog sync. A series is left out while its event never happened."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self.oldest_since: float | None = None
+        self.catalog_stored_at: float | None = None
+        self.last_sync_at: float | None = None
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        now = self._clock()
+        oldest = self.oldest_since
+        yield GaugeMetricFamily(
+            "kiosk_outbox_oldest_age_seconds",
+            "How long the oldest submission or rating has waited for the platform (0: none).",
+            value=max(0.0, now - oldest) if oldest is not None else 0.0,
+        )
+        stored = self.catalog_stored_at
+        if stored is not None:
+            yield GaugeMetricFamily(
+                "kiosk_catalog_age_seconds",
+                "Seconds since this terminal stored the catalog in use (the catalog carries "
+                "no publication time).",
+                value=max(0.0, now - stored),
+            )
+        synced = self.last_sync_at
+        if synced is not None:
+            yield GaugeMetricFamily(
+                "kiosk_catalog_last_sync_timestamp_seconds",
+                "When the platform last confirmed the catalog current (updated or unchanged).",
+                value=synced,
+            )
+
+    def describe(self) -> Iterator[GaugeMetricFamily]:
+        return iter(())
+
+
+class MetricsServer:
+    """The library's HTTP server for one registry, on a daemon thread; `stop()` ends it."""
+
+    def __init__(self, server: WSGIServer, thread: threading.Thread) -> None:
+        self._server = server
+        self._thread = thread
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+def serve_metrics(registry: CollectorRegistry, listen: str) -> MetricsServer | None:
+    """Serve `registry` at http://`listen`/metrics; None (logged in plain words) when the
+    address cannot be used: the kiosk serves residents without metrics rather than not at
+    all."""
+    host, port = listen_address(listen)
+    try:
+        server, thread = start_http_server(port, addr=host, registry=registry)
+    except OSError as error:
+        log.error(
+            "metrics are not served: cannot listen on %s (%s); is another kiosk or program "
+            "using that port? The kiosk runs on without metrics; change [metrics] listen in "
+            "the station file",
+            listen,
+            error.strerror or error,
+        )
+        return None
+    served = MetricsServer(server, thread)
+    shown = f"[{host}]" if ":" in host else host
+    log.info("metrics served at http://%s:%d/metrics", shown, served.port)
+    return served

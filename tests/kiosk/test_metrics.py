@@ -1,0 +1,149 @@
+"""kiosk/metrics.py without Qt: the series built from the heartbeat's typed health, served
+over real HTTP on loopback, and what happens when the port is taken."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from devices.status import Health, Paper
+from kiosk.health import DeviceHealth, OutOfService, StationHealth, TerminalHealth
+from kiosk.metrics import KioskMetrics, serve_metrics
+
+
+def samples(metrics: KioskMetrics) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    from prometheus_client import generate_latest
+
+    text = generate_latest(metrics.registry).decode()
+    return {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+def value(metrics: KioskMetrics, name: str, **labels: str) -> float | None:
+    return samples(metrics).get((name, frozenset(labels.items())))
+
+
+def station(
+    printer: Health | None = Health.ONLINE, paper: Paper | None = Paper.OK
+) -> StationHealth:
+    return StationHealth(
+        (
+            DeviceHealth("id_reader", Health.ONLINE),
+            DeviceHealth("printer", printer, paper),
+            DeviceHealth("scanner", None),
+        ),
+        "2026.11.1",
+    )
+
+
+def test_metrics_station_health_sets_device_states_and_paper() -> None:
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001", clock=lambda: 1000.0)
+    metrics.update_station(station(Health.HARDWARE_ERROR, Paper.OUT))
+    assert (
+        value(metrics, "kiosk_device_state", device="printer", kiosk_device_state="hardware_error")
+        == 1
+    )
+    assert value(metrics, "kiosk_device_state", device="printer", kiosk_device_state="online") == 0
+    assert value(metrics, "kiosk_device_paper", device="printer", kiosk_device_paper="out") == 1
+    assert (
+        value(metrics, "kiosk_device_state", device="id_reader", kiosk_device_state="online") == 1
+    )
+    assert value(metrics, "kiosk_catalog_info", version="2026.11.1") == 1
+    assert value(metrics, "kiosk_build_info", version="1.0", terminal_id="XC-0001") == 1
+
+
+def test_metrics_device_not_configured_has_no_series() -> None:
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+    metrics.update_station(station())
+    metrics.update_station(station(printer=None, paper=None))
+    names = {(name, dict(labels).get("device")) for name, labels in samples(metrics)}
+    assert ("kiosk_device_state", "scanner") not in names
+    assert ("kiosk_device_state", "printer") not in names
+    assert ("kiosk_device_paper", "printer") not in names
+
+
+def test_metrics_terminal_health_sets_outbox_age_and_out_of_service() -> None:
+    now = [1000.0]
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001", clock=lambda: now[0])
+    metrics.update_terminal(
+        TerminalHealth(
+            station(),
+            "1.0",
+            3,
+            600,
+            None,
+            at=1000.0,
+            out_of_service=OutOfService("crash-loop", 900.0),
+        )
+    )
+    now[0] = 1060.0
+    assert value(metrics, "kiosk_outbox_depth") == 3
+    assert value(metrics, "kiosk_outbox_oldest_age_seconds") == 660  # grows between heartbeats
+    assert value(metrics, "kiosk_service_state", kiosk_service_state="crash-loop") == 1
+    metrics.outbox_depth(0)
+    assert value(metrics, "kiosk_outbox_oldest_age_seconds") == 0
+
+
+def test_metrics_catalog_age_and_sync_only_once_known() -> None:
+    now = [5000.0]
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001", clock=lambda: now[0])
+    names = {name for name, _ in samples(metrics)}
+    assert "kiosk_catalog_age_seconds" not in names
+    assert "kiosk_catalog_last_sync_timestamp_seconds" not in names
+    metrics.catalog_stored(2000.0)
+    metrics.catalog_synced("unreachable")
+    assert value(metrics, "kiosk_catalog_age_seconds") == 3000
+    assert "kiosk_catalog_last_sync_timestamp_seconds" not in {n for n, _ in samples(metrics)}
+    metrics.catalog_synced("unchanged")
+    assert value(metrics, "kiosk_catalog_last_sync_timestamp_seconds") == 5000
+
+
+def test_metrics_counters_take_only_known_codes() -> None:
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+    metrics.session_started()
+    metrics.submission_answered("accepted")
+    metrics.submission_answered("王小明")  # not a code: not counted, no new series
+    metrics.rating_given(5)
+    metrics.rating_given("非常满意；窗口人员态度好")
+    metrics.rating_given(6)
+    assert value(metrics, "kiosk_sessions_total") == 1
+    assert value(metrics, "kiosk_submissions_total", outcome="accepted") == 1
+    assert value(metrics, "kiosk_submissions_total", outcome="refused") == 0
+    assert value(metrics, "kiosk_ratings_total", level="5") == 1
+    labels = {v for _, labelset in samples(metrics) for _, v in labelset}
+    assert not any("王" in v or "满意" in v or v == "6" for v in labels)
+
+
+def test_serve_metrics_port_zero_serves_over_http_then_stops() -> None:
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+    server = serve_metrics(metrics.registry, "127.0.0.1:0")
+    assert server is not None
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/metrics", timeout=5) as answer:
+            text = answer.read().decode()
+    finally:
+        server.stop()
+    assert 'kiosk_build_info{terminal_id="XC-0001",version="1.0"} 1.0' in text
+    assert "process_start_time_seconds" in text
+    with pytest.raises(urllib.error.URLError, match="refused"):
+        urllib.request.urlopen(f"http://127.0.0.1:{server.port}/metrics", timeout=2)
+
+
+def test_serve_metrics_port_in_use_logs_and_returns_none(caplog: pytest.LogCaptureFixture) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+        with caplog.at_level(logging.ERROR, logger="kiosk.metrics"):
+            assert serve_metrics(metrics.registry, f"127.0.0.1:{port}") is None
+    assert f"cannot listen on 127.0.0.1:{port}" in caplog.text
+    assert "runs on without metrics" in caplog.text

@@ -1,0 +1,227 @@
+"""The metrics of a running kiosk, scraped over real HTTP on loopback: what the district's
+Prometheus reads, checked by promtool, following the device simulators."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import socket
+import subprocess
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from devices.idcard.device import IdCardDevice
+from devices.printer.printer import ReceiptPrinter
+from devices.printer.transport import parse_address
+from devices.sim.idcard import IdCardSimulator
+from devices.sim.printer import PrinterSimulator
+from devices.status import DeviceKind, Light, Paper
+from kiosk.catalog.sample import sample_document
+from kiosk.keyfiles import load_key
+from kiosk.metrics import (
+    DEVICE_STATES,
+    PAPER_STATES,
+    RATING_LEVELS,
+    SERVICE_STATES,
+    SUBMISSION_OUTCOMES,
+)
+from kiosk.outbox import Outbox
+from kiosk.services import Devices
+from kiosk.settings import MetricsSettings
+from tests.kiosk.standin.test_server import case_body
+from tests.ui.driver import Driver, make_settings, platform_station
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+SEARCH_TERM = "王小明的低保申请"  # what a resident types: must never reach a label
+
+
+def scrape(kiosk: Driver) -> str:
+    assert kiosk.ui.metrics is not None, "the metrics endpoint did not start"
+    url = f"http://127.0.0.1:{kiosk.ui.metrics.port}/metrics"
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        return str(answer.read().decode())
+
+
+def series(text: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    return {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+def value(text: str, name: str, **labels: str) -> float | None:
+    return series(text).get((name, frozenset(labels.items())))
+
+
+@pytest.fixture
+def station(
+    launch: Callable[..., Driver],
+    reader_sim: IdCardSimulator,
+    printer_sim: PrinterSimulator,
+    tmp_path: Path,
+) -> Iterator[Driver]:
+    """A kiosk with the reader and the printer simulators, a platform stand-in, and its
+    metrics on a free port of loopback."""
+    with platform_station(tmp_path) as (settings, standin):
+        standin.state.set_catalog(sample_document())
+        devices = Devices(
+            id_reader=IdCardDevice(reader_sim.url, command_timeout_s=0.5),
+            printer=ReceiptPrinter(
+                parse_address(printer_sim.address), printer_sim.profile, timeout_s=0.5
+            ),
+            scanner=None,
+        )
+        on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
+        kiosk = launch(on_free_port, devices=devices, outbox_path=tmp_path / "outbox.db")
+        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
+        kiosk.wait_until(lambda: kiosk.ui.metrics is not None)  # after the first frame
+        yield kiosk
+
+
+def test_metrics_running_kiosk_scrape_shows_devices_catalog_and_outbox(station: Driver) -> None:
+    station.wait_until(
+        lambda: value(scrape(station), "kiosk_catalog_last_sync_timestamp_seconds") is not None,
+        timeout_ms=30_000,
+    )
+    text = scrape(station)
+    version = str(station.ui.catalog.version)
+    assert value(text, "kiosk_device_state", device="id_reader", kiosk_device_state="online") == 1
+    assert value(text, "kiosk_device_state", device="printer", kiosk_device_state="online") == 1
+    assert value(text, "kiosk_device_paper", device="printer", kiosk_device_paper="ok") == 1
+    assert ("kiosk_device_state", frozenset({("device", "scanner")})) not in {
+        (name, frozenset((k, v) for k, v in labels if k == "device"))
+        for name, labels in series(text)
+    }
+    assert value(text, "kiosk_catalog_info", version=version) == 1
+    assert 0 <= (value(text, "kiosk_catalog_age_seconds") or -1) < 3600
+    assert value(text, "kiosk_outbox_depth") == 0
+    assert value(text, "kiosk_outbox_quarantined") == 0
+    assert value(text, "kiosk_service_state", kiosk_service_state="in_service") == 1
+    assert value(text, "kiosk_sessions_total") == 0  # the start is not a resident
+    assert (value(text, "process_start_time_seconds") or 0) > 0
+    build = [labels for name, labels in series(text) if name == "kiosk_build_info"]
+    assert dict(build[0])["terminal_id"] == "XC-DEMO-0001"
+
+
+def test_metrics_scrape_passes_promtool_check_metrics(station: Driver) -> None:
+    promtool = shutil.which("promtool")
+    if promtool is None:
+        pytest.skip("promtool is missing: `make deps` installs it (packaging/dev-packages.txt)")
+    checked = subprocess.run(
+        [promtool, "check", "metrics"],
+        input=scrape(station),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.strip() == ""  # no lint complaints either
+    assert checked.stderr.strip() == ""
+
+
+def test_metrics_printer_paper_out_shows_in_the_next_scrape(
+    station: Driver, printer_sim: PrinterSimulator
+) -> None:
+    printer_sim.set_state(paper=Paper.OUT)
+    station.wait_until(
+        lambda: (
+            value(scrape(station), "kiosk_device_paper", device="printer", kiosk_device_paper="out")
+            == 1
+        ),
+        timeout_ms=10_000,
+    )
+    text = scrape(station)
+    assert value(text, "kiosk_device_paper", device="printer", kiosk_device_paper="ok") == 0
+    hub_health = station.ui.devices.status(DeviceKind.PRINTER)
+    assert hub_health is not None
+    assert (
+        value(
+            text, "kiosk_device_state", device="printer", kiosk_device_state=hub_health.health.value
+        )
+        == 1
+    )
+
+
+def test_metrics_labels_are_codes_never_resident_input(station: Driver) -> None:
+    station.ui.idle.expire_in(0)  # the previous visit ends: the attract screen
+    station.settle()
+    station.touch_anywhere()  # a resident starts a session
+    station.click("tile_guides")
+    station.click("openSearchButton")
+    station.item("searchField").setProperty("text", SEARCH_TERM)
+    station.settle()
+    station.wait_until(lambda: (value(scrape(station), "kiosk_sessions_total") or 0) >= 1)
+    text = scrape(station)
+    assert SEARCH_TERM not in text
+    codes = {
+        *DEVICE_STATES,
+        *PAPER_STATES.values(),
+        *SERVICE_STATES,
+        *SUBMISSION_OUTCOMES,
+        *RATING_LEVELS,
+        *(kind.value for kind in DeviceKind),
+    }
+    from kiosk import __version__
+
+    settings_and_platform = {__version__, "XC-DEMO-0001", str(station.ui.catalog.version)}
+    for name, labels in series(text):
+        for label, label_value in labels:
+            assert label_value in codes | settings_and_platform, (name, label, label_value)
+
+
+def test_metrics_outbox_drained_counts_accepted_and_refused_cases_without_numbers(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    with platform_station(tmp_path) as (settings, _standin):
+        outbox_path = tmp_path / "outbox.db"
+        # A row sealed with another key: unreadable, so it is quarantined (refused).
+        stranger = Outbox(outbox_path, bytes(range(32)))
+        stranger.enqueue("case", case_body("XCQ000001"), apply_no="XCQ000001")
+        stranger.close()
+        outbox = Outbox(
+            outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
+        )
+        for number in ("XCU000001", "XCU000002"):
+            body = case_body(number) | {"terminalId": settings.station.terminal_id}
+            outbox.enqueue("case", body, apply_no=number)
+        outbox.close()
+        on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
+        kiosk = launch(on_free_port, outbox_path=outbox_path)
+        kiosk.wait_until(lambda: kiosk.ui.metrics is not None)  # after the first frame
+        kiosk.wait_until(
+            lambda: value(scrape(kiosk), "kiosk_submissions_total", outcome="accepted") == 2,
+            timeout_ms=20_000,
+        )
+        text = scrape(kiosk)
+    assert value(text, "kiosk_submissions_total", outcome="refused") == 1
+    assert value(text, "kiosk_outbox_quarantined") == 1
+    assert value(text, "kiosk_outbox_depth") == 0
+    assert value(text, "kiosk_outbox_oldest_age_seconds") == 0
+    assert "XCU" not in text
+    assert "XCQ" not in text
+
+
+def test_metrics_port_in_use_kiosk_serves_on_without_metrics(
+    launch: Callable[..., Driver], caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = dataclasses.replace(
+            make_settings(), metrics=MetricsSettings(f"127.0.0.1:{port}")
+        )
+        with caplog.at_level(logging.ERROR, logger="kiosk.metrics"):
+            kiosk = launch(settings)
+            kiosk.wait_until(lambda: "runs on without metrics" in caplog.text)
+    assert kiosk.ui.metrics is None
+    kiosk.click("tile_guides")  # and residents are served
+    assert kiosk.visible("openSearchButton")
