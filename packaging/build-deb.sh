@@ -86,7 +86,7 @@ fi
 # hold back unattended upgrades whenever the example changes): postinst makes
 # /etc/kiosk/kiosk.toml from the example once, and upgrades never touch it.
 install -d "$STAGE/usr/bin" "$STAGE/lib/udev/rules.d" \
-    "$STAGE/lib/systemd/system" "$STAGE/etc/pam.d" "$STAGE/usr/share/doc/community-kiosk" \
+    "$STAGE/lib/systemd/system" "$STAGE/usr/share/doc/community-kiosk" \
     "$STAGE/usr/share/community-kiosk" "$STAGE/usr/lib/sysctl.d" \
     "$STAGE/usr/lib/systemd/logind.conf.d" "$STAGE/usr/lib/systemd/system.conf.d" \
     "$STAGE/DEBIAN"
@@ -102,12 +102,10 @@ install -m 0644 packaging/lockdown/logind.conf \
     "$STAGE/usr/lib/systemd/logind.conf.d/community-kiosk.conf"
 install -m 0644 packaging/lockdown/system.conf \
     "$STAGE/usr/lib/systemd/system.conf.d/community-kiosk.conf"
-install -m 0644 packaging/debian/community-kiosk.pam "$STAGE/etc/pam.d/community-kiosk"
 install -m 0644 config/REFERENCE.md docs/INSTALL.md "$STAGE/usr/share/doc/community-kiosk/"
 for script in preinst postinst prerm postrm; do
     install -m 0755 "packaging/debian/$script" "$STAGE/DEBIAN/$script"
 done
-printf '%s\n' /etc/pam.d/community-kiosk >"$STAGE/DEBIAN/conffiles"
 
 packages="$(grep -v '^#' packaging/debian-packages.txt | grep . | sort -u)"
 depends="$(printf '%s\n' "$packages" | paste -sd, - | sed 's/,/, /g')"

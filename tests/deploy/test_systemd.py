@@ -114,20 +114,10 @@ def container(can_run_containers: None, first_deb: Path) -> Iterator[nspawn.Cont
         _timings["dpkg_install_s"] = time.monotonic() - started
         (tree / "root" / first_deb.name).unlink()
 
-        # As docs/INSTALL.md has a technician do: the district's secret, kiosk's, mode 600.
+        # As docs/INSTALL.md has a technician do: `kiosk enrol` with the district's file.
         secret = tree / "root" / "terminal.secret"
         secret.write_bytes(secrets.token_bytes(32))
-        box.run(
-            "install",
-            "-m",
-            "600",
-            "-o",
-            "kiosk",
-            "-g",
-            "kiosk",
-            "/root/terminal.secret",
-            "/var/lib/kiosk/terminal.secret",
-        )
+        box.run("kiosk", "enrol", "--from", "/root/terminal.secret")
         secret.unlink()
         yield box
     finally:
