@@ -606,7 +606,11 @@ def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
 
 
 def _cmd_catalog_status(args: argparse.Namespace) -> int:
-    store = CatalogStore(_state_dir(production=not args.demo) / "catalog.db")
+    path = _state_dir(production=not args.demo) / "catalog.db"
+    if not path.exists():  # a status command creates nothing
+        print(f"no catalog stored yet ({path} does not exist; the kiosk makes it when it starts)")
+        return 0
+    store = CatalogStore(path)
     versions = store.versions()
     if not versions:
         print("no catalog stored yet")

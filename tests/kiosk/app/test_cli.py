@@ -167,3 +167,19 @@ def test_demo_platform_runs_the_stand_in_apart_checking_this_terminal(tmp_path: 
     assert (tmp_path / "platform-standin.db").exists()
     with pytest.raises(ConnectionRefusedError):  # stopped with the demo
         socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=5).close()
+
+
+def test_catalog_status_on_a_station_without_catalog_creates_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    env = dict(os.environ, STATE_DIRECTORY=str(state))
+    result = subprocess.run(
+        [*KIOSK, "catalog", "status"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("no catalog stored yet")
+    assert not state.exists()
