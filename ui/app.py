@@ -220,7 +220,7 @@ def build_ui(
     # loading the catalog and its search keys, opening ports, importing requests and
     # cryptography would otherwise compete with start-up for the interpreter. The home
     # screen needs none of them.
-    first_frame = FirstFrameGate(window, engine)
+    first_frame = FirstFrameGate(window, engine, deferred=True)
     first_frame.passed.connect(catalog_service.start)
     first_frame.passed.connect(hub.start)
     if outbox is not None:
