@@ -397,7 +397,9 @@ def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:
 
     keys = locate_keys(settings.security, state, os.environ)
     try:
-        keys.terminal_secret.load(create=demo)
+        # The demo makes its own secret, in its own state folder: never at a path the station
+        # file names, where the district's secret belongs.
+        keys.terminal_secret.load(create=demo and not settings.security.terminal_secret_file)
         keys.outbox_key.load(create=True)
         audit_key_is_new = not keys.audit_key.path.exists()
         audit_key = keys.audit_key.load(create=True)
@@ -496,7 +498,15 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
             return 2
     db = Path(args.db) if args.db else None
     listener = None if args.listen_fd is None else socket.socket(fileno=args.listen_fd)
-    standin = StandIn(port=args.port, db=db, terminals=terminals, listener=listener)
+    try:
+        standin = StandIn(port=args.port, db=db, terminals=terminals, listener=listener)
+    except OSError as error:
+        print(
+            f"kiosk: cannot serve on 127.0.0.1:{args.port} ({error.strerror}); is another "
+            "stand-in or program using it? Choose another port with --port",
+            file=sys.stderr,
+        )
+        return 2
     if args.catalog:
         try:
             document = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
@@ -548,16 +558,21 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 2
-    trail = AuditTrail(path, key, check_only=True)
-    if not trail.keyed():
+    try:
+        trail = AuditTrail(path, key, check_only=True)
+        keyed = trail.keyed()
+        rows, broken = trail.verify() if keyed else (0, None)
+        note = trail.sealing_note()
+    except sqlite3.DatabaseError as error:
+        print(f"kiosk: {path} is not an audit trail ({error})", file=sys.stderr)
+        return 2
+    if not keyed:
         print(
             f"{path}: not keyed: written by an older kiosk (or made to look so), and the kiosk "
             "keys such a trail only in the start that creates its audit key, so its rows "
             "prove nothing; keep the file for the district and move it away to start a new trail"
         )
         return 1
-    rows, broken = trail.verify()
-    note = trail.sealing_note()
     if note:
         print(f"{path}: keyed by this version after an older one: {note}")
     if broken is None:

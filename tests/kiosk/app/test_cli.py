@@ -183,3 +183,46 @@ def test_catalog_status_on_a_station_without_catalog_creates_nothing(tmp_path: P
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("no catalog stored yet")
     assert not state.exists()
+
+
+def test_platform_sim_port_in_use_says_so_without_traceback() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("platform-sim", "--port", str(port))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "--port" in result.stderr
+
+
+def test_audit_verify_on_a_file_that_is_no_database_says_so_without_traceback(
+    tmp_path: Path,
+) -> None:
+    not_a_db = tmp_path / "audit.db"
+    not_a_db.write_text("hello", encoding="utf-8")
+    load_key(tmp_path / "audit.key", create=True)
+    result = run("audit", "verify", "--db", str(not_a_db), "--key", str(tmp_path / "audit.key"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{not_a_db} is not an audit trail" in result.stderr
+
+
+def test_demo_never_creates_a_secret_at_a_path_the_station_file_names(tmp_path: Path) -> None:
+    secret = tmp_path / "credstore" / "terminal.secret"
+    station = tmp_path / "kiosk.toml"
+    station.write_text(f'[security]\nterminal_secret_file = "{secret}"\n', encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
+    result = subprocess.run(
+        [*KIOSK, "demo", "--config", str(station)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{secret}: key file missing" in result.stderr
+    assert not secret.exists()
+    assert not secret.parent.exists()
