@@ -153,6 +153,7 @@ def _cmd_config_reference(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     state, settings = prepare_state(_load(config), production=True)
+    _log_start(config, settings, state)
     from kiosk.app.devicesetup import build_devices
     from ui.main import run_kiosk
 
@@ -265,9 +266,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    state, settings = prepare_state(
-        _load(Path(args.config) if args.config else None), production=False
-    )
+    config = Path(args.config) if args.config else None
+    state, settings = prepare_state(_load(config), production=False)
     with _demo_screen(settings, state) as found:
         if not found:
             return 1
@@ -284,6 +284,7 @@ def _run_demo(args: argparse.Namespace) -> int:
             if sys.stdin.isatty():
                 _demo_console(demo)
             with _demo_platform(settings, state) as settings:
+                _log_start(config, settings, state)
                 services = station_services(
                     settings, state, build_devices(settings), sample_catalog=True
                 )
@@ -375,14 +376,39 @@ def _demo_console(demo: DemoDevices) -> None:
     threading.Thread(target=read_commands, name="demo-console", daemon=True).start()
 
 
+def _log_start(config: Path | None, settings: Settings, state: Path) -> None:
+    """The first lines of a start: what the kiosk runs with, for staff reading the log."""
+    log.info(
+        "kiosk %s starting: station file %s, terminal %s, platform %s, state %s",
+        __version__,
+        config or "(built-in demo settings)",
+        settings.station.terminal_id,
+        settings.platform.base_url or "none",
+        state,
+    )
+
+
 def prepare_state(settings: Settings, *, production: bool) -> tuple[Path, Settings]:
     """The state folder (0700, the log inside it), and settings naming the key files.
 
-    Stops with the fix on stderr when a key file is missing or others can read it.
+    Stops with the fix on stderr when a key file is missing or others can read it; on a
+    station, a missing terminal secret stops it before anything is created on disk.
     """
+    if production:
+        _check_terminal_secret(settings, _state_dir(production))
     state = private_dir(_state_dir(production))
     configure_logging(state / "log")
     return state, _with_keys(settings, state, demo=not production)
+
+
+def _check_terminal_secret(settings: Settings, state: Path) -> None:
+    from kiosk.keyfiles import KeyFileError, locate_keys
+
+    try:
+        locate_keys(settings.security, state, os.environ).terminal_secret.load(create=False)
+    except KeyFileError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _with_keys(settings: Settings, state: Path, *, demo: bool) -> Settings:

@@ -226,3 +226,21 @@ def test_demo_never_creates_a_secret_at_a_path_the_station_file_names(tmp_path: 
     assert f"{secret}: key file missing" in result.stderr
     assert not secret.exists()
     assert not secret.parent.exists()
+
+
+def test_run_without_terminal_secret_refuses_and_creates_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    station = tmp_path / "kiosk.toml"
+    station.write_text("", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATE_DIRECTORY=str(state))
+    result = subprocess.run(
+        [*KIOSK, "run", "--config", str(station)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{state / 'terminal.secret'}: key file missing" in result.stderr
+    assert not state.exists()

@@ -106,6 +106,11 @@ def test_run_under_systemd_ready_after_first_frame_watchdog_paced_stopping_on_si
         notify.wait_for(lambda: bool(notify.times_of("READY=1")), timeout=60)
         # READY=1 is sent after the first frame, never before: the log line is already out.
         assert "first frame rendered" in stderr_of(station)
+        # The start names what the kiosk runs with, for staff reading the journal.
+        assert (
+            f"starting: station file {station.config}, terminal {TERMINAL}, "
+            f"platform {station.standin.url}, state {station.state}"
+        ) in stderr_of(station)
         ready = notify.times_of("READY=1")[0]
         notify.wait_for(
             lambda: len([t for t in notify.times_of("WATCHDOG=1") if t > ready]) >= 8, 30
