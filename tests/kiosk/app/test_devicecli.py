@@ -69,11 +69,37 @@ def station_file(tmp_path: Path, text: str) -> str:
     return str(path)
 
 
-def test_list_shows_serial_ports_and_usb_section() -> None:
+def test_list_shows_serial_ports_under_headings_and_usb_section() -> None:
+    from serial.tools import list_ports
+
     result = run("list")
     assert result.returncode == 0, result.stderr
-    assert "serial ports" in result.stdout
+    if list_ports.comports():
+        assert "Serial ports (put one in id_reader.port or scanner.port):" in result.stdout
+        assert "PORT" in result.stdout
+        assert "PROBABLY" in result.stdout
+    else:
+        assert "Serial ports: none found" in result.stdout
     assert "USB printers" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("device", "vid", "pid", "guess"),
+    [
+        ("/dev/ttyACM0", 0x0C2E, 0x0B61, "most often a scanner"),
+        ("/dev/ttyUSB0", 0x1A86, 0x7523, "CH340 USB-serial adapter: an ID-card reader"),
+        ("/dev/ttyUSB1", 0x0403, 0x6015, "FTDI USB-serial adapter"),
+        ("/dev/ttyUSB2", 0x1234, 0x5678, "unknown kind (add its id to udev rules)"),
+        ("/dev/ttyS0", None, None, "built-in serial port"),
+    ],
+)
+def test_list_port_guess_says_what_a_port_probably_is(
+    device: str, vid: int | None, pid: int | None, guess: str
+) -> None:
+    from kiosk.app.devicecli import port_guess
+
+    assert guess in port_guess(device, vid, pid)
+    assert len(port_guess(device, vid, pid)) <= 60  # its column
 
 
 def test_probe_reports_each_device_from_the_station_file(
