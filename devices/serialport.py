@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 
 import serial
 
@@ -57,7 +58,9 @@ def explain_serial_error(url: str, error: BaseException) -> str:
         )
     if code == "busy":
         return f"{url} is busy: another program (a second kiosk?) has it open"
-    return f"cannot open {url}: {error}. Check the cable and the port name (kiosk devices list)"
+    number = _errno(error)
+    reason = os.strerror(number) if number is not None else str(error)  # the OS error once
+    return f"cannot open {url}: {reason}. Check the cable and the port name (kiosk devices list)"
 
 
 def close_port(port: serial.SerialBase) -> None:

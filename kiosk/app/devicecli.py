@@ -33,7 +33,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     try:
         return load_settings(path)
     except SettingsError as error:
-        raise SystemExit(f"kiosk: settings error: {error}") from None
+        raise SystemExit(
+            "\n".join(f"kiosk: settings error: {line}" for line in error.lines())
+        ) from None
 
 
 def _fail(error: DeviceError) -> int:
@@ -78,7 +80,7 @@ def port_guess(device: str, vid: int | None, pid: int | None) -> str:
     scanner.port (a guess from the port's kind and its USB ids; `devices probe` tells)."""
     if device.rsplit("/", 1)[-1].startswith("ttyACM"):
         return "USB device with its own serial port: most often a scanner"
-    adapter = USB_SERIAL_ADAPTERS.get((vid, pid)) if vid is not None else None
+    adapter = USB_SERIAL_ADAPTERS.get((vid, pid)) if vid is not None and pid is not None else None
     if adapter is None and vid == FTDI_VENDOR:
         adapter = "FTDI"
     if adapter:
@@ -131,6 +133,13 @@ def _usb_printers() -> str:
 
 
 def probe(args: argparse.Namespace) -> int:
+    if not args.config and not DEFAULT_CONFIG_PATH.exists():
+        print(
+            f"kiosk: no station file at {DEFAULT_CONFIG_PATH}, so no device is configured; "
+            "give one with --config FILE",
+            file=sys.stderr,
+        )
+        return 2
     devices = build_devices(_settings(args))
     worst = 0
     for name, device in (

@@ -16,6 +16,7 @@ from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
 from devices.status import Paper
+from kiosk.settings import DEFAULT_CONFIG_PATH
 
 KIOSK = [sys.executable, "-m", "kiosk", "devices"]
 
@@ -59,8 +60,10 @@ def test_read_card_reports_a_broken_reader(sim: IdCardSimulator) -> None:
 def test_missing_port_says_what_to_check() -> None:
     result = run("read-card", "--port", "/dev/ttyUSB-nonexistent", "--timeout", "1")
     assert result.returncode == 1
-    assert "cannot open /dev/ttyUSB-nonexistent" in result.stderr
+    assert "cannot open /dev/ttyUSB-nonexistent: No such file or directory." in result.stderr
+    assert result.stderr.count("No such file or directory") == 1  # the OS error once
     assert "Check the cable" in result.stderr
+    assert "请联系工作人员" not in result.stderr  # staff read this, not residents
 
 
 def station_file(tmp_path: Path, text: str) -> str:
@@ -197,3 +200,11 @@ def test_render_draws_what_a_file_printer_wrote(tmp_path: Path) -> None:
     (png,) = (tmp_path / "png").glob("*.png")
     assert png.read_bytes().startswith(b"\x89PNG")
     assert "unknown" not in result.stdout
+
+
+@pytest.mark.skipif(DEFAULT_CONFIG_PATH.exists(), reason="this machine has a station file")
+def test_probe_without_station_file_says_so_instead_of_not_configured() -> None:
+    result = run("probe")
+    assert result.returncode == 2
+    assert f"no station file at {DEFAULT_CONFIG_PATH}" in result.stderr
+    assert "not configured" not in result.stdout
