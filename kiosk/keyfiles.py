@@ -11,6 +11,7 @@ there stops it with the unit line to add, instead of a new key appearing elsewhe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -107,41 +108,83 @@ def locate_keys(security: SecuritySettings, state: Path, environ: Mapping[str, s
     )
 
 
-def parse_secret(data: bytes, size: int = 32) -> bytes:
-    """The key in what the district handed over: `size` raw bytes, or `2 * size`
-    hexadecimal characters (spaces and line ends around or between them ignored)."""
-    if len(data) == size:
-        return data
+HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
+
+
+def parse_secret(data: bytes, size: int = 32, *, typed: bool = False) -> bytes:
+    """The key in what the district handed over: a file of `size` raw bytes, or `2 * size`
+    hexadecimal characters (spaces and line ends around or between them ignored); what a
+    person typed is always hexadecimal.
+
+    `size` bytes that are all hexadecimal digits, or that end in a line end, are refused:
+    that is half of a secret written in hexadecimal, not the secret.
+    """
     text = b"".join(data.split())
-    if len(text) == 2 * size:
-        try:
-            return bytes.fromhex(text.decode("ascii"))
-        except (UnicodeDecodeError, ValueError):
-            pass
+    if len(data) == size and not typed:
+        if set(text) <= HEX_DIGITS or data.endswith((b"\n", b"\r")):
+            raise KeyFileError(
+                f"this looks like half of a secret written in hexadecimal ({len(text)} "
+                f"characters); the whole secret is {2 * size} characters"
+            )
+        return data
+    if len(text) == 2 * size and set(text) <= HEX_DIGITS:
+        return bytes.fromhex(text.decode("ascii"))
+    if set(text) <= HEX_DIGITS:
+        raise KeyFileError(
+            f"not a terminal secret: {len(text)} hexadecimal characters, the secret has {2 * size}"
+        )
+    if typed:
+        raise KeyFileError(
+            f"not a terminal secret: type its {2 * size} hexadecimal characters (0-9, a-f)"
+        )
     raise KeyFileError(
-        f"not a terminal secret: expected {size} bytes or {2 * size} hexadecimal characters, "
-        f"got {len(data)} bytes"
+        f"not a terminal secret: a file of {size} bytes, or of {2 * size} hexadecimal "
+        f"characters, was expected; this one has {len(data)} bytes"
     )
+
+
+def fingerprint(key: bytes) -> str:
+    """A short, safe-to-show fingerprint of a key, for the district to confirm it."""
+    import hashlib
+
+    return hashlib.sha256(key).hexdigest()[:8]
 
 
 def store_key(path: Path, key: bytes, *, owner: tuple[int, int] | None) -> None:
     """Write `key` to `path` (mode 0600; owned by `owner` when given), replacing it
-    atomically: a temporary file beside it, flushed to disk, then renamed over it."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    atomically: a temporary file beside it, flushed to disk, then renamed over it.
+
+    Everything happens through the folder's descriptor, never by path, and the temporary
+    file's owner is set on its descriptor: whoever owns the folder (the kiosk user) cannot
+    swap a link in between to have root write or hand over another file.
+    """
+    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    temporary = f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as file:
-            file.write(key)
-            file.flush()
-            os.fsync(file.fileno())
-        if owner is not None:
-            os.chown(temporary, *owner)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise KeyFileError(f"{path}: cannot write the key ({error.strerror})") from None
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
+        try:
+            fd = os.open(
+                temporary,
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+                0o600,
+                dir_fd=folder,
+            )
+        except OSError as error:
+            raise KeyFileError(
+                f"{path.parent}: cannot write the key there ({error.strerror})"
+            ) from None
+        try:
+            with os.fdopen(fd, "wb") as file:
+                if owner is not None:
+                    os.fchown(file.fileno(), *owner)
+                os.fchmod(file.fileno(), 0o600)
+                file.write(key)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=folder)
+            raise KeyFileError(f"{path}: cannot write the key ({error.strerror})") from None
         os.fsync(folder)
     finally:
         os.close(folder)

@@ -50,6 +50,7 @@ from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 if TYPE_CHECKING:
     from kiosk.app.devicesetup import DemoDevices
     from kiosk.app.outofservice import OutOfServiceBeacon
+    from kiosk.keyfiles import KeyFile
     from kiosk.metrics import KioskMetrics, MetricsServer
     from kiosk.services import Devices
 
@@ -100,34 +101,26 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
 def _cmd_enrol(args: argparse.Namespace) -> int:
     """Store the terminal's secret as the district handed it over (a file of 32 bytes or of
     64 hexadecimal characters, or those characters typed) where the kiosk reads it."""
-    from getpass import getpass
-
-    from kiosk.keyfiles import KeyFileError, locate_keys, parse_secret, store_key
+    from kiosk.keyfiles import KeyFileError, fingerprint, locate_keys, parse_secret, store_key
 
     settings = _load(Path(args.config) if args.config else DEFAULT_CONFIG_PATH)
     state = Path(args.state) if args.state else _state_dir(production=True)
+    check = "kiosk config check" + "".join(
+        part
+        for part, given in ((f" {args.config}", args.config), (f" --state {state}", args.state))
+        if given
+    )
     target = locate_keys(settings.security, state, os.environ).terminal_secret
-    if target.provided:
-        print(
-            f"kiosk: this terminal's secret comes from the service manager's credentials "
-            f"({target.path}); put it in /etc/credstore/{target.path.name} (mode 600) instead",
-            file=sys.stderr,
-        )
-        return 2
-    if target.path.exists() and not args.replace:
-        print(
-            f"kiosk: {target.path} already holds a secret; give --replace to put the new one "
-            "in its place (the district must have issued a new one: the old one stops working)",
-            file=sys.stderr,
-        )
-        return 1
     try:
+        refusal = _enrol_refusal(args, state, target)
+        if refusal is not None:
+            print(f"kiosk: {refusal[0]}; nothing was changed", file=sys.stderr)
+            return refusal[1]
         if args.source:
-            data = Path(args.source).read_bytes()
+            with Path(args.source).open("rb") as received:  # a secret is short: read no more
+                key = parse_secret(received.read(4096))
         else:
-            typed = getpass("The 64 hexadecimal characters of the secret (not shown): ")
-            data = typed.encode("ascii", errors="replace")
-        key = parse_secret(data)
+            key = parse_secret(_read_secret_text(), typed=True)
         owner = state.stat()
         store_key(
             target.path, key, owner=(owner.st_uid, owner.st_gid) if os.geteuid() == 0 else None
@@ -139,10 +132,50 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
         print(f"kiosk: {error.filename}: {error.strerror}; nothing was changed", file=sys.stderr)
         return 1
     print(
-        f"{target.path}: the terminal's secret is stored (mode 600). "
-        "Check the whole station: kiosk config check"
+        f"{target.path}: the terminal's secret is stored (mode 600), fingerprint "
+        f"{fingerprint(key)}: the district can confirm it is theirs. "
+        f"Check the whole station: {check}"
     )
     return 0
+
+
+def _enrol_refusal(
+    args: argparse.Namespace, state: Path, target: KeyFile
+) -> tuple[str, int] | None:
+    """Why `kiosk enrol` must not store the secret here (the sentence, the exit status)."""
+    if target.provided:
+        return (
+            f"this terminal's secret comes from the service manager's credentials "
+            f"({target.path}); put it in /etc/credstore/{target.path.name} (mode 600) instead",
+            2,
+        )
+    if not state.is_dir():
+        return f"there is no state folder {state} (installing the package makes it)", 2
+    exists = target.path.exists() or target.path.is_symlink()
+    if args.source and exists and Path(args.source).resolve() == target.path.resolve():
+        return (
+            f"{args.source} is where the kiosk keeps its secret; give the file the district "
+            "sent you from another folder (/root, /tmp)",
+            1,
+        )
+    if exists and not args.replace:
+        return (
+            f"{target.path} already holds a secret; give --replace to put the new one in its "
+            "place (the district must have issued a new one: the old one stops working)",
+            1,
+        )
+    return None
+
+
+def _read_secret_text() -> bytes:
+    """The secret's characters, typed unseen at a terminal, or read from standard input."""
+    if sys.stdin.isatty():
+        from getpass import getpass
+
+        typed = getpass("The 64 hexadecimal characters of the secret (not shown): ")
+    else:
+        typed = sys.stdin.read(4096)
+    return typed.encode("ascii", errors="replace")
 
 
 def _cmd_config_reference(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app.configcheck import check_station
-from kiosk.keyfiles import KeyFileError, parse_secret
+from kiosk.keyfiles import KeyFileError, parse_secret, store_key
 
 KIOSK = [sys.executable, "-m", "kiosk"]
 SECRET = bytes(range(32))
@@ -157,10 +157,41 @@ def test_parse_secret_takes_bytes_or_hex(given: bytes) -> None:
     assert parse_secret(given) == SECRET
 
 
-@pytest.mark.parametrize("given", [b"", SECRET[:31], SECRET.hex().encode()[:-1] + b"g", b"x" * 65])
-def test_parse_secret_refuses_anything_else(given: bytes) -> None:
-    with pytest.raises(KeyFileError, match="expected 32 bytes or 64 hexadecimal characters"):
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        (b"", "not a terminal secret"),
+        (SECRET[:31], "not a terminal secret: a file of 32 bytes"),
+        (SECRET.hex().encode()[:-1] + b"g", "not a terminal secret"),
+        (b"x" * 65, "not a terminal secret"),
+        (SECRET.hex().encode()[:32], "half of a secret written in hexadecimal"),
+        (SECRET.hex().encode()[:31] + b"\n", "half of a secret written in hexadecimal"),
+        (SECRET.hex().encode()[:40], "40 hexadecimal characters, the secret has 64"),
+    ],
+)
+def test_parse_secret_refuses_anything_else(given: bytes, says: str) -> None:
+    with pytest.raises(KeyFileError, match=says):
         parse_secret(given)
+
+
+def test_parse_secret_typed_must_be_hexadecimal() -> None:
+    assert parse_secret(SECRET.hex().encode() + b"\n", typed=True) == SECRET
+    with pytest.raises(KeyFileError, match="type its 64 hexadecimal characters"):
+        parse_secret(b"z" * 32, typed=True)
+
+
+def test_store_key_replaces_a_link_instead_of_writing_through_it(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(b"not yours")
+    folder = tmp_path / "state"
+    folder.mkdir(mode=0o700)
+    (folder / "terminal.secret").symlink_to(elsewhere)
+    store_key(folder / "terminal.secret", SECRET, owner=None)
+    assert elsewhere.read_bytes() == b"not yours"
+    assert not (folder / "terminal.secret").is_symlink()
+    assert (folder / "terminal.secret").read_bytes() == SECRET
+    assert (folder / "terminal.secret").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in folder.iterdir()) == ["terminal.secret"]
 
 
 # kiosk enrol ----------------------------------------------------------------------------------
@@ -199,6 +230,8 @@ def test_enrol_typed_hex_is_read_without_echo(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (state / "terminal.secret").read_bytes() == SECRET
     assert SECRET.hex() not in result.stdout + result.stderr
+    assert "fingerprint" in result.stdout
+    assert "GetPassWarning" not in result.stderr
 
 
 def test_enrol_keeps_an_existing_secret_unless_told_to_replace(tmp_path: Path) -> None:
@@ -227,4 +260,25 @@ def test_enrol_refuses_what_is_not_a_secret_and_changes_nothing(tmp_path: Path) 
     assert result.returncode == 1
     assert "not a terminal secret" in result.stderr
     assert "nothing was changed" in result.stderr
+    assert list(state.iterdir()) == []
+
+
+def test_enrol_from_the_file_it_would_replace_refuses_and_says_where_to_put_it(
+    tmp_path: Path,
+) -> None:
+    state = state_folder(tmp_path)
+    config = str(station_file(tmp_path))
+    inside = str(state / "terminal.secret")
+    result = enrol("--from", inside, "--state", str(state), "--config", config, "--replace")
+    assert result.returncode == 1
+    assert "is where the kiosk keeps its secret" in result.stderr
+    assert (state / "terminal.secret").read_bytes() == SECRET
+
+
+def test_enrol_typed_half_a_secret_is_refused(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=None)
+    config = str(station_file(tmp_path))
+    result = enrol("--state", str(state), "--config", config, stdin=SECRET.hex()[:32] + "\n")
+    assert result.returncode == 1
+    assert "32 hexadecimal characters, the secret has 64" in result.stderr
     assert list(state.iterdir()) == []
