@@ -522,7 +522,9 @@ SECTIONS: dict[str, type[Any]] = {
 
 
 def _describe(value: object) -> str:
-    return repr(value) if isinstance(value, str) else str(value)
+    """A value as a message shows it: quoted if text, cut short if long."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: object) -> object:
@@ -536,13 +538,17 @@ def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: obj
         return _check_number(source, key, expected, rule, value)
     if not isinstance(value, str):
         raise SettingsError(source, key, f"must be text in quotes (got {_describe(value)})")
+    if len(value) > MAX_VALUE_CHARS:
+        raise SettingsError(
+            source, key, f"is {len(value)} characters long; at most {MAX_VALUE_CHARS}"
+        )
     if rule["choices"] and value not in rule["choices"]:
         allowed = ", ".join(repr(c) for c in rule["choices"])
-        raise SettingsError(source, key, f"must be one of {allowed} (got {value!r})")
+        raise SettingsError(source, key, f"must be one of {allowed} (got {_describe(value)})")
     if rule["pattern"] and not re.fullmatch(rule["pattern"], value):
         expected_form = rule["form"] or "see REFERENCE.md"
         raise SettingsError(
-            source, key, f"has the wrong form (got {value!r}); expected {expected_form}"
+            source, key, f"has the wrong form (got {_describe(value)}); expected {expected_form}"
         )
     if not value.strip() and not (rule["pattern"] and re.fullmatch(rule["pattern"], value)):
         raise SettingsError(source, key, "must not be empty")
@@ -714,6 +720,10 @@ def _cross_key_problems(settings: Settings, source: str, failed: set[str]) -> li
     return problems
 
 
+MAX_FILE_BYTES = 64 * 1024  # a station file is a few KB; reading and parsing stay bounded
+MAX_VALUE_CHARS = 1000  # no key needs more; patterns then run on bounded text
+
+
 def load_settings(path: Path | None) -> Settings:
     """Defaults when `path` is None, else the station file merged over them."""
     if path is None:
@@ -727,12 +737,31 @@ def load_settings(path: Path | None) -> Settings:
         raise SettingsError(source, "", "cannot read the file (permission denied)") from None
     except IsADirectoryError:
         raise SettingsError(source, "", "is a folder, not a settings file") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SettingsError(
+            source,
+            "",
+            f"is {len(raw) // 1024} KB; a station file is a few KB (at most "
+            f"{MAX_FILE_BYTES // 1024} KB): is this the right file?",
+        )
+    text = raw.removeprefix(b"\xef\xbb\xbf")  # the byte-order mark some editors write
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SettingsError(source, "", "is not UTF-8 text") from None
+        data = tomllib.loads(text.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = text[: error.start].count(b"\n") + 1
+        raise SettingsError(
+            source,
+            "",
+            f"is not UTF-8 text (line {line}); save it as UTF-8, or convert it: "
+            f"iconv -f GBK -t UTF-8 {source} > kiosk-utf8.toml",
+        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(source, "", f"invalid TOML: {error}") from None
+        hint = ""
+        if "Invalid value" in str(error):
+            hint = '; text goes in quotes: district = "西城区"'
+        raise SettingsError(source, "", f"invalid TOML: {error}{hint}") from None
+    except RecursionError:
+        raise SettingsError(source, "", "invalid TOML: values nested too deeply") from None
     return parse_settings(data, source)
 
 

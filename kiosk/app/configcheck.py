@@ -8,6 +8,7 @@ outbox or audit key is one `kiosk run` creates, so it is said, not made.
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
 import stat
@@ -70,18 +71,29 @@ def _check_keys(
     _check_key(report, keys.audit_key, owner, created_by_kiosk=True)
 
 
-def _owner(state: Path) -> str | None:
-    """The kiosk's user: the owner of its state folder (None when there is none yet)."""
+@dataclass(frozen=True)
+class Owner:
+    """The kiosk's user and group: the owner of its state folder."""
+
+    user: str
+    group: str
+
+
+def _owner(state: Path) -> Owner | None:
+    """Who the kiosk runs as: the state folder's owner (None when there is none yet)."""
     try:
-        return pwd.getpwuid(state.stat().st_uid).pw_name
-    except (OSError, KeyError):
+        info = state.stat()
+    except OSError:
         return None
+    return Owner(_user_name(info.st_uid), _group_name(info.st_gid))
 
 
-def _check_key(report: Report, key: KeyFile, owner: str | None, *, created_by_kiosk: bool) -> None:
+def _check_key(
+    report: Report, key: KeyFile, owner: Owner | None, *, created_by_kiosk: bool
+) -> None:
     path = key.path
     try:
-        info = path.stat()
+        info = path.lstat()
     except FileNotFoundError:
         if created_by_kiosk and not key.provided:
             report.notes.append(f"{path}: not there yet; `kiosk run` creates it at its first start")
@@ -106,6 +118,11 @@ def _check_key(report: Report, key: KeyFile, owner: str | None, *, created_by_ki
     except OSError as error:
         report.problems.append(f"{path}: cannot look at it ({error.strerror})")
         return
+    if stat.S_ISLNK(info.st_mode):
+        report.problems.append(
+            f"{path}: is a link, not a file; remove it and put the key file itself there"
+        )
+        return
     if not stat.S_ISREG(info.st_mode):
         report.problems.append(f"{path}: is not a file")
         return
@@ -115,10 +132,10 @@ def _check_key(report: Report, key: KeyFile, owner: str | None, *, created_by_ki
             f"{path}: others can read this key file (mode {mode:o}); run: chmod 600 {path}"
         )
     user = _user_name(info.st_uid)
-    if owner is not None and user != owner and not key.provided:
+    if owner is not None and user != owner.user and not key.provided:
         report.problems.append(
-            f"{path}: belongs to {user}, but the kiosk runs as {owner} and could not read it; "
-            f"run: chown {owner}:{owner} {path}"
+            f"{path}: belongs to {user}, but the kiosk runs as {owner.user} and could not "
+            f"read it; run: chown {owner.user}:{owner.group} {path}"
         )
     if info.st_size != KEY_SIZE:
         report.problems.append(_wrong_size(path, info.st_size))
@@ -131,10 +148,18 @@ def _user_name(uid: int) -> str:
         return str(uid)
 
 
+def _group_name(gid: int) -> str:
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return str(gid)
+
+
 def _wrong_size(path: Path, size: int) -> str:
     message = f"{path}: a key must be {KEY_SIZE} bytes, this file has {size}"
     try:
-        text = path.read_bytes()[:200].strip()
+        with path.open("rb") as file:  # never more than a key's worth: it may be huge
+            text = file.read(200).strip()
     except OSError:
         return message
     hex_digits = set(b"0123456789abcdefABCDEF")

@@ -230,3 +230,42 @@ def test_metrics_listen_wrong_form_says_host_port(listen: str) -> None:
 @pytest.mark.parametrize("listen", ["127.0.0.1:9464", "0.0.0.0:0", "[::1]:9464", ""])
 def test_metrics_listen_host_port_or_empty_accepted(listen: str) -> None:
     assert parse_settings({"metrics": {"listen": listen}}, "kiosk.toml").metrics.listen == listen
+
+
+def test_station_file_far_too_big_is_refused_unread(tmp_path: Path) -> None:
+    path = write(tmp_path, "# " + "x" * (100 * 1024) + "\n")
+    with pytest.raises(SettingsError, match="is 100 KB; a station file is a few KB"):
+        load_settings(path)
+
+
+def test_station_file_with_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(b"\xef\xbb\xbf[station]\ncommunity = 'x'\n")
+    assert load_settings(path).station.community == "x"
+
+
+def test_station_file_in_gbk_names_the_line_and_the_conversion(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes("[station]\n\ncommunity = '社区'\n".encode("gbk"))
+    with pytest.raises(SettingsError, match=r"not UTF-8 text \(line 3\).*iconv -f GBK"):
+        load_settings(path)
+
+
+def test_station_file_text_without_quotes_is_told_to_quote_it(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match='text goes in quotes: district = "西城区"'):
+        load_settings(write(tmp_path, "[station]\ndistrict = 西城区\n"))
+
+
+def test_station_file_nested_too_deeply_is_a_settings_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "[station]\ndistrict = " + "[" * 2000 + "]" * 2000 + "\n")
+    with pytest.raises(SettingsError, match="nested too deeply"):
+        load_settings(path)
+
+
+def test_station_file_overlong_value_is_refused_before_any_pattern(tmp_path: Path) -> None:
+    path = write(tmp_path, '[ui]\nguide_url_pattern = "https://' + "{code}" * 5000 + '"\n')
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert caught.value.key == "ui.guide_url_pattern"
+    assert "30008 characters long; at most 1000" in caught.value.reason
+    assert len(str(caught.value)) < 200

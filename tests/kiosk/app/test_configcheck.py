@@ -69,6 +69,7 @@ def test_config_check_key_readable_by_others_and_in_hex_gets_both_fixes(tmp_path
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
 def test_config_check_key_of_another_user_than_the_kiosk_says_chown(tmp_path: Path) -> None:
+    import grp
     import pwd
 
     state = state_folder(tmp_path)
@@ -76,9 +77,21 @@ def test_config_check_key_of_another_user_than_the_kiosk_says_chown(tmp_path: Pa
     os.chown(state, nobody.pw_uid, nobody.pw_gid)  # the kiosk runs as the state's owner
     report = check_station(station_file(tmp_path), state, {}, machine=True)
     secret = state / "terminal.secret"
+    group = grp.getgrgid(nobody.pw_gid).gr_name
     assert report.problems == [
         f"{secret}: belongs to root, but the kiosk runs as nobody and could not read it; "
-        f"run: chown nobody:nobody {secret}"
+        f"run: chown nobody:{group} {secret}"
+    ]
+
+
+def test_config_check_key_that_is_a_link_is_named_without_chmod_advice(tmp_path: Path) -> None:
+    state = state_folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(b"x" * 656)
+    (state / "audit.key").symlink_to(elsewhere)
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert report.problems == [
+        f"{state / 'audit.key'}: is a link, not a file; remove it and put the key file itself there"
     ]
 
 
