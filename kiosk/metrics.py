@@ -15,10 +15,11 @@ plain `set`/`inc` under the library's lock: the GUI thread never waits on a scra
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from wsgiref.simple_server import WSGIServer
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from prometheus_client import (
     CollectorRegistry,
@@ -27,7 +28,7 @@ from prometheus_client import (
     Gauge,
     Info,
     ProcessCollector,
-    start_http_server,
+    make_wsgi_app,
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
@@ -226,8 +227,11 @@ class _Ages(Collector):
         return iter(())
 
 
+SOCKET_TIMEOUT_S = 5.0  # a scrape's request and answer take milliseconds
+
+
 class MetricsServer:
-    """The library's HTTP server for one registry, on a daemon thread; `stop()` ends it."""
+    """The HTTP server for one registry, on a daemon thread; `stop()` ends it."""
 
     def __init__(self, server: WSGIServer, thread: threading.Thread) -> None:
         self._server = server
@@ -243,13 +247,46 @@ class MetricsServer:
         self._thread.join(timeout=5)
 
 
+class _OneAtATimeServer(WSGIServer):
+    """The scrape server: one connection at a time, each socket operation given at most
+    `SOCKET_TIMEOUT_S`, a short queue. Whoever reaches the port can at worst delay scrapes:
+    not hold thousands of the kiosk's threads and file descriptors, as the library's
+    thread-per-connection server lets any client do."""
+
+    request_queue_size = 16
+
+
+class _OneAtATimeServer6(_OneAtATimeServer):
+    address_family = socket.AF_INET6
+
+
+class _QuietHandler(WSGIRequestHandler):
+    timeout = SOCKET_TIMEOUT_S  # StreamRequestHandler sets it on the connection
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Scrapes are not worth a log line each."""
+
+
+def _start_server(registry: CollectorRegistry, host: str, port: int) -> MetricsServer:
+    server = make_server(
+        host,
+        port,
+        make_wsgi_app(registry),
+        server_class=_OneAtATimeServer6 if ":" in host else _OneAtATimeServer,
+        handler_class=_QuietHandler,
+    )
+    thread = threading.Thread(target=server.serve_forever, name="metrics-http", daemon=True)
+    thread.start()
+    return MetricsServer(server, thread)
+
+
 def serve_metrics(registry: CollectorRegistry, listen: str) -> MetricsServer | None:
     """Serve `registry` at http://`listen`/metrics; None (logged in plain words) when the
     address cannot be used: the kiosk serves residents without metrics rather than not at
     all."""
     host, port = listen_address(listen)
     try:
-        server, thread = start_http_server(port, addr=host, registry=registry)
+        served = _start_server(registry, host, port)
     except OSError as error:
         log.error(
             "metrics are not served: cannot listen on %s (%s); is another kiosk or program "
@@ -259,7 +296,6 @@ def serve_metrics(registry: CollectorRegistry, listen: str) -> MetricsServer | N
             error.strerror or error,
         )
         return None
-    served = MetricsServer(server, thread)
     shown = f"[{host}]" if ":" in host else host
     log.info("metrics served at http://%s:%d/metrics", shown, served.port)
     return served

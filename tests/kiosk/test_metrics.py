@@ -3,6 +3,7 @@ over real HTTP on loopback, and what happens when the port is taken."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import urllib.error
@@ -147,3 +148,41 @@ def test_serve_metrics_port_in_use_logs_and_returns_none(caplog: pytest.LogCaptu
             assert serve_metrics(metrics.registry, f"127.0.0.1:{port}") is None
     assert f"cannot listen on 127.0.0.1:{port}" in caplog.text
     assert "runs on without metrics" in caplog.text
+
+
+def test_serve_metrics_many_idle_connections_take_no_threads_or_descriptors() -> None:
+    """Slow or idle clients (slowloris) cost the kiosk one connection at a time, never a
+    thread or a file descriptor each; once they are gone, scrapes answer again."""
+    import os
+    import threading
+
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+    server = serve_metrics(metrics.registry, "127.0.0.1:0")
+    assert server is not None
+    threads, descriptors = threading.active_count(), len(os.listdir("/proc/self/fd"))
+    idle: list[socket.socket] = []
+    try:
+        for _ in range(200):
+            client = socket.socket()
+            client.setblocking(False)
+            # Queued, or dropped once the queue is full: either way not the kiosk's.
+            with contextlib.suppress(BlockingIOError):
+                client.connect(("127.0.0.1", server.port))
+            idle.append(client)
+            with contextlib.suppress(OSError):  # not connected yet: it stays idle
+                client.send(b"GET /metrics HTTP/1.1\r\nHost: x\r\n")  # never finished
+        # The server side: at most the one connection being served, plus the queue.
+        assert threading.active_count() == threads
+        ours = len(os.listdir("/proc/self/fd")) - descriptors - len(idle)
+        assert ours <= 1, ours
+    finally:
+        for client in idle:
+            client.close()
+    try:
+        deadline_s = 30  # every connection left behind times out within the socket timeout
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{server.port}/metrics", timeout=deadline_s
+        ) as answer:
+            assert b"kiosk_build_info" in answer.read()
+    finally:
+        server.stop()
