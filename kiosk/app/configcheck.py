@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.keyfiles import KeyFile, locate_keys
-from kiosk.settings import Settings, SettingsError, load_settings
+from kiosk.settings import Settings, SettingsError, StationSettings, load_settings
 
 KEY_SIZE = 32
+SAMPLE_MARK = "示例"  # what config/kiosk.example.toml marks its sample entries with
 
 
 @dataclass
@@ -53,9 +54,44 @@ def check_station(path: Path, state: Path, environ: Mapping[str, str], *, machin
             ]
         return report
     if machine:
+        _check_station_ready(report, settings)
         _check_keys(report, settings, state, environ)
         _check_ports(report, settings)
     return report
+
+
+def _check_station_ready(report: Report, settings: Settings) -> None:
+    """What a valid file may still lack to serve residents on a station."""
+    if settings.station.terminal_id == StationSettings().terminal_id:
+        report.problems.append(
+            f"station.terminal_id is the demo's ({settings.station.terminal_id}); write the "
+            "id the district issued for this terminal"
+        )
+    if not settings.platform.base_url:
+        report.problems.append(
+            "platform.base_url is empty: nothing residents submit would reach the district; "
+            "write the platform's address"
+        )
+    if not settings.staff.pin_hash:
+        report.problems.append(
+            "staff.pin_hash is empty: staff could not open the staff panel; set it with "
+            "kiosk staff set-pin"
+        )
+    samples = [
+        f"station.{name}"
+        for name, value in vars(settings.station).items()
+        if isinstance(value, str) and SAMPLE_MARK in value
+    ] + [
+        f"out_of_service.stations[{number}]"
+        for number, nearby in enumerate(settings.out_of_service.stations, 1)
+        if any(SAMPLE_MARK in value for value in vars(nearby).values())
+    ]
+    if samples:
+        verb = "still holds" if len(samples) == 1 else "still hold"
+        report.problems.append(
+            f"{', '.join(samples)} {verb} the example's sample text ({SAMPLE_MARK}); "
+            "write this station's own"
+        )
 
 
 # keys -----------------------------------------------------------------------------------------

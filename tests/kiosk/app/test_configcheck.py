@@ -11,12 +11,21 @@ import pytest
 
 from kiosk.app.configcheck import check_station
 from kiosk.keyfiles import KeyFileError, parse_secret, store_key
+from kiosk.staffpin import DEMO_PIN_HASH
 
 KIOSK = [sys.executable, "-m", "kiosk"]
 SECRET = bytes(range(32))
 
 
-def station_file(folder: Path, text: str = "") -> Path:
+# What a station's file has besides its devices: its own id, the platform, the staff PIN.
+READY = (
+    '[station]\nterminal_id = "XC-YT-BYG-0009"\naddress = "西城区白云观社区居委会一层"\n'
+    '[platform]\nbase_url = "https://zwfw.example"\n'
+    f'[staff]\npin_hash = "{DEMO_PIN_HASH}"\n'
+)
+
+
+def station_file(folder: Path, text: str = READY) -> Path:
     path = folder / "kiosk.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -121,7 +130,7 @@ def test_config_check_ports_missing_are_named_in_file_order(tmp_path: Path) -> N
         f'[printer]\naddress = "serial:{tmp_path / "ttyS9"}"\n'
         '[scanner]\nport = "/dev/null"\n'  # present: no problem
     )
-    report = check_station(station_file(tmp_path, text), state, {}, machine=True)
+    report = check_station(station_file(tmp_path, READY + text), state, {}, machine=True)
     assert report.problems == [
         f"id_reader.port {tmp_path / 'ttyUSB9'}: no such device on this machine; plug in the "
         "ID-card reader, or choose its port from `kiosk devices list`",
@@ -133,7 +142,7 @@ def test_config_check_ports_missing_are_named_in_file_order(tmp_path: Path) -> N
 def test_config_check_bad_key_does_not_hide_the_port_beside_it(tmp_path: Path) -> None:
     state = state_folder(tmp_path)
     text = f'[id_reader]\nbaud = "115200"\nport = "{tmp_path / "ttyUSB9"}"\n'
-    report = check_station(station_file(tmp_path, text), state, {}, machine=True)
+    report = check_station(station_file(tmp_path, READY + text), state, {}, machine=True)
     assert [problem.split(":")[0] for problem in report.problems] == [
         "id_reader.baud",
         f"id_reader.port {tmp_path / 'ttyUSB9'}",
@@ -142,7 +151,7 @@ def test_config_check_bad_key_does_not_hide_the_port_beside_it(tmp_path: Path) -
 
 def test_config_check_creates_and_changes_nothing(tmp_path: Path) -> None:
     state = tmp_path / "state"  # not there: a station before its first start
-    path = station_file(tmp_path, "[ui]\nlanguage = 'fr'\n")
+    path = station_file(tmp_path, READY + "[ui]\nlanguage = 'fr'\n")
     before = listing(tmp_path)
     report = check_station(path, state, {}, machine=True)
     assert len(report.problems) == 2  # the language, and the secret
@@ -295,3 +304,26 @@ def test_enrol_typed_half_a_secret_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "32 hexadecimal characters, the secret has 64" in result.stderr
     assert list(state.iterdir()) == []
+
+
+def test_config_check_valid_file_not_ready_for_a_station_names_what_is_missing(
+    tmp_path: Path,
+) -> None:
+    state = state_folder(tmp_path)
+    text = (
+        '[station]\naddress = "白云观社区居委会一层"\n'
+        '[[out_of_service.stations]]\nname = "月坛街道政务服务中心（示例）"\naddress = "一号"\n'
+        'hours = "9-17"\nphone = "010-1"\n'
+    )
+    report = check_station(station_file(tmp_path, text), state, {}, machine=True)
+    assert report.problems == [
+        "station.terminal_id is the demo's (XC-DEMO-0001); write the id the district issued "
+        "for this terminal",
+        "platform.base_url is empty: nothing residents submit would reach the district; "
+        "write the platform's address",
+        "staff.pin_hash is empty: staff could not open the staff panel; set it with "
+        "kiosk staff set-pin",
+        "out_of_service.stations[1] still holds the example's sample text (示例); write this "
+        "station's own",
+    ]
+    assert check_station(station_file(tmp_path, text), state, {}, machine=False).problems == []
