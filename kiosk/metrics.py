@@ -3,7 +3,7 @@
 The values come from the same typed health the heartbeat sends (kiosk/health.py:
 `StationHealth`, `TerminalHealth`) and from the events the UI already hears (a session
 started, a submission accepted or refused, a rating given). Every label value is a code from
-a fixed set (device kinds, health codes, paper states, outcomes, rating levels 1-5): nothing
+a fixed set (device kinds, health codes, paper states, outcomes): nothing
 a resident typed, chose or showed ever becomes a label, and no series is per resident or per
 item.
 
@@ -107,16 +107,14 @@ class KioskMetrics:
             ["outcome"],
             registry=self.registry,
         )
+        # Not by level: the scrape is open to the station's network, and a level seen
+        # rising as a resident leaves the screen would tell whose rating it was. The
+        # levels reach the district through the platform's 好差评 system.
         self._ratings = Counter(
-            "kiosk_ratings",
-            "好差评 ratings given, by level 1-5.",
-            ["level"],
-            registry=self.registry,
+            "kiosk_ratings", "好差评 ratings given (any level).", registry=self.registry
         )
         for outcome in SUBMISSION_OUTCOMES:  # every series from the start, at 0
             self._submissions.labels(outcome)
-        for level in RATING_LEVELS:
-            self._ratings.labels(level)
         self._service.state("in_service")
         self._ages = _Ages(clock)
         self.registry.register(self._ages)
@@ -183,9 +181,10 @@ class KioskMetrics:
             self._submissions.labels(outcome).inc()
 
     def rating_given(self, level: object) -> None:
-        """A rating; only the level 1-5 is counted (never the item, the comment, the case)."""
+        """A rating with a level 1-5 is counted; neither the level nor anything else of it
+        (the item, the comment, the case)."""
         if str(level) in RATING_LEVELS:
-            self._ratings.labels(str(level)).inc()
+            self._ratings.inc()
 
 
 class _Ages(Collector):

@@ -799,6 +799,7 @@ def reference_markdown() -> str:
                 shown = "none"
             elif isinstance(default, bool):
                 shown = str(default).lower()
+                allowed.append("true / false (no quotes)")
             elif isinstance(default, str):
                 shown = f'"{default}"'
             else:

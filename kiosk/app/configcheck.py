@@ -49,8 +49,9 @@ def check_station(path: Path, state: Path, environ: Mapping[str, str], *, machin
     if settings is None:  # not readable as a station file at all
         if not path.exists():
             report.problems = [
-                f"there is no station file at {path}: installing the package creates it; "
-                "elsewhere, start from config/kiosk.example.toml"
+                f"there is no station file at {path}: installing the package creates it "
+                "(from /usr/share/community-kiosk/kiosk.example.toml); in the project, start "
+                "from config/kiosk.example.toml"
             ]
         return report
     if machine:

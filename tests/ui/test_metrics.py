@@ -26,7 +26,6 @@ from kiosk.keyfiles import load_key
 from kiosk.metrics import (
     DEVICE_STATES,
     PAPER_STATES,
-    RATING_LEVELS,
     SERVICE_STATES,
     SUBMISSION_OUTCOMES,
 )
@@ -166,7 +165,6 @@ def test_metrics_labels_are_codes_never_resident_input(station: Driver) -> None:
         *PAPER_STATES.values(),
         *SERVICE_STATES,
         *SUBMISSION_OUTCOMES,
-        *RATING_LEVELS,
         *(kind.value for kind in DeviceKind),
     }
     from kiosk import __version__

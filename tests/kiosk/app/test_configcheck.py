@@ -162,7 +162,8 @@ def test_config_check_no_station_file_says_where_one_comes_from(tmp_path: Path) 
     report = check_station(tmp_path / "kiosk.toml", tmp_path, {}, machine=True)
     assert report.problems == [
         f"there is no station file at {tmp_path / 'kiosk.toml'}: installing the package "
-        "creates it; elsewhere, start from config/kiosk.example.toml"
+        "creates it (from /usr/share/community-kiosk/kiosk.example.toml); in the project, "
+        "start from config/kiosk.example.toml"
     ]
 
 
