@@ -16,7 +16,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 
 from devices.errors import DeviceError
 from devices.idcard.device import IdCardDevice
-from devices.printer.layout import Receipt, receipt_bytes
+from devices.printer.layout import Receipt, import_escpos, receipt_bytes
 from devices.printer.printer import ReceiptPrinter
 from devices.scanner.framer import BadScan, Scan
 from devices.scanner.scanner import SerialScanner
@@ -167,7 +167,7 @@ class PrinterWorker(DeviceWorker[ReceiptPrinter]):
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
 
     def _warm_up(self) -> None:
-        import escpos.printer  # noqa: F401
+        import_escpos()
 
     @Slot(str, object)
     def print_job(self, job_id: str, receipt: Receipt) -> None:

@@ -8,9 +8,13 @@ Chinese printer every character that takes more than one byte prints two columns
 
 from __future__ import annotations
 
+import os
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
 
 ENTER_CHINESE = b"\x1c\x26"  # FS &
 LEAVE_CHINESE = b"\x1c\x2e"  # FS .
@@ -140,11 +144,31 @@ def encode_text(text: str, profile: PrinterProfile) -> bytes:
     return text.encode(profile.encoding, errors="replace")
 
 
+def import_escpos() -> ModuleType:
+    """python-escpos's printer module, imported with its capabilities cache in a folder of
+    ours. Left to itself, each import writes the cache into a new temporary folder (one
+    more in /tmp at every kiosk start, never read again) after parsing the capabilities
+    file anew (~150 ms). The folder is named after the library's version, so an upgrade
+    never reads an old cache. (python-escpos 3.1 still makes an empty temporary folder at
+    each import: its default is evaluated even when the setting is given.)
+    Lazy: python-escpos imports PIL, YAML and more."""
+    from importlib.metadata import version
+
+    import platformdirs
+
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        cache = Path(platformdirs.user_cache_dir("community-kiosk"))
+        folder = cache / f"escpos-{version('python-escpos')}"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
+    import escpos.printer  # noqa: F401
+
+    return sys.modules["escpos.printer"]
+
+
 def receipt_bytes(receipt: Receipt, profile: PrinterProfile) -> bytes:
     """The whole job: init, Chinese mode, title, body, QR, footer, feed and cut."""
-    from escpos.printer import Dummy  # python-escpos imports PIL and more: keep it lazy
-
-    out = Dummy()
+    out = import_escpos().Dummy()
     out.profile.profile_data["media"]["width"]["pixels"] = profile.dots  # bounds images
     columns = profile.columns
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -122,3 +127,35 @@ def test_unbroken_pair_that_fits_stays_on_one_line() -> None:
     )
     job = receipt_bytes(receipt, PrinterProfile(paper_mm=58, chinese_mode=False, encoding="utf-8"))
     assert job.decode("utf-8", "replace").split("\n")[2].endswith("办件编号：XC2026112600017")
+
+
+def test_import_escpos_keeps_its_cache_in_our_folder_not_a_new_temporary_one(
+    tmp_path: Path,
+) -> None:
+    """python-escpos alone writes its cache into a new temporary folder at each import;
+    ours puts it in the kiosk's cache folder, where the next start reads it."""
+    code = "from devices.printer.layout import import_escpos; print(import_escpos().Dummy.__name__)"
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), TMPDIR=str(tmp_path / "tmp"))
+    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
+    (tmp_path / "tmp").mkdir()
+    written: list[int] = []
+    for _ in range(2):  # the second start reads the cache the first one wrote
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "Dummy"
+        caches = list((tmp_path / "cache" / "community-kiosk").glob("escpos-*/*.pickle"))
+        assert len(caches) == 1
+        written.append(caches[0].stat().st_mtime_ns)
+    assert written[0] == written[1]  # read, not written again
+    # python-escpos still makes an empty temporary folder at each import; none holds a cache.
+    assert not list((tmp_path / "tmp").glob("*/*"))
+    caches = list((tmp_path / "cache" / "community-kiosk").glob("escpos-*/*.capabilities.pickle"))
+    assert len(caches) == 1
+    assert caches[0].parent.stat().st_mode & 0o777 == 0o700
