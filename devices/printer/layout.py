@@ -159,8 +159,12 @@ def import_escpos() -> ModuleType:
     if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
         cache = Path(platformdirs.user_cache_dir("community-kiosk"))
         folder = cache / f"escpos-{version('python-escpos')}"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            pass  # no cache of ours (a read-only home): the library's own way, printing works
+        else:
+            os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
     import escpos.printer  # noqa: F401
 
     return sys.modules["escpos.printer"]

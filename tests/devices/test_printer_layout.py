@@ -159,3 +159,21 @@ def test_import_escpos_keeps_its_cache_in_our_folder_not_a_new_temporary_one(
     caches = list((tmp_path / "cache" / "community-kiosk").glob("escpos-*/*.capabilities.pickle"))
     assert len(caches) == 1
     assert caches[0].parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_import_escpos_without_a_writable_cache_folder_still_works(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    code = "from devices.printer.layout import import_escpos; print(import_escpos().Dummy.__name__)"
+    env = dict(os.environ, XDG_CACHE_HOME=str(blocked))
+    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Dummy"
