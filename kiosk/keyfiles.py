@@ -29,7 +29,25 @@ class KeyFileError(RuntimeError):
     """A key file that cannot be used; `str()` says why and what to do."""
 
 
-def load_key(path: Path, size: int = 32, *, create: bool) -> bytes:
+KEY_BYTES = 32
+
+
+def readable_by_others(path: Path, mode: int) -> str:
+    """The problem of a key file whose permission bits `mode` let others read it, with the fix."""
+    return f"{path}: others can read this key file (mode {mode:o}); run: chmod 600 {path}"
+
+
+def missing_credential(path: Path) -> str:
+    """The problem of a key missing from the service manager's credentials folder."""
+    return (
+        f"{path}: key file missing from the credentials folder the service manager provides "
+        f"(the kiosk creates no key there); add LoadCredential={path.name}:/etc/credstore/"
+        f"{path.name} to the kiosk's unit, or set security.credentials_dir to the folder "
+        "that has it"
+    )
+
+
+def load_key(path: Path, size: int = KEY_BYTES, *, create: bool) -> bytes:
     """The key in `path`; with `create`, a new random key when the file does not exist.
 
     Creation is atomic (O_EXCL) with mode 0600 from the start, so the key is never
@@ -54,10 +72,7 @@ def load_key(path: Path, size: int = 32, *, create: bool) -> bytes:
             f"{path}: key file missing; install the one issued for this terminal"
         ) from None
     if stat.S_IMODE(mode) & 0o077:
-        raise KeyFileError(
-            f"{path}: others can read this key file (mode {stat.S_IMODE(mode):o}); "
-            f"run: chmod 600 {path}"
-        )
+        raise KeyFileError(readable_by_others(path, stat.S_IMODE(mode)))
     key = path.read_bytes()
     if len(key) != size:
         raise KeyFileError(f"{path}: a key must be {size} bytes, this file has {len(key)}")
@@ -74,12 +89,7 @@ class KeyFile:
     def load(self, *, create: bool) -> bytes:
         """The key; `create` makes a missing one, except where the service manager owns it."""
         if self.provided and not self.path.exists():
-            raise KeyFileError(
-                f"{self.path}: key file missing from the credentials folder the service "
-                f"manager provides (the kiosk creates no key there); add "
-                f"LoadCredential={self.path.name}:/etc/credstore/{self.path.name} to the "
-                f"kiosk's unit, or set security.credentials_dir to the folder that has it"
-            )
+            raise KeyFileError(missing_credential(self.path))
         return load_key(self.path, create=create and not self.provided)
 
 
@@ -111,7 +121,7 @@ def locate_keys(security: SecuritySettings, state: Path, environ: Mapping[str, s
 HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
 
 
-def parse_secret(data: bytes, size: int = 32, *, typed: bool = False) -> bytes:
+def parse_secret(data: bytes, size: int = KEY_BYTES, *, typed: bool = False) -> bytes:
     """The key in what the district handed over: a file of `size` raw bytes, or `2 * size`
     hexadecimal characters (spaces and line ends around or between them ignored); what a
     person typed is always hexadecimal.

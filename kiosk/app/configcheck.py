@@ -16,10 +16,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.keyfiles import KeyFile, locate_keys
+from kiosk.keyfiles import (
+    HEX_DIGITS,
+    KEY_BYTES,
+    KeyFile,
+    locate_keys,
+    missing_credential,
+    readable_by_others,
+)
 from kiosk.settings import Settings, SettingsError, StationSettings, load_settings
 
-KEY_SIZE = 32
 SAMPLE_MARK = "示例"  # what config/kiosk.example.toml marks its sample entries with
 
 
@@ -135,11 +141,7 @@ def _check_key(
         if created_by_kiosk and not key.provided:
             report.notes.append(f"{path}: not there yet; `kiosk run` creates it at its first start")
         elif key.provided:
-            report.problems.append(
-                f"{path}: key file missing from the credentials folder (the kiosk creates no "
-                f"key there); add LoadCredential={path.name}:/etc/credstore/{path.name} to "
-                "the kiosk's unit"
-            )
+            report.problems.append(missing_credential(path))
         else:
             report.problems.append(
                 f"{path}: the terminal's secret is missing; install the one the district "
@@ -165,16 +167,14 @@ def _check_key(
         return
     mode = stat.S_IMODE(info.st_mode)
     if mode & 0o077:
-        report.problems.append(
-            f"{path}: others can read this key file (mode {mode:o}); run: chmod 600 {path}"
-        )
+        report.problems.append(readable_by_others(path, mode))
     user = _user_name(info.st_uid)
     if owner is not None and user != owner.user and not key.provided:
         report.problems.append(
             f"{path}: belongs to {user}, but the kiosk runs as {owner.user} and could not "
             f"read it; run: chown {owner.user}:{owner.group} {path}"
         )
-    if info.st_size != KEY_SIZE:
+    if info.st_size != KEY_BYTES:
         report.problems.append(_wrong_size(path, info.st_size))
 
 
@@ -193,16 +193,15 @@ def _group_name(gid: int) -> str:
 
 
 def _wrong_size(path: Path, size: int) -> str:
-    message = f"{path}: a key must be {KEY_SIZE} bytes, this file has {size}"
+    message = f"{path}: a key must be {KEY_BYTES} bytes, this file has {size}"
     try:
         with path.open("rb") as file:  # never more than a key's worth: it may be huge
             text = file.read(200).strip()
     except OSError:
         return message
-    hex_digits = set(b"0123456789abcdefABCDEF")
-    if len(text) == 2 * KEY_SIZE and set(text) <= hex_digits:
+    if len(text) == 2 * KEY_BYTES and set(text) <= HEX_DIGITS:
         return (
-            f"{message}: it holds the key as {2 * KEY_SIZE} hexadecimal characters; store the "
+            f"{message}: it holds the key as {2 * KEY_BYTES} hexadecimal characters; store the "
             f"bytes instead: kiosk enrol --replace --from {path}"
         )
     return message

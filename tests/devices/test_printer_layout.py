@@ -129,27 +129,36 @@ def test_unbroken_pair_that_fits_stays_on_one_line() -> None:
     assert job.decode("utf-8", "replace").split("\n")[2].endswith("办件编号：XC2026112600017")
 
 
+def escpos_dummy_in_new_process(**environment: str) -> str:
+    """Import python-escpos through `import_escpos` in a fresh interpreter, with
+    `environment` over this one's; its Dummy printer's name, or the failure."""
+    env = dict(os.environ, **environment)
+    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
+    code = "from devices.printer.layout import import_escpos; print(import_escpos().Dummy.__name__)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_import_escpos_keeps_its_cache_in_our_folder_not_a_new_temporary_one(
     tmp_path: Path,
 ) -> None:
     """python-escpos alone writes its cache into a new temporary folder at each import;
     ours puts it in the kiosk's cache folder, where the next start reads it."""
-    code = "from devices.printer.layout import import_escpos; print(import_escpos().Dummy.__name__)"
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), TMPDIR=str(tmp_path / "tmp"))
-    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
     (tmp_path / "tmp").mkdir()
     written: list[int] = []
     for _ in range(2):  # the second start reads the cache the first one wrote
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=env,
-            check=False,
+        dummy = escpos_dummy_in_new_process(
+            XDG_CACHE_HOME=str(tmp_path / "cache"), TMPDIR=str(tmp_path / "tmp")
         )
-        assert result.returncode == 0, result.stderr
-        assert result.stdout.strip() == "Dummy"
+        assert dummy == "Dummy"
         caches = list((tmp_path / "cache" / "community-kiosk").glob("escpos-*/*.pickle"))
         assert len(caches) == 1
         written.append(caches[0].stat().st_mtime_ns)
@@ -164,16 +173,4 @@ def test_import_escpos_keeps_its_cache_in_our_folder_not_a_new_temporary_one(
 def test_import_escpos_without_a_writable_cache_folder_still_works(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would go", encoding="utf-8")
-    code = "from devices.printer.layout import import_escpos; print(import_escpos().Dummy.__name__)"
-    env = dict(os.environ, XDG_CACHE_HOME=str(blocked))
-    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Dummy"
+    assert escpos_dummy_in_new_process(XDG_CACHE_HOME=str(blocked)) == "Dummy"

@@ -22,8 +22,11 @@ from kiosk.settings import load_settings
 KIOSK = [sys.executable, "-m", "kiosk"]
 
 
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run(
+    *args: str, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`kiosk ARGS` headless, with `env` over this process's environment."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
     return subprocess.run(
         [*KIOSK, *args], capture_output=True, text=True, timeout=timeout, env=env, check=False
     )
@@ -171,15 +174,7 @@ def test_demo_platform_runs_the_stand_in_apart_checking_this_terminal(tmp_path: 
 
 def test_catalog_status_on_a_station_without_catalog_creates_nothing(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    env = dict(os.environ, STATE_DIRECTORY=str(state))
-    result = subprocess.run(
-        [*KIOSK, "catalog", "status"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    result = run("catalog", "status", env={"STATE_DIRECTORY": str(state)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("no catalog stored yet")
     assert not state.exists()
@@ -213,15 +208,7 @@ def test_demo_never_creates_a_secret_at_a_path_the_station_file_names(tmp_path: 
     secret = tmp_path / "credstore" / "terminal.secret"
     station = tmp_path / "kiosk.toml"
     station.write_text(f'[security]\nterminal_secret_file = "{secret}"\n', encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
-    result = subprocess.run(
-        [*KIOSK, "demo", "--config", str(station)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    result = run("demo", "--config", str(station), env={"XDG_STATE_HOME": str(tmp_path / "state")})
     assert result.returncode == 2
     assert f"{secret}: key file missing" in result.stderr
     assert not secret.exists()
@@ -232,15 +219,7 @@ def test_run_without_terminal_secret_refuses_and_creates_nothing(tmp_path: Path)
     state = tmp_path / "state"
     station = tmp_path / "kiosk.toml"
     station.write_text("", encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATE_DIRECTORY=str(state))
-    result = subprocess.run(
-        [*KIOSK, "run", "--config", str(station)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+    result = run("run", "--config", str(station), env={"STATE_DIRECTORY": str(state)})
     assert result.returncode == 2
     assert f"{state / 'terminal.secret'}: key file missing" in result.stderr
     assert not state.exists()

@@ -115,10 +115,10 @@ def test_config_check_key_missing_from_credentials_folder_names_the_unit_line(
     environ = {"CREDENTIALS_DIRECTORY": str(credentials)}
     report = check_station(station_file(tmp_path), state, environ, machine=True)
     assert [problem.split(";")[0] for problem in report.problems] == [
-        f"{credentials / 'outbox.key'}: key file missing from the credentials folder (the "
-        "kiosk creates no key there)",
-        f"{credentials / 'audit.key'}: key file missing from the credentials folder (the "
-        "kiosk creates no key there)",
+        f"{credentials / 'outbox.key'}: key file missing from the credentials folder the "
+        "service manager provides (the kiosk creates no key there)",
+        f"{credentials / 'audit.key'}: key file missing from the credentials folder the "
+        "service manager provides (the kiosk creates no key there)",
     ]
     assert "LoadCredential=outbox.key:/etc/credstore/outbox.key" in report.problems[0]
 
