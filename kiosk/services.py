@@ -20,6 +20,7 @@ from kiosk.district.signing import Credentials
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
+    from kiosk.devicechoices import DeviceSetup
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.staffaccess import StaffAccess
@@ -52,3 +53,5 @@ class Services:
     outbox: Callable[[], Outbox] | None = None
     audit: Callable[[], AuditTrail] | None = None
     staff_access: Callable[[], StaffAccess] | None = None
+    # Staff choose devices' ports in staff mode (None: the panel offers no chooser).
+    device_setup: DeviceSetup | None = None

@@ -17,8 +17,12 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from devices.idcard.device import IdCardDevice
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
+from devices.printer.printer import ReceiptPrinter
+from devices.scanner.scanner import SerialScanner
+from devices.scanner.wedge import WedgeScanner
 from devices.status import DeviceKind, DeviceStatus, Health, Light
 from kiosk.health import DeviceHealth
 from kiosk.privacy import mask_id_number, mask_name
@@ -70,6 +74,7 @@ class DeviceHub(QObject):
 
     statusChanged = Signal()
     lastCardChanged = Signal()
+    lastScanChanged = Signal()
     cardRead = Signal(object)
     scanned = Signal(str)
     scanRejected = Signal(str)
@@ -94,6 +99,7 @@ class DeviceHub(QObject):
         self._troubled_rows = DeviceRows(self)
         self._threads: list[WorkerThread] = []
         self._last_card: dict[str, Any] = {}
+        self._last_scan: dict[str, Any] = {}
         self._staff_mode = False
         self._failed_job = ""
         # A failed receipt carries a resident's masked name, case number and progress QR:
@@ -106,33 +112,79 @@ class DeviceHub(QObject):
         self._print_status = PrintStatus()
         self.printer_profile: PrinterProfile | None = None
         self._show_statuses()
+        self._poll_interval_ms = devices.poll_interval_ms if devices is not None else 300
+        self._by_kind: dict[DeviceKind, WorkerThread] = {}
+        self._retired: list[WorkerThread] = []
         if devices is None:
             return
-        if devices.id_reader is not None:
-            reader = IdCardWorker(devices.id_reader, devices.poll_interval_ms)
+        for kind, device in (
+            (DeviceKind.ID_READER, devices.id_reader),
+            (DeviceKind.PRINTER, devices.printer),
+            (DeviceKind.SCANNER, devices.scanner),
+        ):
+            if device is not None:
+                self._attach(kind, device)
+
+    def _attach(self, kind: DeviceKind, device: object) -> WorkerThread:
+        """A worker thread for `device` (not started), its signals wired to the hub's."""
+        if kind is DeviceKind.ID_READER:
+            assert isinstance(device, IdCardDevice)
+            reader = IdCardWorker(device, self._poll_interval_ms)
             reader.cardRead.connect(self._on_card)
-            self._add(reader, devices.id_reader.cancel)
-        if devices.printer is not None:
-            printer = PrinterWorker(devices.printer)
-            self.printer_profile = devices.printer.profile
+            return self._add(reader, device.cancel)
+        if kind is DeviceKind.PRINTER:
+            assert isinstance(device, ReceiptPrinter)
+            printer = PrinterWorker(device)
+            self.printer_profile = device.profile
             self.requestPrint.connect(printer.print_job)
             self.requestReprint.connect(printer.reprint)
             self.requestForgetFailed.connect(printer.forget_failed_job)
             printer.printed.connect(self._on_printed)
             printer.printFailed.connect(self._on_print_failed)
-            self._add(printer, devices.printer.cancel.set)
-        if devices.scanner is not None:
-            scanner = ScannerWorker(devices.scanner)
-            scanner.scanned.connect(self.scanned)
-            scanner.rejected.connect(self.scanRejected)
-            self._add(scanner, lambda: None)
+            return self._add(printer, device.cancel.set)
+        assert isinstance(device, SerialScanner | WedgeScanner)
+        scanner = ScannerWorker(device)
+        scanner.scanned.connect(self._on_scanned)
+        scanner.rejected.connect(self.scanRejected)
+        return self._add(scanner, lambda: None)
 
-    def _add(self, worker: DeviceWorker[Any], cancel: Callable[[], None]) -> None:
+    def _add(self, worker: DeviceWorker[Any], cancel: Callable[[], None]) -> WorkerThread:
         worker.statusChanged.connect(self._on_status)
         # Until the worker reports, a configured device counts as connecting (not red).
         self._statuses[worker.name] = DeviceStatus(worker.name, Health.BUSY, detail="starting")
-        self._threads.append(WorkerThread(worker, cancel))
+        thread = WorkerThread(worker, cancel)
+        self._threads.append(thread)
+        self._by_kind[worker.name] = thread
         self._show_statuses()
+        return thread
+
+    def replace_device(self, kind: DeviceKind, device: object | None) -> None:
+        """Staff chose another port for `kind` (None: no such device): the old worker is
+        stopped without waiting for it, and the new one started. A receipt kept for
+        reprinting on the old printer is dropped with it."""
+        old = self._by_kind.pop(kind, None)
+        if old is not None:
+            if kind is DeviceKind.PRINTER:
+                if self._failed_job:
+                    self._drop_failed_job()
+                    self.staffAction.emit("receipt_dropped", "printer changed")
+                worker = old.worker
+                assert isinstance(worker, PrinterWorker)
+                self.requestPrint.disconnect(worker.print_job)
+                self.requestReprint.disconnect(worker.reprint)
+                self.requestForgetFailed.disconnect(worker.forget_failed_job)
+                self.printer_profile = None
+            old.worker.statusChanged.disconnect(self._on_status)
+            self._threads.remove(old)
+            self._retired.append(old)
+            old.stop_later()
+        self._statuses[kind] = None
+        if device is not None:
+            thread = self._attach(kind, device)
+            if self._started:
+                thread.start()
+        self._show_statuses()
+        self.statusChanged.emit()
 
     @Slot()
     def start(self) -> None:
@@ -144,7 +196,7 @@ class DeviceHub(QObject):
             thread.start()
 
     def stop(self) -> None:
-        for thread in self._threads:
+        for thread in self._threads + self._retired:
             thread.stop()
 
     # properties ---------------------------------------------------------------------------
@@ -178,6 +230,9 @@ class DeviceHub(QObject):
     def _get_last_card(self) -> dict[str, Any]:
         return self._last_card
 
+    def _get_last_scan(self) -> dict[str, Any]:
+        return self._last_scan
+
     def _get_failed_job(self) -> str:
         return self._failed_job if self._staff_mode else ""
 
@@ -195,6 +250,8 @@ class DeviceHub(QObject):
 
     # Both for the staff panel only: empty outside staff mode.
     lastCard = Property(dict, _get_last_card, notify=lastCardChanged)
+    # The staff panel's test scan: its first characters and its length.
+    lastScan = Property(dict, _get_last_scan, notify=lastScanChanged)
     failedJob = Property(str, _get_failed_job, notify=statusChanged)
     printerConfigured = Property(bool, _printer_configured, notify=statusChanged)
     # The resident's last print job: id, state (PrintState) and error code when failed.
@@ -257,6 +314,13 @@ class DeviceHub(QObject):
         self.cardRead.emit(identity)
 
     @Slot(str)
+    def _on_scanned(self, text: str) -> None:
+        if self._staff_mode:  # the staff panel's test scan: shown shortened, never kept
+            self._last_scan = {"start": text[:8], "length": len(text)}
+            self.lastScanChanged.emit()
+        self.scanned.emit(text)
+
+    @Slot(str)
     def _on_printed(self, job_id: str) -> None:
         if self._failed_job:  # the printer keeps a failed job only until the next one prints
             self._drop_failed_job()
@@ -288,9 +352,7 @@ class DeviceHub(QObject):
     def setStaffMode(self, on: bool) -> None:
         """Staff mode began or ended (StaffGate); either way, no earlier card stays."""
         self._staff_mode = on
-        if self._last_card:
-            self._last_card = {}
-            self.lastCardChanged.emit()
+        self._forget_test_reads()
         self.statusChanged.emit()
 
     def _set_print_status(self, status: PrintStatus) -> None:
@@ -332,10 +394,16 @@ class DeviceHub(QObject):
     @Slot()
     def clearSession(self) -> None:
         """Part of the session wipe: the masked card and the resident's print status."""
+        self._forget_test_reads()
+        self.forgetPrintStatus()
+
+    def _forget_test_reads(self) -> None:
         if self._last_card:
             self._last_card = {}
             self.lastCardChanged.emit()
-        self.forgetPrintStatus()
+        if self._last_scan:
+            self._last_scan = {}
+            self.lastScanChanged.emit()
 
     @Slot()
     def forgetPrintStatus(self) -> None:

@@ -257,10 +257,15 @@ class WorkerThread:
     def start(self) -> None:
         self.thread.start()
 
+    def stop_later(self) -> None:
+        """Ask the worker to close its device and end its thread; do not wait for it."""
+        if self.thread.isRunning():
+            self._cancel()  # a command in progress ends at its next check, not at its timeout
+            QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.QueuedConnection)
+
     def stop(self) -> None:
         if not self.thread.isRunning():
             return
-        self._cancel()  # a command in progress ends at its next check, not at its timeout
-        QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.QueuedConnection)
+        self.stop_later()
         if not self.thread.wait(5000):
             log.error("%s worker did not stop within 5 s", self.worker.name)

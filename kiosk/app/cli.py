@@ -50,6 +50,7 @@ from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH, hash_pin
 if TYPE_CHECKING:
     from kiosk.app.devicesetup import DemoDevices
     from kiosk.app.outofservice import OutOfServiceBeacon
+    from kiosk.devicechoices import DeviceSetup
     from kiosk.keyfiles import KeyFile
     from kiosk.metrics import KioskMetrics, MetricsServer
     from kiosk.services import Devices
@@ -186,11 +187,19 @@ def _cmd_config_reference(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     state, settings = prepare_state(_load(config), production=True)
-    _log_start(config, settings, state)
     from kiosk.app.devicesetup import build_devices
+    from kiosk.devicechoices import DeviceSetup, with_device_choices
     from ui.main import run_kiosk
 
-    services = station_services(settings, state, build_devices(settings), sample_catalog=False)
+    settings = with_device_choices(settings, state)  # what staff chose on the screen
+    _log_start(config, settings, state)
+    services = station_services(
+        settings,
+        state,
+        build_devices(settings),
+        sample_catalog=False,
+        device_setup=DeviceSetup(settings, build_devices, state),
+    )
     notifier = Notifier.from_environment(os.environ)
     try:
         return run_kiosk(
@@ -310,6 +319,7 @@ def _run_demo(args: argparse.Namespace) -> int:
             # A free port (said in the log): a second demo, or a test, never finds it taken.
             settings = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         from kiosk.app.devicesetup import build_devices, start_demo_devices
+        from kiosk.devicechoices import DeviceSetup
         from ui.main import run_kiosk
 
         settings, demo = start_demo_devices(settings, state / "receipts")
@@ -318,8 +328,14 @@ def _run_demo(args: argparse.Namespace) -> int:
                 _demo_console(demo)
             with _demo_platform(settings, state) as settings:
                 _log_start(config, settings, state)
+                # Choices are kept for this run only: the simulators' ports change each start.
+                setup = DeviceSetup(settings, build_devices, None, extra=demo.candidates)
                 services = station_services(
-                    settings, state, build_devices(settings), sample_catalog=True
+                    settings,
+                    state,
+                    build_devices(settings),
+                    sample_catalog=True,
+                    device_setup=setup,
                 )
                 return run_kiosk(settings, services, fullscreen=False)
         finally:
@@ -376,7 +392,12 @@ def _demo_screen(settings: Settings, state: Path) -> Iterator[bool]:
 
 
 def station_services(
-    settings: Settings, state: Path, devices: Devices, *, sample_catalog: bool
+    settings: Settings,
+    state: Path,
+    devices: Devices,
+    *,
+    sample_catalog: bool,
+    device_setup: DeviceSetup | None = None,
 ) -> Services:
     """The one place the kiosk's services are built: everything in the state folder."""
     return build_services(
@@ -386,6 +407,7 @@ def station_services(
         outbox_path=state / OUTBOX_FILE,
         devices=devices,
         sample_catalog=sample_catalog,
+        device_setup=device_setup,
     )
 
 
@@ -648,8 +670,8 @@ def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     """Ask for the new PIN twice (not echoed) and put its hash into the station file."""
     from getpass import getpass
 
-    from kiosk.app.stationfile import StationFileError, set_key
     from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, WeakPinError
+    from kiosk.stationfile import StationFileError, set_key
 
     pin = getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
     if getpass("The same PIN again: ") != pin:

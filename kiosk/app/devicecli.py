@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from devices.discovery import serial_ports, usb_printers
 from devices.errors import DeviceError
 from devices.idcard.device import IdCardDevice
 from devices.printer.layout import receipt_bytes, test_page
@@ -67,66 +68,27 @@ def _describe(status: DeviceStatus) -> str:
 
 
 # USB ids of the serial adapters and printers the udev rules know (packaging/udev).
-USB_SERIAL_ADAPTERS = {
-    (0x1A86, 0x7523): "CH340",
-    (0x067B, 0x2303): "PL2303",
-    (0x10C4, 0xEA60): "CP210x",
-}
-FTDI_VENDOR = 0x0403
-
-
-def port_guess(device: str, vid: int | None, pid: int | None) -> str:
-    """What a serial port probably is, for the technician choosing id_reader.port or
-    scanner.port (a guess from the port's kind and its USB ids; `devices probe` tells)."""
-    if device.rsplit("/", 1)[-1].startswith("ttyACM"):
-        return "USB device with its own serial port: most often a scanner"
-    adapter = USB_SERIAL_ADAPTERS.get((vid, pid)) if vid is not None and pid is not None else None
-    if adapter is None and vid == FTDI_VENDOR:
-        adapter = "FTDI"
-    if adapter:
-        return f"{adapter} USB-serial adapter: an ID-card reader or a scanner"
-    if vid is not None:
-        return "USB serial device of unknown kind (add its id to udev rules)"
-    return "built-in serial port (RS-232): a reader or scanner on it"
-
-
 def list_devices(args: argparse.Namespace) -> int:
-    from serial.tools import list_ports
-
-    ports = sorted(list_ports.comports(), key=lambda port: port.device)
+    ports = serial_ports()
     if not ports:
         print("Serial ports: none found")
     else:
         print("Serial ports (put one in id_reader.port or scanner.port):")
         print(f"  {'PORT':20} {'USB ID':9}  {'PROBABLY':60}  SYSTEM'S NAME")
     for port in ports:
-        ids = f"{port.vid:04x}:{port.pid:04x}" if port.vid is not None else "-"
-        guess = port_guess(port.device, port.vid, port.pid)
-        print(f"  {port.device:20} {ids:9}  {guess:60}  {port.description}")
+        print(f"  {port.device:20} {port.usb_id or '-':9}  {port.guess:60}  {port.description}")
     print(_usb_printers())
     return 0
 
 
 def _usb_printers() -> str:
-    try:
-        import usb.core
-
-        found = list(usb.core.find(find_all=True) or [])
-    except Exception as error:  # no libusb, no permission: say so instead of failing
-        return f"USB printers: cannot look ({error}); is libusb-1.0 installed?"
-    printers = []
-    for device in found:
-        address = f"usb:0x{device.idVendor:04x}:0x{device.idProduct:04x}"
-        try:
-            classes = {i.bInterfaceClass for cfg in device for i in cfg}
-        except Exception as error:  # a device we may not read: list it, saying why
-            printers.append(f"  {address} (cannot read its interfaces: {error})")
-            continue
-        if 7 in classes:  # USB printer class
-            printers.append(f"  {address}")
-    if not printers:
-        return "USB printers: none found"
-    return "USB printers (put one in printer.address):\n" + "\n".join(printers)
+    found = usb_printers()
+    lines = [f"  {address}" for address in found.addresses]
+    if found.problem:
+        lines.append(f"  ({found.problem})")
+    if not found.addresses:
+        return "USB printers: none found" + (f" ({found.problem})" if found.problem else "")
+    return "USB printers (put one in printer.address):\n" + "\n".join(lines)
 
 
 # probe --------------------------------------------------------------------------------------

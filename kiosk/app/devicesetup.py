@@ -23,7 +23,8 @@ from devices.scanner.wedge import WedgeScanner
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
-from devices.status import Paper
+from devices.status import DeviceKind, Paper
+from kiosk.devicechoices import Candidate
 from kiosk.privatefiles import private_dir
 from kiosk.services import Devices
 from kiosk.settings import PrinterSettings, ScannerSettings, Settings
@@ -149,6 +150,15 @@ class DemoDevices:
             rest, encoding=framing.encoding, suffix=framing.suffix, prefix=framing.prefix
         )
         return "scanned"
+
+    def candidates(self, kind: DeviceKind) -> list[Candidate]:
+        """The simulators, for the staff panel's device chooser (kiosk/devicechoices.py)."""
+        found = {
+            DeviceKind.ID_READER: self.id_reader.url if self.id_reader else "",
+            DeviceKind.PRINTER: self.printer.address if self.printer else "",
+            DeviceKind.SCANNER: self.scanner.url if self.scanner else "",
+        }[kind]
+        return [Candidate(found, "simulator")] if found else []
 
     def stop(self) -> None:
         for simulator in self.started:

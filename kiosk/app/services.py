@@ -20,6 +20,7 @@ from kiosk.settings import Settings
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
+    from kiosk.devicechoices import DeviceSetup
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.staffaccess import StaffAccess
@@ -33,6 +34,7 @@ def build_services(
     outbox_path: Path | None = None,
     devices: Devices | None = None,
     sample_catalog: bool = False,
+    device_setup: DeviceSetup | None = None,
 ) -> Services:
     """The services of a station with these settings.
 
@@ -71,6 +73,7 @@ def build_services(
         outbox=outbox,
         audit=audit,
         staff_access=staff_access,
+        device_setup=device_setup,
     )
 
 

@@ -24,6 +24,7 @@ from devices.sim.printer import PrinterSimulator
 from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
+from kiosk.devicechoices import DeviceSetup
 from kiosk.keyfiles import load_key
 from kiosk.services import Devices
 from kiosk.settings import MetricsSettings, Settings
@@ -300,7 +301,8 @@ def launch(
     """Start the kiosk with given settings; every window started is closed afterwards.
 
     Windows started in one test share one state folder (staff lockouts, audit trail), as a
-    kiosk restarted on the same station would."""
+    kiosk restarted on the same station would. With `store`, that catalog store and no
+    sample: the kiosk is not waited for."""
     started: list[KioskUi] = []
 
     def start(
@@ -308,6 +310,8 @@ def launch(
         size: QSize | None = None,
         devices: Devices | None = None,
         outbox_path: Path | None = None,
+        device_setup: DeviceSetup | None = None,
+        store: CatalogStore | None = None,
     ) -> Driver:
         settings = settings or make_settings()
         if settings.metrics.listen == MetricsSettings().listen:  # tests never take a fixed port
@@ -322,16 +326,18 @@ def launch(
             size = LANDSCAPE if settings.ui.orientation == "landscape" else PORTRAIT
         services = build_services(
             settings,
-            catalog_store,
+            store or catalog_store,
             state_dir=tmp_path,
             outbox_path=outbox_path,
             devices=devices,
-            sample_catalog=True,
+            sample_catalog=store is None,
+            device_setup=device_setup,
         )
         ui = build_ui(settings, WindowMode.HEADLESS, services, size=size)
         started.append(ui)
         driver = Driver(ui, qtbot)
-        qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)
+        if store is None:  # the sample catalog: ready within moments
+            qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)
         driver.settle()
         return driver
 

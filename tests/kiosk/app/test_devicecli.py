@@ -99,7 +99,7 @@ def test_list_shows_serial_ports_under_headings_and_usb_section() -> None:
 def test_list_port_guess_says_what_a_port_probably_is(
     device: str, vid: int | None, pid: int | None, guess: str
 ) -> None:
-    from kiosk.app.devicecli import port_guess
+    from devices.discovery import port_guess
 
     assert guess in port_guess(device, vid, pid)
     assert len(port_guess(device, vid, pid)) <= 60  # its column

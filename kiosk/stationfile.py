@@ -17,7 +17,14 @@ from kiosk.settings import SettingsError, parse_settings
 
 
 class StationFileError(RuntimeError):
-    """The file could not be changed; `str()` says why. Nothing was written."""
+    """The file could not be changed; `str()` says why. Nothing was written.
+
+    `invalid`: the change itself (or the file as it is) breaks a settings rule, as opposed
+    to a file that could not be read or written."""
+
+    def __init__(self, message: str, *, invalid: bool = False) -> None:
+        super().__init__(message)
+        self.invalid = invalid
 
 
 def with_key(text: str, section: str, key: str, value: str) -> str:
@@ -64,7 +71,9 @@ def set_key(path: Path, section: str, key: str, value: str) -> Path | None:
     except tomllib.TOMLDecodeError as error:
         raise StationFileError(f"{path}: the file is not valid TOML ({error})") from None
     except SettingsError as error:
-        raise StationFileError(f"the file has a problem to fix first: {error}") from None
+        raise StationFileError(
+            f"the file has a problem to fix first: {error}", invalid=True
+        ) from None
     if data.get(section, {}).get(key) != value:
         raise StationFileError(f"{path}: [{section}] {key} is written in a form not edited here")
     previous = None

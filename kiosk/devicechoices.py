@@ -1,0 +1,188 @@
+"""Which port each device is on, as staff choose it on the screen.
+
+The station file (/etc/kiosk/kiosk.toml) belongs to root: the kiosk reads it and cannot
+write it (the service sees /etc read-only). That is on purpose: a kiosk process that was
+broken into must not be able to point itself at another platform or drop its staff PIN.
+What staff choose in staff mode — the card reader's port, the printer, the scanner's port —
+goes to `device-choices.toml` in the state folder instead. That file may hold only those
+three keys; it is validated like a station file, written atomically with the previous
+version kept beside it (`device-choices.toml.previous`), and read over the station file at
+every start. `kiosk config check` shows it; deleting it returns to the station file's
+devices.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from devices.discovery import port_kind, serial_ports, usb_printers
+from devices.status import DeviceKind
+from kiosk.services import Devices
+from kiosk.settings import Settings, SettingsError, load_settings
+from kiosk.stationfile import StationFileError, set_key
+
+log = logging.getLogger(__name__)
+
+CHOICES_FILE = "device-choices.toml"
+# The one key of each device that staff may choose, as (section, key) of the station file.
+KEYS = {
+    DeviceKind.ID_READER: ("id_reader", "port"),
+    DeviceKind.PRINTER: ("printer", "address"),
+    DeviceKind.SCANNER: ("scanner", "port"),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a device may be: the setting's value and what it probably is, as a code
+    for the screen's words (devices.discovery.port_kind: "acm", "usb-serial", "usb-other",
+    "built-in", plus "usb-printer", "simulator", "configured")."""
+
+    value: str
+    kind: str
+    detail: str = ""  # the adapter's name or the system's name for the port
+    current: bool = False
+
+
+class DeviceChoiceError(Exception):
+    """A choice that was not saved: `code` for the screen's words, `detail` for staff."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A choice taken into use: the settings with it, the device built from them (None:
+    no device), and where it was saved (None: kept for this run only, as in the demo)."""
+
+    settings: Settings
+    device: object
+    saved_to: Path | None
+    previous: Path | None
+
+
+def setting_of(settings: Settings, kind: DeviceKind) -> str:
+    section, key = KEYS[kind]
+    value: str = getattr(getattr(settings, section), key)
+    return value
+
+
+def with_setting(settings: Settings, kind: DeviceKind, value: str) -> Settings:
+    section, key = KEYS[kind]
+    changed = dataclasses.replace(getattr(settings, section), **{key: value})
+    return dataclasses.replace(settings, **{section: changed})
+
+
+def with_device_choices(settings: Settings, state_dir: Path) -> Settings:
+    """`settings` with the device choices staff saved in `state_dir`, if any.
+
+    A choices file that is unreadable, invalid or holds other keys is ignored as a whole
+    (logged with the reason): the station file's devices stand.
+    """
+    path = state_dir / CHOICES_FILE
+    if not path.exists():
+        return settings
+    try:
+        chosen = load_settings(path)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (SettingsError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        log.warning("device choices %s ignored, the station file's devices stand: %s", path, error)
+        return settings
+    allowed = {f"{section}.{key}" for section, key in KEYS.values()}
+    found = {
+        f"{section}.{key}"
+        for section, table in data.items()
+        for key in (table if isinstance(table, dict) else {"": None})
+    }
+    if found - allowed:
+        log.warning(
+            "device choices %s ignored: it may hold only %s, not %s",
+            path,
+            ", ".join(sorted(allowed)),
+            ", ".join(sorted(found - allowed)),
+        )
+        return settings
+    for kind, (section, key) in KEYS.items():
+        if f"{section}.{key}" in found:
+            settings = with_setting(settings, kind, setting_of(chosen, kind))
+            log.info("%s.%s chosen in staff mode (%s)", section, key, path)
+    return settings
+
+
+def candidates(
+    kind: DeviceKind, current: str, extra: Callable[[DeviceKind], list[Candidate]] | None = None
+) -> list[Candidate]:
+    """Where `kind` may be: the ports (and, for the printer, USB printers) found now, then
+    `extra` (the demo's simulators), and the current setting if none of those is it."""
+    found: list[Candidate] = []
+    if kind is DeviceKind.PRINTER:
+        found += [Candidate(address, "usb-printer") for address in usb_printers().addresses]
+    for port in serial_ports():
+        code, adapter = port_kind(port.device, port.vid, port.pid)
+        value = f"serial:{port.device}" if kind is DeviceKind.PRINTER else port.device
+        found.append(Candidate(value, code, adapter or port.description))
+    if extra is not None:
+        found += extra(kind)
+    if current and all(candidate.value != current for candidate in found):
+        found.insert(0, Candidate(current, "configured"))
+    return [dataclasses.replace(c, current=c.value == current) for c in found]
+
+
+class DeviceSetup:
+    """Staff choose a device's port: listed, validated, saved, and the device rebuilt.
+
+    `build` makes devices from settings (kiosk/app/devicesetup.py); `state_dir` None keeps
+    choices for this run only (the demo, whose simulators get new ports at every start).
+    Its methods touch the disk and the system's device lists: call them off the GUI thread.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        build: Callable[[Settings], Devices],
+        state_dir: Path | None,
+        extra: Callable[[DeviceKind], list[Candidate]] | None = None,
+    ) -> None:
+        self._settings = settings
+        self._build = build
+        self._state_dir = state_dir
+        self._extra = extra
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def candidates(self, kind: DeviceKind) -> list[Candidate]:
+        return candidates(kind, setting_of(self._settings, kind), self._extra)
+
+    def choose(self, kind: DeviceKind, value: str) -> Chosen:
+        """Save `value` as `kind`'s setting and build the device from it.
+
+        Raises DeviceChoiceError: "invalid" (the value breaks a settings rule), "not_saved"
+        (the choices file could not be written; nothing changed)."""
+        new = with_setting(self._settings, kind, value)
+        built = self._build(new)  # opens nothing: a wrong port shows once the device starts
+        saved_to = previous = None
+        if self._state_dir is not None:
+            section, key = KEYS[kind]
+            saved_to = self._state_dir / CHOICES_FILE
+            try:
+                previous = set_key(saved_to, section, key, value)
+            except StationFileError as error:
+                code = "invalid" if error.invalid else "not_saved"
+                raise DeviceChoiceError(code, str(error)) from None
+        self._settings = new
+        device = {
+            DeviceKind.ID_READER: built.id_reader,
+            DeviceKind.PRINTER: built.printer,
+            DeviceKind.SCANNER: built.scanner,
+        }[kind]
+        return Chosen(new, device, saved_to, previous)

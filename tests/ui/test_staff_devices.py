@@ -1,0 +1,126 @@
+"""Staff mode: choosing where a device is, saved and in use without a restart."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from devices.printer.printer import ReceiptPrinter
+from devices.printer.transport import parse_address
+from devices.scanner.framer import FramerSettings
+from devices.scanner.scanner import SerialScanner
+from devices.sim.printer import PrinterSimulator
+from devices.sim.scanner import ScannerSimulator
+from devices.status import DeviceKind, Light
+from kiosk.app.devicesetup import build_devices
+from kiosk.devicechoices import CHOICES_FILE, Candidate, DeviceSetup, with_device_choices
+from kiosk.services import Devices
+from tests.ui.driver import Driver, with_staff_pin
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture
+def spare_printer() -> object:
+    with PrinterSimulator() as sim:
+        yield sim
+
+
+def candidate_index(kiosk: Driver, value: str) -> int:
+    rows = kiosk.ui.device_setup.candidate_rows()
+    return next(i for i, row in enumerate(rows) if row.value == value)
+
+
+def test_staff_choose_another_printer_saved_and_in_use_without_restart(
+    launch: Callable[..., Driver],
+    printer_sim: PrinterSimulator,
+    spare_printer: PrinterSimulator,
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    settings = with_staff_pin()
+    settings = settings.__class__(
+        **{
+            **settings.__dict__,
+            "printer": settings.printer.__class__(address=printer_sim.address),
+        }
+    )
+
+    def simulators(kind: DeviceKind) -> list[Candidate]:
+        return [Candidate(spare_printer.address, "simulator")] if kind is DeviceKind.PRINTER else []
+
+    setup = DeviceSetup(settings, build_devices, state, extra=simulators)
+    devices = Devices(
+        id_reader=None,
+        printer=ReceiptPrinter(parse_address(printer_sim.address), printer_sim.profile),
+        scanner=None,
+    )
+    kiosk = launch(settings, devices=devices, device_setup=setup)
+    kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
+    kiosk.open_staff_panel()
+
+    kiosk.click("changeDevice_printer")
+    kiosk.wait_until(lambda: not kiosk.ui.device_setup.property("busy"))
+    assert kiosk.visible("deviceChooser_printer")
+    texts = kiosk.texts()
+    assert any(printer_sim.address in text and "✓" in text for text in texts)  # the current one
+    kiosk.click(f"deviceCandidate_{candidate_index(kiosk, spare_printer.address)}")
+    kiosk.wait_until(lambda: kiosk.ui.device_setup.property("outcome") == "saved")
+
+    saved = tomllib.loads((state / CHOICES_FILE).read_text(encoding="utf-8"))
+    assert saved == {"printer": {"address": spare_printer.address}}
+    assert any(str(state / CHOICES_FILE) in text for text in kiosk.texts())
+    # In use at once: the test page goes to the printer chosen, not to the old one.
+    kiosk.wait_until(lambda: kiosk.ui.devices.property("printerReady"))
+    kiosk.click("printTestButton")
+    assert len(spare_printer.wait_for_jobs(1, timeout_s=10)) == 1
+    assert printer_sim.jobs == []
+    # A restart reads the choice over the station file.
+    assert with_device_choices(settings, state).printer.address == spare_printer.address
+
+    # Choosing again keeps the file before it.
+    kiosk.click(f"deviceCandidate_{candidate_index(kiosk, printer_sim.address)}")
+    kiosk.wait_until(lambda: kiosk.ui.device_setup.property("outcome") == "saved")
+    previous = tomllib.loads((state / (CHOICES_FILE + ".previous")).read_text(encoding="utf-8"))
+    assert previous == {"printer": {"address": spare_printer.address}}
+    assert with_device_choices(settings, state).printer.address == printer_sim.address
+
+
+def test_staff_device_choice_ends_with_staff_mode(
+    launch: Callable[..., Driver], printer_sim: PrinterSimulator, tmp_path: Path
+) -> None:
+    settings = with_staff_pin()
+    setup = DeviceSetup(settings, build_devices, None)
+    kiosk = launch(settings, device_setup=setup)
+    kiosk.open_staff_panel()
+    kiosk.click("changeDevice_scanner")
+    kiosk.wait_until(lambda: not kiosk.ui.device_setup.property("busy"))
+    assert kiosk.ui.device_setup.property("device") == "scanner"
+    kiosk.click("devicePanelClose")
+    assert kiosk.ui.device_setup.property("device") == ""
+    assert not kiosk.visible("devicePanel")
+
+
+def test_no_device_chooser_without_a_device_setup(kiosk: Driver) -> None:
+    from tests.ui.driver import with_staff_pin as _  # noqa: F401 - the kiosk fixture has no PIN
+
+    assert not kiosk.ui.device_setup.property("available")
+
+
+def test_staff_test_scan_shows_the_code_shortened_and_forgets_it(
+    launch: Callable[..., Driver],
+) -> None:
+    with ScannerSimulator(pty=False, baud=None) as scanner:
+        devices = Devices(None, None, SerialScanner(scanner.url, FramerSettings()))
+        kiosk = launch(with_staff_pin(), devices=devices)
+        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
+        kiosk.open_staff_panel()
+        scanner.scan("XC20261129000123456789")
+        kiosk.wait_until(lambda: kiosk.visible("lastScan"))
+        assert "最近扫到的码：XC202611…（共 22 个字符）" in kiosk.texts()
+        kiosk.click("devicePanelClose")
+        assert kiosk.ui.devices.property("lastScan") == {}
