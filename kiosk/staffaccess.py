@@ -37,7 +37,18 @@ MIGRATIONS = (
     );
     INSERT INTO staff_lock (id, failures, lockouts, locked_until) VALUES (1, 0, 0, 0);
     """,
+    """
+    CREATE TABLE out_of_service (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        reason TEXT NOT NULL,
+        since REAL NOT NULL
+    );
+    INSERT INTO out_of_service (id, reason, since) VALUES (1, '', 0);
+    """,
 )
+
+# Why staff took the terminal out of service (codes; words in Words.qml serviceReason).
+STAFF_REASONS = ("maintenance", "device-fault", "staff-absent", "other")
 
 
 class Outcome(enum.Enum):
@@ -169,6 +180,27 @@ class StaffAccess:
                 "staff_locked_out",
                 f"lockout {lockouts}: staff mode locked for {verdict.locked_s} s",
             )
+
+    def out_of_service(self) -> tuple[str, float]:
+        """Why and since when staff took the terminal out of service; ("", 0) if they did
+        not. Kept here so that a restart does not put it back in service by itself."""
+        with self._db() as db:
+            reason, since = db.execute("SELECT reason, since FROM out_of_service").fetchone()
+        return (str(reason), float(since)) if reason in STAFF_REASONS else ("", 0.0)
+
+    def set_out_of_service(self, reason: str) -> tuple[str, float]:
+        """Take the terminal out of service for `reason` (one of STAFF_REASONS), or back in
+        service with ""; written to the audit trail. Returns the new state."""
+        if reason and reason not in STAFF_REASONS:
+            raise ValueError(f"not a reason for taking a terminal out of service: {reason!r}")
+        since = self._clock() if reason else 0.0
+        with self._db() as db:
+            db.execute("UPDATE out_of_service SET reason = ?, since = ?", (reason, since))
+        if reason:
+            self._audit.record(AUDIT_SUBJECT, "out_of_service", f"taken out of service: {reason}")
+        else:
+            self._audit.record(AUDIT_SUBJECT, "back_in_service", "back in service")
+        return reason, since
 
     def record(self, event: str, detail: str = "") -> None:
         """Another staff-mode step for the audit trail (a reprint, a discarded receipt)."""

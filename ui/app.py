@@ -23,6 +23,7 @@ from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
+from ui.devicesetupview import DeviceSetupModel
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
 from ui.i18n import LanguageSwitcher
@@ -32,6 +33,7 @@ from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWor
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
+from ui.servicestate import ServiceState
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
 from ui.visitview import VisitModel
@@ -73,6 +75,8 @@ class KioskUi:
     apply: ApplyViewModel
     capture: CaptureService
     staff: StaffGate
+    device_setup: DeviceSetupModel
+    service: ServiceState
     visit: VisitModel
     outbox: OutboxService | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
@@ -87,6 +91,7 @@ class KioskUi:
         self.catalog_service.stop()
         self.devices.stop()
         self.staff.stop()
+        self.device_setup.stop()
         self.capture.stop()
         if self.outbox is not None:
             self.outbox.stop()
@@ -181,6 +186,11 @@ def build_ui(
     catalog.searchMissed.connect(catalog_service.record_miss)
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
+    device_setup = DeviceSetupModel(services.device_setup, hub, staff.record, engine)
+    service = ServiceState(settings, staff, engine)
+    catalog_service.noCatalog.connect(service.catalog_missing)
+    catalog_service.libraryReady.connect(service.catalog_ready)
+    staff.unlockedChanged.connect(lambda _on: device_setup.close())
     catalog.printRequested.connect(hub.print_receipt)
 
     outbox = _sync_worker(settings, services, hub=hub, catalog=catalog, parent=engine)
@@ -204,6 +214,8 @@ def build_ui(
             "catalog": catalog,
             "devices": hub,
             "staff": staff,
+            "deviceSetup": device_setup,
+            "service": service,
             "progress": progress,
             "apply": apply,
             # None would not reach the typed property as null: without a platform, unset
@@ -223,6 +235,7 @@ def build_ui(
     first_frame = FirstFrameGate(window, engine, deferred=True)
     first_frame.passed.connect(catalog_service.start)
     first_frame.passed.connect(hub.start)
+    first_frame.passed.connect(staff.readServiceState)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
     feed = (
@@ -250,6 +263,8 @@ def build_ui(
         apply=apply,
         capture=capture,
         staff=staff,
+        device_setup=device_setup,
+        service=service,
         visit=visit,
         outbox=outbox,
     )

@@ -27,11 +27,13 @@ class CatalogWorker(QObject):
     Signals:
         libraryReady(CatalogLibrary): a catalog is ready to show (immutable snapshot).
         problem(str): what staff should know, e.g. no catalog could be loaded.
+        noCatalog: none is stored and the platform sent none: residents cannot be served.
     """
 
     libraryReady = Signal(object)
     synced = Signal(object)
     problem = Signal(str)
+    noCatalog = Signal()
 
     def __init__(
         self,
@@ -62,6 +64,7 @@ class CatalogWorker(QObject):
             self._emit_active()
         if not self._has_library:
             self.problem.emit("no catalog is stored yet and the platform has not sent one")
+            self.noCatalog.emit()
 
     @Slot()
     def sync(self) -> None:
@@ -129,10 +132,12 @@ class CatalogService(QObject):
     """Owns the catalog thread and its worker; GUI-thread side.
 
     Signals:
-        libraryReady(CatalogLibrary): forwarded from the worker, delivered on the GUI thread.
+        libraryReady(CatalogLibrary), noCatalog: forwarded from the worker, delivered on the
+            GUI thread.
     """
 
     libraryReady = Signal(object)
+    noCatalog = Signal()
     synced = Signal(object)
     requestStart = Signal()
     requestSync = Signal()
@@ -160,6 +165,7 @@ class CatalogService(QObject):
         self.requestReportMisses.connect(self._worker.report_misses)
         self._worker.libraryReady.connect(self.libraryReady)
         self._worker.synced.connect(self.synced)
+        self._worker.noCatalog.connect(self.noCatalog)
         self._worker.problem.connect(lambda message: log.warning("catalog: %s", message))
         self._timer = QTimer(self)
         self._timer.setInterval(platform.catalog_sync_minutes * 60_000)

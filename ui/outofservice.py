@@ -21,7 +21,7 @@ from ui.i18n import LanguageSwitcher
 from ui.main import create_application
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.qtlog import route_qt_messages
-from ui.rowmodel import RowModel
+from ui.servicestate import NearbyStationRows, nearby_stations
 from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, serve
 
 QML_IMPORT_NAME = "Kiosk.Types"
@@ -30,25 +30,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 OUT_OF_SERVICE_QML = QML_DIR / "Kiosk" / "OutOfServiceWindow.qml"
-
-
-@dataclass(frozen=True)
-class NearbyStationRoles:
-    """One staffed station to go to (roles name, address, hours, phone)."""
-
-    name: str
-    address: str
-    hours: str
-    phone: str
-
-
-@QmlElement
-@QmlUncreatable("the out-of-service model's stations")
-class NearbyStationRows(RowModel):
-    """The nearest staffed stations, nearest first (settings: out_of_service.stations)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(NearbyStationRoles, parent)
 
 
 @QmlElement
@@ -61,13 +42,7 @@ class OutOfServiceModel(QObject):
         self._reason = reason
         self._hotline = settings.station.hotline
         self._station_name = settings.station.display_name(settings.ui.language)
-        self._stations = NearbyStationRows(self)
-        self._stations.set_rows(
-            [
-                NearbyStationRoles(s.name, s.address, s.hours, s.phone)
-                for s in settings.out_of_service.stations
-            ]
-        )
+        self._stations = nearby_stations(settings, self)
 
     @Property(str, constant=True)
     def reason(self) -> str:

@@ -17,7 +17,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.keyfiles import KeyFileError
-from kiosk.staffaccess import ATTEMPTS_BEFORE_LOCK, Outcome, StaffAccess, Verdict
+from kiosk.staffaccess import (
+    ATTEMPTS_BEFORE_LOCK,
+    STAFF_REASONS,
+    Outcome,
+    StaffAccess,
+    Verdict,
+)
 from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS
 from ui.qmlelement import QmlElement, QmlUncreatable
 
@@ -37,6 +43,7 @@ class StaffWorker(QObject):
 
     answered = Signal(int, object)
     failed = Signal(int)
+    serviceState = Signal(str, float)
 
     def __init__(self, open_access: Callable[[], StaffAccess]) -> None:
         super().__init__()
@@ -64,6 +71,20 @@ class StaffWorker(QObject):
             log.exception("staff mode: cannot check the PIN")
             self.failed.emit(visit)
 
+    @Slot()
+    def read_service_state(self) -> None:
+        try:
+            self.serviceState.emit(*self._staff_access().out_of_service())
+        except (OSError, sqlite3.Error, KeyFileError):
+            log.exception("staff mode: cannot read whether staff took the terminal out of service")
+
+    @Slot(str)
+    def set_service_state(self, reason: str) -> None:
+        try:
+            self.serviceState.emit(*self._staff_access().set_out_of_service(reason))
+        except (OSError, sqlite3.Error, KeyFileError):
+            log.exception("staff mode: cannot store the out-of-service state")
+
     @Slot(str, str)
     def record(self, event: str, detail: str) -> None:
         try:
@@ -89,7 +110,10 @@ class StaffGate(QObject):
 
     changed = Signal()
     unlockedChanged = Signal(bool)
+    outOfServiceChanged = Signal()
     _requestStatus = Signal(int)
+    _requestServiceState = Signal()
+    _requestSetServiceState = Signal(str)
     _requestAttempt = Signal(int, str)
     _requestRecord = Signal(str, str)
 
@@ -113,11 +137,15 @@ class StaffGate(QObject):
         self._countdown.timeout.connect(self._tick)
         self._thread: QThread | None = None
         self._worker: StaffWorker | None = None
+        self._out_of_service = ("", 0.0)  # staff's reason and since when; "" in service
         if open_access is not None:
             self._worker = StaffWorker(open_access)
             self._requestStatus.connect(self._worker.status)
             self._requestAttempt.connect(self._worker.attempt)
             self._requestRecord.connect(self._worker.record)
+            self._requestServiceState.connect(self._worker.read_service_state)
+            self._requestSetServiceState.connect(self._worker.set_service_state)
+            self._worker.serviceState.connect(self._on_service_state)
             self._worker.answered.connect(self._on_answer)
             self._worker.failed.connect(self._on_failure)
 
@@ -155,6 +183,14 @@ class StaffGate(QObject):
     checkFailed = Property(bool, lambda self: self._failed, notify=changed)
     triesLeft = Property(int, lambda self: self._tries_left, notify=changed)
     lockedSeconds = Property(int, _locked_seconds, notify=changed)
+    # Why staff took the terminal out of service ("" in service; STAFF_REASONS).
+    outOfServiceReason = Property(
+        str, lambda self: self._out_of_service[0], notify=outOfServiceChanged
+    )
+
+    def out_of_service(self) -> tuple[str, float]:
+        """Staff's reason ("" in service) and since when (seconds since the epoch)."""
+        return self._out_of_service
 
     def _accepts_keys(self) -> bool:
         return (
@@ -216,6 +252,31 @@ class StaffGate(QObject):
             self._unlocked = False
             self.unlockedChanged.emit(False)
         self.changed.emit()
+
+    @Slot()
+    def readServiceState(self) -> None:
+        """Whether staff took the terminal out of service before a restart (once at start)."""
+        if self._worker is not None:
+            self._start_worker()
+            self._requestServiceState.emit()
+
+    @Slot(str)
+    def takeOutOfService(self, reason: str) -> None:
+        """Staff mode only: out of service for `reason` (kiosk/staffaccess.py STAFF_REASONS)."""
+        if self._unlocked and self._worker is not None and reason in STAFF_REASONS:
+            self._requestSetServiceState.emit(reason)
+
+    @Slot()
+    def returnToService(self) -> None:
+        """Staff mode only: back in service."""
+        if self._unlocked and self._worker is not None and self._out_of_service[0]:
+            self._requestSetServiceState.emit("")
+
+    @Slot(str, float)
+    def _on_service_state(self, reason: str, since: float) -> None:
+        if (reason, since) != self._out_of_service:
+            self._out_of_service = (reason, since)
+            self.outOfServiceChanged.emit()
 
     @Slot(str, str)
     def record(self, event: str, detail: str) -> None:

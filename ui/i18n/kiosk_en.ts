@@ -15,7 +15,15 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+124"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+208"/>
+        <source>Last code scanned: %1… (%n character(s))</source>
+        <translation>
+            <numerusform>Last code scanned: %1… (%n character)</numerusform>
+            <numerusform>Last code scanned: %1… (%n characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
         <source>Service catalog: version %1, %n item(s)</source>
         <translation>
             <numerusform>Service catalog: version %1, %n item</numerusform>

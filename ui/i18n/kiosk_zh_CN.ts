@@ -545,12 +545,44 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+61"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+72"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
+    <message>
+        <location line="+62"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change port</source>
+        <translation>更换端口</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing found. Check that the device is plugged in and switched on, then tap Change port again.</source>
+        <translation>没有找到。请检查设备已插好并已开机，然后再点“更换端口”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap where the device is connected:</source>
+        <translation>请点选设备所接的位置：</translation>
+    </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+57"/>
+        <source>Last code scanned: %1… (%n character(s))</source>
+        <translation>
+            <numerusform>最近扫到的码：%1…（共 %n 个字符）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
         <source>Service catalog: version %1, %n item(s)</source>
         <translation>
             <numerusform>事项目录：版本 %1，共 %n 项</numerusform>
@@ -607,7 +639,47 @@
         <translation>（号码校验位不正确）</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>Serving residents.</source>
+        <translation>正在为居民服务。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of service: %1</source>
+        <translation>暂停服务：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take the terminal out of service because:</source>
+        <translation>暂停本机服务，原因：</translation>
+    </message>
+    <message>
         <location line="+12"/>
+        <source>Maintenance</source>
+        <translation>维护保养</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A device is faulty</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No staff on duty</source>
+        <translation>无人值守</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Back in service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>A receipt did not print. Reprint it for the resident who is waiting, or discard it; it is discarded by itself soon.</source>
         <translation>有一张凭条没有打印出来。请为正在等候的居民补打，或将其丢弃；过一会儿系统也会自动丢弃。</translation>
     </message>
@@ -718,6 +790,71 @@
         <location line="+1"/>
         <source>The receipt printer is not working right now. Your receipt number and QR code will be shown on the screen instead.</source>
         <translation>凭条打印机暂时无法使用，办理编号和二维码将改为显示在屏幕上。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>USB device with its own serial port: most often a scanner</source>
+        <translation>自带串口的 USB 设备：多为扫码器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 USB-serial adapter: a card reader or a scanner</source>
+        <translation>%1 USB 转串口：读卡器或扫码器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB serial device of unknown kind</source>
+        <translation>未知类型的 USB 串口设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built-in serial port (RS-232)</source>
+        <translation>主机自带串口（RS-232）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB printer</source>
+        <translation>USB 打印机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Simulated device (demo)</source>
+        <translation>模拟设备（演示）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As set in the station file</source>
+        <translation>站点配置文件中的设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved in %1 and in use now. The station file is unchanged; delete that file to go back to it.</source>
+        <translation>已保存到 %1，现已启用。站点配置文件未改动；删除该文件即恢复为配置文件中的设置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In use now, until the kiosk stops (the demo keeps no device choices).</source>
+        <translation>现已启用，直到本机停止运行（演示模式不保存设备选择）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: the setting would not be valid.</source>
+        <translation>未保存：该设置无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: the choices file cannot be written. Nothing was changed.</source>
+        <translation>未保存：无法写入设备选择文件，没有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ports of this terminal cannot be listed.</source>
+        <translation>无法列出本机的端口。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not changed: the device cannot be set up with this setting.</source>
+        <translation>未更改：无法按此设置使用该设备。</translation>
     </message>
 </context>
 <context>
@@ -1164,7 +1301,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+30"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+35"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
@@ -1185,18 +1322,29 @@
     </message>
     <message>
         <location line="+31"/>
+        <location line="+5"/>
         <source>Cannot apply here right now</source>
         <translation>暂时无法在线办理</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
+        <source>This kiosk is out of service: applications cannot be made here now. Please apply at a staffed station or call %1.</source>
+        <translation>本机暂停服务，现在不能在此申报。请到有工作人员的服务站办理，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Online applications cannot be submitted from this kiosk right now. Please apply at the counter or call %1.</source>
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Read the service guides</source>
+        <translation>查看办事指南</translation>
     </message>
 </context>
 <context>
@@ -1226,14 +1374,9 @@
     </message>
 </context>
 <context>
-    <name>OutOfServiceWindow</name>
+    <name>OutOfServiceView</name>
     <message>
-        <location filename="../qml/Kiosk/OutOfServiceWindow.qml" line="+18"/>
-        <source>Out of service</source>
-        <translation>暂停服务</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location filename="../qml/Kiosk/components/OutOfServiceView.qml" line="+32"/>
         <source>This terminal is out of service</source>
         <translation>本机暂停服务</translation>
     </message>
@@ -1248,7 +1391,7 @@
         <translation>热线 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Or go to a staffed station nearby:</source>
         <translation>也可以前往附近有工作人员的服务站：</translation>
     </message>
@@ -1261,6 +1404,14 @@
         <location line="+11"/>
         <source>We are sorry for the inconvenience.</source>
         <translation>给您带来不便，敬请谅解。</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfServiceWindow</name>
+    <message>
+        <location filename="../qml/Kiosk/OutOfServiceWindow.qml" line="+18"/>
+        <source>Out of service</source>
+        <translation>暂停服务</translation>
     </message>
 </context>
 <context>
@@ -1593,7 +1744,7 @@
         <translation>工作人员帮助不够</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Administrative licensing</source>
         <comment>catalog item type</comment>
         <translation>行政许可</translation>
@@ -1869,9 +2020,29 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-53"/>
         <source>It stopped working several times in a row. The district has been told, and a technician will check it.</source>
         <translation>本机连续多次出现故障，已通知区政务服务中心，技术人员将尽快检修。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has no service guides to show yet. It will serve again as soon as the district platform sends them.</source>
+        <translation>本机暂无办事指南可显示，区政务服务平台发来后即恢复服务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station staff are servicing it.</source>
+        <translation>工作人员正在维护本机。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One of its devices is faulty and is being repaired.</source>
+        <translation>本机有设备故障，正在维修。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No staff are on duty to help at the moment.</source>
+        <translation>目前无工作人员值守。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -16,12 +16,17 @@ Window {
     required property CatalogViewModel catalog
     required property DeviceHub devices
     required property StaffGate staff
+    required property DeviceSetupModel deviceSetup
+    required property ServiceState service
     required property ProgressViewModel progress
     required property ApplyViewModel apply
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
     required property bool lockdown
     property bool allowClose: !lockdown
     property bool attractShowing: false
+    // Out of service, a resident chose to read the guides anyway (until the session ends).
+    property bool guidesWhileOut: false
+    readonly property bool outOfService: window.service.reason !== ""
 
     readonly property bool landscape: window.shell.orientation === "landscape"
         || (window.shell.orientation === "auto" && window.width > window.height)
@@ -106,6 +111,11 @@ Window {
     }
 
     function openApply(code: string) {
+        if (window.outOfService) {
+            notice.show(qsTr("Cannot apply here right now"),
+                        qsTr("This kiosk is out of service: applications cannot be made here now. Please apply at a staffed station or call %1.").arg(window.shell.hotline))
+            return
+        }
         if (!window.apply.begin(code)) {
             notice.show(qsTr("Cannot apply here right now"),
                         qsTr("Online applications cannot be submitted from this kiosk right now. Please apply at the counter or call %1.").arg(window.shell.hotline))
@@ -134,6 +144,7 @@ Window {
         VirtualKeyboardSettings.locale = "zh_CN"
         // Everything above the home screen is destroyed with what it held.
         stack.pop(null, StackView.Immediate)
+        window.guidesWhileOut = false
         window.attractShowing = true
     }
 
@@ -226,6 +237,37 @@ Window {
             z: 10
         }
 
+        // Out of service: residents are told so under the header (whose lights still open
+        // the staff panel); the guides stay readable when there are any.
+        Loader {
+            id: outOfServiceScreen
+            objectName: "outOfServiceLoader"
+            anchors.top: header.bottom
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            z: 12
+            active: window.outOfService && !window.guidesWhileOut
+            sourceComponent: OutOfServiceView {
+                objectName: "outOfServiceScreen"
+                reason: window.service.reason
+                hotline: window.shell.hotline
+                stations: window.service.stations
+                landscape: window.landscape
+                KioskButton {
+                    objectName: "outOfServiceGuidesButton"
+                    anchors.horizontalCenter: parent ? parent.horizontalCenter : undefined
+                    visible: window.catalog.ready
+                    text: qsTr("Read the service guides")
+                    onClicked: {
+                        window.guidesWhileOut = true
+                        window.shell.startSession()
+                        window.showScreen("guides")
+                    }
+                }
+            }
+        }
+
         // Staff only: built when opened, so start-up does not pay for it.
         Loader {
             id: devicePanel
@@ -239,6 +281,8 @@ Window {
                 staff: window.staff
                 catalog: window.catalog
                 outbox: window.outbox
+                setup: window.deviceSetup
+                service: window.service
                 onCloseRequested: devicePanel.active = false
             }
         }
@@ -256,7 +300,7 @@ Window {
             objectName: "attractScreen"
             anchors.fill: parent
             z: 30
-            visible: window.attractShowing
+            visible: window.attractShowing && !window.outOfService
             stationName: window.shell.stationName
             onTouched: {
                 window.attractShowing = false

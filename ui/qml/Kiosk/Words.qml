@@ -64,6 +64,14 @@ QtObject {
         switch (reason) {
         case "crash-loop":
             return qsTr("It stopped working several times in a row. The district has been told, and a technician will check it.")
+        case "no-catalog":
+            return qsTr("It has no service guides to show yet. It will serve again as soon as the district platform sends them.")
+        case "maintenance":
+            return qsTr("The station staff are servicing it.")
+        case "device-fault":
+            return qsTr("One of its devices is faulty and is being repaired.")
+        case "staff-absent":
+            return qsTr("No staff are on duty to help at the moment.")
         default:
             return qsTr("It has been switched off for now.")
         }

@@ -43,4 +43,38 @@ QtObject {
             return qsTr("The receipt printer is out of paper. Your receipt number and QR code will be shown on the screen instead.")
         return qsTr("The receipt printer is not working right now. Your receipt number and QR code will be shown on the screen instead.")
     }
+
+    // What a port or printer offered in the device chooser probably is (kiosk/devicechoices.py).
+    function candidateKind(kind: string, detail: string): string {
+        if (kind === "acm")
+            return qsTr("USB device with its own serial port: most often a scanner")
+        if (kind === "usb-serial")
+            return qsTr("%1 USB-serial adapter: a card reader or a scanner").arg(detail)
+        if (kind === "usb-other")
+            return qsTr("USB serial device of unknown kind")
+        if (kind === "built-in")
+            return qsTr("Built-in serial port (RS-232)")
+        if (kind === "usb-printer")
+            return qsTr("USB printer")
+        if (kind === "simulator")
+            return qsTr("Simulated device (demo)")
+        return qsTr("As set in the station file")
+    }
+
+    // The outcome of a choice in the device chooser (ui/devicesetupview.py).
+    function setupOutcome(outcome: string, savedTo: string): string {
+        if (outcome === "saved")
+            return qsTr("Saved in %1 and in use now. The station file is unchanged; delete that file to go back to it.").arg(savedTo)
+        if (outcome === "applied")
+            return qsTr("In use now, until the kiosk stops (the demo keeps no device choices).")
+        if (outcome === "invalid")
+            return qsTr("Not saved: the setting would not be valid.")
+        if (outcome === "not_saved")
+            return qsTr("Not saved: the choices file cannot be written. Nothing was changed.")
+        if (outcome === "list_failed")
+            return qsTr("The ports of this terminal cannot be listed.")
+        if (outcome === "build_failed")
+            return qsTr("Not changed: the device cannot be set up with this setting.")
+        return ""
+    }
 }
