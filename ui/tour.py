@@ -31,6 +31,7 @@ from kiosk.app.services import build_services
 from kiosk.apply.flow import Step
 from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
+from kiosk.devicechoices import DeviceSetup
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.settings import MetricsSettings, Settings
@@ -163,7 +164,25 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         demo.command("card resident")
         _wait_until(lambda: bool(ui.devices.lastCard))
 
+    def chooser(ui: KioskUi) -> None:
+        ui.device_setup.openChooser("printer")
+        _wait_until(lambda: not ui.device_setup.busy)
+
+    def out_of_service(ui: KioskUi) -> None:
+        ui.device_setup.close()
+        ui.staff.takeOutOfService("maintenance")
+        _wait_until(lambda: ui.service.reason == "maintenance")
+        ui.window.closeDevicePanel()  # type: ignore[attr-defined]
+
     def paper_out(ui: KioskUi) -> None:
+        ui.window.openDevicePanel()  # type: ignore[attr-defined]
+        _wait_until(lambda: bool(ui.staff.acceptsKeys))
+        for digit in DEMO_PIN:
+            ui.staff.press(digit)
+        ui.staff.submit()
+        _wait_until(lambda: bool(ui.staff.unlocked))
+        ui.staff.returnToService()
+        _wait_until(lambda: ui.service.reason == "")
         ui.window.closeDevicePanel()  # type: ignore[attr-defined]
         demo.command("card off")
         demo.command("paper out")
@@ -189,6 +208,8 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
     return [
         ("staff-pin", pin_pad),
         ("device-panel", panel),
+        ("device-chooser", chooser),
+        ("out-of-service", out_of_service),
         ("printer-out-of-paper", paper_out),
         ("home-again", paper_back),
         ("progress", progress),
@@ -387,6 +408,7 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
         outbox_path=station.outbox_path,
         devices=build_devices(settings),
         sample_catalog=True,
+        device_setup=DeviceSetup(settings, build_devices, None, extra=station.demo.candidates),
     )
     ui = build_ui(
         dataclasses.replace(
