@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls.Basic
 import Kiosk
 import Kiosk.Types
 
@@ -61,6 +62,7 @@ Rectangle {
             contentHeight: column.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
+            ScrollIndicator.vertical: ScrollIndicator { active: true }
 
             Column {
                 id: column
