@@ -20,11 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from devices.discovery import port_kind, serial_ports, usb_printers
 from devices.status import DeviceKind
 from kiosk.services import Devices
 from kiosk.settings import Settings, SettingsError, load_settings
-from kiosk.stationfile import StationFileError, set_key
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +120,8 @@ def candidates(
 ) -> list[Candidate]:
     """Where `kind` may be: the ports (and, for the printer, USB printers) found now, then
     `extra` (the demo's simulators), and the current setting if none of those is it."""
+    from devices.discovery import port_kind, serial_ports, usb_printers  # staff mode only
+
     found: list[Candidate] = []
     if kind is DeviceKind.PRINTER:
         found += [Candidate(address, "usb-printer") for address in usb_printers().addresses]
@@ -168,6 +168,8 @@ class DeviceSetup:
 
         Raises DeviceChoiceError: "invalid" (the value breaks a settings rule), "not_saved"
         (the choices file could not be written; nothing changed)."""
+        from kiosk.stationfile import StationFileError, set_key  # staff mode only
+
         new = with_setting(self._settings, kind, value)
         built = self._build(new)  # opens nothing: a wrong port shows once the device starts
         saved_to = previous = None
