@@ -89,6 +89,10 @@ class ServiceState(QObject):
     def _get_reason(self) -> str:
         return self._reason
 
+    def current_reason(self) -> str:
+        """For Python: "" while serving, else why not (see `reason`)."""
+        return self._reason
+
     def _get_stations(self) -> NearbyStationRows:
         return self._stations
 

@@ -171,7 +171,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
     def out_of_service(ui: KioskUi) -> None:
         ui.device_setup.close()
         ui.staff.takeOutOfService("maintenance")
-        _wait_until(lambda: ui.service.reason == "maintenance")
+        _wait_until(lambda: ui.service.current_reason() == "maintenance")
         ui.window.closeDevicePanel()  # type: ignore[attr-defined]
 
     def paper_out(ui: KioskUi) -> None:
@@ -182,7 +182,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         ui.staff.submit()
         _wait_until(lambda: bool(ui.staff.unlocked))
         ui.staff.returnToService()
-        _wait_until(lambda: ui.service.reason == "")
+        _wait_until(lambda: ui.service.current_reason() == "")
         ui.window.closeDevicePanel()  # type: ignore[attr-defined]
         demo.command("card off")
         demo.command("paper out")
