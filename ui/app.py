@@ -15,6 +15,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
 from kiosk.health import StationHealth
+from kiosk.hours import Clock, station_clock
 from kiosk.services import Services
 from kiosk.settings import Settings
 from kiosk.visit import ResidentSession
@@ -25,6 +26,7 @@ from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
+from ui.hoursview import HoursWatch
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.metricsfeed import MetricsFeed
@@ -74,6 +76,7 @@ class KioskUi:
     capture: CaptureService
     staff: StaffGate
     visit: VisitModel
+    hours: HoursWatch
     outbox: OutboxService | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
     metrics: MetricsServer | None = None
@@ -84,6 +87,7 @@ class KioskUi:
     def close(self) -> None:
         self.window.removeEventFilter(self.idle)
         self.idle.stop()
+        self.hours.stop()
         self.catalog_service.stop()
         self.devices.stop()
         self.staff.stop()
@@ -139,9 +143,11 @@ def build_ui(
     services: Services,
     *,
     size: QSize | None = None,
+    clock: Clock = station_clock,
 ) -> KioskUi:
     """Create the window and everything it shows, on the services the composition root
-    built (kiosk/app/services.py). A QGuiApplication must exist.
+    built (kiosk/app/services.py). A QGuiApplication must exist. `clock` is what the
+    opening hours follow (an aware datetime; tests and the tour hand in their own).
 
     Each device in `services` gets its worker thread; with an outbox and a platform to
     reach, a sync worker drains the outbox to it; without staff access, staff mode cannot
@@ -165,6 +171,8 @@ def build_ui(
     idle.expired.connect(shell.endSession)
     shell.sessionEnded.connect(idle.stop)
     shell.sessionStarted.connect(idle.start)
+    hours = HoursWatch(settings, clock, languages.current, engine)
+    shell.languageChanged.connect(lambda: hours.setLanguage(languages.current))
 
     catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
     shell.sessionEnded.connect(catalog.reset)
@@ -206,6 +214,7 @@ def build_ui(
             "staff": staff,
             "progress": progress,
             "apply": apply,
+            "hours": hours,
             # None would not reach the typed property as null: without a platform, unset
             **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
@@ -251,6 +260,7 @@ def build_ui(
         capture=capture,
         staff=staff,
         visit=visit,
+        hours=hours,
         outbox=outbox,
     )
     if feed is not None:

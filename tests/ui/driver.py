@@ -24,6 +24,7 @@ from devices.sim.printer import PrinterSimulator
 from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
+from kiosk.hours import Clock, station_clock
 from kiosk.keyfiles import load_key
 from kiosk.services import Devices
 from kiosk.settings import MetricsSettings, Settings
@@ -308,6 +309,7 @@ def launch(
         size: QSize | None = None,
         devices: Devices | None = None,
         outbox_path: Path | None = None,
+        clock: Clock = station_clock,
     ) -> Driver:
         settings = settings or make_settings()
         if settings.metrics.listen == MetricsSettings().listen:  # tests never take a fixed port
@@ -328,7 +330,7 @@ def launch(
             devices=devices,
             sample_catalog=True,
         )
-        ui = build_ui(settings, WindowMode.HEADLESS, services, size=size)
+        ui = build_ui(settings, WindowMode.HEADLESS, services, size=size, clock=clock)
         started.append(ui)
         driver = Driver(ui, qtbot)
         qtbot.waitUntil(lambda: bool(ui.catalog.ready), timeout=10_000)
