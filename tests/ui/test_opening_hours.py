@@ -7,6 +7,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
 from kiosk.hours import STATION_ZONE
@@ -202,3 +204,42 @@ def test_without_hours_the_kiosk_is_always_open_and_never_checks(
     end_session(kiosk)
     assert not kiosk.visible("closedScreen")
     assert kiosk.ui.hours.next_check_ms() == -1
+
+
+def test_consult_screen_shows_the_same_hours_in_the_residents_language(
+    launch: Callable[..., Driver],
+) -> None:
+    kiosk = launch(hours_settings(), clock=at(10))
+    kiosk.click("tile_consult")
+    assert "周一至周五 9:00–12:00，13:30–17:00；周六 9:00–12:00" in kiosk.texts()
+    kiosk.click("languageButton")
+    assert "Mon–Fri 9:00–12:00, 13:30–17:00; Sat 9:00–12:00" in kiosk.texts()
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_closed_content_moves_against_burn_in_and_stays_on_screen(
+    launch: Callable[..., Driver], orientation: str
+) -> None:
+    long_week = (
+        "Mon 08:00-09:00,10:00-11:00,12:00-13:00,14:00-15:00,16:00-17:00; Tue-Sat 09:00-17:00"
+    )
+    settings = dataclasses.replace(
+        hours_settings(orientation), hours=HoursSettings(weekly=long_week)
+    )
+    kiosk = launch(settings, clock=at(20))
+    end_session(kiosk)
+    kiosk.ui.shell.setElderMode(True)  # the largest text
+    kiosk.settle()
+    screen, content = kiosk.item("closedScreen"), kiosk.item("closedContent")
+    area = kiosk.item("closedAttract")
+    places = set()
+    for step in range(60):
+        screen.setProperty("driftStep", step)
+        top_left = content.mapToItem(area, QPointF(0, 0))
+        bottom_right = content.mapToItem(area, QPointF(content.width(), content.height()))
+        assert top_left.x() >= 0, step
+        assert top_left.y() >= 0, step
+        assert bottom_right.x() <= area.width(), step
+        assert bottom_right.y() <= area.height(), step
+        places.add((round(top_left.x()), round(top_left.y())))
+    assert len(places) > 30

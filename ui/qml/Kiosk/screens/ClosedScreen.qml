@@ -42,7 +42,9 @@ Item {
             objectName: "closedContent"
             width: parent.width - 2 * Theme.margin - 2 * Theme.closedDrift
             x: Theme.margin + Theme.closedDrift + Theme.closedDrift * Math.sin(closed.driftStep * 2.4)
-            y: (parent.height - height) / 2 + 3 * Theme.closedDrift * Math.cos(closed.driftStep * 1.7)
+            // Up and down as far as the room above and below allows, at most 3 × closedDrift.
+            readonly property real room: Math.max(0, (parent.height - height) / 2)
+            y: content.room + Math.min(content.room, 3 * Theme.closedDrift) * Math.cos(closed.driftStep * 1.7)
             spacing: Theme.spacing * 2
 
             KioskText {
