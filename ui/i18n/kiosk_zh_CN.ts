@@ -476,7 +476,7 @@
 <context>
     <name>ClosedScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ClosedScreen.qml" line="+60"/>
+        <location filename="../qml/Kiosk/screens/ClosedScreen.qml" line="+63"/>
         <source>Closed now</source>
         <translation>已闭馆</translation>
     </message>
@@ -496,7 +496,7 @@
         <translation>如有疑问，请拨打政务服务便民热线 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>You can still touch the screen to read guides or apply.</source>
         <translation>您仍可触摸屏幕查看办事指南或在线申报。</translation>
     </message>
@@ -506,7 +506,7 @@
         <translation>现在提交的申请将在下一个工作日办理。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Touch the screen to show the opening hours</source>
         <translation>请触摸屏幕查看开放时间</translation>
     </message>

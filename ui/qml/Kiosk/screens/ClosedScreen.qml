@@ -42,9 +42,10 @@ Item {
             objectName: "closedContent"
             width: parent.width - 2 * Theme.margin - 2 * Theme.closedDrift
             x: Theme.margin + Theme.closedDrift + Theme.closedDrift * Math.sin(closed.driftStep * 2.4)
-            // Up and down as far as the room above and below allows, at most 3 × closedDrift.
+            // Centred at first; then up and down as far as the room above and below allows
+            // (at most 3 × closedDrift).
             readonly property real room: Math.max(0, (parent.height - height) / 2)
-            y: content.room + Math.min(content.room, 3 * Theme.closedDrift) * Math.cos(closed.driftStep * 1.7)
+            y: content.room + Math.min(content.room, 3 * Theme.closedDrift) * Math.sin(closed.driftStep * 1.7)
             spacing: Theme.spacing * 2
 
             KioskText {
@@ -100,25 +101,29 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Item { width: 1; height: Theme.spacing }
-            KioskText {
-                objectName: "closedStillOpen"
+            Column {
                 width: parent.width
-                text: qsTr("You can still touch the screen to read guides or apply.")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                color: Theme.closedMutedText
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
-            }
-            KioskText {
-                objectName: "closedNextWorkingDay"
-                width: parent.width
-                text: qsTr("Applications submitted now are handled on the next working day.")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                color: Theme.closedMutedText
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
+                spacing: Theme.spacing / 2
+                KioskText {
+                    objectName: "closedStillOpen"
+                    width: parent.width
+                    text: qsTr("You can still touch the screen to read guides or apply.")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.closedMutedText
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
+                KioskText {
+                    objectName: "closedNextWorkingDay"
+                    width: parent.width
+                    text: qsTr("Applications submitted now are handled on the next working day.")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.closedMutedText
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                }
             }
         }
     }
