@@ -129,14 +129,19 @@ def parse_weekly(text: str) -> dict[int, tuple[Span, ...]]:
     if not text:
         return weekly
     for group in filter(None, (part.strip() for part in text.split(";"))):
-        match = re.fullmatch(r"(\S+(?:\s*,\s*\S+)*?)\s+(\d.*)", group)
-        if match is None:
+        # Days end where the first time begins (a digit after a space); no regex with
+        # nested repeats here: a long bad line must not take exponential time.
+        times_at = re.search(r"\s\d", group)
+        days_text = (
+            re.sub(r"\s*([,-])\s*", r"\1", group[: times_at.start()].strip()) if times_at else ""
+        )
+        if not days_text or any(c.isspace() for c in days_text):
             raise HoursError(f"{group!r} needs days, a space, then times: Mon-Fri 09:00-17:00")
-        days_text = re.sub(r"\s*([,-])\s*", r"\1", match[1])
+        spans = _parse_spans(group[times_at.start() + 1 :] if times_at else "")
         for day in _parse_days(days_text):
             if day in weekly:
                 raise HoursError(f"{DAY_NAMES[day].title()} is given twice")
-            weekly[day] = _parse_spans(match[2])
+            weekly[day] = spans
     return weekly
 
 

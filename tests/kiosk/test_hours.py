@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import tomllib
 
 import pytest
@@ -54,6 +55,13 @@ def test_parse_weekly_accepts_chinese_days_and_full_width_marks() -> None:
     )
 
 
+def test_parse_weekly_spaces_around_marks_are_fine() -> None:
+    assert parse_weekly(" Mon - Fri  9:00 - 12:00 , 13:30-17:00 ;Sat 09:00-12:00; ") == (
+        parse_weekly(WEEKLY)
+    )
+    assert parse_weekly("Mon , Wed 09:00-10:00") == parse_weekly("Mon,Wed 09:00-10:00")
+
+
 def test_parse_weekly_day_list_and_midnight_end() -> None:
     weekly = parse_weekly("Mon,Wed 20:00-24:00")
     assert weekly == {0: (Span(1200, 1440),), 2: (Span(1200, 1440),)}
@@ -83,6 +91,13 @@ def test_parse_weekly_bad_form_says_what_is_wrong(text: str, says: str) -> None:
     with pytest.raises(HoursError) as raised:
         parse_weekly(text)
     assert says in str(raised.value)
+
+
+def test_parse_weekly_long_bad_line_is_refused_at_once() -> None:
+    started = time.perf_counter()
+    with pytest.raises(HoursError):
+        parse_weekly("a-" * 400 + "a x")
+    assert time.perf_counter() - started < 0.5
 
 
 @given(st.text(max_size=80))
