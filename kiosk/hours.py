@@ -252,6 +252,9 @@ _DAYS_SHOWN = {
 }
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _hhmm(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
@@ -300,7 +303,7 @@ def describe_moment(moment: dt.datetime, now: dt.datetime, language: str) -> str
     if days < 7:
         return f"{weekday} {time}"
     if english:
-        return f"{weekday} {local.day} {local.strftime('%b')} {time}"
+        return f"{weekday} {local.day} {_MONTHS_EN[local.month - 1]} {time}"
     return f"{local.month}月{local.day}日 {weekday} {time}"
 
 
