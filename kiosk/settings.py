@@ -11,9 +11,11 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kiosk import hours
 from kiosk.staffpin import PIN_HASH_PATTERN
 
 DEFAULT_CONFIG_PATH = Path("/etc/kiosk/kiosk.toml")
@@ -112,7 +114,12 @@ class StationSettings:
     )
     opening_hours: str = field(
         default="周一至周五 9:00–12:00，13:30–17:00",
-        metadata=_rule(doc="Staffed hours of the station, shown on the consultation screen."),
+        metadata=_rule(
+            doc="Staffed hours of the station in words, shown to residents. When "
+            "`hours.weekly` is set and this is left at its default, the words are made from "
+            "`hours.weekly` instead (they then always match what the screen follows); set "
+            "this only for wording the weekly form cannot say."
+        ),
     )
     hotline: str = field(
         default="12345",
@@ -448,6 +455,15 @@ class MetricsSettings:
     )
 
 
+def opening_hours_text(settings: Settings, language: str) -> str:
+    """The hours residents read: `station.opening_hours` where a station wrote its own
+    words (or set no `hours.weekly`), else the words of `hours.weekly` in `language`."""
+    own_words = settings.station.opening_hours != StationSettings().opening_hours
+    if own_words or not settings.hours.weekly.strip():
+        return settings.station.opening_hours
+    return hours.describe(settings.hours.opening_hours(), language)
+
+
 def listen_address(listen: str) -> tuple[str, int]:
     """`host:port` (`[v6]:port`) as a host and a port 0-65535 (0: any free port, for tests);
     ValueError with the expected form otherwise."""
@@ -489,6 +505,55 @@ class OutOfServiceSettings:
     )
 
 
+MAX_CLOSED_DATES = 400  # a year of holidays and more; the list stays bounded
+
+
+@dataclass(frozen=True)
+class HoursSettings:
+    weekly: str = field(
+        default="",
+        metadata=_rule(
+            form=hours.WEEKLY_FORM,
+            doc="The station's staffed hours, which the screen follows: outside them the "
+            "attract screen dims and says the station is closed, with the hours, the next "
+            "opening and the hotline (residents may still touch it and come in: guides, and "
+            "applications handled on the next working day). Days not named are closed. The "
+            "words residents read are made from this (in Chinese and English) unless "
+            "`station.opening_hours` is set to other words. Empty: always open, never dimmed.",
+        ),
+    )
+    closed_dates: tuple[date, ...] = field(
+        default=(),
+        metadata=_rule(
+            doc="Days closed although `weekly` names their weekday (public holidays), as a "
+            "list of dates: `closed_dates = [2026-10-01, 2026-10-02]` (quotes allowed). "
+            f"At most {MAX_CLOSED_DATES}.",
+        ),
+    )
+    blank_from: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(\d{1,2}:\d{2})?",
+            form="a time HH:MM, such as 22:00, or empty",
+            doc="From this time the screen is black overnight (no burn-in) until "
+            "`blank_until`; a touch shows the closed screen for a minute. Set both or "
+            "neither; the window may cross midnight but not the staffed hours.",
+        ),
+    )
+    blank_until: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(\d{1,2}:\d{2})?",
+            form="a time HH:MM, such as 07:00, or empty",
+            doc="End of the overnight black screen (see `blank_from`).",
+        ),
+    )
+
+    def opening_hours(self) -> hours.OpeningHours:
+        """The hours as the screen follows them (the settings were checked at load)."""
+        return hours.build_hours(self.weekly, self.closed_dates, self.blank_from, self.blank_until)
+
+
 @dataclass(frozen=True)
 class Settings:
     station: StationSettings = field(default_factory=StationSettings)
@@ -503,6 +568,7 @@ class Settings:
     security: SecuritySettings = field(default_factory=SecuritySettings)
     out_of_service: OutOfServiceSettings = field(default_factory=OutOfServiceSettings)
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
+    hours: HoursSettings = field(default_factory=HoursSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -518,6 +584,7 @@ SECTIONS: dict[str, type[Any]] = {
     "security": SecuritySettings,
     "out_of_service": OutOfServiceSettings,
     "metrics": MetricsSettings,
+    "hours": HoursSettings,
 }
 
 
@@ -532,6 +599,8 @@ def _check_value(source: str, key: str, spec: dataclasses.Field[Any], value: obj
     rule = spec.metadata
     if expected == "tuple[NearbyStation, ...]":
         return _nearby_stations(source, key, value)
+    if expected == "tuple[date, ...]":
+        return _dates(source, key, value)
     if expected == "bool":
         return _check_bool(source, key, value)
     if expected in ("int", "float"):
@@ -630,6 +699,22 @@ def _nearby_stations(source: str, key: str, value: object) -> tuple[NearbyStatio
     return tuple(stations)
 
 
+def _dates(source: str, key: str, value: object) -> tuple[date, ...]:
+    if not isinstance(value, list):
+        raise SettingsError(
+            source, key, f"must be a list of dates: {_leaf(key)} = [2026-10-01, 2026-10-02]"
+        )
+    if len(value) > MAX_CLOSED_DATES:
+        raise SettingsError(source, key, f"at most {MAX_CLOSED_DATES} dates (got {len(value)})")
+    days = []
+    for number, entry in enumerate(value, 1):
+        try:
+            days.append(hours.parse_date(entry))
+        except hours.HoursError as error:
+            raise SettingsError(source, f"{key}[{number}]", str(error)) from None
+    return tuple(days)
+
+
 def _build_section(
     source: str, name: str, cls: type[Any], table: object
 ) -> tuple[Any, list[SettingsError]]:
@@ -717,6 +802,63 @@ def _cross_key_problems(settings: Settings, source: str, failed: set[str]) -> li
             listen_address(settings.metrics.listen)
         except ValueError as error:
             problems.append(SettingsError(source, "metrics.listen", str(error)))
+    problems += _hours_problems(settings.hours, source, failed)
+    return problems
+
+
+def _hours_problems(settings: HoursSettings, source: str, failed: set[str]) -> list[SettingsError]:
+    """The opening hours: the weekly form, the blank window's times, and that the screen is
+    never black while the station is open."""
+    problems = []
+    weekly: dict[int, tuple[hours.Span, ...]] = {}
+    if "hours.weekly" not in failed:
+        try:
+            weekly = hours.parse_weekly(settings.weekly)
+        except hours.HoursError as error:
+            problems.append(
+                SettingsError(
+                    source, "hours.weekly", f'{error} (whole form: "{hours.WEEKLY_EXAMPLE}")'
+                )
+            )
+    blank: list[int] = []
+    for key in ("blank_from", "blank_until"):
+        text = getattr(settings, key)
+        if text and f"hours.{key}" not in failed:
+            try:
+                blank.append(hours.parse_time(text))
+            except hours.HoursError as error:
+                problems.append(SettingsError(source, f"hours.{key}", str(error)))
+    given = [key for key in ("blank_from", "blank_until") if getattr(settings, key)]
+    if len(given) == 1:
+        missing = "blank_until" if given == ["blank_from"] else "blank_from"
+        problems.append(
+            SettingsError(source, f"hours.{missing}", f"must be set with hours.{given[0]}")
+        )
+    elif len(blank) == 2 and not problems:
+        if blank[0] == blank[1]:
+            problems.append(
+                SettingsError(source, "hours.blank_until", "must differ from hours.blank_from")
+            )
+        elif not settings.weekly.strip():
+            problems.append(
+                SettingsError(
+                    source,
+                    "hours.blank_from",
+                    "needs hours.weekly: without opening hours the station counts as always "
+                    "open and the screen is never blanked",
+                )
+            )
+        else:
+            overlap = hours.OpeningHours(weekly, blank=hours.Span(*blank)).overlaps_blank()
+            if overlap:
+                problems.append(
+                    SettingsError(
+                        source,
+                        "hours.blank_from",
+                        f"the screen would be black while the station is open ({overlap}); "
+                        "blank only outside hours.weekly",
+                    )
+                )
     return problems
 
 
@@ -797,6 +939,10 @@ def reference_markdown() -> str:
                 kind = "list of tables"
                 allowed.append(", ".join(NEARBY_STATION_KEYS))
                 shown = "none"
+            elif spec.type == "tuple[date, ...]":
+                kind = "list of dates"
+                allowed.append("dates YYYY-MM-DD")
+                shown = "none"
             elif isinstance(default, bool):
                 shown = str(default).lower()
                 allowed.append("true / false (no quotes)")
@@ -811,7 +957,8 @@ def reference_markdown() -> str:
         lines.append("")
     lines.append(
         "Cross-key rules: `session.warning_s` must be shorter than `session.idle_timeout_s`; "
-        "`printer.paper_mm` is 58 or 80."
+        "`printer.paper_mm` is 58 or 80; `hours.blank_from` and `hours.blank_until` are "
+        "set together, with `hours.weekly`, and never black out the staffed hours."
     )
     lines += ["", *KEY_FILES_NOTE]
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
 from kiosk.health import StationHealth
+from kiosk.hours import Clock, station_clock
 from kiosk.services import Services
 from kiosk.settings import Settings
 from kiosk.visit import ResidentSession
@@ -26,6 +27,7 @@ from ui.devicehub import DeviceHub
 from ui.devicesetupview import DeviceSetupModel
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
+from ui.hoursview import HoursWatch
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.metricsfeed import MetricsFeed
@@ -78,6 +80,7 @@ class KioskUi:
     device_setup: DeviceSetupModel
     service: ServiceState
     visit: VisitModel
+    hours: HoursWatch
     outbox: OutboxService | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
     metrics: MetricsServer | None = None
@@ -88,6 +91,7 @@ class KioskUi:
     def close(self) -> None:
         self.window.removeEventFilter(self.idle)
         self.idle.stop()
+        self.hours.stop()
         self.catalog_service.stop()
         self.devices.stop()
         self.staff.stop()
@@ -144,9 +148,11 @@ def build_ui(
     services: Services,
     *,
     size: QSize | None = None,
+    clock: Clock = station_clock,
 ) -> KioskUi:
     """Create the window and everything it shows, on the services the composition root
-    built (kiosk/app/services.py). A QGuiApplication must exist.
+    built (kiosk/app/services.py). A QGuiApplication must exist. `clock` is what the
+    opening hours follow (an aware datetime; tests and the tour hand in their own).
 
     Each device in `services` gets its worker thread; with an outbox and a platform to
     reach, a sync worker drains the outbox to it; without staff access, staff mode cannot
@@ -170,20 +176,10 @@ def build_ui(
     idle.expired.connect(shell.endSession)
     shell.sessionEnded.connect(idle.stop)
     shell.sessionStarted.connect(idle.start)
+    hours = HoursWatch(settings, clock, languages.current, engine)
+    shell.languageChanged.connect(lambda: hours.setLanguage(languages.current))
 
-    catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
-    shell.sessionEnded.connect(catalog.reset)
-    catalog_service = CatalogService(
-        services.catalog_store,
-        settings.platform,
-        services.sample_catalog,
-        engine,
-        credentials=services.credentials,
-        connect=services.platform,
-    )
-    catalog_service.libraryReady.connect(catalog.set_library)
-    catalog_service.synced.connect(catalog.set_sync_outcome)
-    catalog.searchMissed.connect(catalog_service.record_miss)
+    catalog, catalog_service = _catalog(settings, services, shell=shell, parent=engine)
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
     device_setup = DeviceSetupModel(services.device_setup, hub, staff.record, engine)
@@ -218,6 +214,7 @@ def build_ui(
             "service": service,
             "progress": progress,
             "apply": apply,
+            "hours": hours,
             # None would not reach the typed property as null: without a platform, unset
             **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
@@ -266,6 +263,7 @@ def build_ui(
         device_setup=device_setup,
         service=service,
         visit=visit,
+        hours=hours,
         outbox=outbox,
     )
     if feed is not None:
@@ -312,6 +310,26 @@ def show_window(
 def _health(hub: DeviceHub, catalog: CatalogViewModel) -> StationHealth:
     """What the heartbeat tells the platform of the screen side: devices and catalog."""
     return StationHealth(hub.health(), str(catalog.version))  # the Property's str value
+
+
+def _catalog(
+    settings: Settings, services: Services, *, shell: ShellModel, parent: QObject
+) -> tuple[CatalogViewModel, CatalogService]:
+    """The catalog the screens show, and its worker (stored catalog, sync, missed searches)."""
+    catalog = CatalogViewModel(settings.ui.guide_url_pattern, parent)
+    shell.sessionEnded.connect(catalog.reset)
+    catalog_service = CatalogService(
+        services.catalog_store,
+        settings.platform,
+        services.sample_catalog,
+        parent,
+        credentials=services.credentials,
+        connect=services.platform,
+    )
+    catalog_service.libraryReady.connect(catalog.set_library)
+    catalog_service.synced.connect(catalog.set_sync_outcome)
+    catalog.searchMissed.connect(catalog_service.record_miss)
+    return catalog, catalog_service
 
 
 def _devices_and_staff(

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.settings import Settings
+from kiosk.settings import Settings, opening_hours_text
 from ui.environment import pinyin_user_dictionary
 from ui.i18n import LanguageSwitcher
 from ui.qmlelement import QmlElement, QmlUncreatable
@@ -66,9 +66,11 @@ class ShellModel(QObject):
     def stationPhone(self) -> str:
         return self._settings.station.phone
 
-    @Property(str, constant=True)
+    @Property(str, notify=languageChanged)
     def openingHours(self) -> str:
-        return self._settings.station.opening_hours
+        """In words made from [hours] weekly (the hours the screen follows), or the
+        station's own words."""
+        return opening_hours_text(self._settings, self._languages.current)
 
     @Property(str, constant=True)
     def hotline(self) -> str:

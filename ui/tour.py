@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import logging
 import sys
 import tempfile
@@ -32,9 +33,10 @@ from kiosk.apply.flow import Step
 from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicechoices import DeviceSetup
+from kiosk.hours import STATION_ZONE
 from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
-from kiosk.settings import MetricsSettings, Settings
+from kiosk.settings import HoursSettings, MetricsSettings, Settings
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH
 from kiosk.standin.server import StandIn
 from ui.app import LANDSCAPE, PORTRAIT, KioskUi, QmlLoadError, WindowMode, build_ui
@@ -118,7 +120,33 @@ def _attract(ui: KioskUi) -> None:
     _show(ui, "attract")
 
 
+class TourClock:
+    """The tour's Beijing time: Monday morning (open), moved for the closed screen."""
+
+    MONDAY = dt.datetime(2026, 11, 30, tzinfo=STATION_ZONE)
+
+    def __init__(self) -> None:
+        self.now = self.MONDAY + dt.timedelta(hours=10)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def _set_clock(ui: KioskUi, hours: float) -> None:
+    clock = ui.hours.clock
+    assert isinstance(clock, TourClock), "the tour runs on its own clock"
+    clock.now = TourClock.MONDAY + dt.timedelta(hours=hours)
+    ui.hours.check()
+
+
+def _closed(ui: KioskUi) -> None:
+    """Monday 17:30, between residents: the dimmed closed screen."""
+    _attract(ui)
+    _set_clock(ui, 17.5)
+
+
 def _english_home(ui: KioskUi) -> None:
+    _set_clock(ui, 10)  # open again for the screens that follow
     _show(ui, "home")
     ui.shell.setLanguage("en")
 
@@ -139,6 +167,7 @@ STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("search-nothing-found", _search_nothing),
     ("idle-warning", _idle_warning),
     ("attract", _attract),
+    ("closed", _closed),
     ("home-en", _english_home),
     ("guide-en", _english_guide),
 ]
@@ -346,6 +375,8 @@ def tour_station(settings: Settings) -> Iterator[TourStation]:
         # The tour opens the staff panel with the demo PIN, whatever the station file says.
         staff = dataclasses.replace(settings.staff, pin_hash=DEMO_PIN_HASH)
         settings = dataclasses.replace(settings, staff=staff)
+        if not settings.hours.weekly:  # the closed screen needs hours: the demo station's
+            settings = dataclasses.replace(settings, hours=TOUR_HOURS)
         secret = load_key(Path(settings.security.terminal_secret_file), create=False)
         try:
             with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
@@ -385,6 +416,9 @@ def _with_tour_platform(settings: Settings, folder: Path) -> Settings:
     return dataclasses.replace(settings, security=security)
 
 
+TOUR_HOURS = HoursSettings(
+    weekly="Mon-Fri 09:00-12:00,13:30-17:00", blank_from="22:00", blank_until="07:00"
+)
 TOUR_APPLY_NO = "XC-TOUR-20261126-0001"
 TOUR_ID_NUMBER = "11010519491231002X"  # docs/domain.md §5's example of a valid ID number
 
@@ -419,6 +453,7 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
         WindowMode.HEADLESS,
         services,
         size=size,
+        clock=TourClock(),
     )
     problems = []
     if not _wait_for_catalog(ui):

@@ -25,6 +25,7 @@ from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicechoices import DeviceSetup
+from kiosk.hours import Clock, station_clock
 from kiosk.keyfiles import load_key
 from kiosk.services import Devices
 from kiosk.settings import MetricsSettings, Settings
@@ -312,6 +313,7 @@ def launch(
         outbox_path: Path | None = None,
         device_setup: DeviceSetup | None = None,
         store: CatalogStore | None = None,
+        clock: Clock = station_clock,
     ) -> Driver:
         settings = settings or make_settings()
         if settings.metrics.listen == MetricsSettings().listen:  # tests never take a fixed port
@@ -333,7 +335,7 @@ def launch(
             sample_catalog=store is None,
             device_setup=device_setup,
         )
-        ui = build_ui(settings, WindowMode.HEADLESS, services, size=size)
+        ui = build_ui(settings, WindowMode.HEADLESS, services, size=size, clock=clock)
         started.append(ui)
         driver = Driver(ui, qtbot)
         if store is None:  # the sample catalog: ready within moments

@@ -474,6 +474,49 @@
     </message>
 </context>
 <context>
+    <name>ClosedScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ClosedScreen.qml" line="+63"/>
+        <source>Closed now</source>
+        <translation>已闭馆</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening hours: %1</source>
+        <translation>开放时间：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Opens again %1</source>
+        <translation>下次开放：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Questions? Call the government hotline %1</source>
+        <translation>如有疑问，请拨打政务服务便民热线 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>You can still touch the screen to read guides or apply.</source>
+        <translation>您仍可触摸屏幕查看办事指南或在线申报。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Applications submitted now are handled on the next working day.</source>
+        <translation>现在提交的申请将在下一个工作日办理。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Touch the screen to show the opening hours</source>
+        <translation>请触摸屏幕查看开放时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touch the screen to start</source>
+        <translation>请触摸屏幕开始办理</translation>
+    </message>
+</context>
+<context>
     <name>ConsultScreen</name>
     <message>
         <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+11"/>
@@ -545,7 +588,7 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+72"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+74"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
@@ -1301,7 +1344,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+35"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+36"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>

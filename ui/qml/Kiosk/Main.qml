@@ -20,6 +20,7 @@ Window {
     required property ServiceState service
     required property ProgressViewModel progress
     required property ApplyViewModel apply
+    required property HoursWatch hours
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
     required property bool lockdown
     property bool allowClose: !lockdown
@@ -323,6 +324,22 @@ Window {
                 VirtualKeyboardSettings.locale = VirtualKeyboardSettings.locale === "zh_CN"
                                                  ? "en_US" : "zh_CN"
             }
+        }
+    }
+
+    // Outside the station's hours, between residents: dimmed, black overnight (the whole
+    // window, around the surface too). A resident at the screen is never interrupted.
+    ClosedScreen {
+        objectName: "closedScreen"
+        anchors.fill: parent
+        hours: window.hours
+        showing: window.attractShowing
+        stationName: window.shell.stationName
+        hotline: window.shell.hotline
+        surface: surface
+        onTouched: {
+            window.attractShowing = false
+            window.shell.startSession()
         }
     }
 }

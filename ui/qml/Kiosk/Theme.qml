@@ -60,4 +60,13 @@ QtObject {
              : light === DeviceLight.Red ? lightRed : lightNone
     }
     readonly property int borderWidth: elder ? 4 : 2
+
+    // Outside the opening hours (ClosedScreen.qml): dimmed, and black overnight. The content
+    // moves by up to closedDrift px every closedDriftMs against burn-in.
+    readonly property color closedBackground: "#0a0d12"
+    readonly property color closedText: elder ? "#d8d8d8" : "#9aa6b6"
+    readonly property color closedMutedText: elder ? "#b0b0b0" : "#6f7b8c"
+    readonly property color nightBlack: "#000000"
+    readonly property int closedDrift: 30
+    readonly property int closedDriftMs: 180000
 }
