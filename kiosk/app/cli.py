@@ -591,6 +591,12 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_logs(args: argparse.Namespace) -> int:
+    from kiosk.app.journal import show_logs
+
+    return show_logs(args, _state_dir(production=True))
+
+
 def _cmd_tour(args: argparse.Namespace) -> int:
     settings = _load(Path(args.config) if args.config else None)
     configure_logging(None, logging.WARNING)
@@ -827,6 +833,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--print", action="store_true", help="print the lines for the file instead of editing it"
     )
     set_pin.set_defaults(handler=_cmd_staff_set_pin)
+
+    from kiosk.app.journal import add_command as add_logs_command
+
+    add_logs_command(commands).set_defaults(handler=_cmd_logs)
 
     _add_station_commands(commands)
     return parser
