@@ -128,6 +128,13 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
     except KeyFileError as error:
         print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
         return 1
+    except PermissionError as error:
+        if args.source and error.filename == args.source:
+            sentence = f"{args.source}: this user may not read it (permission denied)"
+        else:
+            sentence = _not_allowed_to_write(target.path.parent)
+        print(f"kiosk: {sentence}; nothing was changed", file=sys.stderr)
+        return 1
     except OSError as error:
         print(f"kiosk: {error.filename}: {error.strerror}; nothing was changed", file=sys.stderr)
         return 1
@@ -151,6 +158,8 @@ def _enrol_refusal(
         )
     if not state.is_dir():
         return f"there is no state folder {state} (installing the package makes it)", 2
+    if not os.access(target.path.parent, os.W_OK | os.X_OK):
+        return _not_allowed_to_write(target.path.parent), 1
     exists = target.path.exists() or target.path.is_symlink()
     if args.source and exists and Path(args.source).resolve() == target.path.resolve():
         return (
@@ -165,6 +174,20 @@ def _enrol_refusal(
             1,
         )
     return None
+
+
+def _not_allowed_to_write(folder: Path) -> str:
+    """Why a user other than root cannot enrol here, and what to do."""
+    import pwd
+
+    try:
+        user = pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        user = str(os.geteuid())
+    return (
+        f"user {user} may not write in {folder}, where the terminal's secret goes (permission "
+        "denied); run the same command as root (put sudo in front of it)"
+    )
 
 
 def _read_secret_text() -> bytes:

@@ -22,6 +22,7 @@ from kiosk.keyfiles import (
     KeyFile,
     locate_keys,
     missing_credential,
+    not_hexadecimal,
     readable_by_others,
 )
 from kiosk.settings import Settings, SettingsError, StationSettings, load_settings
@@ -175,7 +176,9 @@ def _check_key(
             f"read it; run: chown {owner.user}:{owner.group} {path}"
         )
     if info.st_size != KEY_BYTES:
-        report.problems.append(_wrong_size(path, info.st_size))
+        report.problems.append(
+            _wrong_size(path, info.st_size, terminal_secret=not created_by_kiosk)
+        )
 
 
 def _user_name(uid: int) -> str:
@@ -192,7 +195,7 @@ def _group_name(gid: int) -> str:
         return str(gid)
 
 
-def _wrong_size(path: Path, size: int) -> str:
+def _wrong_size(path: Path, size: int, *, terminal_secret: bool) -> str:
     message = f"{path}: a key must be {KEY_BYTES} bytes, this file has {size}"
     try:
         with path.open("rb") as file:  # never more than a key's worth: it may be huge
@@ -204,6 +207,13 @@ def _wrong_size(path: Path, size: int) -> str:
             f"{message}: it holds the key as {2 * KEY_BYTES} hexadecimal characters; store the "
             f"bytes instead: kiosk enrol --replace --from {path}"
         )
+    if len(text) == 2 * KEY_BYTES and terminal_secret:
+        return (
+            f"{path}: {not_hexadecimal(text)}, so not a secret; install the one the district "
+            "issued for this terminal: kiosk enrol --replace --from FILE"
+        )
+    if len(text) == 2 * KEY_BYTES:
+        return f"{message} ({not_hexadecimal(text)})"
     return message
 
 
