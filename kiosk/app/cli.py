@@ -83,7 +83,13 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     state = Path(args.state) if args.state else _state_dir(production=True)
-    report = check_station(path, state, os.environ, machine=not args.file_only)
+    report = check_station(
+        path,
+        state,
+        os.environ,
+        machine=not args.file_only,
+        platform=not args.file_only and not args.offline,
+    )
     if report.problems:
         count = len(report.problems)
         print(f"{path}: {count} problem{'s' if count > 1 else ''} to fix")
@@ -100,7 +106,8 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
 
 def _cmd_enrol(args: argparse.Namespace) -> int:
     """Store the terminal's secret as the district handed it over (a file of 32 bytes or of
-    64 hexadecimal characters, or those characters typed) where the kiosk reads it."""
+    64 hexadecimal characters, or those characters typed) where the kiosk reads it, once the
+    platform has accepted a request signed with it (unless --offline)."""
     from kiosk.keyfiles import KeyFileError, fingerprint, locate_keys, parse_secret, store_key
 
     settings = _load(Path(args.config) if args.config else DEFAULT_CONFIG_PATH)
@@ -121,6 +128,9 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
                 key = parse_secret(received.read(4096))
         else:
             key = parse_secret(_read_secret_text(), typed=True)
+        proved = _prove_enrolment(args, settings, key)
+        if proved is None:
+            return 1
         owner = state.stat()
         store_key(
             target.path, key, owner=(owner.st_uid, owner.st_gid) if os.geteuid() == 0 else None
@@ -140,10 +150,36 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
         return 1
     print(
         f"{target.path}: the terminal's secret is stored (mode 600), fingerprint "
-        f"{fingerprint(key)}: the district can confirm it is theirs. "
+        f"{fingerprint(key)}: the district can confirm it is theirs.\n{proved}\n"
         f"Check the whole station: {check}"
     )
     return 0
+
+
+def _prove_enrolment(args: argparse.Namespace, settings: Settings, key: bytes) -> str | None:
+    """Prove the secret with a signed request before it is stored (unless --offline): the
+    sentence saying how it went, or None when the platform refused it or could not be
+    reached (said on stderr; nothing is to be stored)."""
+    base_url = settings.platform.base_url
+    if args.offline or not base_url:
+        why = "--offline" if args.offline else "the station file names no platform.base_url"
+        return (
+            f"Not proved with the platform ({why}): once the station is online, "
+            "kiosk config check proves it with a signed request."
+        )
+    from kiosk.app.platformcheck import prove_platform
+
+    proof = prove_platform(base_url, settings.station.terminal_id, key, "the secret given")
+    if proof.proved:
+        return f"Proved: {proof.sentence}"
+    if not proof.problem:  # the platform could not tell (busy, an older platform)
+        return f"Not proved: {proof.sentence}"
+    print(
+        f"kiosk: {proof.sentence}\nNothing was changed. A station whose network is not up yet "
+        "can store the secret unproved with --offline.",
+        file=sys.stderr,
+    )
+    return None
 
 
 def _enrol_refusal(
@@ -754,12 +790,21 @@ def _add_station_commands(
         "enrol",
         help="store the terminal's secret issued by the district",
         description="Stores the terminal's signing secret where `kiosk run` reads it, "
-        "readable by the kiosk alone (mode 600, owned like the state folder). Give the file "
+        "readable by the kiosk alone (mode 600, owned like the state folder), once the "
+        "platform has accepted a request signed with it (unless --offline). Give the file "
         "the district handed over (32 bytes, or 64 hexadecimal characters), or type the "
-        "characters when asked: never on the command line, where the shell history keeps them.",
+        "characters when asked: never on the command line, where the shell history keeps them. "
+        "Exit status 0: stored; 1: not stored (refused here or by the platform, or the "
+        "platform not reachable).",
     )
     enrol.add_argument("--from", dest="source", metavar="FILE", help="the secret as received")
     enrol.add_argument("--replace", action="store_true", help="replace a secret already there")
+    enrol.add_argument(
+        "--offline",
+        action="store_true",
+        help="store the secret without proving it with the platform (a station whose network "
+        "is not up yet); kiosk config check proves it later",
+    )
     enrol.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
     enrol.add_argument("--state", help=f"the kiosk's state folder (default {DEPLOYED_STATE_DIR})")
     enrol.set_defaults(handler=_cmd_enrol)
@@ -770,8 +815,10 @@ def _add_station_commands(
         "check",
         help="check a station file and what it names on this machine",
         description="Checks every key of the station file, then what `kiosk run` would meet "
-        "on this machine: the key files (present, the kiosk user's own, mode 600, 32 bytes) "
-        "and the device ports. Lists every problem with its fix; creates and changes nothing. "
+        "on this machine: the key files (present, the kiosk user's own, mode 600, 32 bytes), "
+        "the device ports, and the platform (reachable, and accepting a request signed with "
+        "the terminal's secret; a few seconds at most). Lists every problem with its fix; "
+        "creates and changes nothing on this machine or on the platform. "
         "Exit status 0: ready; 1: problems to fix.",
     )
     check.add_argument(
@@ -781,7 +828,13 @@ def _add_station_commands(
     check.add_argument(
         "--file-only",
         action="store_true",
-        help="check the file alone, not this machine's key files and ports",
+        help="check the file alone, not this machine's key files, ports and platform",
+    )
+    check.add_argument(
+        "--offline",
+        action="store_true",
+        help="do not contact the platform (by default one signed request proves the "
+        "address, the terminal id and the secret)",
     )
     check.set_defaults(handler=_cmd_config_check)
     reference = config_commands.add_parser("reference", help="print the reference of every key")

@@ -221,9 +221,10 @@ def test_store_key_replaces_a_link_instead_of_writing_through_it(tmp_path: Path)
 # kiosk enrol ----------------------------------------------------------------------------------
 
 
-def enrol(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def enrol(*args: str, stdin: str = "", online: bool = False) -> subprocess.CompletedProcess[str]:
+    """`kiosk enrol ARGS`, with --offline unless `online` (READY's platform is not real)."""
     return subprocess.run(
-        [*KIOSK, "enrol", *args],
+        [*KIOSK, "enrol", *args, *(() if online else ("--offline",))],
         input=stdin,
         capture_output=True,
         text=True,
