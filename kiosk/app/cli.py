@@ -110,7 +110,14 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
     platform has accepted a request signed with it (unless --offline)."""
     from kiosk.keyfiles import KeyFileError, fingerprint, locate_keys, parse_secret, store_key
 
-    settings = _load(Path(args.config) if args.config else DEFAULT_CONFIG_PATH)
+    config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
+    if not config.exists():
+        raise SystemExit(
+            f"kiosk: there is no station file at {config}: write it first (station.terminal_id "
+            "and platform.base_url at least: the secret is proved with them), or name it with "
+            "--config FILE; nothing was changed"
+        )
+    settings = _load(config)
     state = Path(args.state) if args.state else _state_dir(production=True)
     check = "kiosk config check" + "".join(
         part
@@ -678,6 +685,11 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     else:
         key_file = locate_keys(SecuritySettings(), path.parent, os.environ).audit_key
     try:
+        if not key_file.provided and not (key_file.path.exists() or key_file.path.is_symlink()):
+            raise KeyFileError(
+                f"no audit key at {key_file.path} (the kiosk keeps it beside its audit trail); "
+                "give the key this trail was written with: --key FILE"
+            )
         key = key_file.load(create=False)
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
@@ -711,13 +723,16 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     """Ask for the new PIN twice (not echoed) and put its hash into the station file."""
-    from getpass import getpass
-
     from kiosk.app.stationfile import StationFileError, set_key
     from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, WeakPinError
 
-    pin = getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
-    if getpass("The same PIN again: ") != pin:
+    try:
+        pin = _ask_unseen(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
+        again = _ask_unseen("The same PIN again: ")
+    except EOFError:
+        print("kiosk: no PIN given (the input ended); nothing was changed", file=sys.stderr)
+        return 1
+    if again != pin:
         print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
         return 1
     try:
@@ -742,6 +757,18 @@ def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     kept = f" (the previous file is kept as {previous})" if previous else ""
     print(f"{path}: staff PIN set{kept}. Restart the kiosk to use it.")
     return 0
+
+
+def _ask_unseen(prompt: str) -> str:
+    """A line typed unseen at a terminal, or the next line of standard input (a script)."""
+    if sys.stdin.isatty():
+        from getpass import getpass
+
+        return getpass(prompt)
+    line = sys.stdin.readline(1024)
+    if not line:
+        raise EOFError
+    return line.strip()
 
 
 def _cmd_catalog_status(args: argparse.Namespace) -> int:
@@ -921,5 +948,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # one line of defence; files and folders are also made private one by one
     args = build_parser().parse_args(argv)
-    result: int = args.handler(args)
+    try:
+        result: int = args.handler(args)
+    except KeyboardInterrupt:  # Ctrl+C at a prompt or a wait: no traceback, nothing half-done
+        print("\nkiosk: stopped", file=sys.stderr)
+        return 130
     return result
