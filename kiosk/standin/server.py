@@ -49,6 +49,7 @@ class StandInState:
     lose_rate: float = 0.0  # share of writes whose answer is lost after the commit
     drip_s: float = 0.0  # answers trickle out over this long
     retry_after_s: int = 1
+    clock_offset_s: float = 0.0  # the platform's clock this far ahead of this machine's
     # Fault injection, not security: a seeded generator keeps test runs repeatable.
     rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
@@ -114,7 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
         if verifier is None:
             return self.headers.get("X-Terminal-Id", "open")
         try:
-            return verifier.verify(method, self.path, dict(self.headers.items()), body)
+            now = time.time() + self.server.state.clock_offset_s
+            return verifier.verify(method, self.path, dict(self.headers.items()), body, now=now)
         except SignatureError as error:
             raise PlatformError(401, error.code, error.message) from None
 
@@ -130,7 +132,7 @@ class _Handler(BaseHTTPRequestHandler):
             key=key,
             body=_body(raw) if method == "POST" else {},
             query={k: v[0] for k, v in parse_qs(parts.query).items()},
-            now=time.time(),
+            now=time.time() + self.server.state.clock_offset_s,
             station_name=self.server.station_names.get(terminal, ""),
         )
         for (verb, route), handler in _ROUTES.items():

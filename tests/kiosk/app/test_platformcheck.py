@@ -5,6 +5,7 @@ in words with its fix."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -210,3 +211,30 @@ def test_config_check_with_a_wrong_secret_is_a_problem_and_offline_skips_the_pla
     assert offline.returncode == 0, offline.stdout
     assert len(standin.state.requests) == requests_before
     assert os.path.exists(state / "terminal.secret")
+
+
+def test_prove_when_the_platform_says_the_clock_is_off_says_set_the_clock(
+    standin: StandIn,
+) -> None:
+    standin.state.clock_offset_s = 400  # the platform's clock: more than 300 s ahead
+    proof = prove_platform(standin.url, TERMINAL, SECRET, SAID)
+    assert (proof.proved, proof.problem) == (False, True)
+    assert "refuses the request because this terminal's clock is too far off its own " in (
+        proof.sentence
+    )
+    assert "(clock_skew: " in proof.sentence
+    assert proof.sentence.endswith(
+        "set the clock (timedatectl set-ntp true, or timedatectl set-time)"
+    )
+
+
+def test_prove_with_a_clock_somewhat_off_is_proved_with_a_word_about_the_clock(
+    standin: StandIn,
+) -> None:
+    standin.state.clock_offset_s = 120
+    proof = prove_platform(standin.url, TERMINAL, SECRET, SAID)
+    assert (proof.proved, proof.problem) == (True, False)
+    # the platform's time comes in whole seconds: 119 to 121 s
+    assert re.search(
+        r"this terminal's clock is 1(19|20|21) s behind the platform's", proof.sentence
+    )
