@@ -18,7 +18,7 @@ from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from devices.printer.layout import receipt_bytes, test_page
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
-from devices.scanner.framer import BadScan, Scan
+from devices.scanner.framer import UNREADABLE, BadScan, Scan
 from devices.sim.idcard import SAMPLE_CARDS
 from devices.status import DeviceStatus
 from kiosk.app.devicesetup import build_devices, build_scanner, printer_profile
@@ -332,6 +332,7 @@ def scan(args: argparse.Namespace) -> int:
                     return 0
                 if isinstance(result, BadScan):
                     print(f"refused: {result.reason} ({result.detail})")
+                    print(_advice(result.reason, UNREADABLE, "  "))
                     return 1
         print(f"no code within {args.timeout:g} s")
         return 1

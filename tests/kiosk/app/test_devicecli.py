@@ -201,6 +201,28 @@ def test_scan_prints_the_code() -> None:
     assert "code (14 characters): XC202611260001" in output
 
 
+def test_scan_refused_says_why_the_fix_and_what_residents_see() -> None:
+    with (
+        ScannerSimulator(pty=True) as scanner,
+        subprocess.Popen(
+            [*KIOSK, "scan", "--port", scanner.url, "--timeout", "10"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=os.environ,
+        ) as process,
+    ):
+        assert process.stdout is not None
+        assert "scan a code" in process.stdout.readline()
+        scanner.emit(b"\xff\xfe\r")  # not UTF-8, as the settings expect
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert output.splitlines() == [
+        "refused: encoding (not utf-8 at byte 0)",
+        "  fix: scan a known code; if it is refused, check scanner.suffix and scanner.encoding",
+        "  residents see: 没有识别这个码 — the code was not recognised (devices.scan_unreadable)",
+    ]
+
+
 def test_sim_prints_settings_that_reach_its_devices(tmp_path: Path) -> None:
     with subprocess.Popen(
         [*KIOSK, "sim", "--receipts", str(tmp_path)],
