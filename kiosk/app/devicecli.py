@@ -433,7 +433,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     scanning.add_argument("--timeout", type=float, default=30.0)
     scanning.set_defaults(handler=scan)
 
-    drawing = command("render", "draw the jobs a file: printer wrote as PNG receipts")
+    drawing = command("render", "draw as PNG receipts what a printer set to file:PATH wrote")
     drawing.add_argument("file", help="the file the printer setting file:PATH wrote")
     drawing.add_argument("--out", default="build/receipts", help="folder for the PNGs")
     drawing.set_defaults(handler=render)
