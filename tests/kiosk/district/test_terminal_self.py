@@ -118,3 +118,20 @@ def test_terminal_self_from_a_server_that_never_answers_is_offline_timeout() -> 
     assert isinstance(result, Offline)
     assert result.cause == "timeout"
     assert time.monotonic() - started < 5
+
+
+def test_terminal_self_against_a_platform_written_from_the_contract_alone() -> None:
+    from kiosk.catalog.sample import sample_document
+    from tests.kiosk.district.conformance_server import ConformancePlatform, ConformanceServer
+
+    platform = ConformancePlatform({TERMINAL: SECRET}, sample_document())
+    with ConformanceServer(platform) as server:
+        client = PlatformClient(server.url + "/api/v1", TERMINAL, SECRET, read_timeout_s=5)
+        try:
+            known = client.terminal_self()
+        finally:
+            client.close()
+    assert isinstance(known, TerminalSelf)
+    assert (known.terminal_id, known.station_name) == (TERMINAL, "")
+    assert platform.log == [("GET", "/api/v1/terminals/self", 200)]
+    assert not platform.problems + platform.own_problems
