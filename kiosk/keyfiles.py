@@ -139,6 +139,10 @@ def parse_secret(data: bytes, size: int = KEY_BYTES, *, typed: bool = False) -> 
         return data
     if len(text) == 2 * size and set(text) <= HEX_DIGITS:
         return bytes.fromhex(text.decode("ascii"))
+    if len(text) == 2 * size:
+        raise KeyFileError(
+            f"not a terminal secret: {not_hexadecimal(text)}; ask the district for it again"
+        )
     if set(text) <= HEX_DIGITS:
         raise KeyFileError(
             f"not a terminal secret: {len(text)} hexadecimal characters, the secret has {2 * size}"
@@ -151,6 +155,13 @@ def parse_secret(data: bytes, size: int = KEY_BYTES, *, typed: bool = False) -> 
         f"not a terminal secret: a file of {size} bytes, or of {2 * size} hexadecimal "
         f"characters, was expected; this one has {len(data)} bytes"
     )
+
+
+def not_hexadecimal(text: bytes) -> str:
+    """The problem of `text`, as long as a secret in hexadecimal, with other characters in it
+    (which are not shown: it may be most of a secret)."""
+    position = next(n for n, char in enumerate(text, 1) if char not in HEX_DIGITS)
+    return f"{len(text)} characters but not hexadecimal (0-9, a-f): character {position} is not"
 
 
 def fingerprint(key: bytes) -> str:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Protocol
 
-from devices.idcard.identity import Identity
+from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from kiosk.apply.flow import ApplyFlow, Effect
+from kiosk.messages import NONE, message
 from kiosk.progressquery import ApplicantQuery, ProgressQuery
 from kiosk.submission import ID_TYPES
 
@@ -58,6 +59,7 @@ class ProgressLookup:
         self.searching = False
         self.answer: ProgressAnswer | None = None
         self.offline = False  # no answer in time
+        self.refused = NONE  # why a card could not be asked about (a kind not decoded)
 
     def holds_personal_data(self) -> bool:
         return self.query is not None or self.answer is not None
@@ -77,6 +79,13 @@ class ProgressLookup:
         self.searching = False
         self.answer = answer
         return True
+
+    def unreadable_card(self) -> None:
+        """A card whose fields the kiosk cannot decode: nothing to ask, the screen says so;
+        an answer to an earlier query is dropped."""
+        self.asked += 1
+        self._clear()
+        self.refused = message(CARD_KIND_UNREADABLE)
 
     def no_answer(self) -> None:
         """The wait for the answer is over: "cannot reach the platform"; a late answer is
@@ -121,8 +130,11 @@ class ResidentSession:
         return CardRoute.DROPPED
 
     @staticmethod
-    def progress_query(identity: Identity) -> ProgressQuery:
-        """The query a card on the progress screen asks: all the holder's cases."""
+    def progress_query(identity: Identity) -> ProgressQuery | None:
+        """The query a card on the progress screen asks: all the holder's cases (None for
+        a card whose number the kiosk cannot decode: see `ProgressLookup.unreadable_card`)."""
+        if not identity.decoded:
+            return None
         return ApplicantQuery(ID_TYPES[identity.kind], identity.id_number)
 
     def wipe(self) -> tuple[Effect, ...]:

@@ -305,6 +305,7 @@ class DeviceHub(QObject):
         if self._staff_mode:  # the staff panel's test read; a resident's card is not kept
             self._last_card = {
                 "kind": identity.kind.value,
+                "decoded": identity.decoded,  # False: a kind the kiosk cannot decode yet
                 "name": mask_name(identity.name or identity.english_name),
                 "idNumber": mask_id_number(identity.id_number),
                 "numberValid": identity.id_number_valid,

@@ -159,6 +159,8 @@ class ProgressViewModel(QObject):
             from kiosk.progress import OFFLINE  # its imports came with the sync worker
 
             return OFFLINE
+        if self._lookup.refused:
+            return self._lookup.refused
         answer = self._lookup.answer
         return answer.message if answer is not None else NONE
 
@@ -193,8 +195,14 @@ class ProgressViewModel(QObject):
     @Slot(object)
     def card(self, identity: Identity) -> None:
         """A card the session routed here (or, alone, any card while the screen shows)."""
-        if self._lookup.waiting:
-            self._ask(ResidentSession.progress_query(identity))
+        if not self._lookup.waiting:
+            return
+        query = ResidentSession.progress_query(identity)
+        if query is None:
+            self._lookup.unreadable_card()
+            self.changed.emit()
+            return
+        self._ask(query)
 
     def _ask(self, query: ProgressQuery) -> None:
         if self._service is None:

@@ -58,6 +58,13 @@ class Status(enum.IntEnum):
         return self in (Status.SUCCESS, Status.CARD_FOUND)
 
 
+def status_text(status: Status | int) -> str:
+    """A reply's status for staff and the log: its raw SW3 value and its name, e.g.
+    "SW3 0x60 SAM_SELF_TEST_FAILED" (an SW3 the protocol does not define: "unknown")."""
+    name = status.name if isinstance(status, Status) else "unknown"
+    return f"SW3 0x{int(status):02X} {name}"
+
+
 class FrameError(ValueError):
     """A reply that cannot be trusted; `code` names what was wrong."""
 

@@ -73,6 +73,8 @@ _NATION_NAMES = [
 ]
 NATIONS = dict(enumerate(_NATION_NAMES, start=1)) | {97: "其他", 98: "外国血统中国籍人士"}
 LONG_TERM = "长期"
+# What the screen tells a resident whose card's fields the kiosk cannot decode (Words.qml).
+CARD_KIND_UNREADABLE = "devices.card_kind_unreadable"
 
 
 class CardKind(enum.Enum):
@@ -114,6 +116,13 @@ class Identity:
     issue_count: str = ""
     raw: bytes = field(default=b"", repr=False)
     photo: bytes | None = field(default=None, repr=False)  # decoded image, if a decoder exists
+
+    @property
+    def decoded(self) -> bool:
+        """Whether the card's fields were read (False for a kind whose layout the kiosk
+        cannot decode yet: the 2023 foreign permanent residence card); then name and number
+        are empty, and `id_number_valid` says nothing."""
+        return self.kind is not CardKind.FOREIGN_PERMANENT_2023
 
     def __repr__(self) -> str:
         return (

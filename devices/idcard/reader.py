@@ -12,7 +12,15 @@ import time
 from typing import Protocol
 
 from devices.errors import DeviceError
-from devices.idcard.codec import Command, FrameError, Reply, ReplyParser, Status, build_request
+from devices.idcard.codec import (
+    Command,
+    FrameError,
+    Reply,
+    ReplyParser,
+    Status,
+    build_request,
+    status_text,
+)
 from devices.idcard.identity import Identity, TextBlockError, parse_text_block
 from devices.idcard.photo import PHOTO_BYTES, PhotoDecoder, decode_photo
 
@@ -64,7 +72,7 @@ class IdCardReader:
     def check_sam(self) -> None:
         reply = self.transact(Command.SAM_STATUS)
         if reply.status is not Status.SUCCESS:
-            raise DeviceError("sam", SAM_FAILED, f"SAM status {reply.status!r}")
+            raise DeviceError("sam", SAM_FAILED, f"SAM status {status_text(reply.status)}")
 
     def poll(self) -> Identity | None:
         """One find → select → read cycle. None while no (new) card is on the reader."""
@@ -73,7 +81,7 @@ class IdCardReader:
             if isinstance(found.status, Status) and found.status.no_card_yet:
                 self._card_in_field = False
                 return None
-            raise DeviceError("find", CARD_UNREADABLE, f"find card: {found.status!r}")
+            raise DeviceError("find", CARD_UNREADABLE, f"find card: {status_text(found.status)}")
         if self._card_in_field:
             return None  # the card already read is still lying there
         selected = self.transact(Command.SELECT_CARD)
@@ -81,7 +89,7 @@ class IdCardReader:
             return None
         read = self.transact(Command.READ_TEXT_PHOTO)
         if read.status is not Status.SUCCESS:
-            raise DeviceError("read", CARD_UNREADABLE, f"read: {read.status!r}")
+            raise DeviceError("read", CARD_UNREADABLE, f"read: {status_text(read.status)}")
         identity = self._identity(read.data)
         photo = read.data[4 + 256 : 4 + 256 + PHOTO_BYTES]
         if (image := decode_photo(self._photo_decoder, photo)) is not None:

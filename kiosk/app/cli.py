@@ -84,7 +84,13 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     state = Path(args.state) if args.state else _state_dir(production=True)
-    report = check_station(path, state, os.environ, machine=not args.file_only)
+    report = check_station(
+        path,
+        state,
+        os.environ,
+        machine=not args.file_only,
+        platform=not args.file_only and not args.offline,
+    )
     if report.problems:
         count = len(report.problems)
         print(f"{path}: {count} problem{'s' if count > 1 else ''} to fix")
@@ -101,10 +107,18 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
 
 def _cmd_enrol(args: argparse.Namespace) -> int:
     """Store the terminal's secret as the district handed it over (a file of 32 bytes or of
-    64 hexadecimal characters, or those characters typed) where the kiosk reads it."""
+    64 hexadecimal characters, or those characters typed) where the kiosk reads it, once the
+    platform has accepted a request signed with it (unless --offline)."""
     from kiosk.keyfiles import KeyFileError, fingerprint, locate_keys, parse_secret, store_key
 
-    settings = _load(Path(args.config) if args.config else DEFAULT_CONFIG_PATH)
+    config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
+    if not config.exists():
+        raise SystemExit(
+            f"kiosk: there is no station file at {config}: write it first (station.terminal_id "
+            "and platform.base_url at least: the secret is proved with them), or name it with "
+            "--config FILE; nothing was changed"
+        )
+    settings = _load(config)
     state = Path(args.state) if args.state else _state_dir(production=True)
     check = "kiosk config check" + "".join(
         part
@@ -122,6 +136,9 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
                 key = parse_secret(received.read(4096))
         else:
             key = parse_secret(_read_secret_text(), typed=True)
+        proved = _prove_enrolment(args, settings, key)
+        if proved is None:
+            return 1
         owner = state.stat()
         store_key(
             target.path, key, owner=(owner.st_uid, owner.st_gid) if os.geteuid() == 0 else None
@@ -129,15 +146,48 @@ def _cmd_enrol(args: argparse.Namespace) -> int:
     except KeyFileError as error:
         print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
         return 1
+    except PermissionError as error:
+        if args.source and error.filename == args.source:
+            sentence = f"{args.source}: this user may not read it (permission denied)"
+        else:
+            sentence = _not_allowed_to_write(target.path.parent)
+        print(f"kiosk: {sentence}; nothing was changed", file=sys.stderr)
+        return 1
     except OSError as error:
         print(f"kiosk: {error.filename}: {error.strerror}; nothing was changed", file=sys.stderr)
         return 1
     print(
         f"{target.path}: the terminal's secret is stored (mode 600), fingerprint "
-        f"{fingerprint(key)}: the district can confirm it is theirs. "
+        f"{fingerprint(key)}: the district can confirm it is theirs.\n{proved}\n"
         f"Check the whole station: {check}"
     )
     return 0
+
+
+def _prove_enrolment(args: argparse.Namespace, settings: Settings, key: bytes) -> str | None:
+    """Prove the secret with a signed request before it is stored (unless --offline): the
+    sentence saying how it went, or None when the platform refused it or could not be
+    reached (said on stderr; nothing is to be stored)."""
+    base_url = settings.platform.base_url
+    if args.offline or not base_url:
+        why = "--offline" if args.offline else "the station file names no platform.base_url"
+        return (
+            f"Not proved with the platform ({why}): once the station is online, "
+            "kiosk config check proves it with a signed request."
+        )
+    from kiosk.app.platformcheck import prove_platform
+
+    proof = prove_platform(base_url, settings.station.terminal_id, key, "the secret given")
+    if proof.proved:
+        return f"Proved: {proof.sentence}"
+    if not proof.problem:  # the platform could not tell (busy, an older platform)
+        return f"Not proved: {proof.sentence}"
+    print(
+        f"kiosk: {proof.sentence}\nNothing was changed. A station whose network is not up yet "
+        "can store the secret unproved with --offline.",
+        file=sys.stderr,
+    )
+    return None
 
 
 def _enrol_refusal(
@@ -152,6 +202,8 @@ def _enrol_refusal(
         )
     if not state.is_dir():
         return f"there is no state folder {state} (installing the package makes it)", 2
+    if not os.access(target.path.parent, os.W_OK | os.X_OK):
+        return _not_allowed_to_write(target.path.parent), 1
     exists = target.path.exists() or target.path.is_symlink()
     if args.source and exists and Path(args.source).resolve() == target.path.resolve():
         return (
@@ -166,6 +218,20 @@ def _enrol_refusal(
             1,
         )
     return None
+
+
+def _not_allowed_to_write(folder: Path) -> str:
+    """Why a user other than root cannot enrol here, and what to do."""
+    import pwd
+
+    try:
+        user = pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        user = str(os.geteuid())
+    return (
+        f"user {user} may not write in {folder}, where the terminal's secret goes (permission "
+        "denied); run the same command as root (put sudo in front of it)"
+    )
 
 
 def _read_secret_text() -> bytes:
@@ -613,6 +679,12 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_logs(args: argparse.Namespace) -> int:
+    from kiosk.app.journal import show_logs
+
+    return show_logs(args, _state_dir(production=True))
+
+
 def _cmd_tour(args: argparse.Namespace) -> int:
     settings = _load(Path(args.config) if args.config else None)
     configure_logging(None, logging.WARNING)
@@ -635,6 +707,11 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     else:
         key_file = locate_keys(SecuritySettings(), path.parent, os.environ).audit_key
     try:
+        if not key_file.provided and not (key_file.path.exists() or key_file.path.is_symlink()):
+            raise KeyFileError(
+                f"no audit key at {key_file.path} (the kiosk keeps it beside its audit trail); "
+                "give the key this trail was written with: --key FILE"
+            )
         key = key_file.load(create=False)
     except KeyFileError as error:
         print(f"kiosk: {error}", file=sys.stderr)
@@ -668,13 +745,16 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     """Ask for the new PIN twice (not echoed) and put its hash into the station file."""
-    from getpass import getpass
-
     from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, WeakPinError
     from kiosk.stationfile import StationFileError, set_key
 
-    pin = getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
-    if getpass("The same PIN again: ") != pin:
+    try:
+        pin = _ask_unseen(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits, not shown): ")
+        again = _ask_unseen("The same PIN again: ")
+    except EOFError:
+        print("kiosk: no PIN given (the input ended); nothing was changed", file=sys.stderr)
+        return 1
+    if again != pin:
         print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
         return 1
     try:
@@ -699,6 +779,18 @@ def _cmd_staff_set_pin(args: argparse.Namespace) -> int:
     kept = f" (the previous file is kept as {previous})" if previous else ""
     print(f"{path}: staff PIN set{kept}. Restart the kiosk to use it.")
     return 0
+
+
+def _ask_unseen(prompt: str) -> str:
+    """A line typed unseen at a terminal, or the next line of standard input (a script)."""
+    if sys.stdin.isatty():
+        from getpass import getpass
+
+        return getpass(prompt)
+    line = sys.stdin.readline(1024)
+    if not line:
+        raise EOFError
+    return line.strip()
 
 
 def _cmd_catalog_status(args: argparse.Namespace) -> int:
@@ -747,12 +839,21 @@ def _add_station_commands(
         "enrol",
         help="store the terminal's secret issued by the district",
         description="Stores the terminal's signing secret where `kiosk run` reads it, "
-        "readable by the kiosk alone (mode 600, owned like the state folder). Give the file "
+        "readable by the kiosk alone (mode 600, owned like the state folder), once the "
+        "platform has accepted a request signed with it (unless --offline). Give the file "
         "the district handed over (32 bytes, or 64 hexadecimal characters), or type the "
-        "characters when asked: never on the command line, where the shell history keeps them.",
+        "characters when asked: never on the command line, where the shell history keeps them. "
+        "Exit status 0: stored; 1: not stored (refused here or by the platform, or the "
+        "platform not reachable).",
     )
     enrol.add_argument("--from", dest="source", metavar="FILE", help="the secret as received")
     enrol.add_argument("--replace", action="store_true", help="replace a secret already there")
+    enrol.add_argument(
+        "--offline",
+        action="store_true",
+        help="store the secret without proving it with the platform (a station whose network "
+        "is not up yet); kiosk config check proves it later",
+    )
     enrol.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
     enrol.add_argument("--state", help=f"the kiosk's state folder (default {DEPLOYED_STATE_DIR})")
     enrol.set_defaults(handler=_cmd_enrol)
@@ -763,8 +864,10 @@ def _add_station_commands(
         "check",
         help="check a station file and what it names on this machine",
         description="Checks every key of the station file, then what `kiosk run` would meet "
-        "on this machine: the key files (present, the kiosk user's own, mode 600, 32 bytes) "
-        "and the device ports. Lists every problem with its fix; creates and changes nothing. "
+        "on this machine: the key files (present, the kiosk user's own, mode 600, 32 bytes), "
+        "the device ports, and the platform (reachable, and accepting a request signed with "
+        "the terminal's secret; a few seconds at most). Lists every problem with its fix; "
+        "creates and changes nothing on this machine or on the platform. "
         "Exit status 0: ready; 1: problems to fix.",
     )
     check.add_argument(
@@ -774,7 +877,13 @@ def _add_station_commands(
     check.add_argument(
         "--file-only",
         action="store_true",
-        help="check the file alone, not this machine's key files and ports",
+        help="check the file alone, not this machine's key files, ports and platform",
+    )
+    check.add_argument(
+        "--offline",
+        action="store_true",
+        help="do not contact the platform (by default one signed request proves the "
+        "address, the terminal id and the secret)",
     )
     check.set_defaults(handler=_cmd_config_check)
     reference = config_commands.add_parser("reference", help="print the reference of every key")
@@ -850,6 +959,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     set_pin.set_defaults(handler=_cmd_staff_set_pin)
 
+    from kiosk.app.journal import add_command as add_logs_command
+
+    add_logs_command(commands).set_defaults(handler=_cmd_logs)
+
     _add_station_commands(commands)
     return parser
 
@@ -857,5 +970,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # one line of defence; files and folders are also made private one by one
     args = build_parser().parse_args(argv)
-    result: int = args.handler(args)
+    try:
+        result: int = args.handler(args)
+    except KeyboardInterrupt:  # Ctrl+C at a prompt or a wait: no traceback, nothing half-done
+        print("\nkiosk: stopped", file=sys.stderr)
+        return 130
     return result

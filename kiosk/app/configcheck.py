@@ -20,8 +20,10 @@ from kiosk.keyfiles import (
     HEX_DIGITS,
     KEY_BYTES,
     KeyFile,
+    KeyFileError,
     locate_keys,
     missing_credential,
+    not_hexadecimal,
     readable_by_others,
 )
 from kiosk.settings import Settings, SettingsError, StationSettings, load_settings
@@ -39,14 +41,24 @@ class Report:
     settings: Settings | None = None
 
 
-def check_station(path: Path, state: Path, environ: Mapping[str, str], *, machine: bool) -> Report:
+def check_station(
+    path: Path,
+    state: Path,
+    environ: Mapping[str, str],
+    *,
+    machine: bool,
+    platform: bool = False,
+) -> Report:
     """Check the station file at `path`; with `machine`, also the key files (in `state` or
-    where the file or the service manager puts them) and the device ports it names."""
+    where the file or the service manager puts them) and the device ports it names; with
+    `platform` too, the platform's answer to a request signed with the terminal's secret."""
     report = Report()
     settings: Settings | None
+    wrong: set[str] = set()  # keys already reported: their value here is the default
     try:
         settings = report.settings = load_settings(path)
     except SettingsError as error:
+        wrong = {problem.key for problem in error.problems if problem.key}
         report.problems += [
             f"{problem.key}: {problem.reason}" if problem.key else problem.reason
             for problem in error.problems
@@ -61,25 +73,54 @@ def check_station(path: Path, state: Path, environ: Mapping[str, str], *, machin
             ]
         return report
     if machine:
-        _check_station_ready(report, settings)
+        _check_station_ready(report, settings, wrong)
         _check_keys(report, settings, state, environ)
         _check_ports(report, settings)
+        if platform:
+            _check_platform(report, settings, state, environ)
     return report
 
 
-def _check_station_ready(report: Report, settings: Settings) -> None:
-    """What a valid file may still lack to serve residents on a station."""
-    if settings.station.terminal_id == StationSettings().terminal_id:
+def _check_platform(
+    report: Report, settings: Settings, state: Path, environ: Mapping[str, str]
+) -> None:
+    """Prove address, terminal id and secret with one signed request that changes nothing."""
+    if not settings.platform.base_url:
+        return  # said above: platform.base_url is empty
+    secret = locate_keys(settings.security, state, environ).terminal_secret
+    try:
+        key = secret.load(create=False)
+    except (KeyFileError, OSError):
+        report.notes.append(
+            "the platform was not asked: the terminal's secret is not usable (see above)"
+        )
+        return
+    from kiosk.app.platformcheck import prove_platform
+
+    proof = prove_platform(
+        settings.platform.base_url,
+        settings.station.terminal_id,
+        key,
+        f"the secret in {secret.path}",
+    )
+    (report.problems if proof.problem else report.notes).append(proof.sentence)
+
+
+def _check_station_ready(report: Report, settings: Settings, wrong: set[str]) -> None:
+    """What a valid file may still lack to serve residents on a station (not said of the
+    keys in `wrong`, whose problem is already reported)."""
+    demo_id = settings.station.terminal_id == StationSettings().terminal_id
+    if demo_id and "station.terminal_id" not in wrong:
         report.problems.append(
             f"station.terminal_id is the demo's ({settings.station.terminal_id}); write the "
             "id the district issued for this terminal"
         )
-    if not settings.platform.base_url:
+    if not settings.platform.base_url and "platform.base_url" not in wrong:
         report.problems.append(
             "platform.base_url is empty: nothing residents submit would reach the district; "
             "write the platform's address"
         )
-    if not settings.staff.pin_hash:
+    if not settings.staff.pin_hash and "staff.pin_hash" not in wrong:
         report.problems.append(
             "staff.pin_hash is empty: staff could not open the staff panel; set it with "
             "kiosk staff set-pin"
@@ -175,7 +216,9 @@ def _check_key(
             f"read it; run: chown {owner.user}:{owner.group} {path}"
         )
     if info.st_size != KEY_BYTES:
-        report.problems.append(_wrong_size(path, info.st_size))
+        report.problems.append(
+            _wrong_size(path, info.st_size, terminal_secret=not created_by_kiosk)
+        )
 
 
 def _user_name(uid: int) -> str:
@@ -192,7 +235,7 @@ def _group_name(gid: int) -> str:
         return str(gid)
 
 
-def _wrong_size(path: Path, size: int) -> str:
+def _wrong_size(path: Path, size: int, *, terminal_secret: bool) -> str:
     message = f"{path}: a key must be {KEY_BYTES} bytes, this file has {size}"
     try:
         with path.open("rb") as file:  # never more than a key's worth: it may be huge
@@ -204,6 +247,13 @@ def _wrong_size(path: Path, size: int) -> str:
             f"{message}: it holds the key as {2 * KEY_BYTES} hexadecimal characters; store the "
             f"bytes instead: kiosk enrol --replace --from {path}"
         )
+    if len(text) == 2 * KEY_BYTES and terminal_secret:
+        return (
+            f"{path}: {not_hexadecimal(text)}, so not a secret; install the one the district "
+            "issued for this terminal: kiosk enrol --replace --from FILE"
+        )
+    if len(text) == 2 * KEY_BYTES:
+        return f"{message} ({not_hexadecimal(text)})"
     return message
 
 

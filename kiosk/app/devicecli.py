@@ -15,10 +15,12 @@ from pathlib import Path
 from devices.discovery import serial_ports, usb_printers
 from devices.errors import DeviceError
 from devices.idcard.device import IdCardDevice
+from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from devices.printer.layout import receipt_bytes, test_page
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
-from devices.scanner.framer import BadScan, Scan
+from devices.scanner.framer import UNREADABLE, BadScan, Scan
+from devices.sim.idcard import SAMPLE_CARDS
 from devices.status import DeviceStatus
 from kiosk.app.devicesetup import build_devices, build_scanner, printer_profile
 from kiosk.privacy import mask_id_number, mask_name
@@ -39,10 +41,78 @@ def _settings(args: argparse.Namespace) -> Settings:
         ) from None
 
 
+# What staff can do about each thing the screen tells residents (by its message code), and
+# the short words residents see there (the screen's own sentence begins so; Words.qml), in
+# Chinese as shown and in English.
+STAFF_GUIDE: dict[str, tuple[str, str, str]] = {
+    "devices.paper_out": (
+        "put in a new paper roll and close the cover; the receipt that failed can be "
+        "reprinted from the staff panel",
+        "打印机缺纸",
+        "the printer is out of paper",
+    ),
+    "devices.cover_open": (
+        "close the printer's cover",
+        "打印机盖未合上",
+        "the printer cover is open",
+    ),
+    "devices.print_incomplete": (
+        "check the paper and the cover, then reprint from the staff panel",
+        "凭条没有打印完整",
+        "the receipt was not printed completely",
+    ),
+    "devices.printer_missing": (
+        "check the printer's power and cable, and printer.address (kiosk devices list)",
+        "打印机未连接",
+        "the printer is not connected",
+    ),
+    "devices.reader_silent": (
+        "check the reader's cable and power, and id_reader.port and id_reader.baud "
+        "(kiosk devices list)",
+        "读卡器没有响应",
+        "the card reader does not respond",
+    ),
+    "devices.reader_sam_failed": (
+        "the reader's security module (SAM) failed: unplug the reader and plug it in again; "
+        "if it stays so, the reader needs its vendor's service",
+        "身份证读卡器故障",
+        "the card reader has a fault; they may type their details",
+    ),
+    "devices.card_unreadable": (
+        "read a card again, laid flat and still; if no card reads, unplug the reader and plug "
+        "it in again",
+        "身份证读取失败",
+        "the ID card could not be read",
+    ),
+    "devices.unplugged": (
+        "check the device's cable, and the port in the station file (kiosk devices list)",
+        "设备未连接",
+        "the device is not connected",
+    ),
+    "devices.scan_unreadable": (
+        "scan a known code; if it is refused, check scanner.suffix and scanner.encoding",
+        "没有识别这个码",
+        "the code was not recognised",
+    ),
+}
+# Errors opening a port whose detail already says the fix (devices/serialport.py).
+FIX_IN_DETAIL = ("permission", "busy", "no_device")
+
+
+def _advice(code: str, message: str, indent: str) -> str:
+    """The fix and what residents see, one line each, for a message code."""
+    fix, chinese, english = STAFF_GUIDE.get(message, ("", "", ""))
+    lines = [] if not fix or code in FIX_IN_DETAIL else [f"{indent}fix: {fix}"]
+    seen = f"{chinese} — {english} ({message})" if chinese else message
+    lines.append(f"{indent}residents see: {seen}")
+    return "\n".join(lines)
+
+
 def _fail(error: DeviceError) -> int:
-    # Staff read the precise reason; the message code says what residents are shown.
+    """The failure for staff: the state and its cause, the fix, what residents see."""
     print(
-        f"kiosk: {error.detail or error.code}\n  ({error.code}; residents see {error.message})",
+        f"kiosk: {error.code}: {error.detail or error.message}\n"
+        f"{_advice(error.code, error.message, '  ')}",
         file=sys.stderr,
     )
     return 1
@@ -58,9 +128,10 @@ def _describe(status: DeviceStatus) -> str:
         parts.append("SAM failed")
     text = f"{status.light.value.upper():5} {', '.join(parts)}"
     if status.detail:
-        text += f" — {status.detail}"
+        text += f" — {status.detail.removeprefix(status.health.value + ': ')}"
     if status.message:
-        text += f"\n        residents see: {status.message}"
+        code = status.detail.split(":", 1)[0]
+        text += "\n" + _advice(code, status.message, " " * 8)
     return text
 
 
@@ -139,12 +210,7 @@ def read_card(args: argparse.Namespace) -> int:
             identity = reader.poll()
             if identity is not None:
                 took_ms = (time.perf_counter() - started) * 1000
-                print(
-                    f"{identity.kind.value}: {mask_name(identity.name or identity.english_name)} "
-                    f"{mask_id_number(identity.id_number)} "
-                    f"(number {'valid' if identity.id_number_valid else 'FAILS its checksum'}), "
-                    f"read in {took_ms:.0f} ms"
-                )
+                print("\n".join(card_lines(identity, took_ms)))
                 return 0
             time.sleep(POLL_INTERVAL_S)
         print(f"no card within {args.timeout:g} s")
@@ -153,6 +219,25 @@ def read_card(args: argparse.Namespace) -> int:
         return _fail(error)
     finally:
         reader.close()
+
+
+def card_lines(identity: Identity, took_ms: float) -> list[str]:
+    """A card read, for staff: its kind, the name and number masked, and the time; for a
+    kind whose fields the kiosk cannot decode, that, and what it means for residents."""
+    if not identity.decoded:
+        return [
+            f"{identity.kind.value}: a 2023 foreign permanent residence card (外国人永久居留"
+            f"身份证 2023 版), read in {took_ms:.0f} ms",
+            "  the reader works, but this kiosk cannot decode this card's fields yet: holders "
+            "type their details where the item allows it, or are served at the counter",
+            f"  residents see: 暂不能读取此类证件 — this card cannot be read here yet "
+            f"({CARD_KIND_UNREADABLE})",
+        ]
+    check = "valid" if identity.id_number_valid else "FAILS its checksum"
+    return [
+        f"{identity.kind.value}: {mask_name(identity.name or identity.english_name)} "
+        f"{mask_id_number(identity.id_number)} (number {check}), read in {took_ms:.0f} ms"
+    ]
 
 
 # print-test ---------------------------------------------------------------------------------
@@ -209,6 +294,7 @@ def scan(args: argparse.Namespace) -> int:
                     return 0
                 if isinstance(result, BadScan):
                     print(f"refused: {result.reason} ({result.detail})")
+                    print(_advice(result.reason, UNREADABLE, "  "))
                     return 1
         print(f"no code within {args.timeout:g} s")
         return 1
@@ -309,14 +395,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     scanning.add_argument("--timeout", type=float, default=30.0)
     scanning.set_defaults(handler=scan)
 
-    drawing = command("render", "draw the jobs a file: printer wrote as PNG receipts")
+    drawing = command("render", "draw as PNG receipts what a printer set to file:PATH wrote")
     drawing.add_argument("file", help="the file the printer setting file:PATH wrote")
     drawing.add_argument("--out", default="build/receipts", help="folder for the PNGs")
     drawing.set_defaults(handler=render)
 
     sim = device_commands.add_parser("sim", help="start simulated devices and print settings")
     sim.add_argument(
-        "--card", default="resident", choices=["resident", "elder", "hmt", "foreign", "none"]
+        "--card",
+        default="resident",
+        choices=[*SAMPLE_CARDS, "none"],
+        help="the card on the reader at the start (default: %(default)s)",
     )
     sim.add_argument("--baud", type=int, default=115200, help="ID-card reader baud rate")
     sim.add_argument("--pty", action="store_true", help="serve on pseudo-terminals, not TCP")

@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 from devices.idcard.checksum import is_valid_id_number
-from devices.idcard.identity import Identity
+from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from kiosk.catalog.model import FormField, Material, ServiceItem
 from kiosk.forms import Checked, check_field, check_form, prefill
 from kiosk.messages import Message, message
@@ -132,6 +132,8 @@ class Application:
 
     def identify_card(self, identity: Identity) -> str:
         """A card was placed; returns whose it was taken as ("agent" or "applicant")."""
+        if not identity.decoded:
+            raise ApplicationError(message(CARD_KIND_UNREADABLE))
         return self._identify(Person.from_identity(identity), identity)
 
     def identify_typed(self, name: str, id_number: str) -> str:

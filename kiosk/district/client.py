@@ -15,11 +15,14 @@ import email.utils
 import json
 import math
 import re
+import socket
+import ssl
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+import urllib3
 
 from kiosk import boundedjson
 from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
@@ -59,6 +62,10 @@ class Busy:
 @dataclass(frozen=True)
 class Offline:
     detail: str
+    # Why, when there was no answer at all: "dns" (the name does not resolve), "refused"
+    # (nothing listens there), "timeout", "tls" (no trusted secure connection) or "network"
+    # (any other failure to connect); "" when an answer came but could not be used.
+    cause: str = ""
 
 
 Result = Ok | Rejected | Busy | Offline
@@ -122,8 +129,10 @@ class PlatformClient:
             return Offline(f"platform answer unreadable: {error}")
         except requests.RequestException as error:
             if time.monotonic() >= deadline:
-                return Offline("platform answer unreadable: no complete answer by the deadline")
-            return Offline(f"{type(error).__name__}: {error}")
+                return Offline(
+                    "platform answer unreadable: no complete answer by the deadline", "timeout"
+                )
+            return Offline(f"{type(error).__name__}: {error}", connection_failure(error))
         return _result(response, content, method)
 
     def get(self, path: str) -> Result:
@@ -168,6 +177,19 @@ class PlatformClient:
         """Every case of the applicant whose ID card was just read."""
         return self.post("/cases/query", {"idType": id_type, "idNumber": id_number})
 
+    def terminal_self(
+        self, timeout: tuple[float, float] | None = None
+    ) -> TerminalSelf | Rejected | Busy | Offline:
+        """Who the platform takes this terminal for (GET /terminals/self): a signed request
+        that changes nothing, so it proves the address, the terminal id and the secret."""
+        result = self.request("GET", "/terminals/self", timeout=timeout)
+        if not isinstance(result, Ok):
+            return result
+        known = parse_terminal_self(result.data)
+        if known is None:
+            return Offline("platform answered /terminals/self with no TerminalSelf of the contract")
+        return known
+
     def report_search_misses(self, terms: list[tuple[str, int]], batch_id: str) -> Result:
         """Anonymous counts of searches that found nothing; `batch_id` makes a resend safe."""
         body = {
@@ -175,6 +197,68 @@ class PlatformClient:
             "terms": [{"term": term, "count": count} for term, count in terms],
         }
         return self.post("/search-misses", body, idempotency_key=batch_id)
+
+
+@dataclass(frozen=True)
+class TerminalSelf:
+    """This terminal as the platform knows it (GET /terminals/self)."""
+
+    terminal_id: str
+    station_name: str  # "" when the platform sent none
+    server_time: float | None  # the platform's clock (Unix seconds), None when unreadable
+
+
+MAX_NAME_CHARS = 100
+
+
+def parse_terminal_self(data: Any) -> TerminalSelf | None:
+    """The contract's TerminalSelf, bounded; None for anything else."""
+    if not isinstance(data, dict):
+        return None
+    terminal, name, at = data.get("terminalId"), data.get("stationName", ""), data.get("serverTime")
+    if not isinstance(terminal, str) or not 0 < len(terminal) <= MAX_NAME_CHARS:
+        return None
+    if not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
+        return None
+    server_time = None
+    if isinstance(at, str) and len(at) <= 40:
+        try:
+            server_time = datetime.datetime.fromisoformat(at).timestamp()
+        except ValueError:
+            server_time = None
+    return TerminalSelf(terminal, name, server_time)
+
+
+# What kept a request from the platform, by the first of these found along the error's
+# causes (requests wraps urllib3's errors, which wrap the socket's).
+_CAUSES: tuple[tuple[type[BaseException], str], ...] = (
+    (requests.exceptions.SSLError, "tls"),
+    (requests.exceptions.Timeout, "timeout"),
+    (socket.gaierror, "dns"),
+    (urllib3.exceptions.NameResolutionError, "dns"),
+    (ConnectionRefusedError, "refused"),
+    (ssl.SSLError, "tls"),
+    (TimeoutError, "timeout"),
+)
+
+
+def connection_failure(error: requests.RequestException) -> str:
+    """What kept `error` from reaching the platform: Offline's `cause`."""
+    seen: BaseException | None = error
+    for _ in range(20):  # a chain is a few links long; never follow a loop forever
+        if seen is None:
+            break
+        for kind, cause in _CAUSES:
+            if isinstance(seen, kind):
+                return cause
+        seen = seen.__cause__ or seen.__context__ or _reason(seen)
+    return "network" if isinstance(error, requests.ConnectionError) else ""
+
+
+def _reason(error: BaseException) -> BaseException | None:
+    """urllib3's MaxRetryError keeps the failure in `reason`, not as the cause."""
+    reason = getattr(error, "reason", None)
+    return reason if isinstance(reason, BaseException) else None
 
 
 SUBMISSION_PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}

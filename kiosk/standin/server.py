@@ -49,6 +49,7 @@ class StandInState:
     lose_rate: float = 0.0  # share of writes whose answer is lost after the commit
     drip_s: float = 0.0  # answers trickle out over this long
     retry_after_s: int = 1
+    clock_offset_s: float = 0.0  # the platform's clock this far ahead of this machine's
     # Fault injection, not security: a seeded generator keeps test runs repeatable.
     rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
@@ -114,7 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
         if verifier is None:
             return self.headers.get("X-Terminal-Id", "open")
         try:
-            return verifier.verify(method, self.path, dict(self.headers.items()), body)
+            now = time.time() + self.server.state.clock_offset_s
+            return verifier.verify(method, self.path, dict(self.headers.items()), body, now=now)
         except SignatureError as error:
             raise PlatformError(401, error.code, error.message) from None
 
@@ -130,7 +132,8 @@ class _Handler(BaseHTTPRequestHandler):
             key=key,
             body=_body(raw) if method == "POST" else {},
             query={k: v[0] for k, v in parse_qs(parts.query).items()},
-            now=time.time(),
+            now=time.time() + self.server.state.clock_offset_s,
+            station_name=self.server.station_names.get(terminal, ""),
         )
         for (verb, route), handler in _ROUTES.items():
             prefix = route.endswith("/") and path.startswith(route) and path != route
@@ -215,6 +218,7 @@ class _Request:
     body: dict[str, Any]
     query: dict[str, str]
     now: float
+    station_name: str = ""  # the station the stand-in has this terminal registered at
 
 
 def _error(code: str, message: str) -> bytes:
@@ -228,6 +232,18 @@ def _answer(outcome: Outcome) -> tuple[int, Any]:
 def _cancel(store: PlatformStore, request: _Request, number: str) -> tuple[int, Any]:
     store.cancel(number)
     return 204, None
+
+
+def _terminal_self(store: PlatformStore, request: _Request, _: str) -> tuple[int, Any]:
+    """GET /terminals/self: the signature was checked on the way in; nothing changes."""
+    answer = {"terminalId": request.terminal, "serverTime": _iso(request.now)}
+    if request.station_name:
+        answer["stationName"] = request.station_name
+    return 200, answer
+
+
+def _iso(at: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(at))
 
 
 def _heartbeat(store: PlatformStore, request: _Request, _: str) -> tuple[int, Any]:
@@ -252,6 +268,7 @@ _ROUTES: dict[tuple[str, str], _Route] = {
     ("POST", "/appointments"): lambda s, r, _: _answer(s.book(r.terminal, r.key, r.body)),
     ("DELETE", "/appointments/"): _cancel,
     ("POST", "/heartbeat"): _heartbeat,
+    ("GET", "/terminals/self"): _terminal_self,
     ("POST", "/search-misses"): lambda s, r, _: _answer(s.search_misses(r.terminal, r.key, r.body)),
 }
 
@@ -273,6 +290,7 @@ class _Server(ThreadingHTTPServer):
     state: StandInState
     store: PlatformStore
     verifier: Verifier | None
+    station_names: dict[str, str]
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A terminal that hangs up between requests is normal; anything else is logged."""
@@ -289,6 +307,7 @@ class StandIn:
     (catalog-only tests). `db` keeps the platform's records across restarts; without it
     they live in a temporary folder removed at `stop()`. `listener`: serve on this socket,
     already bound and listening (handed over by the process that started this one).
+    `station_names`: the station each terminal is registered at (GET /terminals/self).
     """
 
     def __init__(
@@ -300,6 +319,7 @@ class StandIn:
         terminals: dict[str, bytes] | None = None,
         seconds_per_step: float = 30.0,
         listener: socket.socket | None = None,
+        station_names: dict[str, str] | None = None,
     ) -> None:
         self.state = state or StandInState()
         self._folder = None if db else tempfile.TemporaryDirectory(prefix="kiosk-platform-")
@@ -314,6 +334,7 @@ class StandIn:
         self._server.state = self.state
         self._server.store = self.store
         self._server.verifier = Verifier(dict(terminals)) if terminals else None
+        self._server.station_names = dict(station_names or {})
         self._thread: threading.Thread | None = None
 
     @property

@@ -4,6 +4,7 @@ part that holds something personal."""
 from __future__ import annotations
 
 from kiosk.apply.flow import ApplyFlow, CancelWait, Step, Wait
+from kiosk.messages import message
 from kiosk.progress import ProgressAnswer
 from kiosk.progressquery import ApplicantQuery, NumberQuery
 from kiosk.visit import CardRoute, ResidentSession
@@ -29,6 +30,18 @@ def test_session_card_while_progress_waits_goes_to_the_query() -> None:
     assert visit.route_card() is CardRoute.PROGRESS
     query = visit.progress_query(card())
     assert query == ApplicantQuery("resident_id", card().id_number)
+
+
+def test_session_2023_foreign_card_asks_nothing_and_the_screen_says_why() -> None:
+    visit = session()
+    visit.progress.waiting = True
+    earlier = visit.progress.ask(NumberQuery("XCT0001-000001", "001X"))
+    assert visit.progress_query(card("foreign_2023")) is None  # no empty ID number asked
+    visit.progress.unreadable_card()
+    assert visit.progress.refused == message("devices.card_kind_unreadable")
+    assert not visit.progress.answered(earlier, ProgressAnswer(message="x"))
+    visit.progress.wipe()
+    assert not visit.progress.refused
 
 
 def test_session_card_nobody_waits_for_is_dropped() -> None:

@@ -95,6 +95,20 @@ def test_card_read_shows_masked_identity_and_gui_never_stalls(
     assert gap_ms < 100, f"GUI thread stalled {gap_ms:.0f} ms while the reader polled"
 
 
+def test_card_read_of_the_2023_foreign_card_says_its_kind_not_a_failed_checksum(
+    station: Driver, reader_sim: IdCardSimulator
+) -> None:
+    open_panel(station)
+    reader_sim.insert("foreign_2023")
+    station.wait_until(lambda: bool(station.ui.devices.property("lastCard")))
+    station.settle()
+    assert station.visible("lastCardUndecoded")
+    texts = "\n".join(station.texts())
+    assert "2023 版外国人永久居留身份证：读卡器正常，但本机暂不能读取此类证件的信息" in texts
+    assert "号码校验位不正确" not in texts  # not "(number fails its check digit)"
+    assert not station.visible("lastCardNumber")
+
+
 def test_card_read_in_staff_mode_never_reaches_the_residents_session(
     station: Driver, reader_sim: IdCardSimulator
 ) -> None:

@@ -277,6 +277,9 @@ def test_words_progress_answer_reads_in_both_languages(
         ("devices.reader_sam_failed",
          "身份证读卡器故障，暂时无法读卡。请联系工作人员，或改用手工输入。"),
         ("devices.card_unreadable", "身份证读取失败，请将身份证平放在感应区，稍候再试。"),
+        ("devices.card_kind_unreadable",
+         "暂不能读取此类证件（2023 版外国人永久居留身份证）。"
+         "请选择屏幕上的其他方式，或到服务窗口办理。"),
         (capture.NO_CAMERA.code, "未检测到高拍仪，请选择其他方式提供材料，或联系工作人员"),
         (capture.BLURRED.code, "没有拍到清晰的图像，请把材料放平后重拍"),
         (capture.TOO_DENSE.code, "这一页内容太多，压缩后仍然看不清，请分成几页拍摄"),

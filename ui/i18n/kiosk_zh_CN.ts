@@ -677,7 +677,12 @@
         <translation>最近一次读卡（已脱敏）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>2023 foreign permanent residence card: the reader works, but the kiosk cannot read this card&apos;s fields yet. Holders type their details where the item allows it, or are served at the counter.</source>
+        <translation>2023 版外国人永久居留身份证：读卡器正常，但本机暂不能读取此类证件的信息。持证人可在事项允许时手工输入身份信息，或到服务窗口办理。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>(number fails its check digit)</source>
         <translation>（号码校验位不正确）</translation>
     </message>
@@ -2323,6 +2328,11 @@
         <location line="+2"/>
         <source>The document camera cannot be used right now. Please choose to hand in the material at the counter, or ask the staff</source>
         <translation>高拍仪暂时无法使用，请选择到窗口提交材料，或联系工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card (the 2023 foreign permanent residence card) cannot be read here yet. Please use another way shown on the screen, or go to the service counter.</source>
+        <translation>暂不能读取此类证件（2023 版外国人永久居留身份证）。请选择屏幕上的其他方式，或到服务窗口办理。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -223,3 +223,40 @@ def test_run_without_terminal_secret_refuses_and_creates_nothing(tmp_path: Path)
     assert result.returncode == 2
     assert f"{state / 'terminal.secret'}: key file missing" in result.stderr
     assert not state.exists()
+
+
+def test_staff_set_pin_reads_a_script_and_ends_without_traceback_when_input_ends(
+    tmp_path: Path,
+) -> None:
+    command = [*KIOSK, "staff", "set-pin", "--print"]
+    given = subprocess.run(
+        command, input="246813\n246813\n", capture_output=True, text=True, timeout=60, check=False
+    )
+    assert given.returncode == 0, given.stderr
+    assert given.stdout.startswith('[staff]\npin_hash = "scrypt$')
+    ended = subprocess.run(
+        command, input="", capture_output=True, text=True, timeout=60, check=False
+    )
+    assert ended.returncode == 1
+    assert ended.stderr == "kiosk: no PIN given (the input ended); nothing was changed\n"
+
+
+def test_enrol_without_a_station_file_says_to_write_it_first(tmp_path: Path) -> None:
+    missing = tmp_path / "kiosk.toml"
+    result = run("enrol", "--config", str(missing), "--state", str(tmp_path), "--offline")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"kiosk: there is no station file at {missing}: write it first (station.terminal_id "
+        "and platform.base_url at least: the secret is proved with them), or name it with "
+        "--config FILE; nothing was changed\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_config_check_names_a_wrong_pin_hash_once_not_also_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[staff]\npin_hash = "1234"\n', encoding="utf-8")
+    result = run("config", "check", str(path), "--state", str(tmp_path), "--offline")
+    assert result.returncode == 1
+    assert "staff.pin_hash: has the wrong form" in result.stdout
+    assert "staff.pin_hash is empty" not in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -220,9 +221,10 @@ def test_store_key_replaces_a_link_instead_of_writing_through_it(tmp_path: Path)
 # kiosk enrol ----------------------------------------------------------------------------------
 
 
-def enrol(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def enrol(*args: str, stdin: str = "", online: bool = False) -> subprocess.CompletedProcess[str]:
+    """`kiosk enrol ARGS`, with --offline unless `online` (READY's platform is not real)."""
     return subprocess.run(
-        [*KIOSK, "enrol", *args],
+        [*KIOSK, "enrol", *args, *(() if online else ("--offline",))],
         input=stdin,
         capture_output=True,
         text=True,
@@ -328,3 +330,90 @@ def test_config_check_valid_file_not_ready_for_a_station_names_what_is_missing(
         "station's own",
     ]
     assert check_station(station_file(tmp_path, text), state, {}, machine=False).problems == []
+
+
+# As another user than root: the kiosk's interpreter may live where that user cannot go
+# (/root/.pyenv), so the process starts as root, loads the command line, then drops to nobody
+# before running it; everything the command does on disk it does as nobody.
+AS_NOBODY = """
+import os, pwd, sys
+from kiosk.app import cli
+cli.build_parser()
+nobody = pwd.getpwnam("nobody")
+os.setgroups([])
+os.setgid(nobody.pw_gid)
+os.setuid(nobody.pw_uid)
+raise SystemExit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture
+def shared_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder other users can enter (pytest's own is root's alone), removed afterwards."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-enrol-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        if path.is_dir():
+            path.chmod(0o700)
+    shutil.rmtree(folder)
+
+
+def test_enrol_where_the_user_may_not_write_says_so_and_to_run_as_root(
+    shared_folder: Path,
+) -> None:
+    config = station_file(shared_folder)
+    config.chmod(0o644)
+    state = state_folder(shared_folder, secret=None)
+    received = shared_folder / "from-district.txt"
+    received.write_text(SECRET.hex() + "\n", encoding="ascii")
+    received.chmod(0o644)
+    args = ["enrol", "--from", str(received), "--state", str(state), "--config", str(config)]
+    if os.geteuid() == 0:
+        state.chmod(0o755)  # root's, as on a station: others may look but not write
+        command = [sys.executable, "-c", AS_NOBODY, *args]
+        user = "nobody"
+    else:
+        state.chmod(0o555)
+        command = [*KIOSK, *args]
+        import pwd
+
+        user = pwd.getpwuid(os.geteuid()).pw_name
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"kiosk: user {user} may not write in {state}, where the terminal's secret goes "
+        "(permission denied); run the same command as root (put sudo in front of it); "
+        "nothing was changed\n"
+    )
+    assert list(state.iterdir()) == []
+
+
+def test_enrol_sixty_four_characters_not_hexadecimal_are_named_so(tmp_path: Path) -> None:
+    state = state_folder(tmp_path, secret=None)
+    received = tmp_path / "from-district.txt"
+    received.write_text(SECRET.hex()[:63] + "g\n", encoding="ascii")
+    result = enrol(
+        "--from", str(received), "--state", str(state), "--config", str(station_file(tmp_path))
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "kiosk: not a terminal secret: 64 characters but not hexadecimal (0-9, a-f): "
+        "character 64 is not; ask the district for it again; nothing was changed\n"
+    )
+    assert list(state.iterdir()) == []
+
+
+def test_config_check_secret_of_sixty_four_characters_not_hexadecimal_says_the_same(
+    tmp_path: Path,
+) -> None:
+    state = state_folder(tmp_path, secret=b"z" + SECRET.hex().encode()[1:] + b"\n")
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert report.problems == [
+        f"{state / 'terminal.secret'}: 64 characters but not hexadecimal (0-9, a-f): character "
+        "1 is not, so not a secret; install the one the district issued for this terminal: "
+        "kiosk enrol --replace --from FILE"
+    ]

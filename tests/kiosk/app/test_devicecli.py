@@ -12,7 +12,7 @@ import pytest
 
 from devices.idcard.reader import SAM_FAILED
 from devices.printer.printer import PAPER_OUT
-from devices.sim.idcard import IdCardSimulator
+from devices.sim.idcard import IdCardSimulator, PtyIdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
 from devices.status import Paper
@@ -43,6 +43,27 @@ def test_read_card_prints_masked_identity_and_time(sim: IdCardSimulator) -> None
     assert "测试甲" not in result.stdout
 
 
+def test_read_card_of_the_2023_foreign_card_over_a_pty_names_its_kind() -> None:
+    with PtyIdCardSimulator() as simulator:
+        simulator.insert("foreign_2023")
+        result = run("read-card", "--port", simulator.url, "--timeout", "5")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith(
+        "foreign_2023: a 2023 foreign permanent residence card (外国人永久居留身份证 2023 版), "
+        "read in "
+    )
+    assert lines[2] == (
+        "  the reader works, but this kiosk cannot decode this card's fields yet: holders type "
+        "their details where the item allows it, or are served at the counter"
+    )
+    assert lines[3] == (
+        "  residents see: 暂不能读取此类证件 — this card cannot be read here yet "
+        "(devices.card_kind_unreadable)"
+    )
+    assert "checksum" not in result.stdout
+
+
 def test_read_card_without_card_gives_up(sim: IdCardSimulator) -> None:
     result = run("read-card", "--port", sim.url, "--timeout", "1")
     assert result.returncode == 1
@@ -53,8 +74,14 @@ def test_read_card_reports_a_broken_reader(sim: IdCardSimulator) -> None:
     sim.fault = "sam_failure"
     result = run("read-card", "--port", sim.url, "--timeout", "1")
     assert result.returncode == 1
-    assert SAM_FAILED in result.stderr  # the message code the screen would show
-    assert "SAM" in result.stderr
+    assert result.stderr.splitlines() == [
+        "kiosk: sam: SAM status SW3 0x60 SAM_SELF_TEST_FAILED",  # the raw status and its name
+        "  fix: the reader's security module (SAM) failed: unplug the reader and plug it in "
+        "again; if it stays so, the reader needs its vendor's service",
+        "  residents see: 身份证读卡器故障 — the card reader has a fault; they may type their "
+        f"details ({SAM_FAILED})",
+    ]
+    assert "请联系工作人员" not in result.stderr  # staff read this, not residents
 
 
 def test_missing_port_says_what_to_check() -> None:
@@ -140,8 +167,12 @@ def test_print_test_paper_out_says_so(tmp_path: Path) -> None:
         printer.set_state(paper=Paper.OUT)
         result = run("print-test", "--printer", printer.address)
     assert result.returncode == 1
-    assert PAPER_OUT in result.stderr  # the message code the screen would show
-    assert "paper_out" in result.stderr
+    assert result.stderr.splitlines() == [
+        "kiosk: paper_out: paper out before the job",
+        "  fix: put in a new paper roll and close the cover; the receipt that failed can be "
+        "reprinted from the staff panel",
+        f"  residents see: 打印机缺纸 — the printer is out of paper ({PAPER_OUT})",
+    ]
 
 
 def test_print_test_nothing_listening_explains(tmp_path: Path) -> None:
@@ -168,6 +199,28 @@ def test_scan_prints_the_code() -> None:
         output, _ = process.communicate(timeout=30)
     assert process.returncode == 0
     assert "code (14 characters): XC202611260001" in output
+
+
+def test_scan_refused_says_why_the_fix_and_what_residents_see() -> None:
+    with (
+        ScannerSimulator(pty=True) as scanner,
+        subprocess.Popen(
+            [*KIOSK, "scan", "--port", scanner.url, "--timeout", "10"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=os.environ,
+        ) as process,
+    ):
+        assert process.stdout is not None
+        assert "scan a code" in process.stdout.readline()
+        scanner.emit(b"\xff\xfe\r")  # not UTF-8, as the settings expect
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert output.splitlines() == [
+        "refused: encoding (not utf-8 at byte 0)",
+        "  fix: scan a known code; if it is refused, check scanner.suffix and scanner.encoding",
+        "  residents see: 没有识别这个码 — the code was not recognised (devices.scan_unreadable)",
+    ]
 
 
 def test_sim_prints_settings_that_reach_its_devices(tmp_path: Path) -> None:
@@ -208,3 +261,30 @@ def test_probe_without_station_file_says_so_instead_of_not_configured() -> None:
     assert result.returncode == 2
     assert f"no station file at {DEFAULT_CONFIG_PATH}" in result.stderr
     assert "not configured" not in result.stdout
+
+
+def test_probe_says_state_cause_fix_and_what_residents_see(tmp_path: Path) -> None:
+    with IdCardSimulator() as reader, PrinterSimulator() as printer:
+        printer.set_state(cover_open=True)
+        reader.fault = "unplug"
+        config = station_file(
+            tmp_path,
+            f'[id_reader]\nport = "{reader.url}"\n[printer]\naddress = "{printer.address}"\n',
+        )
+        result = run("probe", "--config", config)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("id_reader  RED   offline — reader ")  # the state once
+    assert lines[1:3] == [
+        "        fix: check the reader's cable and power, and id_reader.port and id_reader.baud "
+        "(kiosk devices list)",
+        "        residents see: 读卡器没有响应 — the card reader does not respond "
+        "(devices.reader_silent)",
+    ]
+    assert lines[3].startswith("printer    RED   hardware_error")
+    assert "cover open" in lines[3]
+    assert lines[4:6] == [
+        "        fix: close the printer's cover",
+        "        residents see: 打印机盖未合上 — the printer cover is open (devices.cover_open)",
+    ]
+    assert "请联系工作人员" not in result.stdout + result.stderr

@@ -239,3 +239,11 @@ def test_review_row_repr_leaves_the_full_value_out() -> None:
     app = Application(item(), typed_identity=False)
     complete(app)
     assert card().name not in repr(app.review())
+
+
+def test_application_refuses_the_2023_foreign_card_whose_fields_it_cannot_decode() -> None:
+    app = Application(item(), typed_identity=True)
+    with refused(message("devices.card_kind_unreadable")):
+        app.identify_card(card("foreign_2023"))
+    assert app.applicant is None
+    assert app.waiting_for == "applicant"

@@ -217,6 +217,8 @@ class ConformancePlatform:
                 self.search_misses.append(document)
                 self._keys[(terminal, "reportSearchMisses", key)] = ("", Answer(204))
             return Answer(204)
+        if method == "GET" and path == "/api/v1/terminals/self":
+            return Answer(200, {"terminalId": terminal, "serverTime": _now_iso(time.time())})
         raise Refusal(404, "not_found", "没有这个接口")
 
     def _busy(self) -> Answer:

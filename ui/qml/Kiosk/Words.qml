@@ -244,6 +244,8 @@ QtObject {
             return qsTr("The document camera cannot be used right now. Please ask the staff")
         case "devices.camera_unavailable_elsewhere":
             return qsTr("The document camera cannot be used right now. Please choose to hand in the material at the counter, or ask the staff")
+        case "devices.card_kind_unreadable":
+            return qsTr("This card (the 2023 foreign permanent residence card) cannot be read here yet. Please use another way shown on the screen, or go to the service counter.")
         case "devices.card_unreadable":
             return qsTr("The ID card could not be read. Please lay it flat on the reader and try again in a moment.")
         case "devices.cover_open":

@@ -323,7 +323,18 @@ Rectangle {
                             color: Theme.mutedText
                         }
                         KioskText {
+                            objectName: "lastCardUndecoded"
+                            visible: panel.devices.lastCard.decoded === false
+                            width: column.width - 102 - Theme.spacing
+                            text: qsTr("2023 foreign permanent residence card: the reader works, but the kiosk cannot read this card's fields yet. Holders type their details where the item allows it, or are served at the counter.")
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        KioskText {
                             objectName: "lastCardName"
+                            visible: panel.devices.lastCard.decoded !== false
                             text: panel.devices.lastCard.name ?? ""
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
@@ -331,6 +342,7 @@ Rectangle {
                         }
                         KioskText {
                             objectName: "lastCardNumber"
+                            visible: panel.devices.lastCard.decoded !== false
                             text: (panel.devices.lastCard.idNumber ?? "")
                                   + (panel.devices.lastCard.numberValid === false
                                      ? "  " + qsTr("(number fails its check digit)") : "")
