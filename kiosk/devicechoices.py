@@ -79,21 +79,17 @@ def with_setting(settings: Settings, kind: DeviceKind, value: str) -> Settings:
     return dataclasses.replace(settings, **{section: changed})
 
 
-def with_device_choices(settings: Settings, state_dir: Path) -> Settings:
-    """`settings` with the device choices staff saved in `state_dir`, if any.
-
-    A choices file that is unreadable, invalid or holds other keys is ignored as a whole
-    (logged with the reason): the station file's devices stand.
-    """
+def read_device_choices(state_dir: Path) -> tuple[dict[DeviceKind, str], str]:
+    """The choices saved in `state_dir` ({} when none), and why the file is ignored as a
+    whole ("" when it is not): unreadable, invalid, or holding other keys."""
     path = state_dir / CHOICES_FILE
     if not path.exists():
-        return settings
+        return {}, ""
     try:
         chosen = load_settings(path)
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (SettingsError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        log.warning("device choices %s ignored, the station file's devices stand: %s", path, error)
-        return settings
+        return {}, str(error)
     allowed = {f"{section}.{key}" for section, key in KEYS.values()}
     found = {
         f"{section}.{key}"
@@ -101,17 +97,34 @@ def with_device_choices(settings: Settings, state_dir: Path) -> Settings:
         for key in (table if isinstance(table, dict) else {"": None})
     }
     if found - allowed:
-        log.warning(
-            "device choices %s ignored: it may hold only %s, not %s",
-            path,
-            ", ".join(sorted(allowed)),
-            ", ".join(sorted(found - allowed)),
+        return {}, (
+            f"it may hold only {', '.join(sorted(allowed))}, "
+            f"not {', '.join(sorted(found - allowed))}"
         )
-        return settings
-    for kind, (section, key) in KEYS.items():
-        if f"{section}.{key}" in found:
-            settings = with_setting(settings, kind, setting_of(chosen, kind))
-            log.info("%s.%s chosen in staff mode (%s)", section, key, path)
+    return {
+        kind: setting_of(chosen, kind)
+        for kind, (section, key) in KEYS.items()
+        if f"{section}.{key}" in found
+    }, ""
+
+
+def with_device_choices(settings: Settings, state_dir: Path) -> Settings:
+    """`settings` with the device choices staff saved in `state_dir`, if any.
+
+    A choices file that is unreadable, invalid or holds other keys is ignored as a whole
+    (logged with the reason): the station file's devices stand.
+    """
+    choices, problem = read_device_choices(state_dir)
+    if problem:
+        log.warning(
+            "device choices %s ignored, the station file's devices stand: %s",
+            state_dir / CHOICES_FILE,
+            problem,
+        )
+    for kind, value in choices.items():
+        section, key = KEYS[kind]
+        log.info("%s.%s chosen in staff mode (%s)", section, key, state_dir / CHOICES_FILE)
+        settings = with_setting(settings, kind, value)
     return settings
 
 

@@ -75,6 +75,7 @@ def check_station(
     if machine:
         _check_station_ready(report, settings, wrong)
         _check_keys(report, settings, state, environ)
+        settings = _with_device_choices(report, settings, state)
         _check_ports(report, settings)
         if platform:
             _check_platform(report, settings, state, environ)
@@ -258,6 +259,27 @@ def _wrong_size(path: Path, size: int, *, terminal_secret: bool) -> str:
 
 
 # ports ----------------------------------------------------------------------------------------
+
+
+def _with_device_choices(report: Report, settings: Settings, state: Path) -> Settings:
+    """The settings `kiosk run` uses: the ports staff chose on the screen over the file's."""
+    from kiosk.devicechoices import CHOICES_FILE, KEYS, read_device_choices, with_setting
+
+    path = state / CHOICES_FILE
+    choices, problem = read_device_choices(state)
+    if problem:
+        report.problems.append(
+            f"{path}: ignored, the station file's devices are used ({problem}); "
+            f"delete it, then choose the ports again in staff mode"
+        )
+    for kind, value in choices.items():
+        section, key = KEYS[kind]
+        report.notes.append(
+            f"{section}.{key} = {value!r} was chosen in staff mode ({path}) and is used "
+            "instead of the station file's; delete that file to go back to the station file"
+        )
+        settings = with_setting(settings, kind, value)
+    return settings
 
 
 def _check_ports(report: Report, settings: Settings) -> None:

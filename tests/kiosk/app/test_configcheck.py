@@ -417,3 +417,29 @@ def test_config_check_secret_of_sixty_four_characters_not_hexadecimal_says_the_s
         "1 is not, so not a secret; install the one the district issued for this terminal: "
         "kiosk enrol --replace --from FILE"
     ]
+
+
+def test_config_check_shows_device_choices_made_in_staff_mode_and_checks_their_ports(
+    tmp_path: Path,
+) -> None:
+    state = state_folder(tmp_path)
+    (state / "device-choices.toml").write_text(
+        f'[scanner]\nport = "{tmp_path / "ttyACM9"}"\n', encoding="utf-8"
+    )
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert f"scanner.port = '{tmp_path / 'ttyACM9'}' was chosen in staff mode" in report.notes[-1]
+    assert report.problems == [
+        f"scanner.port {tmp_path / 'ttyACM9'}: no such device on this machine; plug in the "
+        "scanner, or choose its port from `kiosk devices list`",
+    ]
+
+
+def test_config_check_device_choices_with_other_keys_are_a_problem(tmp_path: Path) -> None:
+    state = state_folder(tmp_path)
+    (state / "device-choices.toml").write_text(
+        '[platform]\nbase_url = "https://evil.example"\n', encoding="utf-8"
+    )
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert len(report.problems) == 1
+    assert "ignored, the station file's devices are used" in report.problems[0]
+    assert "platform.base_url" in report.problems[0]
