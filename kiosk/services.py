@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.staffaccess import StaffAccess
+    from kiosk.usage import UsageStore
 
 
 @dataclass
@@ -52,3 +53,4 @@ class Services:
     outbox: Callable[[], Outbox] | None = None
     audit: Callable[[], AuditTrail] | None = None
     staff_access: Callable[[], StaffAccess] | None = None
+    usage: Callable[[], UsageStore] | None = None

@@ -14,9 +14,9 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
-from kiosk.health import StationHealth
 from kiosk.services import Services
 from kiosk.settings import Settings
+from kiosk.usage import UsageTally
 from kiosk.visit import ResidentSession
 from ui.applyview import ApplyViewModel
 from ui.capture import CaptureService
@@ -25,9 +25,9 @@ from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
+from ui.healthfeed import HealthFeed
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
-from ui.metricsfeed import MetricsFeed
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
@@ -75,6 +75,8 @@ class KioskUi:
     staff: StaffGate
     visit: VisitModel
     outbox: OutboxService | None = None
+    # What the heartbeat and the metrics say of the screen side (one source for both).
+    health: HealthFeed | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
     metrics: MetricsServer | None = None
 
@@ -166,7 +168,8 @@ def build_ui(
     shell.sessionEnded.connect(idle.stop)
     shell.sessionStarted.connect(idle.start)
 
-    catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine)
+    usage = UsageTally()  # counted on this thread, kept and sent by the sync worker
+    catalog = CatalogViewModel(settings.ui.guide_url_pattern, engine, usage=usage)
     shell.sessionEnded.connect(catalog.reset)
     catalog_service = CatalogService(
         services.catalog_store,
@@ -183,13 +186,30 @@ def build_ui(
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
     catalog.printRequested.connect(hub.print_receipt)
 
-    outbox = _sync_worker(settings, services, hub=hub, catalog=catalog, parent=engine)
+    outbox = _sync_worker(settings, services, parent=engine)
+    # What the heartbeat and the metrics say of the screen side: one source for both.
+    feed = HealthFeed(
+        hub=hub,
+        catalog=catalog,
+        catalog_service=catalog_service,
+        outbox=outbox,
+        parent=engine,
+    )
+    if outbox is not None:
+        _heartbeat(outbox, feed, usage, shell=shell, hub=hub, parent=engine)
     progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine, visit=visit)
     hub.scanned.connect(progress.scanned)
     hub.cardRead.connect(visit.card)  # the session decides whose a card is
 
     capture, apply = _apply_flow(
-        settings, visit=visit, catalog=catalog, outbox=outbox, hub=hub, shell=shell, parent=engine
+        settings,
+        visit=visit,
+        catalog=catalog,
+        outbox=outbox,
+        hub=hub,
+        shell=shell,
+        usage=usage,
+        parent=engine,
     )
 
     engine.addImageProvider("qr", QrImageProvider())
@@ -225,19 +245,8 @@ def build_ui(
     first_frame.passed.connect(hub.start)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
-    feed = (
-        MetricsFeed(
-            lambda: _health(hub, catalog),
-            hub=hub,
-            catalog_service=catalog_service,
-            shell=shell,
-            outbox=outbox,
-            parent=engine,
-        )
-        if settings.metrics.listen
-        else None
-    )
     shell.startSession()
+    shell.sessionStarted.connect(feed.session_started)  # the start is not a resident
     ui = KioskUi(
         engine=engine,
         window=window,
@@ -252,13 +261,14 @@ def build_ui(
         staff=staff,
         visit=visit,
         outbox=outbox,
+        health=feed,
     )
-    if feed is not None:
+    if settings.metrics.listen:
         first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))
     return ui
 
 
-def _start_metrics(ui: KioskUi, feed: MetricsFeed, settings: Settings) -> None:
+def _start_metrics(ui: KioskUi, feed: HealthFeed, settings: Settings) -> None:
     """The Prometheus endpoint, fed from the same health the heartbeat sends; none when its
     address cannot be used (logged: the kiosk serves residents without it)."""
     from kiosk import __version__
@@ -269,7 +279,7 @@ def _start_metrics(ui: KioskUi, feed: MetricsFeed, settings: Settings) -> None:
     metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
     ui.metrics = serve_metrics(metrics.registry, settings.metrics.listen)
     if ui.metrics is not None:
-        feed.start(metrics)
+        feed.start_metrics(metrics)
 
 
 def show_window(
@@ -292,11 +302,6 @@ def show_window(
     else:
         window.resize(size or design)
         window.show()
-
-
-def _health(hub: DeviceHub, catalog: CatalogViewModel) -> StationHealth:
-    """What the heartbeat tells the platform of the screen side: devices and catalog."""
-    return StationHealth(hub.health(), str(catalog.version))  # the Property's str value
 
 
 def _devices_and_staff(
@@ -338,6 +343,7 @@ def _apply_flow(
     outbox: OutboxService | None,
     hub: DeviceHub,
     shell: ShellModel,
+    usage: UsageTally,
     parent: QObject,
 ) -> tuple[CaptureService, ApplyViewModel]:
     """在线申报: the page capture worker and the application view model, wired."""
@@ -350,35 +356,48 @@ def _apply_flow(
         parent,
     )
     apply = ApplyViewModel(
-        visit, catalog.item, service=outbox, capture=capture, hub=hub, parent=parent
+        visit, catalog.item, service=outbox, capture=capture, hub=hub, usage=usage, parent=parent
     )
     apply.finished.connect(shell.endSession)
-    if outbox is not None:
-        # Staff learn of a receipt that did not print at once, not at the next heartbeat.
-        hub.printFailed.connect(lambda *_: outbox.heartbeat(_health(hub, catalog)))
     return capture, apply
 
 
 def _sync_worker(
-    settings: Settings,
-    services: Services,
-    *,
-    hub: DeviceHub,
-    catalog: CatalogViewModel,
-    parent: QObject,
+    settings: Settings, services: Services, *, parent: QObject
 ) -> OutboxService | None:
-    """The outbox's sync worker and the heartbeat timer, when there is a platform to reach."""
+    """The outbox's sync and submit workers, when there is a platform to reach."""
     if services.outbox is None or services.audit is None or services.platform is None:
         return None
-    worker = OutboxWorker(services.outbox, services.audit, services.platform)
+    worker = OutboxWorker(services.outbox, services.audit, services.platform, services.usage)
     submitter = SubmitWorker(
         services.outbox,
         services.audit,
         settings.station.terminal_id,
         settings.station.area_code,
     )
-    outbox = OutboxService(worker, submitter, parent)
+    return OutboxService(worker, submitter, parent)
+
+
+def _heartbeat(
+    outbox: OutboxService,
+    feed: HealthFeed,
+    usage: UsageTally,
+    *,
+    shell: ShellModel,
+    hub: DeviceHub,
+    parent: QObject,
+) -> None:
+    """The heartbeat every HEARTBEAT_MS, with the usage figures counted since the last
+    one; the figures also go to disk at the end of each visit (only the visit under way
+    is lost if the kiosk stops)."""
+
+    def beat() -> None:
+        outbox.record_usage(usage.take())
+        outbox.heartbeat(feed.station())
+
     heartbeat = QTimer(parent)
-    heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
+    heartbeat.timeout.connect(beat)
     heartbeat.start(HEARTBEAT_MS)
-    return outbox
+    shell.sessionEnded.connect(lambda: outbox.record_usage(usage.take()))
+    # Staff learn of a receipt that did not print at once, not at the next heartbeat.
+    hub.printFailed.connect(lambda *_: outbox.heartbeat(feed.station()))

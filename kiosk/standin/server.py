@@ -253,6 +253,7 @@ _ROUTES: dict[tuple[str, str], _Route] = {
     ("DELETE", "/appointments/"): _cancel,
     ("POST", "/heartbeat"): _heartbeat,
     ("POST", "/search-misses"): lambda s, r, _: _answer(s.search_misses(r.terminal, r.key, r.body)),
+    ("POST", "/usage-figures"): lambda s, r, _: _answer(s.usage_figures(r.terminal, r.key, r.body)),
 }
 
 
