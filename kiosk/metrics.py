@@ -42,7 +42,7 @@ from kiosk.health import (
     StationHealth,
     TerminalHealth,
 )
-from kiosk.settings import listen_address
+from kiosk.settings import StationSettings, listen_address
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,12 @@ class KioskMetrics:
     """Every metric of one kiosk process, on a registry of its own (`registry`)."""
 
     def __init__(
-        self, *, version: str, terminal_id: str, clock: Callable[[], float] = time.time
+        self,
+        *,
+        version: str,
+        terminal_id: str,
+        station: StationSettings | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.registry = CollectorRegistry()
         self._clock = clock
@@ -64,6 +69,14 @@ class KioskMetrics:
         Info("kiosk_build", "The kiosk's version and terminal id.", registry=self.registry).info(
             {"version": version, "terminal_id": terminal_id}
         )
+        if station is not None:
+            Info(
+                "kiosk_station",
+                "Where the terminal stands, from the station file: district, street, "
+                "community, and latitude/longitude (WGS 84) where the file gives them, for "
+                "the district's map.",
+                registry=self.registry,
+            ).info(station_labels(station, terminal_id))
         self._device = Enum(
             "kiosk_device_state",
             "Each configured device's health (devices/status.py Health).",
@@ -154,6 +167,19 @@ class KioskMetrics:
         since the epoch; None with nothing waiting)."""
         self._depth.set(depth)
         self._ages.oldest_since = oldest_since if depth else None
+
+
+def station_labels(station: StationSettings, terminal_id: str) -> dict[str, str]:
+    """The labels of `kiosk_station_info`: the station file's place names (Chinese, as
+    the district's other systems name them) and its coordinates ("" where not given)."""
+    return {
+        "terminal_id": terminal_id,
+        "district": station.district,
+        "street": station.street,
+        "community": station.community,
+        "latitude": station.latitude,
+        "longitude": station.longitude,
+    }
 
 
 class _Counts(Collector):

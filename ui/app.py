@@ -276,7 +276,11 @@ def _start_metrics(ui: KioskUi, feed: HealthFeed, settings: Settings) -> None:
 
     if ui.metrics is not None:
         return
-    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    metrics = KioskMetrics(
+        version=__version__,
+        terminal_id=settings.station.terminal_id,
+        station=settings.station,
+    )
     ui.metrics = serve_metrics(metrics.registry, settings.metrics.listen)
     if ui.metrics is not None:
         feed.start_metrics(metrics)

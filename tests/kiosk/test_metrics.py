@@ -4,6 +4,7 @@ over real HTTP on loopback, and what happens when the port is taken."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import socket
 import urllib.error
@@ -15,6 +16,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from devices.status import Health, Paper
 from kiosk.health import Activity, DeviceHealth, OutOfService, StationHealth, TerminalHealth
 from kiosk.metrics import KioskMetrics, serve_metrics
+from kiosk.settings import StationSettings
 
 
 def samples(metrics: KioskMetrics) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -203,3 +205,21 @@ def test_serve_metrics_many_idle_connections_take_no_threads_or_descriptors() ->
             assert b"kiosk_build_info" in answer.read()
     finally:
         server.stop()
+
+
+def test_metrics_station_info_names_the_place_from_the_station_file() -> None:
+    station = dataclasses.replace(StationSettings(), latitude="39.9139", longitude="116.3496")
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001", station=station)
+    assert (
+        value(
+            metrics,
+            "kiosk_station_info",
+            terminal_id="XC-0001",
+            district="西城区",
+            street="月坛街道",
+            community="白云观社区",
+            latitude="39.9139",
+            longitude="116.3496",
+        )
+        == 1
+    )

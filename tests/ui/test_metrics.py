@@ -32,10 +32,11 @@ from kiosk.metrics import (
     PAPER_STATES,
     SERVICE_STATES,
     SUBMISSION_OUTCOMES,
+    station_labels,
 )
 from kiosk.outbox import Outbox
 from kiosk.services import Devices
-from kiosk.settings import MetricsSettings
+from kiosk.settings import MetricsSettings, StationSettings
 from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import Driver, make_settings, platform_station
 
@@ -173,7 +174,12 @@ def test_metrics_labels_are_codes_never_resident_input(station: Driver) -> None:
     }
     from kiosk import __version__
 
-    settings_and_platform = {__version__, "XC-DEMO-0001", str(station.ui.catalog.version)}
+    place = station_labels(StationSettings(), "XC-DEMO-0001")  # the station file's words
+    settings_and_platform = {
+        __version__,
+        str(station.ui.catalog.version),
+        *place.values(),
+    }
     for name, labels in series(text):
         for label, label_value in labels:
             assert label_value in codes | settings_and_platform, (name, label, label_value)
