@@ -351,3 +351,21 @@ def test_metrics_last_catalog_sync_is_kept_across_a_restart(
         lambda: value(scrape(kiosk), "kiosk_catalog_last_sync_timestamp_seconds") is not None
     )
     assert value(scrape(kiosk), "kiosk_catalog_last_sync_timestamp_seconds") == synced_at
+
+
+def test_grafana_dashboard_names_only_metrics_a_running_kiosk_serves(station: Driver) -> None:
+    """packaging/grafana/kiosk-fleet.json against a scrape of a kiosk with a printer, a
+    reader and a platform (`up` is Prometheus's own series for every target)."""
+    from tests.packaging.test_grafana_dashboard import PROMETHEUS_OWN, exprs, metric_names
+
+    station.wait_until(
+        lambda: value(scrape(station), "kiosk_catalog_last_sync_timestamp_seconds") is not None,
+        timeout_ms=30_000,
+    )
+    families = list(text_string_to_metric_families(scrape(station)))
+    served = {family.name for family in families} | {
+        sample.name for family in families for sample in family.samples
+    }
+    used = set().union(*(metric_names(expr) for expr in exprs()))
+    assert used - PROMETHEUS_OWN <= served, sorted(used - PROMETHEUS_OWN - served)
+    assert {"kiosk_station_info", "kiosk_device_state", "kiosk_sessions_total"} <= used
