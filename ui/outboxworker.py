@@ -91,6 +91,7 @@ class OutboxWorker(QObject):
         self._open = (outbox, audit, platform)
         self._open_usage = usage
         self._usage: UsageStore | None = None
+        self._told: tuple[int, float] | None = None  # the backlog last told the GUI thread
         self._deliverer: Deliverer | None = None
         self._audit: AuditTrail | None = None
         self._attempts: TailAttempts | None = None  # made on the sync thread
@@ -128,14 +129,19 @@ class OutboxWorker(QObject):
         self._tell_depth()
         self._timer.start(0)
 
-    def _tell_depth(self) -> None:
-        """The outbox's depth and its oldest waiting row, to the GUI thread."""
+    def _tell_depth(self, *, changed_only: bool = False) -> None:
+        """The outbox's depth and its oldest waiting row, to the GUI thread (with
+        `changed_only`, only if either changed since last told)."""
         assert self._deliverer is not None
         outbox = self._deliverer.outbox
         depth = outbox.depth()
         now = time.time()
+        oldest_since = round(now - outbox.oldest_age_s(now), 3) if depth else 0.0
+        if changed_only and (depth, oldest_since) == self._told:
+            return
+        self._told = (depth, oldest_since)
         self.depthChanged.emit(depth)
-        self.backlogChanged.emit(depth, now - outbox.oldest_age_s(now) if depth else 0.0)
+        self.backlogChanged.emit(depth, oldest_since)
 
     @Slot()
     def stop(self) -> None:
@@ -152,7 +158,6 @@ class OutboxWorker(QObject):
     def nudge(self) -> None:
         """Something was just submitted: try now instead of at the next poll."""
         if self._timer is not None and self._deliverer is not None:
-            self._tell_depth()
             self._timer.start(0)
 
     @Slot()
@@ -185,6 +190,9 @@ class OutboxWorker(QObject):
         if step.state in ("delivered", "quarantined"):
             self._tell_depth()
             return 0
+        # A row stored meanwhile (a rating, or a case while the platform is away): its
+        # depth and age are seen now, not at the next heartbeat.
+        self._tell_depth(changed_only=True)
         if step.state == "waiting":
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
             return _wait_ms(step.wait_s)
