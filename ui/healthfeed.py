@@ -15,6 +15,7 @@ prometheus-client and the HTTP server it imports would otherwise compete with st
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -129,8 +130,11 @@ class HealthFeed(QObject):
 
     @Slot(object)
     def _on_measured(self, health: TerminalHealth) -> None:
+        # The outbox's part of the heartbeat, with the station as it is now: the heartbeat's
+        # station was taken before it crossed to the sync thread, and counts taken back by
+        # a session started meanwhile would read as a counter reset.
         if self._metrics is not None:
-            self._metrics.update_terminal(health)
+            self._metrics.update_terminal(dataclasses.replace(health, station=self.station()))
 
     @Slot(object, str)
     def _on_rating(self, evaluation: dict[str, Any], _apply_no: str) -> None:
