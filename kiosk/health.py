@@ -7,8 +7,11 @@ that into the contract's JSON (kiosk/district/client.py).
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from devices.status import DeviceKind, DeviceStatus, Health, Paper
 from kiosk.audit import Head
@@ -18,21 +21,74 @@ from kiosk.audit import Head
 class DeviceHealth:
     """One device slot of the station. `health` None: no such device is configured."""
 
-    device: str  # "id_reader", "printer", "scanner"
+    device: str  # "id_reader", "printer", "scanner", "camera"
     health: Health | None
     paper: Paper | None = None
 
 
+SUBMISSION_OUTCOMES = ("accepted", "refused")
+RATING_LEVELS = (1, 2, 3, 4, 5)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What the terminal did since its process started at `started_at` (seconds since the
+    epoch; a later value means a restart): resident sessions started, applications the
+    platform accepted or refused, 好差评 ratings given by level (`ratings[0]` counts level 1).
+    Counts only: nothing of a resident, an item or a case. Each event makes a new value, so
+    it crosses threads as is.
+    """
+
+    started_at: float = 0.0
+    sessions: int = 0
+    accepted: int = 0
+    refused: int = 0
+    ratings: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
+
+    def with_session(self) -> Activity:
+        return replace(self, sessions=self.sessions + 1)
+
+    def with_answer(self, outcome: str) -> Activity:
+        """One more application `outcome` ("accepted" or "refused"); anything else is no
+        code of ours and changes nothing."""
+        if outcome == "accepted":
+            return replace(self, accepted=self.accepted + 1)
+        if outcome == "refused":
+            return replace(self, refused=self.refused + 1)
+        return self
+
+    def with_rating(self, level: object) -> Activity:
+        """One more rating of `level` 1-5; any other value changes nothing."""
+        levels = {str(known): index for index, known in enumerate(RATING_LEVELS)}
+        index = levels.get(str(level))
+        if index is None:
+            return self
+        counts = list(self.ratings)
+        counts[index] += 1
+        return replace(self, ratings=(counts[0], counts[1], counts[2], counts[3], counts[4]))
+
+
 @dataclass(frozen=True)
 class StationHealth:
-    """What the screen side knows: each device slot and the catalog version ("" if none)."""
+    """What the screen side knows: each device slot, the catalog in use (its version, ""
+    if none; when this terminal stored it; when the platform last confirmed it current,
+    None if never), the submissions the platform refused (kept for staff) and the
+    activity since the start."""
 
     devices: tuple[DeviceHealth, ...] = ()
     catalog_version: str = ""
+    catalog_stored_at: float | None = None
+    catalog_synced_at: float | None = None
+    quarantined: int = 0
+    activity: Activity = Activity()
+    out_of_service: OutOfService | None = None  # staff's reason, or no catalog to show
 
 
-# Why a terminal is out of service: codes; words in Words.qml (serviceReason).
-OUT_OF_SERVICE_REASONS = ("crash-loop",)
+# Why staff took a terminal out of service (the staff panel; kiosk/staffaccess.py keeps it).
+STAFF_REASONS = ("maintenance", "device-fault", "staff-absent", "other")
+# Why a terminal is out of service: codes; words in Words.qml (serviceReason). "crash-loop":
+# systemd's out-of-service unit; "no-catalog": the kiosk has nothing to show.
+OUT_OF_SERVICE_REASONS = ("crash-loop", "no-catalog", *STAFF_REASONS)
 
 
 @dataclass(frozen=True)
@@ -93,3 +149,20 @@ def service_status(
         noun = "submission" if outbox_depth == 1 else "submissions"
         troubles.append(f"{outbox_depth} {noun} waiting for the platform")
     return "; ".join(["Serving residents", *troubles])
+
+
+def process_started_at() -> float:
+    """When this process started (seconds since the epoch), as the kernel counts it (the
+    same figure as prometheus-client's process_start_time_seconds); now where /proc is not
+    there to ask."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+        ticks = float(stat.rsplit(")", 1)[1].split()[19])  # field 22: starttime
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return time.time()

@@ -23,41 +23,45 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from prometheus_client import (
     CollectorRegistry,
-    Counter,
     Enum,
     Gauge,
     Info,
     ProcessCollector,
     make_wsgi_app,
 )
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from devices.status import Health, Paper
 from kiosk.health import (
     OUT_OF_SERVICE_REASONS,
+    SUBMISSION_OUTCOMES,
+    Activity,
     DeviceHealth,
     OutOfService,
     StationHealth,
     TerminalHealth,
 )
-from kiosk.settings import listen_address
+from kiosk.settings import StationSettings, listen_address
 
 log = logging.getLogger(__name__)
 
 DEVICE_STATES = tuple(health.value for health in Health)
 PAPER_STATES = {Paper.OK: "ok", Paper.NEAR_END: "low", Paper.OUT: "out", Paper.UNKNOWN: "unknown"}
 SERVICE_STATES = ("in_service", *OUT_OF_SERVICE_REASONS)
-SUBMISSION_OUTCOMES = ("accepted", "refused")
-RATING_LEVELS = ("1", "2", "3", "4", "5")
-GOOD_SYNCS = ("updated", "unchanged")  # the platform answered and the catalog is current
+__all__ = ["SUBMISSION_OUTCOMES", "KioskMetrics", "MetricsServer", "serve_metrics"]
 
 
 class KioskMetrics:
     """Every metric of one kiosk process, on a registry of its own (`registry`)."""
 
     def __init__(
-        self, *, version: str, terminal_id: str, clock: Callable[[], float] = time.time
+        self,
+        *,
+        version: str,
+        terminal_id: str,
+        station: StationSettings | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.registry = CollectorRegistry()
         self._clock = clock
@@ -65,6 +69,14 @@ class KioskMetrics:
         Info("kiosk_build", "The kiosk's version and terminal id.", registry=self.registry).info(
             {"version": version, "terminal_id": terminal_id}
         )
+        if station is not None:
+            Info(
+                "kiosk_station",
+                "Where the terminal stands, from the station file: district, street, "
+                "community, and latitude/longitude (WGS 84) where the file gives them, for "
+                "the district's map.",
+                registry=self.registry,
+            ).info(station_labels(station, terminal_id))
         self._device = Enum(
             "kiosk_device_state",
             "Each configured device's health (devices/status.py Health).",
@@ -98,34 +110,25 @@ class KioskMetrics:
             registry=self.registry,
         )
         self._catalog = Info("kiosk_catalog", "The catalog version in use.", registry=self.registry)
-        self._sessions = Counter(
-            "kiosk_sessions", "Resident sessions started.", registry=self.registry
-        )
-        self._submissions = Counter(
-            "kiosk_submissions",
-            "Submissions the platform answered, by outcome (accepted, refused).",
-            ["outcome"],
-            registry=self.registry,
-        )
-        # Not by level: the scrape is open to the station's network, and a level seen
-        # rising as a resident leaves the screen would tell whose rating it was. The
-        # levels reach the district through the platform's 好差评 system.
-        self._ratings = Counter(
-            "kiosk_ratings", "好差评 ratings given (any level).", registry=self.registry
-        )
-        for outcome in SUBMISSION_OUTCOMES:  # every series from the start, at 0
-            self._submissions.labels(outcome)
         self._service.state("in_service")
         self._ages = _Ages(clock)
         self.registry.register(self._ages)
+        self._activity = _Counts()
+        self.registry.register(self._activity)
 
     # what the heartbeat knows -------------------------------------------------------------
 
     def update_station(self, station: StationHealth) -> None:
-        """The screen side's health: each device slot and the catalog version."""
+        """The screen side's health: each device slot, the catalog, the refused submissions
+        and the counts since the start."""
         for device in station.devices:
             self._update_device(device)
         self._catalog.info({"version": station.catalog_version})
+        self._ages.catalog_stored_at = station.catalog_stored_at
+        self._ages.last_sync_at = station.catalog_synced_at
+        self._quarantined.set(station.quarantined)
+        self._activity.activity = station.activity
+        self.out_of_service(station.out_of_service)
 
     def update_terminal(self, health: TerminalHealth) -> None:
         """A whole heartbeat: the station, the outbox's backlog, out of service or not."""
@@ -133,7 +136,7 @@ class KioskMetrics:
         self.outbox_depth(health.outbox_depth)
         if health.outbox_depth:
             self._ages.oldest_since = health.at - health.oldest_pending_s
-        self.out_of_service(health.out_of_service)
+        self.out_of_service(health.out_of_service or health.station.out_of_service)
 
     def out_of_service(self, state: OutOfService | None) -> None:
         """In service (None), or out of service and why (an unknown reason counts as the
@@ -160,31 +163,57 @@ class KioskMetrics:
         elif self._ages.oldest_since is None:  # the first one waiting: since about now
             self._ages.oldest_since = self._clock()
 
-    def outbox_quarantined(self, count: int) -> None:
-        self._quarantined.set(count)
+    def outbox_backlog(self, depth: int, oldest_since: float | None) -> None:
+        """The outbox changed: `depth` waiting, the oldest since `oldest_since` (seconds
+        since the epoch; None with nothing waiting)."""
+        self._depth.set(depth)
+        self._ages.oldest_since = oldest_since if depth else None
 
-    def catalog_stored(self, stored_at: float | None) -> None:
-        """The catalog in use was stored on this terminal at `stored_at` (None: unknown)."""
-        self._ages.catalog_stored_at = stored_at
 
-    def catalog_synced(self, status: str, at: float | None = None) -> None:
-        """A catalog sync ended with `status` (kiosk/catalog/syncjob.py SyncOutcome) at `at`
-        (seconds since the epoch; None: now)."""
-        if status in GOOD_SYNCS:
-            self._ages.last_sync_at = self._clock() if at is None else at
+def station_labels(station: StationSettings, terminal_id: str) -> dict[str, str]:
+    """The labels of `kiosk_station_info`: the station file's place names (Chinese, as
+    the district's other systems name them) and its coordinates ("" where not given)."""
+    return {
+        "terminal_id": terminal_id,
+        "district": station.district,
+        "street": station.street,
+        "community": station.community,
+        "latitude": station.latitude,
+        "longitude": station.longitude,
+    }
 
-    def session_started(self) -> None:
-        self._sessions.inc()
 
-    def submission_answered(self, outcome: str) -> None:
-        if outcome in SUBMISSION_OUTCOMES:
-            self._submissions.labels(outcome).inc()
+class _Counts(Collector):
+    """The counters since the start, from the station's `Activity` (the heartbeat's counts).
 
-    def rating_given(self, level: object) -> None:
-        """A rating with a level 1-5 is counted; neither the level nor anything else of it
-        (the item, the comment, the case)."""
-        if str(level) in RATING_LEVELS:
-            self._ratings.inc()
+    Ratings are not by level here: the scrape is open to the station's network, and a
+    level seen rising as a resident leaves the screen would tell whose rating it was. The
+    heartbeat, signed and sent to the platform that has the ratings anyway, carries them
+    by level.
+    """
+
+    def __init__(self) -> None:
+        self.activity = Activity()
+
+    def collect(self) -> Iterator[CounterMetricFamily]:
+        activity = self.activity  # one reference: the values of one moment
+        yield CounterMetricFamily(
+            "kiosk_sessions", "Resident sessions started.", value=activity.sessions
+        )
+        submissions = CounterMetricFamily(
+            "kiosk_submissions",
+            "Submissions the platform answered, by outcome (accepted, refused).",
+            labels=["outcome"],
+        )
+        submissions.add_metric(["accepted"], activity.accepted)
+        submissions.add_metric(["refused"], activity.refused)
+        yield submissions
+        yield CounterMetricFamily(
+            "kiosk_ratings", "好差评 ratings given (any level).", value=sum(activity.ratings)
+        )
+
+    def describe(self) -> Iterator[CounterMetricFamily]:
+        return iter(())
 
 
 class _Ages(Collector):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.staffaccess import StaffAccess
+    from kiosk.usage import UsageStore
 
 
 @dataclass
@@ -55,3 +56,4 @@ class Services:
     staff_access: Callable[[], StaffAccess] | None = None
     # Staff choose devices' ports in staff mode (None: the panel offers no chooser).
     device_setup: DeviceSetup | None = None
+    usage: Callable[[], UsageStore] | None = None

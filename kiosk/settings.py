@@ -129,6 +129,23 @@ class StationSettings:
             doc="Government hotline.",
         ),
     )
+    latitude: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(-?(90(\.0+)?|[1-8]?\d(\.\d{1,8})?))?",
+            form='decimal degrees from -90 to 90 in quotes, such as "39.9139", or empty',
+            doc="Where the station is on a map (WGS 84), for the district's Grafana map "
+            "(the `kiosk_station_info` metric); set with `longitude`, or leave both empty.",
+        ),
+    )
+    longitude: str = field(
+        default="",
+        metadata=_rule(
+            pattern=r"(-?(180(\.0+)?|(1[0-7]\d|[1-9]?\d)(\.\d{1,8})?))?",
+            form='decimal degrees from -180 to 180 in quotes, such as "116.3496", or empty',
+            doc="See `latitude`.",
+        ),
+    )
 
     def display_name(self, language: str) -> str:
         """The station's full name: "西城区月坛街道白云观社区政务服务站"."""
@@ -783,6 +800,20 @@ def _cross_key_problems(settings: Settings, source: str, failed: set[str]) -> li
                 source, "printer.paper_mm", f"must be 58 or 80 (got {settings.printer.paper_mm})"
             )
         )
+    place_keys = {"station.latitude", "station.longitude"}
+    if not place_keys & failed and bool(settings.station.latitude) != bool(
+        settings.station.longitude
+    ):
+        given, missing = (
+            ("latitude", "longitude") if settings.station.latitude else ("longitude", "latitude")
+        )
+        problems.append(
+            SettingsError(
+                source,
+                f"station.{missing}",
+                f"is empty while station.{given} is set: give both, or neither",
+            )
+        )
     if settings.platform.base_url:
         from kiosk.district.urls import PlatformAddressError, check_platform_url
 
@@ -958,7 +989,8 @@ def reference_markdown() -> str:
     lines.append(
         "Cross-key rules: `session.warning_s` must be shorter than `session.idle_timeout_s`; "
         "`printer.paper_mm` is 58 or 80; `hours.blank_from` and `hours.blank_until` are "
-        "set together, with `hours.weekly`, and never black out the staffed hours."
+        "set together, with `hours.weekly`, and never black out the staffed hours; "
+        "`station.latitude` and `station.longitude` are given together or not at all."
     )
     lines += ["", *KEY_FILES_NOTE]
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.audit import AuditTrail
+from kiosk.health import STAFF_REASONS
 from kiosk.sqlite import connect, migrate
 from kiosk.staffpin import verify_pin
 
@@ -46,9 +47,6 @@ MIGRATIONS = (
     INSERT INTO out_of_service (id, reason, since) VALUES (1, '', 0);
     """,
 )
-
-# Why staff took the terminal out of service (codes; words in Words.qml serviceReason).
-STAFF_REASONS = ("maintenance", "device-fault", "staff-absent", "other")
 
 
 class Outcome(enum.Enum):

@@ -103,6 +103,20 @@ install -m 0644 packaging/lockdown/logind.conf \
 install -m 0644 packaging/lockdown/system.conf \
     "$STAGE/usr/lib/systemd/system.conf.d/community-kiosk.conf"
 install -m 0644 config/REFERENCE.md docs/INSTALL.md "$STAGE/usr/share/doc/community-kiosk/"
+# For the district's monitoring: Prometheus alert rules with their promtool tests, and the
+# Grafana dashboard to import (docs/ARCHITECTURE.md, "Metrics for the district").
+MONITORING="$STAGE/usr/share/community-kiosk/monitoring"
+install -d "$MONITORING/prometheus" "$MONITORING/grafana"
+install -m 0644 packaging/prometheus/kiosk-alerts.yml packaging/prometheus/kiosk-alerts.test.yml \
+    "$MONITORING/prometheus/"
+install -m 0644 packaging/grafana/kiosk-fleet.json "$MONITORING/grafana/"
+for needed in prometheus/kiosk-alerts.yml prometheus/kiosk-alerts.test.yml \
+    grafana/kiosk-fleet.json; do
+    if ! cmp -s "packaging/$needed" "$MONITORING/$needed"; then
+        echo "build-deb: monitoring/$needed is missing from the package" >&2
+        exit 1
+    fi
+done
 for script in preinst postinst prerm postrm; do
     install -m 0755 "packaging/debian/$script" "$STAGE/DEBIAN/$script"
 done

@@ -14,10 +14,10 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
-from kiosk.health import StationHealth
 from kiosk.hours import Clock, station_clock
 from kiosk.services import Services
 from kiosk.settings import Settings
+from kiosk.usage import UsageTally
 from kiosk.visit import ResidentSession
 from ui.applyview import ApplyViewModel
 from ui.capture import CaptureService
@@ -27,10 +27,10 @@ from ui.devicehub import DeviceHub
 from ui.devicesetupview import DeviceSetupModel
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
+from ui.healthfeed import HealthFeed
 from ui.hoursview import HoursWatch
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
-from ui.metricsfeed import MetricsFeed
 from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
@@ -82,6 +82,8 @@ class KioskUi:
     visit: VisitModel
     hours: HoursWatch
     outbox: OutboxService | None = None
+    # What the heartbeat and the metrics say of the screen side (one source for both).
+    health: HealthFeed | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
     metrics: MetricsServer | None = None
 
@@ -179,7 +181,8 @@ def build_ui(
     hours = HoursWatch(settings, clock, languages.current, engine)
     shell.languageChanged.connect(lambda: hours.setLanguage(languages.current))
 
-    catalog, catalog_service = _catalog(settings, services, shell=shell, parent=engine)
+    usage = UsageTally()  # counted on this thread, kept and sent by the sync worker
+    catalog, catalog_service = _catalog(settings, services, usage, shell=shell, parent=engine)
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
     device_setup = DeviceSetupModel(services.device_setup, hub, staff.record, engine)
@@ -189,13 +192,31 @@ def build_ui(
     staff.unlockedChanged.connect(lambda _on: device_setup.close())
     catalog.printRequested.connect(hub.print_receipt)
 
-    outbox = _sync_worker(settings, services, hub=hub, catalog=catalog, parent=engine)
+    outbox = _sync_worker(settings, services, parent=engine)
+    # What the heartbeat and the metrics say of the screen side: one source for both.
+    feed = HealthFeed(
+        hub=hub,
+        catalog=catalog,
+        catalog_service=catalog_service,
+        outbox=outbox,
+        service=service,
+        parent=engine,
+    )
+    if outbox is not None:
+        _heartbeat(outbox, feed, usage, shell=shell, hub=hub, service=service, parent=engine)
     progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine, visit=visit)
     hub.scanned.connect(progress.scanned)
     hub.cardRead.connect(visit.card)  # the session decides whose a card is
 
     capture, apply = _apply_flow(
-        settings, visit=visit, catalog=catalog, outbox=outbox, hub=hub, shell=shell, parent=engine
+        settings,
+        visit=visit,
+        catalog=catalog,
+        outbox=outbox,
+        hub=hub,
+        shell=shell,
+        usage=usage,
+        parent=engine,
     )
 
     engine.addImageProvider("qr", QrImageProvider())
@@ -235,19 +256,8 @@ def build_ui(
     first_frame.passed.connect(staff.readServiceState)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
-    feed = (
-        MetricsFeed(
-            lambda: _health(hub, catalog),
-            hub=hub,
-            catalog_service=catalog_service,
-            shell=shell,
-            outbox=outbox,
-            parent=engine,
-        )
-        if settings.metrics.listen
-        else None
-    )
     shell.startSession()
+    shell.sessionStarted.connect(feed.session_started)  # the start is not a resident
     ui = KioskUi(
         engine=engine,
         window=window,
@@ -265,13 +275,14 @@ def build_ui(
         visit=visit,
         hours=hours,
         outbox=outbox,
+        health=feed,
     )
-    if feed is not None:
+    if settings.metrics.listen:
         first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))
     return ui
 
 
-def _start_metrics(ui: KioskUi, feed: MetricsFeed, settings: Settings) -> None:
+def _start_metrics(ui: KioskUi, feed: HealthFeed, settings: Settings) -> None:
     """The Prometheus endpoint, fed from the same health the heartbeat sends; none when its
     address cannot be used (logged: the kiosk serves residents without it)."""
     from kiosk import __version__
@@ -279,10 +290,14 @@ def _start_metrics(ui: KioskUi, feed: MetricsFeed, settings: Settings) -> None:
 
     if ui.metrics is not None:
         return
-    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    metrics = KioskMetrics(
+        version=__version__,
+        terminal_id=settings.station.terminal_id,
+        station=settings.station,
+    )
     ui.metrics = serve_metrics(metrics.registry, settings.metrics.listen)
     if ui.metrics is not None:
-        feed.start(metrics)
+        feed.start_metrics(metrics)
 
 
 def show_window(
@@ -307,16 +322,16 @@ def show_window(
         window.show()
 
 
-def _health(hub: DeviceHub, catalog: CatalogViewModel) -> StationHealth:
-    """What the heartbeat tells the platform of the screen side: devices and catalog."""
-    return StationHealth(hub.health(), str(catalog.version))  # the Property's str value
-
-
 def _catalog(
-    settings: Settings, services: Services, *, shell: ShellModel, parent: QObject
+    settings: Settings,
+    services: Services,
+    usage: UsageTally,
+    *,
+    shell: ShellModel,
+    parent: QObject,
 ) -> tuple[CatalogViewModel, CatalogService]:
     """The catalog the screens show, and its worker (stored catalog, sync, missed searches)."""
-    catalog = CatalogViewModel(settings.ui.guide_url_pattern, parent)
+    catalog = CatalogViewModel(settings.ui.guide_url_pattern, parent, usage=usage)
     shell.sessionEnded.connect(catalog.reset)
     catalog_service = CatalogService(
         services.catalog_store,
@@ -371,6 +386,7 @@ def _apply_flow(
     outbox: OutboxService | None,
     hub: DeviceHub,
     shell: ShellModel,
+    usage: UsageTally,
     parent: QObject,
 ) -> tuple[CaptureService, ApplyViewModel]:
     """在线申报: the page capture worker and the application view model, wired."""
@@ -383,35 +399,50 @@ def _apply_flow(
         parent,
     )
     apply = ApplyViewModel(
-        visit, catalog.item, service=outbox, capture=capture, hub=hub, parent=parent
+        visit, catalog.item, service=outbox, capture=capture, hub=hub, usage=usage, parent=parent
     )
     apply.finished.connect(shell.endSession)
-    if outbox is not None:
-        # Staff learn of a receipt that did not print at once, not at the next heartbeat.
-        hub.printFailed.connect(lambda *_: outbox.heartbeat(_health(hub, catalog)))
     return capture, apply
 
 
 def _sync_worker(
-    settings: Settings,
-    services: Services,
-    *,
-    hub: DeviceHub,
-    catalog: CatalogViewModel,
-    parent: QObject,
+    settings: Settings, services: Services, *, parent: QObject
 ) -> OutboxService | None:
-    """The outbox's sync worker and the heartbeat timer, when there is a platform to reach."""
+    """The outbox's sync and submit workers, when there is a platform to reach."""
     if services.outbox is None or services.audit is None or services.platform is None:
         return None
-    worker = OutboxWorker(services.outbox, services.audit, services.platform)
+    worker = OutboxWorker(services.outbox, services.audit, services.platform, services.usage)
     submitter = SubmitWorker(
         services.outbox,
         services.audit,
         settings.station.terminal_id,
         settings.station.area_code,
     )
-    outbox = OutboxService(worker, submitter, parent)
+    return OutboxService(worker, submitter, parent)
+
+
+def _heartbeat(
+    outbox: OutboxService,
+    feed: HealthFeed,
+    usage: UsageTally,
+    *,
+    shell: ShellModel,
+    hub: DeviceHub,
+    service: ServiceState,
+    parent: QObject,
+) -> None:
+    """The heartbeat every HEARTBEAT_MS, with the usage figures counted since the last
+    one; the figures also go to disk at the end of each visit (only the visit under way
+    is lost if the kiosk stops). Out of service or back, the district hears at once."""
+
+    def beat() -> None:
+        outbox.record_usage(usage.take())
+        outbox.heartbeat(feed.station())
+
     heartbeat = QTimer(parent)
-    heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
+    heartbeat.timeout.connect(beat)
     heartbeat.start(HEARTBEAT_MS)
-    return outbox
+    shell.sessionEnded.connect(lambda: outbox.record_usage(usage.take()))
+    # Staff learn of a receipt that did not print at once, not at the next heartbeat.
+    hub.printFailed.connect(lambda *_: outbox.heartbeat(feed.station()))
+    service.changed.connect(lambda: outbox.heartbeat(feed.station()))

@@ -48,6 +48,7 @@ from kiosk.catalog.model import ServiceItem
 from kiosk.messages import Message
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, CapturedPage, Person
+from kiosk.usage import UsageTally
 from ui.capture import CaptureService
 from ui.devicehub import DeviceHub
 from ui.outboxworker import OutboxService
@@ -151,10 +152,12 @@ class ApplyViewModel(QObject):
         service: OutboxService | None,
         capture: CaptureService,
         hub: DeviceHub,
+        usage: UsageTally | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._flow: ApplyFlow = visit.session.apply
+        self._usage = usage  # the district's anonymous figures: applied, rated
         self._lookup = lookup
         self._service = service
         self._capture = capture
@@ -209,6 +212,7 @@ class ApplyViewModel(QObject):
                 self._service.requestSubmit.emit(effect.finished)
             elif isinstance(effect, SendRating):
                 assert self._service is not None
+                self._count_use("rated")
                 self._service.requestRate.emit(effect.body, effect.apply_no)
             elif isinstance(effect, EndVisit):
                 self.finished.emit()
@@ -485,7 +489,15 @@ class ApplyViewModel(QObject):
 
     @Slot(str)
     def _on_accepted(self, apply_no: str) -> None:
+        if self._flow.step is FlowStep.SUBMITTING:  # ours, not a late answer to an old visit
+            self._count_use("applied")
         self._run(self._flow.accepted(apply_no))
+
+    def _count_use(self, use: str) -> None:
+        """One more `use` of the item applied for (the district's figures: counts only)."""
+        app = self._flow.app
+        if self._usage is not None and app is not None:
+            self._usage.count(app.item.code, use)
 
     @Slot(str, str)
     def _on_answered(self, apply_no: str, case_no: str) -> None:

@@ -25,6 +25,7 @@ from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
 from kiosk.catalog.syncjob import SyncOutcome
+from kiosk.usage import UsageTally
 from ui.guideview import GuideView
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
@@ -140,9 +141,16 @@ class CatalogViewModel(QObject):
     printRequested = Signal(object)  # a Receipt with the open guide
     syncStatusChanged = Signal()
 
-    def __init__(self, guide_url_pattern: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        guide_url_pattern: str,
+        parent: QObject | None = None,
+        *,
+        usage: UsageTally | None = None,
+    ) -> None:
         super().__init__(parent)
         self._library: CatalogLibrary | None = None
+        self._usage = usage  # the district's anonymous figures: guides viewed, searched
         self._guide_url_pattern = guide_url_pattern
         self._guide = GuideView(self)
         self._query = ""
@@ -290,6 +298,15 @@ class CatalogViewModel(QObject):
 
     @Slot(str, result=bool)
     def openGuide(self, code: str) -> bool:
+        """Show the guide of `code` (from a list or the most asked); False if it is gone."""
+        return self._open_guide(code, ("viewed",))
+
+    @Slot(str, result=bool)
+    def openFoundGuide(self, code: str) -> bool:
+        """Show the guide of `code`, chosen among the results of a search."""
+        return self._open_guide(code, ("viewed", "searched"))
+
+    def _open_guide(self, code: str, uses: tuple[str, ...]) -> bool:
         if self._library is None:
             return False
         try:
@@ -299,6 +316,9 @@ class CatalogViewModel(QObject):
             return False
         self._guide.show(item, self._library.sample)
         self.guideChanged.emit()
+        if self._usage is not None:
+            for use in uses:
+                self._usage.count(item.code, use)
         return True
 
     def item(self, code: str) -> ServiceItem | None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
     from kiosk.submission import Finished, Submitter
+    from kiosk.usage import UsageFigure, UsageStore
 
 
 QML_IMPORT_NAME = "Kiosk.Types"
@@ -63,6 +64,8 @@ class OutboxWorker(QObject):
         measured(TerminalHealth): what a heartbeat is about to send (for the metrics).
         answeredKind(str, str): the platform took ("accepted") or refused ("refused") an
             outbox row of this kind (kiosk.outbox.KINDS), for the metrics.
+        backlogChanged(int, float): with every depthChanged, the depth and since when the
+            oldest row waits (seconds since the epoch; 0 with nothing waiting).
     """
 
     answered = Signal(str, str)
@@ -75,15 +78,20 @@ class OutboxWorker(QObject):
     troubleChanged = Signal(str)
     measured = Signal(object)
     answeredKind = Signal(str, str)
+    backlogChanged = Signal(int, float)
 
     def __init__(
         self,
         outbox: Callable[[], Outbox],
         audit: Callable[[], AuditTrail],
         platform: Callable[[], PlatformClient],
+        usage: Callable[[], UsageStore] | None = None,
     ) -> None:
         super().__init__()
         self._open = (outbox, audit, platform)
+        self._open_usage = usage
+        self._usage: UsageStore | None = None
+        self._told: tuple[int, float] | None = None  # the backlog last told the GUI thread
         self._deliverer: Deliverer | None = None
         self._audit: AuditTrail | None = None
         self._attempts: TailAttempts | None = None  # made on the sync thread
@@ -112,9 +120,28 @@ class OutboxWorker(QObject):
             return
         self._audit = audit
         self._deliverer = Deliverer(outbox, client)
+        if self._open_usage is not None:
+            try:
+                self._usage = self._open_usage()
+            except Exception as error:  # delivery goes on without the usage figures
+                log.error("usage figures are not kept: %s: %s", type(error).__name__, error)
         self.quarantineListed.emit(outbox.quarantined())
-        self.depthChanged.emit(outbox.depth())
+        self._tell_depth()
         self._timer.start(0)
+
+    def _tell_depth(self, *, changed_only: bool = False) -> None:
+        """The outbox's depth and its oldest waiting row, to the GUI thread (with
+        `changed_only`, only if either changed since last told)."""
+        assert self._deliverer is not None
+        outbox = self._deliverer.outbox
+        depth = outbox.depth()
+        now = time.time()
+        oldest_since = round(now - outbox.oldest_age_s(now), 3) if depth else 0.0
+        if changed_only and (depth, oldest_since) == self._told:
+            return
+        self._told = (depth, oldest_since)
+        self.depthChanged.emit(depth)
+        self.backlogChanged.emit(depth, oldest_since)
 
     @Slot()
     def stop(self) -> None:
@@ -161,8 +188,11 @@ class OutboxWorker(QObject):
             log.error("submission %s quarantined: %s", step.apply_no, step.detail)
             self.quarantined.emit(step.apply_no, step.detail)
         if step.state in ("delivered", "quarantined"):
-            self.depthChanged.emit(self._deliverer.outbox.depth())
+            self._tell_depth()
             return 0
+        # A row stored meanwhile (a rating, or a case while the platform is away): its
+        # depth and age are seen now, not at the next heartbeat.
+        self._tell_depth(changed_only=True)
         if step.state == "waiting":
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
             return _wait_ms(step.wait_s)
@@ -217,7 +247,7 @@ class OutboxWorker(QObject):
                 self.quarantined.emit(step.apply_no, step.detail)
             else:
                 break  # the platform is not answering: the sync timer takes it from here
-        self.depthChanged.emit(outbox.depth())
+        self._tell_depth()
         self._timer.start(0)
         return str(outbox.reference(apply_no))
 
@@ -268,10 +298,25 @@ class OutboxWorker(QObject):
             oldest_pending_s=int(outbox.oldest_age_s(now)),
             audit_head=self._audit.head(),
             at=now,
+            out_of_service=station.out_of_service,
         )
         self.measured.emit(health)
         result = self._deliverer.client.heartbeat(health)
         log.info("heartbeat: %s", type(result).__name__)
+        if self._usage is not None:
+            from kiosk.usage import report_usage
+
+            log.info("usage figures: %s", report_usage(self._usage, self._deliverer.client))
+
+    @Slot(object)
+    def record_usage(self, figures: tuple[UsageFigure, ...]) -> None:
+        """Keep the usage figures counted on the GUI thread (sent after the next heartbeat)."""
+        if self._usage is None or not figures:
+            return
+        try:
+            self._usage.add(figures)
+        except Exception as error:  # counts only: logged and lost, delivery goes on
+            self._report_trouble("usage figures", error)
 
 
 def _wait_ms(wait_s: float) -> int:
@@ -383,7 +428,8 @@ class OutboxService(QObject):
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int),
-            measured(TerminalHealth), answeredKind(str, str): from the worker.
+            measured(TerminalHealth), answeredKind(str, str), backlogChanged(int, float):
+            from the worker.
         statusChanged: `depth` or `problem` changed (`refusedRows` is a list model).
     """
 
@@ -394,8 +440,10 @@ class OutboxService(QObject):
     depthChanged = Signal(int)
     measured = Signal(object)
     answeredKind = Signal(str, str)
+    backlogChanged = Signal(int, float)
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
+    requestUsage = Signal(object)
     requestProgress = Signal(int, object)  # the query's number, ProgressQuery
     requestSubmit = Signal(object)
     requestRate = Signal(object, str)
@@ -420,6 +468,7 @@ class OutboxService(QObject):
         self._submit_thread.started.connect(submitter.start)
         self.requestNudge.connect(worker.nudge)
         self.requestHeartbeat.connect(worker.heartbeat)
+        self.requestUsage.connect(worker.record_usage)
         self.requestProgress.connect(worker.progress)
         self.requestSubmit.connect(submitter.submit)
         self.requestRate.connect(submitter.rate)
@@ -434,7 +483,10 @@ class OutboxService(QObject):
         worker.depthChanged.connect(self.depthChanged)
         worker.measured.connect(self.measured)
         worker.answeredKind.connect(self.answeredKind)
+        worker.backlogChanged.connect(self.backlogChanged)
+        worker.backlogChanged.connect(self._on_backlog)
         self._depth = 0
+        self._oldest_since = 0.0
         self._refused = RefusedRows(self)
         self._problem = ""
         worker.startFailed.connect(self._on_start_failed)
@@ -468,6 +520,14 @@ class OutboxService(QObject):
         self._depth = depth
         self.statusChanged.emit()
 
+    @Slot(int, float)
+    def _on_backlog(self, _depth: int, oldest_since: float) -> None:
+        self._oldest_since = oldest_since
+
+    def backlog(self) -> tuple[int, float | None]:
+        """How many wait and since when the oldest does (None: nothing waits)."""
+        return self._depth, (self._oldest_since if self._depth else None)
+
     @Slot(str, str)
     def _on_quarantined(self, apply_no: str, reason: str) -> None:
         self._refused.set_rows([*self._refused.rows(), RefusedRoles(apply_no, reason)])
@@ -487,6 +547,11 @@ class OutboxService(QObject):
 
     def heartbeat(self, station: StationHealth) -> None:
         self.requestHeartbeat.emit(station)
+
+    def record_usage(self, figures: tuple[UsageFigure, ...]) -> None:
+        """Usage figures counted on the GUI thread, to be kept and sent by the sync worker."""
+        if figures:
+            self.requestUsage.emit(figures)
 
     def stop(self) -> None:
         from PySide6.QtCore import QMetaObject, Qt

@@ -60,8 +60,8 @@ def nearby_stations(settings: Settings, parent: QObject) -> NearbyStationRows:
 @QmlElement
 @QmlUncreatable("built by the composition root")
 class ServiceState(QObject):
-    """`reason` is "" while the kiosk serves; else a code (kiosk/staffaccess.py STAFF_REASONS,
-    or "no-catalog"), with words in Words.qml serviceReason. Staff's reason comes first.
+    """`reason` is "" while the kiosk serves; else a code (kiosk/health.py STAFF_REASONS, or
+    "no-catalog"), with words in Words.qml serviceReason. Staff's reason comes first.
 
     Signals:
         changed: `reason` changed.

@@ -16,14 +16,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
+from kiosk.health import STAFF_REASONS
 from kiosk.keyfiles import KeyFileError
-from kiosk.staffaccess import (
-    ATTEMPTS_BEFORE_LOCK,
-    STAFF_REASONS,
-    Outcome,
-    StaffAccess,
-    Verdict,
-)
+from kiosk.staffaccess import ATTEMPTS_BEFORE_LOCK, Outcome, StaffAccess, Verdict
 from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS
 from ui.qmlelement import QmlElement, QmlUncreatable
 

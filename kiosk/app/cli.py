@@ -333,7 +333,11 @@ def _out_of_service_metrics(
     from kiosk import __version__
     from kiosk.metrics import KioskMetrics, serve_metrics
 
-    metrics = KioskMetrics(version=__version__, terminal_id=settings.station.terminal_id)
+    metrics = KioskMetrics(
+        version=__version__,
+        terminal_id=settings.station.terminal_id,
+        station=settings.station,
+    )
     metrics.out_of_service(out_of_service)
     return metrics, serve_metrics(metrics.registry, settings.metrics.listen)
 

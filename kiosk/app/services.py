@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.district.client import PlatformClient
     from kiosk.outbox import Outbox
     from kiosk.staffaccess import StaffAccess
+    from kiosk.usage import UsageStore
 
 
 def build_services(
@@ -38,9 +39,9 @@ def build_services(
 ) -> Services:
     """The services of a station with these settings.
 
-    `state_dir`: where the audit trail and staff-mode lockouts are kept (None: neither, so
-    staff mode cannot be opened). `outbox_path`: where pending submissions wait (None: no
-    outbox, so nothing is submitted or synced).
+    `state_dir`: where the audit trail, staff-mode lockouts and usage figures are kept
+    (None: none of them, so staff mode cannot be opened). `outbox_path`: where pending
+    submissions wait (None: no outbox, so nothing is submitted or synced).
     """
     security = settings.security
     credentials = (
@@ -74,6 +75,7 @@ def build_services(
         audit=audit,
         staff_access=staff_access,
         device_setup=device_setup,
+        usage=functools.partial(open_usage, state_dir / "usage.db") if state_dir else None,
     )
 
 
@@ -102,6 +104,13 @@ def open_audit_trail(path: Path, key_file: Path) -> AuditTrail:
     from kiosk.keyfiles import load_key
 
     return AuditTrail(path, load_key(key_file, create=False))
+
+
+def open_usage(path: Path) -> UsageStore:
+    """The usage figures waiting for the platform (kiosk/usage.py)."""
+    from kiosk.usage import UsageStore
+
+    return UsageStore(path)
 
 
 def open_staff_access(pin_hash: str, path: Path, audit: Callable[[], AuditTrail]) -> StaffAccess:

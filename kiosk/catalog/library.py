@@ -117,12 +117,16 @@ class CatalogLibrary:
         documents: Callable[[str], str],
         *,
         stored_at: float | None = None,
+        synced_at: float | None = None,
     ) -> None:
         self.version = version
         self.sample = sample
         # When this terminal stored this version (seconds since the epoch; None: not stored,
         # built in memory). The catalog carries no publication time of its own.
         self.stored_at = stored_at
+        # When a sync last found the catalog current (None: never, or not stored). Read
+        # with the catalog, so it says the truth after a restart.
+        self.synced_at = synced_at
         self.summaries = tuple(s.summary for s in stored)
         self._by_code = {s.summary.code: s.summary for s in stored}
         self._documents = documents

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import sqlite3
 import uuid
 from contextlib import closing
 from dataclasses import dataclass
@@ -62,7 +63,19 @@ MIGRATIONS = (
     DELETE FROM search_miss;
     DELETE FROM search_miss_batch;
     """,
+    # What the store knows of itself beyond its rows (the last good sync): kept across a
+    # restart, unlike the sync log's last 50 lines.
+    """
+    CREATE TABLE catalog_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
+
+# The sync statuses that mean the platform answered and the catalog is current
+# (kiosk/catalog/syncjob.py SyncOutcome).
+GOOD_SYNCS = ("updated", "unchanged")
 
 KEEP_VERSIONS = 2  # the active catalog and the last good one before it
 
@@ -128,10 +141,21 @@ class CatalogStore:
                 "INSERT INTO sync_log (at, status, detail, problems) VALUES (?, ?, ?, ?)",
                 (now, status, detail, "\n".join(problems[:200])),
             )
+            if status in GOOD_SYNCS:
+                connection.execute(
+                    "INSERT INTO catalog_meta VALUES ('last_good_sync', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (now,),
+                )
             connection.execute(
                 "DELETE FROM sync_log WHERE rowid NOT IN "
                 "(SELECT rowid FROM sync_log ORDER BY rowid DESC LIMIT 50)"
             )
+
+    def last_good_sync(self) -> float | None:
+        """When a sync last found the catalog current (seconds since the epoch; None: never)."""
+        with closing(connect(self.path)) as connection:
+            return _last_good_sync(connection)
 
     def sync_history(self, limit: int = 10) -> list[tuple[str, str, str, str]]:
         with closing(connect(self.path)) as connection:
@@ -239,6 +263,7 @@ class CatalogStore:
             if head is None:
                 return None
             version, etag, sample, stored_at = head
+            synced_at = _last_good_sync(connection)
             rows = connection.execute(
                 "SELECT summary FROM catalog_item WHERE version = ? ORDER BY position",
                 (version,),
@@ -250,6 +275,7 @@ class CatalogStore:
             stored,
             functools.partial(self.document, version),
             stored_at=datetime.datetime.fromisoformat(stored_at).timestamp(),
+            synced_at=synced_at,
         )
         return ActiveCatalog(version, etag, library)
 
@@ -271,3 +297,10 @@ class CatalogStore:
                 "SELECT version, active FROM catalog_version ORDER BY stored_at, rowid"
             ).fetchall()
         return [(version, bool(active)) for version, active in rows]
+
+
+def _last_good_sync(connection: sqlite3.Connection) -> float | None:
+    row = connection.execute(
+        "SELECT value FROM catalog_meta WHERE key = 'last_good_sync'"
+    ).fetchone()
+    return datetime.datetime.fromisoformat(row[0]).timestamp() if row else None

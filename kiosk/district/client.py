@@ -19,7 +19,7 @@ import socket
 import ssl
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 import urllib3
@@ -28,7 +28,10 @@ from kiosk import boundedjson
 from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
 from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
-from kiosk.health import TerminalHealth
+from kiosk.health import RATING_LEVELS, TerminalHealth
+
+if TYPE_CHECKING:
+    from kiosk.usage import UsageFigure
 
 API = API_PREFIX
 DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
@@ -198,6 +201,24 @@ class PlatformClient:
         }
         return self.post("/search-misses", body, idempotency_key=batch_id)
 
+    def report_usage(self, figures: list[UsageFigure], batch_id: str) -> Result:
+        """Anonymous usage figures (per day and item); `batch_id` makes a resend safe."""
+        body = {
+            "terminalId": self.terminal_id,
+            "figures": [
+                {
+                    "date": figure.day,
+                    "itemCode": figure.item,
+                    "viewed": figure.viewed,
+                    "searched": figure.searched,
+                    "applied": figure.applied,
+                    "rated": figure.rated,
+                }
+                for figure in figures
+            ],
+        }
+        return self.post("/usage-figures", body, idempotency_key=batch_id)
+
 
 @dataclass(frozen=True)
 class TerminalSelf:
@@ -312,6 +333,24 @@ def heartbeat_body(terminal_id: str, health: TerminalHealth) -> dict[str, Any]:
     if health.out_of_service is not None:
         out = health.out_of_service
         body["outOfService"] = {"reason": out.reason, "since": _timestamp(out.since)}
+    station = health.station
+    body["quarantined"] = station.quarantined
+    if station.catalog_stored_at is not None:
+        body["catalogAgeSeconds"] = max(0, int(health.at - station.catalog_stored_at))
+    if station.catalog_synced_at is not None:
+        body["catalogLastSync"] = _timestamp(station.catalog_synced_at)
+    activity = station.activity
+    if activity.started_at:  # the out-of-service screen counts nothing
+        body["activity"] = {
+            "startedAt": _timestamp(activity.started_at),
+            "sessions": activity.sessions,
+            "submissionsAccepted": activity.accepted,
+            "submissionsRefused": activity.refused,
+            "ratings": {
+                str(level): count
+                for level, count in zip(RATING_LEVELS, activity.ratings, strict=True)
+            },
+        }
     return body
 
 

@@ -270,6 +270,7 @@ _ROUTES: dict[tuple[str, str], _Route] = {
     ("POST", "/heartbeat"): _heartbeat,
     ("GET", "/terminals/self"): _terminal_self,
     ("POST", "/search-misses"): lambda s, r, _: _answer(s.search_misses(r.terminal, r.key, r.body)),
+    ("POST", "/usage-figures"): lambda s, r, _: _answer(s.usage_figures(r.terminal, r.key, r.body)),
 }
 
 

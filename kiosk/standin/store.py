@@ -97,6 +97,18 @@ MIGRATIONS = (
         last_at REAL NOT NULL
     );
     """,
+    """
+    CREATE TABLE usage_figure (
+        terminal TEXT NOT NULL,
+        day TEXT NOT NULL,
+        item TEXT NOT NULL,
+        viewed INTEGER NOT NULL,
+        searched INTEGER NOT NULL,
+        applied INTEGER NOT NULL,
+        rated INTEGER NOT NULL,
+        PRIMARY KEY (terminal, day, item)
+    );
+    """,
 )
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
@@ -602,6 +614,48 @@ class PlatformStore:
             return Outcome(204, None)
 
         return self.idempotent(terminal, key, "reportSearchMisses", body, create)
+
+    def usage_figures(self, terminal: str, key: str, body: dict[str, Any]) -> Outcome:
+        """Add a batch of usage figures once per key (a resent batch counts once)."""
+        validate("UsageFigures", body)
+        try:
+            for figure in body["figures"]:
+                datetime.date.fromisoformat(figure["date"])
+        except ValueError:
+            raise PlatformError(422, "invalid", "日期格式应为 YYYY-MM-DD") from None
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            connection.executemany(
+                "INSERT INTO usage_figure VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(terminal, day, item) DO UPDATE SET "
+                "viewed = viewed + excluded.viewed, searched = searched + excluded.searched, "
+                "applied = applied + excluded.applied, rated = rated + excluded.rated",
+                [
+                    (
+                        terminal,
+                        f["date"],
+                        f["itemCode"],
+                        f["viewed"],
+                        f["searched"],
+                        f["applied"],
+                        f["rated"],
+                    )
+                    for f in body["figures"]
+                ],
+            )
+            return Outcome(204, None)
+
+        return self.idempotent(terminal, key, "reportUsageFigures", body, create)
+
+    def usage(self, terminal: str) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+        """What a terminal reported: (day, item) → (viewed, searched, applied, rated)."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT day, item, viewed, searched, applied, rated FROM usage_figure "
+                "WHERE terminal = ?",
+                (terminal,),
+            ).fetchall()
+        return {(str(d), str(i)): (int(v), int(s), int(a), int(r)) for d, i, v, s, a, r in rows}
 
     def missed_terms(self) -> dict[str, int]:
         with self._connection() as connection:

@@ -47,6 +47,12 @@ LOCKDOWN = {
     Path("/usr/lib/systemd/logind.conf.d/community-kiosk.conf"): "logind.conf",
     Path("/usr/lib/systemd/system.conf.d/community-kiosk.conf"): "system.conf",
 }
+# For the district's Prometheus and Grafana, under /usr/share/community-kiosk/monitoring/.
+MONITORING = (
+    "prometheus/kiosk-alerts.yml",
+    "prometheus/kiosk-alerts.test.yml",
+    "grafana/kiosk-fleet.json",
+)
 UNITS = (
     "community-kiosk.service",
     "community-kiosk-out-of-service.service",
@@ -207,6 +213,10 @@ def test_package_install_creates_user_folders_and_working_commands(
     assert CTRL_ALT_DEL.is_symlink()
     assert os.readlink(CTRL_ALT_DEL) == "/dev/null"
     assert Path("/lib/udev/rules.d/60-kiosk-devices.rules").is_file()
+    # The district's monitoring, as shipped in the checkout.
+    for shipped in MONITORING:
+        installed = Path("/usr/share/community-kiosk/monitoring") / shipped
+        assert installed.read_bytes() == (checkout / "packaging" / shipped).read_bytes()
     assert Path("/etc/systemd/system/multi-user.target.wants/community-kiosk.service").is_symlink()
     # Relocated: nothing installed names the tree it was built in.
     leftovers = station.run(

@@ -4,6 +4,7 @@ over real HTTP on loopback, and what happens when the port is taken."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import socket
 import urllib.error
@@ -13,8 +14,9 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from devices.status import Health, Paper
-from kiosk.health import DeviceHealth, OutOfService, StationHealth, TerminalHealth
+from kiosk.health import Activity, DeviceHealth, OutOfService, StationHealth, TerminalHealth
 from kiosk.metrics import KioskMetrics, serve_metrics
+from kiosk.settings import StationSettings
 
 
 def samples(metrics: KioskMetrics) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -99,28 +101,45 @@ def test_metrics_catalog_age_and_sync_only_once_known() -> None:
     names = {name for name, _ in samples(metrics)}
     assert "kiosk_catalog_age_seconds" not in names
     assert "kiosk_catalog_last_sync_timestamp_seconds" not in names
-    metrics.catalog_stored(2000.0)
-    metrics.catalog_synced("unreachable")
+    metrics.update_station(StationHealth(catalog_version="v1", catalog_stored_at=2000.0))
     assert value(metrics, "kiosk_catalog_age_seconds") == 3000
     assert "kiosk_catalog_last_sync_timestamp_seconds" not in {n for n, _ in samples(metrics)}
-    metrics.catalog_synced("unchanged")
-    assert value(metrics, "kiosk_catalog_last_sync_timestamp_seconds") == 5000
+    metrics.update_station(
+        StationHealth(catalog_version="v1", catalog_stored_at=2000.0, catalog_synced_at=4800.0)
+    )
+    assert value(metrics, "kiosk_catalog_last_sync_timestamp_seconds") == 4800
 
 
-def test_metrics_counters_take_only_known_codes() -> None:
+def test_metrics_counters_and_quarantined_follow_the_station_activity() -> None:
     metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
-    metrics.session_started()
-    metrics.submission_answered("accepted")
-    metrics.submission_answered("王小明")  # not a code: not counted, no new series
-    metrics.rating_given(5)
-    metrics.rating_given("非常满意；窗口人员态度好")
-    metrics.rating_given(6)
+    assert value(metrics, "kiosk_submissions_total", outcome="refused") == 0  # from the start
+    activity = (
+        Activity(started_at=1.0)
+        .with_session()
+        .with_answer("accepted")
+        .with_answer("王小明")  # not a code: not counted, no new series
+        .with_rating(5)
+        .with_rating("非常满意；窗口人员态度好")
+        .with_rating(6)
+    )
+    metrics.update_station(StationHealth(quarantined=2, activity=activity))
     assert value(metrics, "kiosk_sessions_total") == 1
     assert value(metrics, "kiosk_submissions_total", outcome="accepted") == 1
     assert value(metrics, "kiosk_submissions_total", outcome="refused") == 0
     assert value(metrics, "kiosk_ratings_total") == 1  # the 5; never by level
+    assert value(metrics, "kiosk_outbox_quarantined") == 2
     labels = {v for _, labelset in samples(metrics) for _, v in labelset}
     assert not any("王" in v or "满意" in v or v == "6" for v in labels)
+
+
+def test_metrics_outbox_backlog_sets_depth_and_oldest_age_at_once() -> None:
+    now = [1000.0]
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001", clock=lambda: now[0])
+    metrics.outbox_backlog(2, 880.0)
+    assert value(metrics, "kiosk_outbox_depth") == 2
+    assert value(metrics, "kiosk_outbox_oldest_age_seconds") == 120
+    metrics.outbox_backlog(0, None)
+    assert value(metrics, "kiosk_outbox_oldest_age_seconds") == 0
 
 
 def test_serve_metrics_port_zero_serves_over_http_then_stops() -> None:
@@ -186,3 +205,21 @@ def test_serve_metrics_many_idle_connections_take_no_threads_or_descriptors() ->
             assert b"kiosk_build_info" in answer.read()
     finally:
         server.stop()
+
+
+def test_metrics_station_info_names_the_place_from_the_station_file() -> None:
+    station = dataclasses.replace(StationSettings(), latitude="39.9139", longitude="116.3496")
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001", station=station)
+    assert (
+        value(
+            metrics,
+            "kiosk_station_info",
+            terminal_id="XC-0001",
+            district="西城区",
+            street="月坛街道",
+            community="白云观社区",
+            latitude="39.9139",
+            longitude="116.3496",
+        )
+        == 1
+    )

@@ -269,3 +269,28 @@ def test_station_file_overlong_value_is_refused_before_any_pattern(tmp_path: Pat
     assert caught.value.key == "ui.guide_url_pattern"
     assert "30008 characters long; at most 1000" in caught.value.reason
     assert len(str(caught.value)) < 200
+
+
+def test_station_coordinates_given_together_are_kept() -> None:
+    station = parse_settings(
+        {"station": {"latitude": "39.9139", "longitude": "116.3496"}}, "kiosk.toml"
+    ).station
+    assert (station.latitude, station.longitude) == ("39.9139", "116.3496")
+
+
+@pytest.mark.parametrize(
+    ("place", "key", "said"),
+    [
+        ({"latitude": "91.5", "longitude": "116.3"}, "station.latitude", "from -90 to 90"),
+        ({"latitude": "39.9", "longitude": "東經116"}, "station.longitude", "from -180 to 180"),
+        ({"latitude": "39.9"}, "station.longitude", "give both, or neither"),
+        ({"longitude": "116.3"}, "station.latitude", "give both, or neither"),
+    ],
+)
+def test_station_coordinates_out_of_range_or_alone_name_the_key(
+    place: dict[str, str], key: str, said: str
+) -> None:
+    with pytest.raises(SettingsError) as caught:
+        parse_settings({"station": place}, "kiosk.toml")
+    assert caught.value.key == key
+    assert said in caught.value.reason

@@ -19,7 +19,6 @@ from kiosk.services import Devices
 from kiosk.settings import Settings
 from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, with_staff_pin
-from ui.app import _health
 from ui.devicetypes import PrintState
 from ui.stallprobe import StallProbe
 
@@ -63,7 +62,9 @@ def test_health_for_the_heartbeat_names_each_device_and_its_state(station: Drive
             if status is not None
         )
     )
-    health = _health(station.ui.devices, station.ui.catalog)
+    assert station.ui.health is not None
+    health = station.ui.health.station()  # what the heartbeat and the metrics say
+    assert health.catalog_version == str(station.ui.catalog.version)
     assert health.devices == (
         DeviceHealth("id_reader", Health.ONLINE),
         DeviceHealth("printer", Health.ONLINE, Paper.OK),

@@ -76,3 +76,20 @@ def test_without_a_catalog_the_kiosk_goes_out_of_service_by_itself_and_comes_bac
         kiosk.wait_until(lambda: kiosk.ui.service.property("reason") == "", 20_000)
         assert not kiosk.visible("outOfServiceScreen")
         assert kiosk.ui.service.out_of_service() is None
+
+
+def test_out_of_service_by_staff_reaches_the_platform_in_the_heartbeat(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    with platform_station(tmp_path) as (settings, standin):
+        standin.state.set_catalog(sample_document())
+        kiosk = launch(with_staff_pin(settings), outbox_path=tmp_path / "outbox.db")
+        kiosk.open_staff_panel()
+        kiosk.click("outOfService_staff-absent")
+        kiosk.wait_until(lambda: kiosk.ui.service.current_reason() == "staff-absent")
+        # At once, not at the next 5-minute heartbeat.
+        terminal = settings.station.terminal_id
+        kiosk.wait_until(lambda: standin.store.out_of_service(terminal) is not None, 10_000)
+        assert standin.store.out_of_service(terminal)["reason"] == "staff-absent"  # type: ignore[index]
+        kiosk.click("backInServiceButton")
+        kiosk.wait_until(lambda: standin.store.out_of_service(terminal) is None, 10_000)

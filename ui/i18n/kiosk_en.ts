@@ -97,7 +97,7 @@
 <context>
     <name>SearchScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+43"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+44"/>
         <source>%n item(s) found</source>
         <translation>
             <numerusform>%n item found</numerusform>

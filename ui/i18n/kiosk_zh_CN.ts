@@ -1369,7 +1369,7 @@
         <translation>本终端暂未开放此项服务。请拨打 %1 或咨询服务站工作人员。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <location line="+5"/>
         <source>Cannot apply here right now</source>
         <translation>暂时无法在线办理</translation>
@@ -1548,7 +1548,7 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+35"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+36"/>
         <source>Item name, pinyin or initials, e.g. 居住证 / juzhuzheng / jzz</source>
         <translation>事项名称、拼音或首字母，如：居住证 / juzhuzheng / jzz</translation>
     </message>
@@ -1792,7 +1792,7 @@
         <translation>工作人员帮助不够</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Administrative licensing</source>
         <comment>catalog item type</comment>
         <translation>行政许可</translation>
@@ -2068,7 +2068,7 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <source>It stopped working several times in a row. The district has been told, and a technician will check it.</source>
         <translation>本机连续多次出现故障，已通知区政务服务中心，技术人员将尽快检修。</translation>
     </message>
@@ -2091,6 +2091,11 @@
         <location line="+2"/>
         <source>No staff are on duty to help at the moment.</source>
         <translation>目前无工作人员值守。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The station staff have taken it out of service for now.</source>
+        <translation>工作人员已暂停本机服务。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -116,6 +116,7 @@ class ConformancePlatform:
         self.evaluations: dict[str, dict[str, Any]] = {}
         self.heartbeats: list[dict[str, Any]] = []
         self.search_misses: list[dict[str, Any]] = []
+        self.usage_figures: list[dict[str, Any]] = []
         self._seen_nonces: set[tuple[str, str]] = set()
         self._keys: dict[tuple[str, str, str], tuple[str, Answer]] = {}
         self._lock = threading.Lock()
@@ -219,6 +220,11 @@ class ConformancePlatform:
             return Answer(204)
         if method == "GET" and path == "/api/v1/terminals/self":
             return Answer(200, {"terminalId": terminal, "serverTime": _now_iso(time.time())})
+        if method == "POST" and path == "/api/v1/usage-figures":
+            if (terminal, "reportUsageFigures", key) not in self._keys:
+                self.usage_figures.append(document)
+                self._keys[(terminal, "reportUsageFigures", key)] = ("", Answer(204))
+            return Answer(204)
         raise Refusal(404, "not_found", "没有这个接口")
 
     def _busy(self) -> Answer:

@@ -1,7 +1,7 @@
 """The kiosk's client paths against an independent platform written from openapi.yaml alone
 (conformance_server.py), not against the stand-in: catalog with ETag, case creation with a
 busy answer, a lost response and idempotent retries, material upload, evaluation,
-heartbeat, progress queries with each proof and search misses — configured with the
+heartbeat, progress queries with each proof, search misses and usage figures — configured with the
 contract's server URL."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PIL import Image
 
 from devices.idcard.identity import parse_text_block
 from devices.sim.idcard import SAMPLE_CARDS
+from devices.status import Health, Paper
 from kiosk import __version__
 from kiosk.audit import AuditTrail
 from kiosk.catalog.misses import report_search_misses
@@ -27,6 +28,7 @@ from kiosk.catalog.sync import sync_catalog
 from kiosk.delivery import Deliverer
 from kiosk.district.client import Ok, PlatformClient
 from kiosk.forms import check_form, prefill
+from kiosk.health import Activity, DeviceHealth, StationHealth, TerminalHealth
 from kiosk.outbox import Outbox
 from kiosk.progress import (
     NOT_FOUND,
@@ -47,6 +49,7 @@ from kiosk.submission import (
     Submitter,
     evaluation,
 )
+from kiosk.usage import UsageFigure, UsageStore, report_usage
 from tests.kiosk.district.conformance_server import ConformancePlatform, ConformanceServer
 
 TERMINAL = "XC-YT-BYG-0001-ABCDEFGHIJK"  # 26 characters, the longest the settings allow
@@ -200,4 +203,37 @@ def test_conformance_heartbeat_and_search_misses_accepted(
     store.record_search_miss("残疾人补贴")
     assert report_search_misses(store, client) == "reported 1 missed term(s)"
     assert platform.search_misses[0]["terms"] == [{"term": "残疾人 补贴", "count": 1}]
+    assert platform.problems == []
+
+
+def test_conformance_heartbeat_summary_and_usage_figures_accepted(
+    client: PlatformClient, platform: ConformancePlatform, tmp_path: Path
+) -> None:
+    """The heartbeat's whole summary from typed health, and usage figures from the store,
+    as a platform written from the contract reads them."""
+    now = time.time()
+    station = StationHealth(
+        devices=(
+            DeviceHealth("id_reader", Health.ONLINE),
+            DeviceHealth("printer", Health.HARDWARE_ERROR, Paper.OUT),
+            DeviceHealth("scanner", None),
+        ),
+        catalog_version="sample-2026.11",
+        catalog_stored_at=now - 3600,
+        catalog_synced_at=now - 60,
+        quarantined=1,
+        activity=Activity(started_at=now - 7200).with_session().with_rating(4),
+    )
+    health = TerminalHealth(station, __version__, 2, 90, None, now)
+    assert isinstance(client.heartbeat(health), Ok)
+    (beat,) = platform.heartbeats
+    assert beat["activity"]["ratings"]["4"] == 1
+    assert beat["catalogAgeSeconds"] == 3600
+    store = UsageStore(tmp_path / "usage.db")
+    store.add([UsageFigure("2026-11-29", "110102-SHBZK", viewed=3, searched=1)])
+    assert report_usage(store, client) == "sent 1 figure(s)"
+    assert platform.usage_figures[0]["figures"] == [
+        {"date": "2026-11-29", "itemCode": "110102-SHBZK", "viewed": 3, "searched": 1,
+         "applied": 0, "rated": 0}
+    ]  # fmt: skip
     assert platform.problems == []

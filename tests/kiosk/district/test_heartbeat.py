@@ -8,7 +8,13 @@ from typing import Any
 from devices.status import Health, Paper
 from kiosk.audit import Head
 from kiosk.district.client import Ok, PlatformClient, Rejected, heartbeat_body
-from kiosk.health import DeviceHealth, OutOfService, StationHealth, TerminalHealth
+from kiosk.health import (
+    Activity,
+    DeviceHealth,
+    OutOfService,
+    StationHealth,
+    TerminalHealth,
+)
 from kiosk.standin.server import StandIn
 from tests.kiosk.district.conftest import SECRET, TERMINAL
 
@@ -73,6 +79,16 @@ def test_heartbeat_typed_health_arrives_as_the_contract_says(
             DeviceHealth("scanner", None),
         ),
         catalog_version="sample-2026.11",
+        catalog_stored_at=1_795_999_000.0,
+        catalog_synced_at=1_795_999_940.0,
+        quarantined=1,
+        activity=Activity(started_at=1_795_990_000.0)
+        .with_session()
+        .with_session()
+        .with_answer("accepted")
+        .with_answer("refused")
+        .with_rating(5)
+        .with_rating(2),
     )
     health = TerminalHealth(
         station=station,
@@ -96,6 +112,16 @@ def test_heartbeat_typed_health_arrives_as_the_contract_says(
         ],
         "auditHead": {"seq": 12, "mac": "e" * 64},
         "at": "2026-11-30T00:53:20+00:00",
+        "quarantined": 1,
+        "catalogAgeSeconds": 1000,
+        "catalogLastSync": "2026-11-30T00:52:20+00:00",
+        "activity": {
+            "startedAt": "2026-11-29T22:06:40+00:00",
+            "sessions": 2,
+            "submissionsAccepted": 1,
+            "submissionsRefused": 1,
+            "ratings": {"1": 0, "2": 1, "3": 0, "4": 0, "5": 1},
+        },
     }
     assert standin.store.audit_head(TERMINAL) == (12, "e" * 64)
 
@@ -106,6 +132,27 @@ def test_heartbeat_body_without_catalog_or_audit_head_says_none() -> None:
     assert body["catalogVersion"] == "none"
     assert body["devices"] == []
     assert "auditHead" not in body
+    assert "catalogAgeSeconds" not in body  # no catalog stored: no age
+    assert "catalogLastSync" not in body
+    assert "activity" not in body  # the out-of-service screen counts nothing
+
+
+def test_heartbeat_activity_counts_out_of_range_are_refused(standin: StandIn) -> None:
+    # Not the contract-checked client: this request breaks the contract on purpose.
+    client = PlatformClient(standin.url, TERMINAL, SECRET, read_timeout_s=5)
+    body = beat()
+    body["activity"] = {
+        "startedAt": "2026-11-26T09:00:00+08:00", "sessions": -1, "submissionsAccepted": 0,
+        "submissionsRefused": 0, "ratings": {"1": 0, "2": 0, "3": 0, "4": 0, "6": 1},
+    }  # fmt: skip
+    try:
+        answer = client.post("/heartbeat", body)
+    finally:
+        client.close()
+    assert isinstance(answer, Rejected)
+    assert answer.status == 422
+    assert set(answer.fields) >= {"activity/sessions", "activity/ratings"}
+    assert standin.store.last_heartbeat(TERMINAL) is None
 
 
 def test_heartbeat_out_of_service_reason_and_since_reach_the_platform(

@@ -91,6 +91,7 @@ Window {
             objectName: "searchScreen", catalog: window.catalog, hotline: window.shell.hotline
         })
         search.itemChosen.connect(window.openGuide)
+        search.resultChosen.connect(window.openFoundGuide)
     }
 
     function openList(kind: string, name: string) {
@@ -102,7 +103,16 @@ Window {
     }
 
     function openGuide(code: string) {
-        if (!window.catalog.openGuide(code))
+        window.showGuide(window.catalog.openGuide(code))
+    }
+
+    // A guide opened from a search result (counted as searched for the district's figures).
+    function openFoundGuide(code: string) {
+        window.showGuide(window.catalog.openFoundGuide(code))
+    }
+
+    function showGuide(opened: bool) {
+        if (!opened)
             return
         const guide = window.push("GuideScreen.qml", {
             objectName: "guideScreen", catalog: window.catalog, devices: window.devices,

@@ -72,6 +72,8 @@ QtObject {
             return qsTr("One of its devices is faulty and is being repaired.")
         case "staff-absent":
             return qsTr("No staff are on duty to help at the moment.")
+        case "other":
+            return qsTr("The station staff have taken it out of service for now.")
         default:
             return qsTr("It has been switched off for now.")
         }

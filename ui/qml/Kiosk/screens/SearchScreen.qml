@@ -12,6 +12,7 @@ Item {
     required property CatalogViewModel catalog
     required property string hotline
     signal itemChosen(string code)
+    signal resultChosen(string code)  // a row of the search's results, not a most-asked one
 
     readonly property string typed: field.text + field.preeditText
     readonly property bool hasQuery: typed.trim().length > 0
@@ -73,7 +74,7 @@ Item {
                 required property int index
                 objectName: "resultRow_" + index
                 width: ListView.view.width
-                onClicked: screen.itemChosen(code)
+                onClicked: screen.resultChosen(code)
             }
         }
         ListView {
