@@ -34,7 +34,8 @@ CARD_WAIT_S = 60.0  # and a card the reader within this long of the step startin
 CATALOG_MAX_AGE_S = 2 * 86400  # as the district's alert KioskCatalogStale
 MIN_FREE_BYTES = 500 * 1024 * 1024  # the outbox, catalogs and logs need room to grow
 BLACK_BELOW = 32  # a camera frame whose brightest (averaged) spot is darker is black
-MAX_CLOCK_SKEW_S = 120.0  # the platform refuses signed requests further off than this
+# Well inside the 300 s after which the platform refuses signed requests (district/signing.py).
+MAX_CLOCK_SKEW_S = 120.0
 KEEP_RESULTS = 90  # about three months of daily checks
 SLIP_PREFIX = "KIOSK-SELFCHECK:"
 BY_STAFF = "staff"  # who ran a check: staff mode, never a PIN or a name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from devices.idcard.device import IdCardDevice
@@ -42,6 +43,8 @@ class Services:
     staff mode only says how to set a PIN.
 
     `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
+    `state_dir`: the state folder (the daily self-check keeps its results and measures free
+    space there; None: neither).
     """
 
     catalog_store: CatalogStore
@@ -52,3 +55,4 @@ class Services:
     outbox: Callable[[], Outbox] | None = None
     audit: Callable[[], AuditTrail] | None = None
     staff_access: Callable[[], StaffAccess] | None = None
+    state_dir: Path | None = None

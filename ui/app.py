@@ -32,6 +32,7 @@ from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWor
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
+from ui.selfcheckview import SelfCheckViewModel
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
 from ui.visitview import VisitModel
@@ -77,6 +78,7 @@ class KioskUi:
     outbox: OutboxService | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
     metrics: MetricsServer | None = None
+    selfcheck: SelfCheckViewModel | None = None
 
     def root(self) -> QObject:
         return self.window
@@ -88,6 +90,8 @@ class KioskUi:
         self.devices.stop()
         self.staff.stop()
         self.capture.stop()
+        if self.selfcheck is not None:
+            self.selfcheck.stop()
         if self.outbox is not None:
             self.outbox.stop()
         if self.metrics is not None:
@@ -192,6 +196,19 @@ def build_ui(
         settings, visit=visit, catalog=catalog, outbox=outbox, hub=hub, shell=shell, parent=engine
     )
 
+    # The daily self-check (staff mode); its result for the heartbeat: selfcheck.last_result().
+    selfcheck = SelfCheckViewModel(
+        hub,
+        capture,
+        catalog_service,
+        outbox=outbox,
+        station=lambda: _health(hub, catalog),
+        state_dir=services.state_dir,
+        parent=engine,
+    )
+    selfcheck.staffAction.connect(staff.record)
+    staff.unlockedChanged.connect(lambda on: on or selfcheck.cancel())
+
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImageProvider("pages", PageImageProvider(apply.shelf))
     languages.attach(engine)
@@ -206,6 +223,7 @@ def build_ui(
             "staff": staff,
             "progress": progress,
             "apply": apply,
+            "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
             **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
@@ -223,6 +241,7 @@ def build_ui(
     first_frame = FirstFrameGate(window, engine, deferred=True)
     first_frame.passed.connect(catalog_service.start)
     first_frame.passed.connect(hub.start)
+    first_frame.passed.connect(selfcheck.start)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
     feed = (
@@ -252,6 +271,7 @@ def build_ui(
         staff=staff,
         visit=visit,
         outbox=outbox,
+        selfcheck=selfcheck,
     )
     if feed is not None:
         first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))

@@ -4,6 +4,7 @@ terminal's heartbeat. The GUI thread only nudges it and hears what was delivered
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import time
@@ -24,7 +25,7 @@ from ui.rowmodel import RowModel
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
     from kiosk.delivery import Deliverer, Step
-    from kiosk.district.client import PlatformClient
+    from kiosk.district.client import PlatformClient, Result
     from kiosk.outbox import Outbox
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
@@ -63,6 +64,8 @@ class OutboxWorker(QObject):
         measured(TerminalHealth): what a heartbeat is about to send (for the metrics).
         answeredKind(str, str): the platform took ("accepted") or refused ("refused") an
             outbox row of this kind (kiosk.outbox.KINDS), for the metrics.
+        platformChecked(PlatformProbe): the self-check's heartbeat: how it went, its round
+            trip and the platform's clock (kiosk/selfcheck.py).
     """
 
     answered = Signal(str, str)
@@ -75,6 +78,7 @@ class OutboxWorker(QObject):
     troubleChanged = Signal(str)
     measured = Signal(object)
     answeredKind = Signal(str, str)
+    platformChecked = Signal(object)
 
     def __init__(
         self,
@@ -256,7 +260,46 @@ class OutboxWorker(QObject):
         except Exception as error:  # staff hear of it, the next beat retries
             self._report_trouble("heartbeat", error)
 
-    def _heartbeat(self, station: StationHealth) -> None:
+    @Slot(object)
+    def check_platform(self, station: StationHealth) -> None:
+        """The self-check's step: a heartbeat sent now, a real signed request (answered:
+        reachable, and the terminal's secret accepted), timed, with the platform's clock."""
+        from kiosk.district.client import Busy, Ok, Rejected
+        from kiosk.selfcheck import PlatformProbe
+
+        if self._deliverer is None:
+            self.platformChecked.emit(
+                PlatformProbe("offline", detail="the sync worker did not start (see the panel)")
+            )
+            return
+        started, wall = time.monotonic(), time.time()
+        try:
+            result = self._heartbeat(station)
+        except Exception as error:  # staff hear of it as "not reachable", with the type
+            self._report_trouble("heartbeat", error)
+            self.platformChecked.emit(PlatformProbe("offline", detail=type(error).__name__))
+            return
+        took = time.monotonic() - started
+        probe = PlatformProbe(
+            "offline", round_trip_ms=round(took * 1000), local_time=wall + took / 2
+        )
+        if isinstance(result, Ok):
+            probe = dataclasses.replace(probe, kind="ok", server_date=result.server_date)
+        elif isinstance(result, Rejected):
+            probe = dataclasses.replace(
+                probe,
+                kind="rejected",
+                server_date=result.server_date,
+                status=result.status,
+                code=result.code,
+            )
+        elif isinstance(result, Busy):
+            probe = dataclasses.replace(probe, kind="busy", code=result.code)
+        else:
+            probe = dataclasses.replace(probe, detail=result.detail)
+        self.platformChecked.emit(probe)
+
+    def _heartbeat(self, station: StationHealth) -> Result:
         assert self._deliverer is not None
         assert self._audit is not None
         outbox = self._deliverer.outbox
@@ -272,6 +315,7 @@ class OutboxWorker(QObject):
         self.measured.emit(health)
         result = self._deliverer.client.heartbeat(health)
         log.info("heartbeat: %s", type(result).__name__)
+        return result
 
 
 def _wait_ms(wait_s: float) -> int:
@@ -383,7 +427,8 @@ class OutboxService(QObject):
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int),
-            measured(TerminalHealth), answeredKind(str, str): from the worker.
+            measured(TerminalHealth), answeredKind(str, str), platformChecked(PlatformProbe):
+            from the worker.
         statusChanged: `depth` or `problem` changed (`refusedRows` is a list model).
     """
 
@@ -394,8 +439,10 @@ class OutboxService(QObject):
     depthChanged = Signal(int)
     measured = Signal(object)
     answeredKind = Signal(str, str)
+    platformChecked = Signal(object)
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
+    requestPlatformCheck = Signal(object)
     requestProgress = Signal(int, object)  # the query's number, ProgressQuery
     requestSubmit = Signal(object)
     requestRate = Signal(object, str)
@@ -420,6 +467,8 @@ class OutboxService(QObject):
         self._submit_thread.started.connect(submitter.start)
         self.requestNudge.connect(worker.nudge)
         self.requestHeartbeat.connect(worker.heartbeat)
+        self.requestPlatformCheck.connect(worker.check_platform)
+        worker.platformChecked.connect(self.platformChecked)
         self.requestProgress.connect(worker.progress)
         self.requestSubmit.connect(submitter.submit)
         self.requestRate.connect(submitter.rate)
@@ -487,6 +536,10 @@ class OutboxService(QObject):
 
     def heartbeat(self, station: StationHealth) -> None:
         self.requestHeartbeat.emit(station)
+
+    def check_platform(self, station: StationHealth) -> None:
+        """The self-check's heartbeat; answered by `platformChecked(PlatformProbe)`."""
+        self.requestPlatformCheck.emit(station)
 
     def stop(self) -> None:
         from PySide6.QtCore import QMetaObject, Qt

@@ -71,6 +71,7 @@ def build_services(
         outbox=outbox,
         audit=audit,
         staff_access=staff_access,
+        state_dir=state_dir,
     )
 
 

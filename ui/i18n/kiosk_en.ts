@@ -15,7 +15,7 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+124"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+125"/>
         <source>Service catalog: version %1, %n item(s)</source>
         <translation>
             <numerusform>Service catalog: version %1, %n item</numerusform>

@@ -15,6 +15,7 @@ Rectangle {
     required property OutboxService outbox  // null without a platform
     readonly property DeviceTexts texts: DeviceTexts {}
     signal closeRequested()
+    signal selfCheckRequested()
 
     function close() {
         panel.staff.lock()
@@ -271,6 +272,11 @@ Rectangle {
                     text: qsTr("Discard failed receipt")
                     visible: panel.devices.failedJob !== ""
                     onClicked: panel.devices.discardFailedJob()
+                }
+                KioskButton {
+                    objectName: "selfCheckButton"
+                    text: qsTr("Daily self-check")
+                    onClicked: panel.selfCheckRequested()
                 }
                 KioskButton {
                     objectName: "devicePanelClose"
