@@ -94,6 +94,7 @@ class Reason(enum.Enum):
     # skipped
     NOT_CONFIGURED = "not_configured"  # the station has no such device
     NO_PLATFORM = "no_platform"  # no platform configured: nothing to reach, no clock to compare
+    NO_PLATFORM_CLOCK = "no_platform_clock"  # the platform did not answer: no clock to compare
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ def platform_outcome(probe: PlatformProbe) -> Outcome:
 def clock_outcome(probe: PlatformProbe | None, max_skew_s: float = MAX_CLOCK_SKEW_S) -> Outcome:
     """Our clock against the platform's Date header (1 s resolution)."""
     if probe is None or probe.server_date is None:
-        return Outcome.skipped(Step.CLOCK, Reason.NO_PLATFORM)
+        return Outcome.skipped(Step.CLOCK, Reason.NO_PLATFORM_CLOCK)
     skew = probe.local_time - probe.server_date
     if abs(skew) > max_skew_s:
         return Outcome.failed(Step.CLOCK, Reason.CLOCK_OFF, round(skew))

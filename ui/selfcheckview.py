@@ -293,6 +293,7 @@ class SelfCheckViewModel(QObject):
         self._wait = SelfCheckWait.Value.Nothing
         self._last: SelfCheckResult | None = None
         self._save_failed = False
+        self._saved = False  # this run's result is kept
         self._catalog: tuple[str, float | None] = ("", None)  # version, stored at
         self._confirmed_at: float | None = None  # the platform said the catalog is current
         self._probe: PlatformProbe | None = None
@@ -404,6 +405,7 @@ class SelfCheckViewModel(QObject):
         bool, lambda self: self._run.phase in (Phase.CHECKING, Phase.STOPPED), notify=changed
     )
     saveFailed = Property(bool, lambda self: self._save_failed, notify=changed)
+    saved = Property(bool, lambda self: self._saved, notify=changed)  # this run's result
     hasLast = Property(bool, lambda self: self._last is not None, notify=changed)
     lastAt = Property(str, _last_at, notify=changed)  # Beijing time, "YYYY-MM-DD HH:MM"
     lastPassed = Property(bool, lambda self: bool(self._last and self._last.passed), notify=changed)
@@ -418,7 +420,7 @@ class SelfCheckViewModel(QObject):
         if self._run.phase in (Phase.CHECKING, Phase.STOPPED):
             return
         self.start()
-        self._save_failed = False
+        self._save_failed = self._saved = False
         self._probe = None
         self._run = SelfCheckRun(unconfigured=self._unconfigured())
         self.staffAction.emit("selfcheck_started", "")
@@ -649,6 +651,7 @@ class SelfCheckViewModel(QObject):
     @Slot(object)
     def _on_saved(self, result: SelfCheckResult) -> None:
         self._last = result
+        self._saved = True
         self.changed.emit()
         self.resultChanged.emit(result)
 

@@ -229,7 +229,7 @@ def test_clock_against_the_platform(
 
 def test_clock_without_the_platforms_date_is_skipped() -> None:
     assert clock_outcome(None).verdict is Verdict.SKIPPED
-    assert clock_outcome(PlatformProbe("offline")).reason is Reason.NO_PLATFORM
+    assert clock_outcome(PlatformProbe("offline")).reason is Reason.NO_PLATFORM_CLOCK
 
 
 @pytest.mark.parametrize(

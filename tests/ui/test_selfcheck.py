@@ -5,10 +5,14 @@ the platform stand-in over real HTTP, and the result kept and shown."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtQml import QQmlComponent, QQmlEngine
 
 from devices.idcard.device import IdCardDevice
 from devices.printer.printer import ReceiptPrinter
@@ -22,11 +26,13 @@ from devices.status import Light, Paper
 from kiosk.app.devicesetup import SAMPLE_PAGES
 from kiosk.audit import AuditTrail
 from kiosk.keyfiles import load_key
-from kiosk.selfcheck import SLIP_PREFIX, SelfCheckStore
+from kiosk.selfcheck import SLIP_PREFIX, Outcome, Reason, SelfCheckStore, Step, Verdict
 from kiosk.services import Devices
 from kiosk.settings import Settings
 from tests.ui.driver import Driver, platform_station, with_staff_pin
-from ui.selfcheckview import SelfCheckWait
+from ui.app import QML_DIR
+from ui.i18n import LanguageSwitcher
+from ui.selfcheckview import SelfCheckStep, SelfCheckWait, SelfCheckWorker
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -239,3 +245,140 @@ def test_without_devices_or_platform_the_steps_are_skipped_with_the_words(
     shown = texts(kiosk)
     assert "本站未配置" in shown  # printer and reader
     assert "没有可比对的区平台" in shown  # platform and clock
+
+
+# -- the words: every step, wait and reason has them, in Chinese and in English ------------
+
+TEXTS_HARNESS = b"""
+import QtQml
+import Kiosk
+
+QtObject {
+    property int step
+    property int waiting
+    property string reason
+    property list<string> args: ["7", "8"]
+    readonly property SelfCheckTexts texts: SelfCheckTexts {}
+    readonly property string name: texts.stepName(step)
+    readonly property string instruction: texts.instruction(waiting)
+    readonly property string found: texts.found(reason, args)
+    readonly property string advice: texts.advice(reason, args)
+}
+"""
+
+
+@dataclasses.dataclass
+class Words:
+    """SelfCheckTexts in a QML engine of its own, with the kiosk's languages."""
+
+    harness: QObject
+    languages: LanguageSwitcher
+
+
+@pytest.fixture(scope="module")
+def words(qapp: object) -> Iterator[Words]:
+    engine = QQmlEngine()
+    engine.addImportPath(str(QML_DIR))
+    languages = LanguageSwitcher()
+    languages.attach(engine)
+    component = QQmlComponent(engine)
+    component.setData(TEXTS_HARNESS, "harness.qml")
+    harness = component.create()
+    assert harness is not None, component.errorString()
+    yield Words(harness, languages)
+    languages.detach()
+    harness.deleteLater()
+    engine.deleteLater()
+
+
+def say(words: Words, language: str, **values: object) -> dict[str, str]:
+    words.languages.switch(language)
+    for key, value in values.items():
+        words.harness.setProperty(key, value)
+    keys = ("name", "instruction", "found", "advice")
+    return {key: str(words.harness.property(key)) for key in keys}
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_step_and_wait_has_words(words: Words, language: str) -> None:
+    for step in SelfCheckStep.Value:
+        assert say(words, language, step=int(step))["name"], step
+    for wait in SelfCheckWait.Value:
+        shown = say(words, language, waiting=int(wait))["instruction"]
+        assert bool(shown) is (wait is not SelfCheckWait.Value.Nothing), wait
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("reason", list(Reason))
+def test_every_reason_has_words_and_a_failure_says_what_to_do(
+    words: Words, language: str, reason: Reason
+) -> None:
+    said = say(words, language, reason=reason.value)
+    assert said["found"], reason
+    assert "%" not in said["found"]
+    assert bool(said["advice"]) is (reason.value in FAILURES), reason
+    if language == "zh_CN":
+        assert CJK.search(said["found"]), said["found"]
+
+
+FAILURES = {
+    "print_failed", "wrong_code", "not_read_back", "no_card", "frame_failed", "frame_black",
+    "platform_offline", "platform_refused", "platform_busy", "no_catalog", "catalog_stale",
+    "disk_low", "disk_unreadable", "clock_off", "skipped_by_staff",
+}  # fmt: skip
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+# -- the worker's checks: a camera frame, the disk ---------------------------------------
+
+
+def jpeg_of(colour: Qt.GlobalColor) -> bytes:
+    image = QImage(640, 480, QImage.Format.Format_RGB888)
+    image.fill(colour)
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG")  # type: ignore[call-overload]
+    return bytes(array.data())
+
+
+@pytest.mark.parametrize(
+    ("colour", "reason"),
+    [(Qt.GlobalColor.black, Reason.FRAME_BLACK), (Qt.GlobalColor.gray, Reason.FRAME_OK)],
+)
+def test_worker_frame_all_black_fails(qapp: object, colour: Qt.GlobalColor, reason: Reason) -> None:
+    worker = SelfCheckWorker(None)
+    seen: list[Outcome] = []
+    worker.frameInspected.connect(seen.append)
+    worker.inspect_frame(jpeg_of(colour))
+    assert [o.reason for o in seen] == [reason]
+
+
+def test_worker_frame_not_an_image_fails(qapp: object) -> None:
+    worker = SelfCheckWorker(None)
+    seen: list[Outcome] = []
+    worker.frameInspected.connect(seen.append)
+    worker.inspect_frame(b"not a jpeg")
+    assert seen[0].verdict is Verdict.FAILED
+
+
+def test_worker_frame_a_sample_page_passes(qapp: object) -> None:
+    worker = SelfCheckWorker(None)
+    seen: list[Outcome] = []
+    worker.frameInspected.connect(seen.append)
+    page = sorted(SAMPLE_PAGES.glob("*.jpg"))[0]
+    worker.inspect_frame(page.read_bytes())
+    assert seen[0].reason is Reason.FRAME_OK
+
+
+def test_worker_disk_of_the_state_folder(qapp: object, tmp_path: Path) -> None:
+    worker = SelfCheckWorker(tmp_path / "missing")
+    seen: list[Outcome] = []
+    worker.diskMeasured.connect(seen.append)
+    worker.measure_disk()  # a folder that is not there: unreadable, said so
+    assert seen[-1].reason is Reason.DISK_UNREADABLE
+    worker = SelfCheckWorker(tmp_path)
+    worker.diskMeasured.connect(seen.append)
+    worker.measure_disk()
+    assert seen[-1].step is Step.DISK
+    assert seen[-1].reason in (Reason.DISK_OK, Reason.DISK_LOW)

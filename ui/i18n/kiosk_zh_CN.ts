@@ -1384,7 +1384,7 @@
 <context>
     <name>SelfCheckPanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/SelfCheckPanel.qml" line="+28"/>
+        <location filename="../qml/Kiosk/components/SelfCheckPanel.qml" line="+31"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
@@ -1414,7 +1414,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
         <source>Daily self-check</source>
         <translation>每日自检</translation>
     </message>
@@ -1434,7 +1434,13 @@
         <translation>上次自检 %1：未通过：%2。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+32"/>
+        <location line="+39"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Press Retry to check it again, or Skip to go on without it.</source>
         <translation>按“重试”再检查一次，或按“跳过”继续下一项。</translation>
     </message>
@@ -1686,6 +1692,11 @@
         <location line="+1"/>
         <source>No district platform to compare with</source>
         <translation>没有可比对的区平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform did not answer, so the clock could not be compared</source>
+        <translation>区平台没有应答，无法核对时间</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -53,11 +53,23 @@ Rectangle {
         border.width: Theme.borderWidth
 
         Flickable {
+            id: flick
             anchors.fill: parent
             anchors.margins: Theme.margin
             contentHeight: column.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
+
+            // What to do now and the buttons are at the end: keep them in sight when the
+            // checklist is taller than the screen (landscape, elder mode).
+            function showEnd() {
+                flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+            }
+            onContentHeightChanged: flick.showEnd()
+            Connections {
+                target: panel.selfCheck
+                function onChanged() { flick.showEnd() }
+            }
 
             Column {
                 id: column
@@ -113,7 +125,7 @@ Rectangle {
                             KioskText {
                                 objectName: "selfCheckStepName"
                                 width: parent.width
-                                text: panel.texts.stepName(row.step) + ": " + panel.stateText(row.status)
+                                text: qsTr("%1: %2").arg(panel.texts.stepName(row.step)).arg(panel.stateText(row.status))
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontBody
                                 font.bold: row.status === SelfCheckState.Checking
@@ -152,8 +164,8 @@ Rectangle {
                     width: parent.width
                     visible: panel.selfCheck.phase === "stopped"
                     text: visible
-                          ? panel.texts.stepName(panel.selfCheck.currentStep) + ": "
-                            + panel.texts.found(panel.selfCheck.currentReason, panel.currentArgs)
+                          ? qsTr("%1: %2").arg(panel.texts.stepName(panel.selfCheck.currentStep))
+                            .arg(panel.texts.found(panel.selfCheck.currentReason, panel.currentArgs))
                             + "\n" + panel.texts.advice(panel.selfCheck.currentReason, panel.currentArgs)
                             + "\n" + qsTr("Press Retry to check it again, or Skip to go on without it.")
                           : ""
@@ -169,7 +181,7 @@ Rectangle {
                     visible: panel.selfCheck.phase === "done"
                     text: panel.selfCheck.saveFailed
                           ? qsTr("The self-check is finished but its result could not be saved. Call the district's technicians.")
-                          : !panel.selfCheck.hasLast ? ""
+                          : !panel.selfCheck.saved ? ""
                           : panel.selfCheck.lastPassed
                             ? qsTr("Self-check finished and saved: everything passed.")
                             : qsTr("Self-check finished and saved. Not passed: %1.")

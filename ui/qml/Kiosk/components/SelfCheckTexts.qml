@@ -70,6 +70,7 @@ QtObject {
         case "skipped_by_staff": return qsTr("Skipped: not checked")
         case "not_configured": return qsTr("Not at this station")
         case "no_platform": return qsTr("No district platform to compare with")
+        case "no_platform_clock": return qsTr("The platform did not answer, so the clock could not be compared")
         default: return ""
         }
     }
