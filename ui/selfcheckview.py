@@ -377,6 +377,11 @@ class SelfCheckViewModel(QObject):
         stopped = run.phase is Phase.STOPPED
         return stopped or (run.phase is Phase.CHECKING and run.current in (Step.PRINT, Step.CARD))
 
+    def _can_retry(self) -> bool:
+        # A failed step, or one waiting for staff (a new slip, the card's wait started over).
+        waits = self._wait in (SelfCheckWait.Value.Scan, SelfCheckWait.Value.Card)
+        return self._run.phase is Phase.STOPPED or (self._run.phase is Phase.CHECKING and waits)
+
     def _last_at(self) -> str:
         if self._last is None:
             return ""
@@ -399,7 +404,7 @@ class SelfCheckViewModel(QObject):
     # the current step's failure (phase "stopped"): a Reason value and its parameters
     currentReason = Property(str, _current_reason, notify=changed)
     currentArgs = Property(list, _current_args, notify=changed)
-    canRetry = Property(bool, lambda self: self._run.phase is Phase.STOPPED, notify=changed)
+    canRetry = Property(bool, _can_retry, notify=changed)
     canSkip = Property(bool, _can_skip, notify=changed)
     running = Property(
         bool, lambda self: self._run.phase in (Phase.CHECKING, Phase.STOPPED), notify=changed
