@@ -421,3 +421,34 @@ def test_worker_disk_of_the_state_folder(qapp: object, tmp_path: Path) -> None:
     worker.measure_disk()
     assert seen[-1].step is Step.DISK
     assert seen[-1].reason in (Reason.DISK_OK, Reason.DISK_LOW)
+
+
+def test_platform_refusing_the_terminals_key_fails_the_step_and_says_whom_to_call(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    with platform_station(tmp_path) as (base, _standin):
+        # A secret the platform does not know: every signed request is refused.
+        secret = Path(base.security.terminal_secret_file)
+        secret.unlink()
+        load_key(secret, create=True)
+        settings = dataclasses.replace(
+            base, camera=dataclasses.replace(base.camera, image_folder=str(SAMPLE_PAGES))
+        )
+        kiosk = launch(with_staff_pin(settings), outbox_path=tmp_path / "outbox.db")
+        open_self_check(kiosk)
+        kiosk.click("selfCheckStart")
+        wait_for(kiosk, lambda: phase(kiosk) == "stopped", timeout_ms=20_000)
+        assert kiosk.ui.selfcheck is not None
+        assert kiosk.ui.selfcheck.property("currentStep") == SelfCheckStep.Value.Platform
+        problem = kiosk.item("selfCheckProblem").property("text")
+        assert "区平台拒绝了本终端（401" in problem
+        assert "联系区运维人员" in problem
+        kiosk.click("selfCheckSkip")
+        wait_for(kiosk, lambda: bool(kiosk.ui.selfcheck and kiosk.ui.selfcheck.property("saved")))
+    store = SelfCheckStore(tmp_path / "selfcheck.db")
+    kept = store.last()
+    store.close()
+    assert kept is not None
+    assert kept.failed_steps == ("platform",)
+    clock = kept.outcomes[-1]
+    assert clock.reason is Reason.CLOCK_OK  # a refusal still carries the platform's clock
