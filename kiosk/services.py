@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from devices.idcard.device import IdCardDevice
@@ -44,6 +45,8 @@ class Services:
     staff mode only says how to set a PIN.
 
     `sample_catalog`: with no stored catalog, store and show the sample (demo, tests).
+    `state_dir`: the state folder (the daily self-check keeps its results and measures free
+    space there; None: neither).
     """
 
     catalog_store: CatalogStore
@@ -57,3 +60,4 @@ class Services:
     # Staff choose devices' ports in staff mode (None: the panel offers no chooser).
     device_setup: DeviceSetup | None = None
     usage: Callable[[], UsageStore] | None = None
+    state_dir: Path | None = None

@@ -35,6 +35,7 @@ from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWor
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
+from ui.selfcheckview import SelfCheckViewModel
 from ui.servicestate import ServiceState
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
@@ -86,6 +87,7 @@ class KioskUi:
     health: HealthFeed | None = None
     # The Prometheus endpoint ([metrics] listen), once the first frame is out.
     metrics: MetricsServer | None = None
+    selfcheck: SelfCheckViewModel | None = None
 
     def root(self) -> QObject:
         return self.window
@@ -99,6 +101,8 @@ class KioskUi:
         self.staff.stop()
         self.device_setup.stop()
         self.capture.stop()
+        if self.selfcheck is not None:
+            self.selfcheck.stop()
         if self.outbox is not None:
             self.outbox.stop()
         if self.metrics is not None:
@@ -185,11 +189,9 @@ def build_ui(
     catalog, catalog_service = _catalog(settings, services, usage, shell=shell, parent=engine)
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
-    device_setup = DeviceSetupModel(services.device_setup, hub, staff.record, engine)
-    service = ServiceState(settings, staff, engine)
-    catalog_service.noCatalog.connect(service.catalog_missing)
-    catalog_service.libraryReady.connect(service.catalog_ready)
-    staff.unlockedChanged.connect(lambda _on: device_setup.close())
+    device_setup, service = _setup_and_service(
+        settings, services, hub=hub, staff=staff, catalog=catalog_service, parent=engine
+    )
     catalog.printRequested.connect(hub.print_receipt)
 
     outbox = _sync_worker(settings, services, parent=engine)
@@ -219,6 +221,17 @@ def build_ui(
         parent=engine,
     )
 
+    selfcheck = _self_check(
+        services,
+        hub=hub,
+        capture=capture,
+        catalog=catalog_service,
+        outbox=outbox,
+        feed=feed,
+        staff=staff,
+        parent=engine,
+    )
+
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImageProvider("pages", PageImageProvider(apply.shelf))
     languages.attach(engine)
@@ -236,6 +249,7 @@ def build_ui(
             "progress": progress,
             "apply": apply,
             "hours": hours,
+            "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
             **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
@@ -254,6 +268,7 @@ def build_ui(
     first_frame.passed.connect(catalog_service.start)
     first_frame.passed.connect(hub.start)
     first_frame.passed.connect(staff.readServiceState)
+    first_frame.passed.connect(selfcheck.start)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
     shell.startSession()
@@ -276,6 +291,7 @@ def build_ui(
         hours=hours,
         outbox=outbox,
         health=feed,
+        selfcheck=selfcheck,
     )
     if settings.metrics.listen:
         first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))
@@ -320,6 +336,51 @@ def show_window(
     else:
         window.resize(size or design)
         window.show()
+
+
+def _setup_and_service(
+    settings: Settings,
+    services: Services,
+    *,
+    hub: DeviceHub,
+    staff: StaffGate,
+    catalog: CatalogService,
+    parent: QObject,
+) -> tuple[DeviceSetupModel, ServiceState]:
+    """Staff mode's device chooser, and whether the kiosk serves: out of service by staff
+    or for want of a catalog."""
+    device_setup = DeviceSetupModel(services.device_setup, hub, staff.record, parent)
+    staff.unlockedChanged.connect(lambda _on: device_setup.close())
+    service = ServiceState(settings, staff, parent)
+    catalog.noCatalog.connect(service.catalog_missing)
+    catalog.libraryReady.connect(service.catalog_ready)
+    return device_setup, service
+
+
+def _self_check(
+    services: Services,
+    *,
+    hub: DeviceHub,
+    capture: CaptureService,
+    catalog: CatalogService,
+    outbox: OutboxService | None,
+    feed: HealthFeed,
+    staff: StaffGate,
+    parent: QObject,
+) -> SelfCheckViewModel:
+    """The daily self-check of staff mode; its last result goes out with the heartbeat."""
+    selfcheck = SelfCheckViewModel(
+        hub,
+        capture,
+        catalog,
+        outbox=outbox,
+        station=feed.station,
+        state_dir=services.state_dir,
+        parent=parent,
+    )
+    selfcheck.staffAction.connect(staff.record)
+    staff.unlockedChanged.connect(lambda on: on or selfcheck.cancel())
+    return selfcheck
 
 
 def _catalog(

@@ -267,6 +267,11 @@ class CameraSource(QObject):
     def ready(self) -> bool:
         return self._camera is not None and self._capture.isReadyForCapture()
 
+    @property
+    def found(self) -> bool:
+        """The camera named in the settings was found and opened (it may not be ready yet)."""
+        return self._camera is not None
+
     def open(self) -> None:
         from PySide6.QtMultimedia import QCamera, QMediaDevices
 

@@ -4,6 +4,7 @@ terminal's heartbeat. The GUI thread only nudges it and hears what was delivered
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import time
@@ -24,7 +25,7 @@ from ui.rowmodel import RowModel
 if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
     from kiosk.delivery import Deliverer, Step
-    from kiosk.district.client import PlatformClient
+    from kiosk.district.client import PlatformClient, Result
     from kiosk.outbox import Outbox
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
@@ -66,6 +67,8 @@ class OutboxWorker(QObject):
             outbox row of this kind (kiosk.outbox.KINDS), for the metrics.
         backlogChanged(int, float): with every depthChanged, the depth and since when the
             oldest row waits (seconds since the epoch; 0 with nothing waiting).
+        platformChecked(PlatformProbe): the self-check's heartbeat: how it went, its round
+            trip and the platform's clock (kiosk/selfcheck.py).
     """
 
     answered = Signal(str, str)
@@ -79,6 +82,7 @@ class OutboxWorker(QObject):
     measured = Signal(object)
     answeredKind = Signal(str, str)
     backlogChanged = Signal(int, float)
+    platformChecked = Signal(object)
 
     def __init__(
         self,
@@ -286,7 +290,46 @@ class OutboxWorker(QObject):
         except Exception as error:  # staff hear of it, the next beat retries
             self._report_trouble("heartbeat", error)
 
-    def _heartbeat(self, station: StationHealth) -> None:
+    @Slot(object)
+    def check_platform(self, station: StationHealth) -> None:
+        """The self-check's step: a heartbeat sent now, a real signed request (answered:
+        reachable, and the terminal's secret accepted), timed, with the platform's clock."""
+        from kiosk.district.client import Busy, Ok, Rejected
+        from kiosk.selfcheck import PlatformProbe
+
+        if self._deliverer is None:
+            self.platformChecked.emit(
+                PlatformProbe("offline", detail="the sync worker did not start (see the panel)")
+            )
+            return
+        started, wall = time.monotonic(), time.time()
+        try:
+            result = self._heartbeat(station)
+        except Exception as error:  # staff hear of it as "not reachable", with the type
+            self._report_trouble("heartbeat", error)
+            self.platformChecked.emit(PlatformProbe("offline", detail=type(error).__name__))
+            return
+        took = time.monotonic() - started
+        probe = PlatformProbe(
+            "offline", round_trip_ms=round(took * 1000), local_time=wall + took / 2
+        )
+        if isinstance(result, Ok):
+            probe = dataclasses.replace(probe, kind="ok", server_date=result.server_date)
+        elif isinstance(result, Rejected):
+            probe = dataclasses.replace(
+                probe,
+                kind="rejected",
+                server_date=result.server_date,
+                status=result.status,
+                code=result.code,
+            )
+        elif isinstance(result, Busy):
+            probe = dataclasses.replace(probe, kind="busy", code=result.code)
+        else:
+            probe = dataclasses.replace(probe, detail=result.detail)
+        self.platformChecked.emit(probe)
+
+    def _heartbeat(self, station: StationHealth) -> Result:
         assert self._deliverer is not None
         assert self._audit is not None
         outbox = self._deliverer.outbox
@@ -307,6 +350,7 @@ class OutboxWorker(QObject):
             from kiosk.usage import report_usage
 
             log.info("usage figures: %s", report_usage(self._usage, self._deliverer.client))
+        return result
 
     @Slot(object)
     def record_usage(self, figures: tuple[UsageFigure, ...]) -> None:
@@ -429,6 +473,7 @@ class OutboxService(QObject):
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int),
             measured(TerminalHealth), answeredKind(str, str), backlogChanged(int, float):
+            measured(TerminalHealth), answeredKind(str, str), platformChecked(PlatformProbe):
             from the worker.
         statusChanged: `depth` or `problem` changed (`refusedRows` is a list model).
     """
@@ -444,6 +489,10 @@ class OutboxService(QObject):
     requestNudge = Signal()
     requestHeartbeat = Signal(object)
     requestUsage = Signal(object)
+    platformChecked = Signal(object)
+    requestNudge = Signal()
+    requestHeartbeat = Signal(object)
+    requestPlatformCheck = Signal(object)
     requestProgress = Signal(int, object)  # the query's number, ProgressQuery
     requestSubmit = Signal(object)
     requestRate = Signal(object, str)
@@ -469,6 +518,8 @@ class OutboxService(QObject):
         self.requestNudge.connect(worker.nudge)
         self.requestHeartbeat.connect(worker.heartbeat)
         self.requestUsage.connect(worker.record_usage)
+        self.requestPlatformCheck.connect(worker.check_platform)
+        worker.platformChecked.connect(self.platformChecked)
         self.requestProgress.connect(worker.progress)
         self.requestSubmit.connect(submitter.submit)
         self.requestRate.connect(submitter.rate)
@@ -552,6 +603,10 @@ class OutboxService(QObject):
         """Usage figures counted on the GUI thread, to be kept and sent by the sync worker."""
         if figures:
             self.requestUsage.emit(figures)
+
+    def check_platform(self, station: StationHealth) -> None:
+        """The self-check's heartbeat; answered by `platformChecked(PlatformProbe)`."""
+        self.requestPlatformCheck.emit(station)
 
     def stop(self) -> None:
         from PySide6.QtCore import QMetaObject, Qt

@@ -44,6 +44,7 @@ from ui.environment import prepare_qt_environment
 from ui.main import create_application
 from ui.qmltree import class_name, find, walk
 from ui.qtlog import is_known_noise
+from ui.selfcheckview import SelfCheckWait
 from ui.settle import settle
 
 log = logging.getLogger(__name__)
@@ -239,10 +240,45 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         ("device-panel", panel),
         ("device-chooser", chooser),
         ("out-of-service", out_of_service),
+        *_self_check_steps(demo),
         ("printer-out-of-paper", paper_out),
         ("home-again", paper_back),
         ("progress", progress),
         *_apply_steps(demo),
+    ]
+
+
+def _self_check_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """The daily self-check, opened from the staff panel: the slip waiting for the scanner,
+    the platform step failed (the tour's platform is kept busy), and the result kept."""
+
+    def self_check(ui: KioskUi) -> None:  # from the staff panel: the slip waits for the scanner
+        _click(ui, "selfCheckButton")
+        settle(ui.window)
+        _click(ui, "selfCheckStart")
+        _wait_until(lambda: _self_check_waits(ui, SelfCheckWait.Value.Scan))
+
+    def self_check_problem(ui: KioskUi) -> None:  # the tour's platform is kept busy
+        assert demo.printer is not None
+        demo.command(f"scan {demo.printer.jobs[-1].qr_payloads[0]}")  # the slip just printed
+        _wait_until(lambda: _self_check_waits(ui, SelfCheckWait.Value.Card))
+        assert demo.id_reader is not None
+        looked = demo.id_reader.empty_finds
+        demo.command("card off")  # the panel's card: lifted off, and placed again
+        _wait_until(lambda: demo.id_reader is not None and demo.id_reader.empty_finds > looked)
+        demo.command("card resident")
+        _wait_until(lambda: _self_check_phase(ui) in ("stopped", "done"))
+
+    def self_check_done(ui: KioskUi) -> None:
+        while _self_check_phase(ui) == "stopped":
+            _click(ui, "selfCheckSkip")
+            _wait_until(lambda: _self_check_phase(ui) != "checking")
+        _wait_until(lambda: bool(ui.selfcheck and ui.selfcheck.property("saved")))
+
+    return [
+        ("self-check-scan", self_check),
+        ("self-check-problem", self_check_problem),
+        ("self-check-done", self_check_done),
     ]
 
 
@@ -348,6 +384,14 @@ def _images_settled(ui: KioskUi) -> bool:
 
 def _devices_online(ui: KioskUi) -> bool:
     return ui.devices.overall_light() is Light.GREEN
+
+
+def _self_check_phase(ui: KioskUi) -> str:
+    return str(ui.selfcheck.property("phase")) if ui.selfcheck is not None else ""
+
+
+def _self_check_waits(ui: KioskUi, wait: SelfCheckWait.Value) -> bool:
+    return ui.selfcheck is not None and ui.selfcheck.property("waitingFor") == wait
 
 
 def _wait_for_catalog(ui: KioskUi) -> bool:

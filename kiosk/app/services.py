@@ -76,6 +76,7 @@ def build_services(
         staff_access=staff_access,
         device_setup=device_setup,
         usage=functools.partial(open_usage, state_dir / "usage.db") if state_dir else None,
+        state_dir=state_dir,
     )
 
 

@@ -45,6 +45,8 @@ class Ok:
     status: int
     data: Any = None
     replayed: bool = False  # 200 for an idempotency key seen before
+    # The platform's clock (its Date header, seconds since the epoch), for the self-check.
+    server_date: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Rejected:
     code: str
     message: str
     fields: dict[str, str] = field(default_factory=dict)
+    server_date: float | None = field(default=None, compare=False)  # as Ok.server_date
 
 
 @dataclass(frozen=True)
@@ -375,7 +378,8 @@ def _result(response: requests.Response, content: bytes, method: str) -> Result:
             return Rejected(status, "garbage", "平台返回了无法识别的内容")
         data = None
     if 200 <= status < 300:
-        return Ok(status, data, replayed=status == 200 and method.upper() == "POST")
+        replayed = status == 200 and method.upper() == "POST"
+        return Ok(status, data, replayed=replayed, server_date=server_date(response))
     error = data if isinstance(data, dict) else {}
     if status in (429, 502, 503, 504) or status >= 500:
         code = str(error.get("error", ""))
@@ -386,7 +390,21 @@ def _result(response: requests.Response, content: bytes, method: str) -> Result:
         str(error.get("error", f"http_{status}")),
         str(error.get("message", f"平台拒绝了请求（{status}）")),
         {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {},
+        server_date=server_date(response),
     )
+
+
+def server_date(response: requests.Response) -> float | None:
+    """The answer's Date header as seconds since the epoch (None: absent or unreadable)."""
+    value = response.headers.get("Date", "")
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.UTC)
+    stamp = when.timestamp()
+    return stamp if math.isfinite(stamp) else None
 
 
 def _retry_after(response: requests.Response) -> float:

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from kiosk.delivery import Deliverer
-from kiosk.district.client import Offline, Ok, PlatformClient, Rejected
+from kiosk.district.client import Offline, Ok, PlatformClient, Rejected, server_date
 from kiosk.outbox import Outbox
 from tests.security.dripserver import drip
 from tests.security.loopback import Answer, Seen, serve
@@ -177,3 +178,20 @@ def test_client_compressed_answer_expanding_past_cap_offline() -> None:
 def test_client_dripping_status_line_offline_at_deadline() -> None:
     status_line = b"HTTP/1.1 201 Created" + b" " * 40  # a reason phrase without end
     assert_cut_off_at_deadline(b"", status_line)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Sun, 29 Nov 2026 11:00:00 GMT", 1795950000.0),
+        ("", None),
+        ("yesterday", None),
+        ("Sun, 29 Nov 99999 11:00:00 GMT", None),
+        ("Sun, 29 Nov 2026 25:00:00 GMT", None),
+        ("Sun, 29 Nov 2026 11:00:00 +9999", None),
+    ],
+)
+def test_client_date_header_unreadable_is_no_date(value: str, expected: float | None) -> None:
+    response = requests.Response()
+    response.headers["Date"] = value
+    assert server_date(response) == expected

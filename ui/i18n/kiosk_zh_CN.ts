@@ -588,7 +588,7 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+74"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+75"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
@@ -747,7 +747,12 @@
         <translation>丢弃未打印的凭条</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Daily self-check</source>
+        <translation>每日自检</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1349,7 +1354,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+36"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+37"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
@@ -1385,7 +1390,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1573,6 +1578,399 @@
         <location line="+12"/>
         <source>Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.</source>
         <translation>试试少输几个字或换个说法；也可以拨打%1或询问服务站工作人员，或从下面的常办事项中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckPanel</name>
+    <message>
+        <location filename="../qml/Kiosk/components/SelfCheckPanel.qml" line="+31"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to check</source>
+        <translation>无需检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking…</source>
+        <translation>正在核对……</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Daily self-check</source>
+        <translation>每日自检</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No self-check has been done on this terminal yet.</source>
+        <translation>本终端尚未做过自检。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last self-check %1: everything passed.</source>
+        <translation>上次自检 %1：全部通过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last self-check %1: not passed: %2.</source>
+        <translation>上次自检 %1：未通过：%2。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+39"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Press Retry to check it again, or Skip to go on without it.</source>
+        <translation>按“重试”再检查一次，或按“跳过”继续下一项。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The self-check is finished but its result could not be saved. Call the district&apos;s technicians.</source>
+        <translation>自检已完成，但结果未能保存。请联系区运维人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Self-check finished and saved: everything passed.</source>
+        <translation>自检完成，结果已保存：全部通过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-check finished and saved. Not passed: %1.</source>
+        <translation>自检完成，结果已保存。未通过：%1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Run the self-check again</source>
+        <translation>重新自检</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start the self-check</source>
+        <translation>开始自检</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back to the staff panel</source>
+        <translation>返回工作人员面板</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckTexts</name>
+    <message>
+        <location filename="../qml/Kiosk/components/SelfCheckTexts.qml" line="+10"/>
+        <source>Test slip printed and its QR code read back</source>
+        <translation>打印自检条并扫描其二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID card reader</source>
+        <translation>身份证读卡器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District platform reachable</source>
+        <translation>区平台连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service catalog up to date</source>
+        <translation>事项目录是否最新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free disk space</source>
+        <translation>磁盘剩余空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printing the self-check slip…</source>
+        <translation>正在打印自检条…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the self-check slip that was just printed and hold its QR code under the scanner.</source>
+        <translation>请把刚打印的自检条上的二维码放到扫码器下。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place any ID card on the card reader. If a card is already on it, lift it off and place it again.</source>
+        <translation>请把任意一张身份证放在读卡区。如果读卡区上已有证件，请拿起后重新放上。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking a picture with the document camera…</source>
+        <translation>正在用高拍仪拍照…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacting the district platform…</source>
+        <translation>正在连接区平台…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measuring the free disk space…</source>
+        <translation>正在检查磁盘剩余空间…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the printer cover is open</source>
+        <translation>打印机盖未合上</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the printer does not respond</source>
+        <translation>打印机没有响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the printer reported a fault (%1)</source>
+        <translation>打印机报告故障（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed and read back after %1 s</source>
+        <translation>已打印，%1 秒后扫码读回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed (no scanner at this station to read it back)</source>
+        <translation>已打印（本站没有扫码器，无法读回）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A card was read</source>
+        <translation>已读到证件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture taken (%1 × %2)</source>
+        <translation>已拍到图像（%1 × %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered in %1 ms; this terminal&apos;s key was accepted</source>
+        <translation>%1 毫秒内应答，本终端密钥有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version %1, checked %2 hour(s) ago</source>
+        <translation>版本 %1，%2 小时前核对过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB free</source>
+        <translation>剩余 %1 MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>%1 s off the platform&apos;s clock</source>
+        <translation>与平台时间相差 %1 秒</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Not printed: %1</source>
+        <translation>没有打印出来：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not the self-check slip just printed</source>
+        <translation>这不是刚打印的自检条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip&apos;s QR code was not read within %1 s</source>
+        <translation>%1 秒内没有扫到自检条的二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No card was read within %1 s</source>
+        <translation>%1 秒内没有读到证件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No picture was taken</source>
+        <translation>没有拍到图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture is all black</source>
+        <translation>拍到的图像全黑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer from the platform (%1)</source>
+        <translation>区平台没有应答（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform refused this terminal (%1 %2)</source>
+        <translation>区平台拒绝了本终端（%1 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform is busy</source>
+        <translation>区平台繁忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No service catalog</source>
+        <translation>没有事项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version %1, not checked with the platform for %2 day(s)</source>
+        <translation>版本 %1，已 %2 天未与平台核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only %1 MB free (%2 MB needed)</source>
+        <translation>仅剩 %1 MB（至少需要 %2 MB）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The free space could not be read</source>
+        <translation>无法读取剩余空间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped: not checked</source>
+        <translation>已跳过：未检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not at this station</source>
+        <translation>本站未配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No district platform to compare with</source>
+        <translation>没有可比对的区平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform did not answer, so the clock could not be compared</source>
+        <translation>区平台没有应答，无法核对时间</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Load a new paper roll, close the cover, then press Retry.</source>
+        <translation>请换上新纸卷并合上打印机盖，然后按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the printer cover, then press Retry.</source>
+        <translation>请合上打印机盖，然后按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the printer&apos;s cable and power, then press Retry.</source>
+        <translation>请检查打印机的连接线和电源，然后按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code of the slip that was just printed. Press Retry to print a new slip.</source>
+        <translation>请扫描刚打印的自检条上的二维码。按“重试”会重新打印一张。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If the slip is blank or faint, load new paper. If the scanner does not beep, check its cable. Then press Retry.</source>
+        <translation>如果自检条空白或字迹太淡，请换纸；如果扫码器没有提示音，请检查它的连接线。然后按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place an ID card flat on the reader and press Retry. If nothing happens, check the reader&apos;s cable.</source>
+        <translation>请把身份证平放在读卡区后按“重试”。如果仍无反应，请检查读卡器的连接线。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the document camera&apos;s cable, then press Retry.</source>
+        <translation>请检查高拍仪的连接线，然后按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove anything covering the camera and turn on its light, then press Retry.</source>
+        <translation>请移开遮挡镜头的物品并打开补光灯，然后按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the network cable and the station&apos;s internet connection, then press Retry. If it still fails, call the district&apos;s technicians.</source>
+        <translation>请检查网线和服务站的网络连接，然后按“重试”。仍然失败请联系区运维人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal&apos;s key or clock is not accepted. Call the district&apos;s technicians.</source>
+        <translation>区平台不接受本终端的密钥或时间。请联系区运维人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Retry in a few minutes.</source>
+        <translation>请过几分钟再按“重试”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the network connection. If the catalog still does not update, call the district&apos;s technicians.</source>
+        <translation>请检查网络连接。目录仍不能更新请联系区运维人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call the district&apos;s technicians: the terminal needs maintenance.</source>
+        <translation>请联系区运维人员：终端需要维护。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal&apos;s clock is wrong. Call the district&apos;s technicians to set it.</source>
+        <translation>终端时间不准。请联系区运维人员校准。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the self-check again when you can check this step.</source>
+        <translation>能检查这一项时请重新自检。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ the stand-in (kiosk/standin/store.py), over HTTP."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from devices.status import Health, Paper
@@ -191,3 +192,24 @@ def test_heartbeat_out_of_service_reason_not_a_code_is_refused(standin: StandIn)
     assert isinstance(answer, Rejected)
     assert answer.status == 422
     assert standin.store.out_of_service(TERMINAL) is None
+
+
+def test_heartbeat_answer_carries_the_platforms_clock(client: PlatformClient) -> None:
+    before = time.time()
+    answer = client.post("/heartbeat", beat())
+    after = time.time()
+    assert isinstance(answer, Ok)
+    assert answer.server_date is not None
+    # Date has whole seconds: the platform's clock read between our two readings
+    assert int(before) - 1 <= answer.server_date <= after + 1
+
+
+def test_refused_request_carries_the_platforms_clock_too(standin: StandIn) -> None:
+    stranger = PlatformClient(standin.url, TERMINAL, b"x" * 32, read_timeout_s=5)
+    try:
+        answer = stranger.post("/heartbeat", beat())
+    finally:
+        stranger.close()
+    assert isinstance(answer, Rejected)
+    assert answer.server_date is not None
+    assert abs(answer.server_date - time.time()) < 5

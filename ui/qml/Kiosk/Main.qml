@@ -21,6 +21,7 @@ Window {
     required property ProgressViewModel progress
     required property ApplyViewModel apply
     required property HoursWatch hours
+    required property SelfCheckViewModel selfCheck
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
     required property bool lockdown
     property bool allowClose: !lockdown
@@ -151,6 +152,7 @@ Window {
 
     function wipeScreens() {
         notice.visible = false
+        selfCheckPanel.active = false
         devicePanel.active = false
         VirtualKeyboardSettings.locale = "zh_CN"
         // Everything above the home screen is destroyed with what it held.
@@ -162,6 +164,14 @@ Window {
     Connections {
         target: window.shell
         function onSessionEnded() { window.wipeScreens() }
+    }
+
+    Connections {
+        target: window.staff
+        function onUnlockedChanged(on: bool) {
+            if (!on)
+                selfCheckPanel.active = false
+        }
     }
 
     Component {
@@ -295,6 +305,22 @@ Window {
                 setup: window.deviceSetup
                 service: window.service
                 onCloseRequested: devicePanel.active = false
+                onSelfCheckRequested: selfCheckPanel.active = true
+            }
+        }
+
+        // The daily self-check, over the staff panel (staff mode stays open while it runs);
+        // closing it returns to the staff panel.
+        Loader {
+            id: selfCheckPanel
+            objectName: "selfCheckPanelLoader"
+            anchors.fill: parent
+            z: 16
+            active: false
+            sourceComponent: SelfCheckPanel {
+                objectName: "selfCheckPanel"
+                selfCheck: window.selfCheck
+                onCloseRequested: selfCheckPanel.active = false
             }
         }
 

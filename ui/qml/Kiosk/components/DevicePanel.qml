@@ -18,6 +18,7 @@ Rectangle {
     required property ServiceState service
     readonly property DeviceTexts texts: DeviceTexts {}
     signal closeRequested()
+    signal selfCheckRequested()
 
     function close() {
         panel.staff.lock()
@@ -439,6 +440,11 @@ Rectangle {
                         text: qsTr("Discard failed receipt")
                         visible: panel.devices.failedJob !== ""
                         onClicked: panel.devices.discardFailedJob()
+                    }
+                    KioskButton {
+                        objectName: "selfCheckButton"
+                        text: qsTr("Daily self-check")
+                        onClicked: panel.selfCheckRequested()
                     }
                     KioskButton {
                         objectName: "devicePanelClose"
