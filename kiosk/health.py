@@ -69,6 +69,16 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class SelfCheckState:
+    """The last daily self-check (kiosk/selfcheck.py): when (seconds since the epoch),
+    whether every step passed, and the codes of the steps that did not."""
+
+    at: float
+    passed: bool
+    failed_steps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class StationHealth:
     """What the screen side knows: each device slot, the catalog in use (its version, ""
     if none; when this terminal stored it; when the platform last confirmed it current,
@@ -82,6 +92,8 @@ class StationHealth:
     quarantined: int = 0
     activity: Activity = Activity()
     out_of_service: OutOfService | None = None  # staff's reason, or no catalog to show
+    self_check: SelfCheckState | None = None  # None: never run on this terminal
+    open_now: bool = True  # within the station's opening hours ([hours]; none: always)
 
 
 # Why staff took a terminal out of service (the staff panel; kiosk/staffaccess.py keeps it).

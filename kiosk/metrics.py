@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 DEVICE_STATES = tuple(health.value for health in Health)
 PAPER_STATES = {Paper.OK: "ok", Paper.NEAR_END: "low", Paper.OUT: "out", Paper.UNKNOWN: "unknown"}
 SERVICE_STATES = ("in_service", *OUT_OF_SERVICE_REASONS)
+# The daily self-check's steps (kiosk/selfcheck.py Step), a fixed set of label values.
+SELF_CHECK_STEPS = ("print", "card", "camera", "platform", "catalog", "disk", "clock")
 __all__ = ["SUBMISSION_OUTCOMES", "KioskMetrics", "MetricsServer", "serve_metrics"]
 
 
@@ -110,6 +112,25 @@ class KioskMetrics:
             registry=self.registry,
         )
         self._catalog = Info("kiosk_catalog", "The catalog version in use.", registry=self.registry)
+        self._self_check_at = Gauge(
+            "kiosk_selfcheck_last_timestamp_seconds",
+            "When staff last ran the daily self-check (0: never on this terminal).",
+            registry=self.registry,
+        )
+        self._self_check_failed = Gauge(
+            "kiosk_selfcheck_failed",
+            "1 for each step that did not pass in the last daily self-check.",
+            ["step"],
+            registry=self.registry,
+        )
+        for step in SELF_CHECK_STEPS:
+            self._self_check_failed.labels(step).set(0)
+        self._open = Gauge(
+            "kiosk_station_open",
+            "1 within the station's opening hours (always, without [hours]), else 0.",
+            registry=self.registry,
+        )
+        self._open.set(1)
         self._service.state("in_service")
         self._ages = _Ages(clock)
         self.registry.register(self._ages)
@@ -129,6 +150,12 @@ class KioskMetrics:
         self._quarantined.set(station.quarantined)
         self._activity.activity = station.activity
         self.out_of_service(station.out_of_service)
+        self._open.set(1 if station.open_now else 0)
+        check = station.self_check
+        self._self_check_at.set(check.at if check is not None else 0)
+        failed = check.failed_steps if check is not None else ()
+        for step in SELF_CHECK_STEPS:
+            self._self_check_failed.labels(step).set(1 if step in failed else 0)
 
     def update_terminal(self, health: TerminalHealth) -> None:
         """A whole heartbeat: the station, the outbox's backlog, out of service or not."""

@@ -20,7 +20,7 @@ import enum
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -422,15 +422,3 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
-
-
-def summary(result: SelfCheckResult | None, now: float) -> Mapping[str, object]:
-    """What the heartbeat and the metrics need, as plain values (none run yet: not done)."""
-    if result is None:
-        return {"doneToday": False, "passed": False, "failedSteps": [], "at": None}
-    return {
-        "doneToday": result.done_today(now),
-        "passed": result.passed,
-        "failedSteps": list(result.failed_steps),
-        "at": result.at,
-    }

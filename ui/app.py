@@ -204,6 +204,7 @@ def build_ui(
         service=service,
         parent=engine,
     )
+    feed.watch_hours(hours)
     if outbox is not None:
         _heartbeat(outbox, feed, usage, shell=shell, hub=hub, service=service, parent=engine)
     progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine, visit=visit)
@@ -380,6 +381,9 @@ def _self_check(
     )
     selfcheck.staffAction.connect(staff.record)
     staff.unlockedChanged.connect(lambda on: on or selfcheck.cancel())
+    selfcheck.resultChanged.connect(feed.self_checked)
+    if outbox is not None:  # the district hears of a self-check at once
+        selfcheck.resultSaved.connect(lambda _result: outbox.heartbeat(feed.station()))
     return selfcheck
 
 

@@ -22,10 +22,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Slot
 
 from kiosk.catalog.store import GOOD_SYNCS
-from kiosk.health import Activity, StationHealth, TerminalHealth, process_started_at
+from kiosk.health import (
+    Activity,
+    SelfCheckState,
+    StationHealth,
+    TerminalHealth,
+    process_started_at,
+)
+from kiosk.selfcheck import SelfCheckResult
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
 from ui.devicehub import DeviceHub
+from ui.hoursview import HoursPhase, HoursWatch
 from ui.outboxworker import OutboxService
 from ui.servicestate import ServiceState
 
@@ -53,6 +61,8 @@ class HealthFeed(QObject):
         super().__init__(parent)
         self._service = service
         service.changed.connect(self._changed)
+        self._self_check: SelfCheckState | None = None
+        self._hours: HoursWatch | None = None
         self._metrics: KioskMetrics | None = None
         self._hub = hub
         self._catalog = catalog
@@ -81,7 +91,27 @@ class HealthFeed(QObject):
             quarantined=self._quarantined,
             activity=self._activity,
             out_of_service=self._service.out_of_service(),
+            self_check=self._self_check,
+            open_now=self._open_now(),
         )
+
+    def watch_hours(self, hours: HoursWatch) -> None:
+        """Whether the station is open now follows its opening hours."""
+        self._hours = hours
+        hours.changed.connect(self._changed)
+
+    def _open_now(self) -> bool:
+        return self._hours is None or self._hours.current_phase() is HoursPhase.Value.Open
+
+    @Slot(object)
+    def self_checked(self, result: SelfCheckResult | None) -> None:
+        """The daily self-check's last result (loaded at start, or just kept)."""
+        self._self_check = (
+            SelfCheckState(result.at, result.passed, result.failed_steps)
+            if result is not None
+            else None
+        )
+        self._changed()
 
     def start_metrics(self, metrics: KioskMetrics) -> None:
         """From now on, into `metrics`; what is known already goes there first."""

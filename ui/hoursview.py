@@ -76,6 +76,10 @@ class HoursWatch(QObject):
     def phase(self) -> int:
         return self._phase
 
+    def current_phase(self) -> HoursPhase.Value:
+        """For Python: the phase now (see `phase`)."""
+        return self._phase
+
     @Property(str, notify=changed)
     def hoursText(self) -> str:
         return self._hours_text

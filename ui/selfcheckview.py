@@ -260,11 +260,13 @@ class SelfCheckViewModel(QObject):
         changed: any property below changed (`rows` is a list model of its own).
         resultChanged(object): a new result is kept, or the last one was loaded
             (SelfCheckResult or None): for the heartbeat and the metrics.
+        resultSaved(object): a new result is kept (the district is told at once).
         staffAction(str, str): started / finished, for the audit trail (event, detail).
     """
 
     changed = Signal()
     resultChanged = Signal(object)
+    resultSaved = Signal(object)
     staffAction = Signal(str, str)
     _requestLoad = Signal()
     _requestSave = Signal(object)
@@ -659,6 +661,7 @@ class SelfCheckViewModel(QObject):
         self._saved = True
         self.changed.emit()
         self.resultChanged.emit(result)
+        self.resultSaved.emit(result)
 
     @Slot(str)
     def _on_save_failed(self, _reason: str) -> None:

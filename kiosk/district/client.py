@@ -342,6 +342,13 @@ def heartbeat_body(terminal_id: str, health: TerminalHealth) -> dict[str, Any]:
         body["catalogAgeSeconds"] = max(0, int(health.at - station.catalog_stored_at))
     if station.catalog_synced_at is not None:
         body["catalogLastSync"] = _timestamp(station.catalog_synced_at)
+    if station.self_check is not None:
+        check = station.self_check
+        body["selfCheck"] = {
+            "at": _timestamp(check.at),
+            "passed": check.passed,
+            "failedSteps": list(check.failed_steps),
+        }
     activity = station.activity
     if activity.started_at:  # the out-of-service screen counts nothing
         body["activity"] = {

@@ -34,7 +34,6 @@ from kiosk.selfcheck import (
     platform_outcome,
     read_back,
     selfcheck_slip,
-    summary,
 )
 
 NOW = datetime.datetime(2026, 11, 29, 9, 30, tzinfo=BEIJING).timestamp()
@@ -302,21 +301,6 @@ def test_done_today_by_beijing_date(tmp_path: Path, run_at: datetime.datetime, d
     store.save(a_result(run_at.timestamp()))
     assert store.done_today(NOW) is done
     store.close()
-
-
-def test_summary_for_the_heartbeat() -> None:
-    assert summary(None, NOW) == {
-        "doneToday": False,
-        "passed": False,
-        "failedSteps": [],
-        "at": None,
-    }
-    assert summary(a_result(NOW - 60, failed=True), NOW) == {
-        "doneToday": True,
-        "passed": False,
-        "failedSteps": ["print"],
-        "at": NOW - 60,
-    }
 
 
 def test_result_json_round_trip_holds_no_more_than_the_outcomes() -> None:

@@ -30,6 +30,7 @@ from kiosk.keyfiles import load_key
 from kiosk.metrics import (
     DEVICE_STATES,
     PAPER_STATES,
+    SELF_CHECK_STEPS,
     SERVICE_STATES,
     SUBMISSION_OUTCOMES,
     station_labels,
@@ -170,6 +171,7 @@ def test_metrics_labels_are_codes_never_resident_input(station: Driver) -> None:
         *PAPER_STATES.values(),
         *SERVICE_STATES,
         *SUBMISSION_OUTCOMES,
+        *SELF_CHECK_STEPS,
         *(kind.value for kind in DeviceKind),
     }
     from kiosk import __version__

@@ -29,6 +29,7 @@ from kiosk.keyfiles import load_key
 from kiosk.selfcheck import SLIP_PREFIX, Outcome, Reason, SelfCheckStore, Step, Verdict
 from kiosk.services import Devices
 from kiosk.settings import Settings
+from kiosk.standin.server import StandIn
 from tests.ui.driver import Driver, platform_station, with_staff_pin
 from ui.app import QML_DIR
 from ui.i18n import LanguageSwitcher
@@ -45,6 +46,7 @@ class Station:
     scanner: ScannerSimulator
     reader: IdCardSimulator
     state: Path
+    platform: StandIn
 
 
 @pytest.fixture
@@ -55,7 +57,7 @@ def station(
     printer_sim: PrinterSimulator,
 ) -> Iterator[Station]:
     with (
-        platform_station(tmp_path) as (base, _standin),
+        platform_station(tmp_path) as (base, standin),
         ScannerSimulator(pty=False, baud=None) as scanner,
     ):
         settings = dataclasses.replace(
@@ -69,7 +71,7 @@ def station(
         outbox = tmp_path / "outbox.db"
         kiosk = launch(with_staff_pin(settings), outbox_path=outbox, devices=devices)
         kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
-        yield Station(kiosk, printer_sim, scanner, reader_sim, tmp_path)
+        yield Station(kiosk, printer_sim, scanner, reader_sim, tmp_path, standin)
         kiosk.ui.devices.stop()  # before the simulators go away
 
 
@@ -163,6 +165,20 @@ def test_self_check_all_steps_pass_and_the_result_is_kept_and_shown(station: Sta
     assert kiosk.ui.staff.property("unlocked")
     kiosk.click("selfCheckButton")  # opened again: the last result is shown
     kiosk.wait_until(lambda: "全部通过" in kiosk.item("selfCheckLast").property("text"))
+
+    # The district hears of it at once, in the heartbeat, and in the metrics.
+    terminal = Settings().station.terminal_id  # platform_station's terminal
+
+    def reported() -> dict[str, object] | None:
+        beat = station.platform.store.last_heartbeat(terminal)
+        return beat.get("selfCheck") if beat else None  # type: ignore[return-value]
+
+    kiosk.wait_until(lambda: reported() is not None, 10_000)
+    assert reported() == {"at": reported()["at"], "passed": True, "failedSteps": []}  # type: ignore[index]
+    station_health = kiosk.ui.health.station() if kiosk.ui.health else None
+    assert station_health is not None
+    assert station_health.self_check is not None
+    assert station_health.self_check.at == kept.at
 
 
 def test_paper_out_fails_the_print_step_in_words_and_the_result_says_what_failed(
