@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
+from kiosk.cadence import HEARTBEAT_S, next_in
 from kiosk.health import StationHealth
 from kiosk.services import Services
 from kiosk.settings import Settings
@@ -28,7 +30,7 @@ from ui.firstframe import FirstFrameGate
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
 from ui.metricsfeed import MetricsFeed
-from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
+from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
@@ -378,7 +380,15 @@ def _sync_worker(
         settings.station.area_code,
     )
     outbox = OutboxService(worker, submitter, parent)
+    # Each interval drawn anew (kiosk/cadence.py): a fleet started together drifts apart.
     heartbeat = QTimer(parent)
-    heartbeat.timeout.connect(lambda: outbox.heartbeat(_health(hub, catalog)))
-    heartbeat.start(HEARTBEAT_MS)
+    heartbeat.setSingleShot(True)
+    rng = random.Random()  # noqa: S311 - jitter, not secrecy
+
+    def beat() -> None:
+        outbox.heartbeat(_health(hub, catalog))
+        heartbeat.start(round(next_in(HEARTBEAT_S, rng) * 1000))
+
+    heartbeat.timeout.connect(beat)
+    heartbeat.start(round(next_in(HEARTBEAT_S, rng) * 1000))
     return outbox

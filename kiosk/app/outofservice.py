@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.cadence import HEARTBEAT_S  # as often as the serving kiosk's heartbeat
 from kiosk.district.client import Ok, PlatformClient, Result
 from kiosk.health import OutOfService, StationHealth, TerminalHealth
 
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
     from kiosk.metrics import KioskMetrics
 
 log = logging.getLogger(__name__)
-
-# As often as the serving kiosk's heartbeat (ui/outboxworker.py HEARTBEAT_MS).
-HEARTBEAT_S = 300.0
 
 
 def outbox_backlog(path: Path, now: float) -> tuple[int, int]:
