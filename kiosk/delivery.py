@@ -31,7 +31,7 @@ from kiosk.privacy import mask_name, mask_text
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 300.0
 IDLE_POLL_S = 30.0  # an empty outbox is looked at again after this long (or on a nudge)
-PACE_S = 30.0  # catching up after trouble: one row about this often (see Deliverer)
+PACE_S = 60.0  # catching up after trouble: one row about this often (see Deliverer)
 QUICK_TIMEOUT = (2.0, 3.0)  # connect, read: while a resident waits at the screen
 REASON_CHARS = 200  # of a refusal's message kept for staff
 
@@ -55,11 +55,22 @@ def backoff_s(
     base_s: float | None = None,
     cap_s: float | None = None,
 ) -> float:
-    """Full jitter: uniform in [0, min(cap, base × 2^attempts)]; base and cap are
-    BASE_DELAY_S and MAX_DELAY_S unless given."""
+    """Full jitter, uniform in [0, base × 2^attempts], while that stays below the cap; at
+    the cap, uniform in [cap/2, cap]. Base and cap are BASE_DELAY_S and MAX_DELAY_S unless
+    given.
+
+    Why not full jitter at the cap too: when the platform returns after a long outage,
+    each terminal's next retry comes after the rest of its current wait, and with waits
+    uniform from 0 those rests crowd the first moments (a share of 2/cap per second right
+    after the recovery, against 1/cap on average). Waits of at least half the cap lower
+    that to 1/(0.75 cap): the fleet's first retries spread evenly over the minutes after.
+    """
     base_s = BASE_DELAY_S if base_s is None else base_s
     cap_s = MAX_DELAY_S if cap_s is None else cap_s
-    return rng.uniform(0.0, min(cap_s, base_s * 2.0 ** min(attempts, 20)))
+    ceiling = base_s * 2.0 ** min(attempts, 20)
+    if ceiling < cap_s:
+        return rng.uniform(0.0, ceiling)
+    return rng.uniform(cap_s / 2, cap_s)
 
 
 class Deliverer:

@@ -35,6 +35,7 @@ import shutil
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ from kiosk.health import StationHealth, TerminalHealth
 from kiosk.outbox import Outbox
 from kiosk.settings import PlatformSettings
 from kiosk.standin.server import StandIn
+from kiosk.standin.store import PlatformStore
 from kiosk.submission import (
     BEIJING,
     CapturedPage,
@@ -91,7 +93,7 @@ class Timeline:
     warm_s: float = 300.0
     outage_s: float = 600.0
     submit_after_s: float = 120.0
-    drain_limit_s: float = 900.0
+    drain_limit_s: float = 1200.0
 
     @property
     def recovery_s(self) -> float:
@@ -538,7 +540,45 @@ def _receive(connection: Connection, expected: str, timeout_s: float) -> Any:
             return value
         if time.monotonic() >= end:
             break
-    raise TimeoutError(f"a kiosk process did not say {expected!r} within {timeout_s:.0f} s")
+    raise TimeoutError(f"a fleet process did not say {expected!r} within {timeout_s:.0f} s")
+
+
+def _platform_main(connection: Connection, db: Path, terminals: tuple[str, ...]) -> None:
+    """The stand-in in a process of its own, so that its work never delays the forwarder's
+    count of when requests arrive; its records stay in `db` for the tally."""
+    with StandIn(terminals=dict.fromkeys(terminals, SECRET), db=db) as standin:
+        standin.state.set_catalog(sample_document())
+        connection.send(("ready", standin.url))
+        connection.poll(3600)  # "stop" (or the parent gone)
+
+
+@contextlib.contextmanager
+def _processes() -> Iterator[list[tuple[Any, Connection]]]:
+    """The processes started within, each with its end of a pipe; all stopped on leaving
+    (they end on their own once told "stop"; killed if they do not within 30 s)."""
+    started: list[tuple[Any, Connection]] = []
+    try:
+        yield started
+    finally:
+        for process, connection in reversed(started):
+            with contextlib.suppress(OSError):
+                connection.send("stop")
+            process.join(timeout=30)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=10)
+            connection.close()
+
+
+def _start(started: list[tuple[Any, Connection]], target: Any, *args: Any) -> Connection:
+    mine, theirs = multiprocessing.get_context("spawn").Pipe()
+    process = multiprocessing.get_context("spawn").Process(
+        target=target, args=(theirs, *args), daemon=True
+    )
+    process.start()
+    theirs.close()
+    started.append((process, mine))
+    return mine
 
 
 def run_fleet(
@@ -554,58 +594,45 @@ def run_fleet(
     """Run the fleet through one outage; every process, thread and socket is stopped
     before this returns, also when it fails."""
     started = time.monotonic()
-    terminals = [f"XC-FLEET-{n:04d}" for n in range(1, clients + 1)]
-    with (
-        StandIn(terminals=dict.fromkeys([*terminals, "XC-FLEET-0000"], SECRET)) as standin,
-        Forwarder(("127.0.0.1", int(standin.url.rsplit(":", 1)[1])), scale) as forwarder,
-    ):
-        standin.state.set_catalog(sample_document())
-        seed = _seed_catalog(folder, forwarder.url)
-        version = str(sample_document()["version"])
-        context = multiprocessing.get_context("spawn")
-        workers: list[tuple[Any, Connection]] = []
-        try:
-            for n in range(processes):
-                mine, theirs = context.Pipe()
-                spec = _Spec(
-                    tuple(terminals[n::processes]), folder, forwarder.url, seed, scale, load,
+    terminals = tuple(f"XC-FLEET-{n:04d}" for n in range(1, clients + 1))
+    db = folder / "platform.db"
+    with _processes() as running:
+        platform = _start(running, _platform_main, db, ("XC-FLEET-0000", *terminals))
+        url = _receive(platform, "ready", 120)
+        with Forwarder(("127.0.0.1", int(url.rsplit(":", 1)[1])), scale) as forwarder:
+            seed = _seed_catalog(folder, forwarder.url)
+            version = str(sample_document()["version"])
+            workers = [
+                _start(running, _kiosks_main, _Spec(
+                    terminals[n::processes], folder, forwarder.url, seed, scale, load,
                     timeline, seed_number + n, version,
-                )  # fmt: skip
-                process = context.Process(target=_kiosks_main, args=(theirs, spec), daemon=True)
-                process.start()
-                theirs.close()
-                workers.append((process, mine))
-            for _, connection in workers:
+                ))
+                for n in range(processes)
+            ]  # fmt: skip
+            for connection in workers:
                 _receive(connection, "ready", 120)
             t0 = time.time() + 0.5
             forwarder.t0 = t0
-            for _, connection in workers:
+            for connection in workers:
                 connection.send(("go", t0))
             _sleep_until(t0 + timeline.warm_s * scale)
             forwarder.down()
             _sleep_until(t0 + timeline.recovery_s * scale)
             forwarder.up()
             backlog = 0
-            for _, connection in workers:
+            for connection in workers:
                 connection.send("depth")
                 backlog += _receive(connection, "depth", 30)
             drain_end = t0 + (timeline.recovery_s + timeline.drain_limit_s) * scale
-            for _, connection in workers:
+            for connection in workers:
                 with contextlib.suppress(TimeoutError):  # then `left` says what stayed
                     _receive(connection, "drained", max(0.0, drain_end - time.time()))
             results = []
-            for _, connection in workers:
+            for connection in workers:
                 connection.send("stop")
                 results.append(_receive(connection, "result", 60))
-        finally:
-            for process, connection in workers:
-                process.join(timeout=30)
-                if process.is_alive():
-                    process.kill()
-                    process.join(timeout=10)
-                connection.close()
-        counts, refused = dict(forwarder.counts), dict(forwarder.refused)
-        tally = standin.store.submission_records()
+            counts, refused = dict(forwarder.counts), dict(forwarder.refused)
+    tally = PlatformStore(db).submission_records()
     queued = collections.Counter(tuple(row) for r in results for row in r["queued"])
     lost = sum(1 for row in queued if tally[row] == 0)
     duplicated = sum(max(0, tally[row] - 1) for row in queued) + sum(

@@ -18,8 +18,8 @@ def test_fleet_outage_loses_and_duplicates_nothing(tmp_path: Path) -> None:
         clients=10,
         processes=2,
         scale=1 / 100,
-        timeline=Timeline(warm_s=120, outage_s=300, submit_after_s=60, drain_limit_s=900),
-        load=Load(applications_per_hour=40),
+        timeline=Timeline(warm_s=120, outage_s=300, submit_after_s=30, drain_limit_s=1200),
+        load=Load(applications_per_hour=20),
     )
     assert run.during_outage() > 0  # the kiosks tried, and the outage cut them off
     assert run.backlog > 0

@@ -110,11 +110,22 @@ def test_deliver_now_stops_at_the_first_step_that_delivers_nothing(
     assert [s.state for s in steps] == ["waiting"]
 
 
+def test_backoff_at_the_cap_waits_at_least_half_of_it() -> None:
+    """After a long outage no terminal's next retry is due right away: the fleet's first
+    retries spread over the minutes after the recovery instead of crowding its first."""
+    rng = random.Random(7)
+    draws = [backoff_s(attempts, rng) for attempts in (9, 12, 30) for _ in range(200)]
+    assert min(draws) >= 150.0
+    assert max(draws) <= 300.0
+    assert max(backoff_s(8, rng) for _ in range(500)) < 256.0  # below the cap: full jitter
+    assert min(backoff_s(8, rng) for _ in range(500)) < 10.0
+
+
 def test_backoff_base_and_cap_scale_together() -> None:
     rng = random.Random(6)
     draws = [backoff_s(30, rng, base_s=0.05, cap_s=15.0) for _ in range(200)]
+    assert min(draws) >= 7.5
     assert max(draws) <= 15.0
-    assert max(draws) > 10.0  # full jitter up to the scaled cap
     assert all(backoff_s(2, rng, base_s=0.05, cap_s=15.0) <= 0.2 for _ in range(50))
 
 
