@@ -113,7 +113,7 @@ class Deliverer:
         now = time.time() if now is None else now
         head = self.outbox.head()
         if head is None:
-            self._catching_up = False
+            self._catching_up, self._paced_until = False, 0.0  # caught up
             return Step("idle")
         if isinstance(head, Broken):
             self.outbox.quarantine(head.id, head.reason)

@@ -135,6 +135,7 @@ class FleetRun:
     wall_s: float
     failed_after: list[str]  # sends that failed after the recovery, why
     stuck: int  # kiosk threads that did not stop when told (0)
+    crashed: list[str]  # why kiosk threads ended early (none)
 
     def mix(self, start_s: float, end_s: float) -> dict[str, int]:
         """Requests by kind over [start_s, end_s) simulated seconds."""
@@ -329,6 +330,7 @@ class SimKiosk:
         self.depth = 0
         self.done = False
         self.quarantined = 0
+        self.crashed = ""  # why this kiosk's thread ended early, if it did
         self.failed_after: list[str] = []  # why sends failed after the recovery
         self.backlog_done_at = 0.0  # wall time the last row queued before recovery went
         self._before_recovery: set[str] = set()  # apply numbers with rows queued before it
@@ -403,6 +405,9 @@ class SimKiosk:
                     self._rate(submitter, apply_no, now, recovery_at)
                     step_at = now  # the submit worker's `stored` nudges the sync worker
                 self.depth = outbox.depth()
+        except Exception as error:  # the run reports it: a kiosk that stopped is a failure
+            self.crashed = f"{type(error).__name__}: {error}"
+            raise
         finally:
             self.quarantined = len(outbox.quarantined())
             session.close()
@@ -513,6 +518,7 @@ def _kiosks_main(connection: Connection, spec: _Spec) -> None:
         "failed_after": [d for k in kiosks for d in k.failed_after],
         "quarantined": sum(k.quarantined for k in kiosks),
         "stuck": sum(thread.is_alive() for thread in threads),
+        "crashed": [k.crashed for k in kiosks if k.crashed],
     }
     connection.send(("result", result))
 
@@ -656,6 +662,7 @@ def run_fleet(
         wall_s=time.monotonic() - started,
         failed_after=[d for r in results for d in r["failed_after"]],
         stuck=sum(r["stuck"] for r in results),
+        crashed=[c for r in results for c in r["crashed"]],
     )
 
 

@@ -25,6 +25,7 @@ def test_fleet_through_a_platform_outage(tmp_path: Path, record: Callable[..., o
     recovery = timeline.recovery_s
     assert steady > 0  # traffic flowed
     assert run.during_outage() > 0  # and the outage cut it
+    assert run.crashed == []  # every kiosk ran to the end
     record(
         "fleet_recovery_peak_to_mean", peak / steady, "x", at_most=2,
         note=f"busiest 10 simulated s in the first minute after a {timeline.outage_s:.0f} s "

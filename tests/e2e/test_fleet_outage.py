@@ -24,6 +24,7 @@ def test_fleet_outage_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     assert run.during_outage() > 0  # the kiosks tried, and the outage cut them off
     assert run.backlog > 0
     assert (run.lost, run.duplicated, run.quarantined, run.left, run.stuck) == (0, 0, 0, 0, 0)
+    assert run.crashed == []
     assert run.drained_s is not None
     assert run.wall_s < 20
 
