@@ -7,12 +7,15 @@ submission, a nudge after a rating), the heartbeat and the catalog sync on the p
 kiosk/cadence.py. Kiosks are threads in a few processes; they reach the stand-in through a
 loopback TCP forwarder (`Forwarder`) that counts requests per simulated second and can take
 the network path down: new connections are cut as soon as they are accepted, open ones are
-cut at once. The stand-in keeps its records across the outage.
+cut at once. The stand-in runs in a process of its own and keeps its records across the
+outage; at the end they are compared with what the kiosks queued.
 
 Time is compressed by one factor, `scale` (1/20: a ten-minute outage takes 30 s), applied
-to every period and delay the kiosks use: backoff base and cap, idle poll, heartbeat and
-sync periods, the residents' arrivals. Nothing patches the clock; figures are reported in
-simulated seconds.
+to every period and delay the kiosks use: backoff base and cap, idle poll, pace, heartbeat
+and sync periods, the residents' arrivals and the resident's wait at the screen. Request
+timeouts are the production ones (a timeout would cost 1/scale times its length in
+simulated time; none happen on loopback once the stand-in's listen queue is deep enough).
+Nothing patches the clock; figures are reported in simulated seconds.
 
 Residents (documented in docs/ARCHITECTURE.md, "The fleet after an outage"): each terminal
 sees `Load.applications_per_hour` applications (Poisson arrivals), a share of them with one
