@@ -2,10 +2,11 @@
 
 One step sends the oldest pending row with its idempotency key. Confirmed → deleted (the
 platform's case number kept). Refused → quarantined for staff, and the next row goes on.
-No answer or busy → the same row waits, with exponential backoff and full jitter, or as
-long as Retry-After says, and nothing behind it overtakes it. Because the key travels
+No answer or busy → the same row waits, with exponential backoff and jitter (`backoff_s`),
+or as long as Retry-After says, and nothing behind it overtakes it. Because the key travels
 with every attempt, a response lost after the platform committed costs nothing: the
-retry gets the first answer back.
+retry gets the first answer back. After such trouble the rows that waited go out paced
+(`Deliverer`), so that a fleet back from an outage does not send its backlog at once.
 """
 
 from __future__ import annotations
