@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.apply.flow import ApplyFlow, ReceiptStation
+from kiosk.cadence import HEARTBEAT_S, next_in
 from kiosk.hours import Clock, station_clock
 from kiosk.services import Services
 from kiosk.settings import Settings
@@ -31,7 +33,7 @@ from ui.healthfeed import HealthFeed
 from ui.hoursview import HoursWatch
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
-from ui.outboxworker import HEARTBEAT_MS, OutboxService, OutboxWorker, SubmitWorker
+from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
@@ -496,17 +498,21 @@ def _heartbeat(
     service: ServiceState,
     parent: QObject,
 ) -> None:
-    """The heartbeat every HEARTBEAT_MS, with the usage figures counted since the last
+    """The heartbeat about every HEARTBEAT_S (each interval drawn anew, kiosk/cadence.py: a
+    fleet started together drifts apart), with the usage figures counted since the last
     one; the figures also go to disk at the end of each visit (only the visit under way
     is lost if the kiosk stops). Out of service or back, the district hears at once."""
+    heartbeat = QTimer(parent)
+    heartbeat.setSingleShot(True)
+    rng = random.Random()  # noqa: S311 - jitter, not secrecy
 
     def beat() -> None:
         outbox.record_usage(usage.take())
         outbox.heartbeat(feed.station())
+        heartbeat.start(round(next_in(HEARTBEAT_S, rng) * 1000))
 
-    heartbeat = QTimer(parent)
     heartbeat.timeout.connect(beat)
-    heartbeat.start(HEARTBEAT_MS)
+    heartbeat.start(round(next_in(HEARTBEAT_S, rng) * 1000))
     shell.sessionEnded.connect(lambda: outbox.record_usage(usage.take()))
     # Staff learn of a receipt that did not print at once, not at the next heartbeat.
     hub.printFailed.connect(lambda *_: outbox.heartbeat(feed.station()))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gc
 import logging
+import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from kiosk.cadence import next_in
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
@@ -167,15 +169,23 @@ class CatalogService(QObject):
         self._worker.synced.connect(self.synced)
         self._worker.noCatalog.connect(self.noCatalog)
         self._worker.problem.connect(lambda message: log.warning("catalog: %s", message))
+        # Each interval drawn anew (kiosk/cadence.py): a fleet started together drifts apart.
+        self._period_s = platform.catalog_sync_minutes * 60.0
+        self._rng = random.Random()  # noqa: S311 - jitter, not secrecy
         self._timer = QTimer(self)
-        self._timer.setInterval(platform.catalog_sync_minutes * 60_000)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.requestSync)
         self._timer.timeout.connect(self.requestReportMisses)
+        self._timer.timeout.connect(self._arm)
 
     def start(self) -> None:
         self._thread.start()
         self.requestStart.emit()
-        self._timer.start()
+        self._arm()
+
+    @Slot()
+    def _arm(self) -> None:
+        self._timer.start(round(next_in(self._period_s, self._rng) * 1000))
 
     def sync_now(self) -> None:
         self.requestSync.emit()

@@ -39,8 +39,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
-IDLE_POLL_MS = 30_000  # an empty outbox is looked at again after this long (or on a nudge)
-HEARTBEAT_MS = 5 * 60_000
 FAILED_STEP_MS = 60_000  # after a step that failed unexpectedly, the next try
 LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds Retry-After)
 
@@ -193,14 +191,13 @@ class OutboxWorker(QObject):
             self.quarantined.emit(step.apply_no, step.detail)
         if step.state in ("delivered", "quarantined"):
             self._tell_depth()
-            return 0
-        # A row stored meanwhile (a rating, or a case while the platform is away): its
-        # depth and age are seen now, not at the next heartbeat.
-        self._tell_depth(changed_only=True)
+        else:
+            # A row stored meanwhile (a rating, or a case while the platform is away): its
+            # depth and age are seen now, not at the next heartbeat.
+            self._tell_depth(changed_only=True)
         if step.state == "waiting":
             log.info("outbox: waiting %.1f s (%s)", step.wait_s, step.detail)
-            return _wait_ms(step.wait_s)
-        return IDLE_POLL_MS
+        return _wait_ms(self._deliverer.next_step_in(step))
 
     def _count(self, step: Step) -> None:
         if step.state == "delivered":
@@ -241,16 +238,12 @@ class OutboxWorker(QObject):
         assert self._deliverer is not None
         assert self._timer is not None
         outbox = self._deliverer.outbox
-        end = time.monotonic() + ANSWER_WAIT_S
-        while time.monotonic() < end and outbox.is_pending(apply_no):
-            step = self._deliverer.step(urgent=True)
+        for step in self._deliverer.deliver_now(apply_no, ANSWER_WAIT_S):
             self._count(step)
             if step.state == "delivered":
                 self.delivered.emit(step.apply_no, step.reference)
             elif step.state == "quarantined":
                 self.quarantined.emit(step.apply_no, step.detail)
-            else:
-                break  # the platform is not answering: the sync timer takes it from here
         self._tell_depth()
         self._timer.start(0)
         return str(outbox.reference(apply_no))

@@ -195,6 +195,7 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         _wait_until(lambda: bool(ui.devices.lastCard))
 
     def chooser(ui: KioskUi) -> None:
+        _click(ui, "selfCheckClose")  # back to the staff panel
         ui.device_setup.openChooser("printer")
         _wait_until(lambda: not ui.device_setup.busy)
 
@@ -238,9 +239,9 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
     return [
         ("staff-pin", pin_pad),
         ("device-panel", panel),
+        *_self_check_steps(demo),
         ("device-chooser", chooser),
         ("out-of-service", out_of_service),
-        *_self_check_steps(demo),
         ("printer-out-of-paper", paper_out),
         ("home-again", paper_back),
         ("progress", progress),

@@ -9,6 +9,7 @@ terminal that keeps crashing still says how many submissions wait on it.
 from __future__ import annotations
 
 import logging
+import random
 import sqlite3
 import threading
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.cadence import HEARTBEAT_S, next_in  # as often as the serving kiosk's heartbeat
 from kiosk.district.client import Ok, PlatformClient, Result
 from kiosk.health import OutOfService, StationHealth, TerminalHealth
 
@@ -24,9 +26,6 @@ if TYPE_CHECKING:
     from kiosk.metrics import KioskMetrics
 
 log = logging.getLogger(__name__)
-
-# As often as the serving kiosk's heartbeat (ui/outboxworker.py HEARTBEAT_MS).
-HEARTBEAT_S = 300.0
 
 
 def outbox_backlog(path: Path, now: float) -> tuple[int, int]:
@@ -49,7 +48,8 @@ def outbox_backlog(path: Path, now: float) -> tuple[int, int]:
 
 
 class OutOfServiceBeacon:
-    """Sends the out-of-service heartbeat at once and then every `interval_s`, until `stop()`.
+    """Sends the out-of-service heartbeat at once and then every `interval_s` (each period
+    drawn within the jitter of kiosk/cadence.py), until `stop()`.
 
     `connect` makes the platform client (on the beacon's thread; it may raise, e.g. a
     missing terminal secret: logged, tried again at the next beat).
@@ -70,6 +70,7 @@ class OutOfServiceBeacon:
         self.out_of_service = out_of_service
         self._outbox_path = outbox_path
         self._interval_s = interval_s
+        self._rng = random.Random()  # noqa: S311 - jitter, not secrecy
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="out-of-service-heartbeat")
 
@@ -93,7 +94,7 @@ class OutOfServiceBeacon:
                     log.warning("out-of-service heartbeat not taken: %s", result)
             except Exception as error:  # the next beat tries again; the screen stays
                 log.error("out-of-service heartbeat failed: %s: %s", type(error).__name__, error)
-            self._stop.wait(self._interval_s)
+            self._stop.wait(next_in(self._interval_s, self._rng))
 
     def beat(self) -> Result:
         """One heartbeat that says the terminal is out of service, and why (to the metrics

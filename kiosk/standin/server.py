@@ -288,6 +288,10 @@ class _Server(ThreadingHTTPServer):
     # Handler threads are joined at server_close(), so stop() leaves nothing running.
     daemon_threads = False
     block_on_close = True
+    # A fleet reconnecting at once (tests/benchmarks/fleet.py) must not overflow the listen
+    # queue (socketserver's default is 5): dropped connection attempts come back seconds
+    # later, and a terminal waiting for its answer meanwhile gives up with a read timeout.
+    request_queue_size = 128
     state: StandInState
     store: PlatformStore
     verifier: Verifier | None

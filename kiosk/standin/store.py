@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -392,6 +393,25 @@ class PlatformStore:
                 (apply_no,),
             ).fetchall()
         return [(str(n), int(p), int(s)) for n, p, s in rows]
+
+    def submission_records(self) -> Counter[tuple[str, str, str]]:
+        """How many records the platform holds of each submission, by what it is:
+        ("case", apply number, ""), ("material", apply number, "name/page") and
+        ("evaluation", the rated case's apply number, ""). More than one of a kind is a
+        duplicate (the fleet benchmark counts them, and the ones missing)."""
+        records: Counter[tuple[str, str, str]] = Counter()
+        with self._connection() as connection:
+            for (apply_no,) in connection.execute("SELECT apply_no FROM platform_case"):
+                records["case", str(apply_no), ""] += 1
+            for apply_no, name, page in connection.execute(
+                "SELECT apply_no, name, page FROM material"
+            ):
+                records["material", str(apply_no), f"{name}/{page}"] += 1
+            for (apply_no,) in connection.execute(
+                "SELECT c.apply_no FROM evaluation e JOIN platform_case c USING (case_no)"
+            ):
+                records["evaluation", str(apply_no), ""] += 1
+        return records
 
     def apply_numbers(self) -> list[str]:
         with self._connection() as connection:

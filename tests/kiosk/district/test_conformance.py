@@ -140,7 +140,7 @@ def test_conformance_submission_busy_lost_and_retried_arrives_exactly_once(
     platform.drop_after_commit = 1  # the first page's answer is lost after the platform stored it
     platform.busy = [1]  # and the case is first answered 503, Retry-After: 1
     started = time.monotonic()
-    steps = Deliverer(outbox, client).drain(deadline_s=20)
+    steps = Deliverer(outbox, client, pace_s=0.0).drain(deadline_s=20)  # not paced after 503
     assert [s.state for s in steps if s.state != "waiting"] == ["delivered"] * 3 + ["idle"]
     assert time.monotonic() - started >= 1.0  # Retry-After was honoured
     assert len(platform.materials) == 2  # the lost answer's retry created nothing twice

@@ -289,3 +289,26 @@ def test_search_misses_reported_once_even_when_the_answer_is_lost(
     assert "reported 1" in report_search_misses(store, client)
     assert standin.store.missed_terms() == {"低保": 2, "补贴": 2}
     assert report_search_misses(store, client) == "nothing to report"
+
+
+def test_submission_records_count_each_record_and_show_a_page_sent_twice(
+    client: PlatformClient, standin: StandIn
+) -> None:
+    page = {"applyNo": "XCT0001-000007", "name": "居民身份证", "page": 1,
+            "contentType": "image/jpeg", "data": "/9j/4AAQSkZJRg=="}  # fmt: skip
+    retry_key = key()
+    assert isinstance(client.post("/materials", page, retry_key), Ok)
+    assert isinstance(client.post("/materials", page, retry_key), Ok)  # a retry: replayed
+    case = client.post("/cases", case_body("XCT0001-000007"), key())
+    assert isinstance(case, Ok)
+    rating = {"caseNo": "XCT0001-000007", "level": 5, "channel": "自助终端",
+              "ratedAt": "2026-11-26T10:05:00+08:00"}  # fmt: skip
+    assert isinstance(client.post("/evaluations", rating, key()), Ok)
+    records = standin.store.submission_records()
+    assert records == {
+        ("material", "XCT0001-000007", "居民身份证/1"): 1,
+        ("case", "XCT0001-000007", ""): 1,
+        ("evaluation", "XCT0001-000007", ""): 1,
+    }
+    assert isinstance(client.post("/materials", page, key()), Ok)  # the same page, a new key
+    assert standin.store.submission_records()["material", "XCT0001-000007", "居民身份证/1"] == 2

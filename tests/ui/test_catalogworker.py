@@ -1,0 +1,40 @@
+"""The catalog service's sync timer (ui/catalogworker.py): each period drawn anew within
+the jitter of kiosk/cadence.py, so terminals started together drift apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.cadence import JITTER
+from kiosk.catalog.store import CatalogStore
+from kiosk.settings import PlatformSettings
+from ui.catalogworker import CatalogService
+
+PERIOD_MS = 60_000  # catalog_sync_minutes = 1
+
+
+def test_sync_timer_is_rearmed_each_time_within_the_jitter_of_its_period(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    service = CatalogService(
+        CatalogStore(tmp_path / "catalog.db"),
+        PlatformSettings(catalog_sync_minutes=1),  # no address: a sync returns at once
+        use_sample=False,
+    )
+    service.start()
+    try:
+        timer = service._timer
+        intervals = []
+        for _ in range(4):
+            assert timer.isSingleShot()
+            assert timer.isActive()
+            intervals.append(timer.interval())
+            timer.start(1)  # run out now: it syncs and arms itself again
+            qtbot.waitUntil(lambda: timer.interval() > 1, timeout=5_000)
+        low, high = PERIOD_MS * (1 - JITTER), PERIOD_MS * (1 + JITTER)
+        assert all(low <= interval <= high for interval in intervals)
+        assert len(set(intervals)) > 1  # drawn anew, not one fixed period
+    finally:
+        service.stop()
