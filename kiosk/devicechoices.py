@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import stat
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from devices.status import DeviceKind
 from kiosk.services import Devices
-from kiosk.settings import Settings, SettingsError, load_settings
+from kiosk.settings import MAX_FILE_BYTES, Settings, SettingsError, parse_settings
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +60,11 @@ class DeviceChoiceError(Exception):
 
 @dataclass(frozen=True)
 class Chosen:
-    """A choice taken into use: the settings with it, the device built from them (None:
-    no device), and where it was saved (None: kept for this run only, as in the demo)."""
+    """A choice taken into use: which device, the settings with it, the device built from
+    them (None: no device), and where it was saved (None: kept for this run only, as in the
+    demo)."""
 
+    kind: DeviceKind
     settings: Settings
     device: object
     saved_to: Path | None
@@ -79,16 +83,32 @@ def with_setting(settings: Settings, kind: DeviceKind, value: str) -> Settings:
     return dataclasses.replace(settings, **{section: changed})
 
 
+def is_local(kind: DeviceKind, value: str) -> bool:
+    """Whether `value` names a device plugged into this terminal, as discovery offers them:
+    a serial port under /dev for the reader and the scanner; a USB printer or a serial port
+    under /dev for the printer; or none (""). Never a host on the network or a file."""
+    if not value:
+        return True
+    if kind is DeviceKind.PRINTER:
+        return value.startswith("usb:") or value.startswith("serial:/dev/")
+    return value.startswith("/dev/")
+
+
 def read_device_choices(state_dir: Path) -> tuple[dict[DeviceKind, str], str]:
     """The choices saved in `state_dir` ({} when none), and why the file is ignored as a
-    whole ("" when it is not): unreadable, invalid, or holding other keys."""
+    whole ("" when it is not): not a small regular file, invalid, holding other keys, or
+    naming a device that is not plugged into this terminal (a host, a file)."""
     path = state_dir / CHOICES_FILE
-    if not path.exists():
-        return {}, ""
     try:
-        chosen = load_settings(path)
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (SettingsError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = _read_small_file(path)
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return {}, str(error)
+    try:
+        data = tomllib.loads(text)
+        chosen = parse_settings(data, str(path))
+    except (SettingsError, tomllib.TOMLDecodeError, RecursionError) as error:
         return {}, str(error)
     allowed = {f"{section}.{key}" for section, key in KEYS.values()}
     found = {
@@ -101,11 +121,35 @@ def read_device_choices(state_dir: Path) -> tuple[dict[DeviceKind, str], str]:
             f"it may hold only {', '.join(sorted(allowed))}, "
             f"not {', '.join(sorted(found - allowed))}"
         )
-    return {
+    choices = {
         kind: setting_of(chosen, kind)
         for kind, (section, key) in KEYS.items()
         if f"{section}.{key}" in found
-    }, ""
+    }
+    remote = [
+        f"{KEYS[kind][0]}.{KEYS[kind][1]} = {value!r}"
+        for kind, value in choices.items()
+        if not is_local(kind, value)
+    ]
+    if remote:
+        return {}, (f"it may name only devices plugged into this terminal, not {', '.join(remote)}")
+    return choices, ""
+
+
+def _read_small_file(path: Path) -> str:
+    """The text of `path`, which must be a regular file (not a link, a pipe or a device)
+    of at most MAX_FILE_BYTES. Raises FileNotFoundError, OSError, ValueError."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"{path} is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ValueError(f"{path} is {info.st_size} bytes, more than a choices file holds")
+        raw = os.read(descriptor, MAX_FILE_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    return raw.decode("utf-8")
 
 
 def with_device_choices(settings: Settings, state_dir: Path) -> Settings:
@@ -179,10 +223,13 @@ class DeviceSetup:
     def choose(self, kind: DeviceKind, value: str) -> Chosen:
         """Save `value` as `kind`'s setting and build the device from it.
 
-        Raises DeviceChoiceError: "invalid" (the value breaks a settings rule), "not_saved"
-        (the choices file could not be written; nothing changed)."""
+        Raises DeviceChoiceError: "invalid" (the value breaks a settings rule), "not_local"
+        (not a device plugged into this terminal: only those are saved), "not_saved" (the
+        choices file could not be written; nothing changed)."""
         from kiosk.stationfile import StationFileError, set_key  # staff mode only
 
+        if self._state_dir is not None and not is_local(kind, value):
+            raise DeviceChoiceError("not_local", value)
         new = with_setting(self._settings, kind, value)
         built = self._build(new)  # opens nothing: a wrong port shows once the device starts
         saved_to = previous = None
@@ -200,4 +247,4 @@ class DeviceSetup:
             DeviceKind.PRINTER: built.printer,
             DeviceKind.SCANNER: built.scanner,
         }[kind]
-        return Chosen(new, device, saved_to, previous)
+        return Chosen(kind, new, device, saved_to, previous)

@@ -161,7 +161,8 @@ class DeviceHub(QObject):
     def replace_device(self, kind: DeviceKind, device: object | None) -> None:
         """Staff chose another port for `kind` (None: no such device): the old worker is
         stopped without waiting for it, and the new one started. A receipt kept for
-        reprinting on the old printer is dropped with it."""
+        reprinting on the old printer is dropped with it (staff do not change the printer
+        while a receipt prints: see `printing`)."""
         old = self._by_kind.pop(kind, None)
         if old is not None:
             if kind is DeviceKind.PRINTER:
@@ -173,6 +174,8 @@ class DeviceHub(QObject):
                 self.requestPrint.disconnect(worker.print_job)
                 self.requestReprint.disconnect(worker.reprint)
                 self.requestForgetFailed.disconnect(worker.forget_failed_job)
+                worker.printed.disconnect(self._on_printed)
+                worker.printFailed.disconnect(self._on_print_failed)
                 self.printer_profile = None
             old.worker.statusChanged.disconnect(self._on_status)
             self._threads.remove(old)
@@ -275,6 +278,10 @@ class DeviceHub(QObject):
 
     def print_status(self) -> PrintStatus:
         return self._print_status
+
+    def printing(self) -> bool:
+        """A resident's receipt is on its way to the printer now."""
+        return self._print_status.state is PrintState.Value.Printing
 
     def _show_statuses(self) -> None:
         rows = [DeviceRow(kind, status) for kind, status in self._statuses.items()]

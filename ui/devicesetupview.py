@@ -13,12 +13,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Property, QObject, QThread, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from devices.errors import DeviceError
 from devices.status import DeviceKind
 from kiosk.devicechoices import KEYS, Candidate, Chosen, DeviceChoiceError, DeviceSetup
 from ui.devicehub import DeviceHub
+from ui.ondemand import WorkerOnDemand
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
 
@@ -91,7 +92,8 @@ class DeviceSetupModel(QObject):
 
     `available` is false when the kiosk was started without a device setup (tests, the
     tour): the panel then offers no chooser. `outcome` is "" or a code: "saved" (in the
-    choices file, `savedTo`), "applied" (for this run only), "invalid", "not_saved",
+    choices file, `savedTo`), "applied" (for this run only), "invalid", "not_local",
+    "not_saved", "printing" (a resident's receipt is printing: try again in a moment),
     "list_failed", "build_failed"; `outcomeDetail` is the technical detail for staff.
 
     Signals:
@@ -119,30 +121,20 @@ class DeviceSetupModel(QObject):
         self._detail = ""
         self._saved_to = ""
         self._request = 0
-        self._thread: QThread | None = None
-        self._worker: DeviceSetupWorker | None = None
+        self._worker: WorkerOnDemand | None = None
         if setup is not None:
-            self._worker = DeviceSetupWorker(setup)
-            self._requestList.connect(self._worker.list_candidates)
-            self._requestChoose.connect(self._worker.choose)
-            self._worker.listed.connect(self._on_listed)
-            self._worker.chosen.connect(self._on_chosen)
-            self._worker.refused.connect(self._on_refused)
-
-    def _start_worker(self) -> None:
-        if self._worker is None or self._thread is not None:
-            return
-        self._thread = QThread()
-        self._thread.setObjectName("device-setup")
-        self._worker.moveToThread(self._thread)
-        self._thread.start()
+            worker = DeviceSetupWorker(setup)
+            self._requestList.connect(worker.list_candidates)
+            self._requestChoose.connect(worker.choose)
+            worker.listed.connect(self._on_listed)
+            worker.chosen.connect(self._on_chosen)
+            worker.refused.connect(self._on_refused)
+            self._worker = WorkerOnDemand(worker, "device-setup")
 
     def stop(self) -> None:
         """End the worker thread (the kiosk is closing)."""
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.quit()
-            if not self._thread.wait(5000):
-                log.error("device setup worker did not stop within 5 s")
+        if self._worker is not None:
+            self._worker.stop()
 
     # properties ---------------------------------------------------------------------------
 
@@ -169,7 +161,7 @@ class DeviceSetupModel(QObject):
         """List where `kind` ("id_reader", "printer", "scanner") may be."""
         if self._worker is None or kind not in {k.value for k in KEYS}:
             return
-        self._start_worker()
+        self._worker.start()
         self._request += 1
         self._device = kind
         self._busy = True
@@ -180,7 +172,14 @@ class DeviceSetupModel(QObject):
 
     @Slot(str)
     def choose(self, value: str) -> None:
+        """Use `value`, one of the places listed (nothing else is taken)."""
         if self._worker is None or not self._device or self._busy:
+            return
+        if value not in {row.value for row in self._rows.rows()}:
+            return
+        if self._device == DeviceKind.PRINTER.value and self._hub.printing():
+            self._outcome, self._detail = "printing", ""
+            self.changed.emit()
             return
         self._request += 1
         self._busy = True
@@ -207,13 +206,15 @@ class DeviceSetupModel(QObject):
 
     @Slot(int, object)
     def _on_chosen(self, request: int, chosen: Chosen) -> None:
-        if request != self._request:
-            return
-        kind = DeviceKind(self._device)
+        # Saved is saved: even when staff mode ended meanwhile, the device is taken into use
+        # and the change recorded, so the running kiosk and the next start agree.
+        kind = chosen.kind
         section, key = KEYS[kind]
         value = getattr(getattr(chosen.settings, section), key)
         self._hub.replace_device(kind, chosen.device)
         self._record("device_changed", f"{section}.{key} = {value}")
+        if request != self._request:
+            return
         self._busy = False
         self._outcome = "saved" if chosen.saved_to is not None else "applied"
         self._saved_to = str(chosen.saved_to or "")

@@ -169,6 +169,12 @@ class PrinterWorker(DeviceWorker[ReceiptPrinter]):
     def _warm_up(self) -> None:
         import_escpos()
 
+    def on_stop(self) -> None:
+        # A resident's receipt kept for a reprint goes with the printer (staff chose another).
+        printer: ReceiptPrinter = self.device
+        printer.failed_job = None
+        self._kept_job = ""
+
     @Slot(str, object)
     def print_job(self, job_id: str, receipt: Receipt) -> None:
         """Lay out and print; layout is pure and quick, but it imports python-escpos."""

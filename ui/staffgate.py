@@ -14,12 +14,13 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.health import STAFF_REASONS
 from kiosk.keyfiles import KeyFileError
 from kiosk.staffaccess import ATTEMPTS_BEFORE_LOCK, Outcome, StaffAccess, Verdict
 from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS
+from ui.ondemand import WorkerOnDemand
 from ui.qmlelement import QmlElement, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Types"
@@ -130,34 +131,28 @@ class StaffGate(QObject):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
-        self._thread: QThread | None = None
-        self._worker: StaffWorker | None = None
+        self._worker: WorkerOnDemand | None = None
         self._out_of_service = ("", 0.0)  # staff's reason and since when; "" in service
         if open_access is not None:
-            self._worker = StaffWorker(open_access)
-            self._requestStatus.connect(self._worker.status)
-            self._requestAttempt.connect(self._worker.attempt)
-            self._requestRecord.connect(self._worker.record)
-            self._requestServiceState.connect(self._worker.read_service_state)
-            self._requestSetServiceState.connect(self._worker.set_service_state)
-            self._worker.serviceState.connect(self._on_service_state)
-            self._worker.answered.connect(self._on_answer)
-            self._worker.failed.connect(self._on_failure)
+            worker = StaffWorker(open_access)
+            self._requestStatus.connect(worker.status)
+            self._requestAttempt.connect(worker.attempt)
+            self._requestRecord.connect(worker.record)
+            self._requestServiceState.connect(worker.read_service_state)
+            self._requestSetServiceState.connect(worker.set_service_state)
+            worker.serviceState.connect(self._on_service_state)
+            worker.answered.connect(self._on_answer)
+            worker.failed.connect(self._on_failure)
+            self._worker = WorkerOnDemand(worker, "staff")
 
     def _start_worker(self) -> None:
-        if self._worker is None or self._thread is not None:
-            return
-        self._thread = QThread()
-        self._thread.setObjectName("staff")
-        self._worker.moveToThread(self._thread)
-        self._thread.start()
+        if self._worker is not None:
+            self._worker.start()
 
     def stop(self) -> None:
         """End the worker thread (the kiosk is closing)."""
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.quit()
-            if not self._thread.wait(5000):
-                log.error("staff worker did not stop within 5 s")
+        if self._worker is not None:
+            self._worker.stop()
 
     # properties ---------------------------------------------------------------------------
 

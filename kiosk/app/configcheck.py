@@ -75,8 +75,8 @@ def check_station(
     if machine:
         _check_station_ready(report, settings, wrong)
         _check_keys(report, settings, state, environ)
-        settings = _with_device_choices(report, settings, state)
-        _check_ports(report, settings)
+        settings, chosen = _with_device_choices(report, settings, state)
+        _check_ports(report, settings, chosen)
         if platform:
             _check_platform(report, settings, state, environ)
     return report
@@ -261,8 +261,11 @@ def _wrong_size(path: Path, size: int, *, terminal_secret: bool) -> str:
 # ports ----------------------------------------------------------------------------------------
 
 
-def _with_device_choices(report: Report, settings: Settings, state: Path) -> Settings:
-    """The settings `kiosk run` uses: the ports staff chose on the screen over the file's."""
+def _with_device_choices(
+    report: Report, settings: Settings, state: Path
+) -> tuple[Settings, set[str]]:
+    """The settings `kiosk run` uses: the ports staff chose on the screen over the file's,
+    and which keys those are."""
     from kiosk.devicechoices import CHOICES_FILE, KEYS, read_device_choices, with_setting
 
     path = state / CHOICES_FILE
@@ -279,36 +282,38 @@ def _with_device_choices(report: Report, settings: Settings, state: Path) -> Set
             "instead of the station file's; delete that file to go back to the station file"
         )
         settings = with_setting(settings, kind, value)
-    return settings
+    return settings, {".".join(KEYS[kind]) for kind in choices}
 
 
-def _check_ports(report: Report, settings: Settings) -> None:
-    """The device paths the file names exist on this machine (what each is, and whether it
-    answers, is `kiosk devices probe`)."""
+def _check_ports(report: Report, settings: Settings, chosen: set[str]) -> None:
+    """The device paths the file names (or staff chose: `chosen` keys) exist on this
+    machine (what each is, and whether it answers, is `kiosk devices probe`)."""
     reader, printer, scanner = (
         settings.id_reader.port,
         settings.printer.address,
         settings.scanner.port,
     )
-    report.problems += _missing("id_reader.port", reader, reader, "the ID-card reader")
+    report.problems += _missing("id_reader.port", reader, reader, "the ID-card reader", chosen)
     scheme, _, rest = printer.partition(":")
     if scheme in ("serial", "file"):
-        report.problems += _missing("printer.address", printer, rest, "the receipt printer")
+        report.problems += _missing("printer.address", printer, rest, "the receipt printer", chosen)
     elif scheme == "usb":
         report.problems += _missing_usb(printer, rest)
     scanner_path = scanner.removeprefix("evdev:")
-    report.problems += _missing("scanner.port", scanner, scanner_path, "the scanner")
+    report.problems += _missing("scanner.port", scanner, scanner_path, "the scanner", chosen)
 
 
-def _missing(key: str, value: str, path: str, device: str) -> list[str]:
+def _missing(key: str, value: str, path: str, device: str, chosen: set[str]) -> list[str]:
     """A problem when `path` names a device file this machine does not have. Empty values
     (no such device) and network addresses (socket://, rfc2217://) are not checked here."""
     if not path.startswith("/") or os.path.exists(path):
         return []
-    return [
-        f"{key} {value}: no such device on this machine; plug in {device}, or choose its "
-        "port from `kiosk devices list`"
-    ]
+    fix = (
+        "choose it again in staff mode (更换端口)"
+        if key in chosen
+        else "choose its port from `kiosk devices list`"
+    )
+    return [f"{key} {value}: no such device on this machine; plug in {device}, or {fix}"]
 
 
 def _missing_usb(address: str, ids: str) -> list[str]:

@@ -82,7 +82,7 @@ def test_choose_refuses_a_value_against_the_rules_and_keeps_the_file(tmp_path: P
     setup.choose(DeviceKind.SCANNER, "/dev/ttyACM7")
     before = (tmp_path / CHOICES_FILE).read_text(encoding="utf-8")
     with pytest.raises(DeviceChoiceError) as refused:
-        setup.choose(DeviceKind.SCANNER, "two words")
+        setup.choose(DeviceKind.SCANNER, "/dev/two words")
     assert refused.value.code == "invalid"
     assert (tmp_path / CHOICES_FILE).read_text(encoding="utf-8") == before
     assert setup.settings.scanner.port == "/dev/ttyACM7"
@@ -93,3 +93,29 @@ def test_choose_without_a_state_folder_keeps_the_choice_for_this_run(tmp_path: P
     chosen = setup.choose(DeviceKind.ID_READER, "/dev/ttyUSB3")
     assert chosen.saved_to is None
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        (DeviceKind.PRINTER, "network://203.0.113.9:9100"),
+        (DeviceKind.PRINTER, "file:/var/lib/kiosk/outbox.db"),
+        (DeviceKind.ID_READER, "socket://203.0.113.9:7000"),
+        (DeviceKind.SCANNER, "rfc2217://203.0.113.9:7001"),
+    ],
+)
+def test_choose_saves_only_devices_plugged_into_the_terminal(
+    tmp_path: Path, kind: DeviceKind, value: str
+) -> None:
+    setup = DeviceSetup(Settings(), build_devices, tmp_path)
+    with pytest.raises(DeviceChoiceError) as refused:
+        setup.choose(kind, value)
+    assert refused.value.code == "not_local"
+    assert not (tmp_path / CHOICES_FILE).exists()
+
+
+def test_choices_file_that_is_a_link_is_ignored(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.toml"
+    target.write_text('[scanner]\nport = "/dev/ttyACM3"\n', encoding="utf-8")
+    (tmp_path / CHOICES_FILE).symlink_to(target)
+    assert with_device_choices(Settings(), tmp_path) == Settings()

@@ -21,7 +21,7 @@ def test_staff_take_the_kiosk_out_of_service_and_back(launch: Callable[..., Driv
     kiosk.open_staff_panel()
     kiosk.click("outOfService_maintenance")
     kiosk.wait_until(lambda: kiosk.ui.service.property("reason") == "maintenance")
-    kiosk.click("devicePanelClose")
+    assert not kiosk.visible("devicePanel")  # staff mode ends with the session it was in
 
     # Residents see why, the hotline and the nearby stations; no staff controls.
     assert kiosk.visible("outOfServiceScreen")
@@ -91,5 +91,39 @@ def test_out_of_service_by_staff_reaches_the_platform_in_the_heartbeat(
         terminal = settings.station.terminal_id
         kiosk.wait_until(lambda: standin.store.out_of_service(terminal) is not None, 10_000)
         assert standin.store.out_of_service(terminal)["reason"] == "staff-absent"  # type: ignore[index]
+        kiosk.open_staff_panel()
         kiosk.click("backInServiceButton")
         kiosk.wait_until(lambda: standin.store.out_of_service(terminal) is None, 10_000)
+
+
+def test_out_of_service_mid_session_wipes_what_the_resident_left(
+    launch: Callable[..., Driver],
+) -> None:
+    kiosk = launch(with_staff_pin())
+    kiosk.click("tile_progress")
+    assert kiosk.current_screen() == "progressScreen"
+    kiosk.open_staff_panel()
+    kiosk.click("outOfService_device-fault")
+    kiosk.wait_until(lambda: kiosk.ui.service.current_reason() == "device-fault")
+    assert not kiosk.visible("devicePanel")  # staff mode ended with the session
+    assert not kiosk.ui.staff.property("unlocked")
+    kiosk.click("outOfServiceGuidesButton")
+    assert kiosk.current_screen() == "guidesScreen"
+    kiosk.click("backButton")
+    assert kiosk.current_screen() == "homeScreen"  # not the previous resident's progress
+
+
+def test_staff_mode_opened_out_of_service_ends_by_itself(launch: Callable[..., Driver]) -> None:
+    kiosk = launch(with_staff_pin())
+    kiosk.open_staff_panel()
+    kiosk.click("outOfService_maintenance")
+    kiosk.wait_until(lambda: kiosk.ui.service.current_reason() == "maintenance")
+    assert not kiosk.ui.idle.property("running")  # no session: the out-of-service screen
+    kiosk.open_staff_panel()  # from the out-of-service screen's lights
+    assert kiosk.ui.staff.property("unlocked")
+    assert kiosk.ui.idle.property("running")
+    kiosk.ui.idle.expire_in(0)  # staff walked away
+    kiosk.settle()
+    assert not kiosk.ui.staff.property("unlocked")
+    assert not kiosk.visible("devicePanel")
+    assert kiosk.visible("outOfServiceScreen")

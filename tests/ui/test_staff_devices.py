@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,9 +24,10 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture
-def spare_printer() -> object:
-    with PrinterSimulator() as sim:
-        yield sim
+def pty_printers() -> Iterator[tuple[PrinterSimulator, PrinterSimulator]]:
+    """Two printers on serial ports (ptys): what a terminal's chooser may save."""
+    with PrinterSimulator(pty=True) as first, PrinterSimulator(pty=True) as spare:
+        yield first, spare
 
 
 def candidate_index(kiosk: Driver, value: str) -> int:
@@ -36,10 +37,10 @@ def candidate_index(kiosk: Driver, value: str) -> int:
 
 def test_staff_choose_another_printer_saved_and_in_use_without_restart(
     launch: Callable[..., Driver],
-    printer_sim: PrinterSimulator,
-    spare_printer: PrinterSimulator,
+    pty_printers: tuple[PrinterSimulator, PrinterSimulator],
     tmp_path: Path,
 ) -> None:
+    printer_sim, spare_printer = pty_printers
     state = tmp_path / "state"
     state.mkdir()
     settings = with_staff_pin()
@@ -82,7 +83,8 @@ def test_staff_choose_another_printer_saved_and_in_use_without_restart(
     # A restart reads the choice over the station file.
     assert with_device_choices(settings, state).printer.address == spare_printer.address
 
-    # Choosing again keeps the file before it.
+    # Not while a receipt prints; then choosing again keeps the file before it.
+    kiosk.wait_until(lambda: not kiosk.ui.devices.printing())
     kiosk.click(f"deviceCandidate_{candidate_index(kiosk, printer_sim.address)}")
     kiosk.wait_until(lambda: kiosk.ui.device_setup.property("outcome") == "saved")
     previous = tomllib.loads((state / (CHOICES_FILE + ".previous")).read_text(encoding="utf-8"))

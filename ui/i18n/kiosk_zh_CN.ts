@@ -901,6 +901,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Not saved: only a device plugged into this terminal can be chosen here.</source>
+        <translation>未保存：这里只能选择接在本机上的设备。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A receipt is printing: try again in a moment.</source>
+        <translation>正在打印回执，请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The ports of this terminal cannot be listed.</source>
         <translation>无法列出本机的端口。</translation>
     </message>
@@ -1390,7 +1400,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+102"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>

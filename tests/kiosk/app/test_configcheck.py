@@ -424,13 +424,13 @@ def test_config_check_shows_device_choices_made_in_staff_mode_and_checks_their_p
 ) -> None:
     state = state_folder(tmp_path)
     (state / "device-choices.toml").write_text(
-        f'[scanner]\nport = "{tmp_path / "ttyACM9"}"\n', encoding="utf-8"
+        '[scanner]\nport = "/dev/ttyACM97"\n', encoding="utf-8"
     )
     report = check_station(station_file(tmp_path), state, {}, machine=True)
-    assert f"scanner.port = '{tmp_path / 'ttyACM9'}' was chosen in staff mode" in report.notes[-1]
+    assert "scanner.port = '/dev/ttyACM97' was chosen in staff mode" in report.notes[-1]
     assert report.problems == [
-        f"scanner.port {tmp_path / 'ttyACM9'}: no such device on this machine; plug in the "
-        "scanner, or choose its port from `kiosk devices list`",
+        "scanner.port /dev/ttyACM97: no such device on this machine; plug in the "
+        "scanner, or choose it again in staff mode (更换端口)",
     ]
 
 
@@ -443,3 +443,22 @@ def test_config_check_device_choices_with_other_keys_are_a_problem(tmp_path: Pat
     assert len(report.problems) == 1
     assert "ignored, the station file's devices are used" in report.problems[0]
     assert "platform.base_url" in report.problems[0]
+
+
+def test_config_check_device_choices_naming_a_host_or_a_file_are_refused(tmp_path: Path) -> None:
+    """Written by the kiosk's own user: it may not point the kiosk at another machine."""
+    state = state_folder(tmp_path)
+    (state / "device-choices.toml").write_text(
+        '[printer]\naddress = "network://203.0.113.9:9100"\n', encoding="utf-8"
+    )
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert len(report.problems) == 1
+    assert "only devices plugged into this terminal" in report.problems[0]
+    assert "network://203.0.113.9:9100" in report.problems[0]
+
+
+def test_config_check_device_choices_that_are_a_pipe_do_not_hang(tmp_path: Path) -> None:
+    state = state_folder(tmp_path)
+    os.mkfifo(state / "device-choices.toml")
+    report = check_station(station_file(tmp_path), state, {}, machine=True)
+    assert "is not a regular file" in report.problems[0]

@@ -146,7 +146,13 @@ Window {
         stack.popCurrentItem(window.slides() ? StackView.PopTransition : StackView.Immediate)
     }
 
-    function openDevicePanel() { devicePanel.active = true }
+    function openDevicePanel() {
+        // Between residents (out of service, the closed screen) staff mode still ends by
+        // itself: the idle timeout runs as in a session and its end locks staff mode.
+        if (!window.idle.running)
+            window.idle.start()
+        devicePanel.active = true
+    }
     // As the panel's own close button: staff mode ends with it (a card read reaches residents).
     function closeDevicePanel() { (devicePanel.item as DevicePanel)?.close() }
 
@@ -164,6 +170,16 @@ Window {
     Connections {
         target: window.shell
         function onSessionEnded() { window.wipeScreens() }
+    }
+
+    // Out of service now: whatever a resident left on the screens goes at once, staff mode
+    // with it (the lights open it again).
+    Connections {
+        target: window.service
+        function onChanged() {
+            if (window.outOfService)
+                window.shell.endSession()
+        }
     }
 
     Connections {
@@ -283,6 +299,7 @@ Window {
                     onClicked: {
                         window.guidesWhileOut = true
                         window.shell.startSession()
+                        window.showScreen("home")  // nothing of an earlier visit beneath
                         window.showScreen("guides")
                     }
                 }
