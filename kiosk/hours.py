@@ -79,7 +79,10 @@ def parse_time(text: str, *, allow_24: bool = False) -> int:
     """ "09:00" as minutes since midnight; HoursError saying the form otherwise."""
     match = _TIME.fullmatch(text.strip().translate(_NORMALISE))
     if match is None:
-        raise HoursError(f"{text.strip()!r} is not a time: write HH:MM, such as 09:00")
+        hint = ""
+        if text.strip()[:1].isalpha():  # "Sat 09:00": another group after a comma
+            hint = "; separate groups of days with ;, as in Mon-Fri 09:00-17:00; Sat 09:00-12:00"
+        raise HoursError(f"{text.strip()!r} is not a time: write HH:MM, such as 09:00{hint}")
     hours, minutes = int(match[1]), int(match[2])
     if minutes > 59 or hours > 24 or (hours == 24 and (minutes or not allow_24)):
         limit = "00:00 to 24:00" if allow_24 else "00:00 to 23:59"

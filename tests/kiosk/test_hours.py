@@ -246,3 +246,10 @@ def test_opening_hours_text_follows_weekly_unless_station_wrote_own_words() -> N
     )
     assert opening_hours_text(own, "en") == "工作日白天"
     assert opening_hours_text(Settings(), "zh_CN") == Settings().station.opening_hours
+
+
+def test_weekly_groups_joined_by_a_comma_say_to_use_a_semicolon() -> None:
+    from kiosk.hours import HoursError, parse_weekly
+
+    with pytest.raises(HoursError, match="separate groups of days with ;"):
+        parse_weekly("Mon-Fri 09:00-17:00, Sat 09:00-12:00")

@@ -80,7 +80,7 @@ def test_after_closing_the_attract_screen_dims_with_hours_next_opening_and_hotli
     tick(kiosk)
     assert kiosk.visible("closedAttract")
     texts = kiosk.texts()
-    assert "已闭馆" in texts
+    assert "现在是非办公时间" in texts
     assert "开放时间：周一至周五 9:00–12:00，13:30–17:00；周六 9:00–12:00" in texts
     # Tuesday 2026-12-01 is a closed date: the next opening is Wednesday.
     assert "下次开放：周三 9:00" in texts
@@ -123,7 +123,7 @@ def test_night_is_black_a_touch_wakes_it_then_black_again(
     assert all_black(kiosk)
     kiosk.click("closedArea")  # a touch at night
     assert kiosk.visible("closedAttract")
-    assert "已闭馆" in kiosk.texts()
+    assert "现在是非办公时间" in kiosk.texts()
     assert kiosk.visible("attractScreen")  # woken, not a session yet
     assert not kiosk.ui.idle.running
     clock.now += dt.timedelta(seconds=NIGHT_WAKE_S - 1)

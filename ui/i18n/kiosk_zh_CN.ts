@@ -478,7 +478,7 @@
     <message>
         <location filename="../qml/Kiosk/screens/ClosedScreen.qml" line="+63"/>
         <source>Closed now</source>
-        <translation>已闭馆</translation>
+        <translation>现在是非办公时间</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1604,8 +1604,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Nothing to check</source>
-        <translation>无需检查</translation>
+        <source>Not checked</source>
+        <translation>未检查</translation>
     </message>
     <message>
         <location line="+1"/>

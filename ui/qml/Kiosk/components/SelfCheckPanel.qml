@@ -30,7 +30,7 @@ Rectangle {
     function stateText(state: int): string {
         return state === SelfCheckState.Passed ? qsTr("Passed")
              : state === SelfCheckState.Failed ? qsTr("Not passed")
-             : state === SelfCheckState.Skipped ? qsTr("Nothing to check")
+             : state === SelfCheckState.Skipped ? qsTr("Not checked")
              : state === SelfCheckState.Checking ? qsTr("Checking…") : qsTr("Waiting")
     }
 
