@@ -154,19 +154,21 @@ def colour_shares(png: Path) -> dict[str, float]:
     return shares
 
 
-def shows_home_screen(shares: dict[str, float]) -> bool:
-    """The full-screen home screen: the page colour everywhere around the design surface,
-    white tiles, the blue header and guide tile (2560x720 measured: 0.56, 0.22, 0.15)."""
+def shows_first_screen(shares: dict[str, float]) -> bool:
+    """What a freshly installed station shows, full screen: no catalog is stored and no
+    platform is set yet, so the kiosk is out of service (ui/servicestate.py): the page colour
+    around the design surface, the surface blue, the nearby stations' white cards (2560x720
+    measured: 0.50, 0.37, 0.10). Not black: no opening hours are set."""
     return (
         shares["lit"] >= 0.99
         and shares["background"] >= 0.35
-        and shares["surface"] >= 0.12
-        and shares["header"] >= 0.08
+        and shares["header"] >= 0.25
+        and shares["surface"] >= 0.05
     )
 
 
 def wait_for_home_screen(cage: station.Cage, shots: Path, timeout: float) -> dict[str, float]:
-    """Screenshots until one shows the home screen's colours (each grim call takes ~0.1 s)."""
+    """Screenshots until one shows the first screen's colours (each grim call takes ~0.1 s)."""
     import time
 
     deadline = time.monotonic() + timeout
@@ -174,7 +176,7 @@ def wait_for_home_screen(cage: station.Cage, shots: Path, timeout: float) -> dic
     while True:
         attempt += 1
         shares = colour_shares(cage.screenshot(shots / f"home-{attempt}.png"))
-        if shows_home_screen(shares) or time.monotonic() > deadline:
+        if shows_first_screen(shares) or time.monotonic() > deadline:
             return shares
 
 
@@ -254,7 +256,7 @@ def test_package_install_creates_user_folders_and_working_commands(
     assert "No backend available" not in listing.stdout + listing.stderr  # libusb is there
 
 
-def test_package_unit_under_headless_cage_shows_the_home_screen(workdir: Path) -> None:
+def test_package_unit_under_headless_cage_shows_the_out_of_service_screen_until_a_catalog(workdir: Path) -> None:
     install_terminal_secret(workdir)
     command = station.service_command()
     assert command.argv[:3] == ["/usr/bin/cage", "-d", "--"]
@@ -267,7 +269,7 @@ def test_package_unit_under_headless_cage_shows_the_home_screen(workdir: Path) -
     kept = station.REPO / "build" / "deploy-home.png"  # for a person to look at
     kept.parent.mkdir(exist_ok=True)
     shutil.copy(max(workdir.glob("home-*.png"), key=lambda p: p.stat().st_mtime), kept)
-    assert shows_home_screen(shares), f"{shares}\n{cage.output()}"
+    assert shows_first_screen(shares), f"{shares}\n{cage.output()}"
     for key in ("outbox.key", "audit.key"):
         assert mode_owner(STATE / key) == ("0o600", "kiosk", "kiosk")
 

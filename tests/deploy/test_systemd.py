@@ -25,7 +25,7 @@ import pytest
 
 from tests.deploy import container as nspawn
 from tests.deploy import station
-from tests.deploy.test_package import colour_shares, shows_home_screen
+from tests.deploy.test_package import colour_shares, shows_first_screen
 
 pytestmark = [
     pytest.mark.skipif(
@@ -322,12 +322,12 @@ def test_kiosk_service_start_is_active_after_ready_as_kiosk_with_journal(
             timeout=30,
         )
         shares = colour_shares(shot)
-        if shows_home_screen(shares) or time.monotonic() > deadline:
+        if shows_first_screen(shares) or time.monotonic() > deadline:
             break
     kept = station.REPO / "build" / "nspawn-home.png"  # for a person to look at
     kept.parent.mkdir(exist_ok=True)
     shutil.copy(shot, kept)
-    assert shows_home_screen(shares), shares
+    assert shows_first_screen(shares), shares
 
 
 # -- 2. crash loop -------------------------------------------------------------------------
