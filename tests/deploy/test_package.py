@@ -256,7 +256,7 @@ def test_package_install_creates_user_folders_and_working_commands(
     assert "No backend available" not in listing.stdout + listing.stderr  # libusb is there
 
 
-def test_package_unit_under_headless_cage_shows_the_out_of_service_screen_until_a_catalog(workdir: Path) -> None:
+def test_package_unit_under_cage_without_a_catalog_shows_out_of_service(workdir: Path) -> None:
     install_terminal_secret(workdir)
     command = station.service_command()
     assert command.argv[:3] == ["/usr/bin/cage", "-d", "--"]
