@@ -204,9 +204,9 @@ def build_ui(
         catalog_service=catalog_service,
         outbox=outbox,
         service=service,
+        hours=hours,
         parent=engine,
     )
-    feed.watch_hours(hours)
     if outbox is not None:
         _heartbeat(outbox, feed, usage, shell=shell, hub=hub, service=service, parent=engine)
     progress = ProgressViewModel(outbox, settings.ui.progress_url_pattern, engine, visit=visit)

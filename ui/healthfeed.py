@@ -56,13 +56,15 @@ class HealthFeed(QObject):
         catalog_service: CatalogService,
         outbox: OutboxService | None,
         service: ServiceState,
+        hours: HoursWatch,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         service.changed.connect(self._changed)
+        self._hours = hours  # whether the station is open now follows its opening hours
+        hours.changed.connect(self._changed)
         self._self_check: SelfCheckState | None = None
-        self._hours: HoursWatch | None = None
         self._metrics: KioskMetrics | None = None
         self._hub = hub
         self._catalog = catalog
@@ -95,13 +97,8 @@ class HealthFeed(QObject):
             open_now=self._open_now(),
         )
 
-    def watch_hours(self, hours: HoursWatch) -> None:
-        """Whether the station is open now follows its opening hours."""
-        self._hours = hours
-        hours.changed.connect(self._changed)
-
     def _open_now(self) -> bool:
-        return self._hours is None or self._hours.current_phase() is HoursPhase.Value.Open
+        return self._hours.current_phase() is HoursPhase.Value.Open
 
     @Slot(object)
     def self_checked(self, result: SelfCheckResult | None) -> None:
