@@ -2,7 +2,11 @@
 # machine: they create .venv, install the package with its extras and the Debian packages Qt
 # needs (as root; otherwise they print the apt-get line to run).
 
-PYTHON ?= python3
+# Debian's python3.11 where there is one: the interpreter the station package runs on
+# (packaging/build-deb.sh), so that tests and `make bench` see the speed stations see. An
+# interpreter built without PGO and LTO (pyenv's default build) runs the kiosk's Python
+# start-up about 1.7 times slower. Another one: `make PYTHON=python3.12 ...`.
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -18,8 +22,8 @@ debian-packages:
 	@packaging/check-debian-packages.sh packaging/debian-packages.txt packaging/demo-packages.txt \
 		packaging/dev-packages.txt
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(STAMP): pyproject.toml packaging/venv-interpreter.sh
+	@packaging/venv-interpreter.sh $(VENV) $(PYTHON)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $@
