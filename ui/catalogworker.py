@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.cadence import next_in
-from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
 from kiosk.district.signing import Credentials
@@ -61,6 +60,8 @@ class CatalogWorker(QObject):
         self._emit_active()
         self.sync()
         if not self._has_library and self._use_sample:
+            from kiosk.catalog.sample import load_sample  # on the worker: not at start-up
+
             log.info("no catalog from store or platform: using the sample catalog")
             self._store.save(load_sample())
             self._emit_active()

@@ -9,7 +9,6 @@ Commands outside the subset are recorded in `Job.unknown` rather than silently s
 
 from __future__ import annotations
 
-import glob
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -275,6 +274,8 @@ def render(job: Job, dots: int) -> bytes:
 
 
 def _font(size: int, bold: bool) -> Any:
+    import glob
+
     from PIL import ImageFont
 
     weight = "Bold" if bold else "Regular"

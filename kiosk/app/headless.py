@@ -13,7 +13,6 @@ process does, should it crash before it can stop them.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import selectors
 import shutil
@@ -150,6 +149,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 def _die_with_parent_hook() -> Callable[[], None]:
     """Run in the child before exec: the kernel sends it SIGTERM when this process ends."""
+    import ctypes  # only when the demo starts Xvfb: not in every start-up
+
     prctl = ctypes.CDLL(None, use_errno=True).prctl
     parent = os.getpid()
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import secrets
 import sqlite3
-import uuid
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,7 +234,7 @@ class CatalogStore:
                     if not terms:
                         connection.execute("COMMIT")
                         return None
-                    row = (uuid.uuid4().hex, json.dumps(terms, ensure_ascii=False))
+                    row = (secrets.token_hex(16), json.dumps(terms, ensure_ascii=False))
                     connection.execute("INSERT INTO search_miss_batch VALUES (?, ?)", row)
                     connection.executemany(
                         "DELETE FROM search_miss WHERE term = ?", [(t,) for t, _ in terms]

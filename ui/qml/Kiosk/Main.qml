@@ -382,17 +382,22 @@ Window {
 
     // Outside the station's hours, between residents: dimmed, black overnight (the whole
     // window, around the surface too). A resident at the screen is never interrupted.
-    ClosedScreen {
-        objectName: "closedScreen"
+    // Built only while closed, so start-up in opening hours does not pay for it.
+    Loader {
+        objectName: "closedScreenLoader"
         anchors.fill: parent
-        hours: window.hours
-        showing: window.attractShowing
-        stationName: window.shell.stationName
-        hotline: window.shell.hotline
-        surface: surface
-        onTouched: {
-            window.attractShowing = false
-            window.shell.startSession()
+        active: window.attractShowing && window.hours.phase !== HoursPhase.Open
+        sourceComponent: ClosedScreen {
+            objectName: "closedScreen"
+            hours: window.hours
+            showing: window.attractShowing
+            stationName: window.shell.stationName
+            hotline: window.shell.hotline
+            surface: surface
+            onTouched: {
+                window.attractShowing = false
+                window.shell.startSession()
+            }
         }
     }
 }
