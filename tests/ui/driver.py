@@ -43,7 +43,17 @@ class Driver:
         self.ui = ui
         self.qtbot = qtbot
         self.window = ui.window
+        self._root = ui.window.contentItem()
         self._items: dict[str, QQuickItem] = {}
+
+    def _on_screen(self, item: QQuickItem) -> bool:
+        """`item` is still in the window (not on a screen taken off the stack). Not
+        `item.window()`: PySide ties the window's wrapper to the item's, and the window's
+        wrapper then dies with the item's (the kiosk cannot be closed after that)."""
+        parent = item.parentItem()
+        while parent is not None and parent != self._root:
+            parent = parent.parentItem()
+        return parent is not None
 
     def item(self, object_name: str) -> QQuickItem:
         """The live item with this objectName, a visible one first (a list being rebuilt
@@ -53,7 +63,7 @@ class Driver:
             cached is not None
             and shiboken6.isValid(cached)
             and cached.isVisible()
-            and cached.window() is not None  # not a screen already taken off the stack
+            and self._on_screen(cached)
         ):
             return cached
         found = find_item(self.window, object_name)
@@ -64,7 +74,7 @@ class Driver:
                 if isinstance(obj, QQuickItem)
                 and obj.objectName() == object_name
                 and obj.isVisible()
-                and obj.window() is not None
+                and self._on_screen(obj)
             ]
             found = shown[0] if shown else found
         self._items[object_name] = found
