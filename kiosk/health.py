@@ -130,6 +130,7 @@ _DEVICE_NAMES = {
     DeviceKind.ID_READER: "ID-card reader",
     DeviceKind.PRINTER: "Printer",
     DeviceKind.SCANNER: "Scanner",
+    DeviceKind.CAMERA: "Document camera",
 }
 _HEALTH_WORDS = {
     Health.OFFLINE: "not answering",
@@ -139,12 +140,16 @@ _HEALTH_WORDS = {
 
 
 def service_status(
-    devices: Iterable[DeviceStatus], outbox_depth: int | None = None, outbox_problem: str = ""
+    devices: Iterable[DeviceStatus],
+    outbox_depth: int | None = None,
+    outbox_problem: str = "",
+    out_of_service: str = "",
 ) -> str:
     """The line a technician reads in `systemctl status` (systemd's STATUS=): what the kiosk
     does and what needs a hand, from what the devices and the outbox already report.
 
-    `outbox_depth` None: this kiosk has no platform to deliver to.
+    `outbox_depth` None: this kiosk has no platform to deliver to. `out_of_service`: the
+    reason code while residents are not served (OUT_OF_SERVICE_REASONS).
     """
     troubles: list[str] = []
     for status in devices:
@@ -160,7 +165,8 @@ def service_status(
     if outbox_depth:
         noun = "submission" if outbox_depth == 1 else "submissions"
         troubles.append(f"{outbox_depth} {noun} waiting for the platform")
-    return "; ".join(["Serving residents", *troubles])
+    doing = f"Out of service ({out_of_service})" if out_of_service else "Serving residents"
+    return "; ".join([doing, *troubles])
 
 
 def process_started_at() -> float:

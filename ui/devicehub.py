@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from devices.camera import DocumentCamera
 from devices.idcard.device import IdCardDevice
 from devices.idcard.identity import Identity
 from devices.printer.layout import PrinterProfile, Receipt, test_page
@@ -29,6 +30,7 @@ from kiosk.privacy import mask_id_number, mask_name
 from kiosk.services import Devices
 from ui.devicetypes import DeviceRow, DeviceRows, PrintState
 from ui.deviceworkers import (
+    CameraWorker,
     DeviceWorker,
     IdCardWorker,
     PrinterWorker,
@@ -121,6 +123,7 @@ class DeviceHub(QObject):
             (DeviceKind.ID_READER, devices.id_reader),
             (DeviceKind.PRINTER, devices.printer),
             (DeviceKind.SCANNER, devices.scanner),
+            (DeviceKind.CAMERA, devices.camera),
         ):
             if device is not None:
                 self._attach(kind, device)
@@ -142,6 +145,9 @@ class DeviceHub(QObject):
             printer.printed.connect(self._on_printed)
             printer.printFailed.connect(self._on_print_failed)
             return self._add(printer, device.cancel.set)
+        if kind is DeviceKind.CAMERA:
+            assert isinstance(device, DocumentCamera)
+            return self._add(CameraWorker(device), lambda: None)
         assert isinstance(device, SerialScanner | WedgeScanner)
         scanner = ScannerWorker(device)
         scanner.scanned.connect(self._on_scanned)
@@ -278,6 +284,10 @@ class DeviceHub(QObject):
 
     def print_status(self) -> PrintStatus:
         return self._print_status
+
+    def last_card(self) -> Mapping[str, Any]:
+        """Python's view of `lastCard`: the staff test read, masked ({} when none)."""
+        return MappingProxyType(self._last_card)
 
     def printing(self) -> bool:
         """A resident's receipt is on its way to the printer now."""

@@ -58,16 +58,18 @@ def watch_service(ui: KioskUi, notifier: ServiceManager, watchdog_ms: int | None
 
     def status() -> str:
         devices = (status for status in ui.devices.statuses().values() if status is not None)
+        out_of_service = ui.service.current_reason()
         if ui.outbox is None:
-            return service_status(devices)
+            return service_status(devices, out_of_service=out_of_service)
         outbox = ui.outbox
         return service_status(
-            devices, int(outbox.property("depth")), str(outbox.property("problem"))
+            devices, outbox.waiting(), outbox.current_problem(), out_of_service=out_of_service
         )
 
     watch = ServiceWatch(notifier, watchdog_ms, status, ui.engine)
     watch.watch_first_frame(ui.window)
     ui.devices.statusChanged.connect(watch.update)
+    ui.service.changed.connect(watch.update)
     if ui.outbox is not None:
         ui.outbox.statusChanged.connect(watch.update)
     return watch

@@ -551,6 +551,14 @@ class OutboxService(QObject):
         """The refused submissions (Python's view of `refusedRows`)."""
         return self._refused
 
+    def waiting(self) -> int:
+        """Python's view of `depth`: submissions not yet delivered."""
+        return self._depth
+
+    def current_problem(self) -> str:
+        """Python's view of `problem`: why the sync worker could not start ("" while it runs)."""
+        return self._problem
+
     # why the sync worker could not start ("" while it runs): staff read it on the panel
     problem = Property(str, lambda self: self._problem, notify=statusChanged)
 

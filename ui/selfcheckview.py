@@ -398,6 +398,16 @@ class SelfCheckViewModel(QObject):
     def _done_today(self) -> bool:
         return self._last is not None and self._last.done_today(time.time())
 
+    # for Python (the tour): the same as `phase`, `waitingFor` and `saved`
+    def current_phase(self) -> Phase:
+        return self._run.phase
+
+    def waiting_for(self) -> SelfCheckWait.Value:
+        return self._wait
+
+    def result_saved(self) -> bool:
+        return self._saved
+
     rows = Property(SelfCheckRows, _get_rows, constant=True)
     # kiosk.selfcheck.Phase value: idle | checking | stopped | done
     phase = Property(str, _phase, notify=changed)
@@ -560,7 +570,7 @@ class SelfCheckViewModel(QObject):
 
     @Slot()
     def _on_card(self) -> None:
-        if self._wait is SelfCheckWait.Value.Card and self._hub.property("lastCard"):
+        if self._wait is SelfCheckWait.Value.Card and self._hub.last_card():
             self._report(Outcome.passed(Step.CARD, Reason.CARD_READ))
 
     # the camera

@@ -274,7 +274,7 @@ def _self_check_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], 
         while _self_check_phase(ui) == "stopped":
             _click(ui, "selfCheckSkip")
             _wait_until(lambda: _self_check_phase(ui) != "checking")
-        _wait_until(lambda: bool(ui.selfcheck and ui.selfcheck.property("saved")))
+        _wait_until(lambda: bool(ui.selfcheck and ui.selfcheck.result_saved()))
 
     return [
         ("self-check-scan", self_check),
@@ -388,11 +388,11 @@ def _devices_online(ui: KioskUi) -> bool:
 
 
 def _self_check_phase(ui: KioskUi) -> str:
-    return str(ui.selfcheck.property("phase")) if ui.selfcheck is not None else ""
+    return ui.selfcheck.current_phase().value if ui.selfcheck is not None else ""
 
 
 def _self_check_waits(ui: KioskUi, wait: SelfCheckWait.Value) -> bool:
-    return ui.selfcheck is not None and ui.selfcheck.property("waitingFor") == wait
+    return ui.selfcheck is not None and ui.selfcheck.waiting_for() == wait
 
 
 def _wait_for_catalog(ui: KioskUi) -> bool:

@@ -35,3 +35,10 @@ def test_service_status_paper_low_offline_and_delivery_problem_are_named() -> No
         "Serving residents; Printer: paper running low; Scanner: not answering; "
         "Delivery: heartbeat failed unexpectedly; 1 submission waiting for the platform"
     )
+
+
+def test_service_status_says_out_of_service_and_names_the_camera() -> None:
+    devices = [DeviceStatus(DeviceKind.CAMERA, Health.NO_DEVICE)]
+    assert service_status(devices, 0, out_of_service="maintenance") == (
+        "Out of service (maintenance); Document camera: not found"
+    )
