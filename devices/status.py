@@ -22,6 +22,7 @@ class DeviceKind(enum.StrEnum):
     ID_READER = "id_reader"
     PRINTER = "printer"
     SCANNER = "scanner"
+    CAMERA = "camera"
 
 
 class Health(enum.Enum):

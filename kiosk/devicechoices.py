@@ -3,12 +3,12 @@
 The station file (/etc/kiosk/kiosk.toml) belongs to root: the kiosk reads it and cannot
 write it (the service sees /etc read-only). That is on purpose: a kiosk process that was
 broken into must not be able to point itself at another platform or drop its staff PIN.
-What staff choose in staff mode — the card reader's port, the printer, the scanner's port —
-goes to `device-choices.toml` in the state folder instead. That file may hold only those
-three keys; it is validated like a station file, written atomically with the previous
-version kept beside it (`device-choices.toml.previous`), and read over the station file at
-every start. `kiosk config check` shows it; deleting it returns to the station file's
-devices.
+What staff choose in staff mode — the card reader's port, the printer, the scanner's port,
+the document camera — goes to `device-choices.toml` in the state folder instead. That file
+may hold only those four keys; it is validated like a station file, written atomically with
+the previous version kept beside it (`device-choices.toml.previous`), and read over the
+station file at every start. `kiosk config check` shows it; deleting it returns to the
+station file's devices.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.camera import video_inputs
 from devices.status import DeviceKind
 from kiosk.services import Devices
 from kiosk.settings import MAX_FILE_BYTES, Settings, SettingsError, parse_settings
@@ -34,6 +35,7 @@ KEYS = {
     DeviceKind.ID_READER: ("id_reader", "port"),
     DeviceKind.PRINTER: ("printer", "address"),
     DeviceKind.SCANNER: ("scanner", "port"),
+    DeviceKind.CAMERA: ("camera", "device"),
 }
 
 
@@ -41,7 +43,7 @@ KEYS = {
 class Candidate:
     """One place a device may be: the setting's value and what it probably is, as a code
     for the screen's words (devices.discovery.port_kind: "acm", "usb-serial", "usb-other",
-    "built-in", plus "usb-printer", "simulator", "configured")."""
+    "built-in", plus "usb-printer", "camera", "simulator", "configured")."""
 
     value: str
     kind: str
@@ -86,8 +88,9 @@ def with_setting(settings: Settings, kind: DeviceKind, value: str) -> Settings:
 def is_local(kind: DeviceKind, value: str) -> bool:
     """Whether `value` names a device plugged into this terminal, as discovery offers them:
     a serial port under /dev for the reader and the scanner; a USB printer or a serial port
-    under /dev for the printer; or none (""). Never a host on the network or a file."""
-    if not value:
+    under /dev for the printer; or none (""). Never a host on the network or a file. A
+    camera is chosen by its name, which only ever matches a camera plugged in here."""
+    if not value or kind is DeviceKind.CAMERA:
         return True
     if kind is DeviceKind.PRINTER:
         return value.startswith("usb:") or value.startswith("serial:/dev/")
@@ -175,17 +178,21 @@ def with_device_choices(settings: Settings, state_dir: Path) -> Settings:
 def candidates(
     kind: DeviceKind, current: str, extra: Callable[[DeviceKind], list[Candidate]] | None = None
 ) -> list[Candidate]:
-    """Where `kind` may be: the ports (and, for the printer, USB printers) found now, then
-    `extra` (the demo's simulators), and the current setting if none of those is it."""
+    """Where `kind` may be: the ports (and, for the printer, USB printers; for the camera,
+    the cameras by name) found now, then `extra` (the demo's simulators), and the current
+    setting if none of those is it."""
     from devices.discovery import port_kind, serial_ports, usb_printers  # staff mode only
 
     found: list[Candidate] = []
-    if kind is DeviceKind.PRINTER:
-        found += [Candidate(address, "usb-printer") for address in usb_printers().addresses]
-    for port in serial_ports():
-        code, adapter = port_kind(port.device, port.vid, port.pid)
-        value = f"serial:{port.device}" if kind is DeviceKind.PRINTER else port.device
-        found.append(Candidate(value, code, adapter or port.description))
+    if kind is DeviceKind.CAMERA:
+        found += [Candidate(camera.name, "camera", camera.node) for camera in video_inputs()]
+    else:
+        if kind is DeviceKind.PRINTER:
+            found += [Candidate(address, "usb-printer") for address in usb_printers().addresses]
+        for port in serial_ports():
+            code, adapter = port_kind(port.device, port.vid, port.pid)
+            value = f"serial:{port.device}" if kind is DeviceKind.PRINTER else port.device
+            found.append(Candidate(value, code, adapter or port.description))
     if extra is not None:
         found += extra(kind)
     if current and all(candidate.value != current for candidate in found):
@@ -246,5 +253,6 @@ class DeviceSetup:
             DeviceKind.ID_READER: built.id_reader,
             DeviceKind.PRINTER: built.printer,
             DeviceKind.SCANNER: built.scanner,
+            DeviceKind.CAMERA: built.camera,
         }[kind]
         return Chosen(kind, new, device, saved_to, previous)

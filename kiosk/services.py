@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from devices.camera import DocumentCamera
 from devices.idcard.device import IdCardDevice
 from devices.printer.printer import ReceiptPrinter
 from devices.scanner.scanner import SerialScanner
@@ -36,6 +37,7 @@ class Devices:
     printer: ReceiptPrinter | None
     scanner: SerialScanner | WedgeScanner | None
     poll_interval_ms: int = 300
+    camera: DocumentCamera | None = None  # watched for presence; pictures: ui/capture.py
 
 
 @dataclass(frozen=True)

@@ -191,8 +191,15 @@ def build_ui(
     catalog, catalog_service = _catalog(settings, services, usage, shell=shell, parent=engine)
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
+    capture = _capture(settings, engine)
     device_setup, service = _setup_and_service(
-        settings, services, hub=hub, staff=staff, catalog=catalog_service, parent=engine
+        settings,
+        services,
+        hub=hub,
+        capture=capture,
+        staff=staff,
+        catalog=catalog_service,
+        parent=engine,
     )
     catalog.printRequested.connect(hub.print_receipt)
 
@@ -213,12 +220,13 @@ def build_ui(
     hub.scanned.connect(progress.scanned)
     hub.cardRead.connect(visit.card)  # the session decides whose a card is
 
-    capture, apply = _apply_flow(
+    apply = _apply_flow(
         settings,
         visit=visit,
         catalog=catalog,
         outbox=outbox,
         hub=hub,
+        capture=capture,
         shell=shell,
         usage=usage,
         parent=engine,
@@ -346,13 +354,16 @@ def _setup_and_service(
     services: Services,
     *,
     hub: DeviceHub,
+    capture: CaptureService,
     staff: StaffGate,
     catalog: CatalogService,
     parent: QObject,
 ) -> tuple[DeviceSetupModel, ServiceState]:
-    """Staff mode's device chooser, and whether the kiosk serves: out of service by staff
-    or for want of a catalog."""
-    device_setup = DeviceSetupModel(services.device_setup, hub, staff.record, parent)
+    """Staff mode's device chooser and camera preview, and whether the kiosk serves: out of
+    service by staff or for want of a catalog."""
+    device_setup = DeviceSetupModel(
+        services.device_setup, hub, staff.record, parent, capture=capture
+    )
     staff.unlockedChanged.connect(lambda _on: device_setup.close())
     service = ServiceState(settings, staff, parent)
     catalog.noCatalog.connect(service.catalog_missing)
@@ -452,24 +463,30 @@ def _apply_flow(
     catalog: CatalogViewModel,
     outbox: OutboxService | None,
     hub: DeviceHub,
+    capture: CaptureService,
     shell: ShellModel,
     usage: UsageTally,
     parent: QObject,
-) -> tuple[CaptureService, ApplyViewModel]:
-    """在线申报: the page capture worker and the application view model, wired."""
+) -> ApplyViewModel:
+    """在线申报: the application view model, wired."""
+    apply = ApplyViewModel(
+        visit, catalog.item, service=outbox, capture=capture, hub=hub, usage=usage, parent=parent
+    )
+    apply.finished.connect(shell.endSession)
+    return apply
+
+
+def _capture(settings: Settings, parent: QObject) -> CaptureService:
+    """Pages from the document camera (or the image folder), for the application's
+    materials, staff mode's camera preview and the daily self-check."""
     camera = settings.camera
-    capture = CaptureService(
+    return CaptureService(
         Path(camera.image_folder) if camera.image_folder else None,
         camera.page_budget_kb * 1024,
         camera.max_side_px,
         camera.device,
         parent,
     )
-    apply = ApplyViewModel(
-        visit, catalog.item, service=outbox, capture=capture, hub=hub, usage=usage, parent=parent
-    )
-    apply.finished.connect(shell.endSession)
-    return capture, apply
 
 
 def _sync_worker(

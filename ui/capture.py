@@ -229,6 +229,13 @@ class CaptureService(QObject):
         if self.camera is not None:
             self.camera.close()
 
+    def use_camera(self, name: str) -> None:
+        """Staff chose another camera (`camera.device`): the open one is closed, and the
+        next picture or preview opens the new one."""
+        self._camera_name = name
+        if self.camera is not None:
+            self.camera.rename(name)
+
     def stop(self) -> None:
         self.close_camera()
         if self._thread.isRunning():
@@ -287,6 +294,11 @@ class CameraSource(QObject):
         camera.start()
         self._camera = camera
         self.readyChanged.emit()
+
+    def rename(self, name: str) -> None:
+        """Use the camera whose name contains `name` from the next open() on."""
+        self.close()
+        self._name = name
 
     def close(self) -> None:
         if self._camera is not None:

@@ -5,6 +5,10 @@ disk and the system: `DeviceSetupWorker` does them on its own thread, started th
 time staff open a chooser. The chosen device replaces the old one in the hub at once (no
 restart). Answers carry the request they belong to, so a late answer after staff mode ended
 changes nothing.
+
+The document camera is shown here too: staff open its live preview to check that it is
+plugged in, sharp and lit, and choose it by name when the terminal has several. A camera
+chosen is used from the next picture on (ui/capture.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from devices.errors import DeviceError
 from devices.status import DeviceKind
 from kiosk.devicechoices import KEYS, Candidate, Chosen, DeviceChoiceError, DeviceSetup
+from ui.capture import CaptureService
 from ui.devicehub import DeviceHub
 from ui.ondemand import WorkerOnDemand
 from ui.qmlelement import QmlElement, QmlUncreatable
@@ -96,6 +101,10 @@ class DeviceSetupModel(QObject):
     "not_saved", "printing" (a resident's receipt is printing: try again in a moment),
     "list_failed", "build_failed"; `outcomeDetail` is the technical detail for staff.
 
+    The camera: `cameraMode` is "camera", or "folder" when pages come from an image folder
+    (the demo) and there is nothing to preview or choose; `previewing` while staff look at
+    the live picture (`cameraSession`, `cameraReady`).
+
     Signals:
         changed: any property changed.
     """
@@ -110,9 +119,15 @@ class DeviceSetupModel(QObject):
         hub: DeviceHub,
         record: Callable[[str, str], None],
         parent: QObject | None = None,
+        *,
+        capture: CaptureService | None = None,
     ) -> None:
         super().__init__(parent)
         self._hub = hub
+        self._capture = capture
+        self._previewing = False
+        self._opened_camera = False  # the preview opened it (not a resident's materials step)
+        self._camera_watched = False
         self._record = record
         self._rows = CandidateRows(self)
         self._device = ""
@@ -133,6 +148,7 @@ class DeviceSetupModel(QObject):
 
     def stop(self) -> None:
         """End the worker thread (the kiosk is closing)."""
+        self.closePreview()
         if self._worker is not None:
             self._worker.stop()
 
@@ -144,6 +160,34 @@ class DeviceSetupModel(QObject):
     outcome = Property(str, lambda self: self._outcome, notify=changed)
     outcomeDetail = Property(str, lambda self: self._detail, notify=changed)
     savedTo = Property(str, lambda self: self._saved_to, notify=changed)
+
+    cameraMode = Property(
+        str,
+        lambda self: "folder" if self._capture is None or self._capture.uses_folder else "camera",
+        constant=True,
+    )
+    previewing = Property(bool, lambda self: self._previewing, notify=changed)
+    # Not only while previewing: the preview, as it goes, must still find the session to
+    # take its picture out of it.
+    cameraSession = Property(
+        QObject,
+        lambda self: (
+            self._capture.camera.session
+            if self._capture is not None and self._capture.camera
+            else None
+        ),
+        notify=changed,
+    )
+    cameraReady = Property(
+        bool,
+        lambda self: bool(
+            self._previewing
+            and self._capture is not None
+            and self._capture.camera
+            and self._capture.camera.ready
+        ),
+        notify=changed,
+    )
 
     def _get_candidates(self) -> CandidateRows:
         return self._rows
@@ -188,8 +232,37 @@ class DeviceSetupModel(QObject):
         self.changed.emit()
 
     @Slot()
+    def openPreview(self) -> None:
+        """Show the document camera's live picture (opened now if no resident's step has it
+        open)."""
+        if self._capture is None or self._capture.uses_folder or self._previewing:
+            return
+        already_open = self._capture.camera is not None and self._capture.camera.found
+        camera = self._capture.open_camera()
+        if camera is None:
+            return
+        self._opened_camera = not already_open
+        if not self._camera_watched:  # once: the camera object lives as long as the capture
+            camera.readyChanged.connect(self.changed)
+            self._camera_watched = True
+        self._previewing = True
+        self.changed.emit()
+
+    @Slot()
+    def closePreview(self) -> None:
+        """Stop showing the live picture; the camera is closed if the preview opened it."""
+        if not self._previewing or self._capture is None:
+            return
+        self._previewing = False
+        self.changed.emit()  # the preview goes first, taking its picture out of the session
+        if self._opened_camera:
+            self._capture.close_camera()
+        self._opened_camera = False
+
+    @Slot()
     def close(self) -> None:
         """The chooser is closed or staff mode ended: later answers change nothing."""
+        self.closePreview()
         self._request += 1
         self._device = self._outcome = self._detail = self._saved_to = ""
         self._busy = False
@@ -212,6 +285,9 @@ class DeviceSetupModel(QObject):
         section, key = KEYS[kind]
         value = getattr(getattr(chosen.settings, section), key)
         self._hub.replace_device(kind, chosen.device)
+        if kind is DeviceKind.CAMERA and self._capture is not None:
+            self.closePreview()
+            self._capture.use_camera(value)
         self._record("device_changed", f"{section}.{key} = {value}")
         if request != self._request:
             return

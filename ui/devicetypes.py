@@ -33,6 +33,7 @@ class DeviceKind(QObject):
         IdReader = 0
         Printer = 1
         Scanner = 2
+        Camera = 3
 
 
 @QmlElement

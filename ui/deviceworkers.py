@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from devices.camera import DocumentCamera
 from devices.errors import DeviceError
 from devices.idcard.device import IdCardDevice
 from devices.printer.layout import Receipt, import_escpos, receipt_bytes
@@ -29,7 +30,9 @@ RETRY_MS = 1000  # how often a failed device is tried again
 WARM_UP_MS = 5000  # after start-up: load the printer library before it is needed
 
 
-D = TypeVar("D", IdCardDevice, ReceiptPrinter, SerialScanner | WedgeScanner)
+CAMERA_CHECK_MS = 2000  # how often the camera's presence is checked (a sysfs listing)
+
+D = TypeVar("D", IdCardDevice, ReceiptPrinter, SerialScanner | WedgeScanner, DocumentCamera)
 
 
 class DeviceWorker(QObject, Generic[D]):
@@ -206,6 +209,14 @@ class PrinterWorker(DeviceWorker[ReceiptPrinter]):
         self._kept_job = ""  # the printer keeps a failed job only until the next one prints
         self.printed.emit(job_id)
         self.check()
+
+
+class CameraWorker(DeviceWorker[DocumentCamera]):
+    """Watches whether the document camera (or the demo's image folder) is there; the
+    pictures themselves are QtMultimedia's, on the GUI thread (ui/capture.py)."""
+
+    def __init__(self, device: DocumentCamera) -> None:
+        super().__init__(DeviceKind.CAMERA, device, CAMERA_CHECK_MS)
 
 
 class ScannerWorker(DeviceWorker[SerialScanner | WedgeScanner]):

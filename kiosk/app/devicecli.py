@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from devices.camera import video_inputs
 from devices.discovery import serial_ports, usb_printers
 from devices.errors import DeviceError
 from devices.idcard.device import IdCardDevice
@@ -149,6 +150,14 @@ def list_devices(args: argparse.Namespace) -> int:
     for port in ports:
         print(f"  {port.device:20} {port.usb_id or '-':9}  {port.guess:60}  {port.description}")
     print(_usb_printers())
+    cameras = video_inputs()
+    if not cameras:
+        print("Cameras: none found")
+    else:
+        print("Cameras (put its name, or part of it, in camera.device):")
+        print(f"  {'NODE':20} NAME")
+    for camera in cameras:
+        print(f"  {camera.node:20} {camera.name}")
     return 0
 
 

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devices.camera import DocumentCamera
 from devices.idcard.device import IdCardDevice
 from devices.idcard.photo import load_photo_decoder
 from devices.printer.layout import PrinterProfile
@@ -67,6 +68,7 @@ def build_devices(settings: Settings) -> Devices:
         else None,
         scanner=build_scanner(scanner),
         poll_interval_ms=reader.poll_interval_ms,
+        camera=DocumentCamera(settings.camera.device, folder=settings.camera.image_folder),
     )
 
 
@@ -157,7 +159,7 @@ class DemoDevices:
             DeviceKind.ID_READER: self.id_reader.url if self.id_reader else "",
             DeviceKind.PRINTER: self.printer.address if self.printer else "",
             DeviceKind.SCANNER: self.scanner.url if self.scanner else "",
-        }[kind]
+        }.get(kind, "")  # no simulated camera: the demo's pages come from a folder
         return [Candidate(found, "simulator")] if found else []
 
     def stop(self) -> None:

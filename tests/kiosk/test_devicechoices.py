@@ -119,3 +119,29 @@ def test_choices_file_that_is_a_link_is_ignored(tmp_path: Path) -> None:
     target.write_text('[scanner]\nport = "/dev/ttyACM3"\n', encoding="utf-8")
     (tmp_path / CHOICES_FILE).symlink_to(target)
     assert with_device_choices(Settings(), tmp_path) == Settings()
+
+
+def test_choices_file_may_name_the_camera_but_only_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / CHOICES_FILE).write_text('[camera]\ndevice = "Eloam S1800"\n', encoding="utf-8")
+    assert with_device_choices(Settings(), tmp_path).camera.device == "Eloam S1800"
+    (tmp_path / CHOICES_FILE).write_text('[camera]\ndevice = "a\\nb"\n', encoding="utf-8")
+    assert with_device_choices(Settings(), tmp_path).camera.device == ""
+    (tmp_path / CHOICES_FILE).write_text('[camera]\nimage_folder = "/tmp"\n', encoding="utf-8")
+    assert with_device_choices(Settings(), tmp_path).camera.image_folder == ""
+
+
+def test_camera_candidates_are_the_cameras_listed_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from devices import camera
+
+    for node, name in (("video0", "Eloam S1800"), ("video4", "USB2.0 HD UVC WebCam")):
+        (tmp_path / node).mkdir()
+        (tmp_path / node / "name").write_text(name + "\n")
+    monkeypatch.setattr(camera, "V4L2_SYSFS", tmp_path)  # this machine has none
+    found = candidates(DeviceKind.CAMERA, "UVC")
+    assert [(c.value, c.kind, c.detail, c.current) for c in found] == [
+        ("UVC", "configured", "", True),
+        ("Eloam S1800", "camera", "/dev/video0", False),
+        ("USB2.0 HD UVC WebCam", "camera", "/dev/video4", False),
+    ]

@@ -69,6 +69,7 @@ def test_health_for_the_heartbeat_names_each_device_and_its_state(station: Drive
         DeviceHealth("id_reader", Health.ONLINE),
         DeviceHealth("printer", Health.ONLINE, Paper.OK),
         DeviceHealth("scanner", None),
+        DeviceHealth("camera", None),
     )
 
 
@@ -174,6 +175,7 @@ def test_device_health_for_the_heartbeat_paper_out_and_no_scanner(
         DeviceHealth("id_reader", Health.ONLINE),
         DeviceHealth("printer", Health.HARDWARE_ERROR, Paper.OUT),
         DeviceHealth("scanner", None),  # not configured at this station
+        DeviceHealth("camera", None),
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from devices.camera import DocumentCamera
 from devices.idcard.device import IdCardDevice
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
@@ -82,6 +83,7 @@ def station(
                 parse_address(printer_sim.address), printer_sim.profile, timeout_s=0.5
             ),
             scanner=None,
+            camera=DocumentCamera("", folder=str(tmp_path)),  # pages from a folder, as in the demo
         )
         on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         kiosk = launch(on_free_port, devices=devices, outbox_path=tmp_path / "outbox.db")
@@ -100,6 +102,7 @@ def test_metrics_running_kiosk_scrape_shows_devices_catalog_and_outbox(station: 
     assert value(text, "kiosk_device_state", device="id_reader", kiosk_device_state="online") == 1
     assert value(text, "kiosk_device_state", device="printer", kiosk_device_state="online") == 1
     assert value(text, "kiosk_device_paper", device="printer", kiosk_device_paper="ok") == 1
+    assert value(text, "kiosk_device_state", device="camera", kiosk_device_state="online") == 1
     assert ("kiosk_device_state", frozenset({("device", "scanner")})) not in {
         (name, frozenset((k, v) for k, v in labels if k == "device"))
         for name, labels in series(text)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from devices import camera as camera_module
+from devices.camera import DocumentCamera
 from devices.printer.printer import ReceiptPrinter
 from devices.printer.transport import parse_address
 from devices.scanner.framer import FramerSettings
 from devices.scanner.scanner import SerialScanner
 from devices.sim.printer import PrinterSimulator
 from devices.sim.scanner import ScannerSimulator
-from devices.status import DeviceKind, Light
+from devices.status import DeviceKind, Health, Light
 from kiosk.app.devicesetup import build_devices
 from kiosk.devicechoices import CHOICES_FILE, Candidate, DeviceSetup, with_device_choices
 from kiosk.services import Devices
@@ -126,3 +130,84 @@ def test_staff_test_scan_shows_the_code_shortened_and_forgets_it(
         assert "最近扫到的码：XC202611…（共 22 个字符）" in kiosk.texts()
         kiosk.click("devicePanelClose")
         assert kiosk.ui.devices.property("lastScan") == {}
+
+
+def add_camera(sysfs: Path, node: str, name: str) -> None:
+    """A camera as the kernel lists it in /sys/class/video4linux."""
+    (sysfs / node).mkdir(parents=True)
+    (sysfs / node / "name").write_text(name + "\n")
+    (sysfs / node / "index").write_text("0\n")
+
+
+def test_staff_camera_row_preview_and_choice_saved_and_followed(
+    launch: Callable[..., Driver], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sysfs, state = tmp_path / "video4linux", tmp_path / "state"
+    state.mkdir()
+    add_camera(sysfs, "video0", "Eloam Document Camera S1800")
+    add_camera(sysfs, "video2", "USB2.0 HD UVC WebCam")
+    monkeypatch.setattr(camera_module, "V4L2_SYSFS", sysfs)  # this machine's listing: none
+    base = with_staff_pin()
+    settings = dataclasses.replace(base, camera=dataclasses.replace(base.camera, device="Eloam"))
+    setup = DeviceSetup(settings, build_devices, state)
+    camera = DocumentCamera("Eloam")
+    kiosk = launch(settings, devices=Devices(None, None, None, camera=camera), device_setup=setup)
+
+    def camera_detail() -> str:
+        status = kiosk.ui.devices.status(DeviceKind.CAMERA)
+        return status.detail if status is not None and status.usable else ""
+
+    kiosk.wait_until(lambda: camera_detail() == "Eloam Document Camera S1800 on /dev/video0")
+    kiosk.open_staff_panel()
+    assert kiosk.visible("deviceRow_camera")
+    assert any(text.startswith("高拍仪") for text in kiosk.texts())
+
+    # The live picture: this machine has no camera Qt can open, which staff are told.
+    kiosk.click("cameraPreviewButton")
+    assert kiosk.visible("staffCameraPreview")
+    assert kiosk.ui.device_setup.property("previewing")
+    assert any("摄像头没有画面" in text for text in kiosk.texts())
+    kiosk.click("cameraPreviewButton")  # 结束预览
+    assert not kiosk.visible("staffCameraPreview")
+    assert kiosk.ui.capture.camera is not None
+    assert not kiosk.ui.capture.camera.found
+
+    kiosk.click("changeDevice_camera")
+    kiosk.wait_until(lambda: not kiosk.ui.device_setup.property("busy"))
+    values = [row.value for row in kiosk.ui.device_setup.candidate_rows()]
+    assert values == ["Eloam", "Eloam Document Camera S1800", "USB2.0 HD UVC WebCam"]
+    kiosk.click(f"deviceCandidate_{candidate_index(kiosk, 'USB2.0 HD UVC WebCam')}")
+    kiosk.wait_until(lambda: kiosk.ui.device_setup.property("outcome") == "saved")
+    saved = tomllib.loads((state / CHOICES_FILE).read_text(encoding="utf-8"))
+    assert saved == {"camera": {"device": "USB2.0 HD UVC WebCam"}}
+    assert with_device_choices(settings, state).camera.device == "USB2.0 HD UVC WebCam"
+    kiosk.wait_until(lambda: camera_detail() == "USB2.0 HD UVC WebCam on /dev/video2")
+
+    # Unplugged: the light turns red within the camera's check interval.
+    shutil.rmtree(sysfs / "video2")
+    kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.RED, timeout_ms=8000)
+    status = kiosk.ui.devices.status(DeviceKind.CAMERA)
+    assert status is not None
+    assert status.health is Health.NO_DEVICE
+    assert "'USB2.0 HD UVC WebCam'" in status.detail
+    assert "Eloam" in status.detail
+
+
+def test_staff_camera_in_folder_mode_has_nothing_to_preview_or_choose(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    base = with_staff_pin()
+    settings = dataclasses.replace(
+        base, camera=dataclasses.replace(base.camera, image_folder=str(folder))
+    )
+    setup = DeviceSetup(settings, build_devices, None)
+    camera = DocumentCamera("", folder=str(folder))
+    kiosk = launch(settings, devices=Devices(None, None, None, camera=camera), device_setup=setup)
+    kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
+    kiosk.open_staff_panel()
+    assert kiosk.visible("cameraFolderNote")
+    assert not kiosk.visible("cameraPreviewButton")
+    assert not kiosk.visible("changeDevice_camera")
+    assert kiosk.visible("changeDevice_printer")  # the other devices keep their chooser

@@ -468,7 +468,7 @@
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../qml/Kiosk/components/CameraPreview.qml" line="+29"/>
+        <location filename="../qml/Kiosk/components/CameraPreview.qml" line="+13"/>
         <source>No document camera found. You can still choose to bring materials to the counter, or ask the station staff.</source>
         <translation>没有找到高拍仪。您仍可选择其他方式提供材料，或请服务站工作人员帮助。</translation>
     </message>
@@ -593,24 +593,59 @@
         <translation>终端状态</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
+        <source>End preview</source>
+        <translation>结束预览</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Change port</source>
         <translation>更换端口</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+0"/>
+        <source>Change camera</source>
+        <translation>更换高拍仪</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pages come from the image folder set in camera.image_folder (the demo&apos;s sample pages), not from a camera: there is nothing to preview or choose.</source>
+        <translation>页面取自 camera.image_folder 设置的图片文件夹（演示用的样例页面），而不是高拍仪：没有可预览或选择的摄像头。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The camera does not show a picture. Check its USB cable and that it is switched on, or choose another with Change camera.</source>
+        <translation>摄像头没有画面。请检查它的 USB 线和电源，或点“更换高拍仪”选择另一个。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>No camera found. Check its USB cable, then tap Change camera again.</source>
+        <translation>没有找到摄像头。请检查它的 USB 线，然后再点一次“更换高拍仪”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nothing found. Check that the device is plugged in and switched on, then tap Change port again.</source>
         <translation>没有找到。请检查设备已插好并已开机，然后再点“更换端口”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap the camera to use:</source>
+        <translation>点选要使用的摄像头：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -771,6 +806,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Code scanner</source>
         <translation>扫码器</translation>
     </message>
@@ -873,6 +913,11 @@
         <location line="+2"/>
         <source>Simulated device (demo)</source>
         <translation>模拟设备（演示）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera on %1</source>
+        <translation>摄像头，位于 %1</translation>
     </message>
     <message>
         <location line="+1"/>

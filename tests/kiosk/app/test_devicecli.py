@@ -111,6 +111,12 @@ def test_list_shows_serial_ports_under_headings_and_usb_section() -> None:
     else:
         assert "Serial ports: none found" in result.stdout
     assert "USB printers" in result.stdout
+    from devices.camera import video_inputs
+
+    if video_inputs():
+        assert "Cameras (put its name, or part of it, in camera.device):" in result.stdout
+    else:
+        assert "Cameras: none found" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ Rectangle {
 
     required property var session  // the QMediaCaptureSession of ui/capture.py
     property bool ready: false
+    // Said over the black picture while no camera is up (staff mode says it differently).
+    property string missingText: qsTr("No document camera found. You can still choose to bring materials to the counter, or ask the station staff.")
 
     implicitHeight: Math.round(width * 0.75)
     radius: Theme.radius
@@ -26,7 +28,7 @@ Rectangle {
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.spacing
         visible: !preview.ready
-        text: qsTr("No document camera found. You can still choose to bring materials to the counter, or ask the station staff.")
+        text: preview.missingText
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         color: "#ffffff"

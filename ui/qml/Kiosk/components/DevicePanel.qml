@@ -92,6 +92,7 @@ Rectangle {
                         required property bool samOk
                         required property string detail
                         readonly property bool choosing: panel.setup.device === row.name
+                        readonly property bool camera: row.device === DeviceKind.Camera
                         objectName: "deviceRow_" + name
                         width: column.width
                         spacing: Theme.spacing / 2
@@ -107,7 +108,8 @@ Rectangle {
                                 color: Theme.lightColor(row.light)
                             }
                             Column {
-                                width: parent.width - 32 - changeButton.width - 2 * Theme.spacing
+                                width: parent.width - 32 - changeButton.width - previewButton.width
+                                       - 3 * Theme.spacing
                                 KioskText {
                                     objectName: "deviceState"
                                     width: parent.width
@@ -129,14 +131,51 @@ Rectangle {
                                     wrapMode: Text.WrapAnywhere
                                 }
                             }
+                            // The camera's live picture: is it plugged in, sharp, lit?
+                            KioskButton {
+                                id: previewButton
+                                objectName: "cameraPreviewButton"
+                                visible: row.camera && panel.setup.cameraMode === "camera"
+                                width: visible ? implicitWidth : 0
+                                text: panel.setup.previewing ? qsTr("End preview") : qsTr("Preview")
+                                onClicked: panel.setup.previewing ? panel.setup.closePreview()
+                                                                  : panel.setup.openPreview()
+                            }
                             KioskButton {
                                 id: changeButton
                                 objectName: "changeDevice_" + row.name
+                                // In the demo the pages come from a folder: no camera to choose.
                                 visible: panel.setup.available
+                                         && !(row.camera && panel.setup.cameraMode === "folder")
                                 width: visible ? implicitWidth : 0
-                                text: row.choosing ? qsTr("Done") : qsTr("Change port")
+                                text: row.choosing ? qsTr("Done")
+                                      : row.camera ? qsTr("Change camera") : qsTr("Change port")
                                 onClicked: row.choosing ? panel.setup.close()
                                                         : panel.setup.openChooser(row.name)
+                            }
+                        }
+
+                        KioskText {
+                            objectName: "cameraFolderNote"
+                            width: parent.width
+                            visible: row.camera && panel.setup.cameraMode === "folder"
+                            text: qsTr("Pages come from the image folder set in camera.image_folder (the demo's sample pages), not from a camera: there is nothing to preview or choose.")
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                            wrapMode: Text.WordWrap
+                        }
+
+                        Loader {
+                            objectName: "staffCameraPreview"
+                            active: row.camera && panel.setup.previewing
+                            visible: active
+                            width: Math.min(parent.width, 720)
+                            height: (item as Item)?.implicitHeight ?? 0
+                            sourceComponent: CameraPreview {
+                                session: panel.setup.cameraSession
+                                ready: panel.setup.cameraReady
+                                missingText: qsTr("The camera does not show a picture. Check its USB cable and that it is switched on, or choose another with Change camera.")
                             }
                         }
 
@@ -150,7 +189,10 @@ Rectangle {
                                 width: parent.width
                                 text: panel.setup.busy ? qsTr("Looking…")
                                       : panel.setup.candidates.count === 0
-                                        ? qsTr("Nothing found. Check that the device is plugged in and switched on, then tap Change port again.")
+                                        ? (row.camera
+                                           ? qsTr("No camera found. Check its USB cable, then tap Change camera again.")
+                                           : qsTr("Nothing found. Check that the device is plugged in and switched on, then tap Change port again."))
+                                        : row.camera ? qsTr("Tap the camera to use:")
                                         : qsTr("Tap where the device is connected:")
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontSmall

@@ -7,6 +7,7 @@ QtObject {
     function deviceName(device: int): string {
         return device === DeviceKind.IdReader ? qsTr("ID card reader")
              : device === DeviceKind.Printer ? qsTr("Receipt printer")
+             : device === DeviceKind.Camera ? qsTr("Document camera")
              : qsTr("Code scanner")
     }
 
@@ -58,6 +59,8 @@ QtObject {
             return qsTr("USB printer")
         if (kind === "simulator")
             return qsTr("Simulated device (demo)")
+        if (kind === "camera")
+            return qsTr("Camera on %1").arg(detail)
         return qsTr("As set in the station file")
     }
 
