@@ -32,6 +32,7 @@ from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
 from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
 from kiosk.app.services import build_services
+from kiosk.app.statedir import DEPLOYED_STATE_DIR, station_state_dir
 from kiosk.catalog.store import CatalogStore
 from kiosk.health import OUT_OF_SERVICE_REASONS, OutOfService
 from kiosk.privatefiles import private_dir
@@ -57,15 +58,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk")
 
-DEPLOYED_STATE_DIR = Path("/var/lib/kiosk")
-
 
 def _state_dir(production: bool) -> Path:
-    """The station's state folder: the one systemd made for the unit (StateDirectory= sets
-    $STATE_DIRECTORY), else /var/lib/kiosk; the demo's is the user's own."""
+    """The station's state folder (kiosk/app/statedir.py); the demo's is the user's own."""
     if production:
-        given = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
-        return Path(given) if given else DEPLOYED_STATE_DIR
+        return station_state_dir()
     return Path(platformdirs.user_state_dir("community-kiosk"))
 
 

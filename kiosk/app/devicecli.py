@@ -24,6 +24,8 @@ from devices.scanner.framer import UNREADABLE, BadScan, Scan
 from devices.sim.idcard import SAMPLE_CARDS
 from devices.status import DeviceStatus
 from kiosk.app.devicesetup import build_devices, build_scanner, printer_profile
+from kiosk.app.statedir import DEPLOYED_STATE_DIR, station_state_dir
+from kiosk.devicechoices import CHOICES_FILE, KEYS, read_device_choices, with_setting
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.settings import DEFAULT_CONFIG_PATH, Settings, SettingsError, load_settings
 
@@ -31,15 +33,26 @@ POLL_INTERVAL_S = 0.3  # docs/domain.md §5: no faster than every 300 ms
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    """The station file's devices, with the ports staff chose on the screen over them (as
+    `kiosk run` reads them: kiosk/devicechoices.py), each said on stdout."""
     path = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     if not args.config and not path.exists():
         return Settings()
     try:
-        return load_settings(path)
+        settings = load_settings(path)
     except SettingsError as error:
         raise SystemExit(
             "\n".join(f"kiosk: settings error: {line}" for line in error.lines())
         ) from None
+    state = Path(args.state) if args.state else station_state_dir()
+    choices, problem = read_device_choices(state)
+    if problem:
+        print(f"(device choices in {state / CHOICES_FILE} ignored: {problem})")
+    for kind, value in choices.items():
+        section, key = KEYS[kind]
+        print(f"({section}.{key} = {value!r}, chosen in staff mode: {state / CHOICES_FILE})")
+        settings = with_setting(settings, kind, value)
+    return settings
 
 
 # What staff can do about each thing the screen tells residents (by its message code), and
@@ -51,6 +64,18 @@ STAFF_GUIDE: dict[str, tuple[str, str, str]] = {
         "reprinted from the staff panel",
         "打印机缺纸",
         "the printer is out of paper",
+    ),
+    "devices.camera_missing": (
+        "check the document camera's USB cable; camera.device must be part of the name "
+        "kiosk devices list shows",
+        "未检测到高拍仪",
+        "no document camera was found",
+    ),
+    "devices.camera_unavailable": (
+        "the image folder of camera.image_folder is missing: set it right or leave it empty "
+        "to use the camera",
+        "高拍仪暂时无法使用",
+        "the document camera cannot be used right now",
     ),
     "devices.cover_open": (
         "close the printer's cover",
@@ -188,6 +213,7 @@ def probe(args: argparse.Namespace) -> int:
         ("id_reader", devices.id_reader),
         ("printer", devices.printer),
         ("scanner", devices.scanner),
+        ("camera", devices.camera),
     ):
         if device is None:
             print(f"{name:10} not configured")
@@ -382,6 +408,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         parser = device_commands.add_parser(name, help=help_text)
         parser.add_argument("--config", help=f"station file (default {DEFAULT_CONFIG_PATH})")
+        parser.add_argument(
+            "--state",
+            help="the kiosk's state folder, whose device-choices.toml (ports chosen in staff "
+            f"mode) is read over the station file (default {DEPLOYED_STATE_DIR})",
+        )
         return parser
 
     command("list", "serial ports and USB printers on this machine").set_defaults(

@@ -155,7 +155,28 @@ def test_probe_reports_each_device_from_the_station_file(
     assert "paper near_end" in lines["printer"]
     assert "RED" in lines["scanner"]
     assert "no_device" in lines["scanner"]
+    assert "camera" in lines  # the document camera is checked too
     assert result.returncode == 1  # one device is down
+
+
+def test_probe_uses_the_ports_staff_chose_on_the_screen(tmp_path: Path) -> None:
+    config = station_file(tmp_path, '[scanner]\nport = "/dev/ttyKIOSK-in-station-file"\n')
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "device-choices.toml").write_text('[scanner]\nport = "/dev/ttyKIOSK-chosen"\n')
+    result = run("probe", "--config", config, "--state", str(state))
+    assert (
+        f"(scanner.port = '/dev/ttyKIOSK-chosen', chosen in staff mode: "
+        f"{state / 'device-choices.toml'})"
+    ) in result.stdout
+    assert "/dev/ttyKIOSK-chosen" in result.stdout.split("scanner", 2)[-1]
+    assert "ttyKIOSK-in-station-file" not in result.stdout
+    # A choices file naming a host is ignored as a whole, and said so.
+    (state / "device-choices.toml").write_text('[printer]\naddress = "network://10.0.0.9"\n')
+    result = run("probe", "--config", config, "--state", str(state))
+    assert "device choices in" in result.stdout
+    assert "ignored" in result.stdout
+    assert "ttyKIOSK-in-station-file" in result.stdout
 
 
 def test_print_test_prints_chinese_and_qr_on_the_printer(tmp_path: Path) -> None:
