@@ -112,6 +112,7 @@ class DeviceHub(QObject):
         self._reprint_window.timeout.connect(self._on_reprint_window_over)
         self._started = False
         self._print_status = PrintStatus()
+        self._staff_jobs: set[str] = set()  # test pages and self-check slips on their way
         self.printer_profile: PrinterProfile | None = None
         self._show_statuses()
         self._poll_interval_ms = devices.poll_interval_ms if devices is not None else 300
@@ -340,6 +341,7 @@ class DeviceHub(QObject):
 
     @Slot(str)
     def _on_printed(self, job_id: str) -> None:
+        self._staff_jobs.discard(job_id)
         if self._failed_job:  # the printer keeps a failed job only until the next one prints
             self._drop_failed_job()
         self._set_print_status(PrintStatus(job_id, PrintState.Value.Done))
@@ -347,6 +349,11 @@ class DeviceHub(QObject):
 
     @Slot(str, str)
     def _on_print_failed(self, job_id: str, code: str) -> None:
+        if job_id in self._staff_jobs:  # a test page or a self-check slip: nobody waits for it
+            self._staff_jobs.discard(job_id)
+            self.requestForgetFailed.emit(job_id)
+            self.printFailed.emit(job_id, code)
+            return
         if job_id != self._failed_job:  # a failed reprint keeps the first failure's window
             self._failed_job = job_id
             self._reprint_window.start()
@@ -390,10 +397,22 @@ class DeviceHub(QObject):
             self.requestPrint.emit(job_id, receipt)
         return job_id
 
+    def print_staff_page(self, page: Receipt) -> str:
+        """Queue a page for staff (the test page, the self-check slip): unlike a resident's
+        receipt, it is not the screen's print status, and when it fails it is not kept for
+        a reprint nor shown as a receipt that did not print. Returns the job id."""
+        job_id = uuid.uuid4().hex[:12]
+        self._staff_jobs.add(job_id)
+        if self.printer_profile is None:
+            self._on_print_failed(job_id, "no_device")
+        else:
+            self.requestPrint.emit(job_id, page)
+        return job_id
+
     @Slot()
     def printTest(self) -> None:
         if self.printer_profile is not None:
-            self.print_receipt(test_page(self.printer_profile))
+            self.print_staff_page(test_page(self.printer_profile))
 
     @Slot()
     def reprint(self) -> None:

@@ -543,7 +543,7 @@ class SelfCheckViewModel(QObject):
         self._slip_code = new_slip_code()
         self._wait_for(SelfCheckWait.Value.Printing, SLIP_PRINT_WAIT_S)
         slip = selfcheck_slip(profile, self._slip_code, time.time())
-        self._slip_job = self._hub.print_receipt(slip)
+        self._slip_job = self._hub.print_staff_page(slip)
 
     @Slot(str)
     def _on_printed(self, job: str) -> None:

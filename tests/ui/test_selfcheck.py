@@ -209,6 +209,11 @@ def test_paper_out_fails_the_print_step_in_words_and_the_result_says_what_failed
     assert kept is not None
     assert kept.failed_steps == ("print", "card")
     kiosk.wait_until(lambda: "selfcheck_finished" in staff_steps(station.state))
+    # The slip that did not print is not a resident's receipt left for a reprint.
+    assert kiosk.ui.devices.property("failedJob") == ""
+    kiosk.click("selfCheckClose")
+    assert not kiosk.visible("failedReceipt")
+    assert not kiosk.visible("reprintButton")
 
 
 def test_another_code_is_not_the_slip_and_retry_prints_a_new_one(station: Station) -> None:
