@@ -1,3 +1,3 @@
-from kiosk.app.cli import main
+from kiosk.app.entry import main
 
 raise SystemExit(main())
