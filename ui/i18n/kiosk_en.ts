@@ -15,7 +15,7 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+253"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+261"/>
         <source>Last code scanned: %1… (%n character(s))</source>
         <translation>
             <numerusform>Last code scanned: %1… (%n character)</numerusform>

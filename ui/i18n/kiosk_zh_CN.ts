@@ -588,7 +588,7 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+75"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+83"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>暂停本机服务，原因：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-397"/>
         <source>Maintenance</source>
         <translation>维护保养</translation>
     </message>
@@ -757,7 +757,7 @@
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+419"/>
         <source>Back in service</source>
         <translation>恢复服务</translation>
     </message>

@@ -25,6 +25,14 @@ Rectangle {
         panel.closeRequested()
     }
 
+    // The short label of a reason staff take the terminal out of service for.
+    function reasonLabel(code: string): string {
+        return code === "maintenance" ? qsTr("Maintenance")
+             : code === "device-fault" ? qsTr("A device is faulty")
+             : code === "staff-absent" ? qsTr("No staff on duty")
+             : qsTr("Other reason")
+    }
+
     Component.onCompleted: panel.staff.open()
     color: Theme.scrim
     MouseArea { anchors.fill: parent }
@@ -427,17 +435,13 @@ Rectangle {
                         spacing: Theme.spacing
                         visible: panel.service.reason === ""
                         Repeater {
-                            model: [
-                                { code: "maintenance", label: qsTr("Maintenance") },
-                                { code: "device-fault", label: qsTr("A device is faulty") },
-                                { code: "staff-absent", label: qsTr("No staff on duty") },
-                                { code: "other", label: qsTr("Other reason") }
-                            ]
+                            // kiosk/health.py STAFF_REASONS
+                            model: ["maintenance", "device-fault", "staff-absent", "other"]
                             delegate: KioskButton {
-                                required property var modelData
-                                objectName: "outOfService_" + modelData.code
-                                text: modelData.label
-                                onClicked: panel.staff.takeOutOfService(modelData.code)
+                                required property string modelData
+                                objectName: "outOfService_" + modelData
+                                text: panel.reasonLabel(modelData)
+                                onClicked: panel.staff.takeOutOfService(modelData)
                             }
                         }
                     }
