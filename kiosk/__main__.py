@@ -1,3 +1,3 @@
-from kiosk.app.entry import main
+from kiosk.app.cli import main
 
 raise SystemExit(main())

@@ -9,7 +9,6 @@ restarts the kiosk, as it does when the process dies.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import signal
 import socket
@@ -86,7 +85,6 @@ class ServiceWatch(QObject):
         log.info("first frame rendered")  # staff see start-up finish; `make bench` times it
         self._ready = True
         self._notifier.ready(self._status())
-        end_of_start_up()
 
     @Slot()
     def update(self) -> None:
@@ -97,18 +95,6 @@ class ServiceWatch(QObject):
         """STOPPING=1: systemd then knows the exit that follows is asked for, not a crash."""
         self._watchdog.stop()
         self._notifier.stopping("Stopping")
-
-
-def end_of_start_up() -> None:
-    """Cycle collection back on, which kiosk/app/entry.py turned off for start-up: what
-    start-up left as garbage is collected once, and what it built for the process's life
-    (modules, classes, the screens) is frozen out of later collections, so that a collection
-    while a resident waits never walks it again (gc.freeze)."""
-    if gc.isenabled():
-        return
-    gc.collect()
-    gc.freeze()
-    gc.enable()
 
 
 def serve(app: QCoreApplication, watch: ServiceWatch, close: Callable[[], None]) -> int:

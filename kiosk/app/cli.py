@@ -13,7 +13,6 @@ import argparse
 import contextlib
 import dataclasses
 import functools
-import gc
 import json
 import logging
 import os
@@ -972,8 +971,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # one line of defence; files and folders are also made private one by one
     args = build_parser().parse_args(argv)
-    if args.handler not in (_cmd_run, _cmd_demo):  # those: after their first frame
-        gc.enable()  # kiosk/app/entry.py turned it off for start-up
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:  # Ctrl+C at a prompt or a wait: no traceback, nothing half-done

@@ -141,18 +141,3 @@ def test_quit_on_signals_signal_ends_the_event_loop(qtbot: QtBot, number: signal
         assert app.exec() == 0
         guard.stop()
     assert signal.getsignal(number) is previous
-
-
-def test_end_of_start_up_collects_freezes_and_turns_collection_back_on() -> None:
-    import gc
-
-    from ui.servicewatch import end_of_start_up
-
-    gc.disable()
-    try:
-        end_of_start_up()
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-        gc.enable()

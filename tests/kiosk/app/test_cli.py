@@ -260,18 +260,3 @@ def test_config_check_names_a_wrong_pin_hash_once_not_also_as_empty(tmp_path: Pa
     assert result.returncode == 1
     assert "staff.pin_hash: has the wrong form" in result.stdout
     assert "staff.pin_hash is empty" not in result.stdout
-
-
-def test_entry_collects_cycles_again_for_a_command_without_a_window(repo: Path) -> None:
-    # kiosk/app/entry.py turns collection off for start-up; a command without a window
-    # must not run on without it.
-    code = (
-        "import gc, sys; from kiosk.app.entry import main; "
-        f"sys.argv = ['kiosk', 'config', 'check', '--file-only', "
-        f"{str(repo / 'config/kiosk.example.toml')!r}]; "
-        "code = main(); assert gc.isenabled(), 'collection left off'; sys.exit(code)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
