@@ -13,7 +13,13 @@ from kiosk.settings import Settings
 from ui.app import KioskUi, QmlLoadError, WindowMode, build_ui
 from ui.environment import prepare_qt_environment
 from ui.qtlog import route_qt_messages
-from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, serve
+from ui.servicewatch import (
+    NoServiceManager,
+    ServiceManager,
+    ServiceWatch,
+    quit_on_signals,
+    serve,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +46,16 @@ def run_kiosk(
     notifier.status("Starting")
     app = create_application(sys.argv[:1])
     route_qt_messages()
-    try:
-        ui = build_ui(
-            settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW, services
-        )
-    except QmlLoadError as error:
-        log.error("%s", error)
-        notifier.stopping("Stopped: the screens did not load (see the log)")
-        return 1
-
-    return serve(app, watch_service(ui, notifier, watchdog_ms), ui.close)
+    with quit_on_signals(app):  # from here on, Ctrl+C and SIGTERM stop the kiosk cleanly
+        try:
+            ui = build_ui(
+                settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW, services
+            )
+        except QmlLoadError as error:
+            log.error("%s", error)
+            notifier.stopping("Stopped: the screens did not load (see the log)")
+            return 1
+        return serve(app, watch_service(ui, notifier, watchdog_ms), ui.close)
 
 
 def watch_service(ui: KioskUi, notifier: ServiceManager, watchdog_ms: int | None) -> ServiceWatch:

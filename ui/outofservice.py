@@ -22,7 +22,13 @@ from ui.main import create_application
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.qtlog import route_qt_messages
 from ui.servicestate import NearbyStationRows, nearby_stations
-from ui.servicewatch import NoServiceManager, ServiceManager, ServiceWatch, serve
+from ui.servicewatch import (
+    NoServiceManager,
+    ServiceManager,
+    ServiceWatch,
+    quit_on_signals,
+    serve,
+)
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -110,14 +116,15 @@ def run_out_of_service(
     notifier = service or NoServiceManager()
     app = create_application(sys.argv[:1])
     route_qt_messages()
-    try:
-        ui = build_out_of_service(settings, reason, WindowMode.FULLSCREEN)
-    except QmlLoadError as error:
-        log.error("%s", error)
-        return 1
-    shown = len(settings.out_of_service.stations)
-    status = f"Out of service ({reason}): showing the hotline and {shown} nearby stations"
-    watch = ServiceWatch(notifier, watchdog_ms, lambda: status, ui.engine)
-    watch.watch_first_frame(ui.window)
-    log.warning("showing the out-of-service screen (reason: %s)", reason)
-    return serve(app, watch, ui.close)
+    with quit_on_signals(app):  # from here on, Ctrl+C and SIGTERM stop it cleanly
+        try:
+            ui = build_out_of_service(settings, reason, WindowMode.FULLSCREEN)
+        except QmlLoadError as error:
+            log.error("%s", error)
+            return 1
+        shown = len(settings.out_of_service.stations)
+        status = f"Out of service ({reason}): showing the hotline and {shown} nearby stations"
+        watch = ServiceWatch(notifier, watchdog_ms, lambda: status, ui.engine)
+        watch.watch_first_frame(ui.window)
+        log.warning("showing the out-of-service screen (reason: %s)", reason)
+        return serve(app, watch, ui.close)

@@ -100,16 +100,17 @@ class ServiceWatch(QObject):
 def serve(app: QCoreApplication, watch: ServiceWatch, close: Callable[[], None]) -> int:
     """Run `app`'s event loop until SIGTERM or SIGINT, then STOPPING=1 and `close()`.
 
-    The signals stay caught until the window is closed: a second Ctrl+C (or systemd's
-    SIGTERM after a first SIGINT) must not cut the shutdown short with worker threads still
-    running.
+    Call it inside `quit_on_signals(app)`, entered before the window is built: a Ctrl+C or
+    a SIGTERM while the screens load then ends the loop as soon as it runs, instead of
+    landing as KeyboardInterrupt in whatever Python code QML was calling (which Qt would
+    report and carry on). The signals stay caught until the window is closed: a second
+    Ctrl+C must not cut the shutdown short with worker threads still running.
     """
-    with quit_on_signals(app):
-        try:
-            return app.exec()
-        finally:
-            watch.stopping()
-            close()
+    try:
+        return app.exec()
+    finally:
+        watch.stopping()
+        close()
 
 
 @contextlib.contextmanager

@@ -142,6 +142,21 @@ def test_run_second_interrupt_during_shutdown_does_not_cut_it_short(
     assert "Destroyed while thread" not in stderr_of(station)
 
 
+def test_run_interrupted_while_its_screens_load_stops_and_does_not_hang(
+    station: Station, tmp_path: Path
+) -> None:
+    """Ctrl+C (or systemd's SIGTERM) as the window is being built: caught from before the
+    screens load, it ends the kiosk once its event loop runs, instead of landing in the
+    Python code QML calls meanwhile (which Qt reports and carries on from)."""
+    for trial, number in enumerate((signal.SIGINT, signal.SIGTERM, signal.SIGINT)):
+        socket_path = tmp_path / f"notify{trial}"
+        with NotifyListener(socket_path) as notify, kiosk_run(station, notify) as kiosk:
+            notify.wait_for(lambda: bool(notify.times_of("STATUS=Starting")), timeout=60)
+            kiosk.send_signal(number)
+            assert kiosk.wait(timeout=20) in (0, 130), stderr_of(station)
+        assert "KeyboardInterrupt" not in stderr_of(station)
+
+
 def test_run_keys_from_credentials_folder_are_used_and_none_is_created(
     station: Station, tmp_path: Path
 ) -> None:
