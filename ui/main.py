@@ -43,10 +43,10 @@ def run_kiosk(
     after the first frame, WATCHDOG every `watchdog_ms` from this thread, STATUS, STOPPING."""
     prepare_qt_environment(headless=False)
     notifier = service or NoServiceManager()
-    notifier.status("Starting")
     app = create_application(sys.argv[:1])
     route_qt_messages()
     with quit_on_signals(app):  # from here on, Ctrl+C and SIGTERM stop the kiosk cleanly
+        notifier.status("Starting")
         try:
             ui = build_ui(
                 settings, WindowMode.FULLSCREEN if fullscreen else WindowMode.WINDOW, services

@@ -145,9 +145,10 @@ def test_run_second_interrupt_during_shutdown_does_not_cut_it_short(
 def test_run_interrupted_while_its_screens_load_stops_and_does_not_hang(
     station: Station, tmp_path: Path
 ) -> None:
-    """Ctrl+C (or systemd's SIGTERM) as the window is being built: caught from before the
-    screens load, it ends the kiosk once its event loop runs, instead of landing in the
-    Python code QML calls meanwhile (which Qt reports and carries on from)."""
+    """Ctrl+C (or systemd's SIGTERM) as the window is being built: caught from STATUS=
+    Starting on, before the screens load, it ends the kiosk once its event loop runs,
+    instead of landing in the Python code QML calls meanwhile (which Qt reports and
+    carries on from)."""
     for trial, number in enumerate((signal.SIGINT, signal.SIGTERM, signal.SIGINT)):
         socket_path = tmp_path / f"notify{trial}"
         with NotifyListener(socket_path) as notify, kiosk_run(station, notify) as kiosk:
