@@ -391,10 +391,7 @@ class DeviceHub(QObject):
         job_id = uuid.uuid4().hex[:12]
         self._print_status = PrintStatus(job_id, PrintState.Value.Printing)
         self.printStatusChanged.emit()
-        if self.printer_profile is None:
-            self._on_print_failed(job_id, "no_device")
-        else:
-            self.requestPrint.emit(job_id, receipt)
+        self._queue(job_id, receipt)
         return job_id
 
     def print_staff_page(self, page: Receipt) -> str:
@@ -403,11 +400,15 @@ class DeviceHub(QObject):
         a reprint nor shown as a receipt that did not print. Returns the job id."""
         job_id = uuid.uuid4().hex[:12]
         self._staff_jobs.add(job_id)
+        self._queue(job_id, page)
+        return job_id
+
+    def _queue(self, job_id: str, receipt: Receipt) -> None:
+        """To the printer worker, or failed at once when there is no printer."""
         if self.printer_profile is None:
             self._on_print_failed(job_id, "no_device")
         else:
-            self.requestPrint.emit(job_id, page)
-        return job_id
+            self.requestPrint.emit(job_id, receipt)
 
     @Slot()
     def printTest(self) -> None:
