@@ -14,12 +14,15 @@ import os
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from devices.printer.layout import PrinterProfile
 from devices.printer.status import PrinterState, encode_state
-from devices.sim.escpos import Interpreter, Job, render
 from devices.sim.stream import Receive, Send, StreamSimulator
 from devices.status import Paper
+
+if TYPE_CHECKING:  # the interpreter loads with the first bytes, not with the demo's start-up
+    from devices.sim.escpos import Interpreter, Job
 
 READY = PrinterState(online=True, cover_open=False, paper=Paper.OK, paper_stop=False, error=False)
 
@@ -66,6 +69,8 @@ class PrinterSimulator(StreamSimulator):
         return replies.get(query, 0x12)
 
     def converse(self, receive: Receive, send: Send) -> None:
+        from devices.sim.escpos import Interpreter
+
         interpreter = Interpreter(self.profile.encoding, self._status)
         while not self.stopping:
             data = receive()
@@ -120,6 +125,8 @@ class PrinterSimulator(StreamSimulator):
 
 def jobs_from_bytes(data: bytes, profile: PrinterProfile) -> list[Job]:
     """The file sink: what a `file:` printer wrote, interpreted job by job."""
+    from devices.sim.escpos import Interpreter
+
     interpreter = Interpreter(profile.encoding, lambda query: 0x12)
     interpreter.feed(data)
     if interpreter.job.blocks:
@@ -128,4 +135,6 @@ def jobs_from_bytes(data: bytes, profile: PrinterProfile) -> list[Job]:
 
 
 def render_png(job: Job, profile: PrinterProfile) -> bytes:
+    from devices.sim.escpos import render
+
     return render(job, profile.dots)

@@ -891,13 +891,7 @@ def _add_station_commands(
     reference.set_defaults(handler=_cmd_config_reference)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kiosk", description="Community government-service self-service kiosk."
-    )
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def _add_window_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser("run", help="the kiosk on a station terminal (full screen)")
     run.add_argument("--config", help=f"station settings file (default {DEFAULT_CONFIG_PATH})")
     run.set_defaults(handler=_cmd_run)
@@ -913,6 +907,8 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--config", help="station settings file (default: built-in demo)")
     tour.set_defaults(handler=_cmd_tour)
 
+
+def _add_staff_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sim = commands.add_parser("platform-sim", help="the district platform stand-in on its own")
     sim.add_argument("--port", type=int, default=8780, help="port on 127.0.0.1 (default 8780)")
     sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
@@ -965,12 +961,31 @@ def build_parser() -> argparse.ArgumentParser:
     add_logs_command(commands).set_defaults(handler=_cmd_logs)
 
     _add_station_commands(commands)
+
+
+# The commands that show a window: their start-up is timed to the first frame (`make bench`).
+WINDOW_COMMANDS = frozenset({"run", "out-of-service", "demo", "tour"})
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `command` one of WINDOW_COMMANDS, a parser of the
+    window commands alone (`kiosk demo --help` reads the same): the staff commands' parsers
+    and their modules are not built each time the kiosk starts."""
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Community government-service self-service kiosk."
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_window_commands(commands)
+    if command not in WINDOW_COMMANDS:
+        _add_staff_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # one line of defence; files and folders are also made private one by one
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:  # Ctrl+C at a prompt or a wait: no traceback, nothing half-done

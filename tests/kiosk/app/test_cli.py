@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import __version__
+from kiosk.app import cli
 from kiosk.app.cli import _demo_platform
 from kiosk.district.client import Ok, PlatformClient, Rejected
 from kiosk.health import StationHealth, TerminalHealth
@@ -36,6 +37,25 @@ def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"kiosk {__version__}"
+
+
+def test_help_lists_every_command_and_a_window_command_parses_without_the_others() -> None:
+    full = cli.build_parser()
+    commands = full._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"demo", "run", "devices", "catalog", "audit", "staff", "logs", "config"} <= set(
+        commands
+    )
+    assert "devices" in run("--help").stdout
+    for name in cli.WINDOW_COMMANDS:
+        window = cli.build_parser(name)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert set(window) == cli.WINDOW_COMMANDS
+        assert window[name].format_help() == commands[name].format_help()
+    demo_help = run("demo", "--help")
+    assert demo_help.returncode == 0
+    assert "--config" in demo_help.stdout
+    unknown = run("no-such-command")
+    assert unknown.returncode == 2
+    assert "devices" in unknown.stderr  # the full list of commands, to choose from
 
 
 def test_config_check_file_only_accepts_the_example(repo: Path) -> None:
