@@ -20,6 +20,7 @@ import ssl
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import requests
 import urllib3
@@ -31,6 +32,7 @@ from kiosk.district.urls import API_PREFIX, platform_root
 from kiosk.health import RATING_LEVELS, TerminalHealth
 
 if TYPE_CHECKING:
+    from kiosk.submission import Person
     from kiosk.usage import UsageFigure
 
 API = API_PREFIX
@@ -182,6 +184,39 @@ class PlatformClient:
     def query_by_applicant(self, id_type: str, id_number: str) -> Result:
         """Every case of the applicant whose ID card was just read."""
         return self.post("/cases/query", {"idType": id_type, "idNumber": id_number})
+
+    # 预约办理 (kiosk/district/appointments.py reads the answers into typed values).
+
+    def appointment_places(self, item_code: str) -> Result:
+        return self.get("/appointments/places?" + urlencode({"itemCode": item_code}))
+
+    def appointment_days(self, item_code: str, place_id: str) -> Result:
+        return self.get(
+            "/appointments/days?" + urlencode({"itemCode": item_code, "placeId": place_id})
+        )
+
+    def appointment_slots(self, item_code: str, place_id: str, day: datetime.date) -> Result:
+        query = {"itemCode": item_code, "placeId": place_id, "date": day.isoformat()}
+        return self.get("/appointments/slots?" + urlencode(query))
+
+    def book_appointment(
+        self, slot_id: str, item_code: str, place_id: str, applicant: Person, idempotency_key: str
+    ) -> Result:
+        """Book a slot; sent again with the same key after a lost answer, it returns the
+        booking already made instead of a second one."""
+        body = {"slotId": slot_id, "itemCode": item_code, "placeId": place_id,
+                "applicant": applicant.document()}  # fmt: skip
+        return self.post("/appointments", body, idempotency_key)
+
+    def my_appointments(self, id_type: str, id_number: str) -> Result:
+        """The upcoming bookings of the applicant whose ID card was just read."""
+        return self.post("/appointments/query", {"idType": id_type, "idNumber": id_number})
+
+    def cancel_appointment(
+        self, number: str, id_type: str, id_number: str, idempotency_key: str
+    ) -> Result:
+        body = {"appointmentNo": number, "idType": id_type, "idNumber": id_number}
+        return self.post("/appointments/cancel", body, idempotency_key)
 
     def terminal_self(
         self, timeout: tuple[float, float] | None = None

@@ -54,6 +54,7 @@ class StandInState:
     rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    item_locations: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def roll(self, rate: float) -> bool:
         with self.lock:
@@ -64,6 +65,19 @@ class StandInState:
         with self.lock:
             self.catalog = body
             self.catalog_etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            self.item_locations = {
+                str(item.get("code")): [str(place) for place in item.get("locations", [])]
+                for item in document.get("items", [])
+                if isinstance(item, dict)
+            }
+
+    def locations(self, item_code: str) -> list[str]:
+        """The 办理地点 of a catalog item the stand-in serves (404 for an unknown item)."""
+        with self.lock:
+            found = self.item_locations.get(item_code)
+        if found is None:
+            raise PlatformError(404, "unknown_item", "没有这个事项")
+        return found
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -125,7 +139,8 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path = parts.path.removeprefix(API)
         key = self.headers.get("Idempotency-Key", "")
-        if method == "POST" and path not in ("/cases/query", "/heartbeat") and not key:
+        reads = ("/cases/query", "/appointments/query", "/heartbeat")
+        if method == "POST" and path not in reads and not key:
             raise PlatformError(422, "idempotency_key_missing", "写入请求缺少 Idempotency-Key")
         request = _Request(
             terminal=terminal,
@@ -134,6 +149,7 @@ class _Handler(BaseHTTPRequestHandler):
             query={k: v[0] for k, v in parse_qs(parts.query).items()},
             now=time.time() + self.server.state.clock_offset_s,
             station_name=self.server.station_names.get(terminal, ""),
+            locations=self.server.state.locations,
         )
         for (verb, route), handler in _ROUTES.items():
             prefix = route.endswith("/") and path.startswith(route) and path != route
@@ -219,6 +235,7 @@ class _Request:
     query: dict[str, str]
     now: float
     station_name: str = ""  # the station the stand-in has this terminal registered at
+    locations: Callable[[str], list[str]] = lambda code: []  # an item's 办理地点
 
 
 def _error(code: str, message: str) -> bytes:
@@ -229,8 +246,8 @@ def _answer(outcome: Outcome) -> tuple[int, Any]:
     return outcome.status, outcome.body
 
 
-def _cancel(store: PlatformStore, request: _Request, number: str) -> tuple[int, Any]:
-    store.cancel(number)
+def _cancel(store: PlatformStore, request: _Request, _: str) -> tuple[int, Any]:
+    store.bookings.cancel(request.body, request.now)
     return 204, None
 
 
@@ -261,12 +278,36 @@ _ROUTES: dict[tuple[str, str], _Route] = {
     ),
     ("POST", "/materials"): lambda s, r, _: _answer(s.store_material(r.terminal, r.key, r.body)),
     ("POST", "/evaluations"): lambda s, r, _: _answer(s.evaluate(r.terminal, r.key, r.body, r.now)),
+    ("GET", "/appointments/places"): lambda s, r, _: (
+        200,
+        s.bookings.places(r.locations(r.query.get("itemCode", ""))),
+    ),
+    ("GET", "/appointments/days"): lambda s, r, _: (
+        200,
+        s.bookings.days(
+            r.locations(r.query.get("itemCode", "")),
+            r.query.get("itemCode", ""),
+            r.query.get("placeId", ""),
+            r.now,
+        ),
+    ),
     ("GET", "/appointments/slots"): lambda s, r, _: (
         200,
-        s.slots(r.query.get("itemCode", ""), r.query.get("date", "")),
+        s.bookings.slots(
+            r.locations(r.query.get("itemCode", "")),
+            r.query.get("itemCode", ""),
+            r.query.get("placeId", ""),
+            r.query.get("date", ""),
+            r.now,
+        ),
     ),
-    ("POST", "/appointments"): lambda s, r, _: _answer(s.book(r.terminal, r.key, r.body)),
-    ("DELETE", "/appointments/"): _cancel,
+    ("POST", "/appointments"): lambda s, r, _: _answer(
+        s.bookings.book(
+            r.locations(str(r.body.get("itemCode", ""))), r.terminal, r.key, r.body, r.now
+        )
+    ),
+    ("POST", "/appointments/query"): lambda s, r, _: (200, s.bookings.query(r.body, r.now)),
+    ("POST", "/appointments/cancel"): _cancel,
     ("POST", "/heartbeat"): _heartbeat,
     ("GET", "/terminals/self"): _terminal_self,
     ("POST", "/search-misses"): lambda s, r, _: _answer(s.search_misses(r.terminal, r.key, r.body)),

@@ -110,15 +110,27 @@ MIGRATIONS = (
         PRIMARY KEY (terminal, day, item)
     );
     """,
+    """
+    DROP TABLE appointment;
+    CREATE TABLE booking (
+        appointment_no TEXT PRIMARY KEY,
+        slot_id TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        applicant TEXT NOT NULL,
+        start_at TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        cancelled INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX booking_slot ON booking (slot_id);
+    CREATE INDEX booking_applicant ON booking (applicant);
+    CREATE TABLE booking_restriction (applicant TEXT PRIMARY KEY, until TEXT NOT NULL);
+    """,
 )
 
-BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
-SLOT_CAPACITY = 3
 _BY_CASE_NO = "SELECT case_no, tail_salt, tail_hash FROM platform_case WHERE case_no = ?"
 _BY_APPLY_NO = "SELECT case_no, tail_salt, tail_hash FROM platform_case WHERE apply_no = ?"
 TAIL_TRIES = 5  # wrong ID tails in a row before a case refuses tail queries
 TAIL_LOCK_S = 24 * 3600
-SLOT_TIMES = ("09:00", "09:30", "10:00", "10:30", "11:00", "13:30", "14:00", "14:30", "15:00")
 
 
 class PlatformError(Exception):
@@ -207,6 +219,9 @@ class PlatformStore:
         self._lock = threading.Lock()
         with self._connection() as connection:
             migrate(connection, MIGRATIONS)
+        from kiosk.standin.booking import Bookings  # which builds on this module
+
+        self.bookings = Bookings(self)
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
@@ -215,6 +230,12 @@ class PlatformStore:
             yield connection
         finally:
             connection.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection under the store's lock, for the parts kept in modules of their own."""
+        with self._lock, self._connection() as connection:
+            yield connection
 
     # idempotent writes ---------------------------------------------------------------------
 
@@ -464,7 +485,7 @@ class PlatformStore:
             timeline.append(entry)
         return timeline
 
-    # materials, evaluations, appointments ---------------------------------------------------
+    # materials, evaluations (appointments: booking.py) -------------------------------------
 
     def store_material(self, terminal: str, key: str, body: dict[str, Any]) -> Outcome:
         validate("MaterialUpload", body)
@@ -505,75 +526,6 @@ class PlatformStore:
             return Outcome(201, {"evaluationId": evaluation_id})
 
         return self.idempotent(terminal, key, "createEvaluation", body, create)
-
-    def slots(self, item_code: str, day: str) -> dict[str, Any]:
-        try:
-            date = datetime.date.fromisoformat(day)
-        except ValueError:
-            raise PlatformError(422, "invalid", "日期格式应为 YYYY-MM-DD") from None
-        if date.weekday() >= 5:
-            return {"slots": []}
-        with self._connection() as connection:
-            slots = []
-            for time_text in SLOT_TIMES:
-                start = datetime.datetime.combine(
-                    date, datetime.time.fromisoformat(time_text), tzinfo=BEIJING
-                )
-                slot_id = f"{item_code[:14]}-{start:%Y%m%d%H%M}"
-                taken = connection.execute(
-                    "SELECT COUNT(*) FROM appointment WHERE slot_id = ? AND cancelled = 0",
-                    (slot_id,),
-                ).fetchone()[0]
-                slots.append(
-                    {
-                        "slotId": slot_id,
-                        "start": start.isoformat(),
-                        "end": (start + datetime.timedelta(minutes=30)).isoformat(),
-                        "remaining": max(0, SLOT_CAPACITY - int(taken)),
-                    }
-                )
-        return {"slots": slots}
-
-    def book(self, terminal: str, key: str, body: dict[str, Any]) -> Outcome:
-        validate("AppointmentRequest", body)
-
-        def create(connection: sqlite3.Connection) -> Outcome:
-            slot_id = body["slotId"]
-            try:
-                start = datetime.datetime.strptime(slot_id[-12:], "%Y%m%d%H%M").replace(
-                    tzinfo=BEIJING
-                )
-            except ValueError:
-                raise PlatformError(422, "unknown_slot", "没有这个预约时段") from None
-            taken = connection.execute(
-                "SELECT COUNT(*) FROM appointment WHERE slot_id = ? AND cancelled = 0", (slot_id,)
-            ).fetchone()[0]
-            if int(taken) >= SLOT_CAPACITY:
-                raise PlatformError(409, "slot_full", "该时段已约满，请选择其他时段")
-            number = "A" + uuid.uuid4().hex[:12].upper()
-            connection.execute(
-                "INSERT INTO appointment VALUES (?, ?, ?, 0)", (number, slot_id, body["itemCode"])
-            )
-            return Outcome(
-                201,
-                {
-                    "appointmentNo": number,
-                    "slotId": slot_id,
-                    "itemCode": body["itemCode"],
-                    "start": start.isoformat(),
-                    "end": (start + datetime.timedelta(minutes=30)).isoformat(),
-                },
-            )
-
-        return self.idempotent(terminal, key, "bookAppointment", body, create)
-
-    def cancel(self, appointment_no: str) -> None:
-        with self._lock, self._connection() as connection:
-            changed = connection.execute(
-                "UPDATE appointment SET cancelled = 1 WHERE appointment_no = ?", (appointment_no,)
-            ).rowcount
-        if not changed:
-            raise PlatformError(404, "not_found", "没有这个预约")
 
     # terminal reports ------------------------------------------------------------------------
 

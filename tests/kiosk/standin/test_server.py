@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import time
 import uuid
 from pathlib import Path
@@ -137,24 +136,13 @@ def test_evaluation_once_per_case_and_bad_rating_needs_a_reason(client: Platform
     assert bad.code == "reason_required"
 
 
-def test_material_upload_and_appointments(client: PlatformClient) -> None:
+def test_material_upload(client: PlatformClient) -> None:
     page = {"applyNo": "XCT0001-000001", "name": "居民身份证", "page": 1,
             "contentType": "image/jpeg", "data": "/9j/4AAQSkZJRg=="}  # fmt: skip
     stored = client.post("/materials", page, key())
     assert isinstance(stored, Ok)
     assert stored.data["materialId"].startswith("M")
-    monday = datetime.date(2026, 11, 30).isoformat()
-    slots = client.get(f"/appointments/slots?itemCode=00010901000000&date={monday}")
-    assert isinstance(slots, Ok)
-    assert slots.data["slots"][0]["remaining"] == 3
-    person = {"name": "测试甲", "idType": "resident_id", "idNumber": "110102195001010013"}
-    slot_id = slots.data["slots"][0]["slotId"]
-    booked = client.post("/appointments", {"slotId": slot_id, "itemCode": "00010901000000",
-                                           "applicant": person}, key())  # fmt: skip
-    assert isinstance(booked, Ok)
-    cancelled = client.request("DELETE", f"/appointments/{booked.data['appointmentNo']}")
-    assert isinstance(cancelled, Ok)
-    assert cancelled.status == 204
+    # Appointments: tests/kiosk/standin/test_booking.py
 
 
 def test_heartbeat_and_search_misses(client: PlatformClient, standin: StandIn) -> None:
