@@ -2868,6 +2868,76 @@
         <translation>设备未连接，请联系工作人员检查连接线。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>You already have an appointment for this item (%1). To choose another time, cancel it under My appointments first.</source>
+        <translation>您已预约过该事项（%1）。如需改约，请先在“我的预约”中取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The appointment could not be cancelled (%1). Please call the hotline.</source>
+        <translation>预约未能取消（%1）。请拨打咨询电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The appointment is cancelled.</source>
+        <translation>预约已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This day is fully booked. Please go back and choose another day.</source>
+        <translation>当天已约满，请返回选择其他日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There are no free times here in the next two weeks. Please choose another place, or call the hotline.</source>
+        <translation>该地点未来两周已约满，请选择其他办理地点，或拨打咨询电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item cannot be booked here. Please call the hotline to ask where to go.</source>
+        <translation>该事项暂不能在此预约，请拨打咨询电话了解办理地点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The district&apos;s government service platform cannot be reached right now, so nothing was booked. Please try again later, or call the hotline.</source>
+        <translation>暂时无法连接区政务服务平台，预约未成功。请稍后再试，或拨打咨询电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a mobile phone number. Please type the 11 digits again.</source>
+        <translation>这不是有效的手机号码，请重新输入11位数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The platform did not accept the booking (%1). Please call the hotline.</source>
+        <translation>平台未接受本次预约（%1）。请拨打咨询电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking ahead is paused for you (%1). You can still go to the window in person.</source>
+        <translation>您的网上预约已暂停（%1）。您仍可直接到窗口现场办理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone has just booked this time. Please choose another one.</source>
+        <translation>该时段刚刚被约满，请选择其他时段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This time can no longer be booked. Please choose another one.</source>
+        <translation>该时段已不可预约，请选择其他时段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This appointment has already begun and can no longer be cancelled here.</source>
+        <translation>预约时间已到，不能在本终端取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The platform did not confirm the booking in time. It may have been made: in a few minutes, place your ID card under My appointments to check, or call the hotline.</source>
+        <translation>平台未能及时确认预约，预约可能已经成功：请几分钟后在“我的预约”中刷身份证查看，或拨打咨询电话。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>This is not a number from a receipt. Please check it and try again.</source>
         <translation>这不是回执上的编号，请核对后重试。</translation>

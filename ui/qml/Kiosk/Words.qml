@@ -279,6 +279,37 @@ QtObject {
         case "devices.unplugged":
             return qsTr("The device is not connected. Please ask the staff to check the cable.")
 
+        // -- appointment: 预约办理 and 我的预约 (kiosk/appointments/) -----------------------
+        // %1: the platform's own sentence (it says when, for a booking held or a pause).
+        case "appointment.already_booked":
+            return qsTr("You already have an appointment for this item (%1). To choose another time, cancel it under My appointments first.")
+        case "appointment.cancel_refused":
+            return qsTr("The appointment could not be cancelled (%1). Please call the hotline.")
+        case "appointment.cancelled":
+            return qsTr("The appointment is cancelled.")
+        case "appointment.day_full":
+            return qsTr("This day is fully booked. Please go back and choose another day.")
+        case "appointment.no_free_days":
+            return qsTr("There are no free times here in the next two weeks. Please choose another place, or call the hotline.")
+        case "appointment.no_places":
+            return qsTr("This item cannot be booked here. Please call the hotline to ask where to go.")
+        case "appointment.offline":
+            return qsTr("The district's government service platform cannot be reached right now, so nothing was booked. Please try again later, or call the hotline.")
+        case "appointment.phone_invalid":
+            return qsTr("This is not a mobile phone number. Please type the 11 digits again.")
+        case "appointment.refused":
+            return qsTr("The platform did not accept the booking (%1). Please call the hotline.")
+        case "appointment.restricted":
+            return qsTr("Booking ahead is paused for you (%1). You can still go to the window in person.")
+        case "appointment.slot_full":
+            return qsTr("Someone has just booked this time. Please choose another one.")
+        case "appointment.slot_gone":
+            return qsTr("This time can no longer be booked. Please choose another one.")
+        case "appointment.too_late":
+            return qsTr("This appointment has already begun and can no longer be cancelled here.")
+        case "appointment.unconfirmed":
+            return qsTr("The platform did not confirm the booking in time. It may have been made: in a few minutes, place your ID card under My appointments to check, or call the hotline.")
+
         // -- progress: 进度查询 (kiosk/progress.py) --------------------------------------
         case "progress.bad_number":
             return qsTr("This is not a number from a receipt. Please check it and try again.")

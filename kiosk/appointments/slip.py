@@ -1,0 +1,63 @@
+"""The appointment slip a resident takes away: the item, where (with the address), when,
+what to bring (the guide's materials), the appointment number and a QR code of it for the
+window's scanner. Name, ID number and phone are masked."""
+
+from __future__ import annotations
+
+from devices.printer.layout import Receipt
+from kiosk.catalog.model import ServiceItem
+from kiosk.district.appointments import Appointment
+from kiosk.privacy import mask_id_number, mask_name, mask_phone
+from kiosk.submission import BEIJING, Person
+
+WEEKDAYS = "一二三四五六日"
+MAX_MATERIALS = 12  # a slip stays a slip: the guide on screen has the rest
+
+
+def when(appointment: Appointment) -> str:
+    """`2026年12月03日（周四）09:30—10:00`, in Beijing time."""
+    start = appointment.start.astimezone(BEIJING)
+    end = appointment.end.astimezone(BEIJING)
+    return f"{start:%Y年%m月%d日}（周{WEEKDAYS[start.weekday()]}）{start:%H:%M}—{end:%H:%M}"
+
+
+def to_bring(item: ServiceItem) -> tuple[str, ...]:
+    """The guide's materials, each once, required ones first."""
+    names: list[str] = []
+    for material in sorted(item.materials, key=lambda m: not m.required):
+        label = material.name if material.required else f"{material.name}（如有）"
+        if material.name not in (n.removesuffix("（如有）") for n in names):
+            names.append(label)
+    return tuple(names[:MAX_MATERIALS])
+
+
+def appointment_slip(
+    *, item: ServiceItem, appointment: Appointment, applicant: Person, station: str, hotline: str
+) -> Receipt:
+    place = appointment.place
+    pairs = [
+        ("办理事项", item.name),
+        ("预约号", appointment.number),
+        ("预约时间", when(appointment)),
+        ("办理地点", place.name),
+    ]
+    if place.address:
+        pairs.append(("地址", place.address))
+    pairs += [
+        ("预约人", mask_name(applicant.name)),
+        ("证件号码", mask_id_number(applicant.id_number)),
+        ("手机号码", mask_phone(applicant.mobile)),
+        ("预约终端", station),
+        ("咨询电话", hotline),
+    ]
+    bring = to_bring(item)
+    lines = ("请携带以下材料，按预约时间到窗口取号办理：", *tuple(f"· {name}" for name in bring))
+    return Receipt(
+        title="预约凭条",
+        lines=lines,
+        pairs=tuple(pairs),
+        qr=appointment.number,
+        qr_caption="到窗口出示此码或预约号",
+        footer=("如需取消，请在本终端“我的预约”中刷身份证取消。", "请妥善保管本凭条。"),
+        unbroken=frozenset({"预约号"}),
+    )
