@@ -50,14 +50,19 @@ def appointment_slip(
         ("预约终端", station),
         ("咨询电话", hotline),
     ]
-    bring = to_bring(item)
-    lines = ("请携带以下材料，按预约时间到窗口取号办理：", *tuple(f"· {name}" for name in bring))
+    bring = tuple(f"· {name}" for name in to_bring(item))
     return Receipt(
         title="预约凭条",
-        lines=lines,
+        lines=("请按预约时间到办理地点，凭本凭条或预约号取号办理。",),
         pairs=tuple(pairs),
         qr=appointment.number,
         qr_caption="到窗口出示此码或预约号",
-        footer=("如需取消，请在本终端“我的预约”中刷身份证取消。", "请妥善保管本凭条。"),
+        # What, when and where first; what to bring below the code, where it is read last.
+        footer=(
+            "请携带以下材料：",
+            *bring,
+            "如需取消，请在本终端“我的预约”中刷身份证取消。",
+            "请妥善保管本凭条。",
+        ),
         unbroken=frozenset({"预约号"}),
     )

@@ -97,7 +97,7 @@ def test_place_day_slot_identify_phone_review_then_booked_and_the_slip() -> None
     text = repr(slip.pairs) + repr(slip.lines)
     assert "2026年12月02日（周三）09:30—10:00" in text
     assert "德胜门外大街11号" in text
-    assert "居民身份证" in text  # what to bring: the guide's materials
+    assert "· 户口簿" in slip.footer  # what to bring: the guide's materials
     assert book.applicant.id_number not in text
     assert "138****5678" in text
     assert "13812345678" not in text
