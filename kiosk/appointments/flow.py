@@ -13,6 +13,7 @@ when no answer comes at all, the resident is told it may have been made and how 
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 import uuid
@@ -213,15 +214,13 @@ class BookingFlow:
 
     def confirm(self) -> tuple[Effect, ...]:
         """确认预约 on the review step."""
-        if self.step is not Step.REVIEW or None in (self.item, self.place, self.slot):
+        if self.step is not Step.REVIEW:
             return ()
-        assert self.item is not None
+        assert self.item is not None  # the review step is reached with all of them chosen
         assert self.place is not None
         assert self.slot is not None
         assert self.applicant is not None
-        applicant = Person(
-            self.applicant.name, self.applicant.id_type, self.applicant.id_number, self.phone
-        )
+        applicant = dataclasses.replace(self.applicant, mobile=self.phone)
         self._book = Book(
             self._next(), self.slot.slot_id, self.item.code, self.place.place_id, applicant,
             uuid.uuid4().hex,
@@ -299,14 +298,13 @@ class BookingFlow:
         return self._refused(result)
 
     def _refused(self, result: Rejected) -> tuple[Effect, ...]:
-        problem = _refusal(result)
+        effects: tuple[Effect, ...] = ()
         if result.code in ("slot_full", "unknown_slot") and self.day is not None:
             effects = self._open_day(self.day)  # the day's slots again, as they are now
-            self.problem = problem
-            return effects
-        self.problem = problem
-        self.step = Step.REVIEW
-        return ()
+        else:
+            self.step = Step.REVIEW
+        self.problem = _refusal(result)  # after the reload, which clears the last problem
+        return effects
 
     def _done(self, made: wire.Appointment, applicant: Person) -> tuple[Effect, ...]:
         assert self.item is not None
@@ -460,10 +458,7 @@ class MyAppointments:
         else:
             self.note = message("appointment.offline")
         self.chosen = None
-        note = self.note
-        effects = (self._query(),)
-        self.note = note
-        return effects
+        return (self._query(),)
 
 
 def _read(result: Result, reader: Callable[[object], T | wire.UnreadableAnswer]) -> T | Message:

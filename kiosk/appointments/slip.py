@@ -23,12 +23,11 @@ def when(appointment: Appointment) -> str:
 
 def to_bring(item: ServiceItem) -> tuple[str, ...]:
     """The guide's materials, each once, required ones first."""
-    names: list[str] = []
+    labels: dict[str, str] = {}
     for material in sorted(item.materials, key=lambda m: not m.required):
-        label = material.name if material.required else f"{material.name}（如有）"
-        if material.name not in (n.removesuffix("（如有）") for n in names):
-            names.append(label)
-    return tuple(names[:MAX_MATERIALS])
+        optional = "" if material.required else "（如有）"
+        labels.setdefault(material.name, material.name + optional)
+    return tuple(labels.values())[:MAX_MATERIALS]
 
 
 def appointment_slip(

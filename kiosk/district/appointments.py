@@ -10,9 +10,11 @@ exception in the caller. Times are aware datetimes (the platform sends an offset
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 MAX_PLACES = 20
 MAX_DAYS = 31
 MAX_SLOTS = 48
@@ -145,25 +147,31 @@ def appointment(entry: object) -> Appointment:
     )
 
 
-def read_places(data: object) -> tuple[Place, ...] | UnreadableAnswer:
+def _read_list(
+    data: object, key: str, limit: int, entry: Callable[[object], T], order: Callable[[T], Any]
+) -> tuple[T, ...] | UnreadableAnswer:
+    """`data[key]`, at most `limit` entries read by `entry`, sorted by `order`."""
     try:
-        return tuple(_place(entry) for entry in _list(data, "places", MAX_PLACES))
+        return tuple(sorted((entry(e) for e in _list(data, key, limit)), key=order))
     except _ShapeError as error:
-        return UnreadableAnswer(f"places: {error}")
+        return UnreadableAnswer(f"{key}: {error}")
+
+
+def read_places(data: object) -> tuple[Place, ...] | UnreadableAnswer:
+    """The platform's order kept: its own street first."""
+    return _read_list(data, "places", MAX_PLACES, _place, lambda place: 0)
 
 
 def read_days(data: object) -> tuple[BookingDay, ...] | UnreadableAnswer:
-    try:
-        return tuple(sorted((_day(e) for e in _list(data, "days", MAX_DAYS)), key=_by_day))
-    except _ShapeError as error:
-        return UnreadableAnswer(f"days: {error}")
+    return _read_list(data, "days", MAX_DAYS, _day, _by_day)
 
 
 def read_slots(data: object) -> tuple[Slot, ...] | UnreadableAnswer:
-    try:
-        return tuple(sorted((_slot(e) for e in _list(data, "slots", MAX_SLOTS)), key=_by_start))
-    except _ShapeError as error:
-        return UnreadableAnswer(f"slots: {error}")
+    return _read_list(data, "slots", MAX_SLOTS, _slot, _by_start)
+
+
+def read_appointments(data: object) -> tuple[Appointment, ...] | UnreadableAnswer:
+    return _read_list(data, "appointments", MAX_APPOINTMENTS, appointment, _by_start)
 
 
 def read_appointment(data: object) -> Appointment | UnreadableAnswer:
@@ -171,14 +179,6 @@ def read_appointment(data: object) -> Appointment | UnreadableAnswer:
         return appointment(data)
     except _ShapeError as error:
         return UnreadableAnswer(f"appointment: {error}")
-
-
-def read_appointments(data: object) -> tuple[Appointment, ...] | UnreadableAnswer:
-    try:
-        found = (appointment(e) for e in _list(data, "appointments", MAX_APPOINTMENTS))
-        return tuple(sorted(found, key=_by_start))
-    except _ShapeError as error:
-        return UnreadableAnswer(f"appointments: {error}")
 
 
 def _by_day(day: BookingDay) -> datetime.date:

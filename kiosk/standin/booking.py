@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kiosk.standin.store import Outcome, PlatformError, validate
+from kiosk.submission import BEIJING
 
 if TYPE_CHECKING:
     from kiosk.standin.store import PlatformStore
 
-BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
 BOOKING_DAYS = 14  # working days ahead that take bookings, from tomorrow
 SLOT_TIMES = ("09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
               "13:30", "14:00", "14:30", "15:00", "15:30", "16:00", "16:30")  # fmt: skip
@@ -93,6 +93,14 @@ def _booked_elsewhere(slot_id: str, capacity: int) -> int:
     return min(capacity, value % (capacity + 2))
 
 
+def _taken(connection: sqlite3.Connection, slot_id: str, capacity: int) -> int:
+    """Bookings of a slot: made elsewhere, and made here and not cancelled."""
+    here = connection.execute(
+        "SELECT COUNT(*) FROM booking WHERE slot_id = ? AND cancelled = 0", (slot_id,)
+    ).fetchone()[0]
+    return _booked_elsewhere(slot_id, capacity) + int(here)
+
+
 def applicant_key(id_type: str, id_number: str) -> str:
     return hashlib.sha256(f"booking:{id_type}:{id_number.upper()}".encode()).hexdigest()
 
@@ -121,17 +129,12 @@ class Bookings:
                 day, datetime.time.fromisoformat(time_text), tzinfo=BEIJING
             )
             slot_id = _slot_id(place.place_id, item_code, start)
-            taken = (
-                _booked_elsewhere(slot_id, place.capacity)
-                + connection.execute(
-                    "SELECT COUNT(*) FROM booking WHERE slot_id = ? AND cancelled = 0", (slot_id,)
-                ).fetchone()[0]
-            )
+            taken = _taken(connection, slot_id, place.capacity)
             slots.append({
                 "slotId": slot_id,
                 "start": start.isoformat(),
                 "end": (start + datetime.timedelta(minutes=SLOT_MINUTES)).isoformat(),
-                "remaining": max(0, place.capacity - int(taken)),
+                "remaining": max(0, place.capacity - taken),
             })  # fmt: skip
         return slots
 
@@ -199,13 +202,7 @@ class Bookings:
                 when = datetime.datetime.fromisoformat(held[0])
                 message = f"您已预约该事项：{when:%m月%d日 %H:%M}，可先取消再重新预约"
                 raise PlatformError(409, "already_booked", message)
-            taken = (
-                _booked_elsewhere(slot_id, place.capacity)
-                + connection.execute(
-                    "SELECT COUNT(*) FROM booking WHERE slot_id = ? AND cancelled = 0", (slot_id,)
-                ).fetchone()[0]
-            )
-            if int(taken) >= place.capacity:
+            if _taken(connection, slot_id, place.capacity) >= place.capacity:
                 raise PlatformError(409, "slot_full", "该时段刚刚约满，请选择其他时段")
             number = "YY" + uuid.uuid4().hex[:10].upper()
             answer = {
@@ -220,7 +217,14 @@ class Bookings:
             }
             connection.execute(
                 "INSERT INTO booking VALUES (?, ?, ?, ?, ?, ?, 0)",
-                (number, slot_id, item_code, who, start.isoformat(), _json(answer)),
+                (
+                    number,
+                    slot_id,
+                    item_code,
+                    who,
+                    start.isoformat(),
+                    json.dumps(answer, ensure_ascii=False),
+                ),
             )
             return Outcome(201, answer)
 
@@ -273,7 +277,3 @@ class Bookings:
 
 def _iso(at: float) -> str:
     return datetime.datetime.fromtimestamp(at, BEIJING).isoformat()
-
-
-def _json(answer: dict[str, Any]) -> str:
-    return json.dumps(answer, ensure_ascii=False)
