@@ -38,6 +38,7 @@ class ItemSummary:
     visits: int
     can_apply: bool
     popularity: int
+    bookable: bool = False  # a time at a window can be booked (预约办理)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class StoredItem:
             visits=item.visits,
             can_apply=item.can_apply_online,
             popularity=item.popularity,
+            bookable=item.bookable,
         )
         document = json.dumps(item_to_document(item), ensure_ascii=False)
         return StoredItem(summary, compute_keys(item), document)
@@ -69,14 +71,16 @@ class StoredItem:
         s, k = self.summary, self.keys
         return json.dumps(
             [s.code, s.name, s.department, s.level, s.themes, s.item_type, s.visits,
-             s.can_apply, s.popularity, k.name, k.aliases, k.pinyin, k.initials, k.content],
+             s.can_apply, s.popularity, k.name, k.aliases, k.pinyin, k.initials, k.content,
+             s.bookable],
             ensure_ascii=False,
         )  # fmt: skip
 
     @staticmethod
     def from_json(summary_json: str) -> StoredItem:
         (code, name, department, level, themes, item_type, visits, can_apply, popularity,
-         key_name, aliases, pinyin, initials, content) = json.loads(summary_json)  # fmt: skip
+         key_name, aliases, pinyin, initials, content,
+         bookable) = json.loads(summary_json)  # fmt: skip
         return StoredItem(
             ItemSummary(
                 code,
@@ -88,6 +92,7 @@ class StoredItem:
                 visits,
                 can_apply,
                 popularity,
+                bookable,
             ),
             SearchKeys(
                 code,
@@ -180,11 +185,13 @@ class CatalogLibrary:
 
     def filtered(self, kind: str, value: str) -> list[ItemSummary]:
         """Items of one theme, department or level (or "online": those that can be applied
-        for here), most asked first."""
+        for here; "appointment": those a time can be booked for), most asked first."""
 
         def match(summary: ItemSummary) -> bool:
             if kind == "online":
                 return summary.can_apply
+            if kind == "appointment":
+                return summary.bookable
             if kind == "theme":
                 return value in summary.themes
             if kind == "department":

@@ -123,6 +123,11 @@ class ServiceItem:
     def can_apply_online(self) -> bool:
         return bool(self.form)
 
+    @property
+    def bookable(self) -> bool:
+        """A time at a window can be booked (预约办理) for this item."""
+        return "appointment" in self.modes
+
 
 @dataclass(frozen=True)
 class Catalog:

@@ -20,6 +20,18 @@ from kiosk.catalog.model import Catalog
 from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
 from kiosk.sqlite import connect, migrate
 
+
+def _add_bookable(connection: sqlite3.Connection) -> None:
+    rows = connection.execute("SELECT version, code, summary, document FROM catalog_item")
+    for version, code, summary, document in rows.fetchall():
+        row = json.loads(summary)
+        row.append("appointment" in json.loads(document).get("modes", ()))
+        connection.execute(
+            "UPDATE catalog_item SET summary = ? WHERE version = ? AND code = ?",
+            (json.dumps(row, ensure_ascii=False), version, code),
+        )
+
+
 MIGRATIONS = (
     """
     CREATE TABLE catalog_version (
@@ -71,7 +83,11 @@ MIGRATIONS = (
         value TEXT NOT NULL
     );
     """,
+    # Summaries gained whether an item can be booked (预约办理); stored ones get it from
+    # their guide, so a catalog kept from before lists its bookable items at once.
+    _add_bookable,
 )
+
 
 # The sync statuses that mean the platform answered and the catalog is current
 # (kiosk/catalog/syncjob.py SyncOutcome).

@@ -18,7 +18,7 @@ import re
 import socket
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -27,9 +27,12 @@ import urllib3
 
 from kiosk import boundedjson
 from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
+from kiosk.district.results import Busy, Offline, Ok, Rejected, Result
 from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
 from kiosk.health import RATING_LEVELS, TerminalHealth
+
+__all__ = ["Busy", "Offline", "Ok", "PlatformClient", "Rejected", "Result", "TerminalSelf"]
 
 if TYPE_CHECKING:
     from kiosk.submission import Person
@@ -40,43 +43,6 @@ DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
 MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
 MAX_ANSWER_BYTES = 1024 * 1024  # the contract's answers are a few kilobytes
 MAX_ANSWER_DEPTH = 32  # they nest a few levels (a case → its timeline → one step)
-
-
-@dataclass(frozen=True)
-class Ok:
-    status: int
-    data: Any = None
-    replayed: bool = False  # 200 for an idempotency key seen before
-    # The platform's clock (its Date header, seconds since the epoch), for the self-check.
-    server_date: float | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class Rejected:
-    status: int
-    code: str
-    message: str
-    fields: dict[str, str] = field(default_factory=dict)
-    server_date: float | None = field(default=None, compare=False)  # as Ok.server_date
-
-
-@dataclass(frozen=True)
-class Busy:
-    retry_after_s: float
-    detail: str
-    code: str = ""  # the platform's error code, e.g. too_many_attempts (429)
-
-
-@dataclass(frozen=True)
-class Offline:
-    detail: str
-    # Why, when there was no answer at all: "dns" (the name does not resolve), "refused"
-    # (nothing listens there), "timeout", "tls" (no trusted secure connection) or "network"
-    # (any other failure to connect); "" when an answer came but could not be used.
-    cause: str = ""
-
-
-Result = Ok | Rejected | Busy | Offline
 
 
 class PlatformClient:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from pathlib import Path
 
@@ -62,6 +63,24 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
         connection.execute("PRAGMA user_version=99")
     with pytest.raises(RuntimeError, match="newer than this kiosk knows"):
         CatalogStore(path)
+
+
+def test_a_catalog_stored_before_bookable_items_lists_them_after_the_upgrade(
+    tmp_path: Path, sample: Catalog
+) -> None:
+    """A summary row of the schema before (no `bookable`) gets it from its guide."""
+    path = tmp_path / "c.db"
+    CatalogStore(path).save(sample)
+    with sqlite3.connect(path) as connection:
+        for code, summary in connection.execute("SELECT code, summary FROM catalog_item"):
+            old = json.dumps(json.loads(summary)[:-1], ensure_ascii=False)
+            connection.execute("UPDATE catalog_item SET summary = ? WHERE code = ?", (old, code))
+        connection.execute("PRAGMA user_version=5")
+    active = CatalogStore(path).load_active()
+    assert active is not None
+    bookable = {summary.name for summary in active.library.filtered("appointment", "")}
+    assert bookable == {item.name for item in sample.items if "appointment" in item.modes}
+    assert "结婚登记" in bookable
 
 
 def test_search_misses_are_counted_as_catalog_words_only(tmp_path: Path) -> None:
