@@ -2,16 +2,18 @@
 in one place, with one `wipe()`.
 
 The flows keep their own state (the application in `ApplyFlow`, a progress query in
-`ProgressLookup`); the session owns them, routes the ID card to the one that waits for it,
+`ProgressLookup`, a booking in `BookingFlow`, 我的预约 in `MyAppointments`); the session
+owns them, routes the ID card to the one that waits for it,
 and wipes them all when the visit ends. The view models show the flows' state: what they
 keep for the screen (list rows, page thumbnails) is rebuilt from the flows when the session
 is wiped (ui/visitview.py announces it once).
-A new flow (appointments, questions) becomes one more holder in `holders()`.
+A new flow (questions, surveys) becomes one more holder in `holders()`.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
@@ -21,6 +23,7 @@ from kiosk.progressquery import ApplicantQuery, ProgressQuery
 from kiosk.submission import ID_TYPES
 
 if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
+    from kiosk.appointments.flow import BookingFlow, MyAppointments
     from kiosk.progress import ProgressAnswer
 
 
@@ -37,6 +40,8 @@ class CardRoute(enum.Enum):
 
     APPLICATION = "application"  # the identify step waited for it
     PROGRESS = "progress"  # the progress screen waited for it: a query by ID number
+    BOOKING = "booking"  # a booking's identify step waited for it
+    MY_APPOINTMENTS = "my_appointments"  # 我的预约 waited for it
     DROPPED = "dropped"  # nobody waited: forgotten at once
 
 
@@ -109,22 +114,50 @@ class ResidentSession:
     and returns what the UI must stop (the camera, the waits of the application).
     """
 
-    def __init__(self, apply: ApplyFlow) -> None:
+    def __init__(self, apply: ApplyFlow, booking: Callable[[], BookingFlow]) -> None:
         self.apply = apply
         self.progress = ProgressLookup()
+        # The appointment flows are made when first used (their modules cost start-up time
+        # that the home screen does not need); until then they hold nothing.
+        self._new_booking = booking
+        self._booking: BookingFlow | None = None
+        self._mine: MyAppointments | None = None
+
+    @property
+    def booking(self) -> BookingFlow:
+        if self._booking is None:
+            self._booking = self._new_booking()
+        return self._booking
+
+    @property
+    def mine(self) -> MyAppointments:
+        if self._mine is None:
+            from kiosk.appointments.flow import MyAppointments
+
+            self._mine = MyAppointments()
+        return self._mine
+
+    def made(self) -> tuple[Holder, ...]:
+        """The appointment flows made so far (see __init__)."""
+        return tuple(flow for flow in (self._booking, self._mine) if flow is not None)
 
     def holders(self) -> tuple[Holder, ...]:
-        return (self.apply, self.progress)
+        return (self.apply, self.progress, *self.made())
 
     def holds_personal_data(self) -> bool:
         return any(holder.holds_personal_data() for holder in self.holders())
 
     def route_card(self) -> CardRoute:
-        """A card was read: the identify step gets it if it waits for one, else the
-        progress screen if it waits for one; otherwise it is dropped. The session keeps no
+        """A card was read: the flow whose identify step waits for one gets it (an
+        application, a booking, 我的预约), else the progress screen if it waits for one;
+        otherwise it is dropped. The session keeps no
         copy: the flow that takes it keeps what it needs, and only while it needs it."""
         if self.apply.wants_card:
             return CardRoute.APPLICATION
+        if self._booking is not None and self._booking.wants_card:
+            return CardRoute.BOOKING
+        if self._mine is not None and self._mine.wants_card:
+            return CardRoute.MY_APPOINTMENTS
         if self.progress.waiting:
             return CardRoute.PROGRESS
         return CardRoute.DROPPED
@@ -141,4 +174,6 @@ class ResidentSession:
         """The visit is over: nothing personal stays."""
         effects = self.apply.wipe()
         self.progress.wipe()
+        for flow in self.made():
+            flow.wipe()
         return effects

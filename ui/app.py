@@ -6,6 +6,7 @@ import enum
 import logging
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from kiosk.settings import Settings
 from kiosk.usage import UsageTally
 from kiosk.visit import ResidentSession
 from ui.applyview import ApplyViewModel
+from ui.appointmentview import BookingViewModel, MyAppointmentsViewModel
 from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
@@ -44,6 +46,7 @@ from ui.staffgate import StaffGate
 from ui.visitview import VisitModel
 
 if TYPE_CHECKING:
+    from kiosk.appointments.flow import BookingFlow
     from kiosk.metrics import MetricsServer
 
 log = logging.getLogger(__name__)
@@ -78,6 +81,8 @@ class KioskUi:
     catalog_service: CatalogService
     devices: DeviceHub
     apply: ApplyViewModel
+    booking: BookingViewModel
+    appointments: MyAppointmentsViewModel
     capture: CaptureService
     staff: StaffGate
     device_setup: DeviceSetupModel
@@ -176,7 +181,7 @@ def build_ui(
     engine = KioskEngine()
     # View models live exactly as long as the engine and the window it owns.
     # Everything personal lives in the resident's session; the shell wipes it at the end.
-    visit = VisitModel(ResidentSession(_apply_core(settings)), engine)
+    visit = VisitModel(ResidentSession(_apply_core(settings), _booking_core(settings)), engine)
     shell = ShellModel(settings, languages, engine, visit=visit)
     idle = IdleWatcher(settings.session, engine)
     idle.setElderMode(settings.ui.elder_mode_default)
@@ -232,6 +237,8 @@ def build_ui(
         parent=engine,
     )
 
+    booking, appointments = _appointments(visit, catalog, outbox, hub, parent=engine)
+
     selfcheck = _self_check(
         services,
         hub=hub,
@@ -259,6 +266,8 @@ def build_ui(
             "service": service,
             "progress": progress,
             "apply": apply,
+            "booking": booking,
+            "appointments": appointments,
             "hours": hours,
             "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
@@ -294,6 +303,8 @@ def build_ui(
         catalog_service=catalog_service,
         devices=hub,
         apply=apply,
+        booking=booking,
+        appointments=appointments,
         capture=capture,
         staff=staff,
         device_setup=device_setup,
@@ -454,6 +465,33 @@ def _apply_core(settings: Settings) -> ApplyFlow:
         ),
         settings.session.typed_identity_items,
     )
+
+
+def _booking_core(settings: Settings) -> Callable[[], BookingFlow]:
+    """How the resident's session makes its booking flow (when first used), with what its
+    slip says."""
+    station = settings.station
+
+    def booking() -> BookingFlow:
+        from kiosk.appointments.flow import BookingFlow  # not at start-up
+
+        return BookingFlow(station=station.display_name("zh_CN"), hotline=station.hotline)
+
+    return booking
+
+
+def _appointments(
+    visit: VisitModel,
+    catalog: CatalogViewModel,
+    outbox: OutboxService | None,
+    hub: DeviceHub,
+    *,
+    parent: QObject,
+) -> tuple[BookingViewModel, MyAppointmentsViewModel]:
+    """预约办理 and 我的预约: their calls go to the platform through the sync worker."""
+    booking = BookingViewModel(visit, catalog.item, service=outbox, hub=hub, parent=parent)
+    mine = MyAppointmentsViewModel(visit, catalog.item, service=outbox, parent=parent)
+    return booking, mine
 
 
 def _apply_flow(

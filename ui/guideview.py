@@ -80,6 +80,9 @@ class GuideView(QObject):
     canApply = Property(
         bool, lambda self: self._item is not None and self._item.can_apply_online, notify=changed
     )
+    canBook = Property(
+        bool, lambda self: self._item is not None and self._item.bookable, notify=changed
+    )
     shortGuide = Property(str, lambda self: self._text("short_guide"), notify=changed)
     itemType = Property(str, lambda self: self._text("item_type"), notify=changed)
     caseType = Property(str, lambda self: self._text("case_type"), notify=changed)

@@ -23,6 +23,7 @@ from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
 
 if TYPE_CHECKING:
+    from kiosk.appointments.calls import Call
     from kiosk.audit import AuditTrail
     from kiosk.delivery import Deliverer, Step
     from kiosk.district.client import PlatformClient, Result
@@ -56,6 +57,8 @@ class OutboxWorker(QObject):
         answered(str, str): apply number and case number ("" if the platform did not
             answer within ANSWER_WAIT_S: the case stays 待上传 and goes later).
         progressReady(int, ProgressAnswer): the answer to 进度查询 number so-and-so.
+        appointmentAnswered(Call, Result): the platform's answer to a call of the
+            appointment flows (kiosk/appointments/calls.py).
         startFailed(str): the worker could not start (key files, outbox, platform address):
             nothing will be delivered until staff fix it; the reason is for them.
         troubleChanged(str): why delivery keeps failing unexpectedly while the worker runs
@@ -76,6 +79,7 @@ class OutboxWorker(QObject):
     quarantineListed = Signal(list)
     depthChanged = Signal(int)
     progressReady = Signal(int, object)  # the query's number, ProgressAnswer
+    appointmentAnswered = Signal(object, object)  # Call, Result
     troubleChanged = Signal(str)
     measured = Signal(object)
     answeredKind = Signal(str, str)
@@ -263,16 +267,26 @@ class OutboxWorker(QObject):
         try:
             reply = answer(query, outbox, client, self._attempts)
         except Exception as error:  # a resident waits at the screen: never leave them there
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            # The type and the line only: the message may quote the query or the platform.
-            log.error(
-                "progress query failed: %s at %s:%s",
-                type(error).__name__,
-                where.filename,
-                where.lineno,
-            )
+            _log_failure("progress query", error)
             reply = ProgressAnswer(message=OFFLINE)
         self.progressReady.emit(number, reply)
+
+    @Slot(object)
+    def appointment(self, call: Call) -> None:
+        """A call of the appointment flows (kiosk/appointments/calls.py): always answers
+        appointmentAnswered with the same call, whatever goes wrong on the way."""
+        from kiosk.appointments.calls import call_platform
+        from kiosk.district.results import Offline
+
+        if self._deliverer is None:
+            self.appointmentAnswered.emit(call, Offline("the platform client did not start"))
+            return
+        try:
+            result = call_platform(self._deliverer.client, call)
+        except Exception as error:  # a resident waits at the screen: never leave them there
+            _log_failure("appointment call", error)
+            result = Offline(f"unexpected {type(error).__name__}")
+        self.appointmentAnswered.emit(call, result)
 
     @Slot(object)
     def heartbeat(self, station: StationHealth) -> None:
@@ -354,6 +368,13 @@ class OutboxWorker(QObject):
             self._usage.add(figures)
         except Exception as error:  # counts only: logged and lost, delivery goes on
             self._report_trouble("usage figures", error)
+
+
+def _log_failure(what: str, error: Exception) -> None:
+    """A resident's request failed unexpectedly: the type and the line only (the message
+    may quote the request or the platform's answer)."""
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    log.error("%s failed: %s at %s:%s", what, type(error).__name__, where.filename, where.lineno)
 
 
 def _wait_ms(wait_s: float) -> int:
@@ -465,9 +486,9 @@ class OutboxService(QObject):
 
     Signals:
         delivered(str, str), quarantined(str, str), depthChanged(int),
-            measured(TerminalHealth), answeredKind(str, str), backlogChanged(int, float):
-            measured(TerminalHealth), answeredKind(str, str), platformChecked(PlatformProbe):
-            from the worker.
+            measured(TerminalHealth), answeredKind(str, str), backlogChanged(int, float),
+            platformChecked(PlatformProbe), progressReady(int, ProgressAnswer),
+            appointmentAnswered(Call, Result): from the worker.
         statusChanged: `depth` or `problem` changed (`refusedRows` is a list model).
     """
 
@@ -483,10 +504,10 @@ class OutboxService(QObject):
     requestHeartbeat = Signal(object)
     requestUsage = Signal(object)
     platformChecked = Signal(object)
-    requestNudge = Signal()
-    requestHeartbeat = Signal(object)
     requestPlatformCheck = Signal(object)
     requestProgress = Signal(int, object)  # the query's number, ProgressQuery
+    requestAppointment = Signal(object)  # a Call of the appointment flows
+    appointmentAnswered = Signal(object, object)  # the Call, its Result
     requestSubmit = Signal(object)
     requestRate = Signal(object, str)
     progressReady = Signal(int, object)
@@ -514,6 +535,8 @@ class OutboxService(QObject):
         self.requestPlatformCheck.connect(worker.check_platform)
         worker.platformChecked.connect(self.platformChecked)
         self.requestProgress.connect(worker.progress)
+        self.requestAppointment.connect(worker.appointment)
+        worker.appointmentAnswered.connect(self.appointmentAnswered)
         self.requestSubmit.connect(submitter.submit)
         self.requestRate.connect(submitter.rate)
         submitter.accepted.connect(self.accepted)

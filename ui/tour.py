@@ -65,10 +65,6 @@ def _home(ui: KioskUi) -> None:
     _show(ui, "home")
 
 
-def _notice(ui: KioskUi) -> None:
-    _click(ui, "tile_appointment")
-
-
 def _consult(ui: KioskUi) -> None:
     _show(ui, "home")
     _click(ui, "tile_consult")
@@ -158,7 +154,6 @@ def _english_guide(ui: KioskUi) -> None:
 
 STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("home", _home),
-    ("not-available", _notice),
     ("consult", _consult),
     ("guides", _guides),
     ("item-list", _item_list),
@@ -357,6 +352,124 @@ def _apply_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None]
     ]
 
 
+TOUR_BOOKING_ITEM = "居民身份证换领、补领"
+TOUR_PHONE = "13812345678"
+
+
+@contextlib.contextmanager
+def _platform_writes(station: TourStation) -> Iterator[None]:
+    """The tour's platform refuses writes (the sample submission stays 待上传); it takes
+    them for a booking and 我的预约, until the answer is in."""
+    station.standin.state.error_rate = 0.0
+    try:
+        yield
+    finally:
+        station.standin.state.error_rate = 1.0
+
+
+def _booking_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """预约办理 from the list of bookable items to the printed slip."""
+    demo = station.demo
+
+    def bookable(ui: KioskUi) -> None:
+        demo.command("card off")
+        ui.shell.setLanguage("zh_CN")
+        _show(ui, "home")
+        _click(ui, "tile_appointment")
+
+    def place(ui: KioskUi) -> None:
+        code = next(i.code for i in load_sample().items if i.name == TOUR_BOOKING_ITEM)
+        ui.window.openBooking(code)  # type: ignore[attr-defined]
+        _wait_until(lambda: _exists(ui, "bookingPlace_0"))
+
+    def day(ui: KioskUi) -> None:
+        ui.booking.choosePlace(ui.booking.place_rows.rows()[0].place_id)
+        _wait_until(lambda: _exists(ui, "bookingDay_0"))
+
+    def slot(ui: KioskUi) -> None:
+        free = next(row for row in ui.booking.day_rows.rows() if row.free)
+        ui.booking.chooseDay(free.date)
+        _wait_until(lambda: _exists(ui, "bookingSlot_0"))
+
+    def identify(ui: KioskUi) -> None:
+        ui.booking.chooseSlot(
+            next(row for row in ui.booking.slot_rows.rows() if row.remaining).slot_id
+        )
+
+    def phone(ui: KioskUi) -> None:
+        demo.command("card resident")
+        _wait_until(lambda: _exists(ui, "bookingPhoneField"))
+
+    def booked(ui: KioskUi) -> None:
+        with _platform_writes(station):
+            ui.booking.confirm()
+            _wait_until(lambda: bool(ui.booking.number))
+        _wait_until(lambda: ui.devices.print_status().printed)
+
+    def day_in_english(ui: KioskUi) -> None:
+        ui.shell.setLanguage("en")
+        place(ui)
+        day(ui)
+
+    return [
+        ("appointment-items", bookable),
+        ("appointment-place", place),
+        ("appointment-day", day),
+        ("appointment-slot", slot),
+        ("appointment-identify", identify),
+        ("appointment-phone", phone),
+        ("appointment-review", lambda ui: ui.booking.enterPhone(TOUR_PHONE)),
+        ("appointment-booked", booked),
+        *_my_appointment_steps(station),
+        ("appointment-day-en", day_in_english),
+        ("appointment-slot-en", slot),
+    ]
+
+
+def _my_appointment_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """我的预约 by ID card after the booking, cancelling it, and the wipe after."""
+    demo = station.demo
+
+    def next_resident(ui: KioskUi) -> None:
+        reader = demo.id_reader
+        looked = reader.empty_finds if reader else 0
+        demo.command("card off")
+        if reader is not None:  # the reader saw the card go: the next one is a new read
+            _wait_until(lambda: reader.empty_finds > looked, 5.0)
+        ui.shell.endSession()  # 完成: wiped
+        ui.shell.startSession()
+        _show(ui, "home")
+
+    def mine(ui: KioskUi) -> None:
+        next_resident(ui)
+        ui.window.openMyAppointments()  # type: ignore[attr-defined]
+        with _platform_writes(station):
+            demo.command("card resident")
+            _wait_until(lambda: _exists(ui, "mineAppointment_0"))
+
+    def cancelled(ui: KioskUi) -> None:
+        with _platform_writes(station):
+            ui.appointments.cancel()
+            _wait_until(lambda: _visible(ui, "mineNone"))
+
+    return [
+        ("appointment-mine", mine),
+        (
+            "appointment-cancel-confirm",
+            lambda ui: ui.appointments.choose(ui.appointments.rows.rows()[0].number),
+        ),
+        ("appointment-cancelled", cancelled),
+        ("appointment-wiped", next_resident),
+    ]
+
+
+def _visible(ui: KioskUi, object_name: str) -> bool:
+    try:
+        return bool(find(ui.window, object_name).property("visible"))
+    except LookupError:
+        return False
+
+
 def _exists(ui: KioskUi, object_name: str) -> bool:
     try:
         find(ui.window, object_name)
@@ -408,6 +521,7 @@ class TourStation:
     demo: DemoDevices
     store: CatalogStore
     outbox_path: Path
+    standin: StandIn
 
 
 @contextlib.contextmanager
@@ -434,7 +548,11 @@ def tour_station(settings: Settings) -> Iterator[TourStation]:
                 standin.state.error_rate = 1.0  # keep it 待上传 for the progress screenshot
                 standin.state.retry_after_s = 3600
                 yield TourStation(
-                    settings, demo, CatalogStore(folder / "catalog.db"), folder / "outbox.db"
+                    settings,
+                    demo,
+                    CatalogStore(folder / "catalog.db"),
+                    folder / "outbox.db",
+                    standin,
                 )
         finally:
             demo.stop()
@@ -508,9 +626,10 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
     return ui, problems
 
 
-def walk_screens(ui: KioskUi, demo: DemoDevices) -> Iterator[str]:
+def walk_screens(ui: KioskUi, station: TourStation) -> Iterator[str]:
     """Show every screen of the tour in turn; yields its name once it is drawn."""
-    for name, step in STEPS + _device_steps(demo):
+    steps = STEPS + _device_steps(station.demo) + _booking_steps(station)
+    for name, step in steps:
         step(ui)
         settle(ui.window)
         yield name
@@ -539,7 +658,10 @@ def _tour(station: TourStation, out: Path) -> int:
                     continue
                 problems.extend(starting)
                 ui.shell.setElderMode(elder)
-                for name in walk_screens(ui, station.demo):
+                # A screen that ends the visit (完成) resets the mode: the next visit of
+                # this pass starts in it again.
+                ui.shell.sessionStarted.connect(partial(ui.shell.setElderMode, elder))
+                for name in walk_screens(ui, station):
                     _wait_until(partial(_images_settled, ui), 5.0)
                     path = out / f"{layout}{'-elder' if elder else ''}-{name}.png"
                     if not ui.window.grabWindow().save(str(path)):

@@ -7,6 +7,8 @@ session's flows and listen here for a card meant for them and for the wipe.
 Signals:
     applicationCard(Identity): a card read while the identify step waited for one.
     progressCard(Identity): a card read while the progress screen waited for one.
+    bookingCard(Identity): a card read while a booking's identify step waited for one.
+    myAppointmentsCard(Identity): a card read while 我的预约 waited for one.
     wiped(tuple): the session was wiped; carries the effects of the application flow to
         stop (the camera, its waits). Views re-read and find nothing.
 """
@@ -22,6 +24,8 @@ from kiosk.visit import CardRoute, ResidentSession
 class VisitModel(QObject):
     applicationCard = Signal(object)
     progressCard = Signal(object)
+    bookingCard = Signal(object)
+    myAppointmentsCard = Signal(object)
     wiped = Signal(object)
 
     def __init__(self, session: ResidentSession, parent: QObject | None = None) -> None:
@@ -31,11 +35,15 @@ class VisitModel(QObject):
     @Slot(object)
     def card(self, identity: Identity) -> None:
         """From the card reader (through the device hub): the session decides whose it is."""
-        route = self.session.route_card()
-        if route is CardRoute.APPLICATION:
-            self.applicationCard.emit(identity)
-        elif route is CardRoute.PROGRESS:
-            self.progressCard.emit(identity)
+        receivers = {
+            CardRoute.APPLICATION: self.applicationCard,
+            CardRoute.PROGRESS: self.progressCard,
+            CardRoute.BOOKING: self.bookingCard,
+            CardRoute.MY_APPOINTMENTS: self.myAppointmentsCard,
+        }
+        receiver = receivers.get(self.session.route_card())
+        if receiver is not None:
+            receiver.emit(identity)
 
     @Slot()
     def wipe(self) -> None:

@@ -26,7 +26,7 @@ from devices.printer.layout import Receipt
 from kiosk.appointments.slip import appointment_slip
 from kiosk.catalog.model import ServiceItem
 from kiosk.district import appointments as wire
-from kiosk.district.client import Busy, Offline, Ok, Rejected, Result
+from kiosk.district.results import Busy, Offline, Ok, Rejected, Result
 from kiosk.messages import NONE, Message, message
 from kiosk.submission import ID_TYPES, Person
 
@@ -89,6 +89,7 @@ class PrintSlip:
 
 
 Effect = LoadPlaces | LoadDays | LoadSlots | Book | PrintSlip
+BookingCall = LoadPlaces | LoadDays | LoadSlots | Book  # the effects the platform answers
 
 
 # The platform's refusals a resident must understand; its own sentence (plain text, data)
@@ -230,6 +231,19 @@ class BookingFlow:
         self.problem = NONE
         return (self._book,)
 
+    def reload(self) -> tuple[Effect, ...]:
+        """再试一次: the list of this step loads again (after the platform did not answer,
+        or to see the latest free times)."""
+        if self.item is None:
+            return ()
+        if self.step is Step.PLACE:
+            return (self._load(LoadPlaces(self._next(), self.item.code)),)
+        if self.step is Step.DAY and self.place is not None:
+            return (self._load(LoadDays(self._next(), self.item.code, self.place.place_id)),)
+        if self.step is Step.SLOT and self.day is not None:
+            return self._open_day(self.day)
+        return ()
+
     def back(self) -> bool:
         """上一步; False on the first step (the caller leaves the flow)."""
         if self.step not in ORDER or self.step is Step.PLACE:
@@ -243,6 +257,18 @@ class BookingFlow:
         return True
 
     # -- the platform's answers -------------------------------------------------------------
+    def answer(self, call: BookingCall, result: Result) -> tuple[Effect, ...]:
+        """The platform's answer to one of this flow's calls, whichever it was."""
+        if isinstance(call, Book):
+            return self.booked(call.request, result)
+        if isinstance(call, LoadPlaces):
+            self.places_loaded(call.request, result)
+        elif isinstance(call, LoadDays):
+            self.days_loaded(call.request, result)
+        else:
+            self.slots_loaded(call.request, result)
+        return ()
+
     def places_loaded(self, request: int, result: Result) -> bool:
         if not self._current(request, Step.PLACE):
             return False
@@ -408,6 +434,19 @@ class MyAppointments:
         self.step = MyStep.LOADING
         self.problem = NONE
         return QueryMine(self._asked, *self._id)
+
+    def answer(self, call: QueryMine | CancelOne, result: Result) -> tuple[QueryMine, ...]:
+        """The platform's answer to one of this flow's calls, whichever it was."""
+        if isinstance(call, CancelOne):
+            return self.cancelled(call.request, result)
+        self.listed(call.request, result)
+        return ()
+
+    def reload(self) -> tuple[QueryMine, ...]:
+        """再试一次: the list again (after the platform did not answer)."""
+        if self.step is not MyStep.LIST or self._id is None:
+            return ()
+        return (self._query(),)
 
     def listed(self, request: int, result: Result) -> bool:
         if request != self._asked or self.step is not MyStep.LOADING:

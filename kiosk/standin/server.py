@@ -50,6 +50,7 @@ class StandInState:
     drip_s: float = 0.0  # answers trickle out over this long
     retry_after_s: int = 1
     clock_offset_s: float = 0.0  # the platform's clock this far ahead of this machine's
+    down: bool = False  # every request but the catalog answered 503 (maintenance)
     # Fault injection, not security: a seeded generator keeps test runs repeatable.
     rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
@@ -111,7 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
             if method == "GET" and self.path == API + "/catalog":
                 self._catalog(state)
                 return
-            if method != "GET" and state.roll(state.error_rate):
+            if state.down or (method != "GET" and state.roll(state.error_rate)):
                 raise PlatformError(503, "busy", "平台繁忙，请稍后再试")
             status, answer = self._route(method, terminal, body)
         except PlatformError as error:

@@ -16,18 +16,12 @@ from PIL import Image
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
-from devices.idcard.device import IdCardDevice
 from devices.idcard.identity import parse_text_block
-from devices.printer.printer import ReceiptPrinter
 from devices.printer.status import Paper
-from devices.printer.transport import parse_address
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
-from devices.sim.printer import PrinterSimulator
-from devices.status import Light
 from kiosk.progressquery import read_progress_link
-from kiosk.services import Devices
-from kiosk.standin.server import StandIn
-from tests.ui.driver import Driver, platform_station
+from kiosk.settings import Settings
+from tests.ui.driver import Driver, ResidentStation, resident_station
 from ui.qmltree import class_name, walk
 
 ITEM = "生育登记服务"
@@ -50,7 +44,7 @@ def page_folder(folder: Path) -> Path:
     return folder
 
 
-Station = tuple[Driver, StandIn, IdCardSimulator, PrinterSimulator]
+Station = ResidentStation
 
 
 @pytest.fixture
@@ -74,12 +68,8 @@ def _station(
     typed_identity_items: str,
     image_folder: bool = True,
 ) -> Iterator[Station]:
-    with (
-        platform_station(tmp_path) as (base, standin),
-        IdCardSimulator() as reader,
-        PrinterSimulator() as printer,
-    ):
-        settings = dataclasses.replace(
+    def configure(base: Settings) -> Settings:
+        return dataclasses.replace(
             base,
             camera=dataclasses.replace(
                 base.camera,
@@ -88,15 +78,9 @@ def _station(
             ),
             session=dataclasses.replace(base.session, typed_identity_items=typed_identity_items),
         )
-        devices = Devices(
-            id_reader=IdCardDevice(reader.url, command_timeout_s=0.5),
-            printer=ReceiptPrinter(parse_address(printer.address), printer.profile, timeout_s=0.5),
-            scanner=None,
-        )
-        kiosk = launch(settings, devices=devices, outbox_path=tmp_path / "outbox.db")
-        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN, 10_000)
-        yield kiosk, standin, reader, printer
-        kiosk.ui.devices.stop()  # before the simulators go away
+
+    with resident_station(launch, tmp_path, configure) as station:
+        yield station
 
 
 def open_application(kiosk: Driver) -> None:

@@ -4,16 +4,25 @@ part that holds something personal."""
 from __future__ import annotations
 
 from kiosk.apply.flow import ApplyFlow, CancelWait, Step, Wait
+from kiosk.appointments.flow import BookingFlow, MyStep
+from kiosk.district.results import Ok
 from kiosk.messages import message
 from kiosk.progress import ProgressAnswer
 from kiosk.progressquery import ApplicantQuery, NumberQuery
 from kiosk.visit import CardRoute, ResidentSession
 from tests.kiosk.apply.test_flow import STATION, at_materials, printed_receipt, received
 from tests.kiosk.apply.test_rules import AT, card, item, page
+from tests.kiosk.appointments.test_flow import BOOKED, at_identify, at_review
 
 
-def session(apply: ApplyFlow | None = None) -> ResidentSession:
-    return ResidentSession(apply or ApplyFlow(STATION, "*", clock=lambda: AT))
+def session(apply: ApplyFlow | None = None, booking: BookingFlow | None = None) -> ResidentSession:
+    visit = ResidentSession(
+        apply or ApplyFlow(STATION, "*", clock=lambda: AT),
+        lambda: booking or BookingFlow(station="新风社区政务服务站", hotline="010-12345"),
+    )
+    if booking is not None:
+        assert visit.booking is booking  # made, as the screen that began it does
+    return visit
 
 
 def test_session_card_while_identify_waits_goes_to_the_application() -> None:
@@ -42,6 +51,28 @@ def test_session_2023_foreign_card_asks_nothing_and_the_screen_says_why() -> Non
     assert not visit.progress.answered(earlier, ProgressAnswer(message="x"))
     visit.progress.wipe()
     assert not visit.progress.refused
+
+
+def test_session_card_while_a_booking_or_my_appointments_waits_goes_to_it() -> None:
+    visit = session(booking=at_identify())
+    visit.progress.waiting = True  # a stale flag elsewhere does not take it
+    assert visit.route_card() is CardRoute.BOOKING
+    visit.booking.wipe()
+    visit.mine.begin()
+    assert visit.route_card() is CardRoute.MY_APPOINTMENTS
+    visit.mine.wipe()
+    assert visit.route_card() is CardRoute.PROGRESS
+
+
+def test_session_appointment_flows_are_made_when_first_used() -> None:
+    visit = session()
+    assert visit.made() == ()
+    assert visit.route_card() is CardRoute.DROPPED  # without making them to ask
+    assert visit.made() == ()
+    visit.wipe()
+    assert visit.made() == ()
+    assert visit.booking is visit.booking
+    assert visit.made() == (visit.booking,)
 
 
 def test_session_card_nobody_waits_for_is_dropped() -> None:
@@ -75,12 +106,17 @@ def _filled_at_materials() -> ResidentSession:
     apply.step = Step.IDENTIFY  # so that a card is taken
     assert apply.app is not None
     apply.app.set_proxy(True)  # the agent's card is awaited again
-    visit = session(apply)
+    booking, _book = at_review()  # an identity and a phone
+    visit = session(apply, booking)
     assert visit.route_card() is CardRoute.APPLICATION
     assert visit.apply.card(card("elder")).ok
     visit.progress.waiting = True
     visit.progress.ask(NumberQuery("XCT0001-000001", "001X"))
     visit.progress.answered(visit.progress.asked, ProgressAnswer(message="found"))
+    visit.mine.begin()
+    (query,) = visit.mine.card(card())
+    assert visit.mine.listed(query.request, Ok(200, {"appointments": [BOOKED]}))
+    assert visit.mine.step is MyStep.LIST
     return visit
 
 
@@ -90,8 +126,9 @@ def test_session_wipe_reaches_every_holder() -> None:
     # Every part of the session that can hold personal data is a listed holder (a new
     # flow added as an attribute but not to holders() fails here).
     parts = [v for v in vars(visit).values() if hasattr(v, "holds_personal_data")]
+    assert visit.made() == (visit.booking, visit.mine)  # both were made by the visit
     assert {id(p) for p in parts} == {id(h) for h in holders}
-    assert len(holders) == 2  # a new holder must be filled above and proven empty below
+    assert len(holders) == 4  # a new holder must be filled above and proven empty below
     for holder in holders:
         assert holder.holds_personal_data(), type(holder).__name__
     effects = visit.wipe()
@@ -103,6 +140,10 @@ def test_session_wipe_reaches_every_holder() -> None:
     assert visit.progress.query is None
     assert visit.progress.answer is None
     assert not visit.progress.waiting
+    assert visit.booking.applicant is None
+    assert visit.booking.phone == ""
+    assert visit.mine.appointments == ()
+    assert not visit.mine.wants_card
 
 
 def test_session_wipe_after_the_receipt_drops_the_numbers() -> None:

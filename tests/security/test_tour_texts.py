@@ -20,7 +20,7 @@ def test_tour_every_screen_texts_are_plain_and_images_are_the_kiosks_own() -> No
         try:
             assert problems == []
             screens = []
-            for screen in walk_screens(ui, station.demo):
+            for screen in walk_screens(ui, station):
                 screens.append(screen)
                 if found := not_plain(ui.engine, ui.window):
                     offenders[screen] = found

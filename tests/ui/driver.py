@@ -19,8 +19,12 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from devices.idcard.device import IdCardDevice
+from devices.printer.printer import ReceiptPrinter
+from devices.printer.transport import parse_address
 from devices.sim.idcard import IdCardSimulator
 from devices.sim.printer import PrinterSimulator
+from devices.status import Light
 from kiosk.app.services import build_services
 from kiosk.catalog.sample import load_sample
 from kiosk.catalog.store import CatalogStore
@@ -273,6 +277,34 @@ def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
             ),
             standin,
         )
+
+
+ResidentStation = tuple["Driver", StandIn, IdCardSimulator, PrinterSimulator]
+
+
+@contextlib.contextmanager
+def resident_station(
+    launch: Callable[..., Driver],
+    tmp_path: Path,
+    configure: Callable[[Settings], Settings] = lambda settings: settings,
+) -> Iterator[ResidentStation]:
+    """The kiosk window as a resident meets it: the platform stand-in, the card reader and
+    the printer simulators, an outbox; `configure` adjusts the settings. Yields once every
+    device is online."""
+    with (
+        platform_station(tmp_path) as (base, standin),
+        IdCardSimulator() as reader,
+        PrinterSimulator() as printer,
+    ):
+        devices = Devices(
+            id_reader=IdCardDevice(reader.url, command_timeout_s=0.5),
+            printer=ReceiptPrinter(parse_address(printer.address), printer.profile, timeout_s=0.5),
+            scanner=None,
+        )
+        kiosk = launch(configure(base), devices=devices, outbox_path=tmp_path / "outbox.db")
+        kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN, 10_000)
+        yield kiosk, standin, reader, printer
+        kiosk.ui.devices.stop()  # before the simulators go away
 
 
 @pytest.fixture

@@ -44,10 +44,10 @@ def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:
     assert not kiosk.item("backButton").isEnabled()
 
 
-def test_unbuilt_tile_says_not_yet_available_with_hotline(kiosk: Driver) -> None:
+def test_appointment_tile_without_a_platform_says_to_call_the_hotline(kiosk: Driver) -> None:
     kiosk.click("tile_appointment")
     assert kiosk.visible("noticeDialog")
-    assert "暂未开放" in kiosk.texts()
+    assert "暂时无法预约" in kiosk.texts()
     assert any("12345" in text for text in kiosk.texts())
     kiosk.click("noticeOkButton")
     assert not kiosk.visible("noticeDialog")

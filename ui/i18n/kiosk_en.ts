@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>BookingScreen</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/BookingScreen.qml" line="+172"/>
+        <source>%n free</source>
+        <translation>
+            <numerusform>%n free</numerusform>
+            <numerusform>%n free</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n left</numerusform>
+            <numerusform>%n left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicePanel</name>
     <message numerus="yes">
         <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+261"/>
@@ -45,7 +64,7 @@
 <context>
     <name>GuideScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+80"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+82"/>
         <source>%n visit(s) at most</source>
         <translation>
             <numerusform>%n visit at most</numerusform>
@@ -75,7 +94,7 @@
 <context>
     <name>ItemListScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+32"/>
+        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+37"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -143,7 +162,7 @@
 <context>
     <name>Words</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/Words.qml" line="+25"/>
+        <location filename="../qml/Kiosk/Words.qml" line="+27"/>
         <source>%n page(s) photographed</source>
         <translation>
             <numerusform>%n page photographed</numerusform>

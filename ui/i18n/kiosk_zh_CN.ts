@@ -466,6 +466,234 @@
     </message>
 </context>
 <context>
+    <name>BookingScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/BookingScreen.qml" line="+29"/>
+        <source>Where would you like to go?</source>
+        <translation>请选择办理地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which day?</source>
+        <translation>请选择日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What time?</source>
+        <translation>请选择时间段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is coming</source>
+        <translation>请确认预约人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mobile phone number</source>
+        <translation>请填写手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check your appointment</source>
+        <translation>请核对预约信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking…</source>
+        <translation>正在预约…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not confirmed yet</source>
+        <translation>预约尚未确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your appointment is booked</source>
+        <translation>预约成功</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, %2–%3</source>
+        <extracomment>A booked time: %1 the day, %2 and %3 the start and end (e.g. 09:30–10:00)</extracomment>
+        <translation>%1 %2—%3</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Step %1 of %2</source>
+        <extracomment>Where the resident is in the booking: step %1 of %2</extracomment>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Booking your time with the district platform…</source>
+        <translation>正在向区政务服务平台预约…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking up free times…</source>
+        <translation>正在查询可预约时间…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Appointments cannot be booked on this kiosk right now. Please call %1.</source>
+        <translation>本终端暂时无法预约，请拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Nearest to you · %1</source>
+        <translation>离您最近 · %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+33"/>
+        <location line="+123"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-137"/>
+        <source>%n free</source>
+        <translation>
+            <numerusform>余 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+35"/>
+        <source>Full</source>
+        <translation>已约满</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n left</source>
+        <translation>
+            <numerusform>余 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The appointment is made in the name on the card. Please bring the same card to the window.</source>
+        <translation>将以身份证上的姓名预约，办理时请携带同一张身份证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card reader is not working right now. Please ask the station staff, or call %1.</source>
+        <translation>身份证读卡器暂时无法使用，请联系站内工作人员，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The window may call you about the appointment. The number is only used for this.</source>
+        <translation>窗口可能就本次预约与您联系，号码仅用于本次预约。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>11-digit mobile number</source>
+        <translation>11位手机号码</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <extracomment>A label and its value on a review screen</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Confirm the appointment</source>
+        <translation>确认预约</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Appointment number: %1</source>
+        <translation>预约号：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printing your appointment slip…</source>
+        <translation>正在打印预约凭条…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take your slip: it lists what to bring. Come with the same ID card a little before the time.</source>
+        <translation>请取走预约凭条，上面列有需携带的材料。请携带同一张身份证，提前到达。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>打印机缺纸。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip could not be printed. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>凭条未能打印。请用手机拍下下方的二维码和预约号，已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>To cancel, choose My appointments here, or call %1.</source>
+        <translation>如需取消，请在本终端选择“我的预约”，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I have taken a photo, finish</source>
+        <translation>我已拍照，完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>CameraPreview</name>
     <message>
         <location filename="../qml/Kiosk/components/CameraPreview.qml" line="+13"/>
@@ -991,14 +1219,14 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+50"/>
-        <location line="+114"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+51"/>
+        <location line="+115"/>
         <source>: </source>
         <extracomment>Between a label and its value</extracomment>
         <translation>：</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
@@ -1006,6 +1234,11 @@
         <location line="+1"/>
         <source>Apply here</source>
         <translation>可在本机申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book a time here</source>
+        <translation>可预约</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1269,6 +1502,11 @@
         <source>Apply online</source>
         <translation>在线办理</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Book a time at the window</source>
+        <translation>预约窗口办理时间</translation>
+    </message>
 </context>
 <context>
     <name>GuidesScreen</name>
@@ -1378,12 +1616,27 @@
 </context>
 <context>
     <name>ItemListScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+25"/>
+        <source>Items you can apply for here</source>
+        <translation>可在线办理的事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items you can book a time for</source>
+        <translation>可预约办理的事项</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ItemListScreen.qml" line="+32"/>
+        <location line="+11"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>共%n项</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>My appointments: see or cancel</source>
+        <translation>我的预约：查看或取消</translation>
     </message>
 </context>
 <context>
@@ -1409,27 +1662,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+37"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+39"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Items you can apply for here</source>
-        <translation>可在线办理的事项</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not yet available</source>
-        <translation>暂未开放</translation>
+        <location line="+111"/>
+        <source>Cannot book here right now</source>
+        <translation>暂时无法预约</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This service is not available on this kiosk yet. Please call %1 or ask the station staff.</source>
-        <translation>本终端暂未开放此项服务。请拨打 %1 或咨询服务站工作人员。</translation>
+        <source>Appointments cannot be booked from this kiosk right now. Please call %1 or ask the station staff.</source>
+        <translation>本终端暂时无法预约，请拨打 %1 或咨询站内工作人员。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+12"/>
         <location line="+5"/>
         <source>Cannot apply here right now</source>
         <translation>暂时无法在线办理</translation>
@@ -1445,7 +1693,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1453,6 +1701,90 @@
         <location line="+63"/>
         <source>Read the service guides</source>
         <translation>查看办事指南</translation>
+    </message>
+</context>
+<context>
+    <name>MyAppointmentsScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/MyAppointmentsScreen.qml" line="+19"/>
+        <source>My appointments</source>
+        <translation>我的预约</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Appointments cannot be looked up on this kiosk right now. Please call %1.</source>
+        <translation>本终端暂时无法查询预约，请拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your upcoming appointments are shown, and you can cancel one.</source>
+        <translation>读卡后显示您尚未到期的预约，可在此取消。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card reader is not working right now. Please ask the station staff, or call %1.</source>
+        <translation>身份证读卡器暂时无法使用，请联系站内工作人员，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>You have no upcoming appointments.</source>
+        <translation>您目前没有待办理的预约。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel this appointment? The time is then free for someone else.</source>
+        <translation>确定取消这个预约吗？取消后该时间段将留给其他人。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1, %2–%3</source>
+        <extracomment>An appointment&apos;s time: %1 the day, %2 and %3 the start and end</extracomment>
+        <translation>%1 %2—%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Appointment number: %1</source>
+        <translation>预约号：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel this appointment</source>
+        <translation>取消此预约</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No, keep it</source>
+        <translation>不取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yes, cancel it</source>
+        <translation>确定取消</translation>
     </message>
 </context>
 <context>
@@ -2168,7 +2500,7 @@
 <context>
     <name>Words</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/Words.qml" line="+25"/>
+        <location filename="../qml/Kiosk/Words.qml" line="+27"/>
         <source>%n page(s) photographed</source>
         <translation>
             <numerusform>已拍摄 %n 页</numerusform>
@@ -2190,7 +2522,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -2521,7 +2853,108 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-96"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%3 %2 %1</source>
+        <extracomment>A booking day: %1 the month&apos;s name, %2 the day of the month, %3 the weekday</extracomment>
+        <translation>%1%2日 %3</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>It stopped working several times in a row. The district has been told, and a technician will check it.</source>
         <translation>本机连续多次出现故障，已通知区政务服务中心，技术人员将尽快检修。</translation>
     </message>

@@ -114,10 +114,11 @@ def test_tour_renders_every_screen_without_warnings(tmp_path: Path) -> None:
     result = run("tour", "--out", str(tmp_path), timeout=300)
     assert result.returncode == 0, result.stderr
     for layout in ("portrait", "landscape"):
-        for screen, _step in STEPS:
+        for screen in [name for name, _step in STEPS] + ["appointment-booked", "appointment-mine"]:
             for variant in ("", "-elder"):
                 shot = tmp_path / f"{layout}{variant}-{screen}.png"
                 assert shot.stat().st_size > 10_000, shot
+        assert (tmp_path / f"{layout}-appointment-day-en.png").stat().st_size > 10_000
 
 
 def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE
 from devices.printer.layout import Receipt
+from kiosk.appointments.calls import call_platform
 from kiosk.appointments.flow import (
     BOOK_TRIES,
     Book,
@@ -59,7 +60,7 @@ def flow() -> BookingFlow:
     return BookingFlow(station="德胜街道新风社区政务服务站", hotline="010-12345")
 
 
-def at_phone() -> BookingFlow:
+def at_identify() -> BookingFlow:
     booking = flow()
     (places,) = booking.begin(item(ITEM))
     assert isinstance(places, LoadPlaces)
@@ -71,6 +72,12 @@ def at_phone() -> BookingFlow:
     assert isinstance(slots, LoadSlots)
     assert booking.slots_loaded(slots.request, Ok(200, SLOTS))
     assert booking.choose_slot("s2")
+    assert booking.step is Step.IDENTIFY
+    return booking
+
+
+def at_phone() -> BookingFlow:
+    booking = at_identify()
     assert booking.card(card())
     assert booking.step is Step.PHONE
     return booking
@@ -278,23 +285,10 @@ def run(
     todo = list(effects)
     while todo:
         effect = todo.pop(0)
-        if isinstance(effect, LoadPlaces):
-            booking.places_loaded(effect.request, platform.appointment_places(effect.item_code))
-        elif isinstance(effect, LoadDays):
-            booking.days_loaded(
-                effect.request, platform.appointment_days(effect.item_code, effect.place_id)
-            )
-        elif isinstance(effect, LoadSlots):
-            answer = platform.appointment_slots(effect.item_code, effect.place_id, effect.day.day)
-            booking.slots_loaded(effect.request, answer)
-        elif isinstance(effect, Book):
-            slot, code, place = effect.slot_id, effect.item_code, effect.place_id
-            result = platform.book_appointment(
-                slot, code, place, effect.applicant, effect.idempotency_key
-            )
-            todo += booking.booked(effect.request, result)
-        elif isinstance(effect, PrintSlip):
+        if isinstance(effect, PrintSlip):
             printed.append(effect.slip)
+        elif isinstance(effect, LoadPlaces | LoadDays | LoadSlots | Book):
+            todo += booking.answer(effect, call_platform(platform, effect))
     return printed
 
 
@@ -318,15 +312,12 @@ def test_journey_book_print_find_and_cancel_at_the_stand_in(platform: PlatformCl
     mine = MyAppointments()
     mine.begin()
     (query,) = mine.card(card())
-    mine.listed(query.request, platform.my_appointments(query.id_type, query.id_number))
+    assert mine.answer(query, call_platform(platform, query)) == ()
     assert [a.number for a in mine.appointments] == [booking.appointment.number]
     assert mine.choose(booking.appointment.number)
     (cancel,) = mine.cancel()
-    result = platform.cancel_appointment(
-        cancel.number, cancel.id_type, cancel.id_number, cancel.idempotency_key
-    )
-    (again,) = mine.cancelled(cancel.request, result)
-    mine.listed(again.request, platform.my_appointments(again.id_type, again.id_number))
+    (again,) = mine.answer(cancel, call_platform(platform, cancel))
+    mine.answer(again, call_platform(platform, again))
     assert mine.appointments == ()
     assert mine.note == message("appointment.cancelled")
     booking.wipe()

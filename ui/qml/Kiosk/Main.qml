@@ -20,6 +20,8 @@ Window {
     required property ServiceState service
     required property ProgressViewModel progress
     required property ApplyViewModel apply
+    required property BookingViewModel booking
+    required property MyAppointmentsViewModel appointments
     required property HoursWatch hours
     required property SelfCheckViewModel selfCheck
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
@@ -78,12 +80,20 @@ Window {
                 hotline: window.shell.hotline
             })
         } else if (key === "apply") {
-            window.openList("online", qsTr("Items you can apply for here"))
+            window.openList("online", "")
+        } else if (key === "appointment") {
+            if (!window.booking.available) {
+                window.cannotBook()
+                return
+            }
+            window.catalog.showList("appointment", "")
+            const list = window.push("ItemListScreen.qml", {
+                objectName: "bookableListScreen", catalog: window.catalog, kind: "appointment"
+            })
+            list.itemChosen.connect(window.openBooking)
+            list.myAppointmentsChosen.connect(window.openMyAppointments)
         } else if (key === "attract") {
             window.attractShowing = true
-        } else {
-            notice.show(qsTr("Not yet available"),
-                        qsTr("This service is not available on this kiosk yet. Please call %1 or ask the station staff.").arg(window.shell.hotline))
         }
     }
 
@@ -98,7 +108,7 @@ Window {
     function openList(kind: string, name: string) {
         window.catalog.showList(kind, name)
         const list = window.push("ItemListScreen.qml", {
-            objectName: "itemListScreen", catalog: window.catalog
+            objectName: "itemListScreen", catalog: window.catalog, kind: kind
         })
         list.itemChosen.connect(window.openGuide)
     }
@@ -120,6 +130,32 @@ Window {
             stationName: window.shell.stationName
         })
         guide.applyRequested.connect(window.openApply)
+        guide.bookRequested.connect(window.openBooking)
+    }
+
+    // 预约办理 for one item (from the appointment list or from its guide).
+    function openBooking(code: string) {
+        if (window.outOfService || !window.booking.begin(code)) {
+            window.cannotBook()
+            return
+        }
+        const booking = window.push("BookingScreen.qml", {
+            objectName: "bookingScreen", booking: window.booking, devices: window.devices,
+            hotline: window.shell.hotline
+        })
+        booking.finished.connect(window.shell.endSession)
+    }
+
+    function cannotBook() {
+        notice.show(qsTr("Cannot book here right now"),
+                    qsTr("Appointments cannot be booked from this kiosk right now. Please call %1 or ask the station staff.").arg(window.shell.hotline))
+    }
+
+    function openMyAppointments() {
+        window.push("MyAppointmentsScreen.qml", {
+            objectName: "myAppointmentsScreen", appointments: window.appointments,
+            devices: window.devices, hotline: window.shell.hotline
+        })
     }
 
     function openApply(code: string) {
@@ -139,9 +175,12 @@ Window {
         })
     }
 
-    // 返回: the application goes back one of its own steps first.
+    // 返回: the application and the booking go back one of their own steps first.
     function goBack() {
-        if (stack.currentItem && stack.currentItem.objectName === "applyScreen" && window.apply.back())
+        const current = stack.currentItem ? stack.currentItem.objectName : ""
+        if (current === "applyScreen" && window.apply.back())
+            return
+        if (current === "bookingScreen" && window.booking.back())
             return
         stack.popCurrentItem(window.slides() ? StackView.PopTransition : StackView.Immediate)
     }

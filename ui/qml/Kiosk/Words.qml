@@ -9,11 +9,13 @@ import QtQml
 // Each area has its own section; keep codes in their section, sorted, one per case.
 QtObject {
     function say(code: string, args: list<string>): string {
-        const words = _words(code)
-        if (words === "")
-            return ""
-        // One pass: an argument that itself holds "%2" (a label from the catalog) stays as
-        // it is, where chained .arg() calls would fill it in.
+        return fill(_words(code), args)
+    }
+
+    // `words` with %1, %2, … filled from `args` in one pass: an argument that itself holds
+    // "%2" (a name from the catalog or the platform) stays as it is, where chained .arg()
+    // calls would fill it in.
+    function fill(words: string, args: list<string>): string {
         return words.replace(/%([1-9])/g, (marker, n) => n <= args.length ? args[n - 1] : marker)
     }
 
@@ -30,6 +32,21 @@ QtObject {
         default:
             return qsTr("Not provided")
         }
+    }
+
+    // A day of a booking: `date` as 2026-12-02, `weekday` 1 (Monday) to 7 (Sunday).
+    function day(date: string, weekday: int): string {
+        const parts = date.split("-")
+        if (parts.length !== 3)
+            return date
+        const months = [qsTr("Jan"), qsTr("Feb"), qsTr("Mar"), qsTr("Apr"), qsTr("May"),
+                        qsTr("Jun"), qsTr("Jul"), qsTr("Aug"), qsTr("Sep"), qsTr("Oct"),
+                        qsTr("Nov"), qsTr("Dec")]
+        const days = [qsTr("Mon"), qsTr("Tue"), qsTr("Wed"), qsTr("Thu"), qsTr("Fri"),
+                      qsTr("Sat"), qsTr("Sun")]
+        //: A booking day: %1 the month's name, %2 the day of the month, %3 the weekday
+        return qsTr("%3 %2 %1").arg(months[Number(parts[1]) - 1] ?? parts[1])
+                               .arg(Number(parts[2])).arg(days[weekday - 1] ?? "")
     }
 
     // 好差评: the five levels (kiosk/submission.py RATING_LEVELS), 5 the best.

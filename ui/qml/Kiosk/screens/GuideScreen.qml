@@ -13,6 +13,7 @@ KioskPage {
     required property string stationName
     readonly property GuideView guide: catalog.guide
     signal applyRequested(string code)
+    signal bookRequested(string code)
 
     title: page.guide.name
     Component.onCompleted: page.devices.forgetPrintStatus()
@@ -66,6 +67,7 @@ KioskPage {
         Badge { text: Words.term(page.guide.caseType) }
         Badge { text: qsTr("%1 level").arg(Words.term(page.guide.level)) }
         Badge { visible: page.guide.canApply; strong: true; text: qsTr("Apply here") }
+        Badge { visible: page.guide.canBook; strong: true; text: qsTr("Book a time here") }
     }
 
     SectionBox {
@@ -282,5 +284,15 @@ KioskPage {
         fontSize: Theme.fontLarge
         text: qsTr("Apply online")
         onClicked: page.applyRequested(page.guide.code)
+    }
+
+    KioskButton {
+        objectName: "bookButton"
+        visible: page.guide.canBook
+        width: parent.width
+        primary: !page.guide.canApply
+        fontSize: Theme.fontLarge
+        text: qsTr("Book a time at the window")
+        onClicked: page.bookRequested(page.guide.code)
     }
 }

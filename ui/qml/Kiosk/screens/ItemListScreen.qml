@@ -4,12 +4,15 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Types
 
-// The items of one theme, department or level.
+// The items of one theme, department or level, or of what can be done here: "online"
+// (在线申报) or "appointment" (预约办理, with 我的预约 above the items).
 Item {
     id: screen
 
     required property CatalogViewModel catalog
+    property string kind: ""  // "online", "appointment" or "" (a theme, department, level)
     signal itemChosen(string code)
+    signal myAppointmentsChosen()
 
     ColumnLayout {
         anchors.fill: parent
@@ -19,7 +22,9 @@ Item {
         KioskText {
             objectName: "listTitle"
             Layout.fillWidth: true
-            text: Words.term(screen.catalog.listTitle)
+            text: screen.kind === "online" ? qsTr("Items you can apply for here")
+                  : screen.kind === "appointment" ? qsTr("Items you can book a time for")
+                  : Words.term(screen.catalog.listTitle)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHuge
             font.bold: true
@@ -33,6 +38,14 @@ Item {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText
+        }
+        KioskButton {
+            objectName: "myAppointmentsButton"
+            visible: screen.kind === "appointment"
+            Layout.fillWidth: true
+            fontSize: Theme.fontLarge
+            text: qsTr("My appointments: see or cancel")
+            onClicked: screen.myAppointmentsChosen()
         }
         ListView {
             id: list
