@@ -137,6 +137,14 @@ class ResidentSession:
             self._mine = MyAppointments()
         return self._mine
 
+    @property
+    def booking_made(self) -> bool:
+        return self._booking is not None
+
+    @property
+    def mine_made(self) -> bool:
+        return self._mine is not None
+
     def made(self) -> tuple[Holder, ...]:
         """The appointment flows made so far (see __init__)."""
         return tuple(flow for flow in (self._booking, self._mine) if flow is not None)

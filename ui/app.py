@@ -490,7 +490,7 @@ def _appointments(
 ) -> tuple[BookingViewModel, MyAppointmentsViewModel]:
     """预约办理 and 我的预约: their calls go to the platform through the sync worker."""
     booking = BookingViewModel(visit, catalog.item, service=outbox, hub=hub, parent=parent)
-    mine = MyAppointmentsViewModel(visit, catalog.item, service=outbox, parent=parent)
+    mine = MyAppointmentsViewModel(visit, catalog.item_name, service=outbox, parent=parent)
     return booking, mine
 
 

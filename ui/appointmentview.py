@@ -198,9 +198,16 @@ class _Calls(QObject):
             self._service.requestAppointment.emit(call)
 
     def drop(self) -> None:
-        """Nothing awaited any more (the wipe, leaving the screen)."""
+        """Nothing awaited any more."""
         self._awaited = None
         self._bound.stop()
+
+    def abandon(self) -> None:
+        """The resident has gone (the wipe, the screen left): a call still queued is not
+        sent (it may carry their ID number), its answer is dropped."""
+        if self._awaited is not None and self._service is not None:
+            self._service.abandon_appointment(self._awaited)
+        self.drop()
 
     @Slot(object, object)
     def _on_answer(self, call: Call, result: Result) -> None:
@@ -288,8 +295,8 @@ class BookingViewModel(QObject):
 
     @Slot(object)
     def _on_wiped(self, _effects: object) -> None:
-        self._calls.drop()
-        if self._session.made():  # a visit that never booked has nothing to clear
+        self._calls.abandon()
+        if self._session.booking_made:  # a visit that never booked has nothing to clear
             self._publish()
 
     # -- what the screen shows --------------------------------------------------------------
@@ -397,7 +404,7 @@ class BookingViewModel(QObject):
     def reset(self) -> None:
         """The screen is left: the booking and its answers still on their way are dropped."""
         self._flow.wipe()
-        self._calls.drop()
+        self._calls.abandon()
         self._publish()
 
 
@@ -411,7 +418,7 @@ class MyAppointmentsViewModel(QObject):
     def __init__(
         self,
         visit: VisitModel,
-        lookup: Callable[[str], ServiceItem | None],
+        item_name: Callable[[str], str],
         *,
         service: OutboxService | None,
         parent: QObject | None = None,
@@ -419,10 +426,11 @@ class MyAppointmentsViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = visit.session
-        self._lookup = lookup
+        self._item_name = item_name
         self._service = service
         self._calls = _Calls(service, self._on_answer, answer_bound_ms, self)
         self.rows = AppointmentRows(self)
+        self._listed: tuple[Appointment, ...] = ()  # what the rows show
         visit.myAppointmentsCard.connect(self._on_card)
         visit.wiped.connect(self._on_wiped)
 
@@ -433,15 +441,17 @@ class MyAppointmentsViewModel(QObject):
     def _run(self, effects: tuple[Call, ...]) -> None:
         for call in effects:
             self._calls.send(call)
-        self.rows.set_rows([self._row(a) for a in self._flow.appointments])
+        listed = self._flow.appointments
+        if listed is not self._listed:  # the rows follow a new answer, not every tap
+            self._listed = listed
+            self.rows.set_rows([self._row(a) for a in listed])
         self.changed.emit()
 
     def _row(self, appointment: Appointment) -> AppointmentRow:
-        item = self._lookup(appointment.item_code)
         place = appointment.place
         date, weekday = _when(appointment.start)
         start, end = _clock(appointment.start), _clock(appointment.end)
-        name = item.name if item else appointment.item_code
+        name = self._item_name(appointment.item_code) or appointment.item_code
         return AppointmentRow(
             appointment.number, name, place.name, place.address, date, weekday, start, end
         )
@@ -458,8 +468,8 @@ class MyAppointmentsViewModel(QObject):
 
     @Slot(object)
     def _on_wiped(self, _effects: object) -> None:
-        self._calls.drop()
-        if self._session.made():
+        self._calls.abandon()
+        if self._session.mine_made:
             self._run(())
 
     available = Property(bool, lambda self: self._service is not None, constant=True)
@@ -509,5 +519,5 @@ class MyAppointmentsViewModel(QObject):
     @Slot()
     def reset(self) -> None:
         self._flow.wipe()
-        self._calls.drop()
+        self._calls.abandon()
         self._run(())

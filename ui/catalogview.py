@@ -321,6 +321,13 @@ class CatalogViewModel(QObject):
                 self._usage.count(item.code, use)
         return True
 
+    def item_name(self, code: str) -> str:
+        """An item's name from the summaries in memory ("" if the catalog has no such item):
+        no guide is read for it."""
+        if self._library is None or code not in self._library:
+            return ""
+        return self._library.summary(code).name
+
     def item(self, code: str) -> ServiceItem | None:
         """The whole item behind a code (for an application), None if it is gone."""
         if self._library is None:

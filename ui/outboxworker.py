@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -103,6 +104,11 @@ class OutboxWorker(QObject):
         self._attempts: TailAttempts | None = None  # made on the sync thread
         self._timer: QTimer | None = None
         self._trouble = ""
+        # Appointment calls whose resident has gone (the wipe, the screen left) before their
+        # answer: not sent if still queued. Added from the GUI thread; each is removed when
+        # this thread comes to it, so none outlives its call.
+        self._abandoned: list[Call] = []
+        self._abandoned_lock = threading.Lock()
 
     @Slot()
     def start(self) -> None:
@@ -278,6 +284,11 @@ class OutboxWorker(QObject):
         from kiosk.appointments.calls import call_platform
         from kiosk.district.results import Offline
 
+        with self._abandoned_lock:
+            gone = any(abandoned is call for abandoned in self._abandoned)
+            self._abandoned = [abandoned for abandoned in self._abandoned if abandoned is not call]
+        if gone:  # its resident left before it was sent: their ID number stays here
+            return
         if self._deliverer is None:
             self.appointmentAnswered.emit(call, Offline("the platform client did not start"))
             return
@@ -286,7 +297,14 @@ class OutboxWorker(QObject):
         except Exception as error:  # a resident waits at the screen: never leave them there
             _log_failure("appointment call", error)
             result = Offline(f"unexpected {type(error).__name__}")
+        with self._abandoned_lock:  # abandoned while it was on its way: nothing kept of it
+            self._abandoned = [abandoned for abandoned in self._abandoned if abandoned is not call]
         self.appointmentAnswered.emit(call, result)
+
+    def abandon(self, call: Call) -> None:
+        """From the GUI thread: `call`, still queued, is for nobody any more (not sent)."""
+        with self._abandoned_lock:
+            self._abandoned.append(call)  # removed when the worker comes to it
 
     @Slot(object)
     def heartbeat(self, station: StationHealth) -> None:
@@ -619,6 +637,11 @@ class OutboxService(QObject):
 
     def nudge(self) -> None:
         self.requestNudge.emit()
+
+    def abandon_appointment(self, call: Call) -> None:
+        """A call of the appointment flows whose resident has gone: not sent if it still
+        waits in the sync worker's queue."""
+        self._worker.abandon(call)
 
     def heartbeat(self, station: StationHealth) -> None:
         self.requestHeartbeat.emit(station)

@@ -158,6 +158,7 @@ class BookingFlow:
         if self.step is not Step.PLACE or place is None or self.item is None:
             return ()
         self.place, self.day, self.slot = place, None, None
+        self.days, self.slots = (), ()  # the last place's: not to be tapped meanwhile
         self.step = Step.DAY
         return (self._load(LoadDays(self._next(), self.item.code, place.place_id)),)
 
@@ -254,6 +255,9 @@ class BookingFlow:
             previous = Step.SLOT  # a card read stays for this visit; no need to read it again
         self.step = previous
         self.problem = NONE
+        if self.loading:  # the list on its way is for the step left: dropped
+            self._asked += 1
+            self.loading = False
         return True
 
     # -- the platform's answers -------------------------------------------------------------
@@ -451,7 +455,7 @@ class MyAppointments:
     def listed(self, request: int, result: Result) -> bool:
         if request != self._asked or self.step is not MyStep.LOADING:
             return False
-        found = _read(result, wire.read_appointments)
+        found = _read(result, wire.read_appointments, message("appointment.list_failed"))
         self.step = MyStep.LIST
         if isinstance(found, Message):
             self.problem = found
@@ -494,17 +498,22 @@ class MyAppointments:
             self.note = message("appointment.too_late")
         elif isinstance(result, Rejected):
             self.note = message("appointment.cancel_refused", result.message[:120])
-        else:
-            self.note = message("appointment.offline")
+        else:  # it may have reached the platform: the list, asked again, tells
+            self.note = message("appointment.cancel_unconfirmed")
         self.chosen = None
         return (self._query(),)
 
 
-def _read(result: Result, reader: Callable[[object], T | wire.UnreadableAnswer]) -> T | Message:
-    """The answer read into its values, or the message for the resident."""
+def _read(
+    result: Result,
+    reader: Callable[[object], T | wire.UnreadableAnswer],
+    failed: Message | None = None,
+) -> T | Message:
+    """The answer read into its values, or the message for the resident (`failed` for any
+    answer but a good one, where the booking's words do not fit)."""
     if not isinstance(result, Ok):
-        return _refusal(result)
+        return failed or _refusal(result)
     value = reader(result.data)
     if isinstance(value, wire.UnreadableAnswer):
-        return message("appointment.offline")
+        return failed or message("appointment.offline")
     return value

@@ -157,6 +157,9 @@ class CatalogLibrary:
     def __len__(self) -> int:
         return len(self.summaries)
 
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
     def summary(self, code: str) -> ItemSummary:
         return self._by_code[code]
 

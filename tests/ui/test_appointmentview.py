@@ -31,7 +31,7 @@ def test_my_appointments_without_an_answer_in_time_says_so_and_drops_the_late_on
 ) -> None:
     service = silent_service()
     visit = VisitModel(session())
-    mine = MyAppointmentsViewModel(visit, lambda _code: None, service=service, answer_bound_ms=50)
+    mine = MyAppointmentsViewModel(visit, lambda _code: "", service=service, answer_bound_ms=50)
     sent: list[QueryMine] = []
     service.requestAppointment.connect(sent.append)
     mine.begin()
@@ -40,9 +40,9 @@ def test_my_appointments_without_an_answer_in_time_says_so_and_drops_the_late_on
     assert mine.step == MineStep.Value.Loading
     (query,) = sent
     qtbot.waitUntil(lambda: visit.session.mine.step is MyStep.LIST, timeout=5000)
-    assert mine.messageCode == "appointment.offline"
+    assert mine.messageCode == "appointment.list_failed"
     service.appointmentAnswered.emit(query, Ok(200, {"appointments": []}))  # too late
-    assert mine.messageCode == "appointment.offline"
+    assert mine.messageCode == "appointment.list_failed"
     mine.retry()
     assert len(sent) == 2
     assert mine.step == MineStep.Value.Loading
@@ -58,3 +58,17 @@ def test_every_step_of_the_flows_has_its_qml_enum_value() -> None:
 
     assert [BookingStep.Value[step.name.title()] for step in Step] == list(BookingStep.Value)[1:]
     assert [MineStep.Value[step.name.title()] for step in MyStep] == list(MineStep.Value)[1:]
+
+
+def test_a_call_abandoned_while_queued_is_not_sent_and_nothing_of_it_is_kept() -> None:
+    from kiosk.appointments.flow import QueryMine
+
+    worker = OutboxWorker(_never, _never, _never)  # no platform client: "offline" if sent
+    answers: list[object] = []
+    worker.appointmentAnswered.connect(lambda call, _result: answers.append(call))
+    gone, waiting = QueryMine(1, "resident_id", "11010519491231002X"), QueryMine(2, "x", "y")
+    worker.abandon(gone)  # the resident left; the call still waits in the queue
+    worker.appointment(gone)
+    worker.appointment(waiting)
+    assert answers == [waiting]
+    assert worker._abandoned == []  # no ID number stays behind

@@ -678,7 +678,7 @@
         <translation>凭条未能打印。请用手机拍下下方的二维码和预约号，已通知工作人员。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>To cancel, choose My appointments here, or call %1.</source>
         <translation>如需取消，请在本终端选择“我的预约”，或拨打 %1。</translation>
     </message>
@@ -1693,7 +1693,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+115"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -3312,6 +3312,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The platform did not confirm the cancellation in time. It may have been cancelled: the list below shows how things stand now.</source>
+        <translation>平台未能及时确认取消，预约可能已经取消，请以下方列表为准。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The appointment is cancelled.</source>
         <translation>预约已取消。</translation>
     </message>
@@ -3319,6 +3324,11 @@
         <location line="+2"/>
         <source>This day is fully booked. Please go back and choose another day.</source>
         <translation>当天已约满，请返回选择其他日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your appointments cannot be looked up right now: the district&apos;s government service platform does not answer. Please try again, or call the hotline.</source>
+        <translation>区政务服务平台暂时无法连接，查询不到您的预约。请稍后再试，或拨打热线。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -28,7 +28,7 @@ from kiosk.appointments.flow import (
 )
 from kiosk.catalog.sample import sample_document
 from kiosk.district.client import Busy, Offline, Ok, PlatformClient, Rejected, Result
-from kiosk.messages import NONE, message
+from kiosk.messages import message
 from kiosk.standin.server import StandIn
 from tests.kiosk.apply.test_rules import card, item
 
@@ -263,9 +263,33 @@ def test_my_appointments_too_late_and_offline() -> None:
     mine2.begin()
     (query2,) = mine2.card(card())
     mine2.listed(query2.request, Offline("refused", "refused"))
-    assert mine2.problem == message("appointment.offline")
+    assert mine2.problem == message("appointment.list_failed")  # not "nothing was booked"
     assert mine2.step is MyStep.LIST
-    assert mine2.problem != NONE
+    (again,) = mine2.reload()
+    mine2.listed(again.request, Ok(200, {"appointments": [BOOKED]}))
+    mine2.choose("YY0123456789")
+    (cancel2,) = mine2.cancel()
+    (reload,) = mine2.cancelled(cancel2.request, Offline("timeout", "timeout"))
+    assert mine2.note == message("appointment.cancel_unconfirmed")  # it may have gone through
+    assert isinstance(reload, QueryMine)
+
+
+def test_back_while_a_list_loads_drops_it_and_a_new_place_starts_without_old_days() -> None:
+    booking = flow()
+    (places,) = booking.begin(item(ITEM))
+    booking.places_loaded(places.request, Ok(200, PLACES))
+    (days,) = booking.choose_place("street")
+    assert booking.loading
+    assert booking.back()
+    assert booking.step is Step.PLACE
+    assert not booking.loading  # the screen does not wait for ever
+    assert not booking.days_loaded(days.request, Ok(200, DAYS))  # late: for the step left
+    (days,) = booking.choose_place("street")
+    booking.days_loaded(days.request, Ok(200, DAYS))
+    assert booking.back()
+    booking.choose_place("street")
+    assert booking.days == ()  # the last answer's days cannot be tapped meanwhile
+    assert booking.choose_day("2026-12-02") == ()
 
 
 # -- the journey against the stand-in -----------------------------------------------------

@@ -180,8 +180,18 @@ Window {
         const current = stack.currentItem ? stack.currentItem.objectName : ""
         if (current === "applyScreen" && window.apply.back())
             return
-        if (current === "bookingScreen" && window.booking.back())
-            return
+        if (current === "bookingScreen"
+                && (window.booking.step === BookingStep.Booking || window.booking.back()))
+            return  // while booking, the answer is awaited: 返回 waits too
+        if (current === "myAppointmentsScreen") {
+            const step = window.appointments.step
+            if (step === MineStep.Loading || step === MineStep.Cancelling)
+                return
+            if (step === MineStep.Confirm) {
+                window.appointments.keep()  // 返回 from "cancel this one?" is 不取消
+                return
+            }
+        }
         stack.popCurrentItem(window.slides() ? StackView.PopTransition : StackView.Immediate)
     }
 

@@ -302,10 +302,14 @@ QtObject {
             return qsTr("You already have an appointment for this item (%1). To choose another time, cancel it under My appointments first.")
         case "appointment.cancel_refused":
             return qsTr("The appointment could not be cancelled (%1). Please call the hotline.")
+        case "appointment.cancel_unconfirmed":
+            return qsTr("The platform did not confirm the cancellation in time. It may have been cancelled: the list below shows how things stand now.")
         case "appointment.cancelled":
             return qsTr("The appointment is cancelled.")
         case "appointment.day_full":
             return qsTr("This day is fully booked. Please go back and choose another day.")
+        case "appointment.list_failed":
+            return qsTr("Your appointments cannot be looked up right now: the district's government service platform does not answer. Please try again, or call the hotline.")
         case "appointment.no_free_days":
             return qsTr("There are no free times here in the next two weeks. Please choose another place, or call the hotline.")
         case "appointment.no_places":

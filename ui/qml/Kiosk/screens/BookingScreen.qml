@@ -337,6 +337,7 @@ KioskPage {
                     sourceSize.height: height
                     smooth: false
                     cache: false
+                    asynchronous: true  // drawn off the GUI thread (qrcode, the first time)
                 }
                 BodyText {
                     horizontalAlignment: Text.AlignHCenter
