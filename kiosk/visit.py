@@ -3,11 +3,11 @@ in one place, with one `wipe()`.
 
 The flows keep their own state (the application in `ApplyFlow`, a progress query in
 `ProgressLookup`, a booking in `BookingFlow`, 我的预约 in `MyAppointments`); the session
-owns them, routes the ID card to the one that waits for it,
-and wipes them all when the visit ends. The view models show the flows' state: what they
-keep for the screen (list rows, page thumbnails) is rebuilt from the flows when the session
-is wiped (ui/visitview.py announces it once).
-A new flow (questions, surveys) becomes one more holder in `holders()`.
+owns them, routes the ID card to the one that waits for it, and wipes them all when the
+visit ends. The view models show the flows' state: what they keep for the screen (list
+rows, page thumbnails) is rebuilt from the flows when the session is wiped
+(ui/visitview.py announces it once). A new flow (questions, surveys) becomes one more
+holder in `holders()`.
 """
 
 from __future__ import annotations
@@ -158,8 +158,8 @@ class ResidentSession:
     def route_card(self) -> CardRoute:
         """A card was read: the flow whose identify step waits for one gets it (an
         application, a booking, 我的预约), else the progress screen if it waits for one;
-        otherwise it is dropped. The session keeps no
-        copy: the flow that takes it keeps what it needs, and only while it needs it."""
+        otherwise it is dropped. The session keeps no copy: the flow that takes it keeps
+        what it needs, and only while it needs it."""
         if self.apply.wants_card:
             return CardRoute.APPLICATION
         if self._booking is not None and self._booking.wants_card:

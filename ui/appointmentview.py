@@ -26,22 +26,19 @@ from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.submission import BEIJING
 from ui.devicehub import DeviceHub
 from ui.outboxworker import OutboxService
+from ui.progressview import ANSWER_BOUND_MS  # the same wait on the same sync worker
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
 from ui.visitview import VisitModel
 
 if TYPE_CHECKING:  # the flows are made when first used, not at start-up (kiosk/visit.py)
     from kiosk.appointments.calls import Call
-    from kiosk.appointments.flow import BookingFlow, MyAppointments, MyStep, Step
+    from kiosk.appointments.flow import BookingFlow, Effect, MyAppointments, MyStep, Step
     from kiosk.district.appointments import Appointment
     from kiosk.district.results import Result
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
-
-# No answer by then: the flow hears "the platform did not answer" (a booking is then sent
-# again with the same key). The sync worker may be in the middle of a delivery of 13 s.
-ANSWER_BOUND_MS = 20_000
 
 
 @QmlElement
@@ -168,8 +165,9 @@ class AppointmentRows(RowModel):
 
 class _Calls(QObject):
     """The platform's calls of one flow: sent to the sync worker, one answer awaited at a
-    time and bounded; an answer that is not to the call awaited is dropped here (the flows
-    drop stale ones too)."""
+    time and bounded (no answer by then: the flow hears "the platform did not answer", and
+    a booking is sent again with the same key); an answer that is not to the call awaited
+    is dropped here (the flows drop stale ones too)."""
 
     def __init__(
         self,
@@ -259,13 +257,13 @@ class BookingViewModel(QObject):
         return self._session.booking
 
     # -- running the flow -------------------------------------------------------------------
-    def _run(self, effects: tuple[object, ...]) -> None:
-        from kiosk.appointments.flow import Book, LoadDays, LoadPlaces, LoadSlots, PrintSlip
+    def _run(self, effects: tuple[Effect, ...]) -> None:
+        from kiosk.appointments.flow import PrintSlip
 
         for effect in effects:
             if isinstance(effect, PrintSlip):
                 self._hub.print_receipt(effect.slip)
-            elif isinstance(effect, LoadPlaces | LoadDays | LoadSlots | Book):
+            else:  # a call to the platform
                 self._calls.send(effect)
         self._publish()
 

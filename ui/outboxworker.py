@@ -284,10 +284,7 @@ class OutboxWorker(QObject):
         from kiosk.appointments.calls import call_platform
         from kiosk.district.results import Offline
 
-        with self._abandoned_lock:
-            gone = any(abandoned is call for abandoned in self._abandoned)
-            self._abandoned = [abandoned for abandoned in self._abandoned if abandoned is not call]
-        if gone:  # its resident left before it was sent: their ID number stays here
+        if self._forget_abandoned(call):  # its resident left before it was sent
             return
         if self._deliverer is None:
             self.appointmentAnswered.emit(call, Offline("the platform client did not start"))
@@ -297,14 +294,21 @@ class OutboxWorker(QObject):
         except Exception as error:  # a resident waits at the screen: never leave them there
             _log_failure("appointment call", error)
             result = Offline(f"unexpected {type(error).__name__}")
-        with self._abandoned_lock:  # abandoned while it was on its way: nothing kept of it
-            self._abandoned = [abandoned for abandoned in self._abandoned if abandoned is not call]
+        self._forget_abandoned(call)  # abandoned while on its way: nothing kept of it
         self.appointmentAnswered.emit(call, result)
 
     def abandon(self, call: Call) -> None:
         """From the GUI thread: `call`, still queued, is for nobody any more (not sent)."""
         with self._abandoned_lock:
             self._abandoned.append(call)  # removed when the worker comes to it
+
+    def _forget_abandoned(self, call: Call) -> bool:
+        """Whether `call` was abandoned; either way it is no longer listed."""
+        with self._abandoned_lock:
+            kept = [abandoned for abandoned in self._abandoned if abandoned is not call]
+            gone = len(kept) < len(self._abandoned)
+            self._abandoned = kept
+        return gone
 
     @Slot(object)
     def heartbeat(self, station: StationHealth) -> None:

@@ -93,6 +93,8 @@ def test_book_print_the_slip_then_find_and_cancel_it_by_id_card(station: Station
     codes = [c.text for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(printer.png(job))))]
     assert codes == [number]
     kiosk.wait_until(lambda: kiosk.visible("bookingQr"), 5000)
+    kiosk.wait_until(lambda: kiosk.ui.devices.print_status().printed, 5000)
+    kiosk.settle()  # the screen says "take your slip" now: laid out before the next tap
 
     kiosk.click("bookingFinish")
     assert kiosk.visible("attractScreen")
@@ -108,6 +110,7 @@ def test_book_print_the_slip_then_find_and_cancel_it_by_id_card(station: Station
     kiosk.wait_until(lambda: reader.empty_finds > looked)  # the reader saw the card go
     reader.insert("resident")
     kiosk.wait_until(lambda: kiosk.visible("mineAppointment_0"), 10_000)
+    kiosk.settle()  # the list just came: laid out before the tap
     assert any(number in text for text in kiosk.texts())
     kiosk.click("mineCancel_0")
     assert kiosk.visible("mineConfirmQuestion")
@@ -152,6 +155,7 @@ def test_the_platform_down_says_so_and_trying_again_works(station: Station) -> N
     standin.state.down = True
     open_booking(kiosk)
     kiosk.wait_until(lambda: kiosk.visible("bookingRetry"), 10_000)
+    kiosk.settle()
     assert "无法连接" in kiosk.item("bookingProblem").property("text")
     standin.state.down = False
     kiosk.click("bookingRetry")

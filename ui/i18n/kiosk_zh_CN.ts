@@ -136,12 +136,12 @@
         <translation>回执没有打印出来。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+12"/>
         <source>Scan to check progress, or call %1.</source>
         <translation>扫码查询办理进度，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>I have taken a photo, continue</source>
         <translation>已拍照，继续</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Keep the card on the reader until your name appears.</source>
         <translation>请保持证件不动，直到屏幕显示您的姓名。</translation>
     </message>
@@ -227,7 +227,7 @@
         <translation>请联系服务站工作人员。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>No ID card with you?</source>
         <translation>没有带身份证？</translation>
     </message>
@@ -552,12 +552,12 @@
     <message>
         <location line="+13"/>
         <location line="+33"/>
-        <location line="+123"/>
+        <location line="+111"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-137"/>
+        <location line="-125"/>
         <source>%n free</source>
         <translation>
             <numerusform>余 %n 个</numerusform>
@@ -577,12 +577,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Place your ID card on the reader</source>
-        <translation>请把身份证放在读卡区</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The appointment is made in the name on the card. Please bring the same card to the window.</source>
         <translation>将以身份证上的姓名预约，办理时请携带同一张身份证。</translation>
     </message>
@@ -592,7 +587,7 @@
         <translation>身份证读卡器暂时无法使用，请联系站内工作人员，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The window may call you about the appointment. The number is only used for this.</source>
         <translation>窗口可能就本次预约与您联系，号码仅用于本次预约。</translation>
     </message>
@@ -678,12 +673,12 @@
         <translation>凭条未能打印。请用手机拍下下方的二维码和预约号，已通知工作人员。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+11"/>
         <source>To cancel, choose My appointments here, or call %1.</source>
         <translation>如需取消，请在本终端选择“我的预约”，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>I have taken a photo, finish</source>
         <translation>我已拍照，完成</translation>
     </message>
@@ -699,6 +694,14 @@
         <location filename="../qml/Kiosk/components/CameraPreview.qml" line="+13"/>
         <source>No document camera found. You can still choose to bring materials to the counter, or ask the station staff.</source>
         <translation>没有找到高拍仪。您仍可选择其他方式提供材料，或请服务站工作人员帮助。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPrompt</name>
+    <message>
+        <location filename="../qml/Kiosk/components/CardPrompt.qml" line="+12"/>
+        <source>Place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
     </message>
 </context>
 <context>
@@ -1711,12 +1714,7 @@
         <translation>我的预约</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Place your ID card on the reader</source>
-        <translation>请把身份证放在读卡区</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Appointments cannot be looked up on this kiosk right now. Please call %1.</source>
         <translation>本终端暂时无法查询预约，请拨打 %1。</translation>
     </message>
@@ -1731,7 +1729,7 @@
         <translation>身份证读卡器暂时无法使用，请联系站内工作人员，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

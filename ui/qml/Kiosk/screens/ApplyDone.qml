@@ -58,34 +58,14 @@ Column {
         }
     }
 
-    Column {
+    CodeToKeep {
         objectName: "applyReceiptQr"
         visible: step.apply.answered && (step.printFailed || step.printDone)
         width: parent.width
-        spacing: Theme.spacing / 2
-        Image {
-            anchors.horizontalCenter: parent.horizontalCenter
-            width: step.printFailed ? 420 : 240
-            height: width
-            source: step.apply.receiptQr !== "" ? "image://qr/" + encodeURIComponent(step.apply.receiptQr) : ""
-            sourceSize.width: width
-            sourceSize.height: height
-            smooth: false
-            cache: false  // the receipt's token: not kept in QML's image cache after the visit
-        }
-        BodyText {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            font.pixelSize: step.printFailed ? Theme.fontTitle : Theme.fontBody
-            font.bold: true
-            text: step.number
-        }
-        BodyText {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            color: Theme.mutedText
-            text: qsTr("Scan to check progress, or call %1.").arg(step.hotline)
-        }
+        qr: step.apply.receiptQr
+        number: step.number
+        large: step.printFailed
+        caption: qsTr("Scan to check progress, or call %1.").arg(step.hotline)
     }
 
     KioskButton {

@@ -59,27 +59,16 @@ Column {
         }
     }
 
-    SectionBox {
+    CardPrompt {
         objectName: "applyCardPrompt"
         visible: step.apply.waitingFor !== ""
         title: step.apply.waitingFor === "agent" ? qsTr("Proxy: place your ID card on the reader")
                                                  : step.apply.proxy ? qsTr("Now place the applicant's ID card on the reader")
                                                  : qsTr("Place your ID card on the reader")
-        Image {
-            source: "../icons/idcard.svg"
-            width: Math.min(parent.width, 360)
-            height: width * 0.63
-            sourceSize.width: width
-            sourceSize.height: height
-            anchors.horizontalCenter: parent.horizontalCenter
-        }
-        BodyText {
-            width: parent.width
-            color: step.devices.readerReady ? Theme.text : Theme.warning
-            text: step.devices.readerReady
-                  ? qsTr("Keep the card on the reader until your name appears.")
-                  : qsTr("The card reader is not working right now.") + (step.apply.typedAllowed ? qsTr(" You can type your name and ID number below.") : qsTr(" Please ask the station staff."))
-        }
+        warning: !step.devices.readerReady
+        text: step.devices.readerReady
+              ? qsTr("Keep the card on the reader until your name appears.")
+              : qsTr("The card reader is not working right now.") + (step.apply.typedAllowed ? qsTr(" You can type your name and ID number below.") : qsTr(" Please ask the station staff."))
     }
 
     SectionBox {

@@ -214,24 +214,12 @@ KioskPage {
 
     Component {
         id: identifyStep
-        SectionBox {
+        CardPrompt {
             objectName: "bookingCardPrompt"
-            title: qsTr("Place your ID card on the reader")
-            Image {
-                source: "../icons/idcard.svg"
-                width: Math.min(parent.width, 360)
-                height: width * 0.63
-                sourceSize.width: width
-                sourceSize.height: height
-                anchors.horizontalCenter: parent.horizontalCenter
-            }
-            BodyText {
-                width: parent.width
-                color: screen.devices.readerReady ? Theme.text : Theme.warning
-                text: screen.devices.readerReady
-                      ? qsTr("The appointment is made in the name on the card. Please bring the same card to the window.")
-                      : qsTr("The card reader is not working right now. Please ask the station staff, or call %1.").arg(screen.hotline)
-            }
+            warning: !screen.devices.readerReady
+            text: screen.devices.readerReady
+                  ? qsTr("The appointment is made in the name on the card. Please bring the same card to the window.")
+                  : qsTr("The card reader is not working right now. Please ask the station staff, or call %1.").arg(screen.hotline)
         }
     }
 
@@ -322,34 +310,14 @@ KioskPage {
                           : ""
                 }
             }
-            Column {
+            CodeToKeep {
                 objectName: "bookingQr"
                 visible: !screen.booking.unconfirmed && screen.booking.number !== ""
                 width: parent.width
-                spacing: Theme.spacing / 2
-                Image {
-                    objectName: "bookingQrImage"
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    width: screen.printFailed ? 420 : 240
-                    height: width
-                    source: screen.booking.number !== "" ? "image://qr/" + encodeURIComponent(screen.booking.number) : ""
-                    sourceSize.width: width
-                    sourceSize.height: height
-                    smooth: false
-                    cache: false
-                    asynchronous: true  // drawn off the GUI thread (qrcode, the first time)
-                }
-                BodyText {
-                    horizontalAlignment: Text.AlignHCenter
-                    font.pixelSize: screen.printFailed ? Theme.fontTitle : Theme.fontBody
-                    font.bold: true
-                    text: screen.booking.number
-                }
-                BodyText {
-                    horizontalAlignment: Text.AlignHCenter
-                    color: Theme.mutedText
-                    text: qsTr("To cancel, choose My appointments here, or call %1.").arg(screen.hotline)
-                }
+                qr: screen.booking.number
+                number: screen.booking.number
+                large: screen.printFailed
+                caption: qsTr("To cancel, choose My appointments here, or call %1.").arg(screen.hotline)
             }
             KioskButton {
                 objectName: "bookingFinish"

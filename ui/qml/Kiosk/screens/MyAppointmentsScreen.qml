@@ -21,26 +21,15 @@ KioskPage {
     Component.onCompleted: screen.appointments.begin()
     StackView.onRemoved: screen.appointments.reset()
 
-    SectionBox {
+    CardPrompt {
         objectName: "mineCardPrompt"
         visible: screen.step === MineStep.Identify
-        title: qsTr("Place your ID card on the reader")
-        Image {
-            source: "../icons/idcard.svg"
-            width: Math.min(parent.width, 360)
-            height: width * 0.63
-            sourceSize.width: width
-            sourceSize.height: height
-            anchors.horizontalCenter: parent.horizontalCenter
-        }
-        BodyText {
-            color: screen.devices.readerReady ? Theme.text : Theme.warning
-            text: !screen.appointments.available
-                  ? qsTr("Appointments cannot be looked up on this kiosk right now. Please call %1.").arg(screen.hotline)
-                  : screen.devices.readerReady
-                  ? qsTr("Your upcoming appointments are shown, and you can cancel one.")
-                  : qsTr("The card reader is not working right now. Please ask the station staff, or call %1.").arg(screen.hotline)
-        }
+        warning: !screen.appointments.available || !screen.devices.readerReady
+        text: !screen.appointments.available
+              ? qsTr("Appointments cannot be looked up on this kiosk right now. Please call %1.").arg(screen.hotline)
+              : screen.devices.readerReady
+              ? qsTr("Your upcoming appointments are shown, and you can cancel one.")
+              : qsTr("The card reader is not working right now. Please ask the station staff, or call %1.").arg(screen.hotline)
     }
 
     BodyText {
