@@ -63,3 +63,6 @@ class Services:
     device_setup: DeviceSetup | None = None
     usage: Callable[[], UsageStore] | None = None
     state_dir: Path | None = None
+    # The hotline knowledge base (kiosk/knowledge/store.py), opened by the catalog worker
+    # (None: 咨询 shows the hotline and the station's contacts only).
+    knowledge_path: Path | None = None

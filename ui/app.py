@@ -27,6 +27,7 @@ from ui.appointmentview import BookingViewModel, MyAppointmentsViewModel
 from ui.capture import CaptureService
 from ui.catalogview import CatalogViewModel
 from ui.catalogworker import CatalogService
+from ui.consultview import ConsultViewModel
 from ui.devicehub import DeviceHub
 from ui.devicesetupview import DeviceSetupModel
 from ui.engine import KioskEngine
@@ -83,6 +84,7 @@ class KioskUi:
     apply: ApplyViewModel
     booking: BookingViewModel
     appointments: MyAppointmentsViewModel
+    consult: ConsultViewModel
     capture: CaptureService
     staff: StaffGate
     device_setup: DeviceSetupModel
@@ -193,7 +195,9 @@ def build_ui(
     shell.languageChanged.connect(lambda: hours.setLanguage(languages.current))
 
     usage = UsageTally()  # counted on this thread, kept and sent by the sync worker
-    catalog, catalog_service = _catalog(settings, services, usage, shell=shell, parent=engine)
+    catalog, catalog_service, consult = _catalog(
+        settings, services, usage, shell=shell, parent=engine
+    )
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
     capture = _capture(settings, engine)
@@ -268,6 +272,7 @@ def build_ui(
             "apply": apply,
             "booking": booking,
             "appointments": appointments,
+            "consult": consult,
             "hours": hours,
             "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
@@ -305,6 +310,7 @@ def build_ui(
         apply=apply,
         booking=booking,
         appointments=appointments,
+        consult=consult,
         capture=capture,
         staff=staff,
         device_setup=device_setup,
@@ -418,8 +424,9 @@ def _catalog(
     *,
     shell: ShellModel,
     parent: QObject,
-) -> tuple[CatalogViewModel, CatalogService]:
-    """The catalog the screens show, and its worker (stored catalog, sync, missed searches)."""
+) -> tuple[CatalogViewModel, CatalogService, ConsultViewModel]:
+    """The catalog the screens show, its worker (stored catalog, sync, missed searches), and
+    the hotline knowledge base the same worker loads and syncs."""
     catalog = CatalogViewModel(settings.ui.guide_url_pattern, parent, usage=usage)
     shell.sessionEnded.connect(catalog.reset)
     catalog_service = CatalogService(
@@ -429,11 +436,16 @@ def _catalog(
         parent,
         credentials=services.credentials,
         connect=services.platform,
+        knowledge_path=services.knowledge_path,
     )
     catalog_service.libraryReady.connect(catalog.set_library)
+    consult = ConsultViewModel(catalog.item_name, parent)
+    catalog_service.knowledgeReady.connect(consult.set_library)
+    consult.retired.connect(catalog_service.retire)
+    shell.sessionEnded.connect(consult.reset)
     catalog_service.synced.connect(catalog.set_sync_outcome)
     catalog.searchMissed.connect(catalog_service.record_miss)
-    return catalog, catalog_service
+    return catalog, catalog_service, consult
 
 
 def _devices_and_staff(

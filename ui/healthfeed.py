@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 
-from kiosk.catalog.store import GOOD_SYNCS
+from kiosk.catalog.versions import GOOD_SYNCS
 from kiosk.health import (
     Activity,
     SelfCheckState,

@@ -35,6 +35,7 @@ from kiosk.catalog.store import CatalogStore
 from kiosk.devicechoices import DeviceSetup
 from kiosk.hours import STATION_ZONE
 from kiosk.keyfiles import load_key
+from kiosk.knowledge.sample import sample_document as sample_knowledge
 from kiosk.outbox import Outbox
 from kiosk.settings import HoursSettings, MetricsSettings, Settings
 from kiosk.staffpin import DEMO_PIN, DEMO_PIN_HASH
@@ -68,6 +69,24 @@ def _home(ui: KioskUi) -> None:
 def _consult(ui: KioskUi) -> None:
     _show(ui, "home")
     _click(ui, "tile_consult")
+
+
+def _consult_search(ui: KioskUi) -> None:
+    _consult(ui)
+    settle(ui.window)
+    find(ui.window, "consultSearchField").setProperty("text", "身份证")
+
+
+def _consult_theme(ui: KioskUi) -> None:
+    _consult(ui)
+    settle(ui.window)
+    _click(ui, "consultTheme_1")  # the second theme (consultTheme_all is 常见问题)
+
+
+def _consult_answer(ui: KioskUi) -> None:
+    _consult_search(ui)
+    settle(ui.window)
+    _click(ui, "questionRow_0")
 
 
 def _guides(ui: KioskUi) -> None:
@@ -155,6 +174,9 @@ def _english_guide(ui: KioskUi) -> None:
 STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("home", _home),
     ("consult", _consult),
+    ("consult-search", _consult_search),
+    ("consult-theme", _consult_theme),
+    ("consult-answer", _consult_answer),
     ("guides", _guides),
     ("item-list", _item_list),
     ("guide", _guide),
@@ -166,6 +188,7 @@ STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("closed", _closed),
     ("home-en", _english_home),
     ("guide-en", _english_guide),
+    ("consult-answer-en", _consult_answer),
 ]
 
 
@@ -540,6 +563,7 @@ def tour_station(settings: Settings) -> Iterator[TourStation]:
         try:
             with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
                 standin.state.set_catalog(sample_document())
+                standin.state.set_knowledge(sample_knowledge())
                 settings = dataclasses.replace(
                     settings,
                     platform=dataclasses.replace(settings.platform, base_url=standin.url),
@@ -621,6 +645,8 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
     problems = []
     if not _wait_for_catalog(ui):
         problems.append("the catalog did not load")
+    if not _wait_until(lambda: bool(ui.consult.ready)):
+        problems.append("the hotline knowledge base did not load")
     if not _wait_until(partial(_devices_online, ui)):
         problems.append("the simulated devices did not come online")
     return ui, problems

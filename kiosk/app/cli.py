@@ -31,7 +31,7 @@ import platformdirs
 from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
 from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
-from kiosk.app.services import build_services
+from kiosk.app.services import KNOWLEDGE_FILE, build_services
 from kiosk.app.statedir import DEPLOYED_STATE_DIR, station_state_dir
 from kiosk.catalog.store import CatalogStore
 from kiosk.health import OUT_OF_SERVICE_REASONS, OutOfService
@@ -632,6 +632,7 @@ def _stop_standin(standin: subprocess.Popen[bytes]) -> None:
 
 def _cmd_platform_sim(args: argparse.Namespace) -> int:
     from kiosk.catalog.sample import sample_document
+    from kiosk.knowledge.sample import sample_document as sample_knowledge
     from kiosk.standin.server import StandIn
 
     configure_logging(None)
@@ -655,15 +656,18 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.catalog:
+    published = {}
+    for name, given, sample in (
+        ("catalog", args.catalog, sample_document),
+        ("knowledge base", args.knowledge, sample_knowledge),
+    ):
         try:
-            document = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
+            published[name] = json.loads(Path(given).read_text("utf-8")) if given else sample()
         except (OSError, ValueError) as error:
-            print(f"kiosk: cannot read catalog {args.catalog}: {error}", file=sys.stderr)
+            print(f"kiosk: cannot read {name} {given}: {error}", file=sys.stderr)
             return 2
-        standin.state.set_catalog(document)
-    else:
-        standin.state.set_catalog(sample_document())
+    standin.state.set_catalog(published["catalog"])
+    standin.state.set_knowledge(published["knowledge base"])
     checking = f"checking signatures of {args.terminal}" if terminals else "not checking signatures"
     print(f"platform stand-in at {standin.url}, {checking} (Ctrl+C stops it)", flush=True)
     standin.start()
@@ -812,6 +816,16 @@ def _cmd_catalog_status(args: argparse.Namespace) -> int:
     misses = store.search_misses()[:10]
     if misses:
         print("searches that found nothing: " + ", ".join(f"{t} ×{n}" for t, n in misses))
+    knowledge = path.with_name(KNOWLEDGE_FILE)
+    if knowledge.exists():
+        from kiosk.knowledge.store import KnowledgeStore
+
+        print("hotline knowledge base:")
+        kb = KnowledgeStore(knowledge)
+        for version, active in kb.versions():
+            print(f"{'active' if active else 'previous'}: {version}")
+        for at, status, detail, _problems in kb.sync_history(args.history):
+            print(f"{at}  {status:<11} {detail}")
     return 0
 
 
@@ -912,6 +926,9 @@ def _add_staff_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     sim = commands.add_parser("platform-sim", help="the district platform stand-in on its own")
     sim.add_argument("--port", type=int, default=8780, help="port on 127.0.0.1 (default 8780)")
     sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
+    sim.add_argument(
+        "--knowledge", help="serve this hotline knowledge base JSON file (default: the sample)"
+    )
     sim.add_argument("--db", help="keep the platform's records in this SQLite file")
     sim.add_argument("--terminal", default="XC-DEMO-0001", help="terminal id to accept")
     sim.add_argument("--secret-file", help="that terminal's secret; without it, no checks")

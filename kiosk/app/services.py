@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from kiosk.usage import UsageStore
 
 
+KNOWLEDGE_FILE = "knowledge.db"  # the hotline knowledge base, beside the catalog
+
+
 def build_services(
     settings: Settings,
     catalog_store: CatalogStore,
@@ -77,6 +80,7 @@ def build_services(
         device_setup=device_setup,
         usage=functools.partial(open_usage, state_dir / "usage.db") if state_dir else None,
         state_dir=state_dir,
+        knowledge_path=catalog_store.path.with_name(KNOWLEDGE_FILE),
     )
 
 

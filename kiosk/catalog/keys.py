@@ -1,4 +1,5 @@
-"""Search keys of an item: its names in pinyin and initials, and the text of its guide.
+"""Search keys of an item (or a hotline answer): its names in pinyin and initials, and the
+text of its guide.
 
 Computed once when a catalog is stored (pypinyin is slow to import and to run), never at
 start-up: the stored keys are loaded as they are.
@@ -41,7 +42,6 @@ def _spell(text: str) -> tuple[str, str]:
 
 
 def compute_keys(item: ServiceItem) -> SearchKeys:
-    spelled = [_spell(name) for name in (item.name, *item.aliases)]
     content_parts = [
         item.short_guide,
         item.department,
@@ -52,12 +52,20 @@ def compute_keys(item: ServiceItem) -> SearchKeys:
         *(material.name for material in item.materials),
         *(question.question for question in item.faq),
     ]
+    return keys_for(item.code, item.name, item.aliases, " ".join(content_parts), item.popularity)
+
+
+def keys_for(
+    code: str, name: str, aliases: tuple[str, ...], content: str, popularity: int
+) -> SearchKeys:
+    """The keys of anything searched like an item: a hotline answer, a life event."""
+    spelled = [_spell(text) for text in (name, *aliases)]
     return SearchKeys(
-        code=item.code,
-        name=normalise(item.name),
-        aliases=tuple(normalise(alias) for alias in item.aliases),
+        code=code,
+        name=normalise(name),
+        aliases=tuple(normalise(alias) for alias in aliases),
         pinyin=tuple(full for full, _ in spelled),
         initials=tuple(initials for _, initials in spelled),
-        content=normalise(" ".join(content_parts)),
-        popularity=item.popularity,
+        content=normalise(content),
+        popularity=popularity,
     )

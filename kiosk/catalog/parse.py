@@ -36,14 +36,16 @@ _AREA_CODE = re.compile(r"\d{12}")
 class CatalogError(ValueError):
     """The catalog cannot be used. `problems` lists each one as "code: field: reason"."""
 
+    WHAT = "catalog"
+
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         shown = "; ".join(problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        super().__init__(f"catalog refused, {len(problems)} problem(s): {shown}{more}")
+        super().__init__(f"{self.WHAT} refused, {len(problems)} problem(s): {shown}{more}")
 
 
-class _Reader:
+class FieldReader:
     """Reads one mapping field by field, collecting problems instead of stopping."""
 
     def __init__(self, where: str, data: Mapping[str, Any], problems: list[str]) -> None:
@@ -139,20 +141,20 @@ class _Reader:
 
 
 def _nested(
-    parent: _Reader,
+    parent: FieldReader,
     key: str,
-    build: Callable[[_Reader], Any],
+    build: Callable[[FieldReader], Any],
     required: bool = True,
 ) -> tuple[Any, ...]:
     built = []
     for index, record in enumerate(parent.records(key, required), 1):
-        reader = _Reader(f"{parent.where}: {key}[{index}]", record, parent.problems)
+        reader = FieldReader(f"{parent.where}: {key}[{index}]", record, parent.problems)
         built.append(build(reader))
         reader.finish()
     return tuple(built)
 
 
-def _material(r: _Reader) -> Material:
+def _material(r: FieldReader) -> Material:
     return Material(
         name=r.text("name"),
         form=r.text("form", choices=MATERIAL_FORMS),
@@ -165,15 +167,15 @@ def _material(r: _Reader) -> Material:
     )
 
 
-def _step(r: _Reader) -> Step:
+def _step(r: FieldReader) -> Step:
     return Step(title=r.text("title"), detail=r.text("detail"))
 
 
-def _question(r: _Reader) -> Question:
+def _question(r: FieldReader) -> Question:
     return Question(question=r.text("question"), answer=r.text("answer"))
 
 
-def _form_field(r: _Reader) -> FormField:
+def _form_field(r: FieldReader) -> FormField:
     field_type = r.text("type", choices=FIELD_TYPES)
     pattern = r.text("pattern", required=False)
     if pattern:
@@ -198,7 +200,7 @@ def _form_field(r: _Reader) -> FormField:
     )
 
 
-def _check_code(r: _Reader, code: str, basic_code: str) -> None:
+def _check_code(r: FieldReader, code: str, basic_code: str) -> None:
     parts = code.split("-")
     if len(parts) != 6 or not all(_CODE_PART.fullmatch(part) for part in parts):
         r.fail("code", "implementation code must have 6 dash-separated parts of digits/capitals")
@@ -209,7 +211,7 @@ def _check_code(r: _Reader, code: str, basic_code: str) -> None:
         r.fail("code", "second part must be the 12-digit area code")
 
 
-def _item(r: _Reader) -> ServiceItem:
+def _item(r: FieldReader) -> ServiceItem:
     basic_code = r.text("basic_code")
     code = r.text("code")
     if code and basic_code:
@@ -285,13 +287,13 @@ def _check_consistency(items: list[ServiceItem], problems: list[str]) -> None:
 def parse_catalog(document: Mapping[str, Any]) -> Catalog:
     """Validate and build. Raises CatalogError listing every problem found."""
     problems: list[str] = []
-    top = _Reader("catalog", document, problems)
+    top = FieldReader("catalog", document, problems)
     version = top.text("version")
     sample = top.flag("sample", required=False)
     items: list[ServiceItem] = []
     for index, record in enumerate(top.records("items"), 1):
         code = record.get("code") if isinstance(record.get("code"), str) else None
-        reader = _Reader(code or f"item #{index}", record, problems)
+        reader = FieldReader(code or f"item #{index}", record, problems)
         items.append(_item(reader))
         reader.finish()
     top.finish()
@@ -305,7 +307,7 @@ def parse_item(document: Mapping[str, Any]) -> ServiceItem:
     """One item (e.g. from the store); raises CatalogError on any problem."""
     problems: list[str] = []
     code = document.get("code")
-    reader = _Reader(code if isinstance(code, str) else "item", document, problems)
+    reader = FieldReader(code if isinstance(code, str) else "item", document, problems)
     item = _item(reader)
     reader.finish()
     if problems:

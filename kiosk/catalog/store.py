@@ -1,7 +1,5 @@
-"""The catalog on disk: the active version and the last good one before it, in SQLite.
-
-Saving a catalog is one transaction: the new version becomes active only when all its items
-are written, so a crash or power cut leaves the previous catalog in use.
+"""The catalog on disk: the active version and the last good one before it, in SQLite
+(kiosk/catalog/versions.py), and the anonymous counts of searches that found nothing.
 """
 
 from __future__ import annotations
@@ -17,8 +15,9 @@ from pathlib import Path
 
 from kiosk.catalog.library import CatalogLibrary, StoredItem
 from kiosk.catalog.model import Catalog
+from kiosk.catalog.versions import VersionedStore
 from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
-from kiosk.sqlite import connect, migrate
+from kiosk.sqlite import connect
 
 
 def _add_bookable(connection: sqlite3.Connection) -> None:
@@ -89,13 +88,6 @@ MIGRATIONS = (
 )
 
 
-# The sync statuses that mean the platform answered and the catalog is current
-# (kiosk/catalog/syncjob.py SyncOutcome).
-GOOD_SYNCS = ("updated", "unchanged")
-
-KEEP_VERSIONS = 2  # the active catalog and the last good one before it
-
-
 @dataclass(frozen=True)
 class ActiveCatalog:
     version: str
@@ -103,83 +95,23 @@ class ActiveCatalog:
     library: CatalogLibrary
 
 
-class CatalogStore:
-    """Opens its own connection per call, so any thread may use it (one writer at a time)."""
+class CatalogStore(VersionedStore):
+    """The catalog's versions, and the anonymous counts of searches that found nothing."""
+
+    NAME = "catalog"
+    MIGRATIONS = MIGRATIONS
 
     def __init__(self, path: Path) -> None:
-        self.path = path
         self._words: tuple[str, frozenset[str]] | None = None  # (version, vocabulary)
-        with closing(connect(path)) as connection:
-            migrate(connection, MIGRATIONS)
+        super().__init__(path)
 
     def save(self, catalog: Catalog, etag: str = "") -> None:
         """Compute search keys and make `catalog` the active one, atomically."""
         rows = [
-            (catalog.version, position, stored.summary.code, stored.summary_json(), stored.document)
-            for position, stored in enumerate(StoredItem.from_item(i) for i in catalog.items)
+            (stored.summary.code, stored.summary_json(), stored.document)
+            for stored in (StoredItem.from_item(i) for i in catalog.items)
         ]
-        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        with closing(connect(self.path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.execute(
-                    "DELETE FROM catalog_version WHERE version = ?", (catalog.version,)
-                )
-                connection.execute(
-                    "INSERT INTO catalog_version (version, etag, sample, stored_at, active) "
-                    "VALUES (?, ?, ?, ?, 0)",
-                    (catalog.version, etag, int(catalog.sample), now),
-                )
-                connection.executemany(
-                    "INSERT INTO catalog_item (version, position, code, summary, document) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    rows,
-                )
-                connection.execute(
-                    "UPDATE catalog_version SET active = (version = ?)", (catalog.version,)
-                )
-                connection.execute(
-                    "DELETE FROM catalog_version WHERE version NOT IN ("
-                    " SELECT version FROM catalog_version ORDER BY active DESC, stored_at DESC,"
-                    " rowid DESC LIMIT ?)",
-                    (KEEP_VERSIONS,),
-                )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-
-    def log_sync(self, status: str, detail: str, problems: tuple[str, ...] = ()) -> None:
-        """Remember a sync outcome for staff (`kiosk catalog status`); keeps the last 50."""
-        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        with closing(connect(self.path)) as connection:
-            connection.execute(
-                "INSERT INTO sync_log (at, status, detail, problems) VALUES (?, ?, ?, ?)",
-                (now, status, detail, "\n".join(problems[:200])),
-            )
-            if status in GOOD_SYNCS:
-                connection.execute(
-                    "INSERT INTO catalog_meta VALUES ('last_good_sync', ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (now,),
-                )
-            connection.execute(
-                "DELETE FROM sync_log WHERE rowid NOT IN "
-                "(SELECT rowid FROM sync_log ORDER BY rowid DESC LIMIT 50)"
-            )
-
-    def last_good_sync(self) -> float | None:
-        """When a sync last found the catalog current (seconds since the epoch; None: never)."""
-        with closing(connect(self.path)) as connection:
-            return _last_good_sync(connection)
-
-    def sync_history(self, limit: int = 10) -> list[tuple[str, str, str, str]]:
-        with closing(connect(self.path)) as connection:
-            rows = connection.execute(
-                "SELECT at, status, detail, problems FROM sync_log ORDER BY rowid DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
-        return [(str(a), str(s), str(d), str(p)) for a, s, d, p in rows]
+        self._save_rows(catalog.version, catalog.sample, etag, rows)
 
     def record_search_miss(self, term: str) -> bool:
         """Count a search that found nothing, for the district's demand analysis.
@@ -265,58 +197,18 @@ class CatalogStore:
         with closing(connect(self.path)) as connection:
             connection.execute("DELETE FROM search_miss_batch WHERE batch_id = ?", (batch_id,))
 
-    def active_etag(self) -> str:
-        with closing(connect(self.path)) as connection:
-            row = connection.execute("SELECT etag FROM catalog_version WHERE active = 1").fetchone()
-        return str(row[0]) if row else ""
-
     def load_active(self) -> ActiveCatalog | None:
         """The active catalog ready to search, or None when nothing was ever stored."""
-        with closing(connect(self.path)) as connection:
-            head = connection.execute(
-                "SELECT version, etag, sample, stored_at FROM catalog_version WHERE active = 1"
-            ).fetchone()
-            if head is None:
-                return None
-            version, etag, sample, stored_at = head
-            synced_at = _last_good_sync(connection)
-            rows = connection.execute(
-                "SELECT summary FROM catalog_item WHERE version = ? ORDER BY position",
-                (version,),
-            ).fetchall()
-        stored = [StoredItem.from_json(summary) for (summary,) in rows]
+        active = self._active_rows()
+        if active is None:
+            return None
+        stored = [StoredItem.from_json(summary) for summary in active.summaries]
         library = CatalogLibrary(
-            version,
-            bool(sample),
+            active.version,
+            active.sample,
             stored,
-            functools.partial(self.document, version),
-            stored_at=datetime.datetime.fromisoformat(stored_at).timestamp(),
-            synced_at=synced_at,
+            functools.partial(self.document, active.version),
+            stored_at=active.stored_at,
+            synced_at=active.synced_at,
         )
-        return ActiveCatalog(version, etag, library)
-
-    def document(self, version: str, code: str) -> str:
-        """One item's full guide as stored (JSON). The version stays readable while it is the
-        active or the last good one."""
-        with closing(connect(self.path)) as connection:
-            row = connection.execute(
-                "SELECT document FROM catalog_item WHERE version = ? AND code = ?",
-                (version, code),
-            ).fetchone()
-        if row is None:
-            raise KeyError(code)
-        return str(row[0])
-
-    def versions(self) -> list[tuple[str, bool]]:
-        with closing(connect(self.path)) as connection:
-            rows = connection.execute(
-                "SELECT version, active FROM catalog_version ORDER BY stored_at, rowid"
-            ).fetchall()
-        return [(version, bool(active)) for version, active in rows]
-
-
-def _last_good_sync(connection: sqlite3.Connection) -> float | None:
-    row = connection.execute(
-        "SELECT value FROM catalog_meta WHERE key = 'last_good_sync'"
-    ).fetchone()
-    return datetime.datetime.fromisoformat(row[0]).timestamp() if row else None
+        return ActiveCatalog(active.version, active.etag, library)

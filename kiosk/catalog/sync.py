@@ -1,9 +1,10 @@
-"""Fetching the catalog from the district platform: ETag, size limit, validation, atomic swap.
+"""Fetching what the district platform publishes — the catalog, the hotline knowledge base —
+with ETag, size limit, validation and atomic swap.
 
-Runs in a child process (`python -m kiosk.catalog.sync`, started by syncjob.py).
+Runs in a child process (`python -m kiosk.catalog.sync --feed …`, started by syncjob.py).
 
 Nothing here raises for network or data problems: every outcome is a value that says what
-happened in words staff understand. The catalog in use changes only on `updated`.
+happened in words staff understand. The document in use changes only on `updated`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import requests
 
 from kiosk.boundedjson import nesting_depth
-from kiosk.catalog.model import Catalog
 from kiosk.catalog.parse import CatalogError, parse_catalog
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome
@@ -39,7 +42,51 @@ log = logging.getLogger(__name__)
 CATALOG_PATH = API_PREFIX + "/catalog"
 MAX_DEPTH = 32  # a catalog nests a few levels (items → forms → fields → options)
 DEADLINE_S = 300.0  # the whole download; the kiosk stops the sync process at 600 s
-TOO_SLOW = "platform too slow: the catalog did not arrive in time; the previous one stays"
+
+
+class FeedStore(Protocol):
+    """Where a feed's documents are kept (kiosk/catalog/versions.py)."""
+
+    def active_etag(self) -> str: ...
+
+    def save(self, document: Any, etag: str = "") -> None: ...
+
+    def log_sync(self, status: str, detail: str, problems: tuple[str, ...] = ()) -> None: ...
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One document the platform publishes whole: where it is and how it is validated."""
+
+    what: str  # in outcomes, for staff: "catalog", "knowledge base"
+    path: str
+    parse: Callable[[Mapping[str, Any]], Any]  # raises CatalogError; result has .version
+    store: Callable[[Path], FeedStore]
+
+
+def _catalog_store(path: Path) -> FeedStore:
+    return CatalogStore(path)
+
+
+def _knowledge_store(path: Path) -> FeedStore:
+    from kiosk.knowledge.store import KnowledgeStore
+
+    return KnowledgeStore(path)
+
+
+def _parse_knowledge(document: Mapping[str, Any]) -> Any:
+    from kiosk.knowledge.parse import parse_knowledge
+
+    return parse_knowledge(document)
+
+
+CATALOG = Feed("catalog", CATALOG_PATH, parse_catalog, _catalog_store)
+KNOWLEDGE = Feed("knowledge base", API_PREFIX + "/knowledge", _parse_knowledge, _knowledge_store)
+FEEDS = {"catalog": CATALOG, "knowledge": KNOWLEDGE}
+
+
+def _too_slow(feed: Feed) -> str:
+    return f"platform too slow: the {feed.what} did not arrive in time; the previous one stays"
 
 
 class _Stop(Exception):  # noqa: N818 - control flow inside this module only
@@ -50,7 +97,31 @@ class _Stop(Exception):  # noqa: N818 - control flow inside this module only
 
 
 def sync_catalog(
-    store: CatalogStore,
+    store: FeedStore,
+    session: requests.Session,
+    base_url: str,
+    *,
+    max_bytes: int,
+    timeout: tuple[float, float] = (5.0, 30.0),
+    deadline_s: float = DEADLINE_S,
+    credentials: tuple[str, bytes] | None = None,
+) -> SyncOutcome:
+    """The catalog's sync (sync_feed of CATALOG)."""
+    return sync_feed(
+        CATALOG,
+        store,
+        session,
+        base_url,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        deadline_s=deadline_s,
+        credentials=credentials,
+    )
+
+
+def sync_feed(
+    feed: Feed,
+    store: FeedStore,
     session: requests.Session,
     base_url: str,
     *,
@@ -66,34 +137,37 @@ def sync_catalog(
     deadline = time.monotonic() + deadline_s
     try:
         body, etag = _download(
-            session, base_url, store.active_etag(), max_bytes, (timeout, deadline), credentials
-        )
-        catalog = _decode(body)
+            feed, session, (base_url, store.active_etag()), max_bytes, (timeout, deadline),
+            credentials,
+        )  # fmt: skip
+        document = _decode(feed, body)
     except _Stop as stop:
         if stop.outcome.status == "refused":
-            log.warning("catalog refused: %s", stop.outcome.detail)
+            log.warning("%s refused: %s", feed.what, stop.outcome.detail)
         return stop.outcome
-    store.save(catalog, etag=etag)
-    return SyncOutcome("updated", f"catalog {catalog.version} in use", version=catalog.version)
+    store.save(document, etag=etag)
+    version = str(document.version)
+    return SyncOutcome("updated", f"{feed.what} {version} in use", version=version)
 
 
 def _download(  # noqa: PLR0917 - private, one caller
+    feed: Feed,
     session: requests.Session,
-    base_url: str,
-    etag: str,
+    where: tuple[str, str],  # the platform's address, the ETag of the document in use
     max_bytes: int,
     limits: tuple[tuple[float, float], float],  # (connect, read) timeouts, the deadline
     credentials: tuple[str, bytes] | None,
 ) -> tuple[bytes, str]:
     timeout, deadline = limits
+    base_url, etag = where
     headers = {"Accept": "application/json"}
     if credentials is not None:
         terminal_id, secret = credentials
-        headers |= sign(secret, terminal_id, "GET", CATALOG_PATH, b"")
+        headers |= sign(secret, terminal_id, "GET", feed.path, b"")
     if etag:
         headers["If-None-Match"] = etag
     try:
-        url = platform_root(base_url) + CATALOG_PATH
+        url = platform_root(base_url) + feed.path
     except PlatformAddressError as error:
         raise _Stop(SyncOutcome("failed", f"platform address refused: {error}")) from None
     try:
@@ -110,11 +184,11 @@ def _download(  # noqa: PLR0917 - private, one caller
                     SyncOutcome(
                         "refused",
                         f"platform answered {response.status_code} (a redirect); "
-                        "redirects are not followed, the previous catalog stays",
+                        f"redirects are not followed, the previous {feed.what} stays",
                     )
                 )
             if response.status_code == 304:
-                raise _Stop(SyncOutcome("unchanged", "the catalog in use is current"))
+                raise _Stop(SyncOutcome("unchanged", f"the {feed.what} in use is current"))
             if response.status_code == 401:
                 reason = _reason(response)
                 raise _Stop(SyncOutcome("failed", f"platform refused this terminal: {reason}"))
@@ -124,17 +198,17 @@ def _download(  # noqa: PLR0917 - private, one caller
             try:
                 body = read_body(response, max_bytes=max_bytes, deadline=deadline)
             except BodyTooLargeError as error:
-                raise _Stop(SyncOutcome("refused", f"catalog too large ({error})")) from None
+                raise _Stop(SyncOutcome("refused", f"{feed.what} too large ({error})")) from None
             except BodyTooSlowError:
-                raise _Stop(SyncOutcome("unreachable", TOO_SLOW)) from None
+                raise _Stop(SyncOutcome("unreachable", _too_slow(feed))) from None
             return body, response.headers.get("ETag", "")
     except requests.exceptions.ChunkedEncodingError:
         raise _Stop(
-            SyncOutcome("refused", "catalog cut off in transfer; the previous one stays")
+            SyncOutcome("refused", f"{feed.what} cut off in transfer; the previous one stays")
         ) from None
     except requests.RequestException as error:
         if time.monotonic() >= deadline:
-            raise _Stop(SyncOutcome("unreachable", TOO_SLOW)) from None
+            raise _Stop(SyncOutcome("unreachable", _too_slow(feed))) from None
         raise _Stop(
             SyncOutcome("unreachable", f"platform not reachable ({type(error).__name__})")
         ) from None
@@ -148,34 +222,36 @@ def _reason(response: requests.Response) -> str:
     return f"{answer.get('error', '')} {answer.get('message', '')}".strip()
 
 
-def _decode(body: bytes) -> Catalog:
-    too_deep = _Stop(SyncOutcome("refused", f"catalog nests deeper than {MAX_DEPTH} levels"))
+def _decode(feed: Feed, body: bytes) -> Any:
+    what = feed.what
+    too_deep = _Stop(SyncOutcome("refused", f"{what} nests deeper than {MAX_DEPTH} levels"))
     try:
         document = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _Stop(SyncOutcome("refused", f"catalog is not valid JSON ({error})")) from None
+        raise _Stop(SyncOutcome("refused", f"{what} is not valid JSON ({error})")) from None
     except RecursionError:  # deeper than the decoder itself goes
         raise too_deep from None
     if nesting_depth(document, MAX_DEPTH) > MAX_DEPTH:
         raise too_deep
     if not isinstance(document, dict):
-        raise _Stop(SyncOutcome("refused", "catalog is not a JSON object"))
+        raise _Stop(SyncOutcome("refused", f"{what} is not a JSON object"))
     try:
-        return parse_catalog(document)
+        return feed.parse(document)
     except CatalogError as error:
         for problem in error.problems:
-            log.warning("catalog problem: %s", problem)
+            log.warning("%s problem: %s", what, problem)
         raise _Stop(
             SyncOutcome(
                 "refused",
-                f"catalog has {len(error.problems)} problem(s); the previous one stays in use",
+                f"{what} has {len(error.problems)} problem(s); the previous one stays in use",
                 problems=tuple(error.problems),
             )
         ) from None
 
 
 def _main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="One catalog sync (run by the kiosk).")
+    parser = argparse.ArgumentParser(description="One sync of a published document (by the kiosk).")
+    parser.add_argument("--feed", choices=sorted(FEEDS), default="catalog")
     parser.add_argument("--store", required=True)
     parser.add_argument("--url", required=True)
     parser.add_argument("--max-bytes", type=int, required=True)
@@ -192,15 +268,13 @@ def _main(argv: list[str] | None = None) -> int:
             print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
             return 0
         credentials = (args.terminal_id, secret)
+    feed = FEEDS[args.feed]
+    store = feed.store(Path(args.store))
     with mount_deadlines(requests.Session()) as session:
-        outcome = sync_catalog(
-            CatalogStore(Path(args.store)),
-            session,
-            args.url,
-            max_bytes=args.max_bytes,
-            credentials=credentials,
+        outcome = sync_feed(
+            feed, store, session, args.url, max_bytes=args.max_bytes, credentials=credentials
         )
-    CatalogStore(Path(args.store)).log_sync(outcome.status, outcome.detail, outcome.problems)
+    store.log_sync(outcome.status, outcome.detail, outcome.problems)
     print(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
     return 0
 

@@ -36,8 +36,10 @@ def sync_in_subprocess(
     max_bytes: int,
     deadline_s: float = 600.0,
     credentials: Credentials | None = None,
+    feed: str = "catalog",
 ) -> SyncOutcome:
-    """Run `sync_catalog` in a child process and return its outcome.
+    """Run `sync_feed` of `feed` ("catalog", "knowledge") in a child process and return its
+    outcome.
 
     Decoding, validating and indexing thousands of items hold Python's GIL for long
     stretches (one json.loads of a 15 MB catalog is ~200 ms); in a child process none of it
@@ -46,7 +48,7 @@ def sync_in_subprocess(
     the kiosk's large address space pauses its other threads for tens of milliseconds.
     """
     command = [
-        sys.executable, "-m", "kiosk.catalog.sync",
+        sys.executable, "-m", "kiosk.catalog.sync", "--feed", feed,
         "--store", str(store_path), "--url", base_url, "--max-bytes", str(max_bytes),
     ]  # fmt: skip
     if credentials is not None:  # the secret's path, never the secret, on the command line
@@ -62,17 +64,17 @@ def sync_in_subprocess(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return SyncOutcome("failed", f"catalog sync took longer than {deadline_s:.0f} s")
+        return SyncOutcome("failed", f"{feed} sync took longer than {deadline_s:.0f} s")
     except (OSError, ValueError, subprocess.SubprocessError) as error:
-        return SyncOutcome("failed", f"catalog sync could not start: {error}")
+        return SyncOutcome("failed", f"{feed} sync could not start: {error}")
     lines = result.stdout.strip().splitlines()
     if result.returncode != 0 or not lines:
         last = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        return SyncOutcome("failed", f"catalog sync process failed: {last[:200]}")
+        return SyncOutcome("failed", f"{feed} sync process failed: {last[:200]}")
     try:
         data = json.loads(lines[-1])
     except json.JSONDecodeError:
-        return SyncOutcome("failed", "catalog sync process gave no readable outcome")
+        return SyncOutcome("failed", f"{feed} sync process gave no readable outcome")
     return SyncOutcome(
         data["status"], data["detail"], data.get("version", ""), tuple(data.get("problems", ()))
     )

@@ -51,6 +51,9 @@ class StandInState:
     retry_after_s: int = 1
     clock_offset_s: float = 0.0  # the platform's clock this far ahead of this machine's
     down: bool = False  # every request but the catalog answered 503 (maintenance)
+    knowledge: bytes = b""  # the hotline knowledge base (GET /knowledge), like the catalog
+    knowledge_etag: str = ""
+    knowledge_fault: str = ""  # one of CATALOG_FAULTS, or "" to behave
     # Fault injection, not security: a seeded generator keeps test runs repeatable.
     rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
@@ -71,6 +74,12 @@ class StandInState:
                 for item in document.get("items", [])
                 if isinstance(item, dict)
             }
+
+    def set_knowledge(self, document: dict[str, Any]) -> None:
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        with self.lock:
+            self.knowledge = body
+            self.knowledge_etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
     def locations(self, item_code: str) -> list[str]:
         """The 办理地点 of a catalog item the stand-in serves (404 for an unknown item)."""
@@ -110,7 +119,14 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             terminal = self._verify(method, body)
             if method == "GET" and self.path == API + "/catalog":
-                self._catalog(state)
+                with state.lock:
+                    published = (state.catalog, state.catalog_etag, state.catalog_fault)
+                self._published(state, *published, missing="平台尚未发布事项目录")
+                return
+            if method == "GET" and self.path == API + "/knowledge":
+                with state.lock:
+                    published = (state.knowledge, state.knowledge_etag, state.knowledge_fault)
+                self._published(state, *published, missing="平台尚未发布咨询知识库")
                 return
             if state.down or (method != "GET" and state.roll(state.error_rate)):
                 raise PlatformError(503, "busy", "平台繁忙，请稍后再试")
@@ -180,9 +196,10 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             log.debug("stand-in: client went away")
 
-    def _catalog(self, state: StandInState) -> None:
-        with state.lock:
-            body, etag, fault = state.catalog, state.catalog_etag, state.catalog_fault
+    def _published(
+        self, state: StandInState, body: bytes, etag: str, fault: str, missing: str
+    ) -> None:
+        """A document published whole (catalog, knowledge base), misbehaving as `fault` says."""
         if fault == "error500":
             self._send(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
@@ -194,7 +211,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not body:
             self._send(
                 HTTPStatus.SERVICE_UNAVAILABLE,
-                _error("no_catalog", "平台尚未发布事项目录"),
+                _error("not_published", missing),
             )
             return
         if fault != "garbage" and self.headers.get("If-None-Match") == etag:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import selectors
+import socket
 import subprocess
 import sys
 import time
@@ -66,3 +67,30 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmRSS")
+
+
+class PlatformProcess:
+    """`kiosk platform-sim` in its own process, as the real platform is elsewhere; serving
+    these catalog and knowledge-base files (None: the samples)."""
+
+    def __init__(self, port: int, catalog: Path | None, knowledge: Path | None = None) -> None:
+        command = [sys.executable, "-m", "kiosk", "platform-sim", "--port", str(port)]
+        if catalog is not None:
+            command += ["--catalog", str(catalog)]
+        if knowledge is not None:
+            command += ["--knowledge", str(knowledge)]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None
+        self.process.stdout.readline()  # "platform stand-in at …": it is listening
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

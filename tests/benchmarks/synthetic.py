@@ -41,3 +41,32 @@ def keystroke_queries() -> list[str]:
     for word in words + pinyin + initials:
         queries += [word[:end] for end in range(1, len(word) + 1)]
     return queries
+
+
+def synthetic_knowledge(count: int = 5000, seed: int = 7) -> dict[str, Any]:
+    """A 5,000-entry hotline knowledge base shaped like the sample's, varied the same way."""
+    from kiosk.knowledge.sample import sample_document as sample_knowledge
+
+    rng = random.Random(seed)
+    entries = sample_knowledge()["entries"]
+    out = []
+    for number in range(count):
+        entry = copy.deepcopy(entries[number % len(entries)])
+        target = rng.choice(TARGETS)
+        entry["id"] = f"KB-{number:05d}"
+        entry["question"] = f"{target}{entry['question']}（{rng.choice(PLACES)}{number}）"
+        entry["keywords"] = [f"{target}{keyword}" for keyword in entry["keywords"][:3]]
+        entry["popularity"] = rng.randint(0, 200)
+        out.append(entry)
+    return {"version": f"synthetic-kb-{count}", "sample": True, "entries": out}
+
+
+def knowledge_keystrokes() -> list[str]:
+    """Every prefix a resident types on the way to a question, in Chinese, pinyin, initials."""
+    words = ["身份证丢了", "高龄津贴", "居住证怎么办", "失业金", "低保"]
+    pinyin = ["shenfenzhengdiule", "gaolingjintie", "juzhuzheng", "shiyejin", "dibao"]
+    initials = ["sfz", "gljt", "jzz", "syj", "db"]
+    queries: list[str] = []
+    for word in words + pinyin + initials:
+        queries += [word[:end] for end in range(1, len(word) + 1)]
+    return queries

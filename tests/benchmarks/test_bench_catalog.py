@@ -5,11 +5,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import socket
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +19,7 @@ from kiosk.catalog.keys import normalise
 from kiosk.catalog.library import CatalogLibrary
 from kiosk.catalog.parse import parse_catalog
 from kiosk.catalog.store import CatalogStore
+from tests.benchmarks.processes import PlatformProcess, free_port
 from tests.benchmarks.synthetic import keystroke_queries, synthetic_document
 from tests.ui.driver import Driver, make_settings
 from ui.stallprobe import StallProbe
@@ -127,24 +125,6 @@ def test_catalog_load_at_startup(
     )
 
 
-class _Platform:
-    """`kiosk platform-sim` in its own process, as the real platform is elsewhere."""
-
-    def __init__(self, port: int, catalog: Path | None) -> None:
-        command = [sys.executable, "-m", "kiosk", "platform-sim", "--port", str(port)]
-        if catalog is not None:
-            command += ["--catalog", str(catalog)]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        assert self.process.stdout is not None
-        self.process.stdout.readline()  # "platform stand-in at …": it is listening
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-
-
 def test_gui_stall_while_a_big_catalog_syncs_and_swaps(
     document: dict[str, Any],
     launch: Callable[..., Driver],
@@ -172,8 +152,8 @@ def test_gui_stall_while_a_big_catalog_syncs_and_swaps(
     different["version"] = "synthetic-3"
     files.append(tmp_path / "catalog-3.json")
     files[-1].write_text(json.dumps(different, ensure_ascii=False), encoding="utf-8")
-    port = _free_port()
-    platform = _Platform(port, None)
+    port = free_port()
+    platform = PlatformProcess(port, None)
     try:
         settings = make_settings()
         platform_settings = dataclasses.replace(
@@ -190,7 +170,7 @@ def test_gui_stall_while_a_big_catalog_syncs_and_swaps(
 
     sync_stalls, idle_stalls = [], []
     for round_, path in enumerate(files):
-        platform = _Platform(port, path)
+        platform = PlatformProcess(port, path)
         try:
             probe = StallProbe()
             probe.start()
@@ -227,9 +207,3 @@ def test_gui_stall_while_a_big_catalog_syncs_and_swaps(
         note=f"same screen idle as long; each {sorted(round(v) for v in idle_stalls)}",
     )  # fmt: skip
     record("catalog_sync_stall_ratio_to_idle", sync_ms / idle_ms, "x")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

@@ -2,11 +2,12 @@
 screen, with the shell's language set to English, finds no Chinese outside data.
 
 Data is what the kiosk shows as it comes: the catalog (item names, guides, form labels and
-choices), the station's name and address, the ID cards of the simulated reader and what the
-resident typed (also masked, as the review shows it). The allow-list is built from those
-sources, not written out by hand. The catalog's closed vocabularies (item types, levels,
-service objects, case types, material forms, themes) are not data but the kiosk's own words:
-they are taken out of the allow-list, so that one shown untranslated fails the walk.
+choices), the hotline's questions and answers, the station's name and address, the ID cards
+of the simulated reader and what the resident typed (also masked, as the review shows it).
+The allow-list is built from those sources, not written out by hand. The catalog's closed
+vocabularies (item types, levels, service objects, case types, material forms, themes) are
+not data but the kiosk's own words: they are taken out of the allow-list, so that one shown
+untranslated fails the walk.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from devices.sim.idcard import SAMPLE_CARDS
 from kiosk.catalog.library import THEME_ORDER
 from kiosk.catalog.model import CASE_TYPES, ITEM_TYPES, LEVELS, MATERIAL_FORMS, SERVICE_OBJECTS
 from kiosk.catalog.sample import sample_document
+from kiosk.knowledge.sample import sample_document as sample_knowledge
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.settings import Settings
 from kiosk.standin.booking import places_of
@@ -61,6 +63,7 @@ def known_data(settings: Settings) -> set[str]:
     """Texts the kiosk shows as data, whatever the language: catalog, station, cards; not
     the catalog's vocabularies."""
     found = set(strings(sample_document())) - VOCABULARIES
+    found |= set(strings(sample_knowledge())) - VOCABULARIES  # the hotline's answers
     found |= set(strings(settings.station))
     for item in sample_document()["items"]:  # the stand-in's places to book at
         found |= {text for place in places_of(item["locations"]) for text in place.wire().values()
@@ -74,8 +77,9 @@ def known_data(settings: Settings) -> set[str]:
 def typed_data(ui: KioskUi) -> set[str]:
     """What the resident typed or picked (answers, a search), as typed and as masked."""
     answers = [str(value) for value in dict(ui.apply.property("answers") or {}).values()]
-    with contextlib.suppress(LookupError):
-        answers.append(str(find(ui.window, "searchField").property("text")))
+    for field in ("searchField", "consultSearchField"):
+        with contextlib.suppress(LookupError):
+            answers.append(str(find(ui.window, field).property("text")))
     masked = [mask(value) for value in answers for mask in (mask_name, mask_id_number, mask_phone)]
     return {text for text in answers + masked if CJK.search(text)}
 

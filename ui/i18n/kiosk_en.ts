@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>ConsultScreen</name>
+    <message numerus="yes">
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+109"/>
+        <source>%n answer(s) found</source>
+        <translation>
+            <numerusform>%n answer found</numerusform>
+            <numerusform>%n answers found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DevicePanel</name>
     <message numerus="yes">
         <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+261"/>

@@ -748,19 +748,84 @@
     </message>
 </context>
 <context>
+    <name>ConsultAnswerScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/ConsultAnswerScreen.qml" line="+19"/>
+        <source>%1 · checked by the hotline on %2</source>
+        <translation>%1 · 热线于 %2 核对</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The hotline&apos;s answer</source>
+        <translation>热线答复</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Guides for this</source>
+        <translation>相关办事指南</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open the guide</source>
+        <translation>查看办事指南</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not what you need? Call %1 or ask the staff at this station.</source>
+        <translation>没有解决您的问题？请拨打 %1，或咨询本站工作人员。</translation>
+    </message>
+</context>
+<context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+11"/>
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+19"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+127"/>
+        <source>Ask by phone or in person</source>
+        <translation>电话或当面咨询</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Government service hotline, every day, around the clock</source>
         <translation>政务服务便民热线（全天24小时）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-76"/>
+        <source>Type your question, e.g. 身份证丢了 / shenfenzheng</source>
+        <translation>输入您的问题，如：身份证丢了 / shenfenzheng</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Most asked</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No answer found for “%1”</source>
+        <translation>没有找到“%1”的答复</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n answer(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条答复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most asked questions</source>
+        <translation>大家常问</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Try fewer words or another way of putting it. The hotline %1 and the staff at this station answer every question.</source>
+        <translation>请少输几个字，或换一种说法。每个问题都可以拨打热线 %1 或询问本站工作人员。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Staff at this station can help you in person</source>
         <translation>本站工作人员可以当面为您提供帮助</translation>
     </message>
@@ -1665,12 +1730,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+39"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+40"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+67"/>
+        <source>This answer cannot be shown</source>
+        <translation>暂时无法显示这条答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer could not be read just now. Please choose another question, call %1 or ask the station staff.</source>
+        <translation>这条答复暂时无法读取。请选择其他问题，或拨打 %1，或咨询本站工作人员。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Cannot book here right now</source>
         <translation>暂时无法预约</translation>
     </message>

@@ -143,6 +143,30 @@ def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> Non
     assert "X: name: must not be empty" in result.stdout
 
 
+def test_catalog_status_shows_the_knowledge_base_and_its_syncs_too(tmp_path: Path) -> None:
+    from kiosk.catalog.store import CatalogStore
+    from kiosk.knowledge.sample import load_sample
+    from kiosk.knowledge.store import KnowledgeStore
+
+    state = tmp_path / "state" / "community-kiosk"
+    CatalogStore(state / "catalog.db")
+    knowledge = KnowledgeStore(state / "knowledge.db")
+    knowledge.save(load_sample())
+    knowledge.log_sync("unreachable", "platform not reachable (ConnectionError)")
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"))
+    result = subprocess.run(
+        [*KIOSK, "catalog", "status", "--demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    after = result.stdout.split("hotline knowledge base:")[1]
+    assert "active: sample-kb-2026.11" in after
+    assert "unreachable" in after
+
+
 def test_platform_sim_listen_fd_serves_the_handed_socket_and_stops_when_stdin_closes() -> None:
     listener = socket.create_server(("127.0.0.1", 0))
     with listener:

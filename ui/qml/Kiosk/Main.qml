@@ -22,6 +22,7 @@ Window {
     required property ApplyViewModel apply
     required property BookingViewModel booking
     required property MyAppointmentsViewModel appointments
+    required property ConsultViewModel consult
     required property HoursWatch hours
     required property SelfCheckViewModel selfCheck
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
@@ -67,7 +68,10 @@ Window {
         if (key === "home") {
             stack.pop(null, window.slides() ? StackView.PopTransition : StackView.Immediate)
         } else if (key === "consult") {
-            window.push("ConsultScreen.qml", { objectName: "consultScreen", shell: window.shell })
+            const consult = window.push("ConsultScreen.qml", {
+                objectName: "consultScreen", shell: window.shell, consult: window.consult
+            })
+            consult.answerChosen.connect(window.openAnswer)
         } else if (key === "guides") {
             const guides = window.push("GuidesScreen.qml", {
                 objectName: "guidesScreen", catalog: window.catalog
@@ -95,6 +99,20 @@ Window {
         } else if (key === "attract") {
             window.attractShowing = true
         }
+    }
+
+    // One answer of the hotline knowledge base (from 咨询).
+    function openAnswer(id: string) {
+        if (!window.consult.open(id)) {
+            notice.show(qsTr("This answer cannot be shown"),
+                        qsTr("The answer could not be read just now. Please choose another question, call %1 or ask the station staff.").arg(window.shell.hotline))
+            return
+        }
+        const answer = window.push("ConsultAnswerScreen.qml", {
+            objectName: "consultAnswerScreen", consult: window.consult,
+            hotline: window.shell.hotline
+        })
+        answer.guideChosen.connect(window.openGuide)
     }
 
     function openSearch() {

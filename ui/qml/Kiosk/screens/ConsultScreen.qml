@@ -1,14 +1,24 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import Kiosk.Types
 
-// 咨询: whom to ask — the government hotline and this station's own contacts.
+// 咨询: the hotline's answers to common questions — typed or browsed by theme — and below
+// them whom to ask when none answers: the government hotline and this station's contacts.
 KioskPage {
-    id: consult
+    id: page
 
     required property ShellModel shell
+    required property ConsultViewModel consult
+    signal answerChosen(string id)
+
+    readonly property string typed: field.text + field.preeditText
+    readonly property bool hasQuery: typed.trim().length > 0
+    readonly property bool nothingFound: hasQuery && page.consult.questions.count === 0
 
     title: qsTr("Ask for help")
+    onTypedChanged: page.consult.search(page.typed)
+    Component.onCompleted: page.consult.begin()
 
     component InfoBlock: Rectangle {
         id: block
@@ -47,26 +57,114 @@ KioskPage {
         }
     }
 
+    component Heading: KioskText {
+        width: parent ? parent.width : 0
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+        color: Theme.text
+        wrapMode: Text.Wrap
+    }
+
+    KioskTextField {
+        id: field
+        objectName: "consultSearchField"
+        visible: page.consult.ready
+        width: parent.width
+        placeholderText: qsTr("Type your question, e.g. 身份证丢了 / shenfenzheng")
+    }
+
+    Flow {
+        id: themeFlow
+        objectName: "consultThemes"
+        visible: page.consult.ready && !page.hasQuery
+        width: parent.width
+        spacing: Theme.spacing / 2
+        readonly property real cell: Math.floor((width - 2 * spacing) / 3)
+        ChoiceButton {
+            objectName: "consultTheme_all"
+            width: themeFlow.cell
+            title: qsTr("Most asked")
+            strong: page.consult.theme === ""
+            onClicked: page.consult.chooseTheme("")
+        }
+        Repeater {
+            model: page.consult.themes
+            delegate: ChoiceButton {
+                required property int index
+                required property string name
+                objectName: "consultTheme_" + index
+                width: themeFlow.cell
+                title: Words.term(name)
+                strong: page.consult.theme === name
+                onClicked: page.consult.chooseTheme(name)
+            }
+        }
+    }
+
+    Heading {
+        objectName: "consultListTitle"
+        visible: page.consult.ready
+        text: page.nothingFound ? qsTr("No answer found for “%1”").arg(page.typed.trim())
+              : page.hasQuery ? qsTr("%n answer(s) found", "", page.consult.questions.count)
+              : page.consult.theme !== "" ? Words.term(page.consult.theme)
+              : qsTr("Most asked questions")
+    }
+
+    BodyText {
+        objectName: "consultNothingFound"
+        visible: page.nothingFound
+        width: parent.width
+        text: qsTr("Try fewer words or another way of putting it. The hotline %1 and the staff at this station answer every question.").arg(page.shell.hotline)
+        color: Theme.mutedText
+    }
+
+    Column {
+        id: questionList
+        objectName: "questionList"
+        width: parent.width
+        spacing: Theme.spacing / 2
+        Repeater {
+            model: page.consult.questions
+            delegate: QuestionRow {
+                required property int index
+                required property string id
+                objectName: "questionRow_" + index
+                width: questionList.width
+                onClicked: page.answerChosen(id)
+            }
+        }
+    }
+
+    SampleNotice {
+        visible: page.consult.ready && page.consult.sample
+    }
+
+    // Without a knowledge base these come first, as the whole screen.
+    Heading {
+        visible: page.consult.ready
+        text: qsTr("Ask by phone or in person")
+    }
     InfoBlock {
         objectName: "hotlineBlock"
         label: qsTr("Government service hotline, every day, around the clock")
-        value: consult.shell.hotline
+        value: page.shell.hotline
         valueSize: Theme.fontHuge
     }
     InfoBlock {
         label: qsTr("Staff at this station can help you in person")
-        value: consult.shell.stationName
+        value: page.shell.stationName
     }
     InfoBlock {
         label: qsTr("Opening hours")
-        value: consult.shell.openingHours
+        value: page.shell.openingHours
     }
     InfoBlock {
         label: qsTr("Address")
-        value: consult.shell.stationAddress
+        value: page.shell.stationAddress
     }
     InfoBlock {
         label: qsTr("Station telephone")
-        value: consult.shell.stationPhone
+        value: page.shell.stationPhone
     }
 }

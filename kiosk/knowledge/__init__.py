@@ -1,0 +1,1 @@
+"""The district hotline's knowledge base (一号咨询): questions residents ask, with answers."""
