@@ -439,6 +439,7 @@ def _catalog(
         knowledge_path=services.knowledge_path,
     )
     catalog_service.libraryReady.connect(catalog.set_library)
+    catalog.retired.connect(catalog_service.retire)
     consult = ConsultViewModel(catalog.item_name, parent)
     catalog_service.knowledgeReady.connect(consult.set_library)
     consult.retired.connect(catalog_service.retire)

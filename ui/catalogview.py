@@ -131,6 +131,8 @@ class CatalogViewModel(QObject):
         guideChanged: `guide` shows the guide just opened (or none).
         searchMissed(str): a search the resident gave up on found nothing (for the
             anonymous demand statistics).
+        retired(CatalogLibrary): the catalog just replaced; the composition root hands it
+            to the catalog thread to free (ui/catalogworker.py CatalogWorker.retire).
     """
 
     libraryChanged = Signal()
@@ -138,6 +140,7 @@ class CatalogViewModel(QObject):
     resultsChanged = Signal()
     listTitleChanged = Signal()
     searchMissed = Signal(str)
+    retired = Signal(object)  # a replaced catalog, to be freed off the GUI thread
     printRequested = Signal(object)  # a Receipt with the open guide
     syncStatusChanged = Signal()
 
@@ -171,7 +174,10 @@ class CatalogViewModel(QObject):
         The open search is refreshed one event-loop turn later: rebuilding its list and the
         browse lists in the same turn would hold up one frame twice as long.
         """
-        self._library = library
+        replaced, self._library = self._library, library
+        if replaced is not None:
+            self.retired.emit(replaced)
+            del replaced
         self.mostAskedModel.set_rows(library.most_asked())
         self._themes.set_rows([Group(*group) for group in library.themes()])
         self._departments.set_rows([Group(*group) for group in library.departments()])

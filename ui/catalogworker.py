@@ -7,7 +7,7 @@ import gc
 import logging
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from kiosk.knowledge.store import KnowledgeStore
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 
 class CatalogWorker(QObject):
@@ -131,12 +133,7 @@ class CatalogWorker(QObject):
 
     def _emit_knowledge(self) -> None:
         assert self._knowledge is not None
-        gc.disable()  # as for the catalog (_emit_active)
-        try:
-            library = self._knowledge.load_active()
-        finally:
-            gc.freeze()
-            gc.enable()
+        library = _frozen(self._knowledge.load_active)
         if library is None:
             return
         log.info("knowledge base %s loaded: %d entries", library.version, len(library))
@@ -144,8 +141,8 @@ class CatalogWorker(QObject):
 
     @Slot(object)
     def retire(self, replaced: object) -> None:
-        """Let go of a replaced snapshot (a knowledge base) here: freeing its ~100,000
-        objects takes 13-16 ms, which on the GUI thread would be a dropped frame."""
+        """Let go of a replaced snapshot (a catalog, a knowledge base) here: freeing its
+        ~100,000 objects takes 13-16 ms, which on the GUI thread would be a dropped frame."""
         del replaced
 
     @Slot(str)
@@ -174,21 +171,27 @@ class CatalogWorker(QObject):
             client.close()
 
     def _emit_active(self) -> None:
-        # Loading builds ~100,000 long-lived objects. A full garbage collection of the whole
-        # heap while they are made takes ~100 ms and holds the GIL, stalling the GUI thread.
-        # So: no collection during the load, then freeze what exists (the new catalog, Qt's
-        # wrappers) out of future collections. The replaced catalog is freed by reference
-        # counting; it holds no cycles.
-        gc.disable()
-        try:
-            active = self._store.load_active()
-        finally:
-            gc.freeze()
-            gc.enable()
+        active = _frozen(self._store.load_active)
         if active is not None:
             log.info("catalog %s loaded: %d items", active.version, len(active.library))
             self._has_library = True
             self.libraryReady.emit(active.library)
+
+
+def _frozen(load: Callable[[], _T]) -> _T:
+    """Run `load`, which builds ~100,000 long-lived objects (a catalog, a knowledge base).
+
+    A full garbage collection of the whole heap while they are made takes ~100 ms and holds
+    the GIL, stalling the GUI thread. So: no collection during the load, then freeze what
+    exists (the new snapshot, Qt's wrappers) out of future collections. A replaced snapshot
+    is freed by reference counting (it holds no cycles), on this thread (`retire`).
+    """
+    gc.disable()
+    try:
+        return load()
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 class CatalogService(QObject):

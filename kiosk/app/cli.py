@@ -34,6 +34,7 @@ from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
 from kiosk.app.services import KNOWLEDGE_FILE, build_services
 from kiosk.app.statedir import DEPLOYED_STATE_DIR, station_state_dir
 from kiosk.catalog.store import CatalogStore
+from kiosk.catalog.versions import VersionedStore
 from kiosk.health import OUT_OF_SERVICE_REASONS, OutOfService
 from kiosk.privatefiles import private_dir
 from kiosk.services import Services
@@ -804,15 +805,9 @@ def _cmd_catalog_status(args: argparse.Namespace) -> int:
         print(f"no catalog stored yet ({path} does not exist; the kiosk makes it when it starts)")
         return 0
     store = CatalogStore(path)
-    versions = store.versions()
-    if not versions:
+    if not store.versions():
         print("no catalog stored yet")
-    for version, active in versions:
-        print(f"{'active' if active else 'previous'}: {version}")
-    for at, status, detail, problems in store.sync_history(args.history):
-        print(f"{at}  {status:<11} {detail}")
-        for problem in problems.splitlines()[:20]:
-            print(f"    {problem}")
+    _print_versions(store, args.history)
     misses = store.search_misses()[:10]
     if misses:
         print("searches that found nothing: " + ", ".join(f"{t} ×{n}" for t, n in misses))
@@ -821,12 +816,18 @@ def _cmd_catalog_status(args: argparse.Namespace) -> int:
         from kiosk.knowledge.store import KnowledgeStore
 
         print("hotline knowledge base:")
-        kb = KnowledgeStore(knowledge)
-        for version, active in kb.versions():
-            print(f"{'active' if active else 'previous'}: {version}")
-        for at, status, detail, _problems in kb.sync_history(args.history):
-            print(f"{at}  {status:<11} {detail}")
+        _print_versions(KnowledgeStore(knowledge), args.history)
     return 0
+
+
+def _print_versions(store: VersionedStore, history: int) -> None:
+    """The versions a store keeps and its last syncs, with the problems of a refused one."""
+    for version, active in store.versions():
+        print(f"{'active' if active else 'previous'}: {version}")
+    for at, status, detail, problems in store.sync_history(history):
+        print(f"{at}  {status:<11} {detail}")
+        for problem in problems.splitlines()[:20]:
+            print(f"    {problem}")
 
 
 def _add_out_of_service_command(

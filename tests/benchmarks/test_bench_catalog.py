@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import sqlite3
 import statistics
@@ -20,9 +19,9 @@ from kiosk.catalog.library import CatalogLibrary
 from kiosk.catalog.parse import parse_catalog
 from kiosk.catalog.store import CatalogStore
 from tests.benchmarks.processes import PlatformProcess, free_port
+from tests.benchmarks.swaps import launch_on_platform, swap_stalls
 from tests.benchmarks.synthetic import keystroke_queries, synthetic_document
-from tests.ui.driver import Driver, make_settings
-from ui.stallprobe import StallProbe
+from tests.ui.driver import Driver
 
 ROUNDS = 20
 
@@ -153,41 +152,21 @@ def test_gui_stall_while_a_big_catalog_syncs_and_swaps(
     files.append(tmp_path / "catalog-3.json")
     files[-1].write_text(json.dumps(different, ensure_ascii=False), encoding="utf-8")
     port = free_port()
-    platform = PlatformProcess(port, None)
-    try:
-        settings = make_settings()
-        platform_settings = dataclasses.replace(
-            settings.platform, base_url=f"http://127.0.0.1:{port}"
-        )
-        kiosk = launch(dataclasses.replace(settings, platform=platform_settings))
-        qtbot.waitUntil(lambda: kiosk.ui.catalog.version == "sample-2026.11", timeout=60_000)
-    finally:
-        platform.stop()
+    kiosk = launch_on_platform(
+        launch, qtbot, port, lambda kiosk: kiosk.ui.catalog.version == "sample-2026.11"
+    )
     kiosk.click("tile_guides")
     kiosk.click("openSearchButton")
     kiosk.item("searchField").setProperty("text", "居住证")
     kiosk.settle()
 
-    sync_stalls, idle_stalls = [], []
-    for round_, path in enumerate(files):
-        platform = PlatformProcess(port, path)
-        try:
-            probe = StallProbe()
-            probe.start()
-            started = time.perf_counter()
-            kiosk.ui.catalog_service.sync_now()
-            qtbot.waitUntil(
-                lambda r=round_: kiosk.ui.catalog.version == f"synthetic-{r}", timeout=300_000
-            )
-            kiosk.settle()
-            sync_stalls.append(probe.stop())
-            took_ms = int((time.perf_counter() - started) * 1000)
-        finally:
-            platform.stop()
-        probe = StallProbe()
-        probe.start()
-        qtbot.wait(took_ms)
-        idle_stalls.append(probe.stop())
+    sync_stalls, idle_stalls = swap_stalls(
+        kiosk,
+        qtbot,
+        lambda path: PlatformProcess(port, path),
+        files,
+        lambda r: kiosk.ui.catalog.version == f"synthetic-{r}",
+    )
     assert kiosk.ui.catalog.itemCount == 5000
     assert kiosk.ui.catalog.resultModel.count > 0
     worst_ms = sync_stalls.pop()

@@ -4,10 +4,8 @@ stalls while a 5,000-entry knowledge base syncs and swaps under an open 咨询 s
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.knowledge.library import KnowledgeLibrary
 from kiosk.knowledge.parse import parse_knowledge
 from tests.benchmarks.processes import PlatformProcess, free_port
+from tests.benchmarks.swaps import launch_on_platform, swap_stalls
 from tests.benchmarks.synthetic import knowledge_keystrokes, synthetic_knowledge
 from tests.benchmarks.test_bench_catalog import _fts5, _fts5_search, _latencies, _p99
-from tests.ui.driver import Driver, make_settings
-from ui.stallprobe import StallProbe
+from tests.ui.driver import Driver
 
 ROUNDS = 20
 
@@ -68,39 +66,19 @@ def test_gui_stall_while_a_big_knowledge_base_syncs_and_swaps(
         path.write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
         files.append(path)
     port = free_port()
-    platform = PlatformProcess(port, None)
-    try:
-        settings = make_settings()
-        platform_settings = dataclasses.replace(
-            settings.platform, base_url=f"http://127.0.0.1:{port}"
-        )
-        kiosk = launch(dataclasses.replace(settings, platform=platform_settings))
-        qtbot.waitUntil(lambda: kiosk.ui.consult.version == "sample-kb-2026.11", timeout=60_000)
-    finally:
-        platform.stop()
+    kiosk = launch_on_platform(
+        launch, qtbot, port, lambda kiosk: kiosk.ui.consult.version == "sample-kb-2026.11"
+    )
     kiosk.click("tile_consult")
     kiosk.settle()
 
-    sync_stalls, idle_stalls = [], []
-    for round_, path in enumerate(files):
-        platform = PlatformProcess(port, None, path)
-        try:
-            probe = StallProbe()
-            probe.start()
-            started = time.perf_counter()
-            kiosk.ui.catalog_service.sync_now()
-            qtbot.waitUntil(
-                lambda r=round_: kiosk.ui.consult.version == f"synthetic-kb-{r}", timeout=300_000
-            )
-            kiosk.settle()
-            sync_stalls.append(probe.stop())
-            took_ms = int((time.perf_counter() - started) * 1000)
-        finally:
-            platform.stop()
-        probe = StallProbe()
-        probe.start()
-        qtbot.wait(took_ms)
-        idle_stalls.append(probe.stop())
+    sync_stalls, idle_stalls = swap_stalls(
+        kiosk,
+        qtbot,
+        lambda path: PlatformProcess(port, None, path),
+        files,
+        lambda r: kiosk.ui.consult.version == f"synthetic-kb-{r}",
+    )
     assert kiosk.ui.consult.entryCount == 5000
     assert "修订" in kiosk.ui.consult.question_rows.rows()[0].question  # the open list swapped
     sync_ms, idle_ms = statistics.median(sync_stalls), statistics.median(idle_stalls)

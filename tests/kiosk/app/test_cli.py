@@ -121,15 +121,9 @@ def test_tour_renders_every_screen_without_warnings(tmp_path: Path) -> None:
         assert (tmp_path / f"{layout}-appointment-day-en.png").stat().st_size > 10_000
 
 
-def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> None:
-    from kiosk.catalog.sample import load_sample
-    from kiosk.catalog.store import CatalogStore
-
-    state = tmp_path / "state"
-    store = CatalogStore(state / "community-kiosk" / "catalog.db")
-    store.save(load_sample())
-    store.log_sync("refused", "catalog has 1 problem(s)", ("X: name: must not be empty",))
-    env = dict(os.environ, XDG_STATE_HOME=str(state))
+def catalog_status(state_home: Path) -> subprocess.CompletedProcess[str]:
+    """`kiosk catalog status --demo` of the demo's state folder under `state_home`."""
+    env = dict(os.environ, XDG_STATE_HOME=str(state_home))
     result = subprocess.run(
         [*KIOSK, "catalog", "status", "--demo"],
         capture_output=True,
@@ -138,6 +132,18 @@ def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> Non
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_catalog_status_shows_versions_syncs_and_problems(tmp_path: Path) -> None:
+    from kiosk.catalog.sample import load_sample
+    from kiosk.catalog.store import CatalogStore
+
+    state = tmp_path / "state"
+    store = CatalogStore(state / "community-kiosk" / "catalog.db")
+    store.save(load_sample())
+    store.log_sync("refused", "catalog has 1 problem(s)", ("X: name: must not be empty",))
+    result = catalog_status(state)
     assert "active: sample-2026.11" in result.stdout
     assert "refused" in result.stdout
     assert "X: name: must not be empty" in result.stdout
@@ -153,16 +159,7 @@ def test_catalog_status_shows_the_knowledge_base_and_its_syncs_too(tmp_path: Pat
     knowledge = KnowledgeStore(state / "knowledge.db")
     knowledge.save(load_sample())
     knowledge.log_sync("unreachable", "platform not reachable (ConnectionError)")
-    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"))
-    result = subprocess.run(
-        [*KIOSK, "catalog", "status", "--demo"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    after = result.stdout.split("hotline knowledge base:")[1]
+    after = catalog_status(tmp_path / "state").stdout.split("hotline knowledge base:")[1]
     assert "active: sample-kb-2026.11" in after
     assert "unreachable" in after
 
