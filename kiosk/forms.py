@@ -102,6 +102,13 @@ def _check_number(field: FormField, value: str) -> Message:
     return NONE
 
 
+def mobile_number(typed: str) -> str:
+    """The mobile number typed on the number pad (spaces and dashes dropped), or "" when
+    what was typed is not one."""
+    digits = "".join(c for c in typed if c.isdigit())
+    return digits if MOBILE.fullmatch(digits) else ""
+
+
 def _check_phone(field: FormField, value: str) -> Message:
     digits = value.replace(" ", "")
     if MOBILE.fullmatch(digits) or LANDLINE.fullmatch(digits):

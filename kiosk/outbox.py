@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KINDS = ("material", "case", "evaluation")
+KINDS = ("material", "case", "question", "evaluation")
+CASE_KINDS = ("case", "question")  # what the platform files as a case (an apply number's)
 
 MIGRATIONS = (
     """
@@ -246,23 +247,26 @@ class Outbox:
             ).fetchall()
         return [(str(k), str(a), str(r)) for k, a, r in rows]
 
-    def reference(self, apply_no: str, kind: str = "case") -> str:
-        """What the platform called a delivered submission (its case number), or ""."""
+    def reference(self, apply_no: str, kind: str = "") -> str:
+        """What the platform called a delivered submission of `kind`, or "" (by default,
+        the case the apply number became: an application's or a question's)."""
+        kinds = (kind,) if kind else CASE_KINDS
         with self._db() as db:
             row = db.execute(
-                "SELECT reference FROM delivered WHERE apply_no = ? AND kind = ?",
-                (apply_no, kind),
+                "SELECT reference FROM delivered WHERE apply_no = ? AND kind IN (?, ?)",
+                (apply_no, kinds[0], kinds[-1]),
             ).fetchone()
         return str(row[0]) if row else ""
 
     def pending_case(self, apply_no: str) -> dict[str, Any] | None:
-        """A pending case's payload, decrypted for the moment (personal data: compare and
-        drop it); None if there is none or it cannot be read."""
+        """A pending case's payload (an application's or a question's), decrypted for the
+        moment (personal data: compare and drop it); None if there is none or it cannot be
+        read."""
         with self._db() as db:
             row = db.execute(
                 "SELECT kind, idempotency_key, CAST(payload AS BLOB) FROM pending "
-                "WHERE apply_no = ? AND kind = 'case'",
-                (apply_no,),
+                "WHERE apply_no = ? AND kind IN (?, ?)",
+                (apply_no, *CASE_KINDS),
             ).fetchone()
         if row is None:
             return None

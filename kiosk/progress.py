@@ -42,6 +42,16 @@ TAIL_LOCK_S = 24 * 3600
 MAX_CASES = 20
 MAX_TIMELINE = 50
 MAX_TEXT = 200  # characters of an item name, a status or a note
+MAX_REPLY = 2000  # characters of the answer to a question (openapi.yaml, Reply)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The answer to a question (留言咨询): plain text, who gave it, when."""
+
+    text: str
+    by: str
+    at: str  # 2026-11-29 08:50
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ class CaseProgress:
     status: str
     pending: bool  # still in this terminal's outbox (待上传)
     timeline: tuple[tuple[str, str, str], ...] = ()  # (status, when, note)
+    question: bool = False  # a question for the hotline (留言咨询), not an application
+    reply: Reply | None = None  # its answer, once given
 
 
 @dataclass(frozen=True)
@@ -149,12 +161,21 @@ def _pending_by_tail(
     now = time.monotonic()
     if attempts.locked(query.number, now):
         return ProgressAnswer(message=TOO_MANY)
-    id_number = str(payload.get("applicant", {}).get("idNumber", ""))
-    if len(id_number) >= 4 and hmac.compare_digest(id_number[-4:].upper(), query.id_tail):
+    proof = _tail_proof(payload)
+    if len(proof) >= 4 and hmac.compare_digest(proof[-4:].upper(), query.id_tail):
         attempts.succeeded(query.number)
         return _pending(query.number, payload)
     attempts.failed(query.number, now)
     return ProgressAnswer(message=NOT_FOUND)
+
+
+def _tail_proof(payload: dict[str, Any]) -> str:
+    """What a typed tail is compared with: the applicant's (or asker's) ID number; for a
+    question asked without an ID card, the mobile number it gave (openapi.yaml)."""
+    person = payload.get("applicant") or payload.get("asker")
+    if isinstance(person, dict):
+        return str(person.get("idNumber", ""))
+    return str(payload.get("mobile", ""))
 
 
 def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnswer:
@@ -166,7 +187,8 @@ def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnsw
 
 def _pending(apply_no: str, payload: dict[str, Any]) -> ProgressAnswer:
     name = str(payload.get("itemName", ""))
-    return ProgressAnswer((CaseProgress(apply_no, name, "待上传", pending=True),))
+    question = "question" in payload
+    return ProgressAnswer((CaseProgress(apply_no, name, "待上传", True, question=question),))
 
 
 def _answered(result: Result, nothing: Message) -> ProgressAnswer:
@@ -206,19 +228,33 @@ def _case(data: Any) -> CaseProgress:
         status=_text(data, "status", required=True),
         pending=False,
         timeline=tuple(_entry(entry) for entry in timeline[-MAX_TIMELINE:]),
+        question=data.get("kind") == "question",
+        reply=_reply(data.get("reply")),
     )
+
+
+def _reply(data: Any) -> Reply | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise UnreadableReplyError("a reply is not an object")
+    text = _text(data, "text", required=True, limit=MAX_REPLY)
+    return Reply(text, _text(data, "by"), _when(data))
+
+
+def _when(data: dict[str, Any]) -> str:
+    return _text(data, "at", required=True)[:16].replace("T", " ")  # 2026-11-29 08:50
 
 
 def _entry(data: Any) -> tuple[str, str, str]:
     if not isinstance(data, dict):
         raise UnreadableReplyError("a timeline entry is not an object")
-    at = _text(data, "at", required=True)[:16].replace("T", " ")  # 2026-11-29 08:50
-    return _text(data, "status", required=True), at, _text(data, "note")
+    return _text(data, "status", required=True), _when(data), _text(data, "note")
 
 
-def _text(data: dict[str, Any], key: str, *, required: bool = False) -> str:
-    """The string under `key`, cut to MAX_TEXT characters ("" if absent and optional)."""
+def _text(data: dict[str, Any], key: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    """The string under `key`, cut to `limit` characters ("" if absent and optional)."""
     value = data.get(key, None if required else "")
     if not isinstance(value, str) or (required and not value):
         raise UnreadableReplyError(f"{key} is not a string")  # the key's name only: no data
-    return value[:MAX_TEXT]
+    return value[:limit]

@@ -22,6 +22,7 @@ from kiosk.progressquery import new_progress_token, progress_link
 if TYPE_CHECKING:  # the outbox pulls in cryptography: not at start-up, on the GUI thread
     from kiosk.audit import AuditTrail
     from kiosk.outbox import Outbox
+    from kiosk.questions.question import Question
 
 CHANNEL = "自助机网上申请"
 ID_TYPES = {
@@ -130,7 +131,7 @@ def case_payload(
     at: datetime.datetime,
 ) -> dict[str, Any]:
     """The CaseCreate body of openapi.yaml (captured pages travel separately)."""
-    item, consent = application.item, application.consent
+    item = application.item
     body: dict[str, Any] = {
         "applyNo": apply_no,
         "itemCode": item.code,
@@ -143,17 +144,22 @@ def case_payload(
         "operationTime": at.isoformat(timespec="seconds"),
         "areaCode": area_code,
         "terminalId": terminal_id,
-        "consent": {
-            "purpose": consent.purpose,
-            "recipient": consent.recipient,
-            "retention": consent.retention,
-            "givenAt": consent.given_at.isoformat(timespec="seconds"),
-        },
+        "consent": consent_document(application.consent),
         "progressToken": application.progress_token,
     }
     if application.agent is not None:
         body["agent"] = application.agent.document()
     return body
+
+
+def consent_document(consent: Consent) -> dict[str, str]:
+    """The Consent of openapi.yaml: what the resident agreed to, and when."""
+    return {
+        "purpose": consent.purpose,
+        "recipient": consent.recipient,
+        "retention": consent.retention,
+        "givenAt": consent.given_at.isoformat(timespec="seconds"),
+    }
 
 
 def _material(choice: MaterialChoice) -> dict[str, Any]:
@@ -244,6 +250,20 @@ class Submitter:
         self.outbox.enqueue_all([*rows, ("case", payload)], apply_no=apply_no)
         basic_code = application.item.basic_code
         self.audit.record(apply_no, "submitted", f"item {basic_code}, {len(rows)} pages")
+        return apply_no
+
+    def ask(self, question: Question, at: datetime.datetime | None = None) -> str:
+        """A question for the hotline (留言咨询): its apply number, once it is on disk."""
+        from kiosk.questions.question import question_payload
+
+        at = at or datetime.datetime.now(BEIJING)
+        apply_no = self.outbox.next_apply_no(self.terminal_id, at.date())
+        payload = question_payload(
+            question, apply_no=apply_no, terminal_id=self.terminal_id,
+            area_code=self.area_code, at=at,
+        )  # fmt: skip
+        self.outbox.enqueue("question", payload, apply_no=apply_no)
+        self.audit.record(apply_no, "asked", f"{len(question.text)} characters")
         return apply_no
 
     def rate(self, evaluation: dict[str, Any], *, apply_no: str) -> None:

@@ -2,12 +2,13 @@
 in one place, with one `wipe()`.
 
 The flows keep their own state (the application in `ApplyFlow`, a progress query in
-`ProgressLookup`, a booking in `BookingFlow`, 我的预约 in `MyAppointments`); the session
+`ProgressLookup`, a booking in `BookingFlow`, 我的预约 in `MyAppointments`, a question for
+the hotline in `QuestionFlow`); the session
 owns them, routes the ID card to the one that waits for it, and wipes them all when the
 visit ends. The view models show the flows' state: what they keep for the screen (list
 rows, page thumbnails) is rebuilt from the flows when the session is wiped
-(ui/visitview.py announces it once). A new flow (questions, surveys) becomes one more
-holder in `holders()`.
+(ui/visitview.py announces it once). A new flow (surveys) becomes one more holder in
+`holders()`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kiosk.submission import ID_TYPES
 if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
     from kiosk.appointments.flow import BookingFlow, MyAppointments
     from kiosk.progress import ProgressAnswer
+    from kiosk.questions.flow import QuestionFlow
 
 
 class Holder(Protocol):
@@ -42,6 +44,7 @@ class CardRoute(enum.Enum):
     PROGRESS = "progress"  # the progress screen waited for it: a query by ID number
     BOOKING = "booking"  # a booking's identify step waited for it
     MY_APPOINTMENTS = "my_appointments"  # 我的预约 waited for it
+    QUESTION = "question"  # a question's identify step waited for it
     DROPPED = "dropped"  # nobody waited: forgotten at once
 
 
@@ -114,14 +117,21 @@ class ResidentSession:
     and returns what the UI must stop (the camera, the waits of the application).
     """
 
-    def __init__(self, apply: ApplyFlow, booking: Callable[[], BookingFlow]) -> None:
+    def __init__(
+        self,
+        apply: ApplyFlow,
+        booking: Callable[[], BookingFlow],
+        questions: Callable[[], QuestionFlow],
+    ) -> None:
         self.apply = apply
         self.progress = ProgressLookup()
-        # The appointment flows are made when first used (their modules cost start-up time
-        # that the home screen does not need); until then they hold nothing.
+        # The other flows are made when first used (their modules cost start-up time that
+        # the home screen does not need); until then they hold nothing.
         self._new_booking = booking
+        self._new_question = questions
         self._booking: BookingFlow | None = None
         self._mine: MyAppointments | None = None
+        self._question: QuestionFlow | None = None
 
     @property
     def booking(self) -> BookingFlow:
@@ -138,6 +148,12 @@ class ResidentSession:
         return self._mine
 
     @property
+    def question(self) -> QuestionFlow:
+        if self._question is None:
+            self._question = self._new_question()
+        return self._question
+
+    @property
     def booking_made(self) -> bool:
         return self._booking is not None
 
@@ -145,9 +161,14 @@ class ResidentSession:
     def mine_made(self) -> bool:
         return self._mine is not None
 
+    @property
+    def question_made(self) -> bool:
+        return self._question is not None
+
     def made(self) -> tuple[Holder, ...]:
-        """The appointment flows made so far (see __init__)."""
-        return tuple(flow for flow in (self._booking, self._mine) if flow is not None)
+        """The flows made when first used, so far (see __init__)."""
+        flows = (self._booking, self._mine, self._question)
+        return tuple(flow for flow in flows if flow is not None)
 
     def holders(self) -> tuple[Holder, ...]:
         return (self.apply, self.progress, *self.made())
@@ -157,7 +178,7 @@ class ResidentSession:
 
     def route_card(self) -> CardRoute:
         """A card was read: the flow whose identify step waits for one gets it (an
-        application, a booking, 我的预约), else the progress screen if it waits for one;
+        application, a booking, 我的预约, a question), else the progress screen if it waits for one;
         otherwise it is dropped. The session keeps no copy: the flow that takes it keeps
         what it needs, and only while it needs it."""
         if self.apply.wants_card:
@@ -166,6 +187,8 @@ class ResidentSession:
             return CardRoute.BOOKING
         if self._mine is not None and self._mine.wants_card:
             return CardRoute.MY_APPOINTMENTS
+        if self._question is not None and self._question.wants_card:
+            return CardRoute.QUESTION
         if self.progress.waiting:
             return CardRoute.PROGRESS
         return CardRoute.DROPPED

@@ -40,6 +40,7 @@ from ui.outboxworker import OutboxService, OutboxWorker, SubmitWorker
 from ui.pageimages import PageImageProvider
 from ui.progressview import ProgressViewModel
 from ui.qrimage import QrImageProvider
+from ui.questionview import QuestionViewModel
 from ui.selfcheckview import SelfCheckViewModel
 from ui.servicestate import ServiceState
 from ui.shell import ShellModel
@@ -49,6 +50,7 @@ from ui.visitview import VisitModel
 if TYPE_CHECKING:
     from kiosk.appointments.flow import BookingFlow
     from kiosk.metrics import MetricsServer
+    from kiosk.questions.flow import QuestionFlow
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,8 @@ class KioskUi:
     booking: BookingViewModel
     appointments: MyAppointmentsViewModel
     consult: ConsultViewModel
+    question: QuestionViewModel
+    progress: ProgressViewModel
     capture: CaptureService
     staff: StaffGate
     device_setup: DeviceSetupModel
@@ -183,7 +187,7 @@ def build_ui(
     engine = KioskEngine()
     # View models live exactly as long as the engine and the window it owns.
     # Everything personal lives in the resident's session; the shell wipes it at the end.
-    visit = VisitModel(ResidentSession(_apply_core(settings), _booking_core(settings)), engine)
+    visit = VisitModel(ResidentSession(_apply_core(settings), *_later_flows(settings)), engine)
     shell = ShellModel(settings, languages, engine, visit=visit)
     idle = IdleWatcher(settings.session, engine)
     idle.setElderMode(settings.ui.elder_mode_default)
@@ -241,7 +245,7 @@ def build_ui(
         parent=engine,
     )
 
-    booking, appointments = _appointments(visit, catalog, outbox, hub, parent=engine)
+    booking, appointments, question = _platform_flows(visit, catalog, outbox, hub, parent=engine)
 
     selfcheck = _self_check(
         services,
@@ -273,6 +277,7 @@ def build_ui(
             "booking": booking,
             "appointments": appointments,
             "consult": consult,
+            "question": question,
             "hours": hours,
             "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
@@ -311,6 +316,8 @@ def build_ui(
         booking=booking,
         appointments=appointments,
         consult=consult,
+        question=question,
+        progress=progress,
         capture=capture,
         staff=staff,
         device_setup=device_setup,
@@ -480,9 +487,11 @@ def _apply_core(settings: Settings) -> ApplyFlow:
     )
 
 
-def _booking_core(settings: Settings) -> Callable[[], BookingFlow]:
-    """How the resident's session makes its booking flow (when first used), with what its
-    slip says."""
+def _later_flows(
+    settings: Settings,
+) -> tuple[Callable[[], BookingFlow], Callable[[], QuestionFlow]]:
+    """How the resident's session makes its booking and question flows (when first used),
+    with what their slip and receipt say."""
     station = settings.station
 
     def booking() -> BookingFlow:
@@ -490,21 +499,32 @@ def _booking_core(settings: Settings) -> Callable[[], BookingFlow]:
 
         return BookingFlow(station=station.display_name("zh_CN"), hotline=station.hotline)
 
-    return booking
+    def question() -> QuestionFlow:
+        from kiosk.questions.flow import QuestionFlow  # not at start-up
+
+        return QuestionFlow(
+            station=station.display_name("zh_CN"),
+            hotline=station.hotline,
+            progress_url=settings.ui.progress_url_pattern,
+        )
+
+    return booking, question
 
 
-def _appointments(
+def _platform_flows(
     visit: VisitModel,
     catalog: CatalogViewModel,
     outbox: OutboxService | None,
     hub: DeviceHub,
     *,
     parent: QObject,
-) -> tuple[BookingViewModel, MyAppointmentsViewModel]:
-    """预约办理 and 我的预约: their calls go to the platform through the sync worker."""
+) -> tuple[BookingViewModel, MyAppointmentsViewModel, QuestionViewModel]:
+    """预约办理 and 我的预约 (their calls go to the platform through the sync worker), and
+    留言咨询 (its question through the submit worker's outbox)."""
     booking = BookingViewModel(visit, catalog.item, service=outbox, hub=hub, parent=parent)
     mine = MyAppointmentsViewModel(visit, catalog.item_name, service=outbox, parent=parent)
-    return booking, mine
+    question = QuestionViewModel(visit, service=outbox, hub=hub, parent=parent)
+    return booking, mine, question
 
 
 def _apply_flow(

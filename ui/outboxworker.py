@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, SignalInstance, Slot
 
 from kiosk import __version__
 from kiosk.health import StationHealth, TerminalHealth
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kiosk.outbox import Outbox
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
+    from kiosk.questions.question import Question
     from kiosk.submission import Finished, Submitter
     from kiosk.usage import UsageFigure, UsageStore
 
@@ -413,12 +414,15 @@ class SubmitWorker(QObject):
     Signals:
         accepted(str): a submission is on disk under this apply number (say "received").
         refused(Message): it could not be stored; what to tell the resident.
+        asked(str), askRefused(Message): the same for a question (留言咨询).
         stored: a rating is on disk (the sync worker may send it).
         startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
     accepted = Signal(str)
     refused = Signal(Message)
+    asked = Signal(str)
+    askRefused = Signal(Message)
     stored = Signal()
     startFailed = Signal(str)
 
@@ -463,18 +467,28 @@ class SubmitWorker(QObject):
     @Slot(object)
     def submit(self, finished: Finished) -> None:
         """A resident pressed 提交: `accepted` only once it is on disk."""
+        self._store(lambda submitter: submitter.submit(finished), self.accepted, self.refused)
+
+    @Slot(object)
+    def ask(self, question: Question) -> None:
+        """A resident left a question (留言咨询): `asked` only once it is on disk."""
+        self._store(lambda submitter: submitter.ask(question), self.asked, self.askRefused)
+
+    def _store(
+        self, store: Callable[[Submitter], str], stored: SignalInstance, refused: SignalInstance
+    ) -> None:
         from kiosk.outbox import OutboxError
 
         if self._submitter is None:
-            self.refused.emit(message("outbox.unavailable"))
+            refused.emit(message("outbox.unavailable"))
             return
         try:
-            apply_no = self._submitter.submit(finished)
+            apply_no = store(self._submitter)
         except OutboxError as error:
             log.error("submission not stored: %s", error)
-            self.refused.emit(message("outbox.not_stored"))
+            refused.emit(message("outbox.not_stored"))
             return
-        self.accepted.emit(apply_no)
+        stored.emit(apply_no)
 
     @Slot(object, str)
     def rate(self, evaluation: dict[str, Any], apply_no: str) -> None:
@@ -531,11 +545,14 @@ class OutboxService(QObject):
     requestAppointment = Signal(object)  # a Call of the appointment flows
     appointmentAnswered = Signal(object, object)  # the Call, its Result
     requestSubmit = Signal(object)
+    requestAsk = Signal(object)  # a Question (留言咨询)
     requestRate = Signal(object, str)
     progressReady = Signal(int, object)
     accepted = Signal(str)
     answered = Signal(str, str)
     refused = Signal(Message)
+    asked = Signal(str)
+    askRefused = Signal(Message)
 
     def __init__(
         self, worker: OutboxWorker, submitter: SubmitWorker, parent: QObject | None = None
@@ -560,10 +577,14 @@ class OutboxService(QObject):
         self.requestAppointment.connect(worker.appointment)
         worker.appointmentAnswered.connect(self.appointmentAnswered)
         self.requestSubmit.connect(submitter.submit)
+        self.requestAsk.connect(submitter.ask)
         self.requestRate.connect(submitter.rate)
         submitter.accepted.connect(self.accepted)
         submitter.accepted.connect(worker.deliver_now)
         submitter.refused.connect(self.refused)
+        submitter.asked.connect(self.asked)
+        submitter.asked.connect(worker.deliver_now)
+        submitter.askRefused.connect(self.askRefused)
         submitter.stored.connect(worker.nudge)
         worker.answered.connect(self.answered)
         worker.progressReady.connect(self.progressReady)

@@ -66,13 +66,18 @@ class TimelineRows(RowModel):
 
 @dataclass(frozen=True)
 class CaseRoles:
-    """A case as QML delegates read it (roles number, itemName, status, pending, timeline)."""
+    """A case as QML delegates read it (roles number, itemName, status, pending, timeline,
+    question, reply, replyBy, replyAt)."""
 
     number: str
     item_name: str
     status: str
     pending: bool  # still in this terminal's outbox (待上传)
     timeline: TimelineRows
+    question: bool  # a question for the hotline (留言咨询)
+    reply: str  # its answer ("" until there is one)
+    reply_by: str
+    reply_at: str
 
 
 @QmlElement
@@ -85,12 +90,20 @@ class CaseRows(RowModel):
 
     def show(self, cases: Sequence[CaseProgress]) -> None:
         """Replace the rows by these cases; the timelines of the old rows are deleted."""
+        from kiosk.progress import Reply  # with its answer, the module is loaded already
+
         old = self.rows()
         rows = []
         for case in cases:
             timeline = TimelineRows(self)
             timeline.set_rows([TimelineRoles(*step) for step in case.timeline])
-            rows.append(CaseRoles(case.number, case.item_name, case.status, case.pending, timeline))
+            reply = case.reply or Reply("", "", "")
+            rows.append(
+                CaseRoles(
+                    *(case.number, case.item_name, case.status, case.pending, timeline),
+                    *(case.question, reply.text, reply.by, reply.at),
+                )
+            )
         self.set_rows(rows)
         for row in old:
             row.timeline.deleteLater()

@@ -454,14 +454,7 @@ def _my_appointment_steps(station: TourStation) -> list[tuple[str, Callable[[Kio
     demo = station.demo
 
     def next_resident(ui: KioskUi) -> None:
-        reader = demo.id_reader
-        looked = reader.empty_finds if reader else 0
-        demo.command("card off")
-        if reader is not None:  # the reader saw the card go: the next one is a new read
-            _wait_until(lambda: reader.empty_finds > looked, 5.0)
-        ui.shell.endSession()  # 完成: wiped
-        ui.shell.startSession()
-        _show(ui, "home")
+        _next_resident(ui, demo)
 
     def mine(ui: KioskUi) -> None:
         next_resident(ui)
@@ -484,6 +477,104 @@ def _my_appointment_steps(station: TourStation) -> list[tuple[str, Callable[[Kio
         ("appointment-cancelled", cancelled),
         ("appointment-wiped", next_resident),
     ]
+
+
+TOUR_QUESTION = "我父亲腿脚不便，他的北京通养老助残卡丢了，可以由我代他补办吗？需要带什么？"
+TOUR_REPLY = (
+    "可以代办。请携带老人的居民身份证或户口簿、代办人本人的居民身份证，"
+    "到户籍所在地社区政务服务站申请补办，新卡制作完成后会短信通知领取。"
+)
+
+
+def _question_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """留言咨询 from 咨询 to the printed receipt, then its answer in 进度查询."""
+    demo = station.demo
+    asked: dict[str, str] = {}
+
+    def write(ui: KioskUi) -> None:
+        demo.command("card off")
+        ui.shell.setLanguage("zh_CN")
+        _show(ui, "home")
+        ui.window.openQuestion("养老助残卡丢了")  # type: ignore[attr-defined]
+        settle(ui.window)
+        find(ui.window, "questionText").setProperty("text", TOUR_QUESTION)
+
+    def phone(ui: KioskUi) -> None:
+        ui.question.write(TOUR_QUESTION)
+
+    def identify(ui: KioskUi) -> None:
+        ui.question.enterPhone(TOUR_PHONE)
+
+    def review(ui: KioskUi) -> None:
+        demo.command("card resident")
+        _wait_until(lambda: _exists(ui, "questionReview"))
+
+    def received(ui: KioskUi) -> None:
+        with _platform_writes(station):
+            ui.question.submit()
+            _wait_until(lambda: bool(ui.question.settled))
+        _wait_until(lambda: ui.devices.print_status().printed)
+        asked["number"] = str(ui.question.property("number"))
+
+    def answered(ui: KioskUi) -> None:
+        _next_resident(ui, demo)
+        _file_question(station, asked["number"])
+        station.standin.store.answer_question(
+            asked["number"], TOUR_REPLY, "西城区民政局", time.time()
+        )
+        _show(ui, "progress")
+        with _platform_writes(station):
+            demo.command("card resident")  # all the holder's cases, the question among them
+            _wait_until(lambda: _visible(ui, "progressReply"))
+
+    def write_in_english(ui: KioskUi) -> None:
+        ui.shell.setLanguage("en")
+        write(ui)
+
+    def review_in_english(ui: KioskUi) -> None:
+        phone(ui)
+        identify(ui)
+        review(ui)
+
+    return [
+        ("consult-ask-write", write),
+        ("consult-ask-phone", phone),
+        ("consult-ask-identify", identify),
+        ("consult-ask-review", review),
+        ("consult-ask-received", received),
+        ("consult-ask-answered", answered),
+        ("consult-ask-write-en", write_in_english),
+        ("consult-ask-review-en", review_in_english),
+    ]
+
+
+def _next_resident(ui: KioskUi, demo: DemoDevices) -> None:
+    """The card taken away, 完成 (wiped), and the next resident at the home screen."""
+    reader = demo.id_reader
+    looked = reader.empty_finds if reader else 0
+    demo.command("card off")
+    if reader is not None:  # the reader saw the card go: the next one is a new read
+        _wait_until(lambda: reader.empty_finds > looked, 5.0)
+    ui.shell.endSession()
+    ui.shell.startSession()
+    _show(ui, "home")
+
+
+def _file_question(station: TourStation, apply_no: str) -> None:
+    """The tour's outbox is held back (its sample submission stays 待上传 for the progress
+    screenshot), so the tour hands the question waiting in it to the stand-in itself, as
+    the sync worker would once the platform answers."""
+    settings = station.settings
+    outbox = Outbox(
+        station.outbox_path, load_key(Path(settings.security.outbox_key_file), create=False)
+    )
+    try:
+        payload = outbox.pending_case(apply_no)
+    finally:
+        outbox.close()
+    if payload is not None:
+        terminal = settings.station.terminal_id
+        station.standin.store.create_question(terminal, apply_no, payload, time.time())
 
 
 def _visible(ui: KioskUi, object_name: str) -> bool:
@@ -654,7 +745,7 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
 
 def walk_screens(ui: KioskUi, station: TourStation) -> Iterator[str]:
     """Show every screen of the tour in turn; yields its name once it is drawn."""
-    steps = STEPS + _device_steps(station.demo) + _booking_steps(station)
+    steps = STEPS + _device_steps(station.demo) + _booking_steps(station) + _question_steps(station)
     for name, step in steps:
         step(ui)
         settle(ui.window)

@@ -9,6 +9,7 @@ Signals:
     progressCard(Identity): a card read while the progress screen waited for one.
     bookingCard(Identity): a card read while a booking's identify step waited for one.
     myAppointmentsCard(Identity): a card read while 我的预约 waited for one.
+    questionCard(Identity): a card read while a question's identify step waited for one.
     wiped(tuple): the session was wiped; carries the effects of the application flow to
         stop (the camera, its waits). Views re-read and find nothing.
 """
@@ -26,6 +27,7 @@ class VisitModel(QObject):
     progressCard = Signal(object)
     bookingCard = Signal(object)
     myAppointmentsCard = Signal(object)
+    questionCard = Signal(object)
     wiped = Signal(object)
 
     def __init__(self, session: ResidentSession, parent: QObject | None = None) -> None:
@@ -40,6 +42,7 @@ class VisitModel(QObject):
             CardRoute.PROGRESS: self.progressCard,
             CardRoute.BOOKING: self.bookingCard,
             CardRoute.MY_APPOINTMENTS: self.myAppointmentsCard,
+            CardRoute.QUESTION: self.questionCard,
         }
         receiver = receivers.get(self.session.route_card())
         if receiver is not None:

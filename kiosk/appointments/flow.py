@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,11 +26,11 @@ from kiosk.appointments.slip import appointment_slip
 from kiosk.catalog.model import ServiceItem
 from kiosk.district import appointments as wire
 from kiosk.district.results import Busy, Offline, Ok, Rejected, Result
+from kiosk.forms import mobile_number
 from kiosk.messages import NONE, Message, message
 from kiosk.submission import ID_TYPES, Person
 
 T = TypeVar("T")
-MOBILE = re.compile(r"1[3-9][0-9]{9}")
 BOOK_TRIES = 3  # a lost answer: the same request again, with the same key
 
 
@@ -203,13 +202,13 @@ class BookingFlow:
 
     def enter_phone(self, phone: str) -> bool:
         """The number typed on the number pad; False with `problem` when it is no mobile."""
-        digits = "".join(c for c in phone if c.isdigit())[:11]
         if self.step is not Step.PHONE or self.applicant is None:
             return False
-        if not MOBILE.fullmatch(digits):
+        mobile = mobile_number(phone)
+        if not mobile:
             self.problem = message("appointment.phone_invalid")
             return False
-        self.phone = digits
+        self.phone = mobile
         self.problem = NONE
         self.step = Step.REVIEW
         return True

@@ -127,7 +127,7 @@ class PlatformClient:
         idempotency_key: str,
         timeout: tuple[float, float] | None = None,
     ) -> Result:
-        """Send one stored submission of `kind` ("case", "material", "evaluation"); the
+        """Send one stored submission of `kind` (kiosk.outbox.KINDS); the
         idempotency key makes a repeat return the first answer."""
         return self.request(
             "POST", SUBMISSION_PATHS[kind], body, idempotency_key=idempotency_key, timeout=timeout
@@ -286,11 +286,17 @@ def _reason(error: BaseException) -> BaseException | None:
     return reason if isinstance(reason, BaseException) else None
 
 
-SUBMISSION_PATHS = {"case": "/cases", "material": "/materials", "evaluation": "/evaluations"}
+SUBMISSION_PATHS = {
+    "case": "/cases",
+    "question": "/questions",
+    "material": "/materials",
+    "evaluation": "/evaluations",
+}
 # What the kiosk keeps from a confirmation, as the contract bounds it (CaseNo; the stand-in's
 # material and evaluation ids are shorter still). Anything else is no readable answer.
 _REFERENCES = {
     "case": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),
+    "question": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),  # a question becomes a case
     "material": ("materialId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
     "evaluation": ("evaluationId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
 }

@@ -289,6 +289,9 @@ def _heartbeat(store: PlatformStore, request: _Request, _: str) -> tuple[int, An
 _Route = Callable[[PlatformStore, _Request, str], tuple[int, Any]]
 _ROUTES: dict[tuple[str, str], _Route] = {
     ("POST", "/cases"): lambda s, r, _: _answer(s.create_case(r.terminal, r.key, r.body, r.now)),
+    ("POST", "/questions"): lambda s, r, _: _answer(
+        s.create_question(r.terminal, r.key, r.body, r.now)
+    ),
     ("POST", "/cases/query"): lambda s, r, _: (200, s.query_cases(r.body, r.now)),
     ("GET", "/cases/by-apply-no/"): lambda s, r, tail: (
         200,

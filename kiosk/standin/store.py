@@ -3,7 +3,9 @@
 Cases are created exactly once per idempotency key (the key, the request's hash and the
 answer are stored in the same transaction as the case), advance through their states as
 time passes (most to 正常办结, some to 待补正 or 不予受理), can be found by case number, by
-the terminal's apply number or by applicant, and take one rating each. A resident's
+the terminal's apply number or by applicant, and take one rating each. A question (留言咨询)
+is filed as a case of its own kind and answered later (`answer_question`; the demo's
+hotline answers by itself after two steps). A resident's
 progress query must prove itself (the receipt's token, the ID number's last 4 characters
 or the ID card); the store keeps hashes of those proofs, never the token itself. Request
 bodies are validated against the OpenAPI document's schemas. No HTTP here: `server.py` serves it.
@@ -125,7 +127,24 @@ MIGRATIONS = (
     CREATE INDEX booking_applicant ON booking (applicant);
     CREATE TABLE booking_restriction (applicant TEXT PRIMARY KEY, until TEXT NOT NULL);
     """,
+    """
+    ALTER TABLE platform_case ADD COLUMN kind TEXT NOT NULL DEFAULT 'application';
+    CREATE TABLE reply (
+        case_no TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        answered_by TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    """,
 )
+
+QUESTION_NAME = "留言咨询"
+# What the demo's stand-in answers a question with when nobody has (after two steps).
+AUTOMATIC_REPLY = (
+    "您好，您的留言已收到。这是演示用的区政务服务平台替身自动给出的答复；"
+    "正式运行时，由12345热线或承办部门人工答复。"
+)
+AUTOMATIC_REPLY_BY = "西城区12345热线（演示）"
 
 _BY_CASE_NO = "SELECT case_no, tail_salt, tail_hash FROM platform_case WHERE case_no = ?"
 _BY_APPLY_NO = "SELECT case_no, tail_salt, tail_hash FROM platform_case WHERE apply_no = ?"
@@ -280,43 +299,60 @@ class PlatformStore:
         validate("CaseCreate", body)
 
         def create(connection: sqlite3.Connection) -> Outcome:
-            existing = connection.execute(
-                "SELECT case_no FROM platform_case WHERE terminal = ? AND apply_no = ?",
-                (terminal, body["applyNo"]),
-            ).fetchone()
-            if existing is not None:
-                raise PlatformError(409, "duplicate_apply_no", "该受理编号已提交过")
+            _refuse_used_apply_no(connection, terminal, body["applyNo"])
             _check_pages_uploaded(connection, body)
-            count = connection.execute("SELECT COUNT(*) FROM platform_case").fetchone()[0]
-            day = datetime.datetime.fromtimestamp(now, datetime.UTC).strftime("%Y%m%d")
-            case_no = f"XC{day}{count + 1:06d}"
             applicant = body["applicant"]
-            # Only hashes of the proofs a progress query needs (queryCases) are kept.
-            salt = os.urandom(16)
-            token = body.get("progressToken", "")
-            stored = {k: v for k, v in body.items() if k != "progressToken"}
-            connection.execute(
-                "INSERT INTO platform_case (case_no, apply_no, terminal, item_code, item_name, "
-                "applicant, submitted_at, promised_days, body, token_hash, tail_salt, tail_hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    case_no,
-                    body["applyNo"],
-                    terminal,
-                    body["itemCode"],
-                    body["itemName"],
-                    _applicant_key(applicant["idType"], applicant["idNumber"]),
-                    now,
-                    promised_days,
-                    json.dumps(stored, ensure_ascii=False),
-                    _token_hash(token) if token else "",
-                    salt,
-                    _tail_hash(salt, applicant["idNumber"][-4:]),
-                ),
-            )
+            case_no = _file(
+                connection, terminal, body, now,
+                item=(body["itemCode"], body["itemName"], promised_days),
+                applicant=_applicant_key(applicant["idType"], applicant["idNumber"]),
+                tail=applicant["idNumber"][-4:],
+            )  # fmt: skip
             return Outcome(201, self._case(connection, case_no, now))
 
         return self.idempotent(terminal, key, "createCase", body, create)
+
+    def create_question(self, terminal: str, key: str, body: dict[str, Any], now: float) -> Outcome:
+        """留言咨询 (createQuestion): filed as a case of its own kind, answered later."""
+        validate("QuestionCreate", body)
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            _refuse_used_apply_no(connection, terminal, body["applyNo"])
+            asker = body.get("asker")
+            case_no = _file(
+                connection, terminal, body, now,
+                item=("", QUESTION_NAME, 0),
+                applicant=_applicant_key(asker["idType"], asker["idNumber"]) if asker else "",
+                # Without an ID card, the mobile number's last 4 digits prove it (queryCases).
+                tail=(asker["idNumber"] if asker else body["mobile"])[-4:],
+                kind="question",
+            )  # fmt: skip
+            return Outcome(201, self._case(connection, case_no, now))
+
+        return self.idempotent(terminal, key, "createQuestion", body, create)
+
+    def answer_question(self, apply_no: str, text: str, by: str, now: float) -> None:
+        """The hotline answers the question filed under `apply_no` (what a test, or the
+        demo's automatic answer, stands in for)."""
+        with self._lock, self._connection() as connection:
+            row = connection.execute(
+                "SELECT case_no FROM platform_case WHERE apply_no = ? AND kind = 'question'",
+                (apply_no,),
+            ).fetchone()
+            if row is None:
+                raise PlatformError(404, "not_found", "没有找到该留言")
+            connection.execute(
+                "INSERT OR REPLACE INTO reply VALUES (?, ?, ?, ?)", (row[0], text, by, now)
+            )
+
+    def question_body(self, apply_no: str) -> dict[str, Any] | None:
+        """The question as the platform keeps it (None if there is none)."""
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT body FROM platform_case WHERE apply_no = ? AND kind = 'question'",
+                (apply_no,),
+            ).fetchone()
+        return json.loads(row[0]) if row else None
 
     def case(self, case_no: str, now: float) -> dict[str, Any]:
         with self._connection() as connection:
@@ -417,13 +453,14 @@ class PlatformStore:
 
     def submission_records(self) -> Counter[tuple[str, str, str]]:
         """How many records the platform holds of each submission, by what it is:
-        ("case", apply number, ""), ("material", apply number, "name/page") and
+        ("case", apply number, ""), ("question", apply number, ""), ("material", apply
+        number, "name/page") and
         ("evaluation", the rated case's apply number, ""). More than one of a kind is a
         duplicate (the fleet benchmark counts them, and the ones missing)."""
         records: Counter[tuple[str, str, str]] = Counter()
         with self._connection() as connection:
-            for (apply_no,) in connection.execute("SELECT apply_no FROM platform_case"):
-                records["case", str(apply_no), ""] += 1
+            for apply_no, kind in connection.execute("SELECT apply_no, kind FROM platform_case"):
+                records["question" if kind == "question" else "case", str(apply_no), ""] += 1
             for apply_no, name, page in connection.execute(
                 "SELECT apply_no, name, page FROM material"
             ):
@@ -441,13 +478,15 @@ class PlatformStore:
 
     def _case(self, connection: sqlite3.Connection, case_no: str, now: float) -> dict[str, Any]:
         row = connection.execute(
-            "SELECT apply_no, item_code, item_name, submitted_at, promised_days "
+            "SELECT apply_no, item_code, item_name, submitted_at, promised_days, kind "
             "FROM platform_case WHERE case_no = ?",
             (case_no,),
         ).fetchone()
         if row is None:
             raise PlatformError(404, "not_found", "没有找到该办件")
-        apply_no, item_code, item_name, submitted, days = row
+        apply_no, item_code, item_name, submitted, days, kind = row
+        if kind == "question":
+            return self._question(connection, case_no, row, now)
         timeline = self._timeline(case_no, float(submitted), now)
         rated = connection.execute(
             "SELECT 1 FROM evaluation WHERE case_no = ?", (case_no,)
@@ -464,6 +503,31 @@ class PlatformStore:
             "timeline": timeline,
             "rated": rated is not None,
         }
+
+    def _question(
+        self, connection: sqlite3.Connection, case_no: str, row: tuple[Any, ...], now: float
+    ) -> dict[str, Any]:
+        """A question's case: 已接件, then 已答复 with the reply once there is one. The
+        demo's hotline answers by itself after two of the stand-in's steps."""
+        apply_no, item_code, item_name, submitted, _, _ = row
+        found = connection.execute(
+            "SELECT text, answered_by, at FROM reply WHERE case_no = ?", (case_no,)
+        ).fetchone()
+        if found is None and now >= float(submitted) + 2 * self.seconds_per_step:
+            answered_at = float(submitted) + 2 * self.seconds_per_step
+            found = (AUTOMATIC_REPLY, AUTOMATIC_REPLY_BY, answered_at)
+        timeline = [{"status": "已接件", "at": _now_iso(float(submitted))}]
+        case: dict[str, Any] = {
+            "caseNo": case_no, "applyNo": apply_no, "itemCode": item_code,
+            "itemName": item_name, "status": "已接件", "submittedAt": timeline[0]["at"],
+            "timeline": timeline, "kind": "question",
+        }  # fmt: skip
+        if found is not None:
+            text, by, at = found
+            timeline.append({"status": "已答复", "at": _now_iso(float(at))})
+            case["status"] = "已答复"
+            case["reply"] = {"text": text, "by": by, "at": _now_iso(float(at))}
+        return case
 
     def _timeline(self, case_no: str, submitted: float, now: float) -> list[dict[str, Any]]:
         """States as time passes: every 20th case is refused, every 10th needs correction."""
@@ -633,6 +697,48 @@ class PlatformStore:
         with self._connection() as connection:
             rows = connection.execute("SELECT term, count FROM search_miss").fetchall()
         return {str(term): int(count) for term, count in rows}
+
+
+def _refuse_used_apply_no(connection: sqlite3.Connection, terminal: str, apply_no: str) -> None:
+    existing = connection.execute(
+        "SELECT case_no FROM platform_case WHERE terminal = ? AND apply_no = ?",
+        (terminal, apply_no),
+    ).fetchone()
+    if existing is not None:
+        raise PlatformError(409, "duplicate_apply_no", "该受理编号已提交过")
+
+
+def _file(
+    connection: sqlite3.Connection,
+    terminal: str,
+    body: dict[str, Any],
+    now: float,
+    *,
+    item: tuple[str, str, int],
+    applicant: str,
+    tail: str,
+    kind: str = "application",
+) -> str:
+    """Keep one case (an application or a question); its case number. Only hashes of the
+    proofs a progress query needs (queryCases) are kept, never the token itself."""
+    count = connection.execute("SELECT COUNT(*) FROM platform_case").fetchone()[0]
+    day = datetime.datetime.fromtimestamp(now, datetime.UTC).strftime("%Y%m%d")
+    case_no = f"XC{day}{count + 1:06d}"
+    salt = os.urandom(16)
+    token = body.get("progressToken", "")
+    stored = {k: v for k, v in body.items() if k != "progressToken"}
+    item_code, item_name, promised_days = item
+    connection.execute(
+        "INSERT INTO platform_case (case_no, apply_no, terminal, item_code, item_name, "
+        "applicant, submitted_at, promised_days, body, token_hash, tail_salt, tail_hash, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            case_no, body["applyNo"], terminal, item_code, item_name, applicant, now,
+            promised_days, json.dumps(stored, ensure_ascii=False),
+            _token_hash(token) if token else "", salt, _tail_hash(salt, tail), kind,
+        ),
+    )  # fmt: skip
+    return case_no
 
 
 def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) -> None:

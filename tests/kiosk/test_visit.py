@@ -13,12 +13,14 @@ from kiosk.visit import CardRoute, ResidentSession
 from tests.kiosk.apply.test_flow import STATION, at_materials, printed_receipt, received
 from tests.kiosk.apply.test_rules import AT, card, item, page
 from tests.kiosk.appointments.test_flow import BOOKED, at_identify, at_review
+from tests.kiosk.questions.test_questions import flow as question_flow
 
 
 def session(apply: ApplyFlow | None = None, booking: BookingFlow | None = None) -> ResidentSession:
     visit = ResidentSession(
         apply or ApplyFlow(STATION, "*", clock=lambda: AT),
         lambda: booking or BookingFlow(station="新风社区政务服务站", hotline="010-12345"),
+        question_flow,
     )
     if booking is not None:
         assert visit.booking is booking  # made, as the screen that began it does
@@ -61,10 +63,15 @@ def test_session_card_while_a_booking_or_my_appointments_waits_goes_to_it() -> N
     visit.mine.begin()
     assert visit.route_card() is CardRoute.MY_APPOINTMENTS
     visit.mine.wipe()
+    visit.question.begin()
+    visit.question.write("可以代办吗？请告诉我")
+    visit.question.enter_phone("13912345678")
+    assert visit.route_card() is CardRoute.QUESTION
+    visit.question.wipe()
     assert visit.route_card() is CardRoute.PROGRESS
 
 
-def test_session_appointment_flows_are_made_when_first_used() -> None:
+def test_session_flows_are_made_when_first_used() -> None:
     visit = session()
     assert visit.made() == ()
     assert visit.route_card() is CardRoute.DROPPED  # without making them to ask
@@ -117,6 +124,7 @@ def _filled_at_materials() -> ResidentSession:
     (query,) = visit.mine.card(card())
     assert visit.mine.listed(query.request, Ok(200, {"appointments": [BOOKED]}))
     assert visit.mine.step is MyStep.LIST
+    visit.question.begin("可以代办吗？请告诉我")  # a question's words are personal too
     return visit
 
 
@@ -126,9 +134,9 @@ def test_session_wipe_reaches_every_holder() -> None:
     # Every part of the session that can hold personal data is a listed holder (a new
     # flow added as an attribute but not to holders() fails here).
     parts = [v for v in vars(visit).values() if hasattr(v, "holds_personal_data")]
-    assert visit.made() == (visit.booking, visit.mine)  # both were made by the visit
+    assert visit.made() == (visit.booking, visit.mine, visit.question)  # made by the visit
     assert {id(p) for p in parts} == {id(h) for h in holders}
-    assert len(holders) == 4  # a new holder must be filled above and proven empty below
+    assert len(holders) == 5  # a new holder must be filled above and proven empty below
     for holder in holders:
         assert holder.holds_personal_data(), type(holder).__name__
     effects = visit.wipe()
@@ -144,6 +152,7 @@ def test_session_wipe_reaches_every_holder() -> None:
     assert visit.booking.phone == ""
     assert visit.mine.appointments == ()
     assert not visit.mine.wants_card
+    assert visit.question.text == ""
 
 
 def test_session_wipe_after_the_receipt_drops_the_numbers() -> None:

@@ -34,7 +34,7 @@
 <context>
     <name>ConsultScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+109"/>
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+110"/>
         <source>%n answer(s) found</source>
         <translation>
             <numerusform>%n answer found</numerusform>

@@ -750,7 +750,7 @@
 <context>
     <name>ConsultAnswerScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConsultAnswerScreen.qml" line="+19"/>
+        <location filename="../qml/Kiosk/screens/ConsultAnswerScreen.qml" line="+20"/>
         <source>%1 · checked by the hotline on %2</source>
         <translation>%1 · 热线于 %2 核对</translation>
     </message>
@@ -774,16 +774,26 @@
         <source>Not what you need? Call %1 or ask the staff at this station.</source>
         <translation>没有解决您的问题？请拨打 %1，或咨询本站工作人员。</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave a question for the hotline</source>
+        <translation>留言咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it here; the answer comes later, under Check progress with your receipt.</source>
+        <translation>在这里写下您的问题，答复稍后可凭回执在“进度查询”中查看。</translation>
+    </message>
 </context>
 <context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+19"/>
+        <location filename="../qml/Kiosk/screens/ConsultScreen.qml" line="+20"/>
         <source>Ask for help</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+137"/>
         <source>Ask by phone or in person</source>
         <translation>电话或当面咨询</translation>
     </message>
@@ -793,7 +803,7 @@
         <translation>政务服务便民热线（全天24小时）</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-86"/>
         <source>Type your question, e.g. 身份证丢了 / shenfenzheng</source>
         <translation>输入您的问题，如：身份证丢了 / shenfenzheng</translation>
     </message>
@@ -825,7 +835,17 @@
         <translation>请少输几个字，或换一种说法。每个问题都可以拨打热线 %1 或询问本站工作人员。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+26"/>
+        <source>Leave a question for the hotline</source>
+        <translation>留言咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it here; the answer comes later, under Check progress with your receipt.</source>
+        <translation>在这里写下您的问题，答复稍后可凭回执在“进度查询”中查看。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Staff at this station can help you in person</source>
         <translation>本站工作人员可以当面为您提供帮助</translation>
     </message>
@@ -1730,12 +1750,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+40"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+41"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>This answer cannot be shown</source>
         <translation>暂时无法显示这条答复</translation>
     </message>
@@ -1745,7 +1765,17 @@
         <translation>这条答复暂时无法读取。请选择其他问题，或拨打 %1，或咨询本站工作人员。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+14"/>
+        <source>Cannot leave a question here right now</source>
+        <translation>暂时不能在本机留言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions cannot be left on this kiosk right now. Please call %1 or ask the station staff.</source>
+        <translation>本机暂时不能留言咨询。请拨打 %1，或询问服务站工作人员。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Cannot book here right now</source>
         <translation>暂时无法预约</translation>
     </message>
@@ -1771,7 +1801,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1935,12 +1965,7 @@
         <translation>进度查询</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Scan the QR code on your receipt, place your ID card on the reader, or type the number on the receipt below together with the last 4 characters of the applicant&apos;s ID number.</source>
-        <translation>请扫描回执上的二维码，或把身份证放在读卡器上；也可以在下面输入回执上的编号和申请人证件号码的后4位。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Progress cannot be checked on this kiosk right now. Please call %1.</source>
         <translation>本终端暂时无法查询进度，请拨打 %1 咨询。</translation>
     </message>
@@ -1950,9 +1975,14 @@
         <translation>回执号或办件编号</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Last 4 characters of the applicant&apos;s ID number:</source>
-        <translation>申请人证件号码的后4位：</translation>
+        <location line="-12"/>
+        <source>Scan the QR code on your receipt, place your ID card on the reader, or type the number on the receipt below together with the last 4 characters of the applicant&apos;s ID number. The answers to questions left for the hotline are here too.</source>
+        <translation>请扫描回执上的二维码，或将身份证放在读卡区，或在下方输入回执上的编号和申请人证件号码后4位。留言咨询的答复也在这里查看。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Last 4 characters of the applicant&apos;s ID number (for a question left without an ID card: the last 4 digits of its mobile number):</source>
+        <translation>申请人证件号码后4位（未刷身份证的留言咨询，请输入留言手机号后4位）：</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1981,7 +2011,12 @@
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>Question for the hotline</source>
+        <translation>留言咨询</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Number: %1</source>
         <translation>编号：%1</translation>
     </message>
@@ -2000,6 +2035,215 @@
         <source>: </source>
         <extracomment>Between a status and its note</extracomment>
         <translation>：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Answer from %1 (%2):</source>
+        <extracomment>The answer to a question: %1 who answered, %2 when</extracomment>
+        <translation>%1的答复（%2）：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not answered yet. The hotline may also call you.</source>
+        <translation>尚未答复。热线工作人员也可能给您打电话。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/QuestionScreen.qml" line="+24"/>
+        <location line="+157"/>
+        <source>Your question</source>
+        <translation>您的问题</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>Your mobile phone number</source>
+        <translation>您的手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your ID card (optional)</source>
+        <translation>身份证（可不刷）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and send</source>
+        <translation>核对并提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your question has been received</source>
+        <translation>您的留言已收到</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Leave a question</source>
+        <translation>留言咨询</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Write what you would like to know. The hotline %1 or the department in charge answers, and may call you. You will find the answer under Check progress with your receipt.</source>
+        <translation>请写下您想了解的问题。%1热线或承办部门会答复您，也可能给您打电话。答复后，可凭回执在“进度查询”中查看。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. My father cannot walk well. Can I renew his card for him?</source>
+        <translation>例如：我父亲腿脚不便，我能替他补办卡吗？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 of %2 characters</source>
+        <extracomment>How many characters the question has, of the most it may have</extracomment>
+        <translation>已写 %1 字，最多 %2 字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+31"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The hotline may call you about your question. The number is only used for this.</source>
+        <translation>热线可能打电话和您联系。号码仅用于答复本次留言。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>11-digit mobile number</source>
+        <translation>11位手机号码</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>With your name the department can answer you better, and you can look the answer up with your ID card. You may also go on without it.</source>
+        <translation>刷身份证后，承办部门能更好地答复您，您也可以凭身份证查看答复。不刷也可以继续。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card reader is not working right now. You can go on without the ID card.</source>
+        <translation>读卡器暂时不能使用。您可以不刷身份证继续。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Go on without the ID card</source>
+        <translation>不刷身份证，继续</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent without your name: look the answer up with the receipt, or with its number and the last 4 digits of this mobile number.</source>
+        <translation>不留姓名提交：可凭回执，或凭回执编号和本手机号后4位查看答复。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send it without my name</source>
+        <translation>不留姓名提交</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By sending, you agree that your question and contact details go to the Xicheng 12345 hotline and the department in charge, only to answer you. They are kept under the hotline&apos;s rules; this kiosk deletes them once they have been delivered.</source>
+        <translation>点击提交，即表示您同意将留言和联系方式提交给西城区12345热线及承办部门，仅用于答复您的留言；按热线工单管理规定保存，本终端在提交成功后立即删除。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agree and send</source>
+        <translation>同意并提交</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Number: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending it to the district platform…</source>
+        <translation>正在提交至区政务服务平台…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing your receipt…</source>
+        <translation>正在打印回执…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take your receipt. When the answer is ready, scan its QR code under Check progress.</source>
+        <translation>请取走回执。答复后，在“进度查询”中扫描回执上的二维码即可查看。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>打印机缺纸。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receipt could not be printed. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>回执未能打印。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The network is slow: the kiosk sends your question as soon as it can. Nothing is lost.</source>
+        <translation>网络较慢：本机会尽快提交您的留言，不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan under Check progress, or type the number and the last 4 characters of your ID number.</source>
+        <translation>在“进度查询”中扫码，或输入编号和您的证件号码后4位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan under Check progress, or type the number and the last 4 digits of your mobile number.</source>
+        <translation>在“进度查询”中扫码，或输入编号和您的手机号后4位。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>I have taken a photo, finish</source>
+        <translation>我已拍照，完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Questions cannot be left on this kiosk right now. Please call %1.</source>
+        <translation>本机暂时不能留言咨询。请拨打 %1。</translation>
     </message>
 </context>
 <context>
@@ -3420,11 +3664,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+44"/>
         <source>This is not a mobile phone number. Please type the 11 digits again.</source>
         <translation>这不是有效的手机号码，请重新输入11位数字。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
         <source>The platform did not accept the booking (%1). Please call the hotline.</source>
         <translation>平台未接受本次预约（%1）。请拨打咨询电话。</translation>
     </message>
@@ -3504,7 +3749,17 @@
         <translation>区政务服务平台返回了无法识别的内容，请稍后再试，或拨打热线咨询。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Please write your question in a few more words (at least %1 characters), so that the hotline can answer it.</source>
+        <translation>请把问题写得再详细一些（至少 %1 个字），以便热线答复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The question is too long: at most %1 characters, it has %2. Please shorten it.</source>
+        <translation>问题太长了：最多 %1 个字，现在有 %2 个字。请删减一些。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The submission could not be saved. Please ask the staff; what you filled in is still on the screen</source>
         <translation>提交没有保存成功，请联系工作人员，您填写的内容仍在屏幕上</translation>
     </message>

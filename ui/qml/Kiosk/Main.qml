@@ -23,6 +23,7 @@ Window {
     required property BookingViewModel booking
     required property MyAppointmentsViewModel appointments
     required property ConsultViewModel consult
+    required property QuestionViewModel question
     required property HoursWatch hours
     required property SelfCheckViewModel selfCheck
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
@@ -72,6 +73,7 @@ Window {
                 objectName: "consultScreen", shell: window.shell, consult: window.consult
             })
             consult.answerChosen.connect(window.openAnswer)
+            consult.askChosen.connect(window.openQuestion)
         } else if (key === "guides") {
             const guides = window.push("GuidesScreen.qml", {
                 objectName: "guidesScreen", catalog: window.catalog
@@ -113,6 +115,22 @@ Window {
             hotline: window.shell.hotline
         })
         answer.guideChosen.connect(window.openGuide)
+        answer.askChosen.connect(window.openQuestion)
+    }
+
+    // 留言咨询: a question for the hotline, `draft` (what was searched for) to start from.
+    function openQuestion(draft: string) {
+        if (window.outOfService || !window.question.available) {
+            notice.show(qsTr("Cannot leave a question here right now"),
+                        qsTr("Questions cannot be left on this kiosk right now. Please call %1 or ask the station staff.").arg(window.shell.hotline))
+            return
+        }
+        window.question.begin(draft)
+        const question = window.push("QuestionScreen.qml", {
+            objectName: "questionScreen", question: window.question, devices: window.devices,
+            hotline: window.shell.hotline
+        })
+        question.finished.connect(window.shell.endSession)
     }
 
     function openSearch() {
@@ -201,6 +219,9 @@ Window {
         if (current === "bookingScreen"
                 && (window.booking.step === BookingStep.Booking || window.booking.back()))
             return  // while booking, the answer is awaited: 返回 waits too
+        if (current === "questionScreen"
+                && (window.question.step === QuestionStep.Submitting || window.question.back()))
+            return  // while sending, 返回 waits for the outbox
         if (current === "myAppointmentsScreen") {
             const step = window.appointments.step
             if (step === MineStep.Loading || step === MineStep.Cancelling)

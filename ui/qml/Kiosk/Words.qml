@@ -353,6 +353,16 @@ QtObject {
         case "progress.unreadable":
             return qsTr("The district's government service platform sent an answer that cannot be read. Please try again later, or call the hotline.")
 
+        // -- question: 留言咨询 (kiosk/questions/) -------------------------------------
+        // %1: the fewest characters a question may have.
+        case "question.too_short":
+            return qsTr("Please write your question in a few more words (at least %1 characters), so that the hotline can answer it.")
+        // %1: the most characters a question may have; %2: how many it has.
+        case "question.too_long":
+            return qsTr("The question is too long: at most %1 characters, it has %2. Please shorten it.")
+        case "question.phone_invalid":
+            return qsTr("This is not a mobile phone number. Please type the 11 digits again.")
+
         // -- outbox and platform (kiosk/district/, ui/outboxworker.py) ----------------
         case "outbox.not_stored":
             return qsTr("The submission could not be saved. Please ask the staff; what you filled in is still on the screen")

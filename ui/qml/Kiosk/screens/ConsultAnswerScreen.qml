@@ -10,6 +10,7 @@ KioskPage {
     required property ConsultViewModel consult
     required property string hotline
     signal guideChosen(string code)
+    signal askChosen(string draft)
 
     title: page.consult.answerQuestion
 
@@ -66,6 +67,14 @@ KioskPage {
         width: parent.width
         text: qsTr("Not what you need? Call %1 or ask the staff at this station.").arg(page.hotline)
         color: Theme.mutedText
+    }
+
+    ChoiceButton {
+        objectName: "answerAsk"
+        width: parent.width
+        title: qsTr("Leave a question for the hotline")
+        detail: qsTr("Write it here; the answer comes later, under Check progress with your receipt.")
+        onClicked: page.askChosen("")
     }
 
     SampleNotice {

@@ -11,6 +11,7 @@ KioskPage {
     required property ShellModel shell
     required property ConsultViewModel consult
     signal answerChosen(string id)
+    signal askChosen(string draft)
 
     readonly property string typed: field.text + field.preeditText
     readonly property bool hasQuery: typed.trim().length > 0
@@ -134,6 +135,16 @@ KioskPage {
                 onClicked: page.answerChosen(id)
             }
         }
+    }
+
+    // 留言咨询: when nothing here answers, the hotline answers later.
+    ChoiceButton {
+        objectName: "consultAsk"
+        width: parent.width
+        strong: page.nothingFound
+        title: qsTr("Leave a question for the hotline")
+        detail: qsTr("Write it here; the answer comes later, under Check progress with your receipt.")
+        onClicked: page.askChosen(page.typed.trim())
     }
 
     SampleNotice {

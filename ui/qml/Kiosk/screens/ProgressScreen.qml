@@ -27,7 +27,7 @@ KioskPage {
         objectName: "progressHelp"
         width: parent.width
         text: screen.progress.available
-              ? qsTr("Scan the QR code on your receipt, place your ID card on the reader, or type the number on the receipt below together with the last 4 characters of the applicant's ID number.")
+              ? qsTr("Scan the QR code on your receipt, place your ID card on the reader, or type the number on the receipt below together with the last 4 characters of the applicant's ID number. The answers to questions left for the hotline are here too.")
               : qsTr("Progress cannot be checked on this kiosk right now. Please call %1.").arg(screen.hotline)
     }
 
@@ -51,7 +51,7 @@ KioskPage {
     BodyText {
         width: parent.width
         visible: tailRow.visible
-        text: qsTr("Last 4 characters of the applicant's ID number:")
+        text: qsTr("Last 4 characters of the applicant's ID number (for a question left without an ID card: the last 4 digits of its mobile number):")
     }
 
     RowLayout {
@@ -104,10 +104,14 @@ KioskPage {
             required property string status
             required property bool pending
             required property TimelineRows timeline
+            required property bool question
+            required property string reply
+            required property string replyBy
+            required property string replyAt
             required property int index
             objectName: "progressCase_" + index
             width: parent ? parent.width : 0
-            title: itemName !== "" ? itemName : number
+            title: itemName !== "" ? itemName : caseBox.question ? qsTr("Question for the hotline") : number
             BodyText {
                 width: parent.width
                 text: qsTr("Number: %1").arg(caseBox.number)
@@ -132,6 +136,26 @@ KioskPage {
                           //: Between a status and its note
                           + (note !== "" ? qsTr(": ") + note : "")
                 }
+            }
+            BodyText {
+                objectName: "progressReplyTitle"
+                visible: caseBox.reply !== ""
+                width: parent.width
+                font.bold: true
+                //: The answer to a question: %1 who answered, %2 when
+                text: Words.fill(qsTr("Answer from %1 (%2):"), [caseBox.replyBy !== "" ? caseBox.replyBy : qsTr("the hotline"), caseBox.replyAt])
+            }
+            BodyText {
+                objectName: "progressReply"
+                visible: caseBox.reply !== ""
+                width: parent.width
+                text: caseBox.reply
+            }
+            BodyText {
+                visible: caseBox.question && caseBox.reply === ""
+                width: parent.width
+                color: Theme.mutedText
+                text: qsTr("Not answered yet. The hotline may also call you.")
             }
         }
     }
