@@ -203,9 +203,9 @@ class SessionSettings:
             pattern=r"(\*|[0-9A-Z]{1,40}(,[0-9A-Z]{1,40})*)?",  # basic codes: digits, capitals
             form="*, empty, or item basic codes (digits and capitals) separated by commas "
             "without spaces",
-            doc="Items a resident without an ID card may apply for by typing name and ID "
-            "number (checksum-checked; the platform sees `identifiedBy: typed`): * every "
-            "item, empty none, or basic codes separated by commas.",
+            doc="Items a resident without an ID card may apply for or book by typing name "
+            "and ID number (checksum-checked; the platform sees `identifiedBy: typed`): * "
+            "every item, empty none, or basic codes separated by commas.",
         ),
     )
 

@@ -497,7 +497,11 @@ def _later_flows(
     def booking() -> BookingFlow:
         from kiosk.appointments.flow import BookingFlow  # not at start-up
 
-        return BookingFlow(station=station.display_name("zh_CN"), hotline=station.hotline)
+        return BookingFlow(
+            station=station.display_name("zh_CN"),
+            hotline=station.hotline,
+            typed_identity_items=settings.session.typed_identity_items,
+        )
 
     def question() -> QuestionFlow:
         from kiosk.questions.flow import QuestionFlow  # not at start-up

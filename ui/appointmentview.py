@@ -350,6 +350,7 @@ class BookingViewModel(QObject):
         notify=changed,
     )
     unconfirmed = Property(bool, lambda self: self._flow.unconfirmed, notify=changed)
+    typedAllowed = Property(bool, lambda self: self._flow.typed_allowed, notify=changed)
 
     # -- the resident's taps ----------------------------------------------------------------
     @Slot(str, result=bool)
@@ -374,6 +375,13 @@ class BookingViewModel(QObject):
     def chooseSlot(self, slot_id: str) -> None:
         if self._flow.choose_slot(slot_id):
             self._publish()
+
+    @Slot(str, str, result=bool)
+    def identifyTyped(self, name: str, id_number: str) -> bool:
+        """No card with them: name and ID number typed (where the station allows it)."""
+        ok = self._flow.identify_typed(name, id_number)
+        self._publish()
+        return ok
 
     @Slot(str, result=bool)
     def enterPhone(self, phone: str) -> bool:

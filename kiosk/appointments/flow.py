@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from devices.printer.layout import Receipt
+from kiosk.apply.rules import ApplicationError, check_typed_identity, typed_identity_allowed
 from kiosk.appointments.slip import appointment_slip
 from kiosk.catalog.model import ServiceItem
 from kiosk.district import appointments as wire
@@ -113,9 +114,10 @@ def _refusal(result: Result) -> Message:
 class BookingFlow:
     """One booking of one item; `wipe()` forgets everything (the identity, the phone)."""
 
-    def __init__(self, *, station: str, hotline: str) -> None:
+    def __init__(self, *, station: str, hotline: str, typed_identity_items: str = "") -> None:
         self._station = station
         self._hotline = hotline
+        self._typed_identity_items = typed_identity_items  # session.typed_identity_items
         self._asked = 0
         self._clear()
 
@@ -199,6 +201,27 @@ class BookingFlow:
     @property
     def wants_card(self) -> bool:
         return self.step is Step.IDENTIFY
+
+    @property
+    def typed_allowed(self) -> bool:
+        """The station lets residents without their card type name and ID number for this
+        item (as for an application: checked again at the window)."""
+        item = self.item
+        return item is not None and typed_identity_allowed(self._typed_identity_items, item)
+
+    def identify_typed(self, name: str, id_number: str) -> bool:
+        """A typed name and ID number on the identify step; False with `problem` when they
+        cannot be used (or typing is not allowed here)."""
+        if self.step is not Step.IDENTIFY or not self.typed_allowed:
+            return False
+        try:
+            self.applicant = check_typed_identity(name, id_number)
+        except ApplicationError as error:
+            self.problem = error.message
+            return False
+        self.problem = NONE
+        self.step = Step.PHONE
+        return True
 
     def enter_phone(self, phone: str) -> bool:
         """The number typed on the number pad; False with `problem` when it is no mobile."""

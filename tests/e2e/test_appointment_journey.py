@@ -161,3 +161,25 @@ def test_the_platform_down_says_so_and_trying_again_works(station: Station) -> N
     kiosk.click("bookingRetry")
     kiosk.wait_until(lambda: kiosk.visible("bookingPlace_0"), 10_000)
     assert not kiosk.visible("bookingProblem")
+
+
+def test_without_the_card_name_and_number_are_typed(station: Station) -> None:
+    kiosk, _standin, _reader, printer = station
+    open_booking(kiosk)
+    choose_time(kiosk)
+    assert kiosk.visible("bookingTypedIdentity")  # the station allows it (the default "*")
+    kiosk.fill("typedName", "测试甲")
+    kiosk.fill("typedIdNumber", "11010519491231002")  # one character short
+    kiosk.click("typedIdentityButton")
+    assert kiosk.visible("bookingProblem")
+    assert kiosk.visible("bookingCardPrompt")
+    kiosk.fill("typedIdNumber", "11010519491231002X")
+    kiosk.click("typedIdentityButton")
+    kiosk.wait_until(lambda: kiosk.visible("bookingPhoneField"), 5000)
+    kiosk.fill("bookingPhoneField", PHONE)
+    assert any("11**************2X" in text for text in kiosk.texts())
+    kiosk.click("bookingConfirm")
+    kiosk.wait_until(lambda: bool(kiosk.ui.booking.number), 10_000)
+    (job,) = printer.wait_for_jobs(1)
+    assert "11**************2X" in job.text
+    assert "11010519491231002X" not in job.text

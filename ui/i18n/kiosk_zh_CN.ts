@@ -226,31 +226,6 @@
         <source> Please ask the station staff.</source>
         <translation>请联系服务站工作人员。</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>No ID card with you?</source>
-        <translation>没有带身份证？</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Name as on the ID card</source>
-        <translation>姓名（与身份证一致）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>18-digit ID number</source>
-        <translation>18位身份证号码</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Confirm</source>
-        <translation>确认</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A typed identity is checked again at the counter.</source>
-        <translation>手工输入的身份信息将在窗口再次核验。</translation>
-    </message>
 </context>
 <context>
     <name>ApplyMaterials</name>
@@ -552,12 +527,12 @@
     <message>
         <location line="+13"/>
         <location line="+33"/>
-        <location line="+111"/>
+        <location line="+127"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-125"/>
+        <location line="-141"/>
         <source>%n free</source>
         <translation>
             <numerusform>余 %n 个</numerusform>
@@ -577,9 +552,14 @@
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The appointment is made in the name on the card. Please bring the same card to the window.</source>
         <translation>将以身份证上的姓名预约，办理时请携带同一张身份证。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card reader is not working right now. You can type your name and ID number below.</source>
+        <translation>读卡器暂时不能使用。您可以在下方输入姓名和身份证号码。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -587,7 +567,7 @@
         <translation>身份证读卡器暂时无法使用，请联系站内工作人员，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>The window may call you about the appointment. The number is only used for this.</source>
         <translation>窗口可能就本次预约与您联系，号码仅用于本次预约。</translation>
     </message>
@@ -2812,6 +2792,34 @@
         <location line="+1"/>
         <source>Next</source>
         <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>TypedIdentity</name>
+    <message>
+        <location filename="../qml/Kiosk/components/TypedIdentity.qml" line="+17"/>
+        <source>No ID card with you?</source>
+        <translation>没有带身份证？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name as on the ID card</source>
+        <translation>姓名（与身份证一致）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>18-digit ID number</source>
+        <translation>18位身份证号码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A typed identity is checked again at the counter.</source>
+        <translation>手工输入的身份信息将在窗口再次核验。</translation>
     </message>
 </context>
 <context>

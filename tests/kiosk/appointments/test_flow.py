@@ -33,6 +33,7 @@ from kiosk.standin.server import StandIn
 from tests.kiosk.apply.test_rules import card, item
 
 ITEM = "居民身份证换领、补领"
+TYPED_ID = "11010519491231002X"  # docs/domain.md §5's example of a valid ID number
 PLACES = {"places": [{"placeId": "street", "name": "德胜街道政务服务中心",
                       "address": "德胜门外大街11号", "near": True}]}  # fmt: skip
 DAYS = {"days": [{"date": "2026-12-01", "free": 0}, {"date": "2026-12-02", "free": 3}]}
@@ -56,12 +57,14 @@ BOOKED = {
 }  # fmt: skip
 
 
-def flow() -> BookingFlow:
-    return BookingFlow(station="德胜街道新风社区政务服务站", hotline="010-12345")
+def flow(typed: str = "") -> BookingFlow:
+    return BookingFlow(
+        station="德胜街道新风社区政务服务站", hotline="010-12345", typed_identity_items=typed
+    )
 
 
-def at_identify() -> BookingFlow:
-    booking = flow()
+def at_identify(typed: str = "") -> BookingFlow:
+    booking = flow(typed)
     (places,) = booking.begin(item(ITEM))
     assert isinstance(places, LoadPlaces)
     assert booking.places_loaded(places.request, Ok(200, PLACES))
@@ -349,3 +352,34 @@ def test_journey_book_print_find_and_cancel_at_the_stand_in(platform: PlatformCl
     assert not booking.holds_personal_data()
     assert not mine.holds_personal_data()
     assert datetime.date.today() < day.day
+
+
+def test_without_a_card_name_and_number_may_be_typed_where_the_station_allows() -> None:
+    refused = at_identify()  # the station allows no typed identity
+    assert not refused.typed_allowed
+    assert not refused.identify_typed("测试甲", TYPED_ID)
+    assert refused.step is Step.IDENTIFY
+    assert refused.applicant is None
+
+    booking = at_identify(typed="*")
+    assert booking.typed_allowed
+    assert not booking.identify_typed("测试甲", TYPED_ID[:-1] + "0")  # a wrong check digit
+    assert booking.problem == message("apply.id_checksum")
+    assert booking.step is Step.IDENTIFY
+    assert booking.identify_typed(" 测试甲 ", TYPED_ID.lower())
+    assert booking.step is Step.PHONE
+    assert booking.applicant is not None
+    assert (booking.applicant.id_number, booking.applicant.identified_by) == (TYPED_ID, "typed")
+    assert not booking.identify_typed("测试乙", TYPED_ID)  # only on the identify step
+    assert booking.enter_phone("13812345678")
+    (book,) = booking.confirm()
+    assert isinstance(book, Book)
+    assert book.applicant.document()["identifiedBy"] == "typed"
+    booking.wipe()
+    assert not booking.holds_personal_data()
+
+
+def test_typed_identity_may_be_limited_to_some_items() -> None:
+    code = item(ITEM).basic_code
+    assert at_identify(typed=f"{code},00000000000001").typed_allowed
+    assert not at_identify(typed="00000000000001").typed_allowed

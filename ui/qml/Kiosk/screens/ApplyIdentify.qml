@@ -71,41 +71,13 @@ Column {
               : qsTr("The card reader is not working right now.") + (step.apply.typedAllowed ? qsTr(" You can type your name and ID number below.") : qsTr(" Please ask the station staff."))
     }
 
-    SectionBox {
+    TypedIdentity {
+        id: typedIdentity
         objectName: "applyTypedIdentity"
         visible: step.apply.waitingFor !== "" && step.apply.typedAllowed
-        title: qsTr("No ID card with you?")
-        KioskTextField {
-            id: nameField
-            objectName: "typedName"
-            width: parent.width
-            placeholderText: qsTr("Name as on the ID card")
-        }
-        KioskTextField {
-            id: numberField
-            objectName: "typedIdNumber"
-            width: parent.width
-            placeholderText: qsTr("18-digit ID number")
-            maximumLength: 18
-            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly
-                              | Qt.ImhNoPredictiveText
-        }
-        KioskButton {
-            objectName: "typedIdentityButton"
-            width: parent.width
-            text: qsTr("Confirm")
-            enabled: nameField.text.trim() !== "" && numberField.text.trim() !== ""
-            onClicked: {
-                if (step.apply.identifyTyped(nameField.text, numberField.text)) {
-                    nameField.clear()
-                    numberField.clear()
-                }
-            }
-        }
-        BodyText {
-            width: parent.width
-            color: Theme.mutedText
-            text: qsTr("A typed identity is checked again at the counter.")
+        onConfirmed: (name, idNumber) => {
+            if (step.apply.identifyTyped(name, idNumber))
+                typedIdentity.clear()
         }
     }
 }

@@ -214,12 +214,25 @@ KioskPage {
 
     Component {
         id: identifyStep
-        CardPrompt {
-            objectName: "bookingCardPrompt"
-            warning: !screen.devices.readerReady
-            text: screen.devices.readerReady
-                  ? qsTr("The appointment is made in the name on the card. Please bring the same card to the window.")
-                  : qsTr("The card reader is not working right now. Please ask the station staff, or call %1.").arg(screen.hotline)
+        Column {
+            spacing: Theme.spacing
+            CardPrompt {
+                objectName: "bookingCardPrompt"
+                width: parent.width
+                warning: !screen.devices.readerReady
+                text: screen.devices.readerReady
+                      ? qsTr("The appointment is made in the name on the card. Please bring the same card to the window.")
+                      : screen.booking.typedAllowed
+                      ? qsTr("The card reader is not working right now. You can type your name and ID number below.")
+                      : qsTr("The card reader is not working right now. Please ask the station staff, or call %1.").arg(screen.hotline)
+            }
+            TypedIdentity {
+                objectName: "bookingTypedIdentity"
+                width: parent.width
+                visible: screen.booking.typedAllowed
+                // Taken: the step moves on and its fields go with it.
+                onConfirmed: (name, idNumber) => screen.booking.identifyTyped(name, idNumber)
+            }
         }
     }
 
