@@ -2,14 +2,16 @@ import QtQuick
 import Kiosk
 
 // "No ID card with you?": name and ID number typed, where the station allows it (an
-// application, a booking). `confirmed` hands them over; the flow says whether they do, and
-// the fields are cleared once it takes them (they are personal: they do not stay).
+// application, a booking). `confirmed` hands them over. They are personal and do not stay:
+// the fields are cleared when the person awaited changes (`awaiting`: the agent, then the
+// applicant) and go with the step when it moves on; refused, they stay to be corrected.
 SectionBox {
     id: typed
 
+    property string awaiting
     signal confirmed(string name, string idNumber)
 
-    function clear() {
+    onAwaitingChanged: {
         nameField.clear()
         numberField.clear()
     }

@@ -72,12 +72,9 @@ Column {
     }
 
     TypedIdentity {
-        id: typedIdentity
         objectName: "applyTypedIdentity"
         visible: step.apply.waitingFor !== "" && step.apply.typedAllowed
-        onConfirmed: (name, idNumber) => {
-            if (step.apply.identifyTyped(name, idNumber))
-                typedIdentity.clear()
-        }
+        awaiting: step.apply.waitingFor
+        onConfirmed: (name, idNumber) => step.apply.identifyTyped(name, idNumber)
     }
 }
