@@ -102,6 +102,18 @@ def _check_number(field: FormField, value: str) -> Message:
     return NONE
 
 
+def plain_text(text: str) -> str:
+    """Free text (a question as typed, a reply from the platform) made plain: control,
+    format and private-use characters dropped (a line break kept, at most one blank line in
+    a row), spaces at the ends of lines trimmed."""
+    kept = []
+    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+        if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Co", "Cs"):
+            kept.append(char)
+    lines = [line.strip() for line in "".join(kept).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
 def mobile_number(typed: str) -> str:
     """The mobile number typed on the number pad (spaces and dashes dropped), or "" when
     what was typed is not one."""

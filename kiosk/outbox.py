@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KINDS = ("material", "case", "question", "evaluation")
-CASE_KINDS = ("case", "question")  # what the platform files as a case (an apply number's)
 
 MIGRATIONS = (
     """
@@ -250,11 +249,18 @@ class Outbox:
     def reference(self, apply_no: str, kind: str = "") -> str:
         """What the platform called a delivered submission of `kind`, or "" (by default,
         the case the apply number became: an application's or a question's)."""
-        kinds = (kind,) if kind else CASE_KINDS
         with self._db() as db:
-            row = db.execute(
-                "SELECT reference FROM delivered WHERE apply_no = ? AND kind IN (?, ?)",
-                (apply_no, kinds[0], kinds[-1]),
+            row = (
+                db.execute(
+                    "SELECT reference FROM delivered WHERE apply_no = ? AND kind = ?",
+                    (apply_no, kind),
+                )
+                if kind
+                else db.execute(  # what the platform files as a case
+                    "SELECT reference FROM delivered "
+                    "WHERE apply_no = ? AND kind IN ('case', 'question')",
+                    (apply_no,),
+                )
             ).fetchone()
         return str(row[0]) if row else ""
 
@@ -265,8 +271,8 @@ class Outbox:
         with self._db() as db:
             row = db.execute(
                 "SELECT kind, idempotency_key, CAST(payload AS BLOB) FROM pending "
-                "WHERE apply_no = ? AND kind IN (?, ?)",
-                (apply_no, *CASE_KINDS),
+                "WHERE apply_no = ? AND kind IN ('case', 'question')",
+                (apply_no,),
             ).fetchone()
         if row is None:
             return None

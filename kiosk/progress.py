@@ -9,6 +9,7 @@ same limit. Runs on the sync worker (network and disk).
 
 from __future__ import annotations
 
+import datetime
 import hmac
 import threading
 import time
@@ -16,9 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.district.client import Busy, Ok, PlatformClient, Rejected, Result
+from kiosk.forms import plain_text
 from kiosk.messages import NONE, Message, message
 from kiosk.outbox import Outbox
 from kiosk.progressquery import ApplicantQuery, NumberQuery, ProgressQuery, ReceiptQuery
+from kiosk.submission import BEIJING
 
 # What the resident is told instead of cases (words in Words.qml, section "progress").
 NOT_FOUND = message("progress.not_found")
@@ -170,12 +173,11 @@ def _pending_by_tail(
 
 
 def _tail_proof(payload: dict[str, Any]) -> str:
-    """What a typed tail is compared with: the applicant's (or asker's) ID number; for a
-    question asked without an ID card, the mobile number it gave (openapi.yaml)."""
+    """What a typed tail is compared with: the applicant's (or asker's) ID number. A
+    question asked without an ID card has none: only its receipt's QR code finds it
+    (openapi.yaml, createQuestion)."""
     person = payload.get("applicant") or payload.get("asker")
-    if isinstance(person, dict):
-        return str(person.get("idNumber", ""))
-    return str(payload.get("mobile", ""))
+    return str(person.get("idNumber", "")) if isinstance(person, dict) else ""
 
 
 def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnswer:
@@ -234,16 +236,27 @@ def _case(data: Any) -> CaseProgress:
 
 
 def _reply(data: Any) -> Reply | None:
-    if data is None:
-        return None
+    """The answer to a question, made plain (no control or format characters); None when
+    there is none, or when it cannot be read (the case itself still shows)."""
     if not isinstance(data, dict):
-        raise UnreadableReplyError("a reply is not an object")
-    text = _text(data, "text", required=True, limit=MAX_REPLY)
-    return Reply(text, _text(data, "by"), _when(data))
+        return None
+    try:
+        text = plain_text(_text(data, "text", required=True, limit=MAX_REPLY))
+        return Reply(text, plain_text(_text(data, "by")), _when(data)) if text else None
+    except UnreadableReplyError:
+        return None
 
 
 def _when(data: dict[str, Any]) -> str:
-    return _text(data, "at", required=True)[:16].replace("T", " ")  # 2026-11-29 08:50
+    """The entry's time in Beijing, 2026-11-29 08:50 (as sent, if it is no ISO time)."""
+    at = _text(data, "at", required=True)
+    try:
+        moment = datetime.datetime.fromisoformat(at)
+    except ValueError:
+        return at[:16].replace("T", " ")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(BEIJING)
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _entry(data: Any) -> tuple[str, str, str]:

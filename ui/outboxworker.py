@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
 from kiosk import __version__
 from kiosk.health import StationHealth, TerminalHealth
@@ -414,15 +414,18 @@ class SubmitWorker(QObject):
     Signals:
         accepted(str): a submission is on disk under this apply number (say "received").
         refused(Message): it could not be stored; what to tell the resident.
-        asked(str), askRefused(Message): the same for a question (留言咨询).
+        asked(Question, str), askRefused(Question, Message): the same for a question
+            (留言咨询), naming the question they are about.
+        waiting(str): either is on disk and a resident waits for it to reach the platform.
         stored: a rating is on disk (the sync worker may send it).
         startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
     accepted = Signal(str)
     refused = Signal(Message)
-    asked = Signal(str)
-    askRefused = Signal(Message)
+    asked = Signal(object, str)
+    askRefused = Signal(object, Message)
+    waiting = Signal(str)
     stored = Signal()
     startFailed = Signal(str)
 
@@ -467,28 +470,34 @@ class SubmitWorker(QObject):
     @Slot(object)
     def submit(self, finished: Finished) -> None:
         """A resident pressed 提交: `accepted` only once it is on disk."""
-        self._store(lambda submitter: submitter.submit(finished), self.accepted, self.refused)
+        said = self._store(lambda submitter: submitter.submit(finished))
+        if isinstance(said, Message):
+            self.refused.emit(said)
+        else:
+            self.accepted.emit(said)
+            self.waiting.emit(said)
 
     @Slot(object)
     def ask(self, question: Question) -> None:
         """A resident left a question (留言咨询): `asked` only once it is on disk."""
-        self._store(lambda submitter: submitter.ask(question), self.asked, self.askRefused)
+        said = self._store(lambda submitter: submitter.ask(question))
+        if isinstance(said, Message):
+            self.askRefused.emit(question, said)
+        else:
+            self.asked.emit(question, said)
+            self.waiting.emit(said)
 
-    def _store(
-        self, store: Callable[[Submitter], str], stored: SignalInstance, refused: SignalInstance
-    ) -> None:
+    def _store(self, store: Callable[[Submitter], str]) -> str | Message:
+        """The apply number once on disk, or what to tell the resident."""
         from kiosk.outbox import OutboxError
 
         if self._submitter is None:
-            refused.emit(message("outbox.unavailable"))
-            return
+            return message("outbox.unavailable")
         try:
-            apply_no = store(self._submitter)
+            return store(self._submitter)
         except OutboxError as error:
             log.error("submission not stored: %s", error)
-            refused.emit(message("outbox.not_stored"))
-            return
-        stored.emit(apply_no)
+            return message("outbox.not_stored")
 
     @Slot(object, str)
     def rate(self, evaluation: dict[str, Any], apply_no: str) -> None:
@@ -551,8 +560,8 @@ class OutboxService(QObject):
     accepted = Signal(str)
     answered = Signal(str, str)
     refused = Signal(Message)
-    asked = Signal(str)
-    askRefused = Signal(Message)
+    asked = Signal(object, str)  # the Question, its apply number
+    askRefused = Signal(object, Message)
 
     def __init__(
         self, worker: OutboxWorker, submitter: SubmitWorker, parent: QObject | None = None
@@ -580,10 +589,9 @@ class OutboxService(QObject):
         self.requestAsk.connect(submitter.ask)
         self.requestRate.connect(submitter.rate)
         submitter.accepted.connect(self.accepted)
-        submitter.accepted.connect(worker.deliver_now)
+        submitter.waiting.connect(worker.deliver_now)
         submitter.refused.connect(self.refused)
         submitter.asked.connect(self.asked)
-        submitter.asked.connect(worker.deliver_now)
         submitter.askRefused.connect(self.askRefused)
         submitter.stored.connect(worker.nudge)
         worker.answered.connect(self.answered)

@@ -20,7 +20,7 @@ from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 from devices.idcard.identity import Identity
 from kiosk.messages import Message
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
-from kiosk.questions.question import MAX_LENGTH
+from kiosk.questions.question import MAX_LENGTH, Question
 from ui.devicehub import DeviceHub
 from ui.outboxworker import OutboxService
 from ui.qmlelement import QmlElement, QmlUncreatable
@@ -106,13 +106,13 @@ class QuestionViewModel(QObject):
         self.changed.emit()
 
     # -- what the outbox says ---------------------------------------------------------------
-    @Slot(str)
-    def _on_asked(self, apply_no: str) -> None:
-        self._run(self._flow.accepted(apply_no))
+    @Slot(object, str)
+    def _on_asked(self, question: Question, apply_no: str) -> None:
+        self._run(self._flow.accepted(question, apply_no))
 
-    @Slot(object)
-    def _on_refused(self, problem: Message) -> None:
-        if self._flow.refused(problem):
+    @Slot(object, object)
+    def _on_refused(self, question: Question, problem: Message) -> None:
+        if self._flow.refused(question, problem):
             self.changed.emit()
 
     @Slot(str, str)
@@ -209,7 +209,12 @@ class QuestionViewModel(QObject):
 
     @Slot()
     def reset(self) -> None:
-        """The screen is left: the question is forgotten (once stored, it is the outbox's)."""
+        """The screen is left: the question is forgotten (once stored, it is the outbox's).
+        Left before the receipt came out (首页 while the platform's answer is awaited), the
+        receipt prints now, saying 待上传: without it the answer could not be found."""
         self._wait.stop()
-        self._flow.wipe()
+        flow = self._flow
+        if flow.step is not None and flow.apply_no and not flow.settled:
+            self._run(flow.settle(flow.apply_no, uploaded=False))
+        flow.wipe()
         self.changed.emit()

@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from devices.printer.layout import Receipt
-from kiosk.forms import mobile_number
+from kiosk.forms import mobile_number, plain_text
 from kiosk.messages import NONE, Message, message
 from kiosk.questions.question import (
     CONSENT,
     MAX_LENGTH,
     Question,
-    cleaned,
     problem_with,
     question_receipt,
 )
@@ -103,14 +102,14 @@ class QuestionFlow:
     def begin(self, draft: str = "") -> None:
         """留言咨询, with what the resident searched for as a start (they may change it)."""
         self.wipe()
-        self.text = cleaned(draft)[:MAX_LENGTH]
+        self.text = plain_text(draft)[:MAX_LENGTH]
         self.step = Step.WRITE
 
     def write(self, text: str) -> bool:
         """下一步 under the question; False with `problem` when it cannot be sent so."""
         if self.step is not Step.WRITE:
             return False
-        self.text = cleaned(text)
+        self.text = plain_text(text)[: 2 * MAX_LENGTH]  # kept to be shortened, within reason
         self.problem = problem_with(self.text)
         if self.problem:
             return False
@@ -181,17 +180,19 @@ class QuestionFlow:
         return True
 
     # -- the outbox's answers -----------------------------------------------------------------
-    def accepted(self, apply_no: str) -> tuple[Effect, ...]:
-        """The question is on disk: received; the platform's confirmation is waited for."""
-        if self.step is not Step.SUBMITTING:
+    def accepted(self, question: Question, apply_no: str) -> tuple[Effect, ...]:
+        """`question` is on disk under `apply_no`: received; the platform's confirmation is
+        waited for. An answer about another question (one whose resident left while it was
+        being stored) changes nothing here."""
+        if self.step is not Step.SUBMITTING or question is not self.question:
             return ()
         self.apply_no = apply_no
         self.step = Step.DONE
         return (AwaitDelivery(apply_no),)
 
-    def refused(self, problem: Message) -> bool:
-        """The outbox could not store it: back to the review, saying why."""
-        if self.step is not Step.SUBMITTING:
+    def refused(self, question: Question, problem: Message) -> bool:
+        """The outbox could not store `question`: back to the review, saying why."""
+        if self.step is not Step.SUBMITTING or question is not self.question:
             return False
         self.question = None
         self.step = Step.REVIEW

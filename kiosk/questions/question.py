@@ -4,15 +4,14 @@ and the receipt the resident takes away.
 The question is the resident's own words: plain text, cleaned of control characters,
 5–500 characters. The receipt never prints it (it may name people or illnesses); it prints
 the number, the time, the masked phone and name, and a QR code that finds the answer in
-进度查询. Without an ID card the answer is found with the number and the mobile number's
-last 4 digits, so the receipt says which tail goes with the number.
+进度查询. Asked with an ID card, the answer is also found with the number and the ID
+number's last 4 characters, or with the card; asked without, only the QR code finds it (the
+phone's last digits are no proof: they are printed masked and known to many).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,17 +44,6 @@ class Question:
     asker: Person | None = field(repr=False)
     consent: Consent = field(repr=False)
     progress_token: str = field(default_factory=new_progress_token, repr=False)
-
-
-def cleaned(text: str) -> str:
-    """The question as typed, made plain: control and format characters dropped (a line
-    break kept, at most one blank line in a row), spaces at the ends trimmed."""
-    kept = []
-    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
-        if char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Co", "Cs"):
-            kept.append(char)
-    lines = [line.strip() for line in "".join(kept).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def problem_with(text: str) -> Message:
@@ -98,7 +86,6 @@ def question_receipt(
     progress_url: str,
 ) -> Receipt:
     """留言咨询回执: the number to find the answer by, never the question itself."""
-    tail = "证件号码" if question.asker is not None else "留言手机号码"
     pairs = [
         ("受理编号", apply_no),
         ("状态", "已提交，待答复" if uploaded else "待上传（网络恢复后自动提交）"),
@@ -115,7 +102,11 @@ def question_receipt(
         title="留言咨询回执",
         lines=(
             "您的留言已收到，将由12345热线或相关部门答复，必要时会电话联系您。",
-            f"答复后，在自助终端“进度查询”扫描二维码，或输入受理编号和{tail}后4位，即可查看答复。",
+            "答复后，在自助终端“进度查询”扫描二维码，或输入受理编号和留言人证件号码后4位，"
+            "或刷身份证，即可查看答复。"
+            if question.asker is not None
+            else "答复后，在自助终端“进度查询”扫描本回执二维码即可查看答复。"
+            "未刷身份证的留言只能凭此二维码查询，请妥善保管。",
         ),
         pairs=tuple(pairs),
         qr=progress_link(progress_url, apply_no, question.progress_token),

@@ -323,8 +323,8 @@ class PlatformStore:
                 connection, terminal, body, now,
                 item=("", QUESTION_NAME, 0),
                 applicant=_applicant_key(asker["idType"], asker["idNumber"]) if asker else "",
-                # Without an ID card, the mobile number's last 4 digits prove it (queryCases).
-                tail=(asker["idNumber"] if asker else body["mobile"])[-4:],
+                # Without an ID card there is no tail proof: the receipt's token only.
+                tail=asker["idNumber"][-4:] if asker else None,
                 kind="question",
             )  # fmt: skip
             return Outcome(201, self._case(connection, case_no, now))
@@ -333,7 +333,8 @@ class PlatformStore:
 
     def answer_question(self, apply_no: str, text: str, by: str, now: float) -> None:
         """The hotline answers the question filed under `apply_no` (what a test, or the
-        demo's automatic answer, stands in for)."""
+        demo's automatic answer, stands in for), within the contract's bounds (Reply)."""
+        validate("Reply", {"text": text, "by": by, "at": _now_iso(now)})
         with self._lock, self._connection() as connection:
             row = connection.execute(
                 "SELECT case_no FROM platform_case WHERE apply_no = ? AND kind = 'question'",
@@ -716,7 +717,7 @@ def _file(
     *,
     item: tuple[str, str, int],
     applicant: str,
-    tail: str,
+    tail: str | None,
     kind: str = "application",
 ) -> str:
     """Keep one case (an application or a question); its case number. Only hashes of the
@@ -735,7 +736,8 @@ def _file(
         (
             case_no, body["applyNo"], terminal, item_code, item_name, applicant, now,
             promised_days, json.dumps(stored, ensure_ascii=False),
-            _token_hash(token) if token else "", salt, _tail_hash(salt, tail), kind,
+            _token_hash(token) if token else "", salt,
+            _tail_hash(salt, tail) if tail is not None else "", kind,
         ),
     )  # fmt: skip
     return case_no

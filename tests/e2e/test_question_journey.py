@@ -1,9 +1,10 @@
 """留言咨询 through the real window, the card reader and printer simulators and the platform
 stand-in over loopback: 咨询 → a search that does not answer → leave a question → phone →
 without the ID card → check → sent → the receipt printed (its QR code the progress link) →
-wiped; the hotline answers at the stand-in; 进度查询 with the number and the phone's last 4
-digits shows the answer. Then with the ID card while the platform is down: 待上传 on paper,
-delivered once the platform is back, and its answer found with the ID card."""
+wiped; the hotline answers at the stand-in; 进度查询 with the receipt's QR code shows the
+answer (the number with the phone's last digits does not). Then with the ID card while the
+platform is down: 待上传 on paper, delivered once the platform is back, and its answer found
+with the ID card."""
 
 from __future__ import annotations
 
@@ -94,8 +95,7 @@ def test_leave_a_question_without_the_card_and_read_the_answer_in_progress(
 
     kiosk.touch_anywhere()
     kiosk.click("tile_progress")
-    kiosk.fill("progressNumberField", number)
-    kiosk.fill("progressTailField", PHONE[-4:])
+    kiosk.ui.devices.scanned.emit(codes[0])  # the receipt under the scanner
     kiosk.wait_until(lambda: kiosk.visible("progressCase_0"), 10_000)
     assert not kiosk.visible("progressReply")  # not answered yet
     kiosk.click("homeButton")
@@ -103,7 +103,11 @@ def test_leave_a_question_without_the_card_and_read_the_answer_in_progress(
     standin.store.answer_question(number, REPLY, "西城区民政局", time.time())
     kiosk.click("tile_progress")
     kiosk.fill("progressNumberField", number)
-    kiosk.fill("progressTailField", PHONE[-4:])
+    kiosk.fill("progressTailField", PHONE[-4:])  # the phone's last digits prove nothing
+    kiosk.wait_until(lambda: kiosk.visible("progressStatus"), 10_000)
+    kiosk.wait_until(lambda: "没有" in kiosk.item("progressStatus").property("text"), 10_000)
+    assert not kiosk.visible("progressCase_0")
+    kiosk.ui.devices.scanned.emit(codes[0])
     kiosk.wait_until(lambda: kiosk.visible("progressReply"), 10_000)
     assert kiosk.item("progressReply").property("text") == REPLY
     assert "西城区民政局" in kiosk.item("progressReplyTitle").property("text")

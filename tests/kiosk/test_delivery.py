@@ -137,3 +137,16 @@ def test_an_empty_outbox_is_looked_at_again_after_the_given_idle_poll(
     )
     scaled = Deliverer(outbox, client, idle_poll_s=1.5)
     assert scaled.next_step_in(scaled.step(T0)) == 1.5
+
+
+def test_a_refused_question_keeps_no_word_of_it_for_staff() -> None:
+    from kiosk.delivery import _masked_reason
+    from kiosk.outbox import Entry
+
+    asker = {"name": "张三丰", "idNumber": "11010519491231002X"}
+    words = {"question": "我母亲患有抑郁症，可以申请护理补贴吗？", "asker": asker}
+    question = Entry(1, "question", "k", "T1-20261130-0001", 0, 0.0, words)
+    said = "422 invalid: 留言人张三丰 问题'我母亲患有抑郁症'不符合要求"
+    assert _masked_reason(question, said) == "422 invalid"
+    case = Entry(2, "case", "k", "T1-20261130-0002", 0, 0.0, {"applicant": asker})
+    assert "张三丰" not in _masked_reason(case, said)

@@ -195,3 +195,52 @@ def test_client_date_header_unreadable_is_no_date(value: str, expected: float | 
     response = requests.Response()
     response.headers["Date"] = value
     assert server_date(response) == expected
+
+
+def _question_case(reply: object) -> dict[str, object]:
+    return {
+        "caseNo": CASE_NO, "applyNo": "T1-20261129-0002", "itemCode": "", "kind": "question",
+        "itemName": "留言咨询", "status": "已答复", "submittedAt": "2026-11-29T01:00:00+00:00",
+        "timeline": [{"status": "已接件", "at": "2026-11-29T01:00:00+00:00"}], "reply": reply,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("reply", "shown"),
+    [
+        # Plain text only: direction overrides, escapes and runs of blank lines go.
+        (
+            {
+                "text": "可以\u202e代办\x1b[31m\n\n\n\n请带身份证",
+                "by": "民政局\u200b",
+                "at": "2026-11-29T01:30:00+00:00",
+            },
+            ("可以代办[31m\n\n请带身份证", "民政局", "2026-11-29 09:30"),  # Beijing time
+        ),
+        (
+            {"text": "答" * 5000, "at": "2026-11-29T01:30:00Z"},
+            ("答" * 2000, "", "2026-11-29 09:30"),
+        ),
+        (7, None),  # a reply that cannot be read: the case shows, without it
+        ({"text": ["x"], "at": "2026"}, None),
+        ({"text": "\x00\x07", "at": "2026-11-29T01:30:00Z"}, None),  # nothing left to show
+    ],
+)
+def test_progress_reply_plain_bounded_and_never_hides_the_case(
+    outbox: Outbox, reply: object, shown: tuple[str, str, str] | None
+) -> None:
+    from kiosk.progress import TailAttempts, answer
+    from kiosk.progressquery import ReceiptQuery
+
+    body = json.dumps({"cases": [_question_case(reply)]}).encode()
+    with serve(lambda _: one_answer(200, body)) as platform:
+        client = PlatformClient(platform.url, "T1", b"k" * 32)
+        query = ReceiptQuery("T1-20261129-0002", "t" * 22)
+        (case,) = answer(query, outbox, client, TailAttempts()).cases
+    assert (case.number, case.question) == (CASE_NO, True)
+    if shown is None:
+        assert case.reply is None
+    else:
+        assert case.reply is not None
+        assert (case.reply.text, case.reply.by, case.reply.at) == shown
+    assert case.timeline == (("已接件", "2026-11-29 09:00", ""),)

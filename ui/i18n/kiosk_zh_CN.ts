@@ -527,12 +527,12 @@
     <message>
         <location line="+13"/>
         <location line="+33"/>
-        <location line="+127"/>
+        <location line="+124"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
+        <location line="-138"/>
         <source>%n free</source>
         <translation>
             <numerusform>余 %n 个</numerusform>
@@ -567,7 +567,7 @@
         <translation>身份证读卡器暂时无法使用，请联系站内工作人员，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>The window may call you about the appointment. The number is only used for this.</source>
         <translation>窗口可能就本次预约与您联系，号码仅用于本次预约。</translation>
     </message>
@@ -1781,7 +1781,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1961,8 +1961,8 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>Last 4 characters of the applicant&apos;s ID number (for a question left without an ID card: the last 4 digits of its mobile number):</source>
-        <translation>申请人证件号码后4位（未刷身份证的留言咨询，请输入留言手机号后4位）：</translation>
+        <source>Last 4 characters of the applicant&apos;s ID number:</source>
+        <translation>申请人证件号码的后4位：</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2147,11 +2147,16 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Sent without your name: look the answer up with the receipt, or with its number and the last 4 digits of this mobile number.</source>
-        <translation>不留姓名提交：可凭回执，或凭回执编号和本手机号后4位查看答复。</translation>
+        <source>Sent without your name: only the QR code on your receipt finds the answer, so keep the receipt (or a photo of it).</source>
+        <translation>不留姓名提交：只能凭回执上的二维码查看答复，请妥善保管回执（或拍照留存）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+57"/>
+        <source>Scan this QR code under Check progress: it is the only way to find the answer.</source>
+        <translation>请在“进度查询”中扫描此二维码查看答复，这是查询答复的唯一凭证。</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>Send it without my name</source>
         <translation>不留姓名提交</translation>
     </message>
@@ -2206,12 +2211,7 @@
         <translation>在“进度查询”中扫码，或输入编号和您的证件号码后4位。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scan under Check progress, or type the number and the last 4 digits of your mobile number.</source>
-        <translation>在“进度查询”中扫码，或输入编号和您的手机号后4位。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>I have taken a photo, finish</source>
         <translation>我已拍照，完成</translation>
     </message>
@@ -2797,7 +2797,7 @@
 <context>
     <name>TypedIdentity</name>
     <message>
-        <location filename="../qml/Kiosk/components/TypedIdentity.qml" line="+17"/>
+        <location filename="../qml/Kiosk/components/TypedIdentity.qml" line="+19"/>
         <source>No ID card with you?</source>
         <translation>没有带身份证？</translation>
     </message>

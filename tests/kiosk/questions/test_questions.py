@@ -3,6 +3,7 @@ the stand-in over HTTP, its receipt, and the answer found by each proof 进度�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,12 +14,13 @@ from devices.idcard.identity import CARD_KIND_UNREADABLE
 from kiosk.audit import AuditTrail
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
+from kiosk.forms import plain_text
 from kiosk.messages import message
 from kiosk.outbox import Outbox
 from kiosk.progress import TailAttempts, answer
 from kiosk.progressquery import ApplicantQuery, NumberQuery, ReceiptQuery, read_progress_link
 from kiosk.questions.flow import AwaitDelivery, PrintReceipt, QuestionFlow, Step, Submit
-from kiosk.questions.question import CONSENT, MAX_LENGTH, cleaned, question_payload
+from kiosk.questions.question import CONSENT, MAX_LENGTH, question_payload
 from kiosk.standin.server import StandIn
 from kiosk.standin.store import validate
 from kiosk.submission import BEIJING, ID_TYPES, Submitter
@@ -78,8 +80,8 @@ def test_too_short_and_too_long_questions_say_so_and_keep_the_text() -> None:
 
 
 def test_the_text_is_made_plain() -> None:
-    assert cleaned(" 第一行\u202e\x07 \r\n\r\n\r\n\r\n 第二行\u200b ") == "第一行\n\n第二行"
-    assert cleaned("\x00\x1b[31m红色") == "[31m红色"  # no control character reaches the platform
+    assert plain_text(" 第一行\u202e\x07 \r\n\r\n\r\n\r\n 第二行\u200b ") == "第一行\n\n第二行"
+    assert plain_text("\x00\x1b[31m红色") == "[31m红色"  # no control character reaches the platform
 
 
 def test_the_card_may_be_skipped_or_forgotten_on_the_review() -> None:
@@ -125,7 +127,13 @@ def test_submit_accept_settle_prints_a_receipt_without_the_question() -> None:
     assert PHONE not in repr(submit)
     assert asking.step is Step.SUBMITTING
     assert asking.submit(AT) == ()  # a second tap sends nothing more
-    assert asking.accepted("XC-T-20261130-0001") == (AwaitDelivery("XC-T-20261130-0001"),)
+    other = dataclasses.replace(submit.question)  # another resident's, stored meanwhile
+    assert asking.accepted(other, "XC-T-20261130-0009") == ()
+    assert not asking.refused(other, message("outbox.not_stored"))
+    assert asking.step is Step.SUBMITTING
+    assert asking.accepted(submit.question, "XC-T-20261130-0001") == (
+        AwaitDelivery("XC-T-20261130-0001"),
+    )
     assert asking.step is Step.DONE
     assert asking.settle("XC-OTHER", uploaded=True) == ()
     (printed,) = asking.settle("XC-T-20261130-0001", uploaded=True, at=AT)
@@ -140,6 +148,7 @@ def test_submit_accept_settle_prints_a_receipt_without_the_question() -> None:
     assert card().name not in paper
     assert "养老助残卡" not in paper  # the question is never on paper
     assert "证件号码后4位" in paper
+    assert "刷身份证" in paper
     assert asking.receipt_qr == receipt.qr
     assert read_progress_link(LINK, receipt.qr) == ReceiptQuery(
         "XC-T-20261130-0001", submit.question.progress_token
@@ -147,20 +156,23 @@ def test_submit_accept_settle_prints_a_receipt_without_the_question() -> None:
     assert asking.settle("XC-T-20261130-0001", uploaded=True) == ()  # printed once
 
 
-def test_without_a_card_the_receipt_names_the_phones_tail() -> None:
+def test_without_a_card_the_receipt_says_only_its_qr_code_finds_the_answer() -> None:
     asking = written(with_card=False)
-    asking.submit(AT)
-    asking.accepted("XC-T-20261130-0002")
+    (submit,) = asking.submit(AT)
+    assert isinstance(submit, Submit)
+    asking.accepted(submit.question, "XC-T-20261130-0002")
     (printed,) = asking.settle("XC-T-20261130-0002", uploaded=False, at=AT)
     paper = repr(printed.receipt.lines + printed.receipt.pairs)
-    assert "留言手机号码后4位" in paper
+    assert "只能凭此二维码查询" in paper
+    assert "后4位" not in paper
     assert "待上传" in paper
 
 
 def test_a_refusal_goes_back_to_the_review_with_everything_kept() -> None:
     asking = written()
-    asking.submit(AT)
-    assert asking.refused(message("outbox.not_stored"))
+    (submit,) = asking.submit(AT)
+    assert isinstance(submit, Submit)
+    assert asking.refused(submit.question, message("outbox.not_stored"))
     assert (asking.step, asking.problem) == (Step.REVIEW, message("outbox.not_stored"))
     assert (asking.text, asking.phone) == (TEXT, PHONE)
     assert isinstance(asking.submit(AT)[0], Submit)
@@ -168,8 +180,9 @@ def test_a_refusal_goes_back_to_the_review_with_everything_kept() -> None:
 
 def test_the_wipe_forgets_everything() -> None:
     asking = written()
-    asking.submit(AT)
-    asking.accepted("XC-T-20261130-0003")
+    (submit,) = asking.submit(AT)
+    assert isinstance(submit, Submit)
+    asking.accepted(submit.question, "XC-T-20261130-0003")
     assert asking.holds_personal_data()
     asking.wipe()
     assert not asking.holds_personal_data()
@@ -221,13 +234,20 @@ def test_a_question_reaches_the_platform_once_and_its_answer_is_found(
     submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db", KEY), TERMINAL, "110102000000")
     apply_no = submitter.ask(submit.question, at=AT)
     tries = TailAttempts()
-    tail = card().id_number[-4:] if with_card else PHONE[-4:]
+    receipt = ReceiptQuery(apply_no, submit.question.progress_token)
+    tail = card().id_number[-4:]
+    # Without a card nothing typed is proof: not even the phone's last digits.
+    typed = [NumberQuery(apply_no, tail)] if with_card else []
+    refused = [NumberQuery(apply_no, "0000")]
+    if not with_card:
+        refused += [NumberQuery(apply_no, PHONE[-4:]), NumberQuery(apply_no, tail)]
 
-    # Still in the outbox (待上传): found here, by the number and the right tail only.
-    pending = answer(NumberQuery(apply_no, tail), outbox, platform, tries)
-    assert [(c.number, c.pending, c.question) for c in pending.cases] == [(apply_no, True, True)]
-    wrong = "0000" if tail != "0000" else "1111"
-    assert answer(NumberQuery(apply_no, wrong), outbox, platform, tries).cases == ()
+    # Still in the outbox (待上传): found here by its proof only.
+    for query in (receipt, *typed):
+        pending = answer(query, outbox, platform, tries).cases
+        assert [(c.number, c.pending, c.question) for c in pending] == [(apply_no, True, True)]
+    for query in refused:
+        assert answer(query, outbox, platform, tries).cases == ()
 
     Deliverer(outbox, platform).drain(deadline_s=10)
     Deliverer(outbox, platform).drain(deadline_s=10)  # nothing left to send twice
@@ -240,18 +260,20 @@ def test_a_question_reaches_the_platform_once_and_its_answer_is_found(
     assert kept is not None
     assert (kept["question"], kept["mobile"], "asker" in kept) == (TEXT, PHONE, with_card)
 
-    receipt = ReceiptQuery(apply_no, submit.question.progress_token)
     (waiting,) = answer(receipt, outbox, platform, tries).cases
     assert (waiting.status, waiting.question, waiting.reply) == ("已接件", True, None)
 
     reply = "可以。家属持老人身份证、户口簿和本人身份证到社区服务站代为补办。"
     slow_standin.store.answer_question(apply_no, reply, "西城区民政局", AT.timestamp())
-    for query in (receipt, NumberQuery(apply_no, tail), NumberQuery(case_no, tail)):
+    typed = [NumberQuery(apply_no, tail), NumberQuery(case_no, tail)] if with_card else []
+    for query in (receipt, *typed):
         (found,) = answer(query, outbox, platform, tries).cases
         assert (found.number, found.status, found.question) == (case_no, "已答复", True)
         assert found.reply is not None
         assert (found.reply.text, found.reply.by) == (reply, "西城区民政局")
         assert [status for status, _, _ in found.timeline] == ["已接件", "已答复"]
+    for query in [NumberQuery(case_no, PHONE[-4:])] if not with_card else []:
+        assert answer(query, outbox, platform, tries).cases == ()
     identity = card()
     by_card = answer(
         ApplicantQuery(ID_TYPES[identity.kind], identity.id_number), outbox, platform, tries

@@ -220,8 +220,10 @@ Window {
                 && (window.booking.step === BookingStep.Booking || window.booking.back()))
             return  // while booking, the answer is awaited: 返回 waits too
         if (current === "questionScreen"
-                && (window.question.step === QuestionStep.Submitting || window.question.back()))
-            return  // while sending, 返回 waits for the outbox
+                && (window.question.step === QuestionStep.Submitting
+                    || (window.question.step === QuestionStep.Done && !window.question.settled)
+                    || window.question.back()))
+            return  // while sending and until the receipt is out, 返回 waits
         if (current === "myAppointmentsScreen") {
             const step = window.appointments.step
             if (step === MineStep.Loading || step === MineStep.Cancelling)

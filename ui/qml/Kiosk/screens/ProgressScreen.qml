@@ -51,7 +51,7 @@ KioskPage {
     BodyText {
         width: parent.width
         visible: tailRow.visible
-        text: qsTr("Last 4 characters of the applicant's ID number (for a question left without an ID card: the last 4 digits of its mobile number):")
+        text: qsTr("Last 4 characters of the applicant's ID number:")
     }
 
     RowLayout {

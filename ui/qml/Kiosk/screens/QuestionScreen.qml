@@ -196,7 +196,7 @@ KioskPage {
                 BodyText {
                     visible: !screen.question.identified
                     color: Theme.mutedText
-                    text: qsTr("Sent without your name: look the answer up with the receipt, or with its number and the last 4 digits of this mobile number.")
+                    text: qsTr("Sent without your name: only the QR code on your receipt finds the answer, so keep the receipt (or a photo of it).")
                 }
             }
             KioskButton {
@@ -253,10 +253,11 @@ KioskPage {
                 large: screen.printFailed
                 caption: screen.question.identified
                          ? qsTr("Scan under Check progress, or type the number and the last 4 characters of your ID number.")
-                         : qsTr("Scan under Check progress, or type the number and the last 4 digits of your mobile number.")
+                         : qsTr("Scan this QR code under Check progress: it is the only way to find the answer.")
             }
             KioskButton {
                 objectName: "questionFinish"
+                visible: screen.question.settled  // not before the receipt is out
                 width: parent.width
                 primary: true
                 fontSize: Theme.fontLarge
