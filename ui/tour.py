@@ -479,6 +479,7 @@ def _my_appointment_steps(station: TourStation) -> list[tuple[str, Callable[[Kio
     ]
 
 
+TOUR_REPLY_BY = "西城区民政局"
 TOUR_QUESTION = "我父亲腿脚不便，他的北京通养老助残卡丢了，可以由我代他补办吗？需要带什么？"
 TOUR_REPLY = (
     "可以代办。请携带老人的居民身份证或户口簿、代办人本人的居民身份证，"
@@ -520,7 +521,7 @@ def _question_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi],
         _next_resident(ui, demo)
         _file_question(station, asked["number"])
         station.standin.store.answer_question(
-            asked["number"], TOUR_REPLY, "西城区民政局", time.time()
+            asked["number"], TOUR_REPLY, TOUR_REPLY_BY, time.time()
         )
         _show(ui, "progress")
         with _platform_writes(station):

@@ -35,7 +35,14 @@ from kiosk.standin.booking import places_of
 from ui.app import PORTRAIT, KioskUi
 from ui.qmltree import find, walk
 from ui.settle import settle
-from ui.tour import start_tour_ui, tour_station, walk_screens
+from ui.tour import (
+    TOUR_QUESTION,
+    TOUR_REPLY,
+    TOUR_REPLY_BY,
+    start_tour_ui,
+    tour_station,
+    walk_screens,
+)
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # Words the catalog's parser admits from closed lists: shown in the UI language (Words.term).
@@ -65,6 +72,7 @@ def known_data(settings: Settings) -> set[str]:
     found = set(strings(sample_document())) - VOCABULARIES
     found |= set(strings(sample_knowledge())) - VOCABULARIES  # the hotline's answers
     found |= set(strings(settings.station))
+    found |= {TOUR_REPLY, TOUR_REPLY_BY}  # the tour's hotline answers its question
     for item in sample_document()["items"]:  # the stand-in's places to book at
         found |= {text for place in places_of(item["locations"]) for text in place.wire().values()
                   if isinstance(text, str)}  # fmt: skip
@@ -77,6 +85,8 @@ def known_data(settings: Settings) -> set[str]:
 def typed_data(ui: KioskUi) -> set[str]:
     """What the resident typed or picked (answers, a search), as typed and as masked."""
     answers = [str(value) for value in dict(ui.apply.property("answers") or {}).values()]
+    answers.append(str(ui.question.property("text")))  # a question for the hotline
+    answers.append(TOUR_QUESTION)  # as the tour typed it into the field
     for field in ("searchField", "consultSearchField"):
         with contextlib.suppress(LookupError):
             answers.append(str(find(ui.window, field).property("text")))

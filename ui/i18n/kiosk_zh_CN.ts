@@ -773,7 +773,12 @@
         <translation>咨询</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+55"/>
+        <source>Your question, e.g. 身份证丢了 / sfz</source>
+        <translation>输入您的问题，如：身份证丢了 / shenfenzheng</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Ask by phone or in person</source>
         <translation>电话或当面咨询</translation>
     </message>
@@ -783,12 +788,7 @@
         <translation>政务服务便民热线（全天24小时）</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <source>Type your question, e.g. 身份证丢了 / shenfenzheng</source>
-        <translation>输入您的问题，如：身份证丢了 / shenfenzheng</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-73"/>
         <source>Most asked</source>
         <translation>常见问题</translation>
     </message>
@@ -1991,7 +1991,7 @@
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Question for the hotline</source>
         <translation>留言咨询</translation>
     </message>
@@ -3348,6 +3348,66 @@
         <source>Other</source>
         <comment>catalog theme</comment>
         <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <comment>case status</comment>
+        <translation>已接件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <comment>case status</comment>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents needed</source>
+        <comment>case status</comment>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <comment>case status</comment>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <comment>case status</comment>
+        <translation>审核不通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <comment>case status</comment>
+        <translation>正常办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not accepted</source>
+        <comment>case status</comment>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <comment>case status</comment>
+        <translation>撤销申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <comment>case status</comment>
+        <translation>异常终止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <comment>case status</comment>
+        <translation>已答复</translation>
     </message>
     <message>
         <location line="+12"/>

@@ -160,6 +160,17 @@ QtObject {
         case "离职退休": return qsTr("Retirement", "catalog theme")
         case "死亡殡葬": return qsTr("Death and funerals", "catalog theme")
         case "其他": return qsTr("Other", "catalog theme")
+        // Case statuses (kiosk/district/openapi.yaml CaseStatus)
+        case "已接件": return qsTr("Received", "case status")
+        case "已受理": return qsTr("Accepted", "case status")
+        case "待补正": return qsTr("Documents needed", "case status")
+        case "审核通过": return qsTr("Approved", "case status")
+        case "审核不通过": return qsTr("Not approved", "case status")
+        case "正常办结": return qsTr("Completed", "case status")
+        case "不予受理": return qsTr("Not accepted", "case status")
+        case "撤销申请": return qsTr("Withdrawn", "case status")
+        case "异常终止": return qsTr("Stopped", "case status")
+        case "已答复": return qsTr("Answered", "case status")
         default: return value
         }
     }

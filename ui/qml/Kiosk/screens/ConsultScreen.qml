@@ -72,7 +72,7 @@ KioskPage {
         objectName: "consultSearchField"
         visible: page.consult.ready
         width: parent.width
-        placeholderText: qsTr("Type your question, e.g. 身份证丢了 / shenfenzheng")
+        placeholderText: qsTr("Your question, e.g. 身份证丢了 / sfz")
     }
 
     Flow {

@@ -111,7 +111,8 @@ KioskPage {
             required property int index
             objectName: "progressCase_" + index
             width: parent ? parent.width : 0
-            title: itemName !== "" ? itemName : caseBox.question ? qsTr("Question for the hotline") : number
+            // A question's title is the kiosk's own word for it, not the platform's.
+            title: caseBox.question ? qsTr("Question for the hotline") : itemName !== "" ? itemName : number
             BodyText {
                 width: parent.width
                 text: qsTr("Number: %1").arg(caseBox.number)
@@ -122,7 +123,7 @@ KioskPage {
                 font.bold: true
                 text: caseBox.pending
                       ? qsTr("Waiting to be uploaded: the kiosk sends it as soon as the network is back.")
-                      : qsTr("Status: %1").arg(caseBox.status)
+                      : qsTr("Status: %1").arg(Words.term(caseBox.status))
             }
             Repeater {
                 model: caseBox.timeline
@@ -132,7 +133,7 @@ KioskPage {
                     required property string note
                     width: parent ? parent.width : 0
                     color: Theme.mutedText
-                    text: "● " + at + "  " + status
+                    text: "● " + at + "  " + Words.term(status)
                           //: Between a status and its note
                           + (note !== "" ? qsTr(": ") + note : "")
                 }
