@@ -88,7 +88,6 @@ class KioskUi:
     appointments: MyAppointmentsViewModel
     consult: ConsultViewModel
     question: QuestionViewModel
-    progress: ProgressViewModel
     capture: CaptureService
     staff: StaffGate
     device_setup: DeviceSetupModel
@@ -317,7 +316,6 @@ def build_ui(
         appointments=appointments,
         consult=consult,
         question=question,
-        progress=progress,
         capture=capture,
         staff=staff,
         device_setup=device_setup,

@@ -142,7 +142,7 @@ class QuestionFlow:
         return True
 
     def skip_card(self) -> bool:
-        """不刷身份证: the question goes without a name; found by the phone's last digits."""
+        """不刷身份证: the question goes without a name; only its receipt's QR code finds it."""
         if self.step is not Step.IDENTIFY:
             return False
         self.problem = NONE
