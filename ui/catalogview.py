@@ -115,10 +115,26 @@ class CatalogRows(RowModel):
 
 @dataclass(frozen=True)
 class Group:
-    """A theme, department or level to browse by, with its number of items."""
+    """A theme, department, level or life event to browse by, with its number of items;
+    `key` is what opens it (a life event's code; the name for the others)."""
 
     name: str
     count: int
+    key: str
+
+
+def _groups(counted: list[tuple[str, int]]) -> list[Group]:
+    return [Group(name, count, name) for name, count in counted]
+
+
+@dataclass(frozen=True)
+class EventMaterial:
+    """One material of a life event, once, with the items that ask for it."""
+
+    name: str
+    form: str
+    copies: int
+    forItems: str  # a QML role, named as QML names them
 
 
 @QmlElement
@@ -139,6 +155,7 @@ class CatalogViewModel(QObject):
     guideChanged = Signal()
     resultsChanged = Signal()
     listTitleChanged = Signal()
+    eventChanged = Signal()
     searchMissed = Signal(str)
     retired = Signal(object)  # a replaced catalog, to be freed off the GUI thread
     printRequested = Signal(object)  # a Receipt with the open guide
@@ -166,6 +183,11 @@ class CatalogViewModel(QObject):
         self._themes = CatalogRows(Group, self)
         self._departments = CatalogRows(Group, self)
         self._levels = CatalogRows(Group, self)
+        self._events = CatalogRows(Group, self)  # 一件事, to browse
+        self._found_events = CatalogRows(Group, self)  # the life events a search names
+        self._event = ("", "", "")  # the life event open: code, name, summary
+        self.eventItemModel = ItemListModel(self)
+        self._event_materials = CatalogRows(EventMaterial, self)
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
@@ -179,9 +201,10 @@ class CatalogViewModel(QObject):
             self.retired.emit(replaced)
             del replaced
         self.mostAskedModel.set_rows(library.most_asked())
-        self._themes.set_rows([Group(*group) for group in library.themes()])
-        self._departments.set_rows([Group(*group) for group in library.departments()])
-        self._levels.set_rows([Group(*group) for group in library.levels()])
+        self._themes.set_rows(_groups(library.themes()))
+        self._departments.set_rows(_groups(library.departments()))
+        self._levels.set_rows(_groups(library.levels()))
+        self._events.set_rows([Group(e.name, len(e.items), e.code) for e in library.life_events()])
         self.libraryChanged.emit()
         if self._query:
             QTimer.singleShot(0, self, self._refresh_search)
@@ -244,9 +267,60 @@ class CatalogViewModel(QObject):
     def _get_levels(self) -> CatalogRows:
         return self._levels
 
+    def _get_events(self) -> CatalogRows:
+        return self._events
+
+    def _get_found_events(self) -> CatalogRows:
+        return self._found_events
+
     themes = Property(CatalogRows, _get_themes, constant=True)
     departments = Property(CatalogRows, _get_departments, constant=True)
     levels = Property(CatalogRows, _get_levels, constant=True)
+    lifeEvents = Property(CatalogRows, _get_events, constant=True)
+    foundEvents = Property(CatalogRows, _get_found_events, constant=True)
+
+    # -- one life event (一件事) -------------------------------------------------------------
+    @Slot(str, result=bool)
+    def showEvent(self, code: str) -> bool:
+        """Open a life event: its items in order and their materials, each once. False when
+        this catalog has no such event (it was replaced meanwhile)."""
+        if self._library is None:
+            return False
+        try:
+            event = self._library.life_event(code)
+            materials = self._library.event_materials(code)
+        except (KeyError, CatalogError):
+            log.warning("life event %s cannot be shown", code, exc_info=True)
+            return False
+        self._event = (event.code, event.name, event.summary)
+        self.eventItemModel.set_rows([self._library.summary(c) for c in event.items])
+        self._event_materials.set_rows(
+            [
+                EventMaterial(
+                    m.material.name, m.material.form, m.material.copies, "、".join(m.items)
+                )
+                for m in materials
+            ]
+        )
+        self.eventChanged.emit()
+        return True
+
+    @Property(str, notify=eventChanged)
+    def eventName(self) -> str:
+        return self._event[1]
+
+    @Property(str, notify=eventChanged)
+    def eventSummary(self) -> str:
+        return self._event[2]
+
+    @Property(ItemListModel, constant=True)
+    def eventItems(self) -> ItemListModel:
+        return self.eventItemModel
+
+    def _get_event_materials(self) -> CatalogRows:
+        return self._event_materials
+
+    eventMaterials = Property(CatalogRows, _get_event_materials, constant=True)
 
     # -- browsing ---------------------------------------------------------------------------
     @Property(ItemListModel, constant=True)
@@ -280,8 +354,11 @@ class CatalogViewModel(QObject):
     @Slot(str)
     def search(self, query: str) -> None:
         self._query = query
-        found = self._library.search(query) if self._library and query.strip() else []
+        typed = bool(self._library and query.strip())
+        found = self._library.search(query) if self._library and typed else []
+        events = self._library.search_events(query) if self._library and typed else []
         self.results.set_rows([summary for summary, _hit in found])
+        self._found_events.set_rows([Group(e.name, len(e.items), e.code) for e in events])
         self.resultsChanged.emit()
 
     @Slot()

@@ -92,7 +92,7 @@ class ConsultViewModel(QObject):
         if replaced is not None:
             self.retired.emit(replaced)
             del replaced
-        self.theme_rows.set_rows([Group(*group) for group in library.themes()])
+        self.theme_rows.set_rows([Group(name, count, name) for name, count in library.themes()])
         self._list()
         self.changed.emit()
 

@@ -118,6 +118,21 @@ def _search(ui: KioskUi, text: str) -> None:
     find(ui.window, "searchField").setProperty("text", text)
 
 
+def _life_events(ui: KioskUi) -> None:
+    _guides(ui)
+    _click(ui, "browse_event")
+
+
+def _life_event(ui: KioskUi) -> None:
+    _life_events(ui)
+    settle(ui.window)
+    _click(ui, "group_0")
+
+
+def _life_event_search(ui: KioskUi) -> None:
+    _search(ui, "老了办卡")
+
+
 def _search_results(ui: KioskUi) -> None:
     _search(ui, "居住证")
 
@@ -183,11 +198,16 @@ STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("guide-end", _guide_end),
     ("search-keyboard", _search_results),
     ("search-nothing-found", _search_nothing),
+    ("life-event-list", _life_events),
+    ("life-event", _life_event),
+    ("life-event-materials", _guide_end),
+    ("life-event-search", _life_event_search),
     ("idle-warning", _idle_warning),
     ("attract", _attract),
     ("closed", _closed),
     ("home-en", _english_home),
     ("guide-en", _english_guide),
+    ("life-event-en", _life_event),
     ("consult-answer-en", _consult_answer),
 ]
 

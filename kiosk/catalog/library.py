@@ -6,13 +6,24 @@ the UI swaps the reference, so a resident never sees half a catalog.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from kiosk.catalog.keys import SearchKeys, compute_keys
-from kiosk.catalog.model import LEVELS, Catalog, ServiceItem
+from kiosk.catalog.keys import SearchKeys, compute_keys, keys_for, normalise
+from kiosk.catalog.model import (
+    LEVELS,
+    AgeRule,
+    Catalog,
+    LifeEvent,
+    Material,
+    ServiceItem,
+    Synonym,
+)
 from kiosk.catalog.parse import item_to_document, parse_item
+from kiosk.catalog.phrases import PhraseMatcher, Segmenter, merge
 from kiosk.catalog.search import Hit, SearchIndex
 
 # Personal-service themes of the national platform, in its order (docs/domain.md §2).
@@ -106,6 +117,68 @@ class StoredItem:
         )
 
 
+@dataclass(frozen=True)
+class Guidance:
+    """What a catalog publishes besides its items: life events (with their search keys,
+    computed when stored, like the items'), synonyms and the age rules of 为您推荐."""
+
+    life_events: tuple[LifeEvent, ...] = ()
+    event_keys: tuple[SearchKeys, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
+    age_rules: tuple[AgeRule, ...] = ()
+
+    @staticmethod
+    def from_catalog(catalog: Catalog) -> Guidance:
+        return Guidance(
+            catalog.life_events,
+            tuple(keys_for(e.code, e.name, e.aliases, e.summary, 0) for e in catalog.life_events),
+            catalog.synonyms,
+            catalog.age_rules,
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "life_events": [dataclasses.asdict(e) for e in self.life_events],
+                "event_keys": [dataclasses.asdict(k) for k in self.event_keys],
+                "synonyms": [dataclasses.asdict(s) for s in self.synonyms],
+                "age_rules": [dataclasses.asdict(r) for r in self.age_rules],
+            },
+            ensure_ascii=False,
+        )
+
+    @staticmethod
+    def from_json(text: str) -> Guidance:
+        """As stored by `to_json` (after the catalog was validated)."""
+        data = json.loads(text) if text else {}
+
+        def tuples(record: dict[str, Any]) -> dict[str, Any]:
+            return {k: tuple(v) if isinstance(v, list) else v for k, v in record.items()}
+
+        return Guidance(
+            tuple(LifeEvent(**tuples(e)) for e in data.get("life_events", ())),
+            tuple(SearchKeys(**tuples(k)) for k in data.get("event_keys", ())),
+            tuple(Synonym(**tuples(s)) for s in data.get("synonyms", ())),
+            tuple(AgeRule(**tuples(r)) for r in data.get("age_rules", ())),
+        )
+
+
+@dataclass(frozen=True)
+class SharedMaterial:
+    """A material of a life event, listed once with the items that need it."""
+
+    material: Material
+    items: tuple[str, ...]  # names of the items that ask for it, in the event's order
+
+
+@dataclass(frozen=True)
+class Recommended:
+    """为您推荐: one published rule that applies, with its items in this catalog."""
+
+    title: str
+    items: tuple[ItemSummary, ...]
+
+
 class CatalogLibrary:
     """Summaries and the search index in memory; a guide's document comes from `documents`.
 
@@ -123,6 +196,7 @@ class CatalogLibrary:
         *,
         stored_at: float | None = None,
         synced_at: float | None = None,
+        guidance: Guidance = Guidance(),
     ) -> None:
         self.version = version
         self.sample = sample
@@ -146,13 +220,37 @@ class CatalogLibrary:
         self._levels = [(lv, level_counts[lv]) for lv in LEVELS if lv in level_counts]
         ranked = sorted(self.summaries, key=_popular_first)
         self._most_asked = [s for s in ranked if s.popularity > 0]
+        # Life events keep the items this catalog has (a stored catalog was checked whole).
+        self._events = {
+            e.code: dataclasses.replace(e, items=tuple(c for c in e.items if c in self))
+            for e in guidance.life_events
+        }
+        self._event_index = SearchIndex(guidance.event_keys)
+        self._event_names = {
+            normalise(name): e.code for e in guidance.life_events for name in (e.name, *e.aliases)
+        }
+        self._age_rules = guidance.age_rules
+        synonyms = {s.word: s.means for s in guidance.synonyms}
+        own_words = [
+            *(alias for s in stored for alias in s.keys.aliases),
+            *(word for e in guidance.life_events for word in (e.name, *e.aliases)),
+            *(word for s in guidance.synonyms for word in (s.word, *s.means)),
+            *(theme for theme, _ in self._themes),
+        ]
+        self._phrases = PhraseMatcher(Segmenter(own_words), synonyms)
 
     @staticmethod
     def from_catalog(catalog: Catalog) -> CatalogLibrary:
         """Computes search keys (slow: pypinyin). For tests and tools, not for start-up."""
         stored = [StoredItem.from_item(i) for i in catalog.items]
         documents = {s.summary.code: s.document for s in stored}
-        return CatalogLibrary(catalog.version, catalog.sample, stored, documents.__getitem__)
+        return CatalogLibrary(
+            catalog.version,
+            catalog.sample,
+            stored,
+            documents.__getitem__,
+            guidance=Guidance.from_catalog(catalog),
+        )
 
     def __len__(self) -> int:
         return len(self.summaries)
@@ -170,7 +268,87 @@ class CatalogLibrary:
         return parse_item(json.loads(self._documents(code)))
 
     def search(self, query: str, limit: int = 50) -> list[tuple[ItemSummary, Hit]]:
-        return [(self.summary(hit.code), hit) for hit in self.index.search(query, limit)]
+        """Items for what was typed: by name, alias, pinyin and initials first, then the
+        items of the life events it names (tier "event"), then those its words find (tier
+        "phrase", kiosk/catalog/phrases.py); near misses and guide contents as `merge` says."""
+        words = self._phrases.segmenter.words(query)
+        # A phrase, or one word that means more (没工作: 失业, 就业困难).
+        phrase_typed = bool(words) and (
+            words != [normalise(query)] or len(self._phrases.alternatives(words[0])) > 1
+        )
+        # Near misses of a whole phrase are slow to look for (a few ms at 5,000 items) and
+        # find nothing its words do not: they are looked for when the words found nothing.
+        direct = self.index.search(query, limit, near=not phrase_typed)
+        events = [Hit(code, "event") for e in self._events_typed(query) for code in e.items]
+        strong = sum(1 for hit in direct if hit.tier not in ("content", "near"))
+        phrase: list[Hit] = []
+        if phrase_typed and strong < limit:
+            phrase = self._phrases.word_hits(words, self._word_search, limit)
+            if not phrase:
+                direct += self.index.near(query, limit)  # merge keeps each item once
+        hits = merge(direct, events, phrase, limit=limit)
+        return [(self.summary(hit.code), hit) for hit in hits]
+
+    def _word_search(self, word: str, limit: int) -> list[Hit]:
+        """What one word of a phrase finds: items, and the items of a life event it names."""
+        event = self._events.get(self._event_names.get(word, ""))
+        named = [Hit(code, "event") for code in event.items] if event else []
+        return named + self.index.search(word, limit, near=False)
+
+    def _events_typed(self, query: str) -> list[LifeEvent]:
+        """Life events by name, alias, pinyin or initials, as typed so far (生孩, shenghaizi)."""
+        found = []
+        for hit in self._event_index.search(query, 5):
+            event = self._events.get(hit.code)
+            if hit.tier not in ("content", "near") and event and event.items:
+                found.append(event)
+        return found
+
+    def search_events(self, query: str) -> list[LifeEvent]:
+        """The life events what was typed names: as typed, or one of its words (or what the
+        word means) is the event's name or one of its aliases."""
+        found = self._events_typed(query)
+        for word in self._phrases.segmenter.words(query):
+            for alternative in self._phrases.alternatives(word):
+                event = self._events.get(self._event_names.get(alternative, ""))
+                if event and event.items and event not in found:
+                    found.append(event)
+        return found
+
+    def life_events(self) -> list[LifeEvent]:
+        """The life events with at least one item in this catalog, in published order."""
+        return [event for event in self._events.values() if event.items]
+
+    def life_event(self, code: str) -> LifeEvent:
+        return self._events[code]
+
+    def event_materials(self, code: str) -> list[SharedMaterial]:
+        """Every material of a life event's items once (matched by name, as written), in the
+        order first needed, with the items that need it. Parses the items' guides."""
+        by_name: dict[str, tuple[Material, list[str]]] = {}
+        for item_code in self._events[code].items:
+            item = self.item(item_code)
+            for material in item.materials:
+                key = normalise(material.name)
+                if key not in by_name:
+                    by_name[key] = (material, [])
+                if item.name not in by_name[key][1]:
+                    by_name[key][1].append(item.name)
+        return [SharedMaterial(m, tuple(names)) for m, names in by_name.values()]
+
+    def recommended(self, age: int) -> list[Recommended]:
+        """为您推荐 for a resident of `age`: each published rule that applies, its items in
+        this catalog, each item under the first rule that offers it."""
+        shown: set[str] = set()
+        found: list[Recommended] = []
+        for rule in self._age_rules:
+            if not rule.min_age <= age <= rule.max_age:
+                continue
+            items = tuple(self.summary(c) for c in rule.items if c in self and c not in shown)
+            shown.update(summary.code for summary in items)
+            if items:
+                found.append(Recommended(rule.title, items))
+        return found
 
     def _count_themes(self) -> list[tuple[str, int]]:
         counts = _count(theme for s in self.summaries for theme in s.themes)

@@ -26,6 +26,13 @@ CASE_TYPES = ("即办件", "承诺件")
 MODES = ("online", "window", "self_service", "appointment", "proxy", "mail")
 MATERIAL_FORMS = ("原件", "复印件", "原件及复印件", "电子材料")
 FIELD_TYPES = ("text", "textarea", "number", "phone", "date", "choice", "id_number")
+# Bounds of what a catalog may publish besides its items.
+MAX_LIFE_EVENTS = 100
+MAX_EVENT_ITEMS = 30
+MAX_SYNONYMS = 2000
+MAX_MEANS = 8
+MAX_AGE_RULES = 50
+MAX_WORD = 12  # characters of a synonym's word or meaning
 PREFILL_SOURCES = ("", "id_card.name", "id_card.sex", "id_card.birth_date", "id_card.address")
 
 
@@ -130,9 +137,42 @@ class ServiceItem:
 
 
 @dataclass(frozen=True)
+class LifeEvent:
+    """一件事: the items one moment of life needs (a birth, retiring, losing a job), in the
+    order they are done."""
+
+    code: str
+    name: str  # as residents say it: 生孩子
+    aliases: tuple[str, ...]  # other ways to say it: 新生儿出生, 生宝宝
+    summary: str  # one or two sentences: who, and what this bundle covers
+    items: tuple[str, ...]  # implementation codes, in order
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """A word residents use (老了) and the catalog's words it means (养老, 老年)."""
+
+    word: str
+    means: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    """A published rule of 为您推荐: residents of this age may want these items."""
+
+    title: str  # why, as the screen says it: 年满60周岁
+    min_age: int
+    max_age: int  # inclusive
+    items: tuple[str, ...]  # implementation codes, in order
+
+
+@dataclass(frozen=True)
 class Catalog:
     """A validated catalog document."""
 
     version: str
     items: tuple[ServiceItem, ...]
     sample: bool = False  # sample data: every guide says 示例数据
+    life_events: tuple[LifeEvent, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
+    age_rules: tuple[AgeRule, ...] = ()

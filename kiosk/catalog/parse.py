@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -17,20 +18,30 @@ from kiosk.catalog.model import (
     ITEM_TYPES,
     LEVELS,
     MATERIAL_FORMS,
+    MAX_AGE_RULES,
+    MAX_EVENT_ITEMS,
+    MAX_LIFE_EVENTS,
+    MAX_MEANS,
+    MAX_SYNONYMS,
+    MAX_WORD,
     MODES,
     PREFILL_SOURCES,
     SERVICE_OBJECTS,
+    AgeRule,
     Catalog,
     FormField,
+    LifeEvent,
     Material,
     Question,
     ServiceItem,
     Step,
+    Synonym,
 )
 from kiosk.patterns import PatternError, compile_pattern
 
 _CODE_PART = re.compile(r"[0-9A-Z]+")
 _AREA_CODE = re.compile(r"\d{12}")
+_EVENT_CODE = re.compile(r"[0-9A-Za-z_-]{1,40}")
 
 
 class CatalogError(ValueError):
@@ -284,6 +295,85 @@ def _check_consistency(items: list[ServiceItem], problems: list[str]) -> None:
                 )
 
 
+def _short(r: FieldReader, key: str, text: str, limit: int) -> str:
+    """Plain text on one line, of at most `limit` characters."""
+    if len(text) > limit:
+        r.fail(key, f"longer than {limit} characters ({len(text)})")
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+        r.fail(key, "contains control or format characters")
+    return text
+
+
+def _shorts(r: FieldReader, key: str, limit: int, most: int, required: bool) -> tuple[str, ...]:
+    texts = r.texts(key, required=required)
+    if len(texts) > most:
+        r.fail(key, f"more than {most} entries ({len(texts)})")
+    return tuple(_short(r, key, text, limit) for text in texts[:most])
+
+
+def _life_event(r: FieldReader) -> LifeEvent:
+    code = r.text("code")
+    if code and not _EVENT_CODE.fullmatch(code):
+        r.fail("code", "must be 1 to 40 letters, digits, '-' or '_'")
+    return LifeEvent(
+        code=code,
+        name=_short(r, "name", r.text("name"), 20),
+        aliases=_shorts(r, "aliases", 20, 20, required=False),
+        summary=_short(r, "summary", r.text("summary"), 300),
+        items=_shorts(r, "items", 80, MAX_EVENT_ITEMS, required=True),
+    )
+
+
+def _synonym(r: FieldReader) -> Synonym:
+    return Synonym(
+        word=_short(r, "word", r.text("word"), MAX_WORD),
+        means=_shorts(r, "means", MAX_WORD, MAX_MEANS, required=True),
+    )
+
+
+def _age_rule(r: FieldReader) -> AgeRule:
+    rule = AgeRule(
+        title=_short(r, "title", r.text("title"), 30),
+        min_age=r.integer("min_age", 0, 150),
+        max_age=r.integer("max_age", 0, 150),
+        items=_shorts(r, "items", 80, 12, required=True),
+    )
+    if rule.min_age > rule.max_age:
+        r.fail("max_age", "must not be below min_age")
+    return rule
+
+
+def _bounded_records(
+    top: FieldReader, key: str, build: Callable[[FieldReader], Any], most: int
+) -> tuple[Any, ...]:
+    if isinstance(top.data.get(key), list) and len(top.data[key]) > most:
+        top.fail(key, f"more than {most} entries ({len(top.data[key])})")
+        return ()
+    return _nested(top, key, build, required=False)
+
+
+def _check_guidance(catalog: Catalog, problems: list[str]) -> None:
+    """Life events and age rules name items of this catalog; codes and words are unique."""
+    codes = {item.code for item in catalog.items}
+    seen: set[str] = set()
+    for event in catalog.life_events:
+        if event.code in seen:
+            problems.append(f"life event {event.code}: code: used twice")
+        seen.add(event.code)
+        for code in event.items:
+            if code not in codes:
+                problems.append(f"life event {event.code}: items: {code} is not in the catalog")
+        if len(set(event.items)) != len(event.items):
+            problems.append(f"life event {event.code}: items: an item is listed twice")
+    words = [synonym.word for synonym in catalog.synonyms]
+    for word in sorted({w for w in words if words.count(w) > 1}):
+        problems.append(f"synonym {word}: word: listed twice")
+    for rule in catalog.age_rules:
+        for code in rule.items:
+            if code not in codes:
+                problems.append(f"age rule {rule.title}: items: {code} is not in the catalog")
+
+
 def parse_catalog(document: Mapping[str, Any]) -> Catalog:
     """Validate and build. Raises CatalogError listing every problem found."""
     problems: list[str] = []
@@ -296,11 +386,20 @@ def parse_catalog(document: Mapping[str, Any]) -> Catalog:
         reader = FieldReader(code or f"item #{index}", record, problems)
         items.append(_item(reader))
         reader.finish()
+    catalog = Catalog(
+        version=version,
+        items=tuple(items),
+        sample=sample,
+        life_events=_bounded_records(top, "life_events", _life_event, MAX_LIFE_EVENTS),
+        synonyms=_bounded_records(top, "synonyms", _synonym, MAX_SYNONYMS),
+        age_rules=_bounded_records(top, "age_rules", _age_rule, MAX_AGE_RULES),
+    )
     top.finish()
     _check_consistency(items, problems)
+    _check_guidance(catalog, problems)
     if problems:
         raise CatalogError(problems)
-    return Catalog(version=version, items=tuple(items), sample=sample)
+    return catalog
 
 
 def parse_item(document: Mapping[str, Any]) -> ServiceItem:

@@ -39,7 +39,18 @@ def expand_sample(source: dict[str, Any]) -> dict[str, Any]:
         item["steps"] = [_step(step) for step in item.get("steps", [])]
         item["materials"] = [{**_MATERIAL_DEFAULTS, **m} for m in item.get("materials", [])]
         items.append(item)
-    return {"version": source.get("version", ""), "sample": True, "items": items}
+    code_of = {item["basic_code"]: item["code"] for item in items if "basic_code" in item}
+    document: dict[str, Any] = {"version": source.get("version", ""), "sample": True}
+    document["items"] = items
+    for key in ("life_events", "age_rules"):  # their items are written as basic codes
+        if key in source:
+            document[key] = [
+                {**entry, "items": [code_of.get(c, c) for c in entry.get("items", [])]}
+                for entry in source[key]
+            ]
+    if "synonyms" in source:
+        document["synonyms"] = source["synonyms"]
+    return document
 
 
 def _step(step: object) -> object:

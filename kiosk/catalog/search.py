@@ -101,7 +101,8 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
+    def search(self, query: str, limit: int = 50, *, near: bool = True) -> list[Hit]:
+        """Best first; `near`: look for near misses when fewer than `limit` were found."""
         q = normalise(query)
         if not q:
             return []
@@ -139,8 +140,14 @@ class SearchIndex:
                 hits.append(Hit(self.entries[owner].code, tier))
             if len(hits) >= limit:
                 return hits
-        hits += self._near_misses(q, latin, limit - len(hits), seen)
+        if near:
+            hits += self._near_misses(q, latin, limit - len(hits), seen)
         return hits
+
+    def near(self, query: str, limit: int) -> list[Hit]:
+        """Near misses only (see `search`)."""
+        q = normalise(query)
+        return self._near_misses(q, q.isascii(), limit, set())
 
     def _near_misses(self, q: str, latin: bool, limit: int, seen: set[int]) -> list[Hit]:
         """One wrong, extra or missing character, for queries long enough to be sure."""

@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.catalog.library import CatalogLibrary, StoredItem
+from kiosk.catalog.library import CatalogLibrary, Guidance, StoredItem
 from kiosk.catalog.model import Catalog
 from kiosk.catalog.versions import VersionedStore
 from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
@@ -85,6 +85,14 @@ MIGRATIONS = (
     # Summaries gained whether an item can be booked (预约办理); stored ones get it from
     # their guide, so a catalog kept from before lists its bookable items at once.
     _add_bookable,
+    # What a catalog publishes besides its items: life events, synonyms, age rules
+    # (kiosk.catalog.library.Guidance as JSON), one row per stored version.
+    """
+    CREATE TABLE catalog_guidance (
+        version TEXT PRIMARY KEY REFERENCES catalog_version(version) ON DELETE CASCADE,
+        document TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -111,7 +119,15 @@ class CatalogStore(VersionedStore):
             (stored.summary.code, stored.summary_json(), stored.document)
             for stored in (StoredItem.from_item(i) for i in catalog.items)
         ]
-        self._save_rows(catalog.version, catalog.sample, etag, rows)
+        guidance = Guidance.from_catalog(catalog).to_json()
+
+        def save_guidance(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "INSERT INTO catalog_guidance (version, document) VALUES (?, ?)",
+                (catalog.version, guidance),
+            )
+
+        self._save_rows(catalog.version, catalog.sample, etag, rows, save_guidance)
 
     def record_search_miss(self, term: str) -> bool:
         """Count a search that found nothing, for the district's demand analysis.
@@ -203,6 +219,10 @@ class CatalogStore(VersionedStore):
         if active is None:
             return None
         stored = [StoredItem.from_json(summary) for summary in active.summaries]
+        with closing(connect(self.path)) as connection:
+            row = connection.execute(
+                "SELECT document FROM catalog_guidance WHERE version = ?", (active.version,)
+            ).fetchone()
         library = CatalogLibrary(
             active.version,
             active.sample,
@@ -210,5 +230,6 @@ class CatalogStore(VersionedStore):
             functools.partial(self.document, active.version),
             stored_at=active.stored_at,
             synced_at=active.synced_at,
+            guidance=Guidance.from_json(row[0] if row else ""),
         )
         return ActiveCatalog(active.version, active.etag, library)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,9 +56,15 @@ class VersionedStore:
             migrate(connection, self.MIGRATIONS)
 
     def _save_rows(
-        self, version: str, sample: bool, etag: str, rows: Sequence[tuple[str, str, str]]
+        self,
+        version: str,
+        sample: bool,
+        etag: str,
+        rows: Sequence[tuple[str, str, str]],
+        more: Callable[[sqlite3.Connection], None] | None = None,
     ) -> None:
-        """Store `rows` (code, summary, document) as `version` and make it active, atomically."""
+        """Store `rows` (code, summary, document) as `version` and make it active, atomically;
+        `more` writes what else belongs to the version, in the same transaction."""
         name = self.NAME
         now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         with closing(connect(self.path)) as connection:
@@ -75,6 +81,8 @@ class VersionedStore:
                     "VALUES (?, ?, ?, ?, ?)",
                     [(version, position, *row) for position, row in enumerate(rows)],
                 )
+                if more is not None:
+                    more(connection)
                 connection.execute(
                     f"UPDATE {name}_version SET active = (version = ?)",  # noqa: S608
                     (version,),

@@ -29,7 +29,26 @@ def synthetic_document(count: int = 5000, seed: int = 7) -> dict[str, Any]:
         item["code"] = f"{basic}-110102000000-000-11110102MB0000000X-1-00"
         item["popularity"] = rng.randint(0, 100)
         out.append(item)
-    return {"version": f"synthetic-{count}", "sample": True, "items": out}
+    # The sample's life events, synonyms and age rules, naming the first copy of each item.
+    copy_of = {item["code"]: out[number]["code"] for number, item in enumerate(items)}
+    guidance = {
+        key: [{**entry, "items": [copy_of[c] for c in entry["items"]]} for entry in base[key]]
+        for key in ("life_events", "age_rules")
+    }
+    return {
+        "version": f"synthetic-{count}",
+        "sample": True,
+        "items": out,
+        **guidance,
+        "synonyms": base["synonyms"],
+    }
+
+
+def phrase_keystrokes() -> list[str]:
+    """Every prefix a resident types on the way to phrases and short sentences."""
+    phrases = ["老了办卡", "身份证丢了怎么办", "我家老人八十多了有什么补贴", "没工作了怎么办",
+               "外地人来北京住要办啥", "孩子上学要准备什么材料", "生孩子"]  # fmt: skip
+    return [phrase[:end] for phrase in phrases for end in range(2, len(phrase) + 1)]
 
 
 def keystroke_queries() -> list[str]:

@@ -20,7 +20,7 @@ from kiosk.catalog.parse import parse_catalog
 from kiosk.catalog.store import CatalogStore
 from tests.benchmarks.processes import PlatformProcess, free_port
 from tests.benchmarks.swaps import launch_on_platform, swap_stalls
-from tests.benchmarks.synthetic import keystroke_queries, synthetic_document
+from tests.benchmarks.synthetic import keystroke_queries, phrase_keystrokes, synthetic_document
 from tests.ui.driver import Driver
 
 ROUNDS = 20
@@ -101,6 +101,21 @@ def test_search_p99_per_keystroke(library: CatalogLibrary, record: Callable[...,
     record("search_median_ms", statistics.median(ours), "ms")
     record("search_fts5_trigram_p99_ms", fts_p99, "ms", note="same data, same queries")
     record("search_p99_ratio_to_fts5", ours_p99 / fts_p99, "x", note="below 1 = faster")
+
+
+def test_phrase_search_p99_per_keystroke(
+    library: CatalogLibrary, record: Callable[..., object]
+) -> None:
+    """Phrases and short sentences (kiosk/catalog/phrases.py): cut into words, each word
+    and its meanings searched. Baseline: the plain search of the same keystrokes."""
+    queries = phrase_keystrokes()
+    ours = _latencies(library.search, queries)
+    plain = _latencies(library.index.search, queries)
+    note = f"{len(library)} items, {len(queries)} keystrokes x {ROUNDS}"
+    record("phrase_search_p99_ms", _p99(ours), "ms", note=note)
+    record("phrase_search_median_ms", statistics.median(ours), "ms")
+    record("phrase_search_plain_p99_ms", _p99(plain), "ms", note="the words not searched")
+    record("phrase_search_p99_ratio_to_plain", _p99(ours) / _p99(plain), "x")
 
 
 def test_catalog_load_at_startup(

@@ -188,3 +188,36 @@ def test_guide_in_english_shows_the_catalogs_vocabularies_in_english(kiosk: Driv
         "Original × 1 · required · e-licence accepted",
     ):
         assert expected in texts
+
+
+def test_life_events_list_their_items_in_order_and_materials_once(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("browse_event")
+    assert kiosk.item("group_0").property("name") == "生孩子"
+    assert kiosk.item("group_0").property("count") == 3
+    kiosk.click("group_0")
+    assert kiosk.current_screen() == "lifeEventScreen"
+    texts = "\n".join(kiosk.texts())
+    assert "一件事：生孩子" in texts
+    assert kiosk.item("eventItem_0").property("name") == BIRTH_REGISTRATION
+    assert kiosk.item("eventItem_1").property("name") == "新生儿出生户口登记"
+    assert kiosk.item("eventItem_0").property("canApply")  # 可在本机申报
+    materials = kiosk.ui.catalog.eventMaterials
+    assert materials.count == len(kiosk.ui.catalog._library.event_materials("LE-BIRTH"))
+    assert "用于：新生儿出生户口登记" in texts
+    kiosk.click("eventItem_1")
+    assert kiosk.current_screen() == "guideScreen"
+    assert kiosk.ui.catalog.guide.name == "新生儿出生户口登记"
+
+
+def test_a_search_naming_a_life_event_offers_it_above_the_items(kiosk: Driver) -> None:
+    open_guides(kiosk)
+    kiosk.click("openSearchButton")
+    kiosk.item("searchField").setProperty("text", "老了办卡")
+    kiosk.settle()
+    assert kiosk.item("resultRow_0").property("name") == "北京通—养老助残卡申领"
+    assert kiosk.visible("foundEvents")
+    assert kiosk.item("foundEvent_0").property("text") == "一件事：养老（共4项）"
+    kiosk.click("foundEvent_0")
+    assert kiosk.current_screen() == "lifeEventScreen"
+    assert kiosk.item("eventItem_0").property("name") == "北京通—养老助残卡申领"

@@ -127,11 +127,19 @@
 <context>
     <name>SearchScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+44"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+45"/>
         <source>%n item(s) found</source>
         <translation>
             <numerusform>%n item found</numerusform>
             <numerusform>%n items found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Life event: %1 (%n item(s))</source>
+        <translation>
+            <numerusform>Life event: %1 (%n item)</numerusform>
+            <numerusform>Life event: %1 (%n items)</numerusform>
         </translation>
     </message>
 </context>

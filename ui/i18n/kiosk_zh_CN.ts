@@ -1579,7 +1579,7 @@
 <context>
     <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuidesScreen.qml" line="+28"/>
+        <location filename="../qml/Kiosk/screens/GuidesScreen.qml" line="+29"/>
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
@@ -1589,7 +1589,12 @@
         <translation>搜索事项：输入名称、拼音或首字母</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
+        <source>Life events</source>
+        <translation>一件事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>By theme</source>
         <translation>按主题</translation>
     </message>
@@ -1728,6 +1733,39 @@
     </message>
 </context>
 <context>
+    <name>LifeEventScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/LifeEventScreen.qml" line="+14"/>
+        <source>Life event: %1</source>
+        <translation>一件事：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The items, in the order they are done</source>
+        <translation>要办的事项（按办理顺序）</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Materials for all of them: prepare each once</source>
+        <translation>材料清单：各事项共用的材料只需准备一份</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 · %2 × %3</source>
+        <translation>%1 · %2 %3份</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>For: %1</source>
+        <translation>用于：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open an item for its full guide: where, when, fees and time limits. Items marked “Apply here” can be applied for on this kiosk.</source>
+        <translation>点开事项可查看完整办事指南：办理地点、时间、收费和时限。标有“可在本机申报”的事项可以在本终端办理。</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Kiosk/Main.qml" line="+41"/>
@@ -1755,7 +1793,7 @@
         <translation>本机暂时不能留言咨询。请拨打 %1，或询问服务站工作人员。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>Cannot book here right now</source>
         <translation>暂时无法预约</translation>
     </message>
@@ -2237,7 +2275,7 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+36"/>
+        <location filename="../qml/Kiosk/screens/SearchScreen.qml" line="+37"/>
         <source>Item name, pinyin or initials, e.g. 居住证 / juzhuzheng / jzz</source>
         <translation>事项名称、拼音或首字母，如：居住证 / juzhuzheng / jzz</translation>
     </message>
@@ -2258,8 +2296,15 @@
             <numerusform>找到%n个事项</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Life event: %1 (%n item(s))</source>
+        <translation>
+            <numerusform>一件事：%1（共%n项）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.</source>
         <translation>试试少输几个字或换个说法；也可以拨打%1或询问服务站工作人员，或从下面的常办事项中选择。</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Suggestions by age, from the sample catalog."""
+"""为您推荐 by the sample catalog's published age rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from kiosk.catalog.library import CatalogLibrary
-from kiosk.catalog.recommend import ResidentProfile, age_on, recommend
+from kiosk.catalog.recommend import age_on, recommend
 from kiosk.catalog.sample import load_sample
 
 
@@ -16,8 +16,12 @@ def library() -> CatalogLibrary:
     return CatalogLibrary.from_catalog(load_sample())
 
 
+TODAY = datetime.date(2026, 11, 30)
+
+
 def names(library: CatalogLibrary, age: int) -> list[str]:
-    return [s.name for s in recommend(library, ResidentProfile(age=age))]
+    born = TODAY.replace(year=TODAY.year - age)
+    return [s.name for offer in recommend(library, born, TODAY) for s in offer.items]
 
 
 def test_over_80_sees_the_age_allowance_first(library: CatalogLibrary) -> None:
@@ -37,7 +41,21 @@ def test_young_adult_sees_work_and_family_items(library: CatalogLibrary) -> None
     found = names(library, 30)
     assert "失业登记" in found
     assert "生育登记服务" in found
-    assert len(found) == len(set(found)) <= 6
+    assert len(found) == len(set(found))
+
+
+def test_each_item_is_offered_under_the_first_rule_that_names_it(
+    library: CatalogLibrary,
+) -> None:
+    offers = recommend(library, datetime.date(1940, 1, 1), TODAY)
+    assert [offer.title for offer in offers] == ["年满80周岁", "年满60周岁", "所有居民"]
+    found = [s.name for offer in offers for s in offer.items]
+    assert len(found) == len(set(found))
+
+
+def test_no_birth_date_or_one_in_the_future_offers_nothing(library: CatalogLibrary) -> None:
+    assert recommend(library, None, TODAY) == []
+    assert recommend(library, datetime.date(2027, 1, 1), TODAY) == []
 
 
 @pytest.mark.parametrize(

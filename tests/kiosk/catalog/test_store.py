@@ -75,6 +75,7 @@ def test_a_catalog_stored_before_bookable_items_lists_them_after_the_upgrade(
         for code, summary in connection.execute("SELECT code, summary FROM catalog_item"):
             old = json.dumps(json.loads(summary)[:-1], ensure_ascii=False)
             connection.execute("UPDATE catalog_item SET summary = ? WHERE code = ?", (old, code))
+        connection.execute("DROP TABLE catalog_guidance")  # came after
         connection.execute("PRAGMA user_version=5")
     active = CatalogStore(path).load_active()
     assert active is not None

@@ -139,14 +139,29 @@ Window {
         })
         search.itemChosen.connect(window.openGuide)
         search.resultChosen.connect(window.openFoundGuide)
+        search.lifeEventChosen.connect(window.openLifeEvent)
     }
 
     function openList(kind: string, name: string) {
+        if (kind === "event") {
+            window.openLifeEvent(name)
+            return
+        }
         window.catalog.showList(kind, name)
         const list = window.push("ItemListScreen.qml", {
             objectName: "itemListScreen", catalog: window.catalog, kind: kind
         })
         list.itemChosen.connect(window.openGuide)
+    }
+
+    // 一件事: a life event's items in order and their materials, each once (`code`: its code).
+    function openLifeEvent(code: string) {
+        if (!window.catalog.showEvent(code))
+            return
+        const event = window.push("LifeEventScreen.qml", {
+            objectName: "lifeEventScreen", catalog: window.catalog
+        })
+        event.itemChosen.connect(window.openGuide)
     }
 
     function openGuide(code: string) {

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Types
 
-// 办事指南: search, or browse the catalog by theme, department or level.
+// 办事指南: search, or browse the catalog by life event (一件事), theme, department or level.
 Item {
     id: screen
 
@@ -16,6 +16,7 @@ Item {
 
     readonly property CatalogRows groups: kind === "theme" ? catalog.themes
                                 : kind === "department" ? catalog.departments
+                                : kind === "event" ? catalog.lifeEvents
                                 : catalog.levels
 
     ColumnLayout {
@@ -51,12 +52,15 @@ Item {
             spacing: Theme.spacing
             Repeater {
                 // Keys only: the buttons are re-translated in place, not made anew.
-                model: ["theme", "department", "level"]
+                // 一件事 only when the catalog publishes life events.
+                model: screen.catalog.lifeEvents.count > 0
+                       ? ["event", "theme", "department", "level"] : ["theme", "department", "level"]
                 KioskButton {
                     required property string modelData
                     objectName: "browse_" + modelData
                     Layout.fillWidth: true
-                    text: modelData === "theme" ? qsTr("By theme")
+                    text: modelData === "event" ? qsTr("Life events")
+                        : modelData === "theme" ? qsTr("By theme")
                         : modelData === "department" ? qsTr("By department") : qsTr("By level")
                     checkable: true
                     checked: screen.kind === modelData
@@ -90,6 +94,7 @@ Item {
                 id: cell
                 required property string name
                 required property int count
+                required property string key
                 required property int index
                 width: grid.cellWidth
                 height: grid.cellHeight
@@ -101,7 +106,7 @@ Item {
                     count: cell.count
                     showBadge: screen.kind !== "level"
                     badgeIndex: cell.index
-                    onClicked: screen.groupChosen(screen.kind, cell.name)
+                    onClicked: screen.groupChosen(screen.kind, cell.key)
                 }
             }
         }

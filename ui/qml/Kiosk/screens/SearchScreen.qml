@@ -13,6 +13,7 @@ Item {
     required property string hotline
     signal itemChosen(string code)
     signal resultChosen(string code)  // a row of the search's results, not a most-asked one
+    signal lifeEventChosen(string code)  // 一件事 named by what was typed
 
     readonly property string typed: field.text + field.preeditText
     readonly property bool hasQuery: typed.trim().length > 0
@@ -47,6 +48,28 @@ Item {
             font.bold: true
             color: Theme.text
             wrapMode: Text.Wrap
+        }
+
+        // The life events what was typed names (生孩子, 退休 …): all their items on one page.
+        Flow {
+            objectName: "foundEvents"
+            Layout.fillWidth: true
+            visible: screen.hasQuery && screen.catalog.foundEvents.count > 0
+            spacing: Theme.spacing / 2
+            Repeater {
+                model: screen.catalog.foundEvents
+                KioskButton {
+                    required property string name
+                    required property int count
+                    required property string key
+                    required property int index
+                    objectName: "foundEvent_" + index
+                    primary: true
+                    fontSize: Theme.fontLarge
+                    text: qsTr("Life event: %1 (%n item(s))", "", count).arg(name)
+                    onClicked: screen.lifeEventChosen(key)
+                }
+            }
         }
 
         BodyText {
