@@ -13,12 +13,14 @@ rows, page thumbnails) is rebuilt from the flows when the session is wiped
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from kiosk.apply.flow import ApplyFlow, Effect
+from kiosk.catalog.recommend import age_on
 from kiosk.messages import NONE, message
 from kiosk.progressquery import ApplicantQuery, ProgressQuery
 from kiosk.submission import ID_TYPES
@@ -45,7 +47,7 @@ class CardRoute(enum.Enum):
     BOOKING = "booking"  # a booking's identify step waited for it
     MY_APPOINTMENTS = "my_appointments"  # 我的预约 waited for it
     QUESTION = "question"  # a question's identify step waited for it
-    DROPPED = "dropped"  # nobody waited: forgotten at once
+    SUGGESTIONS = "suggestions"  # nobody waited: 为您推荐 by the holder's age, if any
 
 
 class ProgressLookup:
@@ -110,6 +112,33 @@ class ProgressLookup:
         self._clear()
 
 
+class Suggestions:
+    """为您推荐: the age of the holder of a card nobody waited for, for this visit only.
+
+    Only the age is kept (from the card's birth date, on this day); the catalog's published
+    rules turn it into items (kiosk.catalog.library `CatalogLibrary.recommended`). Nothing of
+    it is stored or sent.
+    """
+
+    def __init__(self) -> None:
+        self.age: int | None = None
+
+    def offer(self, identity: Identity, today: datetime.date) -> bool:
+        """Keep the age of a card read with a birth date (not one in the future)."""
+        born = identity.birth_date
+        if born is None or born > today:
+            self.age = None
+            return False
+        self.age = age_on(born, today)
+        return True
+
+    def holds_personal_data(self) -> bool:
+        return self.age is not None
+
+    def wipe(self) -> None:
+        self.age = None
+
+
 class ResidentSession:
     """The visit of the resident at the screen.
 
@@ -125,6 +154,7 @@ class ResidentSession:
     ) -> None:
         self.apply = apply
         self.progress = ProgressLookup()
+        self.suggestions = Suggestions()
         # The other flows are made when first used (their modules cost start-up time that
         # the home screen does not need); until then they hold nothing.
         self._new_booking = booking
@@ -171,7 +201,7 @@ class ResidentSession:
         return tuple(flow for flow in flows if flow is not None)
 
     def holders(self) -> tuple[Holder, ...]:
-        return (self.apply, self.progress, *self.made())
+        return (self.apply, self.progress, self.suggestions, *self.made())
 
     def holds_personal_data(self) -> bool:
         return any(holder.holds_personal_data() for holder in self.holders())
@@ -179,8 +209,8 @@ class ResidentSession:
     def route_card(self) -> CardRoute:
         """A card was read: the flow whose identify step waits for one gets it (an
         application, a booking, 我的预约, a question), else the progress screen if it waits for one;
-        otherwise it is dropped. The session keeps no copy: the flow that takes it keeps
-        what it needs, and only while it needs it."""
+        otherwise it goes to 为您推荐, which keeps the holder's age only. The session keeps no
+        copy: the flow that takes it keeps what it needs, and only while it needs it."""
         if self.apply.wants_card:
             return CardRoute.APPLICATION
         if self._booking is not None and self._booking.wants_card:
@@ -191,7 +221,7 @@ class ResidentSession:
             return CardRoute.QUESTION
         if self.progress.waiting:
             return CardRoute.PROGRESS
-        return CardRoute.DROPPED
+        return CardRoute.SUGGESTIONS
 
     @staticmethod
     def progress_query(identity: Identity) -> ProgressQuery | None:
@@ -205,6 +235,7 @@ class ResidentSession:
         """The visit is over: nothing personal stays."""
         effects = self.apply.wipe()
         self.progress.wipe()
+        self.suggestions.wipe()
         for flow in self.made():
             flow.wipe()
         return effects

@@ -199,7 +199,7 @@ def build_ui(
 
     usage = UsageTally()  # counted on this thread, kept and sent by the sync worker
     catalog, catalog_service, consult = _catalog(
-        settings, services, usage, shell=shell, parent=engine
+        settings, services, usage, shell=shell, visit=visit, parent=engine
     )
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
@@ -428,12 +428,15 @@ def _catalog(
     usage: UsageTally,
     *,
     shell: ShellModel,
+    visit: VisitModel,
     parent: QObject,
 ) -> tuple[CatalogViewModel, CatalogService, ConsultViewModel]:
     """The catalog the screens show, its worker (stored catalog, sync, missed searches), and
     the hotline knowledge base the same worker loads and syncs."""
     catalog = CatalogViewModel(settings.ui.guide_url_pattern, parent, usage=usage)
     shell.sessionEnded.connect(catalog.reset)
+    # 为您推荐: a card nobody waited for offers items by the holder's age, until the reset.
+    visit.suggestionsCard.connect(catalog.suggest)
     catalog_service = CatalogService(
         services.catalog_store,
         settings.platform,

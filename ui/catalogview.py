@@ -128,6 +128,20 @@ def _groups(counted: list[tuple[str, int]]) -> list[Group]:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """One item of 为您推荐, under the title of the published rule that offers it (`first`:
+    the rule's first item, where its title is shown)."""
+
+    title: str
+    first: bool
+    code: str
+    name: str
+    department: str
+    visits: int
+    canApply: bool  # a QML role, named as QML names them
+
+
+@dataclass(frozen=True)
 class EventMaterial:
     """One material of a life event, once, with the items that ask for it."""
 
@@ -147,6 +161,7 @@ class CatalogViewModel(QObject):
         guideChanged: `guide` shows the guide just opened (or none).
         searchMissed(str): a search the resident gave up on found nothing (for the
             anonymous demand statistics).
+        suggestionsReady: 为您推荐 has items for the card just read (`suggestions`).
         retired(CatalogLibrary): the catalog just replaced; the composition root hands it
             to the catalog thread to free (ui/catalogworker.py CatalogWorker.retire).
     """
@@ -156,6 +171,7 @@ class CatalogViewModel(QObject):
     resultsChanged = Signal()
     listTitleChanged = Signal()
     eventChanged = Signal()
+    suggestionsReady = Signal()
     searchMissed = Signal(str)
     retired = Signal(object)  # a replaced catalog, to be freed off the GUI thread
     printRequested = Signal(object)  # a Receipt with the open guide
@@ -188,6 +204,7 @@ class CatalogViewModel(QObject):
         self._event = ("", "", "")  # the life event open: code, name, summary
         self.eventItemModel = ItemListModel(self)
         self._event_materials = CatalogRows(EventMaterial, self)
+        self._suggestions = CatalogRows(Suggestion, self)  # 为您推荐, until the session ends
 
     # -- the catalog in use ---------------------------------------------------------------
     def set_library(self, library: CatalogLibrary) -> None:
@@ -278,6 +295,27 @@ class CatalogViewModel(QObject):
     levels = Property(CatalogRows, _get_levels, constant=True)
     lifeEvents = Property(CatalogRows, _get_events, constant=True)
     foundEvents = Property(CatalogRows, _get_found_events, constant=True)
+
+    # -- 为您推荐 ------------------------------------------------------------------------------
+    @Slot(int)
+    def suggest(self, age: int) -> None:
+        """Items the catalog's published rules offer a resident of `age`; `suggestionsReady`
+        when there are any. Forgotten at the session's end (`reset`)."""
+        offers = self._library.recommended(age) if self._library else []
+        self._suggestions.set_rows(
+            [
+                Suggestion(offer.title, i == 0, s.code, s.name, s.department, s.visits, s.can_apply)
+                for offer in offers
+                for i, s in enumerate(offer.items)
+            ]
+        )
+        if offers:
+            self.suggestionsReady.emit()
+
+    def _get_suggestions(self) -> CatalogRows:
+        return self._suggestions
+
+    suggestions = Property(CatalogRows, _get_suggestions, constant=True)
 
     # -- one life event (一件事) -------------------------------------------------------------
     @Slot(str, result=bool)
@@ -438,9 +476,10 @@ class CatalogViewModel(QObject):
 
     @Slot()
     def reset(self) -> None:
-        """End of session: forget the query, the lists and the open guide."""
+        """End of session: forget the query, the lists, 为您推荐 and the open guide."""
         self.search("")
         self.listing.set_rows([])
+        self._suggestions.set_rows([])
         self._list_title = ""
         self.listTitleChanged.emit()
         self._guide.show(None)

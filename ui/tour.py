@@ -581,6 +581,18 @@ def _next_resident(ui: KioskUi, demo: DemoDevices) -> None:
     _show(ui, "home")
 
 
+def _suggestion_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """为您推荐: a card placed on the home screen, where nothing waits for one."""
+    demo = station.demo
+
+    def suggestions(ui: KioskUi) -> None:
+        _next_resident(ui, demo)
+        demo.command("card elder")
+        _wait_until(lambda: _exists(ui, "suggestionsScreen"), 10.0)
+
+    return [("suggestions", suggestions)]
+
+
 def _file_question(station: TourStation, apply_no: str) -> None:
     """The tour's outbox is held back (its sample submission stays 待上传 for the progress
     screenshot), so the tour hands the question waiting in it to the stand-in itself, as
@@ -766,7 +778,13 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
 
 def walk_screens(ui: KioskUi, station: TourStation) -> Iterator[str]:
     """Show every screen of the tour in turn; yields its name once it is drawn."""
-    steps = STEPS + _device_steps(station.demo) + _booking_steps(station) + _question_steps(station)
+    steps = [
+        *STEPS,
+        *_device_steps(station.demo),
+        *_booking_steps(station),
+        *_question_steps(station),
+        *_suggestion_steps(station),
+    ]
     for name, step in steps:
         step(ui)
         settle(ui.window)

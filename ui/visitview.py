@@ -10,15 +10,20 @@ Signals:
     bookingCard(Identity): a card read while a booking's identify step waited for one.
     myAppointmentsCard(Identity): a card read while 我的预约 waited for one.
     questionCard(Identity): a card read while a question's identify step waited for one.
+    suggestionsCard(int): a card nobody waited for, with a birth date: 为您推荐 for this age
+        (`ResidentSession.suggestions` keeps the age, nothing else of the card).
     wiped(tuple): the session was wiped; carries the effects of the application flow to
         stop (the camera, its waits). Views re-read and find nothing.
 """
 
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from devices.idcard.identity import Identity
+from kiosk.hours import STATION_ZONE
 from kiosk.visit import CardRoute, ResidentSession
 
 
@@ -28,6 +33,7 @@ class VisitModel(QObject):
     bookingCard = Signal(object)
     myAppointmentsCard = Signal(object)
     questionCard = Signal(object)
+    suggestionsCard = Signal(int)
     wiped = Signal(object)
 
     def __init__(self, session: ResidentSession, parent: QObject | None = None) -> None:
@@ -44,9 +50,15 @@ class VisitModel(QObject):
             CardRoute.MY_APPOINTMENTS: self.myAppointmentsCard,
             CardRoute.QUESTION: self.questionCard,
         }
-        receiver = receivers.get(self.session.route_card())
+        route = self.session.route_card()
+        receiver = receivers.get(route)
         if receiver is not None:
             receiver.emit(identity)
+        elif route is CardRoute.SUGGESTIONS:
+            suggestions = self.session.suggestions
+            if suggestions.offer(identity, datetime.datetime.now(STATION_ZONE).date()):
+                assert suggestions.age is not None
+                self.suggestionsCard.emit(suggestions.age)
 
     @Slot()
     def wipe(self) -> None:

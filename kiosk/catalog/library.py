@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,10 @@ from kiosk.catalog.model import (
 from kiosk.catalog.parse import item_to_document, parse_item
 from kiosk.catalog.phrases import PhraseMatcher, Segmenter, merge
 from kiosk.catalog.search import Hit, SearchIndex
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY = 64  # characters of a typed query searched: what a search box holds, bounded work
 
 # Personal-service themes of the national platform, in its order (docs/domain.md §2).
 THEME_ORDER = (
@@ -149,18 +154,23 @@ class Guidance:
 
     @staticmethod
     def from_json(text: str) -> Guidance:
-        """As stored by `to_json` (after the catalog was validated)."""
-        data = json.loads(text) if text else {}
+        """As stored by `to_json` (after the catalog was validated). Stored data that cannot
+        be read (a damaged row) leaves the catalog without its guidance, not unusable."""
 
         def tuples(record: dict[str, Any]) -> dict[str, Any]:
             return {k: tuple(v) if isinstance(v, list) else v for k, v in record.items()}
 
-        return Guidance(
-            tuple(LifeEvent(**tuples(e)) for e in data.get("life_events", ())),
-            tuple(SearchKeys(**tuples(k)) for k in data.get("event_keys", ())),
-            tuple(Synonym(**tuples(s)) for s in data.get("synonyms", ())),
-            tuple(AgeRule(**tuples(r)) for r in data.get("age_rules", ())),
-        )
+        try:
+            data = json.loads(text) if text else {}
+            return Guidance(
+                tuple(LifeEvent(**tuples(e)) for e in data.get("life_events", ())),
+                tuple(SearchKeys(**tuples(k)) for k in data.get("event_keys", ())),
+                tuple(Synonym(**tuples(s)) for s in data.get("synonyms", ())),
+                tuple(AgeRule(**tuples(r)) for r in data.get("age_rules", ())),
+            )
+        except (ValueError, TypeError, AttributeError):
+            log.warning("the stored life events, synonyms and age rules cannot be read")
+            return Guidance()
 
 
 @dataclass(frozen=True)
@@ -271,6 +281,7 @@ class CatalogLibrary:
         """Items for what was typed: by name, alias, pinyin and initials first, then the
         items of the life events it names (tier "event"), then those its words find (tier
         "phrase", kiosk/catalog/phrases.py); near misses and guide contents as `merge` says."""
+        query = query[:MAX_QUERY]
         words = self._phrases.segmenter.words(query)
         # A phrase, or one word that means more (没工作: 失业, 就业困难).
         phrase_typed = bool(words) and (
@@ -296,8 +307,11 @@ class CatalogLibrary:
         return named + self.index.search(word, limit, near=False)
 
     def _events_typed(self, query: str) -> list[LifeEvent]:
-        """Life events by name, alias, pinyin or initials, as typed so far (生孩, shenghaizi)."""
-        found = []
+        """Life events by name, alias, pinyin or initials, as typed so far (生孩, shenghaizi);
+        not for a single letter or character, which would name half of them."""
+        found: list[LifeEvent] = []
+        if len(normalise(query[:MAX_QUERY])) < 2:
+            return found
         for hit in self._event_index.search(query, 5):
             event = self._events.get(hit.code)
             if hit.tier not in ("content", "near") and event and event.items:
@@ -308,7 +322,7 @@ class CatalogLibrary:
         """The life events what was typed names: as typed, or one of its words (or what the
         word means) is the event's name or one of its aliases."""
         found = self._events_typed(query)
-        for word in self._phrases.segmenter.words(query):
+        for word in self._phrases.segmenter.words(query[:MAX_QUERY]):
             for alternative in self._phrases.alternatives(word):
                 event = self._events.get(self._event_names.get(alternative, ""))
                 if event and event.items and event not in found:

@@ -87,11 +87,14 @@ MIGRATIONS = (
     _add_bookable,
     # What a catalog publishes besides its items: life events, synonyms, age rules
     # (kiosk.catalog.library.Guidance as JSON), one row per stored version.
+    # A catalog stored before has none: its ETag is forgotten, so the next sync fetches it
+    # whole (with what the platform publishes besides items) instead of hearing "unchanged".
     """
     CREATE TABLE catalog_guidance (
         version TEXT PRIMARY KEY REFERENCES catalog_version(version) ON DELETE CASCADE,
         document TEXT NOT NULL
     );
+    UPDATE catalog_version SET etag = '';
     """,
 )
 

@@ -3,6 +3,9 @@ part that holds something personal."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+
 from kiosk.apply.flow import ApplyFlow, CancelWait, Step, Wait
 from kiosk.appointments.flow import BookingFlow, MyStep
 from kiosk.district.results import Ok
@@ -74,7 +77,7 @@ def test_session_card_while_a_booking_or_my_appointments_waits_goes_to_it() -> N
 def test_session_flows_are_made_when_first_used() -> None:
     visit = session()
     assert visit.made() == ()
-    assert visit.route_card() is CardRoute.DROPPED  # without making them to ask
+    assert visit.route_card() is CardRoute.SUGGESTIONS  # without making them to ask
     assert visit.made() == ()
     visit.wipe()
     assert visit.made() == ()
@@ -82,10 +85,20 @@ def test_session_flows_are_made_when_first_used() -> None:
     assert visit.made() == (visit.booking,)
 
 
-def test_session_card_nobody_waits_for_is_dropped() -> None:
+def test_session_card_nobody_waits_for_offers_suggestions_by_age_only() -> None:
     visit = session()
     visit.apply.begin(item(), deliverable=True)  # on the conditions step: not waiting
-    assert visit.route_card() is CardRoute.DROPPED
+    assert visit.route_card() is CardRoute.SUGGESTIONS
+    assert not visit.holds_personal_data()
+    today = datetime.date(2026, 11, 30)
+    assert visit.suggestions.offer(card("elder"), today)
+    assert visit.suggestions.age is not None
+    assert visit.suggestions.age >= 60
+    assert vars(visit.suggestions) == {"age": visit.suggestions.age}  # nothing else kept
+    visit.wipe()
+    assert visit.suggestions.age is None
+    undated = dataclasses.replace(card(), birth_date=None)
+    assert not visit.suggestions.offer(undated, today)
     assert not visit.holds_personal_data()
 
 
@@ -125,6 +138,7 @@ def _filled_at_materials() -> ResidentSession:
     assert visit.mine.listed(query.request, Ok(200, {"appointments": [BOOKED]}))
     assert visit.mine.step is MyStep.LIST
     visit.question.begin("可以代办吗？请告诉我")  # a question's words are personal too
+    visit.suggestions.offer(card(), datetime.date(2026, 11, 30))
     return visit
 
 
@@ -136,7 +150,7 @@ def test_session_wipe_reaches_every_holder() -> None:
     parts = [v for v in vars(visit).values() if hasattr(v, "holds_personal_data")]
     assert visit.made() == (visit.booking, visit.mine, visit.question)  # made by the visit
     assert {id(p) for p in parts} == {id(h) for h in holders}
-    assert len(holders) == 5  # a new holder must be filled above and proven empty below
+    assert len(holders) == 6  # a new holder must be filled above and proven empty below
     for holder in holders:
         assert holder.holds_personal_data(), type(holder).__name__
     effects = visit.wipe()

@@ -1819,7 +1819,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+134"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -2837,6 +2837,19 @@
         <location line="+1"/>
         <source>Next</source>
         <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/SuggestionsScreen.qml" line="+14"/>
+        <source>Suggested for you</source>
+        <translation>为您推荐</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>By the age on your ID card, these may be useful to you. Your age is used only now: it is not kept or sent anywhere.</source>
+        <translation>根据您身份证上的年龄，这些事项可能用得上。年龄只在这一次使用，不保存，也不上传。</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,20 @@ Window {
         function onSessionEnded() { window.wipeScreens() }
     }
 
+    // 为您推荐: a card read that no screen waited for offers items by the holder's age.
+    Connections {
+        target: window.catalog
+        function onSuggestionsReady() {
+            if (window.outOfService || stack.currentItem?.objectName === "suggestionsScreen")
+                return
+            window.attractShowing = false
+            const suggestions = window.push("SuggestionsScreen.qml", {
+                objectName: "suggestionsScreen", catalog: window.catalog
+            })
+            suggestions.itemChosen.connect(window.openGuide)
+        }
+    }
+
     // Out of service now: whatever a resident left on the screens goes at once, staff mode
     // with it (the lights open it again).
     Connections {
