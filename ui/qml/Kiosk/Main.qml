@@ -280,8 +280,13 @@ Window {
     // 为您推荐: a card read that no screen waited for offers items by the holder's age.
     Connections {
         target: window.catalog
+        // Only where the resident is looking for something: a card during an application, a
+        // booking or after one (still on the reader) is not a request for suggestions.
         function onSuggestionsReady() {
-            if (window.outOfService || stack.currentItem?.objectName === "suggestionsScreen")
+            const here = stack.currentItem?.objectName ?? ""
+            const browsing = stack.depth === 1
+                || ["guidesScreen", "searchScreen", "itemListScreen", "lifeEventScreen"].includes(here)
+            if (window.outOfService || !browsing)
                 return
             window.attractShowing = false
             const suggestions = window.push("SuggestionsScreen.qml", {

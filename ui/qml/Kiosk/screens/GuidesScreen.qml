@@ -47,9 +47,12 @@ Item {
             visible: screen.catalog.sample
         }
 
-        RowLayout {
+        GridLayout {
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            // Four tabs in two rows where one row would cut their words (elder, portrait).
+            columns: Theme.elder && !Theme.landscape ? 2 : 4
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
             Repeater {
                 // Keys only: the buttons are re-translated in place, not made anew.
                 // 一件事 only when the catalog publishes life events.
