@@ -145,6 +145,16 @@ class FieldReader:
             self.fail(key, "must not be empty")
         return value
 
+    def bounded(self, key: str, text: str, limit: int, *, lines: bool = True) -> str:
+        """`text` as plain text of at most `limit` characters: no control or format characters
+        (an escape sequence, a right-to-left override); line breaks and tabs only if `lines`."""
+        if len(text) > limit:
+            self.fail(key, f"longer than {limit} characters ({len(text)})")
+        allowed = "\n\t" if lines else ""
+        if any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in text):
+            self.fail(key, "contains control or format characters")
+        return text
+
     def finish(self) -> None:
         for key in self.data:
             if key not in self.used:
@@ -295,20 +305,11 @@ def _check_consistency(items: list[ServiceItem], problems: list[str]) -> None:
                 )
 
 
-def _short(r: FieldReader, key: str, text: str, limit: int) -> str:
-    """Plain text on one line, of at most `limit` characters."""
-    if len(text) > limit:
-        r.fail(key, f"longer than {limit} characters ({len(text)})")
-    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
-        r.fail(key, "contains control or format characters")
-    return text
-
-
 def _shorts(r: FieldReader, key: str, limit: int, most: int, required: bool) -> tuple[str, ...]:
     texts = r.texts(key, required=required)
     if len(texts) > most:
         r.fail(key, f"more than {most} entries ({len(texts)})")
-    return tuple(_short(r, key, text, limit) for text in texts[:most])
+    return tuple(r.bounded(key, text, limit, lines=False) for text in texts[:most])
 
 
 def _life_event(r: FieldReader) -> LifeEvent:
@@ -317,23 +318,23 @@ def _life_event(r: FieldReader) -> LifeEvent:
         r.fail("code", "must be 1 to 40 letters, digits, '-' or '_'")
     return LifeEvent(
         code=code,
-        name=_short(r, "name", r.text("name"), 20),
+        name=r.bounded("name", r.text("name"), 20, lines=False),
         aliases=_shorts(r, "aliases", 20, 20, required=False),
-        summary=_short(r, "summary", r.text("summary"), 300),
+        summary=r.bounded("summary", r.text("summary"), 300, lines=False),
         items=_shorts(r, "items", 80, MAX_EVENT_ITEMS, required=True),
     )
 
 
 def _synonym(r: FieldReader) -> Synonym:
     return Synonym(
-        word=_short(r, "word", r.text("word"), MAX_WORD),
+        word=r.bounded("word", r.text("word"), MAX_WORD, lines=False),
         means=_shorts(r, "means", MAX_WORD, MAX_MEANS, required=True),
     )
 
 
 def _age_rule(r: FieldReader) -> AgeRule:
     rule = AgeRule(
-        title=_short(r, "title", r.text("title"), 30),
+        title=r.bounded("title", r.text("title"), 30, lines=False),
         min_age=r.integer("min_age", 0, 150),
         max_age=r.integer("max_age", 0, 150),
         items=_shorts(r, "items", 80, 12, required=True),

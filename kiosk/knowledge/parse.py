@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,16 +36,6 @@ class KnowledgeError(CatalogError):
     WHAT = "knowledge base"
 
 
-def _bounded(r: FieldReader, key: str, text: str, limit: int) -> str:
-    """Plain text of at most `limit` characters: no control or format characters (an
-    escape sequence, a right-to-left override), line breaks and tabs aside."""
-    if len(text) > limit:
-        r.fail(key, f"longer than {limit} characters ({len(text)})")
-    if any(unicodedata.category(c) in ("Cc", "Cf") and c not in "\n\t" for c in text):
-        r.fail(key, "contains control or format characters")
-    return text
-
-
 def _entry(r: FieldReader) -> Entry:
     entry_id = r.text("id")
     if entry_id and not _ID.fullmatch(entry_id):
@@ -62,7 +51,7 @@ def _entry(r: FieldReader) -> Entry:
     if len(keywords) > MAX_KEYWORDS:
         r.fail("keywords", f"more than {MAX_KEYWORDS}")
     for keyword in keywords:
-        _bounded(r, "keywords", keyword, MAX_KEYWORD)
+        r.bounded("keywords", keyword, MAX_KEYWORD)
     items = r.texts("items", required=False)
     if len(items) > MAX_ITEMS:
         r.fail("items", f"more than {MAX_ITEMS}")
@@ -71,8 +60,8 @@ def _entry(r: FieldReader) -> Entry:
     return Entry(
         id=entry_id,
         theme=r.text("theme", choices=THEME_ORDER),
-        question=_bounded(r, "question", r.text("question"), MAX_QUESTION),
-        answer=_bounded(r, "answer", r.text("answer"), MAX_ANSWER),
+        question=r.bounded("question", r.text("question"), MAX_QUESTION),
+        answer=r.bounded("answer", r.text("answer"), MAX_ANSWER),
         items=items,
         keywords=keywords,
         updated=updated,

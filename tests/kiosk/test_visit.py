@@ -99,6 +99,8 @@ def test_session_card_nobody_waits_for_offers_suggestions_by_age_only() -> None:
     assert visit.suggestions.age is None
     undated = dataclasses.replace(card(), birth_date=None)
     assert not visit.suggestions.offer(undated, today)
+    unborn = dataclasses.replace(card(), birth_date=datetime.date(2027, 1, 1))
+    assert not visit.suggestions.offer(unborn, today)  # a birth date in the future
     assert not visit.holds_personal_data()
 
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from kiosk.catalog.library import CatalogLibrary
-from kiosk.catalog.recommend import age_on, recommend
+from kiosk.catalog.recommend import age_on
 from kiosk.catalog.sample import load_sample
 
 
@@ -21,7 +21,7 @@ TODAY = datetime.date(2026, 11, 30)
 
 def names(library: CatalogLibrary, age: int) -> list[str]:
     born = TODAY.replace(year=TODAY.year - age)
-    return [s.name for offer in recommend(library, born, TODAY) for s in offer.items]
+    return [s.name for offer in library.recommended(age_on(born, TODAY)) for s in offer.items]
 
 
 def test_over_80_sees_the_age_allowance_first(library: CatalogLibrary) -> None:
@@ -47,15 +47,10 @@ def test_young_adult_sees_work_and_family_items(library: CatalogLibrary) -> None
 def test_each_item_is_offered_under_the_first_rule_that_names_it(
     library: CatalogLibrary,
 ) -> None:
-    offers = recommend(library, datetime.date(1940, 1, 1), TODAY)
+    offers = library.recommended(age_on(datetime.date(1940, 1, 1), TODAY))
     assert [offer.title for offer in offers] == ["年满80周岁", "年满60周岁", "所有居民"]
     found = [s.name for offer in offers for s in offer.items]
     assert len(found) == len(set(found))
-
-
-def test_no_birth_date_or_one_in_the_future_offers_nothing(library: CatalogLibrary) -> None:
-    assert recommend(library, None, TODAY) == []
-    assert recommend(library, datetime.date(2027, 1, 1), TODAY) == []
 
 
 @pytest.mark.parametrize(
