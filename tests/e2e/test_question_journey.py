@@ -135,7 +135,10 @@ def test_with_the_card_while_the_platform_is_down_then_found_by_the_card(
     assert "待上传" in job.text
     assert "证件号码后4位" in job.text
     assert identity.id_number not in job.text
+    kiosk.wait_until(lambda: kiosk.ui.devices.print_status().printed, 5000)
+    kiosk.settle()  # the screen says "take your slip" now: laid out before the next tap
     kiosk.click("questionFinish")
+    assert kiosk.visible("attractScreen")
     assert not kiosk.ui.visit.session.holds_personal_data()
 
     standin.state.down = False
