@@ -71,11 +71,20 @@ def check_field(field: FormField, raw: str) -> tuple[str, Message]:
         if field.type == "choice":
             return "", message("form.choose", field.label)
         return "", message("form.required", field.label)
+    if field.type == "choice":  # the catalog's own words, however they are written
+        chosen = next((c for c in field.choices if _same(c, value)), "")
+        return (chosen, NONE) if chosen else ("", message("form.not_a_choice", field.label))
     checker = _CHECKERS.get(field.type, _check_text)
     problem = checker(field, value)
     return (
         ("", problem) if problem else (value.upper() if field.type == "id_number" else value, NONE)
     )
+
+
+def _same(choice: str, value: str) -> bool:
+    """A choice as the catalog writes it (full-width brackets …) and as the form sent it
+    back after NFKC (half-width)."""
+    return unicodedata.normalize("NFKC", choice).strip() == value
 
 
 def _check_text(field: FormField, value: str) -> Message:
@@ -136,10 +145,6 @@ def _check_date(field: FormField, value: str) -> Message:
     return NONE
 
 
-def _check_choice(field: FormField, value: str) -> Message:
-    return NONE if value in field.choices else message("form.not_a_choice", field.label)
-
-
 def _check_id_number(field: FormField, value: str) -> Message:
     if len(value) != 18:
         return message("form.id_number_length", field.label, len(value))
@@ -162,6 +167,5 @@ _CHECKERS = {
     "number": _check_number,
     "phone": _check_phone,
     "date": _check_date,
-    "choice": _check_choice,
     "id_number": _check_id_number,
 }

@@ -176,18 +176,28 @@ class Outbox:
         """
         return self.enqueue_all([(kind, payload)], apply_no=apply_no)[0]
 
-    def enqueue_all(self, rows: list[tuple[str, dict[str, Any]]], *, apply_no: str) -> list[str]:
+    def enqueue_all(
+        self,
+        rows: list[tuple[str, dict[str, Any]]],
+        *,
+        apply_no: str,
+        apply_nos: list[str] | None = None,
+    ) -> list[str]:
         """Store several rows of one submission in one durable transaction (all or none),
-        to be sent in this order; returns their idempotency keys."""
+        to be sent in this order; returns their idempotency keys. `apply_nos`, one per row,
+        files the rows of linked cases (a bundle) under their own numbers."""
+        numbers = apply_nos if apply_nos is not None else [apply_no] * len(rows)
+        if len(numbers) != len(rows):
+            raise ValueError("one apply number per row")
         sealed_rows = []
-        for kind, payload in rows:
+        for (kind, payload), number in zip(rows, numbers, strict=True):
             if kind not in KINDS:
                 raise ValueError(f"unknown outbox kind {kind!r}")
             key = uuid.uuid4().hex
             nonce = os.urandom(12)
             plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
             sealed = nonce + self._aead().encrypt(nonce, plain, _aad(kind, key))
-            sealed_rows.append((kind, key, apply_no, time.time(), sealed))
+            sealed_rows.append((kind, key, number, time.time(), sealed))
         try:
             with self._db() as db:
                 db.execute("BEGIN IMMEDIATE")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import datetime
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from devices.idcard.identity import CardKind, Identity
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the outbox pulls in cryptography: not at start-up, on the G
     from kiosk.questions.question import Question
 
 CHANNEL = "自助机网上申请"
+AUTHORISATION_LETTER_NAME = "授权委托书"  # kiosk.apply.rules.AUTHORISATION_LETTER
 ID_TYPES = {
     CardKind.RESIDENT: "resident_id",
     CardKind.HMT_RESIDENCE_PERMIT: "hmt_permit",
@@ -71,6 +72,7 @@ class MaterialChoice:
     provision: str  # captured / at_counter / e_licence
     pages: int = 0  # captured pages, uploaded before the case under the same apply number
     e_licence_ref: str = ""
+    uploaded_with: str = ""  # a bundle's pages are uploaded once, under its first apply number
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,23 @@ BAD_RATING_REASONS = (
 
 
 @dataclass(frozen=True)
+class Bundle:
+    """一件事 applied for at once: a life event and those of its items that can be applied
+    for here, in the event's order. Each item becomes its own case; the cases are linked
+    (CaseCreate.bundle in openapi.yaml) and share one identity, form, set of pages and
+    consent."""
+
+    code: str
+    name: str
+    items: tuple[ServiceItem, ...]
+
+
+@dataclass(frozen=True)
 class Finished:
-    """A complete application, as `kiosk.apply.rules.Application.finished()` hands it over."""
+    """A complete application, as `kiosk.apply.rules.Application.finished()` hands it over.
+
+    `item` is the item applied for, or the first of a `bundle`'s; `answers` and `materials`
+    then cover all the bundle's items (each case takes the ones its item asks for)."""
 
     item: ServiceItem
     applicant: Person
@@ -109,7 +126,13 @@ class Finished:
     consent: Consent = field(repr=False)
     pages: Sequence[CapturedPage] = field(default=(), repr=False)
     # Proves a progress query: sent with the case, printed only in the receipt's QR code.
+    # A bundle's cases share it: one receipt names them all.
     progress_token: str = field(default_factory=new_progress_token, repr=False)
+    bundle: Bundle | None = None
+
+    @property
+    def items(self) -> tuple[ServiceItem, ...]:
+        return self.bundle.items if self.bundle is not None else (self.item,)
 
 
 def promised_date(start: datetime.date, working_days: int) -> datetime.date:
@@ -131,15 +154,75 @@ def case_payload(
     at: datetime.datetime,
 ) -> dict[str, Any]:
     """The CaseCreate body of openapi.yaml (captured pages travel separately)."""
-    item = application.item
+    return _case_body(
+        application, application.item, application.materials, apply_no=apply_no,
+        terminal_id=terminal_id, area_code=area_code, at=at,
+    )  # fmt: skip
+
+
+def bundle_payloads(
+    application: Finished,
+    *,
+    apply_nos: Sequence[str],
+    terminal_id: str,
+    area_code: str,
+    at: datetime.datetime,
+) -> list[dict[str, Any]]:
+    """The linked cases of a bundle, one CaseCreate per item and apply number, in order.
+
+    Each case carries the answers its item's form asks for and the materials its item
+    lists (matched by name as `kiosk.catalog.keys.normalise` compares them, plus the
+    authorisation letter of a proxy). Pages are uploaded once, under the first apply
+    number: the other cases point there (MaterialRef.uploadedWith)."""
+    bundle = application.bundle
+    assert bundle is not None
+    assert len(apply_nos) == len(bundle.items)
+    from kiosk.catalog.keys import normalise
+
+    linked = {"code": bundle.code, "name": bundle.name, "applyNos": list(apply_nos)}
+    by_name = {normalise(choice.name): choice for choice in application.materials}
+    bodies = []
+    for item, apply_no in zip(bundle.items, apply_nos, strict=True):
+        own = {normalise(m.name) for m in item.materials}
+        if application.agent is not None:
+            own.add(normalise(AUTHORISATION_LETTER_NAME))
+        keys = {field.key for field in item.form}
+        materials = [
+            replace(choice, uploaded_with=apply_nos[0])
+            if choice.pages and apply_no != apply_nos[0]
+            else choice
+            for name, choice in by_name.items()
+            if name in own
+        ]
+        answers = {k: v for k, v in application.answers.items() if k in keys}
+        body = _case_body(
+            application, item, materials, answers=answers, apply_no=apply_no,
+            terminal_id=terminal_id, area_code=area_code, at=at,
+        )  # fmt: skip
+        body["bundle"] = linked
+        bodies.append(body)
+    return bodies
+
+
+def _case_body(
+    application: Finished,
+    item: ServiceItem,
+    materials: Sequence[MaterialChoice],
+    *,
+    apply_no: str,
+    terminal_id: str,
+    area_code: str,
+    at: datetime.datetime,
+    answers: dict[str, str] | None = None,
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "applyNo": apply_no,
         "itemCode": item.code,
         "itemName": item.name,
         "applicantType": item.service_object[0] if item.service_object else "个人",
         "applicant": application.applicant.document(),
-        "form": dict(application.answers),
-        "materials": [_material(m) for m in application.materials],
+        "form": dict(application.answers if answers is None else answers),
+        "materials": [_material(m) for m in materials],
         "channel": CHANNEL,
         "operationTime": at.isoformat(timespec="seconds"),
         "areaCode": area_code,
@@ -168,6 +251,8 @@ def _material(choice: MaterialChoice) -> dict[str, Any]:
         body["pages"] = choice.pages
     if choice.e_licence_ref:
         body["eLicenceRef"] = choice.e_licence_ref
+    if choice.uploaded_with:
+        body["uploadedWith"] = choice.uploaded_with
     return body
 
 
@@ -183,30 +268,30 @@ def case_receipt(
     progress_url: str,
     apply_no: str,
     progress_token: str,
+    linked: Sequence[tuple[ServiceItem, str, bool]] = (),
+    event: str = "",
 ) -> Receipt:
     """The receipt a resident takes away: masked identity, number, promised date, QR.
 
     `number` is the one printed (the case number once the platform gave one); the QR code
-    carries the apply number and the progress token, which nothing else shows.
+    carries the apply number and the progress token, which nothing else shows. A bundle
+    (`event`, the life event's name) lists each of its `linked` cases after the first:
+    (item, number printed, uploaded); one QR code finds them all.
     """
-    status = "已提交至区政务服务平台" if uploaded else "待上传（网络恢复后自动提交）"
-    number_label = "办件编号" if uploaded else "受理回执号"
-    pairs = [
-        ("办理事项", item.name),
-        (number_label, number),
-        ("状态", status),
+    pairs = []
+    if event:
+        pairs.append(("一件事", event))
+    for case_item, case_number, case_uploaded in ((item, number, uploaded), *linked):
+        pairs += _case_pairs(case_item, case_number, case_uploaded, at.date())
+    pairs += [
         ("申请人", mask_name(applicant.name)),
         ("证件号码", mask_id_number(applicant.id_number)),
         ("提交时间", at.strftime("%Y年%m月%d日 %H:%M")),
+        ("办理地点", station),
+        ("咨询电话", hotline),
     ]
-    if item.promised_days:
-        due = promised_date(at.date(), item.promised_days)
-        pairs.append(("承诺办结", f"{item.promised_days}个工作日内（约{due:%Y年%m月%d日}前）"))
-    else:
-        pairs.append(("承诺办结", "即办件，受理后当场办结"))
-    pairs += [("办理地点", station), ("咨询电话", hotline)]
     return Receipt(
-        title="办件回执",
+        title="办件回执（一件事联办）" if event else "办件回执",
         lines=(
             "请妥善保管本回执。扫描二维码，或输入回执上的编号和申请人证件号码后4位，"
             "可查询办理进度。",
@@ -215,8 +300,25 @@ def case_receipt(
         qr=progress_link(progress_url, apply_no, progress_token),
         qr_caption="扫码查询办理进度（二维码请勿给他人）",
         footer=("个人信息已脱敏显示",),
-        unbroken=frozenset({number_label}),
+        unbroken=frozenset({"办件编号", "受理回执号"}),
     )
+
+
+def _case_pairs(
+    item: ServiceItem, number: str, uploaded: bool, day: datetime.date
+) -> list[tuple[str, str]]:
+    status = "已提交至区政务服务平台" if uploaded else "待上传（网络恢复后自动提交）"
+    pairs = [
+        ("办理事项", item.name),
+        ("办件编号" if uploaded else "受理回执号", number),
+        ("状态", status),
+    ]
+    if item.promised_days:
+        due = promised_date(day, item.promised_days)
+        pairs.append(("承诺办结", f"{item.promised_days}个工作日内（约{due:%Y年%m月%d日}前）"))
+    else:
+        pairs.append(("承诺办结", "即办件，受理后当场办结"))
+    return pairs
 
 
 class Submitter:
@@ -251,6 +353,38 @@ class Submitter:
         basic_code = application.item.basic_code
         self.audit.record(apply_no, "submitted", f"item {basic_code}, {len(rows)} pages")
         return apply_no
+
+    def submit_bundle(
+        self, application: Finished, at: datetime.datetime | None = None
+    ) -> tuple[str, ...]:
+        """A bundle's linked cases, one apply number each (in the bundle's order), once all
+        are on disk in one transaction. The pages go first, once, under the first number."""
+        assert application.bundle is not None
+        at = at or datetime.datetime.now(BEIJING)
+        day = at.date()
+        apply_nos = tuple(
+            self.outbox.next_apply_no(self.terminal_id, day) for _ in application.bundle.items
+        )
+        payloads = bundle_payloads(
+            application, apply_nos=apply_nos, terminal_id=self.terminal_id,
+            area_code=self.area_code, at=at,
+        )  # fmt: skip
+        pages = [
+            ("material", material_upload(apply_nos[0], page, n))
+            for page, n in _numbered(application.pages)
+        ]
+        self.outbox.enqueue_all(
+            [*pages, *(("case", payload) for payload in payloads)],
+            apply_no=apply_nos[0],
+            apply_nos=[apply_nos[0]] * len(pages) + list(apply_nos),
+        )
+        for item, apply_no in zip(application.bundle.items, apply_nos, strict=True):
+            linked = f"bundle {application.bundle.code} of {len(apply_nos)}"
+            pages_said = f"{len(pages)} pages" if apply_no == apply_nos[0] else "pages shared"
+            self.audit.record(
+                apply_no, "submitted", f"item {item.basic_code}, {linked}, {pages_said}"
+            )
+        return apply_nos
 
     def ask(self, question: Question, at: datetime.datetime | None = None) -> str:
         """A question for the hotline (留言咨询): its apply number, once it is on disk."""

@@ -487,17 +487,18 @@ class ApplyViewModel(QObject):
     def _on_capture_failed(self, problem: Message, request: int) -> None:
         self._run(self._flow.capture_failed(problem, request))
 
-    @Slot(str)
-    def _on_accepted(self, apply_no: str) -> None:
+    @Slot(list)
+    def _on_accepted(self, apply_nos: list[str]) -> None:
         if self._flow.step is FlowStep.SUBMITTING:  # ours, not a late answer to an old visit
             self._count_use("applied")
-        self._run(self._flow.accepted(apply_no))
+        self._run(self._flow.accepted(*apply_nos))
 
     def _count_use(self, use: str) -> None:
-        """One more `use` of the item applied for (the district's figures: counts only)."""
+        """One more `use` of each item applied for (the district's figures: counts only)."""
         app = self._flow.app
         if self._usage is not None and app is not None:
-            self._usage.count(app.item.code, use)
+            for item in app.items:
+                self._usage.count(item.code, use)
 
     @Slot(str, str)
     def _on_answered(self, apply_no: str, case_no: str) -> None:

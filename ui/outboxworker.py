@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Property, QObject, QThread, QTimer, Signal, Slot
 
@@ -40,6 +40,8 @@ QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
+
+Stored = TypeVar("Stored")  # what a submission is stored as: apply number(s)
 
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 FAILED_STEP_MS = 60_000  # after a step that failed unexpectedly, the next try
@@ -229,27 +231,31 @@ class OutboxWorker(QObject):
             self._trouble = trouble
             self.troubleChanged.emit(trouble)
 
-    @Slot(str)
-    def deliver_now(self, apply_no: str) -> None:
-        """A resident waits at the screen for this case number: try at once (a few seconds
-        at most) and answer with it, or with "" (待上传); the rest goes on in the background."""
+    @Slot(list)
+    def deliver_now(self, apply_nos: list[str]) -> None:
+        """A resident waits at the screen for these case numbers (one, or a bundle's, in
+        the order stored): try at once (a few seconds at most) and answer each with its
+        number, or with "" (待上传); the rest goes on in the background."""
         if self._deliverer is None:
-            self.answered.emit(apply_no, "")
+            for apply_no in apply_nos:
+                self.answered.emit(apply_no, "")
             return
         try:
-            case_no = self._deliver_now(apply_no)
+            case_nos = self._deliver_now(apply_nos)
         except Exception as error:  # the resident gets 待上传, staff the reason
             self._report_trouble("delivery", error)
             assert self._timer is not None
             self._timer.start(FAILED_STEP_MS)
-            case_no = ""
-        self.answered.emit(apply_no, case_no)
+            case_nos = [""] * len(apply_nos)
+        for apply_no, case_no in zip(apply_nos, case_nos, strict=True):
+            self.answered.emit(apply_no, case_no)
 
-    def _deliver_now(self, apply_no: str) -> str:
+    def _deliver_now(self, apply_nos: list[str]) -> list[str]:
         assert self._deliverer is not None
         assert self._timer is not None
         outbox = self._deliverer.outbox
-        for step in self._deliverer.deliver_now(apply_no, ANSWER_WAIT_S):
+        # Rows leave in order: the last number's delivery takes the others' with it.
+        for step in self._deliverer.deliver_now(apply_nos[-1], ANSWER_WAIT_S):
             self._count(step)
             if step.state == "delivered":
                 self.delivered.emit(step.apply_no, step.reference)
@@ -257,7 +263,7 @@ class OutboxWorker(QObject):
                 self.quarantined.emit(step.apply_no, step.detail)
         self._tell_depth()
         self._timer.start(0)
-        return str(outbox.reference(apply_no))
+        return [str(outbox.reference(apply_no)) for apply_no in apply_nos]
 
     @Slot(int, object)
     def progress(self, number: int, query: ProgressQuery) -> None:
@@ -412,20 +418,22 @@ class SubmitWorker(QObject):
     worker, so "received" never waits behind a slow platform.
 
     Signals:
-        accepted(str): a submission is on disk under this apply number (say "received").
+        accepted(list): a submission is on disk under these apply numbers (one, or a bundle's
+            in order; say "received").
         refused(Message): it could not be stored; what to tell the resident.
         asked(Question, str), askRefused(Question, Message): the same for a question
             (留言咨询), naming the question they are about.
-        waiting(str): either is on disk and a resident waits for it to reach the platform.
+        waiting(list): either is on disk and a resident waits for these apply numbers to
+            reach the platform.
         stored: a rating is on disk (the sync worker may send it).
         startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
-    accepted = Signal(str)
+    accepted = Signal(list)
     refused = Signal(Message)
     asked = Signal(object, str)
     askRefused = Signal(object, Message)
-    waiting = Signal(str)
+    waiting = Signal(list)
     stored = Signal()
     startFailed = Signal(str)
 
@@ -470,12 +478,15 @@ class SubmitWorker(QObject):
     @Slot(object)
     def submit(self, finished: Finished) -> None:
         """A resident pressed 提交: `accepted` only once it is on disk."""
-        said = self._store(lambda submitter: submitter.submit(finished))
+        if finished.bundle is not None:
+            said = self._store(lambda submitter: submitter.submit_bundle(finished))
+        else:
+            said = self._store(lambda submitter: (submitter.submit(finished),))
         if isinstance(said, Message):
             self.refused.emit(said)
         else:
-            self.accepted.emit(said)
-            self.waiting.emit(said)
+            self.accepted.emit(list(said))
+            self.waiting.emit(list(said))
 
     @Slot(object)
     def ask(self, question: Question) -> None:
@@ -485,10 +496,10 @@ class SubmitWorker(QObject):
             self.askRefused.emit(question, said)
         else:
             self.asked.emit(question, said)
-            self.waiting.emit(said)
+            self.waiting.emit([said])
 
-    def _store(self, store: Callable[[Submitter], str]) -> str | Message:
-        """The apply number once on disk, or what to tell the resident."""
+    def _store(self, store: Callable[[Submitter], Stored]) -> Stored | Message:
+        """The apply number(s) once on disk, or what to tell the resident."""
         from kiosk.outbox import OutboxError
 
         if self._submitter is None:
@@ -557,7 +568,7 @@ class OutboxService(QObject):
     requestAsk = Signal(object)  # a Question (留言咨询)
     requestRate = Signal(object, str)
     progressReady = Signal(int, object)
-    accepted = Signal(str)
+    accepted = Signal(list)  # the apply numbers of a submission (a bundle's: several)
     answered = Signal(str, str)
     refused = Signal(Message)
     asked = Signal(object, str)  # the Question, its apply number

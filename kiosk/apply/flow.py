@@ -27,7 +27,7 @@ from kiosk.apply.rules import (
 )
 from kiosk.catalog.model import ServiceItem
 from kiosk.messages import NONE, Message, message
-from kiosk.submission import BEIJING, CapturedPage, Finished, case_receipt, evaluation
+from kiosk.submission import BEIJING, Bundle, CapturedPage, Finished, case_receipt, evaluation
 
 
 class Step(enum.Enum):
@@ -184,8 +184,10 @@ class ApplyFlow:
         self.capture_request = 0  # the request whose answer counts
         self.retake_index = -1
         self.finished: Finished | None = None
-        self.apply_no = ""
+        self.apply_no = ""  # the first (of a bundle's): the receipt's QR and the rating's
         self.case_no = ""
+        self.linked: tuple[str, ...] = ()  # a bundle's other apply numbers, in order
+        self.case_nos: dict[str, str] = {}  # apply number → case number ("" none in time)
         self.settled = False  # the number on the receipt is known (case or apply number)
         self.receipt_qr = ""
         self.print_job = ""
@@ -197,6 +199,8 @@ class ApplyFlow:
             or self.finished is not None
             or self.apply_no
             or self.case_no
+            or self.linked
+            or self.case_nos
             or self.receipt_qr
             or self.print_job
         )
@@ -219,15 +223,17 @@ class ApplyFlow:
         return self.app is not None and self.step is Step.IDENTIFY and bool(self.app.waiting_for)
 
     # -- moving between steps ------------------------------------------------------------
-    def begin(self, item: ServiceItem | None, *, deliverable: bool) -> Outcome:
-        """我要办理 on a guide: a fresh application for `item`. Refused when there is no such
-        item, nothing can deliver it (no sync worker), or it cannot be applied for here."""
+    def begin(self, applied_for: ServiceItem | Bundle | None, *, deliverable: bool) -> Outcome:
+        """我要办理 on a guide (an item), or on a life event (a `Bundle` of its items): a
+        fresh application. Refused when there is no such item, nothing can deliver it (no
+        sync worker), or it cannot be applied for here."""
         stopped = self.wipe()
-        if item is None or not deliverable:
+        if applied_for is None or not deliverable:
             return Outcome(False, stopped)
-        typed = typed_identity_allowed(self._typed_identity_items, item)
+        items = applied_for.items if isinstance(applied_for, Bundle) else (applied_for,)
+        typed = all(typed_identity_allowed(self._typed_identity_items, i) for i in items)
         try:
-            self.app = Application(item, typed_identity=typed)
+            self.app = Application(applied_for, typed_identity=typed)
         except ApplicationError as error:
             self.message = error.message
             return Outcome(False, stopped)
@@ -241,7 +247,9 @@ class ApplyFlow:
         printing: tuple[Effect, ...] = ()
         if self.step is Step.DONE and not self.settled:
             printing = tuple(
-                e for e in self._settle_number("").effects if isinstance(e, PrintReceipt)
+                e
+                for e in self._settle_number(self.case_nos.get(self.apply_no, "")).effects
+                if isinstance(e, PrintReceipt)
             )
         return Outcome(True, printing + self.wipe())
 
@@ -408,11 +416,13 @@ class ApplyFlow:
         self.finished = finished
         return Outcome(True, (*self._move(Step.SUBMITTING), Submit(finished)))
 
-    def accepted(self, apply_no: str) -> Outcome:
-        """The submission is on disk: "received", then the case number is waited for."""
+    def accepted(self, apply_no: str, *linked: str) -> Outcome:
+        """The submission is on disk (a bundle's cases with the apply numbers after the
+        first): "received", then the case numbers are waited for."""
         if self.step is not Step.SUBMITTING:
             return REFUSED
         self.apply_no = apply_no
+        self.linked = linked
         return Outcome(True, (*self._move(Step.DONE), StartWait(Wait.ANSWER, ANSWER_WAIT_MS)))
 
     def refused(self, problem: Message) -> Outcome:
@@ -424,23 +434,34 @@ class ApplyFlow:
         return Outcome()
 
     def answered(self, apply_no: str, case_no: str) -> Outcome:
-        """The sync worker's answer: the case number ("" when the platform did not answer)."""
-        if not self.apply_no or apply_no != self.apply_no or self.settled:
+        """The sync worker's answer: a case number ("" when the platform did not answer).
+        A bundle settles once each of its cases is answered."""
+        numbers = (self.apply_no, *self.linked)
+        if not self.apply_no or apply_no not in numbers or self.settled:
             return REFUSED
-        return self._settle_number(case_no)
+        self.case_nos[apply_no] = case_no
+        if len(self.case_nos) < len(numbers):
+            return Outcome()
+        return self._settle_number(self.case_nos[self.apply_no])
 
     def _settle_number(self, case_no: str) -> Outcome:
-        """The number the resident takes away is known: print the receipt with it."""
+        """The numbers the resident takes away are known: print the receipt with them."""
         cancel = CancelWait(Wait.ANSWER)
         if self.finished is None:
             return Outcome(False, (cancel,))
         self.case_no = case_no
         self.settled = True
         number = case_no or self.apply_no
+        linked = tuple(
+            (item, self.case_nos.get(no, "") or no, bool(self.case_nos.get(no)))
+            for item, no in zip(self.finished.items[1:], self.linked, strict=True)
+        )
         receipt = case_receipt(
             item=self.finished.item,
             number=number,
             uploaded=bool(case_no),
+            linked=linked,
+            event=self.finished.bundle.name if self.finished.bundle else "",
             applicant=self.finished.applicant,
             at=self._clock(),
             station=self._station.name,
@@ -500,7 +521,8 @@ class ApplyFlow:
         if wait is Wait.ANSWER:
             if self.step is not Step.DONE or self.settled:
                 return REFUSED
-            return self._settle_number("")  # the platform answers later: 待上传
+            # the platform answers later: 待上传 (a bundle's cases answered so far keep theirs)
+            return self._settle_number(self.case_nos.get(self.apply_no, ""))
         if wait is Wait.RATING:
             if self.step is not Step.DONE:
                 return REFUSED

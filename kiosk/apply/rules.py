@@ -15,18 +15,28 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
+from kiosk.catalog.keys import normalise
 from kiosk.catalog.model import FormField, Material, ServiceItem
 from kiosk.forms import Checked, check_field, check_form, prefill
 from kiosk.messages import Message, message
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
-from kiosk.submission import CapturedPage, Consent, Finished, MaterialChoice, Person
+from kiosk.submission import (
+    AUTHORISATION_LETTER_NAME,
+    Bundle,
+    CapturedPage,
+    Consent,
+    Finished,
+    MaterialChoice,
+    Person,
+)
 
 AUTHORISATION_LETTER = Material(
-    name="授权委托书",
+    name=AUTHORISATION_LETTER_NAME,
     form="原件",
     copies=1,
     required=True,
@@ -96,11 +106,53 @@ def check_typed_identity(name: str, id_number: str) -> Person:
     return Person(name, "resident_id", number, identified_by="typed")
 
 
+def union_fields(items: Sequence[ServiceItem]) -> tuple[FormField, ...]:
+    """A bundle's one form: each field once, matched by its key, in the order first asked;
+    required when any item requires it. (Each item's own definition is still checked:
+    `Application.check_form`.)"""
+    fields: dict[str, FormField] = {}
+    for item in items:
+        for field in item.form:
+            first = fields.setdefault(field.key, field)
+            if field.required and not first.required:
+                fields[field.key] = dataclasses.replace(first, required=True)
+    return tuple(fields.values())
+
+
+def union_materials(items: Sequence[ServiceItem]) -> tuple[Material, ...]:
+    """A bundle's materials, each once (matched by name as `normalise` compares them), in
+    the order first needed: required when any item requires it, deferred or replaced by an
+    e-licence only when every item that lists it allows that."""
+    materials: dict[str, Material] = {}
+    for item in items:
+        for material in item.materials:
+            key = normalise(material.name)
+            first = materials.setdefault(key, material)
+            materials[key] = dataclasses.replace(
+                first,
+                required=first.required or material.required,
+                deferrable=first.deferrable and material.deferrable,
+                e_licence=first.e_licence and material.e_licence,
+            )
+    return tuple(materials.values())
+
+
 class Application:
-    def __init__(self, item: ServiceItem, *, typed_identity: bool) -> None:
-        if not item.can_apply_online:
+    """One application: for an item, or for a `Bundle` of a life event's items at once
+    (one identity, one form of the fields of all, each material once, one consent)."""
+
+    def __init__(self, applied_for: ServiceItem | Bundle, *, typed_identity: bool) -> None:
+        if isinstance(applied_for, Bundle):
+            self.bundle: Bundle | None = applied_for
+            self.items = applied_for.items
+        else:
+            self.bundle = None
+            self.items = (applied_for,)
+        if not self.items or not all(item.can_apply_online for item in self.items):
             raise ApplicationError(message("apply.not_online"))
-        self.item = item
+        self.item = self.items[0]
+        self._fields = union_fields(self.items)
+        self._materials = union_materials(self.items)
         self.typed_identity = typed_identity
         self.proxy = False
         self.agent: Person | None = None
@@ -151,14 +203,14 @@ class Application:
             self.agent = person
         else:
             self.applicant = person
-            self.answers = prefill(self.item.form, card)
+            self.answers = prefill(self.fields, card)
         return role
 
     # form ------------------------------------------------------------------------------
 
     @property
     def fields(self) -> tuple[FormField, ...]:
-        return self.item.form
+        return self._fields
 
     def answer(self, key: str, raw: str) -> Message:
         """Keep the answer as typed; returns the problem with it (NONE when fine)."""
@@ -175,14 +227,18 @@ class Application:
 
     def check_form(self) -> Checked:
         checked = check_form(self.fields, self.answers)
-        self.problems = dict(checked.problems)
-        return checked
+        problems = dict(checked.problems)
+        for item in self.items[1:]:  # a field two items define differently: both must pass
+            for key, problem in check_form(item.form, self.answers).problems.items():
+                problems.setdefault(key, problem)
+        self.problems = problems
+        return Checked({k: v for k, v in checked.values.items() if k not in problems}, problems)
 
     # materials -------------------------------------------------------------------------
 
     @property
     def materials(self) -> tuple[Material, ...]:
-        return self.item.materials + ((AUTHORISATION_LETTER,) if self.proxy else ())
+        return self._materials + ((AUTHORISATION_LETTER,) if self.proxy else ())
 
     def material(self, name: str) -> Material:
         for material in self.materials:
@@ -300,6 +356,7 @@ class Application:
             materials=choices,
             pages=pages,
             consent=self.consent,
+            bundle=self.bundle,
         )
 
     def holds_personal_data(self) -> bool:

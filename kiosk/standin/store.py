@@ -390,10 +390,15 @@ class PlatformStore:
         with self._lock, self._connection() as connection:
             if "token" in body:
                 digest = _token_hash(body["token"])
-                rows = connection.execute(
-                    "SELECT case_no, token_hash FROM platform_case WHERE apply_no = ?",
-                    (body["applyNo"],),
-                ).fetchall()
+                numbers = self._linked(connection, body["applyNo"])
+                rows = [
+                    row
+                    for number in numbers
+                    for row in connection.execute(
+                        "SELECT case_no, token_hash FROM platform_case WHERE apply_no = ?",
+                        (number,),
+                    )
+                ]
                 matched = [c for c, h in rows if h and hmac.compare_digest(str(h), digest)]
             else:
                 rows = connection.execute(
@@ -407,6 +412,28 @@ class PlatformStore:
                 ]
             cases = [self._case(connection, case_no, now) for case_no in matched]
         return {"cases": sorted(cases, key=lambda c: c["submittedAt"], reverse=True)}
+
+    @staticmethod
+    def _linked(connection: sqlite3.Connection, apply_no: str) -> list[str]:
+        """The apply number and, for a bundle's case, those of the cases linked to it."""
+        row = connection.execute(
+            "SELECT body FROM platform_case WHERE apply_no = ?", (apply_no,)
+        ).fetchone()
+        linked = json.loads(row[0]).get("bundle", {}).get("applyNos", []) if row else []
+        return [apply_no, *(str(no) for no in linked if no != apply_no)]
+
+    def bundle_of(self, apply_no: str) -> list[dict[str, Any]]:
+        """The bodies of the cases linked with `apply_no` (tests, the demo's log)."""
+        with self._connection() as connection:
+            numbers = self._linked(connection, apply_no)
+            bodies = []
+            for number in numbers:
+                row = connection.execute(
+                    "SELECT body FROM platform_case WHERE apply_no = ?", (number,)
+                ).fetchone()
+                if row is not None:
+                    bodies.append(json.loads(row[0]))
+            return bodies
 
     def _tail_matches(
         self, connection: sqlite3.Connection, row: tuple[str, bytes, str], tail: str, now: float
@@ -744,14 +771,26 @@ def _file(
 
 
 def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) -> None:
-    """A case lists captured materials by page count; every page must be here first."""
+    """A case lists captured materials by page count; every page must be here first, under
+    its own apply number or (a bundle's) the one the material names."""
+    linked = body.get("bundle", {}).get("applyNos", [])
+    if linked and body["applyNo"] not in linked:
+        raise PlatformError(422, "bundle_mismatch", "联办事项的受理编号不在其所属的一件事中")
     for material in body["materials"]:
         pages = material.get("pages", 0)
         if material["provision"] != "captured" or not pages:
             continue
+        under = material.get("uploadedWith", body["applyNo"])
+        if under != body["applyNo"] and under not in linked:
+            raise PlatformError(
+                422,
+                "bundle_mismatch",
+                f"材料“{material['name']}”所在的受理编号不属于同一件事",
+                {"materials": "uploadedWith outside the bundle"},
+            )
         found = connection.execute(
             "SELECT COUNT(DISTINCT page) FROM material WHERE apply_no = ? AND name = ?",
-            (body["applyNo"], material["name"]),
+            (under, material["name"]),
         ).fetchone()[0]
         if found < pages:
             raise PlatformError(

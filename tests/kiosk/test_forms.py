@@ -23,6 +23,9 @@ ORDER = FormField("c", "choice", "第几个孩子", choices=("一孩", "二孩")
 ID = FormField("i", "id_number", "配偶身份证号码")
 
 
+KIND = FormField("card_kind", "choice", "申领类型", choices=("老年人（60周岁以上）", "残疾人"))
+
+
 @pytest.mark.parametrize(
     ("field", "raw", "value", "problem"),
     [
@@ -52,6 +55,9 @@ ID = FormField("i", "id_number", "配偶身份证号码")
         (ID, "1101021950", "", message("form.id_number_length", "配偶身份证号码", 10)),
         (ID, "110102195001010014", "", message("form.id_number_checksum", "配偶身份证号码")),
         (PHONE, "１３８００００００００", "13800000000", NONE),  # full-width
+        # A choice written with full-width brackets comes back as the catalog wrote it.
+        (KIND, "老年人（60周岁以上）", "老年人（60周岁以上）", NONE),
+        (KIND, "老年人(60周岁以上)", "老年人（60周岁以上）", NONE),
     ],
 )  # fmt: skip
 def test_check_field(field: FormField, raw: str, value: str, problem: Message) -> None:
