@@ -546,8 +546,9 @@ def _apply_flow(
 ) -> ApplyViewModel:
     """在线申报: the application view model, wired."""
     apply = ApplyViewModel(
-        visit, catalog.item, service=outbox, capture=capture, hub=hub, usage=usage, parent=parent
-    )
+        visit, catalog.item, service=outbox, capture=capture, hub=hub, usage=usage,
+        bundles=catalog.bundle, parent=parent,
+    )  # fmt: skip
     apply.finished.connect(shell.endSession)
     return apply
 

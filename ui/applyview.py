@@ -20,7 +20,7 @@ never rebuilds the delegate it came from.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -47,7 +47,7 @@ from kiosk.apply.rules import Application, ReviewRow
 from kiosk.catalog.model import ServiceItem
 from kiosk.messages import Message
 from kiosk.privacy import mask_id_number, mask_name
-from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, CapturedPage, Person
+from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, Bundle, CapturedPage, Person
 from kiosk.usage import UsageTally
 from ui.capture import CaptureService
 from ui.devicehub import DeviceHub
@@ -153,10 +153,12 @@ class ApplyViewModel(QObject):
         capture: CaptureService,
         hub: DeviceHub,
         usage: UsageTally | None = None,
+        bundles: Callable[[str], Bundle | None] = lambda _code: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._flow: ApplyFlow = visit.session.apply
+        self._bundles = bundles  # a life event's code → its items to apply for together
         self._usage = usage  # the district's anonymous figures: applied, rated
         self._lookup = lookup
         self._service = service
@@ -319,25 +321,61 @@ class ApplyViewModel(QObject):
         constant=True,
     )
 
-    # The item applied for (catalog data, shown as text).
+    # The item applied for, or a life event's items (catalog data, shown as text).
     itemName = Property(
         str, lambda self: self._flow.app.item.name if self._flow.app else "", notify=changed
     )
-    conditions = Property(
+    eventName = Property(
+        str,
+        lambda self: self._flow.app.bundle.name if self._flow.app and self._flow.app.bundle else "",
+        notify=changed,
+    )
+    itemNames = Property(
         "QStringList",  # type: ignore[arg-type]
-        lambda self: list(self._flow.app.item.acceptance_conditions) if self._flow.app else [],
+        lambda self: [item.name for item in self._flow.app.items] if self._flow.app else [],
         notify=changed,
     )
-    promised = Property(
-        str,
-        lambda self: self._flow.app.item.promised_time_limit if self._flow.app else "",
-        notify=changed,
-    )
-    deferralPolicy = Property(
-        str,
-        lambda self: self._flow.app.item.deferral_policy if self._flow.app else "",
-        notify=changed,
-    )
+
+    def _each(self, part: Callable[[ServiceItem], Sequence[str]]) -> list[str]:
+        """What each item applied for says (a bundle's: each line once, in order)."""
+        app = self._flow.app
+        return list(dict.fromkeys(line for i in app.items for line in part(i))) if app else []
+
+    @Property("QStringList", notify=changed)  # type: ignore[arg-type]
+    def conditions(self) -> list[str]:
+        """Who may apply; in a bundle, each condition says which item sets it."""
+        app = self._flow.app
+        if app is None or app.bundle is None:
+            return self._each(lambda item: item.acceptance_conditions)
+        return self._each(lambda item: [f"{item.name}：{c}" for c in item.acceptance_conditions])
+
+    @Property(str, notify=changed)
+    def promised(self) -> str:
+        app = self._flow.app
+        if app is None or app.bundle is None:
+            return app.item.promised_time_limit if app else ""
+        return "\n".join(f"{item.name}：{item.promised_time_limit}" for item in app.items)
+
+    @Property(str, notify=changed)
+    def deferralPolicy(self) -> str:
+        return "\n".join(self._each(lambda i: [i.deferral_policy] if i.deferral_policy else []))
+
+    @Property(list, notify=changed)
+    def cases(self) -> list[dict[str, object]]:
+        """Once the numbers are known: each case applied for, its number (the case number,
+        or the receipt number while 待上传) and whether it reached the platform."""
+        flow = self._flow
+        if not flow.settled or flow.app is None:
+            return []
+        numbers = (flow.apply_no, *flow.linked)
+        return [
+            {
+                "name": item.name,
+                "number": flow.case_nos.get(no, "") or no,
+                "uploaded": bool(flow.case_nos.get(no)),
+            }
+            for item, no in zip(flow.app.items, numbers, strict=False)
+        ]
 
     @Property(bool, notify=changed)
     def proxy(self) -> bool:
@@ -404,6 +442,16 @@ class ApplyViewModel(QObject):
         ok = self._run(self._flow.begin(self._lookup(code), deliverable=deliverable))
         if not ok:
             log.info("apply refused for %s: %s", code, self._flow.message.code or "no delivery")
+        return ok
+
+    @Slot(str, result=bool)
+    def beginEvent(self, code: str) -> bool:
+        """一件事: one application for the items of this life event that can be applied for
+        here (at least two). Refused as `begin` is."""
+        deliverable = self._service is not None and not self._service.problem
+        ok = self._run(self._flow.begin(self._bundles(code), deliverable=deliverable))
+        if not ok:
+            log.info("apply refused for event %s: %s", code, self._flow.message.code or "-")
         return ok
 
     @Slot(result=bool)

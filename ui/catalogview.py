@@ -25,6 +25,7 @@ from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
 from kiosk.catalog.printout import guide_receipt
 from kiosk.catalog.syncjob import SyncOutcome
+from kiosk.submission import Bundle
 from kiosk.usage import UsageTally
 from ui.guideview import GuideView
 from ui.qmlelement import QmlElement, QmlUncreatable
@@ -202,6 +203,7 @@ class CatalogViewModel(QObject):
         self._events = CatalogRows(Group, self)  # 一件事, to browse
         self._found_events = CatalogRows(Group, self)  # the life events a search names
         self._event = ("", "", "")  # the life event open: code, name, summary
+        self._event_online = 0  # how many of its items can be applied for here
         self.eventItemModel = ItemListModel(self)
         self._event_materials = CatalogRows(EventMaterial, self)
         self._suggestions = CatalogRows(Suggestion, self)  # 为您推荐, until the session ends
@@ -331,7 +333,9 @@ class CatalogViewModel(QObject):
             log.warning("life event %s cannot be shown", code, exc_info=True)
             return False
         self._event = (event.code, event.name, event.summary)
-        self.eventItemModel.set_rows([self._library.summary(c) for c in event.items])
+        summaries = [self._library.summary(c) for c in event.items]
+        self._event_online = sum(1 for summary in summaries if summary.can_apply)
+        self.eventItemModel.set_rows(summaries)
         self._event_materials.set_rows(
             [
                 EventMaterial(
@@ -350,6 +354,16 @@ class CatalogViewModel(QObject):
     @Property(str, notify=eventChanged)
     def eventSummary(self) -> str:
         return self._event[2]
+
+    @Property(str, notify=eventChanged)
+    def eventCode(self) -> str:
+        return self._event[0]
+
+    @Property(int, notify=eventChanged)
+    def eventOnline(self) -> int:
+        """How many of the open life event's items can be applied for on this kiosk (two or
+        more: they can be applied for together)."""
+        return self._event_online
 
     @Property(ItemListModel, constant=True)
     def eventItems(self) -> ItemListModel:
@@ -448,6 +462,20 @@ class CatalogViewModel(QObject):
         if self._library is None or code not in self._library:
             return ""
         return self._library.summary(code).name
+
+    def bundle(self, code: str) -> Bundle | None:
+        """The items of a life event that can be applied for here, as one application; None
+        if fewer than two are (then each is applied for from its guide) or it is gone."""
+        if self._library is None:
+            return None
+        try:
+            event = self._library.life_event(code)
+            items = tuple(self._library.item(c) for c in event.items)
+        except (KeyError, CatalogError):
+            log.exception("life event %s cannot be applied for", code)
+            return None
+        online = tuple(item for item in items if item.can_apply_online)
+        return Bundle(event.code, event.name, online) if len(online) >= 2 else None
 
     def item(self, code: str) -> ServiceItem | None:
         """The whole item behind a code (for an application), None if it is gone."""

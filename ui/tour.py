@@ -593,6 +593,50 @@ def _suggestion_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi
     return [("suggestions", suggestions)]
 
 
+def _bundle_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """一件事 applied for at once: 养老's two items that can be applied for here."""
+    demo = station.demo
+
+    def event(ui: KioskUi) -> None:
+        _next_resident(ui, demo)
+        ui.window.openLifeEvent("LE-ELDERLY")  # type: ignore[attr-defined]
+
+    def conditions(ui: KioskUi) -> None:
+        _click(ui, "eventApply")
+
+    def form(ui: KioskUi) -> None:
+        ui.apply.next()
+        demo.command("card elder")
+        _wait_until(lambda: ui.apply.current_step() is Step.FORM)
+
+    def materials(ui: KioskUi) -> None:
+        for key, value in (
+            ("card_kind", "老年人（60周岁以上）"),
+            ("delivery_choice", "社区领取"),
+            ("card_number", "6217000010001234567"),
+            ("phone", "13800000000"),
+        ):
+            ui.apply.answer(key, value)
+        ui.apply.next()
+        for name in ("居民身份证", "近期一寸免冠照片（或现场拍照）", "北京通—养老助残卡"):
+            ui.apply.capture(name)
+            _wait_until(lambda: not ui.apply.capturing)
+
+    def received(ui: KioskUi) -> None:
+        for _ in range(3):  # review, consent, submit
+            ui.apply.next()
+        _wait_until(lambda: bool(ui.apply.answered))
+        _wait_until(lambda: ui.devices.print_status().printed)
+
+    return [
+        ("life-event-apply", event),
+        ("life-event-apply-conditions", conditions),
+        ("life-event-apply-form", form),
+        ("life-event-apply-materials", materials),
+        ("life-event-apply-received", received),
+    ]
+
+
 def _file_question(station: TourStation, apply_no: str) -> None:
     """The tour's outbox is held back (its sample submission stays 待上传 for the progress
     screenshot), so the tour hands the question waiting in it to the stand-in itself, as
@@ -784,6 +828,7 @@ def walk_screens(ui: KioskUi, station: TourStation) -> Iterator[str]:
         *_booking_steps(station),
         *_question_steps(station),
         *_suggestion_steps(station),
+        *_bundle_steps(station),
     ]
     for name, step in steps:
         step(ui)

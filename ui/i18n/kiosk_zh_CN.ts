@@ -4,7 +4,17 @@
 <context>
     <name>ApplyConditions</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+16"/>
+        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+17"/>
+        <source>Applied for together</source>
+        <translation>一并申报的事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One form, one photo of each material and one consent for all of them. Each item becomes its own case, handled by its own department.</source>
+        <translation>这些事项共用一次身份核验、一张表单、每份材料只拍一次、一次授权确认。每个事项各自成为一个办件，由各自的部门办理。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Who can apply</source>
         <translation>申请条件</translation>
     </message>
@@ -96,22 +106,24 @@
         <translation>您的申请已收到</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Receipt number %1. Sending it to the district platform…</source>
         <translation>受理回执号 %1，正在提交到区政务服务平台…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+13"/>
         <source>Case number: %1</source>
         <translation>办件编号：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
+        <location line="+12"/>
         <source>Receipt number: %1</source>
         <translation>受理回执号：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Waiting to be uploaded: the network is slow, so the kiosk keeps your application safely and sends it by itself. Use the receipt number to check progress.</source>
         <translation>待上传：网络暂时不畅，终端已安全保存您的申请，恢复后会自动提交。可凭受理回执号查询进度。</translation>
     </message>
@@ -424,6 +436,11 @@
         <location line="+1"/>
         <source>Thank you</source>
         <translation>谢谢</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: %2 items together</source>
+        <translation>%1：%2个事项一并申报</translation>
     </message>
 </context>
 <context>
@@ -1589,7 +1606,7 @@
         <translation>搜索事项：输入名称、拼音或首字母</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Life events</source>
         <translation>一件事</translation>
     </message>
@@ -1735,7 +1752,7 @@
 <context>
     <name>LifeEventScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/LifeEventScreen.qml" line="+14"/>
+        <location filename="../qml/Kiosk/screens/LifeEventScreen.qml" line="+15"/>
         <source>Life event: %1</source>
         <translation>一件事：%1</translation>
     </message>
@@ -1745,7 +1762,17 @@
         <translation>要办的事项（按办理顺序）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
+        <source>Apply for the %1 items marked “Apply here” together</source>
+        <translation>一并申报标有“可在本机申报”的%1个事项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your ID card once, one form, each material photographed once.</source>
+        <translation>只需刷一次身份证、填一张表，每份材料只拍一次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Materials for all of them: prepare each once</source>
         <translation>材料清单：各事项共用的材料只需准备一份</translation>
     </message>
@@ -1793,7 +1820,7 @@
         <translation>本机暂时不能留言咨询。请拨打 %1，或询问服务站工作人员。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Cannot book here right now</source>
         <translation>暂时无法预约</translation>
     </message>
@@ -1803,7 +1830,7 @@
         <translation>本终端暂时无法预约，请拨打 %1 或咨询站内工作人员。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <location line="+5"/>
         <source>Cannot apply here right now</source>
         <translation>暂时无法在线办理</translation>
@@ -1819,7 +1846,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+139"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>

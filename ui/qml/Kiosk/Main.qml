@@ -162,6 +162,7 @@ Window {
             objectName: "lifeEventScreen", catalog: window.catalog
         })
         event.itemChosen.connect(window.openGuide)
+        event.applyRequested.connect(window.openBundle)
     }
 
     function openGuide(code: string) {
@@ -210,12 +211,21 @@ Window {
     }
 
     function openApply(code: string) {
+        window.startApply(() => window.apply.begin(code))
+    }
+
+    // 一件事: the life event's items that can be applied for here, in one application.
+    function openBundle(code: string) {
+        window.startApply(() => window.apply.beginEvent(code))
+    }
+
+    function startApply(begin: var) {
         if (window.outOfService) {
             notice.show(qsTr("Cannot apply here right now"),
                         qsTr("This kiosk is out of service: applications cannot be made here now. Please apply at a staffed station or call %1.").arg(window.shell.hotline))
             return
         }
-        if (!window.apply.begin(code)) {
+        if (!begin()) {
             notice.show(qsTr("Cannot apply here right now"),
                         qsTr("Online applications cannot be submitted from this kiosk right now. Please apply at the counter or call %1.").arg(window.shell.hotline))
             return

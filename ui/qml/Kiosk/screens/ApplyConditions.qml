@@ -12,6 +12,26 @@ Column {
     spacing: Theme.spacing
 
     SectionBox {
+        objectName: "applyTogether"
+        visible: step.apply.eventName !== ""
+        title: qsTr("Applied for together")
+        BodyText {
+            width: parent.width
+            text: qsTr("One form, one photo of each material and one consent for all of them. Each item becomes its own case, handled by its own department.")
+        }
+        Repeater {
+            model: step.apply.itemNames
+            delegate: BodyText {
+                required property string modelData
+                required property int index
+                width: parent ? parent.width : 0
+                font.bold: true
+                text: (index + 1) + ". " + modelData
+            }
+        }
+    }
+
+    SectionBox {
         objectName: "applyConditions"
         title: qsTr("Who can apply")
         Repeater {

@@ -32,12 +32,28 @@ Column {
         title: qsTr("Your application has been received")
         BodyText {
             objectName: "applyNumber"
+            // A bundle's numbers are listed one per case below, once known.
+            visible: !(step.apply.answered && step.apply.eventName !== "")
             width: parent.width
             font.pixelSize: Theme.fontLarge
             font.bold: true
             text: !step.apply.answered ? qsTr("Receipt number %1. Sending it to the district platform…").arg(step.apply.applyNo)
                   : step.apply.caseNo !== "" ? qsTr("Case number: %1").arg(step.apply.caseNo)
                   : qsTr("Receipt number: %1").arg(step.apply.applyNo)
+        }
+        Repeater {
+            // 一件事: each case with its own number (one receipt lists them all).
+            model: step.apply.eventName !== "" ? step.apply.cases : []
+            delegate: BodyText {
+                required property var modelData
+                required property int index
+                objectName: "applyCase_" + index
+                width: parent ? parent.width : 0
+                // The name on its own line: a number is never broken across two.
+                text: modelData.name + "\n"
+                      + (modelData.uploaded ? qsTr("Case number: %1") : qsTr("Receipt number: %1"))
+                        .arg(modelData.number)
+            }
         }
         BodyText {
             objectName: "applyPending"

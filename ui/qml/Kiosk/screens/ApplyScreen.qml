@@ -48,7 +48,9 @@ KioskPage {
         }
     }
 
-    title: screen.apply.itemName
+    title: screen.apply.eventName !== ""
+           ? qsTr("%1: %2 items together").arg(screen.apply.eventName).arg(screen.apply.itemNames.length)
+           : screen.apply.itemName
 
     // Leaving the screen (首页, or 返回 from the first step) drops the application; done when
     // the screen leaves the stack, not while it is being destroyed.

@@ -10,6 +10,7 @@ KioskPage {
 
     required property CatalogViewModel catalog
     signal itemChosen(string code)
+    signal applyRequested(string code)  // the items that can be applied for here, at once
 
     title: qsTr("Life event: %1").arg(page.catalog.eventName)
 
@@ -73,6 +74,22 @@ KioskPage {
                 }
             }
         }
+    }
+
+    KioskButton {
+        objectName: "eventApply"
+        visible: page.catalog.eventOnline >= 2
+        width: parent.width
+        primary: true
+        fontSize: Theme.fontLarge
+        text: qsTr("Apply for the %1 items marked “Apply here” together").arg(page.catalog.eventOnline)
+        onClicked: page.applyRequested(page.catalog.eventCode)
+    }
+    BodyText {
+        visible: page.catalog.eventOnline >= 2
+        width: parent.width
+        color: Theme.mutedText
+        text: qsTr("Your ID card once, one form, each material photographed once.")
     }
 
     SectionBox {
