@@ -181,6 +181,7 @@ def bundle_payloads(
 
     linked = {"code": bundle.code, "name": bundle.name, "applyNos": list(apply_nos)}
     by_name = {normalise(choice.name): choice for choice in application.materials}
+    home = pages_home(application, apply_nos)
     bodies = []
     for item, apply_no in zip(bundle.items, apply_nos, strict=True):
         own = {normalise(m.name) for m in item.materials}
@@ -188,8 +189,8 @@ def bundle_payloads(
             own.add(normalise(AUTHORISATION_LETTER_NAME))
         keys = {field.key for field in item.form}
         materials = [
-            replace(choice, uploaded_with=apply_nos[0])
-            if choice.pages and apply_no != apply_nos[0]
+            replace(choice, uploaded_with=home[choice.name])
+            if choice.pages and home[choice.name] != apply_no
             else choice
             for name, choice in by_name.items()
             if name in own
@@ -202,6 +203,27 @@ def bundle_payloads(
         body["bundle"] = linked
         bodies.append(body)
     return bodies
+
+
+def pages_home(application: Finished, apply_nos: Sequence[str]) -> dict[str, str]:
+    """Where each material's pages are uploaded in a bundle: under the first case whose
+    item lists it (the proxy's letter: the first case), so no department is sent pages of
+    a material its item does not ask for."""
+    from kiosk.catalog.keys import normalise
+
+    assert application.bundle is not None
+    home: dict[str, str] = {}
+    for choice in application.materials:
+        key = normalise(choice.name)
+        home[choice.name] = next(
+            (
+                apply_no
+                for item, apply_no in zip(application.bundle.items, apply_nos, strict=True)
+                if any(normalise(m.name) == key for m in item.materials)
+            ),
+            apply_nos[0],
+        )
+    return home
 
 
 def _case_body(
@@ -278,18 +300,20 @@ def case_receipt(
     (`event`, the life event's name) lists each of its `linked` cases after the first:
     (item, number printed, uploaded); one QR code finds them all.
     """
-    pairs = []
-    if event:
-        pairs.append(("一件事", event))
-    for case_item, case_number, case_uploaded in ((item, number, uploaded), *linked):
-        pairs += _case_pairs(case_item, case_number, case_uploaded, at.date())
-    pairs += [
+    who = [
         ("申请人", mask_name(applicant.name)),
         ("证件号码", mask_id_number(applicant.id_number)),
         ("提交时间", at.strftime("%Y年%m月%d日 %H:%M")),
-        ("办理地点", station),
-        ("咨询电话", hotline),
     ]
+    first = _case_pairs(item, number, uploaded, at.date())
+    if event:  # the event, each case in turn, then who and when
+        pairs = [("一件事", event), *first]
+        for case_item, case_number, case_uploaded in linked:
+            pairs += _case_pairs(case_item, case_number, case_uploaded, at.date())
+        pairs += who
+    else:  # the promised date after who and when, as receipts always had it
+        pairs = [*first[:3], *who, *first[3:]]
+    pairs += [("办理地点", station), ("咨询电话", hotline)]
     return Receipt(
         title="办件回执（一件事联办）" if event else "办件回执",
         lines=(
@@ -369,18 +393,20 @@ class Submitter:
             application, apply_nos=apply_nos, terminal_id=self.terminal_id,
             area_code=self.area_code, at=at,
         )  # fmt: skip
+        home = pages_home(application, apply_nos)
         pages = [
-            ("material", material_upload(apply_nos[0], page, n))
+            ("material", material_upload(home[page.material], page, n))
             for page, n in _numbered(application.pages)
         ]
         self.outbox.enqueue_all(
             [*pages, *(("case", payload) for payload in payloads)],
             apply_no=apply_nos[0],
-            apply_nos=[apply_nos[0]] * len(pages) + list(apply_nos),
+            apply_nos=[str(row[1]["applyNo"]) for row in pages] + list(apply_nos),
         )
         for item, apply_no in zip(application.bundle.items, apply_nos, strict=True):
             linked = f"bundle {application.bundle.code} of {len(apply_nos)}"
-            pages_said = f"{len(pages)} pages" if apply_no == apply_nos[0] else "pages shared"
+            own = sum(1 for _kind, row in pages if row["applyNo"] == apply_no)
+            pages_said = f"{own} pages"
             self.audit.record(
                 apply_no, "submitted", f"item {item.basic_code}, {linked}, {pages_said}"
             )

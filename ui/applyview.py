@@ -226,7 +226,10 @@ class ApplyViewModel(QObject):
         if app is None:
             return (None, None, ((), None))
         return (
-            (app.item.code, app.proxy),  # what the field and material lists follow
+            (
+                tuple(i.code for i in app.items),
+                app.proxy,
+            ),  # what the field and material lists follow
             (dict(app.answers), dict(app.problems)),
             (self._flow.page_snapshot(), dict(app.provisions)),
         )

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from kiosk.apply.rules import MAX_BUNDLE
 from kiosk.catalog.library import CatalogLibrary, ItemSummary
 from kiosk.catalog.model import ServiceItem
 from kiosk.catalog.parse import CatalogError
@@ -474,7 +475,7 @@ class CatalogViewModel(QObject):
         except (KeyError, CatalogError):
             log.exception("life event %s cannot be applied for", code)
             return None
-        online = tuple(item for item in items if item.can_apply_online)
+        online = tuple(item for item in items if item.can_apply_online)[:MAX_BUNDLE]
         return Bundle(event.code, event.name, online) if len(online) >= 2 else None
 
     def item(self, code: str) -> ServiceItem | None:

@@ -47,6 +47,7 @@ AUTHORISATION_LETTER = Material(
 E_LICENCE_REF = "按申请人证件号码调取电子证照"
 MAX_PAGES_PER_MATERIAL = 20
 MAX_NAME = 30  # characters of a typed name
+MAX_BUNDLE = 20  # items applied for at once (openapi.yaml, LinkedCases.applyNos)
 
 # What the resident agrees to, recorded with the application; ApplyConsent.qml says the same
 # in the UI language (keep them in step).
@@ -150,9 +151,14 @@ class Application:
             self.items = (applied_for,)
         if not self.items or not all(item.can_apply_online for item in self.items):
             raise ApplicationError(message("apply.not_online"))
+        if len({item.code for item in self.items}) < len(self.items):
+            raise ApplicationError(message("apply.not_online"))  # an item listed twice
+        if len(self.items) > MAX_BUNDLE:
+            raise ApplicationError(message("apply.not_online"))
         self.item = self.items[0]
-        self._fields = union_fields(self.items)
-        self._materials = union_materials(self.items)
+        # One item: its own form and materials as the catalog lists them.
+        self._fields = union_fields(self.items) if self.bundle else self.item.form
+        self._materials = union_materials(self.items) if self.bundle else self.item.materials
         self.typed_identity = typed_identity
         self.proxy = False
         self.agent: Person | None = None

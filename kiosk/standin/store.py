@@ -136,6 +136,9 @@ MIGRATIONS = (
         at REAL NOT NULL
     );
     """,
+    """
+    ALTER TABLE material ADD COLUMN terminal TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 QUESTION_NAME = "留言咨询"
@@ -300,7 +303,7 @@ class PlatformStore:
 
         def create(connection: sqlite3.Connection) -> Outcome:
             _refuse_used_apply_no(connection, terminal, body["applyNo"])
-            _check_pages_uploaded(connection, body)
+            _check_pages_uploaded(connection, terminal, body)
             applicant = body["applicant"]
             case_no = _file(
                 connection, terminal, body, now,
@@ -585,9 +588,13 @@ class PlatformStore:
         def create(connection: sqlite3.Connection) -> Outcome:
             material_id = "M" + uuid.uuid4().hex[:16].upper()
             connection.execute(
-                "INSERT INTO material VALUES (?, ?, ?, ?, ?)",
-                (material_id, body["applyNo"], body["name"], body["page"], len(body["data"])),
-            )
+                "INSERT INTO material (material_id, apply_no, name, page, size, terminal) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    material_id, body["applyNo"], body["name"], body["page"],
+                    len(body["data"]), terminal,
+                ),
+            )  # fmt: skip
             return Outcome(201, {"materialId": material_id})
 
         return self.idempotent(terminal, key, "uploadMaterial", body, create)
@@ -770,9 +777,12 @@ def _file(
     return case_no
 
 
-def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) -> None:
+def _check_pages_uploaded(
+    connection: sqlite3.Connection, terminal: str, body: dict[str, Any]
+) -> None:
     """A case lists captured materials by page count; every page must be here first, under
-    its own apply number or (a bundle's) the one the material names."""
+    its own apply number or (a bundle's) the one the material names, uploaded by the same
+    terminal: a case cannot claim pages another terminal uploaded."""
     linked = body.get("bundle", {}).get("applyNos", [])
     if linked and body["applyNo"] not in linked:
         raise PlatformError(422, "bundle_mismatch", "联办事项的受理编号不在其所属的一件事中")
@@ -788,9 +798,16 @@ def _check_pages_uploaded(connection: sqlite3.Connection, body: dict[str, Any]) 
                 f"材料“{material['name']}”所在的受理编号不属于同一件事",
                 {"materials": "uploadedWith outside the bundle"},
             )
+        filed = connection.execute(
+            "SELECT body FROM platform_case WHERE terminal = ? AND apply_no = ?",
+            (terminal, under),
+        ).fetchone()
+        if filed is not None and json.loads(filed[0]).get("bundle", {}).get("applyNos") != linked:
+            raise PlatformError(422, "bundle_mismatch", "材料所在的办件不属于同一件事")
         found = connection.execute(
-            "SELECT COUNT(DISTINCT page) FROM material WHERE apply_no = ? AND name = ?",
-            (under, material["name"]),
+            "SELECT COUNT(DISTINCT page) FROM material "
+            "WHERE apply_no = ? AND name = ? AND terminal = ?",
+            (under, material["name"], terminal),
         ).fetchone()[0]
         if found < pages:
             raise PlatformError(

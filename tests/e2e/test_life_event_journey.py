@@ -92,10 +92,10 @@ def test_a_life_event_applied_for_at_once_reaches_the_platform_as_linked_cases(
     bodies = {b["itemName"]: b for b in standin.store.bundle_of(apply_no)}
     assert set(bodies) == {CARD_ITEM, ALLOWANCE}
     assert bodies[CARD_ITEM]["bundle"]["applyNos"] == bodies[ALLOWANCE]["bundle"]["applyNos"]
-    pages = standin.store.material_pages(apply_no)
+    pages = [p for number in filed for p in standin.store.material_pages(number)]
     assert sorted(name for name, _, _ in pages) == sorted(row.name for row in needed)
     (shared,) = [m for m in bodies[ALLOWANCE]["materials"] if m["name"] == "居民身份证"]
-    assert shared["uploadedWith"] == apply_no
+    assert shared["uploadedWith"] == apply_no  # photographed once, for the card's case
     assert set(bodies[ALLOWANCE]["form"]) <= {"card_number", "address", "contact_name", "phone"}
 
     # One receipt names both cases; its code finds them (the apply number and the token).

@@ -150,7 +150,13 @@ def test_a_bundle_reaches_the_platform_as_linked_cases_each_once_pages_once(
     assert sum(n for (kind, *_), n in records.items() if kind == "material") == pages
     assert all(n == 1 for n in records.values())
     assert {no for (kind, no, _), _n in records.items() if kind == "case"} == set(apply_nos)
-    assert {no for (kind, no, _), _n in records.items() if kind == "material"} == {apply_nos[0]}
+    homes = {(no, page.split("/")[0]) for (kind, no, page) in records if kind == "material"}
+    # Each material's pages under the first case whose item lists it, and only there.
+    assert homes == {
+        (apply_nos[0], "居民身份证"),
+        (apply_nos[0], "近期一寸免冠照片（或现场拍照）"),
+        (apply_nos[1], "北京通—养老助残卡"),
+    }
     bodies = standin.store.bundle_of(apply_nos[1])
     assert [b["applyNo"] for b in bodies] == [apply_nos[1], apply_nos[0]]
     assert [b["itemName"] for b in sorted(bodies, key=lambda b: b["applyNo"])] == [
@@ -185,6 +191,19 @@ def test_the_platform_refuses_pages_pointed_to_outside_the_bundle(
             material["uploadedWith"] = "XC-T-9"
     with pytest.raises(PlatformError, match="bundle_mismatch"):
         standin.store.create_case(TERMINAL, "k-1", second, AT.timestamp())
+
+
+def test_another_terminal_cannot_claim_the_pages_of_a_bundle(
+    tmp_path: Path, client: PlatformClient, standin: StandIn
+) -> None:
+    finished, outbox, apply_nos = submitted(tmp_path)
+    Deliverer(outbox, client).drain(deadline_s=10)
+    (_, forged) = bundle_payloads(
+        finished, apply_nos=(apply_nos[0], "XC-OTHER-1"), terminal_id="XC-OTHER",
+        area_code="110102000000", at=AT,
+    )  # fmt: skip
+    with pytest.raises(PlatformError, match="bundle_mismatch|materials_missing"):
+        standin.store.create_case("XC-OTHER", "k-9", forged, AT.timestamp())
 
 
 STATION = ReceiptStation("西城区测试社区服务站", "12345", "https://zwfw.example/p/{number}")

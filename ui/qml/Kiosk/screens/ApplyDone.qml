@@ -58,7 +58,9 @@ Column {
         BodyText {
             objectName: "applyPending"
             width: parent.width
-            visible: step.apply.answered && step.apply.caseNo === ""
+            visible: step.apply.answered
+                     && (step.apply.eventName !== "" ? step.apply.cases.some(c => !c.uploaded)
+                                                     : step.apply.caseNo === "")
             color: Theme.warning
             text: qsTr("Waiting to be uploaded: the network is slow, so the kiosk keeps your application safely and sends it by itself. Use the receipt number to check progress.")
         }
