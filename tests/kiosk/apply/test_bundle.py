@@ -202,7 +202,7 @@ def test_another_terminal_cannot_claim_the_pages_of_a_bundle(
         finished, apply_nos=(apply_nos[0], "XC-OTHER-1"), terminal_id="XC-OTHER",
         area_code="110102000000", at=AT,
     )  # fmt: skip
-    with pytest.raises(PlatformError, match="bundle_mismatch|materials_missing"):
+    with pytest.raises(PlatformError, match=r"bundle_mismatch|materials_missing"):
         standin.store.create_case("XC-OTHER", "k-9", forged, AT.timestamp())
 
 
