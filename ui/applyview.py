@@ -344,20 +344,25 @@ class ApplyViewModel(QObject):
         app = self._flow.app
         return list(dict.fromkeys(line for i in app.items for line in part(i))) if app else []
 
-    @Property("QStringList", notify=changed)  # type: ignore[arg-type]
-    def conditions(self) -> list[str]:
-        """Who may apply; in a bundle, each condition says which item sets it."""
+    def _by_item(self, part: Callable[[ServiceItem], Sequence[str]]) -> list[dict[str, str]]:
+        """What each item says, as {item, text}: `item` names it in a bundle ("" for one
+        item); the screen joins them in the UI language."""
         app = self._flow.app
-        if app is None or app.bundle is None:
-            return self._each(lambda item: item.acceptance_conditions)
-        return self._each(lambda item: [f"{item.name}：{c}" for c in item.acceptance_conditions])
+        if app is None:
+            return []
+        named = app.bundle is not None
+        rows = [(item.name if named else "", text) for item in app.items for text in part(item)]
+        return [{"item": item, "text": text} for item, text in dict.fromkeys(rows)]
 
-    @Property(str, notify=changed)
-    def promised(self) -> str:
-        app = self._flow.app
-        if app is None or app.bundle is None:
-            return app.item.promised_time_limit if app else ""
-        return "\n".join(f"{item.name}：{item.promised_time_limit}" for item in app.items)
+    @Property(list, notify=changed)
+    def conditions(self) -> list[dict[str, str]]:
+        """Who may apply; in a bundle, each condition says which item sets it."""
+        return self._by_item(lambda item: item.acceptance_conditions)
+
+    @Property(list, notify=changed)
+    def promised(self) -> list[dict[str, str]]:
+        """The time limit; in a bundle, each item's."""
+        return self._by_item(lambda item: [item.promised_time_limit])
 
     @Property(str, notify=changed)
     def deferralPolicy(self) -> str:

@@ -150,7 +150,7 @@ class EventMaterial:
     name: str
     form: str
     copies: int
-    forItems: str  # a QML role, named as QML names them
+    forItems: str  # a QML role, named as QML names them; one item name per line
 
 
 @QmlElement
@@ -340,7 +340,7 @@ class CatalogViewModel(QObject):
         self._event_materials.set_rows(
             [
                 EventMaterial(
-                    m.material.name, m.material.form, m.material.copies, "、".join(m.items)
+                    m.material.name, m.material.form, m.material.copies, "\n".join(m.items)
                 )
                 for m in materials
             ]

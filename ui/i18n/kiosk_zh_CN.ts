@@ -4,7 +4,13 @@
 <context>
     <name>ApplyConditions</name>
     <message>
-        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+17"/>
+        <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+16"/>
+        <source>: </source>
+        <comment>between an item&apos;s name and what it says</comment>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Applied for together</source>
         <translation>一并申报的事项</translation>
     </message>
@@ -60,7 +66,7 @@
         <translation>办理时限</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Missing materials: %1</source>
         <translation>容缺受理：%1</translation>
     </message>
@@ -123,7 +129,7 @@
         <translation>受理回执号：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Waiting to be uploaded: the network is slow, so the kiosk keeps your application safely and sends it by itself. Use the receipt number to check progress.</source>
         <translation>待上传：网络暂时不畅，终端已安全保存您的申请，恢复后会自动提交。可凭受理回执号查询进度。</translation>
     </message>
@@ -1782,9 +1788,15 @@
         <translation>%1 · %2 %3份</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>For: %1</source>
         <translation>用于：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <comment>between item names in a list</comment>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -11,6 +11,12 @@ Column {
 
     spacing: Theme.spacing
 
+    // What an item says ({item, text}), with the item's name first in a bundle.
+    function byItem(row: var): string {
+        return row.item !== "" ? row.item + qsTr(": ", "between an item's name and what it says") + row.text
+                               : row.text
+    }
+
     SectionBox {
         objectName: "applyTogether"
         visible: step.apply.eventName !== ""
@@ -37,9 +43,9 @@ Column {
         Repeater {
             model: step.apply.conditions
             delegate: BodyText {
-                required property string modelData
+                required property var modelData
                 width: parent ? parent.width : 0
-                text: "• " + modelData
+                text: "• " + step.byItem(modelData)
             }
         }
     }
@@ -75,7 +81,14 @@ Column {
 
     SectionBox {
         title: qsTr("Time limit")
-        BodyText { width: parent.width; text: step.apply.promised }
+        Repeater {
+            model: step.apply.promised
+            delegate: BodyText {
+                required property var modelData
+                width: parent ? parent.width : 0
+                text: step.byItem(modelData)
+            }
+        }
         BodyText {
             width: parent.width
             visible: step.apply.deferralPolicy !== ""

@@ -124,7 +124,9 @@ KioskPage {
                     }
                     KioskText {
                         width: parent.width
-                        text: qsTr("For: %1").arg(material.forItems)
+                        // One .arg(): the names are data (the list's separator is the UI's).
+                        text: qsTr("For: %1").arg(material.forItems.split("\n")
+                                                  .join(qsTr(", ", "between item names in a list")))
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
