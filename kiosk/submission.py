@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from devices.idcard.identity import CardKind, Identity
 from devices.printer.layout import Receipt
+from kiosk.catalog.keys import normalise
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.progressquery import new_progress_token, progress_link
@@ -177,8 +178,6 @@ def bundle_payloads(
     bundle = application.bundle
     assert bundle is not None
     assert len(apply_nos) == len(bundle.items)
-    from kiosk.catalog.keys import normalise
-
     linked = {"code": bundle.code, "name": bundle.name, "applyNos": list(apply_nos)}
     by_name = {normalise(choice.name): choice for choice in application.materials}
     home = pages_home(application, apply_nos)
@@ -209,8 +208,6 @@ def pages_home(application: Finished, apply_nos: Sequence[str]) -> dict[str, str
     """Where each material's pages are uploaded in a bundle: under the first case whose
     item lists it (the proxy's letter: the first case), so no department is sent pages of
     a material its item does not ask for."""
-    from kiosk.catalog.keys import normalise
-
     assert application.bundle is not None
     home: dict[str, str] = {}
     for choice in application.materials:

@@ -339,11 +339,6 @@ class ApplyViewModel(QObject):
         notify=changed,
     )
 
-    def _each(self, part: Callable[[ServiceItem], Sequence[str]]) -> list[str]:
-        """What each item applied for says (a bundle's: each line once, in order)."""
-        app = self._flow.app
-        return list(dict.fromkeys(line for i in app.items for line in part(i))) if app else []
-
     def _by_item(self, part: Callable[[ServiceItem], Sequence[str]]) -> list[dict[str, str]]:
         """What each item says, as {item, text}: `item` names it in a bundle ("" for one
         item); the screen joins them in the UI language."""
@@ -366,7 +361,9 @@ class ApplyViewModel(QObject):
 
     @Property(str, notify=changed)
     def deferralPolicy(self) -> str:
-        return "\n".join(self._each(lambda i: [i.deferral_policy] if i.deferral_policy else []))
+        app = self._flow.app
+        policies = (item.deferral_policy for item in app.items) if app else ()
+        return "\n".join(dict.fromkeys(policy for policy in policies if policy))
 
     @Property(list, notify=changed)
     def cases(self) -> list[dict[str, object]]:
@@ -375,14 +372,9 @@ class ApplyViewModel(QObject):
         flow = self._flow
         if not flow.settled or flow.app is None:
             return []
-        numbers = (flow.apply_no, *flow.linked)
         return [
-            {
-                "name": item.name,
-                "number": flow.case_nos.get(no, "") or no,
-                "uploaded": bool(flow.case_nos.get(no)),
-            }
-            for item, no in zip(flow.app.items, numbers, strict=False)
+            {"name": item.name, "number": number, "uploaded": uploaded}
+            for item, number, uploaded in flow.cases(flow.app.items)
         ]
 
     @Property(bool, notify=changed)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,7 +185,6 @@ class ApplyFlow:
         self.retake_index = -1
         self.finished: Finished | None = None
         self.apply_no = ""  # the first (of a bundle's): the receipt's QR and the rating's
-        self.case_no = ""
         self.linked: tuple[str, ...] = ()  # a bundle's other apply numbers, in order
         self.case_nos: dict[str, str] = {}  # apply number → case number ("" none in time)
         self.settled = False  # the number on the receipt is known (case or apply number)
@@ -198,7 +197,6 @@ class ApplyFlow:
             (self.app is not None and self.app.holds_personal_data())
             or self.finished is not None
             or self.apply_no
-            or self.case_no
             or self.linked
             or self.case_nos
             or self.receipt_qr
@@ -216,6 +214,21 @@ class ApplyFlow:
     def _stop_all(self) -> tuple[Effect, ...]:
         camera: tuple[Effect, ...] = (CloseCamera(),) if self.step is Step.MATERIALS else ()
         return camera + tuple(CancelWait(wait) for wait in Wait)
+
+    @property
+    def case_no(self) -> str:
+        """The (first) case's number, once the platform gave it."""
+        return self.case_nos.get(self.apply_no, "")
+
+    def cases(self, items: Sequence[ServiceItem]) -> tuple[tuple[ServiceItem, str, bool], ...]:
+        """Each item applied for (`items`, in order) with the number the resident takes
+        away, its case number or, while 待上传, its apply number, and whether it reached
+        the platform."""
+        numbers = (self.apply_no, *self.linked)
+        return tuple(
+            (item, self.case_nos.get(no, "") or no, bool(self.case_nos.get(no)))
+            for item, no in zip(items, numbers, strict=False)
+        )
 
     @property
     def wants_card(self) -> bool:
@@ -247,9 +260,7 @@ class ApplyFlow:
         printing: tuple[Effect, ...] = ()
         if self.step is Step.DONE and not self.settled:
             printing = tuple(
-                e
-                for e in self._settle_number(self.case_nos.get(self.apply_no, "")).effects
-                if isinstance(e, PrintReceipt)
+                e for e in self._settle_number().effects if isinstance(e, PrintReceipt)
             )
         return Outcome(True, printing + self.wipe())
 
@@ -442,24 +453,20 @@ class ApplyFlow:
         self.case_nos[apply_no] = case_no
         if len(self.case_nos) < len(numbers):
             return Outcome()
-        return self._settle_number(self.case_nos[self.apply_no])
+        return self._settle_number()
 
-    def _settle_number(self, case_no: str) -> Outcome:
-        """The numbers the resident takes away are known: print the receipt with them."""
+    def _settle_number(self) -> Outcome:
+        """The numbers the resident takes away are known (those the platform has not given
+        in time are 待上传): print the receipt with them."""
         cancel = CancelWait(Wait.ANSWER)
         if self.finished is None:
             return Outcome(False, (cancel,))
-        self.case_no = case_no
         self.settled = True
-        number = case_no or self.apply_no
-        linked = tuple(
-            (item, self.case_nos.get(no, "") or no, bool(self.case_nos.get(no)))
-            for item, no in zip(self.finished.items[1:], self.linked, strict=True)
-        )
+        (item, number, uploaded), *linked = self.cases(self.finished.items)
         receipt = case_receipt(
-            item=self.finished.item,
+            item=item,
             number=number,
-            uploaded=bool(case_no),
+            uploaded=uploaded,
             linked=linked,
             event=self.finished.bundle.name if self.finished.bundle else "",
             applicant=self.finished.applicant,
@@ -522,7 +529,7 @@ class ApplyFlow:
             if self.step is not Step.DONE or self.settled:
                 return REFUSED
             # the platform answers later: 待上传 (a bundle's cases answered so far keep theirs)
-            return self._settle_number(self.case_nos.get(self.apply_no, ""))
+            return self._settle_number()
         if wait is Wait.RATING:
             if self.step is not Step.DONE:
                 return REFUSED

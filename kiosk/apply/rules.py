@@ -149,11 +149,11 @@ class Application:
         else:
             self.bundle = None
             self.items = (applied_for,)
-        if not self.items or not all(item.can_apply_online for item in self.items):
-            raise ApplicationError(message("apply.not_online"))
-        if len({item.code for item in self.items}) < len(self.items):
-            raise ApplicationError(message("apply.not_online"))  # an item listed twice
-        if len(self.items) > MAX_BUNDLE:
+        codes = {item.code for item in self.items}
+        # Each item online, none twice, no more than a bundle may have.
+        if not (0 < len(codes) == len(self.items) <= MAX_BUNDLE) or not all(
+            item.can_apply_online for item in self.items
+        ):
             raise ApplicationError(message("apply.not_online"))
         self.item = self.items[0]
         # One item: its own form and materials as the catalog lists them.
