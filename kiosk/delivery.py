@@ -112,7 +112,7 @@ class Deliverer:
         once even if the head row's own backoff has not run out, with short timeouts — but
         never before the wait the platform asked for (Retry-After)."""
         now = time.time() if now is None else now
-        head = self.outbox.head()
+        head = self.outbox.head(now)
         if head is None:
             self._catching_up, self._paced_until = False, 0.0  # caught up
             return Step("idle")

@@ -9,6 +9,10 @@ quarantined: kept, counted and reported to staff, never silently dropped.
 Payloads are encrypted with AES-GCM; the associated data binds each ciphertext to its row's
 kind and idempotency key, so rows cannot be swapped or replayed under another key.
 
+A row may be held back when stored (`not_before`): an anonymous survey answer leaves a
+random while later, so its arrival does not tell which visit it came from. Until then the
+rows behind it pass it; once tried, it keeps its place in the order like any other.
+
 Deleted means gone from the disk: SQLite overwrites a deleted row with zeros
 (`secure_delete`, see kiosk/sqlite.py), and after each delivery the WAL, which still holds
 the pages as they were when the row was written, is copied into the database and truncated.
@@ -37,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KINDS = ("material", "case", "question", "evaluation")
+KINDS = ("material", "case", "question", "evaluation", "survey")
 
 MIGRATIONS = (
     """
@@ -168,13 +172,16 @@ class Outbox:
 
     # writing ---------------------------------------------------------------------------------
 
-    def enqueue(self, kind: str, payload: dict[str, Any], *, apply_no: str) -> str:
-        """Store one submission durably; returns its idempotency key.
+    def enqueue(
+        self, kind: str, payload: dict[str, Any], *, apply_no: str, not_before: float = 0.0
+    ) -> str:
+        """Store one submission durably; returns its idempotency key. `not_before` (seconds
+        since the epoch) holds it back until then; rows stored later may leave first.
 
         When this returns, the row is on disk (WAL, synchronous=FULL): only then may the
         screen say the submission was received.
         """
-        return self.enqueue_all([(kind, payload)], apply_no=apply_no)[0]
+        return self.enqueue_all([(kind, payload)], apply_no=apply_no, not_before=not_before)[0]
 
     def enqueue_all(
         self,
@@ -182,6 +189,7 @@ class Outbox:
         *,
         apply_no: str,
         apply_nos: list[str] | None = None,
+        not_before: float = 0.0,
     ) -> list[str]:
         """Store several rows of one submission in one durable transaction (all or none),
         to be sent in this order; returns their idempotency keys. `apply_nos`, one per row,
@@ -197,14 +205,14 @@ class Outbox:
             nonce = os.urandom(12)
             plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
             sealed = nonce + self._aead().encrypt(nonce, plain, _aad(kind, key))
-            sealed_rows.append((kind, key, number, time.time(), sealed))
+            sealed_rows.append((kind, key, number, time.time(), not_before, sealed))
         try:
             with self._db() as db:
                 db.execute("BEGIN IMMEDIATE")
                 try:
                     db.executemany(
                         "INSERT INTO pending (kind, idempotency_key, apply_no, created_at, "
-                        "payload) VALUES (?, ?, ?, ?, ?)",
+                        "next_attempt_at, payload) VALUES (?, ?, ?, ?, ?, ?)",
                         sealed_rows,
                     )
                     db.execute("COMMIT")
@@ -217,13 +225,16 @@ class Outbox:
 
     # reading ---------------------------------------------------------------------------------
 
-    def head(self) -> Entry | Broken | None:
-        """The oldest row not quarantined, decrypted; None when the outbox is empty."""
+    def head(self, now: float | None = None) -> Entry | Broken | None:
+        """The oldest row not quarantined nor held back at `now` (by default: now),
+        decrypted; None when there is none."""
+        now = time.time() if now is None else now
         with self._db() as db:
             row = db.execute(
                 "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "
-                "CAST(payload AS BLOB) "
-                "FROM pending WHERE quarantined = '' ORDER BY id LIMIT 1"
+                "CAST(payload AS BLOB) FROM pending WHERE quarantined = '' "
+                "AND (attempts > 0 OR next_attempt_at <= ?) ORDER BY id LIMIT 1",
+                (now,),
             ).fetchone()
         if row is None:
             return None

@@ -66,3 +66,6 @@ class Services:
     # The hotline knowledge base (kiosk/knowledge/store.py), opened by the catalog worker
     # (None: 咨询 shows the hotline and the station's contacts only).
     knowledge_path: Path | None = None
+    # The announcements and surveys (kiosk/engagement/store.py), opened by the same worker
+    # (None: none are shown).
+    engagement_path: Path | None = None

@@ -179,6 +179,17 @@ class PlatformSettings:
         default=20,
         metadata=_rule(minimum=1, maximum=200, doc="Largest catalog accepted, in MB."),
     )
+    survey_delay_minutes: int = field(
+        default=20,
+        metadata=_rule(
+            minimum=0,
+            maximum=25,
+            doc="An anonymous survey answer (意见征集) leaves the outbox a random while "
+            "after it is given: between half this many minutes and this many, so its arrival "
+            "at the platform does not tell which resident's visit it came from. 0 sends it at "
+            "once. At most 25, below the 30 minutes after which a waiting submission alerts.",
+        ),
+    )
 
 
 @dataclass(frozen=True)

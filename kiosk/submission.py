@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -427,6 +428,12 @@ class Submitter:
         """A rating (好差评), sent through the outbox after the case it rates."""
         self.outbox.enqueue("evaluation", evaluation, apply_no=apply_no)
         self.audit.record(apply_no, "rated", f"level {evaluation['level']}")
+
+    def answer_survey(self, answer: dict[str, Any], *, hold_s: float) -> None:
+        """An anonymous survey answer (kiosk/engagement/survey.py), held back `hold_s`
+        seconds before it may leave. Filed under no apply number and kept out of the audit
+        trail: either would tie it to the visit it came from."""
+        self.outbox.enqueue("survey", answer, apply_no="", not_before=time.time() + hold_s)
 
 
 def material_upload(apply_no: str, page: CapturedPage, number: int) -> dict[str, Any]:

@@ -578,6 +578,7 @@ def _sync_worker(
         services.audit,
         settings.station.terminal_id,
         settings.station.area_code,
+        survey_delay_s=settings.platform.survey_delay_minutes * 60.0,
     )
     return OutboxService(worker, submitter, parent)
 

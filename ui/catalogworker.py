@@ -1,5 +1,5 @@
-"""Loads, stores and syncs the catalog and the hotline knowledge base on their own thread,
-never on the GUI thread."""
+"""Loads, stores and syncs the catalog, the hotline knowledge base and the announcements
+and surveys on their own thread, never on the GUI thread."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gc
 import logging
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kiosk.district.client import PlatformClient
+    from kiosk.engagement.store import EngagementStore
     from kiosk.knowledge.store import KnowledgeStore
+
+    _SideStore = KnowledgeStore | EngagementStore
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +39,12 @@ class CatalogWorker(QObject):
         problem(str): what staff should know, e.g. no catalog could be loaded.
         noCatalog: none is stored and the platform sent none: residents cannot be served.
         knowledgeReady(KnowledgeLibrary): a knowledge base is ready to show.
+        engagementReady(Engagement): announcements and surveys are ready to show.
     """
 
     libraryReady = Signal(object)
     knowledgeReady = Signal(object)
+    engagementReady = Signal(object)
     synced = Signal(object)
     problem = Signal(str)
     noCatalog = Signal()
@@ -53,10 +58,12 @@ class CatalogWorker(QObject):
         credentials: Credentials | None = None,
         connect: Callable[[], PlatformClient] | None = None,
         knowledge_path: Path | None = None,
+        engagement_path: Path | None = None,
     ) -> None:
         """`credentials` sign the catalog sync (made in a child process); `connect` makes
         the client that reports missed searches (None: they are not reported);
-        `knowledge_path` keeps the knowledge base (None: the station has none)."""
+        `knowledge_path` keeps the knowledge base, `engagement_path` the announcements and
+        surveys (None: the station has none)."""
         super().__init__()
         self._store = store
         self._platform = platform
@@ -64,15 +71,18 @@ class CatalogWorker(QObject):
         self._credentials = credentials
         self._connect = connect
         self._has_library = False
-        self._knowledge_path = knowledge_path
-        self._knowledge: KnowledgeStore | None = None
+        # The documents synced beside the catalog (kiosk.catalog.sync.FEEDS keys), in order.
+        paths = {"knowledge": knowledge_path, "engagement": engagement_path}
+        self._side_paths = {feed: path for feed, path in paths.items() if path is not None}
+        self._side: dict[str, _SideStore] = {}
 
     @Slot()
     def start(self) -> None:
-        """Show the stored catalog and knowledge base at once, then ask the platform for
-        newer ones."""
+        """Show the stored catalog and the documents beside it at once, then ask the
+        platform for newer ones."""
         self._emit_active()
-        self._open_knowledge()
+        for feed in self._side_paths:
+            self._open_side(feed)
         self.sync()
         if not self._has_library and self._use_sample:
             from kiosk.catalog.sample import load_sample  # on the worker: not at start-up
@@ -83,22 +93,16 @@ class CatalogWorker(QObject):
         if not self._has_library:
             self.problem.emit("no catalog is stored yet and the platform has not sent one")
             self.noCatalog.emit()
-        knowledge = self._knowledge
-        if knowledge is not None and self._use_sample and not knowledge.active_version():
-            from kiosk.knowledge.sample import load_sample as sample_knowledge
+        for feed, store in self._side.items():
+            if self._use_sample and not store.active_version():
+                log.info("no %s from store or platform: using the sample", feed)
+                store.save(_side_parts(feed)[1]())
+                self._emit_side(feed)
 
-            log.info("no knowledge base from store or platform: using the sample")
-            knowledge.save(sample_knowledge())
-            self._emit_knowledge()
-
-    def _open_knowledge(self) -> None:
-        """Open the knowledge base's store and show what it holds."""
-        if self._knowledge_path is None:
-            return
-        from kiosk.knowledge.store import KnowledgeStore  # on the worker: not at start-up
-
-        self._knowledge = KnowledgeStore(self._knowledge_path)
-        self._emit_knowledge()
+    def _open_side(self, feed: str) -> None:
+        """Open the store of a document beside the catalog and show what it holds."""
+        self._side[feed] = _side_parts(feed)[0](self._side_paths[feed])
+        self._emit_side(feed)
 
     @Slot()
     def sync(self) -> None:
@@ -108,13 +112,9 @@ class CatalogWorker(QObject):
         self.synced.emit(outcome)
         if outcome.changed:
             self._emit_active()
-        if self._knowledge is not None:
-            self._sync_knowledge()
-
-    def _sync_knowledge(self) -> None:
-        assert self._knowledge is not None
-        if self._run_sync(self._knowledge.path, "knowledge").changed:
-            self._emit_knowledge()
+        for feed, store in self._side.items():
+            if self._run_sync(store.path, feed).changed:
+                self._emit_side(feed)
 
     def _run_sync(self, store_path: Path, feed: str) -> SyncOutcome:
         try:
@@ -131,13 +131,12 @@ class CatalogWorker(QObject):
         log.info("%s sync: %s (%s)", feed, outcome.status, outcome.detail)
         return outcome
 
-    def _emit_knowledge(self) -> None:
-        assert self._knowledge is not None
-        library = _frozen(self._knowledge.load_active)
-        if library is None:
+    def _emit_side(self, feed: str) -> None:
+        loaded = _frozen(self._side[feed].load_active)
+        if loaded is None:
             return
-        log.info("knowledge base %s loaded: %d entries", library.version, len(library))
-        self.knowledgeReady.emit(library)
+        log.info("%s %s loaded", feed, loaded.version)
+        (self.knowledgeReady if feed == "knowledge" else self.engagementReady).emit(loaded)
 
     @Slot(object)
     def retire(self, replaced: object) -> None:
@@ -178,6 +177,20 @@ class CatalogWorker(QObject):
             self.libraryReady.emit(active.library)
 
 
+def _side_parts(feed: str) -> tuple[Callable[[Path], _SideStore], Callable[[], Any]]:
+    """How to open the store of a document beside the catalog, and its sample (imported on
+    the worker: not at start-up)."""
+    if feed == "knowledge":
+        from kiosk.knowledge.sample import load_sample as sample_knowledge
+        from kiosk.knowledge.store import KnowledgeStore
+
+        return KnowledgeStore, sample_knowledge
+    from kiosk.engagement.sample import load_sample as sample_engagement
+    from kiosk.engagement.store import EngagementStore
+
+    return EngagementStore, sample_engagement
+
+
 def _frozen(load: Callable[[], _T]) -> _T:
     """Run `load`, which builds ~100,000 long-lived objects (a catalog, a knowledge base).
 
@@ -204,6 +217,7 @@ class CatalogService(QObject):
 
     libraryReady = Signal(object)
     knowledgeReady = Signal(object)
+    engagementReady = Signal(object)
     noCatalog = Signal()
     synced = Signal(object)
     requestStart = Signal()
@@ -222,6 +236,7 @@ class CatalogService(QObject):
         credentials: Credentials | None = None,
         connect: Callable[[], PlatformClient] | None = None,
         knowledge_path: Path | None = None,
+        engagement_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
@@ -233,6 +248,7 @@ class CatalogService(QObject):
             credentials=credentials,
             connect=connect,
             knowledge_path=knowledge_path,
+            engagement_path=engagement_path,
         )
         self._worker.moveToThread(self._thread)
         self.requestStart.connect(self._worker.start)
@@ -242,6 +258,7 @@ class CatalogService(QObject):
         self.requestReportMisses.connect(self._worker.report_misses)
         self._worker.libraryReady.connect(self.libraryReady)
         self._worker.knowledgeReady.connect(self.knowledgeReady)
+        self._worker.engagementReady.connect(self.engagementReady)
         self._worker.synced.connect(self.synced)
         self._worker.noCatalog.connect(self.noCatalog)
         self._worker.problem.connect(lambda message: log.warning("catalog: %s", message))

@@ -5,8 +5,10 @@ terminal's heartbeat. The GUI thread only nudges it and hears what was delivered
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import logging
 import math
+import random
 import threading
 import time
 import traceback
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from kiosk.audit import AuditTrail
     from kiosk.delivery import Deliverer, Step
     from kiosk.district.client import PlatformClient, Result
+    from kiosk.engagement.model import Survey
+    from kiosk.engagement.survey import Answer
     from kiosk.outbox import Outbox
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
@@ -425,7 +429,9 @@ class SubmitWorker(QObject):
             (留言咨询), naming the question they are about.
         waiting(list): either is on disk and a resident waits for these apply numbers to
             reach the platform.
-        stored: a rating is on disk (the sync worker may send it).
+        stored: a rating or a survey answer is on disk (the sync worker may send it).
+        surveyStored(str), surveyRefused(str, Message): a survey's answer is on disk, or
+            could not be stored (naming the survey).
         startFailed(str): the outbox could not be opened; the reason is for staff.
     """
 
@@ -435,6 +441,8 @@ class SubmitWorker(QObject):
     askRefused = Signal(object, Message)
     waiting = Signal(list)
     stored = Signal()
+    surveyStored = Signal(str)
+    surveyRefused = Signal(str, Message)
     startFailed = Signal(str)
 
     def __init__(
@@ -443,10 +451,15 @@ class SubmitWorker(QObject):
         audit: Callable[[], AuditTrail],
         terminal_id: str,
         area_code: str,
+        *,
+        survey_delay_s: float = 0.0,
     ) -> None:
+        """`survey_delay_s`: a survey answer leaves between half this and this many seconds
+        after it is given (kiosk/engagement/survey.py)."""
         super().__init__()
         self._open = (outbox, audit)
         self._terminal = (terminal_id, area_code)
+        self._survey_delay_s = survey_delay_s
         self._submitter: Submitter | None = None
 
     @Slot()
@@ -517,6 +530,24 @@ class SubmitWorker(QObject):
         self._submitter.rate(evaluation, apply_no=apply_no)
         self.stored.emit()
 
+    @Slot(object, object)
+    def answer_survey(self, survey: Survey, answers: dict[str, Answer]) -> None:
+        """A resident answered a survey: `surveyStored` only once it is on disk."""
+        from kiosk.engagement.survey import survey_payload
+        from kiosk.submission import BEIJING
+
+        payload = survey_payload(
+            survey, answers, area_code=self._terminal[1], day=datetime.datetime.now(BEIJING).date()
+        )
+        delay_s = self._survey_delay_s
+        hold_s = random.uniform(delay_s / 2, delay_s)  # noqa: S311 - not secrecy
+        said = self._store(lambda submitter: submitter.answer_survey(payload, hold_s=hold_s))
+        if isinstance(said, Message):
+            self.surveyRefused.emit(survey.id, said)
+        else:
+            self.surveyStored.emit(survey.id)
+            self.stored.emit()
+
 
 @dataclass(frozen=True)
 class RefusedRoles:
@@ -567,6 +598,9 @@ class OutboxService(QObject):
     requestSubmit = Signal(object)
     requestAsk = Signal(object)  # a Question (留言咨询)
     requestRate = Signal(object, str)
+    requestSurvey = Signal(object, object)  # a Survey, its answers
+    surveyStored = Signal(str)  # the survey's id
+    surveyRefused = Signal(str, Message)
     progressReady = Signal(int, object)
     accepted = Signal(list)  # the apply numbers of a submission (a bundle's: several)
     answered = Signal(str, str)
@@ -599,6 +633,9 @@ class OutboxService(QObject):
         self.requestSubmit.connect(submitter.submit)
         self.requestAsk.connect(submitter.ask)
         self.requestRate.connect(submitter.rate)
+        self.requestSurvey.connect(submitter.answer_survey)
+        submitter.surveyStored.connect(self.surveyStored)
+        submitter.surveyRefused.connect(self.surveyRefused)
         submitter.accepted.connect(self.accepted)
         submitter.waiting.connect(worker.deliver_now)
         submitter.refused.connect(self.refused)

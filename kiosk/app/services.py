@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 
 KNOWLEDGE_FILE = "knowledge.db"  # the hotline knowledge base, beside the catalog
+ENGAGEMENT_FILE = "engagement.db"  # the announcements and surveys, beside it too
 
 
 def build_services(
@@ -81,6 +82,7 @@ def build_services(
         usage=functools.partial(open_usage, state_dir / "usage.db") if state_dir else None,
         state_dir=state_dir,
         knowledge_path=catalog_store.path.with_name(KNOWLEDGE_FILE),
+        engagement_path=catalog_store.path.with_name(ENGAGEMENT_FILE),
     )
 
 

@@ -1,5 +1,5 @@
-"""Fetching what the district platform publishes — the catalog, the hotline knowledge base —
-with ETag, size limit, validation and atomic swap.
+"""Fetching what the district platform publishes — the catalog, the hotline knowledge base,
+the announcements and surveys — with ETag, size limit, validation and atomic swap.
 
 Runs in a child process (`python -m kiosk.catalog.sync --feed …`, started by syncjob.py).
 
@@ -81,9 +81,24 @@ def _parse_knowledge(document: Mapping[str, Any]) -> Any:
     return parse_knowledge(document)
 
 
+def _engagement_store(path: Path) -> FeedStore:
+    from kiosk.engagement.store import EngagementStore
+
+    return EngagementStore(path)
+
+
+def _parse_engagement(document: Mapping[str, Any]) -> Any:
+    from kiosk.engagement.parse import parse_engagement
+
+    return parse_engagement(document)
+
+
 CATALOG = Feed("catalog", CATALOG_PATH, parse_catalog, _catalog_store)
 KNOWLEDGE = Feed("knowledge base", API_PREFIX + "/knowledge", _parse_knowledge, _knowledge_store)
-FEEDS = {"catalog": CATALOG, "knowledge": KNOWLEDGE}
+ENGAGEMENT = Feed(
+    "announcements and surveys", API_PREFIX + "/engagement", _parse_engagement, _engagement_store
+)
+FEEDS = {"catalog": CATALOG, "knowledge": KNOWLEDGE, "engagement": ENGAGEMENT}
 
 
 def _too_slow(feed: Feed) -> str:

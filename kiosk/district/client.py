@@ -291,6 +291,7 @@ SUBMISSION_PATHS = {
     "question": "/questions",
     "material": "/materials",
     "evaluation": "/evaluations",
+    "survey": "/survey-answers",
 }
 # What the kiosk keeps from a confirmation, as the contract bounds it (CaseNo; the stand-in's
 # material and evaluation ids are shorter still). Anything else is no readable answer.
@@ -299,6 +300,7 @@ _REFERENCES = {
     "question": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),  # a question becomes a case
     "material": ("materialId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
     "evaluation": ("evaluationId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
+    "survey": ("answerId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
 }
 
 

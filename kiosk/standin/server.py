@@ -37,6 +37,20 @@ CATALOG_FAULTS = ("error500", "garbage", "truncated", "oversized", "invalid", "s
 
 
 @dataclass
+class Published:
+    """A document published whole beside the catalog (GET answers it with its ETag)."""
+
+    missing: str  # the message while nothing is published
+    body: bytes = b""
+    etag: str = ""
+    fault: str = ""  # one of CATALOG_FAULTS, or "" to behave
+
+    def publish(self, document: dict[str, Any]) -> None:
+        self.body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        self.etag = '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
+
+
+@dataclass
 class StandInState:
     """What the stand-in serves and how it misbehaves; change it while it runs."""
 
@@ -51,14 +65,16 @@ class StandInState:
     retry_after_s: int = 1
     clock_offset_s: float = 0.0  # the platform's clock this far ahead of this machine's
     down: bool = False  # every request but the catalog answered 503 (maintenance)
-    knowledge: bytes = b""  # the hotline knowledge base (GET /knowledge), like the catalog
-    knowledge_etag: str = ""
-    knowledge_fault: str = ""  # one of CATALOG_FAULTS, or "" to behave
+    # Published beside the catalog and misbehaving like it: the hotline knowledge base
+    # (GET /knowledge), the announcements and surveys (GET /engagement).
+    knowledge: Published = field(default_factory=lambda: Published("平台尚未发布咨询知识库"))
+    engagement: Published = field(default_factory=lambda: Published("平台尚未发布公告和意见征集"))
     # Fault injection, not security: a seeded generator keeps test runs repeatable.
     rng: random.Random = field(default_factory=lambda: random.Random(7))  # noqa: S311
     requests: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     item_locations: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    surveys: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def roll(self, rate: float) -> bool:
         with self.lock:
@@ -76,10 +92,19 @@ class StandInState:
             }
 
     def set_knowledge(self, document: dict[str, Any]) -> None:
-        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
         with self.lock:
-            self.knowledge = body
-            self.knowledge_etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            self.knowledge.publish(document)
+
+    def set_engagement(self, document: dict[str, Any]) -> None:
+        with self.lock:
+            self.engagement.publish(document)
+            surveys = document.get("surveys", [])
+            self.surveys = {str(s.get("id")): s for s in surveys if isinstance(s, dict)}
+
+    def survey(self, survey_id: str) -> dict[str, Any] | None:
+        """A survey the stand-in publishes, as published (None: it publishes no such one)."""
+        with self.lock:
+            return self.surveys.get(survey_id)
 
     def locations(self, item_code: str) -> list[str]:
         """The 办理地点 of a catalog item the stand-in serves (404 for an unknown item)."""
@@ -123,10 +148,12 @@ class _Handler(BaseHTTPRequestHandler):
                     published = (state.catalog, state.catalog_etag, state.catalog_fault)
                 self._published(state, *published, missing="平台尚未发布事项目录")
                 return
-            if method == "GET" and self.path == API + "/knowledge":
+            beside = {API + "/knowledge": state.knowledge, API + "/engagement": state.engagement}
+            if method == "GET" and self.path in beside:
+                document = beside[self.path]
                 with state.lock:
-                    published = (state.knowledge, state.knowledge_etag, state.knowledge_fault)
-                self._published(state, *published, missing="平台尚未发布咨询知识库")
+                    published = (document.body, document.etag, document.fault)
+                self._published(state, *published, missing=document.missing)
                 return
             if state.down or (method != "GET" and state.roll(state.error_rate)):
                 raise PlatformError(503, "busy", "平台繁忙，请稍后再试")
@@ -167,6 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
             now=time.time() + self.server.state.clock_offset_s,
             station_name=self.server.station_names.get(terminal, ""),
             locations=self.server.state.locations,
+            survey=self.server.state.survey,
         )
         for (verb, route), handler in _ROUTES.items():
             prefix = route.endswith("/") and path.startswith(route) and path != route
@@ -199,7 +227,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _published(
         self, state: StandInState, body: bytes, etag: str, fault: str, missing: str
     ) -> None:
-        """A document published whole (catalog, knowledge base), misbehaving as `fault` says."""
+        """A document published whole (the catalog, one beside it), misbehaving as `fault`
+        says."""
         if fault == "error500":
             self._send(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
@@ -254,6 +283,7 @@ class _Request:
     now: float
     station_name: str = ""  # the station the stand-in has this terminal registered at
     locations: Callable[[str], list[str]] = lambda code: []  # an item's 办理地点
+    survey: Callable[[str], dict[str, Any] | None] = lambda survey_id: None  # as published
 
 
 def _error(code: str, message: str) -> bytes:
@@ -299,6 +329,9 @@ _ROUTES: dict[tuple[str, str], _Route] = {
     ),
     ("POST", "/materials"): lambda s, r, _: _answer(s.store_material(r.terminal, r.key, r.body)),
     ("POST", "/evaluations"): lambda s, r, _: _answer(s.evaluate(r.terminal, r.key, r.body, r.now)),
+    ("POST", "/survey-answers"): lambda s, r, _: _answer(
+        s.answer_survey(r.survey(str(r.body.get("surveyId", ""))), r.terminal, r.key, r.body)
+    ),
     ("GET", "/appointments/places"): lambda s, r, _: (
         200,
         s.bookings.places(r.locations(r.query.get("itemCode", ""))),

@@ -139,6 +139,17 @@ MIGRATIONS = (
     """
     ALTER TABLE material ADD COLUMN terminal TEXT NOT NULL DEFAULT '';
     """,
+    # An anonymous survey answer: the survey, the district and the day, and the answers.
+    # Nothing names the resident, the terminal or the visit.
+    """
+    CREATE TABLE survey_answer (
+        answer_id TEXT PRIMARY KEY,
+        survey_id TEXT NOT NULL,
+        area_code TEXT NOT NULL,
+        answered_on TEXT NOT NULL,
+        answers TEXT NOT NULL
+    );
+    """,
 )
 
 QUESTION_NAME = "留言咨询"
@@ -626,6 +637,41 @@ class PlatformStore:
 
         return self.idempotent(terminal, key, "createEvaluation", body, create)
 
+    # opinion surveys -------------------------------------------------------------------------
+
+    def answer_survey(
+        self, survey: dict[str, Any] | None, terminal: str, key: str, body: dict[str, Any]
+    ) -> Outcome:
+        """Keep one anonymous answer to `survey` (as published; None: no such survey)."""
+        validate("SurveyAnswerCreate", body)
+        if survey is None:
+            raise PlatformError(422, "unknown_survey", "没有这项意见征集")
+        if not survey["opens"] <= body["answeredOn"] <= survey["closes"]:
+            raise PlatformError(422, "survey_closed", "这项意见征集不在征集期内")
+        _check_survey_answers(survey, body["answers"])
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            answer_id = "Y" + uuid.uuid4().hex[:16].upper()
+            connection.execute(
+                "INSERT INTO survey_answer VALUES (?, ?, ?, ?, ?)",
+                (
+                    answer_id, body["surveyId"], body["areaCode"], body["answeredOn"],
+                    json.dumps(body["answers"], ensure_ascii=False),
+                ),
+            )  # fmt: skip
+            return Outcome(201, {"answerId": answer_id})
+
+        return self.idempotent(terminal, key, "answerSurvey", body, create)
+
+    def survey_answers(self, survey_id: str) -> list[dict[str, Any]]:
+        """Every stored answer to a survey, each a row as kept (for tests and tools)."""
+        with self._connection() as connection:
+            connection.row_factory = sqlite3.Row
+            rows = connection.execute(
+                "SELECT * FROM survey_answer WHERE survey_id = ? ORDER BY rowid", (survey_id,)
+            ).fetchall()
+        return [{**dict(row), "answers": json.loads(row["answers"])} for row in rows]
+
     # terminal reports ------------------------------------------------------------------------
 
     def heartbeat(self, terminal: str, body: dict[str, Any], now: float) -> None:
@@ -847,3 +893,31 @@ def _note_audit_head(connection: sqlite3.Connection, terminal: str, seq: int, ma
             "ON CONFLICT(terminal) DO UPDATE SET alert = excluded.alert WHERE alert = ''",
             (terminal, no_mac, alert),
         )
+
+
+def _check_survey_answers(survey: dict[str, Any], answers: list[dict[str, Any]]) -> None:
+    """Each answer to a question of the survey, of its kind, once; every required one."""
+    questions = {str(q["id"]): q for q in survey.get("questions", [])}
+    seen: set[str] = set()
+    for answer in answers:
+        question = questions.get(answer["question"])
+        if question is None or answer["question"] in seen:
+            raise PlatformError(422, "unknown_question", "答案与问卷的问题不符")
+        seen.add(answer["question"])
+        choices = answer.get("choices")
+        if question["kind"] == "text":
+            ok = choices is None and isinstance(answer.get("text"), str)
+        else:
+            options = question.get("options", [])
+            ok = (
+                "text" not in answer
+                and isinstance(choices, list)
+                and len(set(choices)) == len(choices) >= 1
+                and all(choice in options for choice in choices)
+                and (question["kind"] == "multiple" or len(choices) == 1)
+            )
+        if not ok:
+            raise PlatformError(422, "invalid_answer", "答案不是这个问题的选项")
+    missing = [q for q in questions if questions[q].get("required", True) and q not in seen]
+    if missing:
+        raise PlatformError(422, "answer_missing", "必答问题没有回答")

@@ -123,7 +123,7 @@ def test_a_refused_knowledge_base_leaves_the_one_in_use(
     newer = copy.deepcopy(published)
     newer["version"] = "platform-kb-2"
     standin.state.set_knowledge(newer)  # a new one is published, and arrives broken
-    standin.state.knowledge_fault = "invalid"
+    standin.state.knowledge.fault = "invalid"
     kiosk.ui.catalog_service.sync_now()
     kiosk.wait_until(lambda: store.sync_history(1)[0][1] == "refused", 20_000)
     kiosk.settle()  # the refusal's outcome has reached the worker: nothing else comes

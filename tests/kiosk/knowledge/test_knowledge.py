@@ -224,7 +224,7 @@ def test_a_bad_answer_keeps_the_knowledge_base_in_use(
     newer = copy.deepcopy(document)
     newer["version"] = "newer"
     standin.state.set_knowledge(newer)
-    standin.state.knowledge_fault = fault
+    standin.state.knowledge.fault = fault
     outcome = sync(store, standin)
     assert outcome.status in ("refused", "failed")
     assert words in outcome.detail
