@@ -30,6 +30,7 @@ from ui.catalogworker import CatalogService
 from ui.consultview import ConsultViewModel
 from ui.devicehub import DeviceHub
 from ui.devicesetupview import DeviceSetupModel
+from ui.engagementview import EngagementViewModel
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
 from ui.healthfeed import HealthFeed
@@ -88,6 +89,7 @@ class KioskUi:
     appointments: MyAppointmentsViewModel
     consult: ConsultViewModel
     question: QuestionViewModel
+    engagement: EngagementViewModel
     capture: CaptureService
     staff: StaffGate
     device_setup: DeviceSetupModel
@@ -244,7 +246,9 @@ def build_ui(
         parent=engine,
     )
 
-    booking, appointments, question = _platform_flows(visit, catalog, outbox, hub, parent=engine)
+    booking, appointments, question, engagement = _platform_flows(
+        visit, (catalog, catalog_service), outbox, hub, shell=shell, parent=engine
+    )
 
     selfcheck = _self_check(
         services,
@@ -277,6 +281,7 @@ def build_ui(
             "appointments": appointments,
             "consult": consult,
             "question": question,
+            "engagement": engagement,
             "hours": hours,
             "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
@@ -316,6 +321,7 @@ def build_ui(
         appointments=appointments,
         consult=consult,
         question=question,
+        engagement=engagement,
         capture=capture,
         staff=staff,
         device_setup=device_setup,
@@ -445,6 +451,7 @@ def _catalog(
         credentials=services.credentials,
         connect=services.platform,
         knowledge_path=services.knowledge_path,
+        engagement_path=services.engagement_path,
     )
     catalog_service.libraryReady.connect(catalog.set_library)
     catalog.retired.connect(catalog_service.retire)
@@ -518,18 +525,25 @@ def _later_flows(
 
 def _platform_flows(
     visit: VisitModel,
-    catalog: CatalogViewModel,
+    catalogs: tuple[CatalogViewModel, CatalogService],
     outbox: OutboxService | None,
     hub: DeviceHub,
     *,
+    shell: ShellModel,
     parent: QObject,
-) -> tuple[BookingViewModel, MyAppointmentsViewModel, QuestionViewModel]:
-    """预约办理 and 我的预约 (their calls go to the platform through the sync worker), and
-    留言咨询 (its question through the submit worker's outbox)."""
+) -> tuple[BookingViewModel, MyAppointmentsViewModel, QuestionViewModel, EngagementViewModel]:
+    """预约办理 and 我的预约 (their calls go to the platform through the sync worker),
+    留言咨询 (its question through the submit worker's outbox), and 政民互动: the
+    announcements and surveys the catalog worker loads and syncs, survey answers through the
+    outbox too (none without a platform)."""
+    catalog, catalog_service = catalogs
     booking = BookingViewModel(visit, catalog.item, service=outbox, hub=hub, parent=parent)
     mine = MyAppointmentsViewModel(visit, catalog.item_name, service=outbox, parent=parent)
     question = QuestionViewModel(visit, service=outbox, hub=hub, parent=parent)
-    return booking, mine, question
+    engagement = EngagementViewModel(outbox, parent)
+    catalog_service.engagementReady.connect(engagement.set_engagement)
+    shell.sessionEnded.connect(engagement.reset)
+    return booking, mine, question, engagement
 
 
 def _apply_flow(

@@ -33,6 +33,7 @@ from kiosk.apply.flow import Step
 from kiosk.catalog.sample import load_sample, sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.devicechoices import DeviceSetup
+from kiosk.engagement.sample import sample_document as sample_engagement
 from kiosk.hours import STATION_ZONE
 from kiosk.keyfiles import load_key
 from kiosk.knowledge.sample import sample_document as sample_knowledge
@@ -87,6 +88,44 @@ def _consult_answer(ui: KioskUi) -> None:
     _consult_search(ui)
     settle(ui.window)
     _click(ui, "questionRow_0")
+
+
+def _announcements(ui: KioskUi) -> None:
+    """政民互动 from the home screen's strip: the open surveys, then the announcements."""
+    _show(ui, "home")
+    _click(ui, "newsAll")
+
+
+def _announcement(ui: KioskUi) -> None:
+    """The newest announcement, opened from the home screen: its text and its QR code."""
+    _show(ui, "home")
+    _click(ui, "newsNewest")
+
+
+TOUR_SURVEY_WORDS = "希望周末也能办"
+
+
+def _survey(ui: KioskUi) -> None:
+    """A survey half answered: a single choice, two of a multiple choice, a few words."""
+    _announcements(ui)
+    settle(ui.window)
+    _click(ui, "survey_1")  # the station's satisfaction survey (the first closes sooner)
+    settle(ui.window)
+    _click(ui, "surveyOption_1_1")
+    _click(ui, "surveyOption_3_0")
+    _click(ui, "surveyOption_3_4")
+    find(ui.window, "surveyText_4").setProperty("text", TOUR_SURVEY_WORDS)
+
+
+def _survey_unanswered(ui: KioskUi) -> None:
+    """提交 with the second question left unanswered: it is named."""
+    _click(ui, "surveySubmit")
+
+
+def _survey_thanks(ui: KioskUi) -> None:
+    _click(ui, "surveyOption_2_1")
+    _click(ui, "surveySubmit")
+    _wait_until(lambda: ui.engagement.property("surveyStep") == 3)  # SurveyStep.Thanks
 
 
 def _guides(ui: KioskUi) -> None:
@@ -202,6 +241,11 @@ STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("life-event", _life_event),
     ("life-event-materials", _guide_end),
     ("life-event-search", _life_event_search),
+    ("announcement-list", _announcements),
+    ("announcement-page", _announcement),
+    ("survey-questions", _survey),
+    ("survey-unanswered", _survey_unanswered),
+    ("survey-thanks", _survey_thanks),
     ("idle-warning", _idle_warning),
     ("attract", _attract),
     ("closed", _closed),
@@ -209,6 +253,9 @@ STEPS: list[tuple[str, Callable[[KioskUi], None]]] = [
     ("guide-en", _english_guide),
     ("life-event-en", _life_event),
     ("consult-answer-en", _consult_answer),
+    ("announcement-list-en", _announcements),
+    ("announcement-page-en", _announcement),
+    ("survey-questions-en", _survey),
 ]
 
 
@@ -732,6 +779,7 @@ def tour_station(settings: Settings) -> Iterator[TourStation]:
             with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
                 standin.state.set_catalog(sample_document())
                 standin.state.set_knowledge(sample_knowledge())
+                standin.state.set_engagement(sample_engagement())
                 settings = dataclasses.replace(
                     settings,
                     platform=dataclasses.replace(settings.platform, base_url=standin.url),
@@ -815,6 +863,8 @@ def start_tour_ui(station: TourStation, layout: str, size: QSize) -> tuple[Kiosk
         problems.append("the catalog did not load")
     if not _wait_until(lambda: bool(ui.consult.ready)):
         problems.append("the hotline knowledge base did not load")
+    if not _wait_until(lambda: bool(ui.engagement.property("newestTitle"))):
+        problems.append("the announcements did not load")
     if not _wait_until(partial(_devices_online, ui)):
         problems.append("the simulated devices did not come online")
     return ui, problems

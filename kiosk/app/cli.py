@@ -31,7 +31,7 @@ import platformdirs
 from kiosk import __version__
 from kiosk.app.logsetup import configure_logging
 from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
-from kiosk.app.services import KNOWLEDGE_FILE, build_services
+from kiosk.app.services import ENGAGEMENT_FILE, KNOWLEDGE_FILE, build_services
 from kiosk.app.statedir import DEPLOYED_STATE_DIR, station_state_dir
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.versions import VersionedStore
@@ -633,6 +633,7 @@ def _stop_standin(standin: subprocess.Popen[bytes]) -> None:
 
 def _cmd_platform_sim(args: argparse.Namespace) -> int:
     from kiosk.catalog.sample import sample_document
+    from kiosk.engagement.sample import sample_document as sample_engagement
     from kiosk.knowledge.sample import sample_document as sample_knowledge
     from kiosk.standin.server import StandIn
 
@@ -661,6 +662,7 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
     for name, given, sample in (
         ("catalog", args.catalog, sample_document),
         ("knowledge base", args.knowledge, sample_knowledge),
+        ("announcements and surveys", args.engagement, sample_engagement),
     ):
         try:
             published[name] = json.loads(Path(given).read_text("utf-8")) if given else sample()
@@ -669,6 +671,7 @@ def _cmd_platform_sim(args: argparse.Namespace) -> int:
             return 2
     standin.state.set_catalog(published["catalog"])
     standin.state.set_knowledge(published["knowledge base"])
+    standin.state.set_engagement(published["announcements and surveys"])
     checking = f"checking signatures of {args.terminal}" if terminals else "not checking signatures"
     print(f"platform stand-in at {standin.url}, {checking} (Ctrl+C stops it)", flush=True)
     standin.start()
@@ -817,6 +820,12 @@ def _cmd_catalog_status(args: argparse.Namespace) -> int:
 
         print("hotline knowledge base:")
         _print_versions(KnowledgeStore(knowledge), args.history)
+    engagement = path.with_name(ENGAGEMENT_FILE)
+    if engagement.exists():
+        from kiosk.engagement.store import EngagementStore
+
+        print("announcements and surveys:")
+        _print_versions(EngagementStore(engagement), args.history)
     return 0
 
 
@@ -929,6 +938,10 @@ def _add_staff_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     sim.add_argument("--catalog", help="serve this catalog JSON file (default: the sample)")
     sim.add_argument(
         "--knowledge", help="serve this hotline knowledge base JSON file (default: the sample)"
+    )
+    sim.add_argument(
+        "--engagement",
+        help="serve this announcements and surveys JSON file (default: the sample)",
     )
     sim.add_argument("--db", help="keep the platform's records in this SQLite file")
     sim.add_argument("--terminal", default="XC-DEMO-0001", help="terminal id to accept")

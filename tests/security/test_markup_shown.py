@@ -250,3 +250,37 @@ def test_catalog_item_markup_from_platform_shows_as_sent_and_fetches_nothing(
             assert shown_plain(kiosk, sent), sent
         nothing_reads_markup(kiosk)
     assert loopback.requests == []
+
+
+def test_announcement_and_survey_markup_from_platform_shows_as_sent_and_fetches_nothing(
+    launch: Callable[..., Driver], tmp_path: Path, loopback: CountingServer
+) -> None:
+    from kiosk.engagement.sample import sample_document as sample_engagement
+
+    document = sample_engagement()
+    document["version"] = "markup-1"
+    newest = max(document["announcements"], key=lambda a: a["published"])
+    newest["title"] = BANNER
+    newest["body"] = picture(loopback, "notice") + BANNER
+    survey = next(s for s in document["surveys"] if s["id"] == "DC-2026-06")  # listed first
+    survey["intro"] = picture(loopback, "survey") + "<b>匿名</b>"
+    survey["questions"][0]["text"] = BANNER
+    survey["questions"][0]["options"][0] = "<i>早餐点</i>"
+    with platform_station(tmp_path) as (settings, standin):
+        standin.state.set_engagement(document)
+        kiosk = launch(settings, outbox_path=tmp_path / "outbox.db")  # surveys need one
+        kiosk.wait_until(lambda: kiosk.ui.engagement.property("newestTitle") == BANNER, 60_000)
+        assert shown_plain(kiosk, f"{BANNER}（{newest['published']}）")  # the home screen's strip
+        kiosk.click("newsNewest")
+        for sent in (BANNER, newest["body"]):
+            assert shown_plain(kiosk, sent), sent
+        nothing_reads_markup(kiosk)
+        kiosk.ui.window.showScreen("home")  # type: ignore[attr-defined]
+        kiosk.settle()
+        kiosk.click("newsAll")
+        kiosk.click("survey_0")
+        assert kiosk.current_screen() == "surveyScreen"
+        for sent in (survey["intro"], f"1. {BANNER}", "<i>早餐点</i>"):
+            assert shown_plain(kiosk, sent), sent
+        nothing_reads_markup(kiosk)
+    assert loopback.requests == []

@@ -28,6 +28,7 @@ from devices.sim.idcard import SAMPLE_CARDS
 from kiosk.catalog.library import THEME_ORDER
 from kiosk.catalog.model import CASE_TYPES, ITEM_TYPES, LEVELS, MATERIAL_FORMS, SERVICE_OBJECTS
 from kiosk.catalog.sample import sample_document
+from kiosk.engagement.sample import sample_document as sample_engagement
 from kiosk.knowledge.sample import sample_document as sample_knowledge
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.settings import Settings
@@ -39,6 +40,7 @@ from ui.tour import (
     TOUR_QUESTION,
     TOUR_REPLY,
     TOUR_REPLY_BY,
+    TOUR_SURVEY_WORDS,
     start_tour_ui,
     tour_station,
     walk_screens,
@@ -71,6 +73,10 @@ def known_data(settings: Settings) -> set[str]:
     the catalog's vocabularies."""
     found = set(strings(sample_document())) - VOCABULARIES
     found |= set(strings(sample_knowledge())) - VOCABULARIES  # the hotline's answers
+    engagement = sample_engagement()  # announcements, surveys and their options ("其他")
+    found |= set(strings(engagement)) - VOCABULARIES
+    questions = [q for survey in engagement["surveys"] for q in survey["questions"]]
+    found |= {option for q in questions for option in q.get("options", ())}
     found |= set(strings(settings.station))
     found |= {TOUR_REPLY, TOUR_REPLY_BY}  # the tour's hotline answers its question
     for item in sample_document()["items"]:  # the stand-in's places to book at
@@ -87,6 +93,7 @@ def typed_data(ui: KioskUi) -> set[str]:
     answers = [str(value) for value in dict(ui.apply.property("answers") or {}).values()]
     answers.append(str(ui.question.property("text")))  # a question for the hotline
     answers.append(TOUR_QUESTION)  # as the tour typed it into the field
+    answers.append(TOUR_SURVEY_WORDS)  # the tour's answer to a survey's text question
     for field in ("searchField", "consultSearchField"):
         with contextlib.suppress(LookupError):
             answers.append(str(find(ui.window, field).property("text")))

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnnouncementScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/AnnouncementScreen.qml" line="+17"/>
+        <source>%1 · %2 · published %3, valid until %4</source>
+        <translation>%1 · %2 · %3发布，有效期至%4</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Read it on your phone</source>
+        <translation>用手机阅读全文</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>QR code of the full text</source>
+        <translation>全文二维码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the code with your phone&apos;s camera to open the full text on the district&apos;s website.</source>
+        <translation>用手机相机扫描二维码，即可在区政府网站上阅读全文。</translation>
+    </message>
+</context>
+<context>
     <name>ApplyConditions</name>
     <message>
         <location filename="../qml/Kiosk/screens/ApplyConditions.qml" line="+16"/>
@@ -452,15 +475,26 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="+31"/>
-        <location line="+22"/>
+        <location filename="../qml/Kiosk/screens/AttractScreen.qml" line="+47"/>
+        <location line="+87"/>
         <source>Touch the screen to start</source>
         <translation>请触摸屏幕开始办理</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-78"/>
         <source>Guides, online applications, progress and appointments</source>
         <translation>办事指南 · 在线申报 · 进度查询 · 预约办理</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Announcement · %1 · %2 of %3</source>
+        <extracomment>Above an announcement on the screen between residents: its kind, and which of how many announcements it is</extracomment>
+        <translation>通知公告 · %1 · 第%2条，共%3条</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1319,49 @@
     </message>
 </context>
 <context>
+    <name>EngagementScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/EngagementScreen.qml" line="+15"/>
+        <source>Notices and surveys</source>
+        <translation>通知公告与意见征集</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Have your say (anonymous)</source>
+        <translation>意见征集（匿名）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A few questions from the district. No ID card is needed and nothing says who answered.</source>
+        <translation>区里想听听您的意见，只有几道题。不用刷身份证，也不会记录是谁填写的。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (answered, thank you)</source>
+        <translation>%1（已参与，谢谢）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · open until %2</source>
+        <translation>%1 · 征集至%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Announcements</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There are no announcements at the moment.</source>
+        <translation>目前没有通知公告。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <location filename="../qml/Kiosk/components/FieldEditor.qml" line="+25"/>
@@ -1640,7 +1717,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="+20"/>
+        <location filename="../qml/Kiosk/screens/HomeScreen.qml" line="+23"/>
         <source>Service guides</source>
         <translation>办事指南</translation>
     </message>
@@ -1807,12 +1884,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+41"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+42"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>This answer cannot be shown</source>
         <translation>暂时无法显示这条答复</translation>
     </message>
@@ -1822,7 +1899,27 @@
         <translation>这条答复暂时无法读取。请选择其他问题，或拨打 %1，或咨询本站工作人员。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>This announcement is no longer shown</source>
+        <translation>这条公告已不再显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It has expired or been withdrawn. Please choose another one.</source>
+        <translation>它已过期或已撤下，请看看其他公告。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This survey takes no answers now</source>
+        <translation>这项意见征集现在不能填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It has closed, or answers cannot be sent from this kiosk right now. Thank you all the same.</source>
+        <translation>征集已结束，或本终端暂时无法提交意见。仍然感谢您的关注。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Cannot leave a question here right now</source>
         <translation>暂时不能在本机留言</translation>
     </message>
@@ -1858,7 +1955,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -1963,6 +2060,34 @@
         <location line="+14"/>
         <source>Elder mode</source>
         <translation>长辈模式</translation>
+    </message>
+</context>
+<context>
+    <name>NewsStrip</name>
+    <message>
+        <location filename="../qml/Kiosk/components/NewsStrip.qml" line="+28"/>
+        <source>Latest announcement: %1</source>
+        <translation>最新公告：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Notices and surveys</source>
+        <translation>通知公告与意见征集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All notices</source>
+        <translation>全部通知公告</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +3017,84 @@
     </message>
 </context>
 <context>
+    <name>SurveyScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/SurveyScreen.qml" line="+26"/>
+        <source>%1 · open until %2</source>
+        <translation>%1 · 征集至%2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Anonymous: no ID card and no phone number are asked for. Please do not write your name or numbers in your answers; numbers that identify someone are hidden before sending.</source>
+        <translation>匿名填写：不需要身份证，也不需要手机号。请不要在答案中写姓名或号码；能识别身份的号码在提交前会被隐去。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Please answer this question.</source>
+        <translation>请回答这道题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1. %2 (optional)</source>
+        <translation>%1. %2（选填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose all that apply.</source>
+        <translation>可以选多项。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Type here (at most 200 characters)</source>
+        <translation>请在这里输入（最多200字）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Please answer question %1 first.</source>
+        <translation>请先回答第%1题。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send my answers</source>
+        <translation>提交意见</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Thank you for your views</source>
+        <translation>感谢您的意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have answered this survey</source>
+        <translation>您已填写过这份问卷</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your answers were received without your name and go to the district within the hour. The district publishes what it learns from them.</source>
+        <translation>您的意见已匿名收到，将在一小时内送达区里。区里会公布征集结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each survey takes one answer per visit. Thank you for taking part.</source>
+        <translation>每次来访每份问卷只能填写一次。感谢您的参与。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>TypedIdentity</name>
     <message>
         <location filename="../qml/Kiosk/components/TypedIdentity.qml" line="+19"/>
@@ -2944,7 +3147,7 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -3275,7 +3478,7 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-105"/>
         <source>Jan</source>
         <translation>1月</translation>
     </message>
@@ -3376,7 +3579,17 @@
         <translation>%1%2日 %3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+7"/>
+        <source>Policy release</source>
+        <translation>政策发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station notice</source>
+        <translation>站点通知</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>It stopped working several times in a row. The district has been told, and a technician will check it.</source>
         <translation>本机连续多次出现故障，已通知区政务服务中心，技术人员将尽快检修。</translation>
     </message>

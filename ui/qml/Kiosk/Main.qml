@@ -24,6 +24,7 @@ Window {
     required property MyAppointmentsViewModel appointments
     required property ConsultViewModel consult
     required property QuestionViewModel question
+    required property EngagementViewModel engagement
     required property HoursWatch hours
     required property SelfCheckViewModel selfCheck
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
@@ -98,6 +99,12 @@ Window {
             })
             list.itemChosen.connect(window.openBooking)
             list.myAppointmentsChosen.connect(window.openMyAppointments)
+        } else if (key === "engagement") {
+            const engagement = window.push("EngagementScreen.qml", {
+                objectName: "engagementScreen", engagement: window.engagement
+            })
+            engagement.announcementChosen.connect(window.openAnnouncement)
+            engagement.surveyChosen.connect(window.openSurvey)
         } else if (key === "attract") {
             window.attractShowing = true
         }
@@ -116,6 +123,32 @@ Window {
         })
         answer.guideChosen.connect(window.openGuide)
         answer.askChosen.connect(window.openQuestion)
+    }
+
+    // 政民互动: one announcement's page.
+    function openAnnouncement(id: string) {
+        window.attractShowing = false
+        if (!window.engagement.open(id)) {
+            notice.show(qsTr("This announcement is no longer shown"),
+                        qsTr("It has expired or been withdrawn. Please choose another one."))
+            return
+        }
+        window.push("AnnouncementScreen.qml", {
+            objectName: "announcementScreen", engagement: window.engagement
+        })
+    }
+
+    // 意见征集: one survey, answered anonymously.
+    function openSurvey(id: string) {
+        if (window.outOfService || !window.engagement.openSurvey(id)) {
+            notice.show(qsTr("This survey takes no answers now"),
+                        qsTr("It has closed, or answers cannot be sent from this kiosk right now. Thank you all the same."))
+            return
+        }
+        const survey = window.push("SurveyScreen.qml", {
+            objectName: "surveyScreen", engagement: window.engagement
+        })
+        survey.done.connect(window.goBack)
     }
 
     // 留言咨询: a question for the hotline, `draft` (what was searched for) to start from.
@@ -244,6 +277,8 @@ Window {
         if (current === "bookingScreen"
                 && (window.booking.step === BookingStep.Booking || window.booking.back()))
             return  // while booking, the answer is awaited: 返回 waits too
+        if (current === "surveyScreen" && window.engagement.surveyStep === SurveyStep.Sending)
+            return  // until the answer is on disk
         if (current === "questionScreen"
                 && (window.question.step === QuestionStep.Submitting
                     || (window.question.step === QuestionStep.Done && !window.question.settled)
@@ -329,7 +364,9 @@ Window {
         HomeScreen {
             objectName: "homeScreen"
             hotline: window.shell.hotline
+            engagement: window.engagement
             onTileChosen: (key) => window.showScreen(key)
+            onAnnouncementChosen: (id) => window.openAnnouncement(id)
         }
     }
 
@@ -490,6 +527,7 @@ Window {
             z: 30
             visible: window.attractShowing && !window.outOfService
             stationName: window.shell.stationName
+            announcements: window.engagement.announcements
             onTouched: {
                 window.attractShowing = false
                 window.shell.startSession()

@@ -49,6 +49,15 @@ QtObject {
                                .arg(Number(parts[2])).arg(days[weekday - 1] ?? "")
     }
 
+    // 政民互动: an announcement's kind (kiosk/engagement/model.py KINDS).
+    function announcementKind(kind: string): string {
+        switch (kind) {
+        case "policy": return qsTr("Policy release")
+        case "notice": return qsTr("Station notice")
+        default: return ""
+        }
+    }
+
     // 好差评: the five levels (kiosk/submission.py RATING_LEVELS), 5 the best.
     function ratingLevel(level: int): string {
         switch (level) {

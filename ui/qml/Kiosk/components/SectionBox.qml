@@ -1,7 +1,8 @@
 import QtQuick
 import Kiosk
 
-// A titled white box on a guide or info screen; children stack inside.
+// A titled white box on a guide or info screen; children stack inside. Without a title,
+// the children start at the top.
 Rectangle {
     id: box
 
@@ -9,7 +10,7 @@ Rectangle {
     default property alias content: inner.data
 
     width: parent ? parent.width : 0
-    height: inner.implicitHeight + titleText.implicitHeight + 3 * Theme.spacing
+    height: inner.implicitHeight + titleText.height + inner.anchors.topMargin + 2.5 * Theme.spacing
     radius: Theme.radius
     color: Theme.surface
     border.color: Theme.border
@@ -20,6 +21,8 @@ Rectangle {
         x: Theme.spacing
         y: Theme.spacing
         width: parent.width - 2 * Theme.spacing
+        height: box.title !== "" ? implicitHeight : 0
+        visible: box.title !== ""
         text: box.title
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontLarge
@@ -31,7 +34,7 @@ Rectangle {
         id: inner
         x: Theme.spacing
         anchors.top: titleText.bottom
-        anchors.topMargin: Theme.spacing / 2
+        anchors.topMargin: box.title !== "" ? Theme.spacing / 2 : 0
         width: parent.width - 2 * Theme.spacing
         spacing: Theme.spacing / 2
     }

@@ -2,13 +2,16 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
+import Kiosk.Types
 
 // The home screen: one large tile per thing a resident came to do; guides come first.
 Item {
     id: home
 
     required property string hotline
+    required property EngagementViewModel engagement
     signal tileChosen(string key)
+    signal announcementChosen(string id)
 
     // Keys only; each tile binds its own words. A language switch then re-translates the
     // tiles in place: an array of translated texts would be built anew and make the Repeater
@@ -38,7 +41,10 @@ Item {
     GridLayout {
         id: grid
         objectName: "tileGrid"
-        anchors.fill: parent
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: news.visible ? news.top : parent.bottom
         anchors.margins: Theme.margin
         columns: Theme.landscape ? 3 : 2
         rowSpacing: Theme.spacing
@@ -65,5 +71,21 @@ Item {
                 onClicked: home.tileChosen(modelData)
             }
         }
+    }
+
+    NewsStrip {
+        id: news
+        objectName: "newsStrip"
+        visible: home.engagement.newestTitle !== ""
+                 || (home.engagement.canAnswer && home.engagement.surveys.count > 0)
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        newestTitle: home.engagement.newestTitle
+        newestPublished: home.engagement.newestPublished
+        surveysOpen: home.engagement.canAnswer && home.engagement.surveys.count > 0
+        onNewestChosen: home.announcementChosen(home.engagement.newestId)
+        onAllChosen: home.tileChosen("engagement")
     }
 }
