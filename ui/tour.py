@@ -97,9 +97,10 @@ def _announcements(ui: KioskUi) -> None:
 
 
 def _announcement(ui: KioskUi) -> None:
-    """The newest announcement, opened from the home screen: its text and its QR code."""
-    _show(ui, "home")
-    _click(ui, "newsNewest")
+    """A policy release opened from the list: its text and the QR code of its full text."""
+    _announcements(ui)
+    settle(ui.window)
+    _click(ui, "announcement_1")
 
 
 TOUR_SURVEY_WORDS = "希望周末也能办"

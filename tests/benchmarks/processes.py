@@ -71,14 +71,22 @@ def rss_mb(pid: int) -> float:
 
 class PlatformProcess:
     """`kiosk platform-sim` in its own process, as the real platform is elsewhere; serving
-    these catalog and knowledge-base files (None: the samples)."""
+    these catalog, knowledge-base and announcements files (None: the samples)."""
 
-    def __init__(self, port: int, catalog: Path | None, knowledge: Path | None = None) -> None:
+    def __init__(
+        self,
+        port: int,
+        catalog: Path | None,
+        knowledge: Path | None = None,
+        engagement: Path | None = None,
+    ) -> None:
         command = [sys.executable, "-m", "kiosk", "platform-sim", "--port", str(port)]
         if catalog is not None:
             command += ["--catalog", str(catalog)]
         if knowledge is not None:
             command += ["--knowledge", str(knowledge)]
+        if engagement is not None:
+            command += ["--engagement", str(engagement)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         self.process.stdout.readline()  # "platform stand-in at …": it is listening
