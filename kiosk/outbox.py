@@ -10,8 +10,11 @@ Payloads are encrypted with AES-GCM; the associated data binds each ciphertext t
 kind and idempotency key, so rows cannot be swapped or replayed under another key.
 
 A row may be held back when stored (`not_before`): an anonymous survey answer leaves a
-random while later, so its arrival does not tell which visit it came from. Until then the
-rows behind it pass it; once tried, it keeps its place in the order like any other.
+random while later, so its arrival does not tell which visit it came from. Until then it is
+not there for anyone but the outbox: not sent, not counted in the depth or the oldest age
+the heartbeat reports (either would date it), stamped as created when its hold ends; and
+survey answers leave only when no other row is ready, never right behind their visit's
+case after an outage. Delivered, it leaves no record (a record would date it too).
 
 Deleted means gone from the disk: SQLite overwrites a deleted row with zeros
 (`secure_delete`, see kiosk/sqlite.py), and after each delivery the WAL, which still holds
@@ -40,6 +43,10 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
+
+# Rows that count: not quarantined, not held back (a held row not yet tried, at `now`).
+_READY = "quarantined = '' AND (attempts > 0 OR next_attempt_at <= ?)"
+ANONYMOUS = ("survey",)  # kinds that must not be tied to a visit
 
 KINDS = ("material", "case", "question", "evaluation", "survey")
 
@@ -205,7 +212,8 @@ class Outbox:
             nonce = os.urandom(12)
             plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
             sealed = nonce + self._aead().encrypt(nonce, plain, _aad(kind, key))
-            sealed_rows.append((kind, key, number, time.time(), not_before, sealed))
+            created = max(time.time(), not_before)  # a held row dated by its hold's end
+            sealed_rows.append((kind, key, number, created, not_before, sealed))
         try:
             with self._db() as db:
                 db.execute("BEGIN IMMEDIATE")
@@ -231,9 +239,9 @@ class Outbox:
         now = time.time() if now is None else now
         with self._db() as db:
             row = db.execute(
-                "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "
-                "CAST(payload AS BLOB) FROM pending WHERE quarantined = '' "
-                "AND (attempts > 0 OR next_attempt_at <= ?) ORDER BY id LIMIT 1",
+                "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "  # noqa: S608 - constants
+                f"CAST(payload AS BLOB) FROM pending WHERE {_READY} "
+                "ORDER BY kind IN ('survey'), id LIMIT 1",
                 (now,),
             ).fetchone()
         if row is None:
@@ -246,15 +254,20 @@ class Outbox:
         return Entry(row_id, kind, key, apply_no, int(attempts), float(due_at), payload)
 
     def depth(self) -> int:
+        """Rows waiting to be sent (not those held back)."""
         with self._db() as db:
             return int(
-                db.execute("SELECT COUNT(*) FROM pending WHERE quarantined = ''").fetchone()[0]
+                db.execute(
+                    f"SELECT COUNT(*) FROM pending WHERE {_READY}",  # noqa: S608 - a constant
+                    (time.time(),),
+                ).fetchone()[0]
             )
 
     def oldest_age_s(self, now: float) -> float:
         with self._db() as db:
             row = db.execute(
-                "SELECT MIN(created_at) FROM pending WHERE quarantined = ''"
+                f"SELECT MIN(created_at) FROM pending WHERE {_READY}",  # noqa: S608 - a constant
+                (now,),
             ).fetchone()
         return max(0.0, now - float(row[0])) if row and row[0] is not None else 0.0
 
@@ -321,10 +334,11 @@ class Outbox:
             db.execute("PRAGMA synchronous=NORMAL")
             try:
                 db.execute("BEGIN IMMEDIATE")
-                db.execute(
-                    "INSERT OR REPLACE INTO delivered VALUES (?, ?, ?, ?, ?)",
-                    (entry.idempotency_key, entry.kind, entry.apply_no, reference, time.time()),
-                )
+                if entry.kind not in ANONYMOUS:
+                    db.execute(
+                        "INSERT OR REPLACE INTO delivered VALUES (?, ?, ?, ?, ?)",
+                        (entry.idempotency_key, entry.kind, entry.apply_no, reference, time.time()),
+                    )
                 db.execute("DELETE FROM pending WHERE id = ?", (entry.id,))
                 db.execute("COMMIT")
             finally:

@@ -3,8 +3,8 @@ and the open surveys, one of them being answered.
 
 The announcements and surveys are loaded and synced by the catalog worker
 (ui/catalogworker.py) and swapped in whole. What is shown depends on the day (Beijing
-time), read again whenever a list is shown: an announcement expires at midnight even on a
-kiosk that was never restarted.
+time), read again whenever a list is shown and every few minutes: an announcement expires
+at midnight even on a kiosk that was never restarted, on the screen between residents too.
 
 A survey's answer goes to the submit worker's outbox (ui/outboxworker.py), anonymous
 (kiosk/engagement/survey.py). A session answers each survey once: which ones it answered
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 
 from kiosk.messages import NONE, Message
 from ui.qmlelement import QmlElement, QmlUncreatable
@@ -40,6 +40,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
+DAY_CHECK_MS = 5 * 60 * 1000  # how often the lists look whether the day has changed
 
 
 def beijing_today() -> datetime.date:
@@ -129,6 +130,13 @@ class EngagementViewModel(QObject):
         self.announcement_rows = EngagementRows(AnnouncementRow, self)
         self.survey_rows = EngagementRows(SurveyRow, self, key=lambda row: row.code)
         self.question_rows = EngagementRows(QuestionRow, self, key=lambda row: row.code)
+        # The lists follow the day between residents too (the screen between them shows
+        # today's announcements): looked at again every few minutes, a few microseconds.
+        self._day_check = QTimer(self)
+        self._day_check.setInterval(DAY_CHECK_MS)
+        self._day_check.timeout.connect(self._follow_the_day)
+        self._day_check.start()
+        self._shown_on = self._today()
         if service is not None:
             service.surveyStored.connect(self._on_stored)
             service.surveyRefused.connect(self._on_refused)
@@ -140,10 +148,16 @@ class EngagementViewModel(QObject):
         self._engagement = engagement
         self.refresh()
 
+    def _follow_the_day(self) -> None:
+        if self._today() != self._shown_on:
+            self.refresh()
+
     @Slot()
     def refresh(self) -> None:
-        """Show what is current today (called as the lists come on screen)."""
+        """Show what is current today (called as the lists come on screen, and when the day
+        changes)."""
         engagement, today = self._engagement, self._today()
+        self._shown_on = today
         shown = engagement.current_announcements(today) if engagement else []
         self.announcement_rows.set_rows(
             [AnnouncementRow(a.id, a.kind, a.title, a.source, a.published.isoformat())
@@ -230,7 +244,8 @@ class EngagementViewModel(QObject):
         self._answers = {}
         self._unanswered = 0
         self._problem = NONE
-        answered = survey_id in self._answered
+        # Answered, or being stored (left with 首页 while it was): once per session.
+        answered = survey_id in self._answered or survey_id == self._sending
         self._step = SurveyStep.Value.Answered if answered else SurveyStep.Value.Answering
         self._show_questions()
         return True
@@ -311,8 +326,9 @@ class EngagementViewModel(QObject):
         self.refresh()
 
     def _on_refused(self, survey_id: str, problem: Message) -> None:
-        if survey_id == self._sending:
-            self._sending = ""
+        if survey_id != self._sending:
+            return  # refused for a session that has ended meanwhile
+        self._sending = ""
         if self._survey is not None and self._survey.id == survey_id:
             self._step = SurveyStep.Value.Answering
             self._problem = problem

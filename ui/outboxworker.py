@@ -8,7 +8,7 @@ import dataclasses
 import datetime
 import logging
 import math
-import random
+import secrets
 import threading
 import time
 import traceback
@@ -540,8 +540,12 @@ class SubmitWorker(QObject):
             survey, answers, area_code=self._terminal[1], day=datetime.datetime.now(BEIJING).date()
         )
         delay_s = self._survey_delay_s
-        hold_s = random.uniform(delay_s / 2, delay_s)  # noqa: S311 - not secrecy
-        said = self._store(lambda submitter: submitter.answer_survey(payload, hold_s=hold_s))
+        hold_s = secrets.SystemRandom().uniform(delay_s / 2, delay_s)  # the hold is the secrecy
+        try:
+            said = self._store(lambda submitter: submitter.answer_survey(payload, hold_s=hold_s))
+        except Exception as error:  # the screen waits for an answer: it must get one
+            _log_failure("storing a survey answer", error)
+            said = message("outbox.not_stored")
         if isinstance(said, Message):
             self.surveyRefused.emit(survey.id, said)
         else:

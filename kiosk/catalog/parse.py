@@ -147,11 +147,13 @@ class FieldReader:
 
     def bounded(self, key: str, text: str, limit: int, *, lines: bool = True) -> str:
         """`text` as plain text of at most `limit` characters: no control or format characters
-        (an escape sequence, a right-to-left override); line breaks and tabs only if `lines`."""
+        (an escape sequence, a right-to-left override), no lone surrogate (it cannot even be
+        stored) nor private-use character; line breaks and tabs only if `lines`."""
         if len(text) > limit:
             self.fail(key, f"longer than {limit} characters ({len(text)})")
         allowed = "\n\t" if lines else ""
-        if any(unicodedata.category(c) in ("Cc", "Cf") and c not in allowed for c in text):
+        refused = ("Cc", "Cf", "Cs", "Co")
+        if any(unicodedata.category(c) in refused and c not in allowed for c in text):
             self.fail(key, "contains control or format characters")
         return text
 

@@ -73,8 +73,12 @@ def _id(r: FieldReader) -> str:
 def _link(r: FieldReader) -> str:
     link = r.text("link", required=False)
     if link:
-        parts = urlsplit(link) if _LINK.fullmatch(link) else None
-        if len(link) > MAX_LINK or parts is None or not parts.hostname or "@" in parts.netloc:
+        try:
+            parts = urlsplit(link) if _LINK.fullmatch(link) else None
+            host = parts.hostname if parts else None
+        except ValueError:  # e.g. "https://[::1": not an address at all
+            parts, host = None, None
+        if len(link) > MAX_LINK or parts is None or not host or "@" in parts.netloc:
             r.fail("link", f"must be an https:// address of at most {MAX_LINK} characters")
     return link
 

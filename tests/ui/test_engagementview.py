@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from kiosk.engagement.sample import load_sample
 from ui.engagementview import EngagementViewModel
+
+pytestmark = pytest.mark.usefixtures("qapp")  # the view model keeps a timer
 
 LOADED = datetime.date(2026, 11, 30)  # the day the sample is dated from
 
@@ -30,7 +34,7 @@ def test_the_lists_follow_the_day_even_without_a_new_document() -> None:
     assert shown(view) == ["ZD-2026-012", "GG-2026-031", "GG-2026-028", "ZD-2026-009"]
     assert view.property("newestTitle") == "本站12月起周六上午开放"
     calendar.day = LOADED + datetime.timedelta(days=11)  # ZD-2026-009 ran 10 more days
-    view.refresh()
+    view._follow_the_day()  # what its timer does every few minutes
     assert "ZD-2026-009" not in shown(view)
     assert not view.open("ZD-2026-009")  # expired: not opened from a stale list either
     assert view.open("GG-2026-031")

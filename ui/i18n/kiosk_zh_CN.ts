@@ -4,7 +4,7 @@
 <context>
     <name>AnnouncementScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/AnnouncementScreen.qml" line="+17"/>
+        <location filename="../qml/Kiosk/screens/AnnouncementScreen.qml" line="+18"/>
         <source>%1 · %2 · published %3, valid until %4</source>
         <translation>%1 · %2 · %3发布，有效期至%4</translation>
     </message>

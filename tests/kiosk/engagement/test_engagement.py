@@ -132,11 +132,27 @@ def test_a_document_with_problems_is_refused_whole_naming_each_one() -> None:
 
 @pytest.mark.parametrize(
     "link",
-    ["https://user:pw@www.bjxch.gov.cn/x", "https:///nohost", "javascript:alert(1)", "https://a b"],
+    [
+        "https://user:pw@www.bjxch.gov.cn/x",
+        "https:///nohost",
+        "javascript:alert(1)",
+        "https://a b",
+        "https://[::1",  # urlsplit itself refuses it
+    ],
 )
 def test_a_link_is_a_plain_https_address_or_refused(link: str) -> None:
     problems = problems_of({"version": "v", "announcements": [announcement(link=link)]})
     assert any("link" in p for p in problems)
+
+
+@pytest.mark.parametrize("odd", ["\ud800", "\ue000", "\u202e", "\x1b[2J"])
+def test_a_lone_surrogate_private_use_or_control_character_is_refused(odd: str) -> None:
+    """A lone surrogate could not even be stored; the others would be shown as boxes or
+    turn the text around."""
+    problems = problems_of({"version": "v", "announcements": [announcement(body=f"正文{odd}")]})
+    assert problems == [
+        "engagement: announcements[GG-1]: body: contains control or format characters"
+    ]
 
 
 def test_markup_is_kept_as_the_text_it_is_never_interpreted() -> None:

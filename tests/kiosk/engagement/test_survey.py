@@ -4,6 +4,7 @@ stored once at the platform; a wrong answer refused by it with a reason."""
 from __future__ import annotations
 
 import datetime
+import sqlite3
 import time
 import uuid
 from pathlib import Path
@@ -16,7 +17,7 @@ from kiosk.district.client import PlatformClient, Rejected
 from kiosk.engagement.model import MAX_TEXT_ANSWER
 from kiosk.engagement.sample import load_sample, sample_document
 from kiosk.engagement.survey import first_unanswered, survey_payload, toggle
-from kiosk.outbox import Outbox
+from kiosk.outbox import Broken, Outbox
 from kiosk.standin.server import StandIn
 from kiosk.submission import Submitter
 from tests.kiosk.district.conftest import client, contract_check, standin
@@ -72,6 +73,22 @@ def test_required_questions_must_be_answered_optional_ones_may_not() -> None:
     assert first_unanswered(SURVEY, {"q1": ("在线申报",), "q2": ("满意",), "q4": "  "}) == 0
 
 
+def test_an_answer_leaves_only_when_nothing_else_is_ready(tmp_path: Path) -> None:
+    """After an outage the backlog leaves in order, but a survey answer never right behind
+    its own visit's submission: it waits until no other row is ready."""
+    outbox = Outbox(tmp_path / "outbox.db", KEY)
+    answer = survey_payload(SURVEY, ANSWERS, area_code=AREA, day=TODAY)
+    outbox.enqueue("evaluation", {"level": 5}, apply_no="A-1")
+    outbox.enqueue("survey", answer, apply_no="")
+    outbox.enqueue("evaluation", {"level": 4}, apply_no="B-1")
+    order = []
+    while (head := outbox.head()) is not None:
+        assert not isinstance(head, Broken)
+        order.append(head.apply_no or head.kind)
+        outbox.delivered(head, "R1")
+    assert order == ["A-1", "B-1", "survey"]
+
+
 def test_an_answer_is_held_back_while_later_submissions_pass_it_then_leaves_once(
     tmp_path: Path, published: StandIn, client: PlatformClient
 ) -> None:
@@ -84,10 +101,15 @@ def test_an_answer_is_held_back_while_later_submissions_pass_it_then_leaves_once
     deliverer = Deliverer(outbox, client)
     steps = deliverer.drain(deadline_s=30)
     assert [s.state for s in steps] == ["delivered", "idle"]  # the one not held
-    assert outbox.depth() == 1
+    # Held, it is not even counted: the depth and the oldest age go out in the heartbeat,
+    # and either would date the answer.
+    assert outbox.depth() == 0
+    assert outbox.oldest_age_s(time.time()) == 0.0
     later = time.time() + 601
     assert deliverer.step(now=later).state == "delivered"
     assert deliverer.step(now=later).state == "idle"
+    with sqlite3.connect(tmp_path / "outbox.db") as db:  # delivered, it leaves no record
+        assert db.execute("SELECT COUNT(*) FROM delivered").fetchone() == (0,)
     stored = published.store.survey_answers(SURVEY.id)
     assert len(stored) == 2
     for row in stored:

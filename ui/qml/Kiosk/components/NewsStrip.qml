@@ -49,7 +49,7 @@ Row {
                 anchors.right: parent.right
                 anchors.rightMargin: Theme.spacing / 2
                 anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("%1 (%2)").arg(strip.newestTitle).arg(strip.newestPublished)
+                text: Words.fill(qsTr("%1 (%2)"), [strip.newestTitle, strip.newestPublished])
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 color: Theme.text

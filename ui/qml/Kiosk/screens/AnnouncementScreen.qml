@@ -14,9 +14,10 @@ KioskPage {
     KioskText {
         objectName: "announcementMeta"
         width: parent.width
-        text: qsTr("%1 · %2 · published %3, valid until %4")
-                  .arg(Words.announcementKind(page.engagement.kind)).arg(page.engagement.source)
-                  .arg(page.engagement.published).arg(page.engagement.expires)
+        // In one pass: the platform's text is never read for %-markers (Words.fill).
+        text: Words.fill(qsTr("%1 · %2 · published %3, valid until %4"),
+                         [Words.announcementKind(page.engagement.kind), page.engagement.source,
+                          page.engagement.published, page.engagement.expires])
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         color: Theme.mutedText

@@ -118,7 +118,7 @@ Rectangle {
                 }
                 KioskText {
                     width: parent.width
-                    text: qsTr("%1 · %2").arg(card.source).arg(card.published)
+                    text: Words.fill(qsTr("%1 · %2"), [card.source, card.published])
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     color: Theme.mutedText

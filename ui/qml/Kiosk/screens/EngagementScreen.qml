@@ -42,7 +42,7 @@ KioskPage {
                     width: surveyList.width
                     strong: !answered
                     title: answered ? qsTr("%1 (answered, thank you)").arg(heading) : heading
-                    detail: qsTr("%1 · open until %2").arg(source).arg(closes)
+                    detail: Words.fill(qsTr("%1 · open until %2"), [source, closes])
                     onClicked: page.surveyChosen(code)
                 }
             }
@@ -75,8 +75,8 @@ KioskPage {
                     objectName: "announcement_" + index
                     width: announcementList.width
                     title: heading
-                    detail: qsTr("%1 · %2 · %3").arg(Words.announcementKind(kind)).arg(source)
-                                                  .arg(published)
+                    detail: Words.fill(qsTr("%1 · %2 · %3"),
+                                       [Words.announcementKind(kind), source, published])
                     onClicked: page.announcementChosen(code)
                 }
             }

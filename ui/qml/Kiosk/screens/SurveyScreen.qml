@@ -23,8 +23,8 @@ KioskPage {
     KioskText {
         objectName: "surveyMeta"
         width: parent.width
-        text: qsTr("%1 · open until %2").arg(screen.engagement.surveySource)
-                                        .arg(screen.engagement.surveyCloses)
+        text: Words.fill(qsTr("%1 · open until %2"),
+                         [screen.engagement.surveySource, screen.engagement.surveyCloses])
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall
         color: Theme.mutedText
