@@ -25,12 +25,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 
+from kiosk.hours import STATION_ZONE
 from kiosk.messages import NONE, Message
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
 
 if TYPE_CHECKING:  # the engagement package is loaded by the catalog worker, not at start-up
-    from kiosk.engagement.model import Announcement, Engagement, Survey
+    from kiosk.engagement.model import Announcement, Engagement, Survey, SurveyQuestion
     from kiosk.engagement.survey import Answer
     from ui.outboxworker import OutboxService
 
@@ -39,12 +40,11 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-BEIJING = datetime.timezone(datetime.timedelta(hours=8))
 DAY_CHECK_MS = 5 * 60 * 1000  # how often the lists look whether the day has changed
 
 
 def beijing_today() -> datetime.date:
-    return datetime.datetime.now(BEIJING).date()
+    return datetime.datetime.now(STATION_ZONE).date()
 
 
 # Roles are named apart from QML's own words and from the properties of the delegates that
@@ -267,18 +267,17 @@ class EngagementViewModel(QObject):
         self.question_rows.set_rows(rows)
         self.changed.emit()
 
-    def _question(self, question_id: str) -> object:
+    def _question(self, question_id: str) -> SurveyQuestion | None:
         survey = self._survey
         return next((q for q in survey.questions if q.id == question_id), None) if survey else None
 
     @Slot(str, str)
     def choose(self, question_id: str, option: str) -> None:
         """A tap on an option: a single choice replaces, a multiple choice toggles."""
-        from kiosk.engagement.model import SurveyQuestion
         from kiosk.engagement.survey import toggle
 
         question = self._question(question_id)
-        if self._step != SurveyStep.Value.Answering or not isinstance(question, SurveyQuestion):
+        if self._step != SurveyStep.Value.Answering or question is None:
             return
         self._answers[question_id] = toggle(question, self._answers.get(question_id), option)
         self._unanswered = 0
@@ -287,10 +286,10 @@ class EngagementViewModel(QObject):
     @Slot(str, str)
     def write(self, question_id: str, text: str) -> None:
         """What the resident typed for a short-text question (kept as typed until sent)."""
-        from kiosk.engagement.model import MAX_TEXT_ANSWER, TEXT, SurveyQuestion
+        from kiosk.engagement.model import MAX_TEXT_ANSWER, TEXT
 
         question = self._question(question_id)
-        if self._step != SurveyStep.Value.Answering or not isinstance(question, SurveyQuestion):
+        if self._step != SurveyStep.Value.Answering or question is None:
             return
         if question.kind == TEXT:
             self._answers[question_id] = text[: 2 * MAX_TEXT_ANSWER]

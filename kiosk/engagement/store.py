@@ -52,20 +52,10 @@ MIGRATIONS = (
 _LISTS = {"announcement": "announcements", "survey": "surveys"}
 
 
-def _published(record: Any) -> dict[str, Any]:
-    """A record in its published form (dates as text, lists as lists)."""
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        if isinstance(value, tuple):
-            return [plain(v) for v in value]
-        if dataclasses.is_dataclass(value):
-            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return value
-
-    document = plain(record)
-    return {k: v for k, v in document.items() if v != ""}  # optional texts left out
+def _row(record: Any) -> str:
+    """A record in its published form: dates as text, an empty optional text left out."""
+    document = {k: v for k, v in dataclasses.asdict(record).items() if v != ""}
+    return json.dumps(document, ensure_ascii=False, default=datetime.date.isoformat)
 
 
 class EngagementStore(VersionedStore):
@@ -75,7 +65,7 @@ class EngagementStore(VersionedStore):
     def save(self, engagement: Engagement, etag: str = "") -> None:
         """Make `engagement` the active one, atomically."""
         rows = [
-            (f"{kind}:{record.id}", json.dumps(_published(record), ensure_ascii=False), "")
+            (f"{kind}:{record.id}", _row(record), "")
             for kind, records in (
                 ("announcement", engagement.announcements),
                 ("survey", engagement.surveys),
