@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.privacy import mask_text
-from kiosk.sqlite import Migration, connect, migrate
+from kiosk.sqlite import Migration, connect, immediate, migrate
 
 log = logging.getLogger(__name__)
 
@@ -198,14 +198,8 @@ class AuditTrail:
     def record(self, apply_no: str, event: str, detail: str = "") -> None:
         """Append one step. `detail` is masked again here as a second line of defence."""
         detail = mask_text(detail)[:200]
-        with self._db() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                _append(db, self._key, apply_no, event, detail)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with self._db() as db, immediate(db):
+            _append(db, self._key, apply_no, event, detail)
 
     def steps(self, apply_no: str) -> list[str]:
         with self._db() as db:

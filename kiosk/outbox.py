@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.sqlite import connect, migrate
+from kiosk.sqlite import connect, immediate, migrate
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -161,8 +161,7 @@ class Outbox:
         Kept in the outbox's database, so numbers never repeat across restarts.
         """
         stamp = day.strftime("%Y%m%d")
-        with self._db() as db:
-            db.execute("BEGIN IMMEDIATE")
+        with self._db() as db, immediate(db):
             db.execute(
                 "INSERT INTO apply_sequence VALUES (?, 1) "
                 "ON CONFLICT(day) DO UPDATE SET last = last + 1",
@@ -171,7 +170,6 @@ class Outbox:
             last = int(
                 db.execute("SELECT last FROM apply_sequence WHERE day = ?", (stamp,)).fetchone()[0]
             )
-            db.execute("COMMIT")
         apply_no = f"{terminal_id.upper()}-{stamp}-{last:04d}"
         if len(apply_no) > APPLY_NO_MAX:  # settings keep ids short enough; this is the proof
             raise OutboxError(f"receipt number longer than the contract's {APPLY_NO_MAX}")
@@ -215,18 +213,12 @@ class Outbox:
             created = max(time.time(), not_before)  # a held row dated by its hold's end
             sealed_rows.append((kind, key, number, created, not_before, sealed))
         try:
-            with self._db() as db:
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    db.executemany(
-                        "INSERT INTO pending (kind, idempotency_key, apply_no, created_at, "
-                        "next_attempt_at, payload) VALUES (?, ?, ?, ?, ?, ?)",
-                        sealed_rows,
-                    )
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
+            with self._db() as db, immediate(db):
+                db.executemany(
+                    "INSERT INTO pending (kind, idempotency_key, apply_no, created_at, "
+                    "next_attempt_at, payload) VALUES (?, ?, ?, ?, ?, ?)",
+                    sealed_rows,
+                )
         except sqlite3.Error as error:
             raise OutboxError(f"could not store the submission: {error}") from None
         return [row[1] for row in sealed_rows]
@@ -333,14 +325,19 @@ class Outbox:
         with self._db() as db:
             db.execute("PRAGMA synchronous=NORMAL")
             try:
-                db.execute("BEGIN IMMEDIATE")
-                if entry.kind not in ANONYMOUS:
-                    db.execute(
-                        "INSERT OR REPLACE INTO delivered VALUES (?, ?, ?, ?, ?)",
-                        (entry.idempotency_key, entry.kind, entry.apply_no, reference, time.time()),
-                    )
-                db.execute("DELETE FROM pending WHERE id = ?", (entry.id,))
-                db.execute("COMMIT")
+                with immediate(db):
+                    if entry.kind not in ANONYMOUS:
+                        db.execute(
+                            "INSERT OR REPLACE INTO delivered VALUES (?, ?, ?, ?, ?)",
+                            (
+                                entry.idempotency_key,
+                                entry.kind,
+                                entry.apply_no,
+                                reference,
+                                time.time(),
+                            ),
+                        )
+                    db.execute("DELETE FROM pending WHERE id = ?", (entry.id,))
             finally:
                 db.execute("PRAGMA synchronous=FULL")
             _truncate_wal(db)

@@ -14,18 +14,16 @@ Nothing of a card read is kept: the card step records only that a card was read.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import enum
 import json
 import secrets
-import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from devices.printer.layout import PrinterProfile, Receipt
-from kiosk.sqlite import connect, migrate
+from kiosk.sqlite import connect, immediate, migrate
 
 # Beijing has kept UTC+8 without daylight saving since 1991: a fixed offset needs no tzdata.
 BEIJING = datetime.timezone(datetime.timedelta(hours=8), "Asia/Shanghai")
@@ -382,7 +380,7 @@ class SelfCheckStore:
         self._db.close()
 
     def save(self, result: SelfCheckResult) -> None:
-        with _transaction(self._db):
+        with immediate(self._db):
             self._db.execute(
                 "INSERT INTO results (at, result) VALUES (?, ?)", (result.at, result.to_json())
             )
@@ -411,14 +409,3 @@ class SelfCheckStore:
     def done_today(self, now: float) -> bool:
         last = self.last()
         return last is not None and last.done_today(now)
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")

@@ -11,7 +11,7 @@ import contextlib
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from kiosk.privatefiles import DIR_MODE, FILE_MODE, private_file
@@ -76,12 +76,10 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> 
         path = Path(connection.execute("PRAGMA database_list").fetchone()[2] or "(memory)")
         raise RuntimeError(newer_schema_message(path, current, len(migrations)))
     for version in range(current, len(migrations)):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(connection):
             # Another connection (another thread or process) may have migrated meanwhile;
-            # the write lock taken above makes this reading final.
+            # the write lock `immediate` takes makes this reading final.
             if connection.execute("PRAGMA user_version").fetchone()[0] > version:
-                connection.execute("COMMIT")
                 continue
             step = migrations[version]
             if callable(step):
@@ -90,10 +88,25 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration]) -> 
                 for statement in _statements(step):
                     connection.execute(statement)
             connection.execute(f"PRAGMA user_version={version + 1}")
-            connection.execute("COMMIT")
-        except BaseException:
+
+
+@contextlib.contextmanager
+def immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction: BEGIN IMMEDIATE, COMMIT when the block ends (a `return` too).
+
+    On any exception, Ctrl+C's KeyboardInterrupt included, it rolls back what is still open
+    and lets the exception go on. The interrupt may land after COMMIT has finished, when
+    there is nothing left to roll back: a bare ROLLBACK would then raise its own error in
+    place of the interrupt.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
             connection.execute("ROLLBACK")
-            raise
+        raise
 
 
 def newer_schema_message(path: Path, current: int, known: int) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kiosk.audit import AuditTrail
 from kiosk.health import STAFF_REASONS
-from kiosk.sqlite import connect, migrate
+from kiosk.sqlite import connect, immediate, migrate
 from kiosk.staffpin import verify_pin
 
 ATTEMPTS_BEFORE_LOCK = 5
@@ -130,20 +130,12 @@ class StaffAccess:
             )
             return before
         right = verify_pin(pin, self._pin_hash)
-        with self._db() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                failures, lockouts, _ = db.execute(
-                    "SELECT failures, lockouts, locked_until FROM staff_lock"
-                ).fetchone()
-                verdict, row = self._count(right, failures, lockouts)
-                db.execute(
-                    "UPDATE staff_lock SET failures = ?, lockouts = ?, locked_until = ?", row
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with self._db() as db, immediate(db):
+            failures, lockouts, _ = db.execute(
+                "SELECT failures, lockouts, locked_until FROM staff_lock"
+            ).fetchone()
+            verdict, row = self._count(right, failures, lockouts)
+            db.execute("UPDATE staff_lock SET failures = ?, lockouts = ?, locked_until = ?", row)
         self._record(verdict, failures + 1, row[1])
         return verdict
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from kiosk.sqlite import connect, migrate
+from kiosk.sqlite import connect, immediate, migrate
 
 if TYPE_CHECKING:
     from kiosk.district.client import PlatformClient
@@ -118,21 +118,15 @@ class UsageStore:
         rows = [(f.day, f.item, f.viewed, f.searched, f.applied, f.rated) for f in figures]
         if not rows:
             return
-        with closing(connect(self.path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.executemany(
-                    "INSERT INTO usage_count VALUES (?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(day, item) DO UPDATE SET "
-                    "viewed = viewed + excluded.viewed, searched = searched + excluded.searched, "
-                    "applied = applied + excluded.applied, rated = rated + excluded.rated",
-                    rows,
-                )
-                self._bound(connection)
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        with closing(connect(self.path)) as connection, immediate(connection):
+            connection.executemany(
+                "INSERT INTO usage_count VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(day, item) DO UPDATE SET "
+                "viewed = viewed + excluded.viewed, searched = searched + excluded.searched, "
+                "applied = applied + excluded.applied, rated = rated + excluded.rated",
+                rows,
+            )
+            self._bound(connection)
 
     def _bound(self, connection: sqlite3.Connection) -> None:
         while True:
@@ -175,33 +169,26 @@ class UsageStore:
         count is in one batch only; a batch stays until `confirm_batch`, and a retry sends
         the same batch under the same id.
         """
-        with closing(connect(self.path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                row = connection.execute(
-                    "SELECT batch_id, figures FROM usage_batch ORDER BY rowid LIMIT 1"
-                ).fetchone()
-                if row is None:
-                    rows = connection.execute(
-                        "SELECT day, item, viewed, searched, applied, rated FROM usage_count "
-                        "ORDER BY day, item LIMIT ?",
-                        (limit,),
-                    ).fetchall()
-                    if not rows:
-                        connection.execute("COMMIT")
-                        return None
-                    row = (uuid.uuid4().hex, json.dumps(rows, ensure_ascii=False))
-                    connection.execute(
-                        "INSERT INTO usage_batch VALUES (?, ?, ?)", (row[0], rows[0][0], row[1])
-                    )
-                    connection.executemany(
-                        "DELETE FROM usage_count WHERE day = ? AND item = ?",
-                        [(day, item) for day, item, *_ in rows],
-                    )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        with closing(connect(self.path)) as connection, immediate(connection):
+            row = connection.execute(
+                "SELECT batch_id, figures FROM usage_batch ORDER BY rowid LIMIT 1"
+            ).fetchone()
+            if row is None:
+                rows = connection.execute(
+                    "SELECT day, item, viewed, searched, applied, rated FROM usage_count "
+                    "ORDER BY day, item LIMIT ?",
+                    (limit,),
+                ).fetchall()
+                if not rows:
+                    return None
+                row = (uuid.uuid4().hex, json.dumps(rows, ensure_ascii=False))
+                connection.execute(
+                    "INSERT INTO usage_batch VALUES (?, ?, ?)", (row[0], rows[0][0], row[1])
+                )
+                connection.executemany(
+                    "DELETE FROM usage_count WHERE day = ? AND item = ?",
+                    [(day, item) for day, item, *_ in rows],
+                )
         return str(row[0]), [UsageFigure(*figure) for figure in json.loads(row[1])]
 
     def confirm_batch(self, batch_id: str) -> None:

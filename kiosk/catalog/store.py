@@ -17,7 +17,7 @@ from kiosk.catalog.library import CatalogLibrary, Guidance, StoredItem
 from kiosk.catalog.model import Catalog
 from kiosk.catalog.versions import VersionedStore
 from kiosk.catalog.vocabulary import anonymise_miss, build_vocabulary
-from kiosk.sqlite import connect
+from kiosk.sqlite import connect, immediate
 
 
 def _add_bookable(connection: sqlite3.Connection) -> None:
@@ -187,29 +187,22 @@ class CatalogStore(VersionedStore):
         search is reported once: the batch id is the idempotency key, a batch is kept until
         the platform confirms it, and a retried batch is the same batch.
         """
-        with closing(connect(self.path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                row = connection.execute(
-                    "SELECT batch_id, terms FROM search_miss_batch ORDER BY rowid LIMIT 1"
-                ).fetchone()
-                if row is None:
-                    terms = connection.execute(
-                        "SELECT term, count FROM search_miss ORDER BY count DESC, term LIMIT ?",
-                        (limit,),
-                    ).fetchall()
-                    if not terms:
-                        connection.execute("COMMIT")
-                        return None
-                    row = (secrets.token_hex(16), json.dumps(terms, ensure_ascii=False))
-                    connection.execute("INSERT INTO search_miss_batch VALUES (?, ?)", row)
-                    connection.executemany(
-                        "DELETE FROM search_miss WHERE term = ?", [(t,) for t, _ in terms]
-                    )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        with closing(connect(self.path)) as connection, immediate(connection):
+            row = connection.execute(
+                "SELECT batch_id, terms FROM search_miss_batch ORDER BY rowid LIMIT 1"
+            ).fetchone()
+            if row is None:
+                terms = connection.execute(
+                    "SELECT term, count FROM search_miss ORDER BY count DESC, term LIMIT ?",
+                    (limit,),
+                ).fetchall()
+                if not terms:
+                    return None
+                row = (secrets.token_hex(16), json.dumps(terms, ensure_ascii=False))
+                connection.execute("INSERT INTO search_miss_batch VALUES (?, ?)", row)
+                connection.executemany(
+                    "DELETE FROM search_miss WHERE term = ?", [(t,) for t, _ in terms]
+                )
         return str(row[0]), [(str(t), int(c)) for t, c in json.loads(row[1])]
 
     def confirm_miss_batch(self, batch_id: str) -> None:

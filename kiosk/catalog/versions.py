@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from kiosk.sqlite import Migration, connect, migrate
+from kiosk.sqlite import Migration, connect, immediate, migrate
 
 # The sync statuses that mean the platform answered and the document is current
 # (kiosk/catalog/syncjob.py SyncOutcome).
@@ -67,36 +67,30 @@ class VersionedStore:
         `more` writes what else belongs to the version, in the same transaction."""
         name = self.NAME
         now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        with closing(connect(self.path)) as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.execute(f"DELETE FROM {name}_version WHERE version = ?", (version,))  # noqa: S608 - a class constant
-                connection.execute(
-                    f"INSERT INTO {name}_version (version, etag, sample, stored_at, active) "  # noqa: S608
-                    "VALUES (?, ?, ?, ?, 0)",
-                    (version, etag, int(sample), now),
-                )
-                connection.executemany(
-                    f"INSERT INTO {name}_item (version, position, code, summary, document) "  # noqa: S608
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [(version, position, *row) for position, row in enumerate(rows)],
-                )
-                if more is not None:
-                    more(connection)
-                connection.execute(
-                    f"UPDATE {name}_version SET active = (version = ?)",  # noqa: S608
-                    (version,),
-                )
-                connection.execute(
-                    f"DELETE FROM {name}_version WHERE version NOT IN ("  # noqa: S608
-                    f" SELECT version FROM {name}_version ORDER BY active DESC, stored_at DESC,"
-                    " rowid DESC LIMIT ?)",
-                    (KEEP_VERSIONS,),
-                )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        with closing(connect(self.path)) as connection, immediate(connection):
+            connection.execute(f"DELETE FROM {name}_version WHERE version = ?", (version,))  # noqa: S608 - a class constant
+            connection.execute(
+                f"INSERT INTO {name}_version (version, etag, sample, stored_at, active) "  # noqa: S608
+                "VALUES (?, ?, ?, ?, 0)",
+                (version, etag, int(sample), now),
+            )
+            connection.executemany(
+                f"INSERT INTO {name}_item (version, position, code, summary, document) "  # noqa: S608
+                "VALUES (?, ?, ?, ?, ?)",
+                [(version, position, *row) for position, row in enumerate(rows)],
+            )
+            if more is not None:
+                more(connection)
+            connection.execute(
+                f"UPDATE {name}_version SET active = (version = ?)",  # noqa: S608
+                (version,),
+            )
+            connection.execute(
+                f"DELETE FROM {name}_version WHERE version NOT IN ("  # noqa: S608
+                f" SELECT version FROM {name}_version ORDER BY active DESC, stored_at DESC,"
+                " rowid DESC LIMIT ?)",
+                (KEEP_VERSIONS,),
+            )
 
     def _active_rows(self) -> ActiveRows | None:
         name = self.NAME

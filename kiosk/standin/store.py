@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.district.contract import contract
-from kiosk.sqlite import connect, migrate
+from kiosk.sqlite import connect, immediate, migrate
 
 log = logging.getLogger(__name__)
 
@@ -292,17 +292,12 @@ class PlatformStore:
                     raise PlatformError(409, "key_reused", "该幂等键已用于另一个请求")
                 replay_status = 200 if int(row[2]) == 201 else int(row[2])
                 return Outcome(replay_status, json.loads(row[3]))
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(connection):
                 outcome: Outcome = create(connection)
                 connection.execute(
                     "INSERT INTO idempotency VALUES (?, ?, ?, ?, ?, ?)",
                     (terminal, key, operation, digest, outcome.status, json.dumps(outcome.body)),
                 )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
             return outcome
 
     # cases ---------------------------------------------------------------------------------

@@ -97,6 +97,12 @@ class Demo:
     port: int
     helpers: dict[str, int]  # program name -> pid of Xvfb and x11vnc
     started: float
+    errors: Path  # its stderr
+
+    def stopped(self) -> str:
+        """Why it ended, for an assertion's message: the exit status and stderr's end."""
+        said = self.errors.read_text(errors="replace")[-4000:]
+        return f"exit status {self.process.returncode}; stderr ends:\n{said}"
 
 
 def _read_block(process: subprocess.Popen[str], deadline: float) -> tuple[str, int]:
@@ -168,7 +174,7 @@ def demo(tmp_path: Path) -> Iterator[Demo]:
         printed, port = _read_block(process, started + TIMEOUT_S)
         helpers = _children(process.pid)
         assert set(helpers) == {"Xvfb", "x11vnc"}, helpers
-        yield Demo(process, printed, port, helpers, started)
+        yield Demo(process, printed, port, helpers, started, tmp_path / "stderr.log")
     finally:
         for pid in [process.pid, *helpers.values()]:
             if _alive(pid):
@@ -306,14 +312,14 @@ def test_demo_without_display_serves_home_over_vnc_clicks_reach_it_ctrl_c_stops_
         _wait_for_screen(client, lambda f: _consult_blocks(f, colours), "consult", tmp_path)
 
     demo.process.send_signal(signal.SIGINT)  # Ctrl+C in the demo's terminal
-    assert demo.process.wait(TIMEOUT_S) == 0
+    assert demo.process.wait(TIMEOUT_S) == 0, demo.stopped()
     assert _wait_gone(list(demo.helpers.values())) == []
 
 
 @needs_xvfb
 def test_demo_over_vnc_stops_xvfb_and_x11vnc_on_ctrl_c_while_starting(demo: Demo) -> None:
     demo.process.send_signal(signal.SIGINT)  # the port is printed before the window is up
-    assert demo.process.wait(TIMEOUT_S) in (0, 130)
+    assert demo.process.wait(TIMEOUT_S) in (0, 130), demo.stopped()
     assert _wait_gone(list(demo.helpers.values())) == []
 
 
