@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.engagement.sample import load_sample
 from tests.ui.driver import Driver, make_settings
 from ui.qmltree import class_name, walk
 
@@ -128,6 +129,17 @@ def check_layout(kiosk: Driver) -> list[str]:
     return problems
 
 
+def lasting_problems(kiosk: Driver) -> list[str]:
+    """check_layout's problems that are still there one frame later. A list the catalog
+    worker rebuilds at this moment (a new catalog arriving) has its new rows laid out at the
+    next frame; between the two, they all stand at the first row's place. A defect lasts."""
+    problems = check_layout(kiosk)
+    if problems:
+        kiosk.settle()
+        problems = check_layout(kiosk)
+    return problems
+
+
 def _home(kiosk: Driver) -> None:
     pass
 
@@ -207,12 +219,14 @@ def test_layout_fits_screen_targets_and_text(
     launch: Callable[..., Driver], orientation: str, elder: bool, language: str, screen: str
 ) -> None:
     kiosk = launch(make_settings(orientation))
+    kiosk.ui.engagement.set_engagement(load_sample())  # the home screen's news strip filled
+    kiosk.settle()
     if elder:
         kiosk.click("elderButton")
     if language == "en":
         kiosk.click("languageButton")
     SCREENS[screen](kiosk)
-    assert check_layout(kiosk) == []
+    assert lasting_problems(kiosk) == []
 
 
 def test_layout_check_catches_a_too_small_target(kiosk: Driver) -> None:

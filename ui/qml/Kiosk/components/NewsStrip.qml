@@ -14,7 +14,8 @@ Row {
     signal allChosen()
 
     spacing: Theme.spacing
-    height: Theme.touchMin * (Theme.elder ? 1.6 : 1.4)
+    // Lower on a landscape screen, where the tiles above have less height to spare.
+    height: Theme.touchMin * (Theme.landscape ? 1.15 : (Theme.elder ? 1.6 : 1.4))
 
     AbstractButton {
         id: newest

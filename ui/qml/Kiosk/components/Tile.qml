@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import Kiosk
 
 // A home-screen tile: icon, title and one line saying what it is for. A `wide` tile puts
-// the icon beside the text.
+// the icon beside the text. A tile too low for all three (landscape in elder mode) drops
+// the icon first, then the line; the line stays its accessible description.
 AbstractButton {
     id: tile
 
@@ -27,7 +28,18 @@ AbstractButton {
     }
 
     contentItem: Item {
+        id: content
+
+        // Heights without the icon: the title, and the title with its line under it.
+        readonly property real titleOnly: titleText.implicitHeight
+        readonly property real withLine: titleText.implicitHeight + textColumn.spacing
+                                         + lineText.implicitHeight
+        readonly property bool showLine: withLine <= height
+        readonly property bool showIcon: tile.wide
+            || iconImage.width + grid.spacing + (showLine ? withLine : titleOnly) <= height
+
         Grid {
+            id: grid
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.spacing
             columns: tile.wide ? 2 : 1
@@ -37,6 +49,7 @@ AbstractButton {
 
             Image {
                 id: iconImage
+                visible: content.showIcon
                 width: Math.round(Math.min(tile.height * (Theme.elder ? 0.26 : 0.32), 180))
                 height: width
                 sourceSize.width: width
@@ -46,9 +59,11 @@ AbstractButton {
                 asynchronous: true
             }
             Column {
+                id: textColumn
                 width: tile.wide ? parent.width - iconImage.width - parent.spacing : parent.width
                 spacing: Theme.spacing / 3
                 KioskText {
+                    id: titleText
                     width: parent.width
                     text: tile.text
                     font.family: Theme.fontFamily
@@ -61,6 +76,8 @@ AbstractButton {
                     elide: Text.ElideRight
                 }
                 KioskText {
+                    id: lineText
+                    visible: content.showLine
                     width: parent.width
                     text: tile.subtitle
                     font.family: Theme.fontFamily

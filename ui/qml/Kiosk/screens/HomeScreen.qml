@@ -44,7 +44,7 @@ Item {
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.right: parent.right
-        anchors.bottom: news.visible ? news.top : parent.bottom
+        anchors.bottom: news.top
         anchors.margins: Theme.margin
         columns: Theme.landscape ? 3 : 2
         rowSpacing: Theme.spacing
@@ -73,11 +73,11 @@ Item {
         }
     }
 
+    // Always there, so the tiles never move under a finger when the announcements arrive;
+    // before any has arrived, it is the way to the (empty) list.
     NewsStrip {
         id: news
         objectName: "newsStrip"
-        visible: home.engagement.newestTitle !== ""
-                 || (home.engagement.canAnswer && home.engagement.surveys.count > 0)
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
