@@ -48,10 +48,21 @@ def prefill(fields: Sequence[FormField], identity: Identity | None) -> dict[str,
     return {f.key: sources[f.prefill] for f in fields if f.prefill and sources.get(f.prefill)}
 
 
+def applies(field: FormField, answers: Mapping[str, str]) -> bool:
+    """Whether the form asks `field` with these answers (FormField.only_when)."""
+    if not field.only_when:
+        return True
+    key, value = field.only_when
+    return unicodedata.normalize("NFKC", answers.get(key, "")).strip() == value
+
+
 def check_form(fields: Sequence[FormField], answers: Mapping[str, str]) -> Checked:
+    """Each field the answers make applicable; the others are neither checked nor kept."""
     values: dict[str, str] = {}
     problems: dict[str, Message] = {}
     for field in fields:
+        if not applies(field, answers):
+            continue
         value, problem = check_field(field, answers.get(field.key, ""))
         if problem:
             problems[field.key] = problem

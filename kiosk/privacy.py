@@ -55,6 +55,11 @@ def mask_phone(value: str) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
+def mask_address(value: str) -> str:
+    """`西城区月坛北街12号院3号楼` → `西城区月坛北****`: the district and street, no number."""
+    return value[:6] + "****" if len(value) > 6 else "****"
+
+
 def mask_text(text: str) -> str:
     """Mask every identity number and mobile number found anywhere in free text.
 

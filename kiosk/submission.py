@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from devices.idcard.identity import CardKind, Identity
 from devices.printer.layout import Receipt
+from kiosk.apply import posting
 from kiosk.catalog.keys import normalise
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
@@ -235,13 +236,15 @@ def _case_body(
     at: datetime.datetime,
     answers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    answers = dict(application.answers if answers is None else answers)
+    form = {key: value for key, value in answers.items() if key not in posting.KEYS}
     body: dict[str, Any] = {
         "applyNo": apply_no,
         "itemCode": item.code,
         "itemName": item.name,
         "applicantType": item.service_object[0] if item.service_object else "个人",
         "applicant": application.applicant.document(),
-        "form": dict(application.answers if answers is None else answers),
+        "form": form,
         "materials": [_material(m) for m in materials],
         "channel": CHANNEL,
         "operationTime": at.isoformat(timespec="seconds"),
@@ -252,6 +255,8 @@ def _case_body(
     }
     if application.agent is not None:
         body["agent"] = application.agent.document()
+    if item.posts_result:
+        body["resultDelivery"] = posting.result_delivery(application.answers)
     return body
 
 
@@ -290,13 +295,15 @@ def case_receipt(
     progress_token: str,
     linked: Sequence[tuple[ServiceItem, str, bool]] = (),
     event: str = "",
+    result_by: str = "",
 ) -> Receipt:
     """The receipt a resident takes away: masked identity, number, promised date, QR.
 
     `number` is the one printed (the case number once the platform gave one); the QR code
     carries the apply number and the progress token, which nothing else shows. A bundle
     (`event`, the life event's name) lists each of its `linked` cases after the first:
-    (item, number printed, uploaded); one QR code finds them all.
+    (item, number printed, uploaded); one QR code finds them all. `result_by` says how
+    the result reaches the resident (证照寄送, kiosk/apply/posting.py), address masked.
     """
     who = [
         ("申请人", mask_name(applicant.name)),
@@ -311,6 +318,8 @@ def case_receipt(
         pairs += who
     else:  # the promised date after who and when, as receipts always had it
         pairs = [*first[:3], *who, *first[3:]]
+    if result_by:
+        pairs.append(("领取方式", result_by))
     pairs += [("办理地点", station), ("咨询电话", hotline)]
     return Receipt(
         title="办件回执（一件事联办）" if event else "办件回执",

@@ -67,7 +67,8 @@ QML_IMPORT_MAJOR_VERSION = 1
 @dataclass(frozen=True)
 class FieldRow:
     """A form field as the form's delegates see it (`kind`: text, number, phone, id_number,
-    date, choice)."""
+    date, choice). With `onlyWhenKey`, it is shown only while that field's answer is
+    `onlyWhenValue` (FormField.only_when)."""
 
     key: str
     kind: str
@@ -75,6 +76,8 @@ class FieldRow:
     help: str
     needed: bool
     choices: tuple[str, ...]
+    onlyWhenKey: str  # QML role names, named as QML names them
+    onlyWhenValue: str
 
 
 @dataclass(frozen=True)
@@ -266,8 +269,9 @@ class ApplyViewModel(QObject):
         if self._flow.app is None:
             return []
         return [
-            FieldRow(f.key, f.type, f.label, f.help, f.required, tuple(f.choices))
+            FieldRow(f.key, f.type, f.label, f.help, f.required, tuple(f.choices), *when)
             for f in self._flow.app.fields
+            for when in [f.only_when or ("", "")]
         ]
 
     def _material_rows(self) -> list[MaterialRow]:

@@ -660,7 +660,7 @@ def _bundle_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], N
     def materials(ui: KioskUi) -> None:
         for key, value in (
             ("card_kind", "老年人（60周岁以上）"),
-            ("delivery_choice", "社区领取"),
+            ("result_delivery", "邮寄到家"),
             ("card_number", "6217000010001234567"),
             ("phone", "13800000000"),
         ):

@@ -20,6 +20,7 @@ from typing import Any
 
 from devices.idcard.identity import Identity
 from devices.printer.layout import Receipt
+from kiosk.apply.posting import receipt_line
 from kiosk.apply.rules import (
     Application,
     ApplicationError,
@@ -476,6 +477,9 @@ class ApplyFlow:
             progress_url=self._station.progress_url,
             apply_no=self.apply_no,
             progress_token=self.finished.progress_token,
+            result_by=receipt_line(self.finished.answers)
+            if any(case.posts_result for case in self.finished.items)
+            else "",
         )
         # On screen the same code as on paper (with its token): without paper it is what
         # the resident photographs to check progress later.

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 
 from devices.idcard.checksum import is_valid_id_number
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
+from kiosk.apply.posting import posting_fields
 from kiosk.catalog.keys import normalise
 from kiosk.catalog.model import FormField, Material, ServiceItem
-from kiosk.forms import Checked, check_field, check_form, prefill
+from kiosk.forms import Checked, applies, check_field, check_form, prefill
 from kiosk.messages import Message, message
-from kiosk.privacy import mask_id_number, mask_name, mask_phone
+from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from kiosk.submission import (
     AUTHORISATION_LETTER_NAME,
     Bundle,
@@ -157,7 +158,9 @@ class Application:
             raise ApplicationError(message("apply.not_online"))
         self.item = self.items[0]
         # One item: its own form and materials as the catalog lists them.
-        self._fields = union_fields(self.items) if self.bundle else self.item.form
+        # 证照寄送: how to take the result, and where to post it, after the rest.
+        own = union_fields(self.items) if self.bundle else self.item.form
+        self._fields = own + posting_fields(self.items)
         self._materials = union_materials(self.items) if self.bundle else self.item.materials
         self.typed_identity = typed_identity
         self.proxy = False
@@ -317,7 +320,7 @@ class Application:
             )
         for field in self.fields:
             value = self.answers.get(field.key, "").strip()
-            if not value:
+            if not value or not applies(field, self.answers):
                 continue
             rows.append(ReviewRow("answer", _masked(field, value), value, label=field.label))
         for material in self.materials:
@@ -386,5 +389,5 @@ def _masked(field: FormField, value: str) -> str:
     if field.prefill == "id_card.name" or field.key.endswith("name"):
         return mask_name(value)
     if field.prefill == "id_card.address" or "address" in field.key:
-        return value[:6] + "****" if len(value) > 6 else "****"
+        return mask_address(value)
     return value

@@ -23,6 +23,8 @@ ITEM_TYPES = (
 LEVELS = ("区", "街道", "社区")
 SERVICE_OBJECTS = ("个人", "法人")
 CASE_TYPES = ("即办件", "承诺件")
+# "appointment": a time at a window can be booked (预约办理); "mail": the result (a card, a
+# certificate) can be posted to the resident instead of collected (证照寄送).
 MODES = ("online", "window", "self_service", "appointment", "proxy", "mail")
 MATERIAL_FORMS = ("原件", "复印件", "原件及复印件", "电子材料")
 FIELD_TYPES = ("text", "textarea", "number", "phone", "date", "choice", "id_number")
@@ -77,6 +79,9 @@ class FormField:
     max_length: int = 0
     choices: tuple[str, ...] = ()
     prefill: str = ""
+    # (key, value): the field is asked, checked and sent only while the field `key` has
+    # the answer `value` (the posting address once 邮寄到家 is chosen); () always.
+    only_when: tuple[str, str] | tuple[()] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,11 @@ class ServiceItem:
     @property
     def can_apply_online(self) -> bool:
         return bool(self.form)
+
+    @property
+    def posts_result(self) -> bool:
+        """证照寄送: the resident may have the result posted instead of collecting it."""
+        return "mail" in self.modes
 
     @property
     def bookable(self) -> bool:

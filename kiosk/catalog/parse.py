@@ -208,6 +208,10 @@ def _form_field(r: FieldReader) -> FormField:
             r.fail("pattern", str(error))
     choices = r.texts("choices", required=field_type == "choice")
     max_length = r.integer("max_length", 0, 2000, required=False)
+    only_when = r.texts("only_when", required=False)
+    if len(only_when) not in (0, 2):
+        r.fail("only_when", "must be [the key of a choice field, one of its choices]")
+        only_when = ()
     return FormField(
         key=r.text("key"),
         type=field_type,
@@ -220,6 +224,7 @@ def _form_field(r: FieldReader) -> FormField:
         max_length=max_length,
         choices=choices,
         prefill=r.text("prefill", required=False, choices=PREFILL_SOURCES),
+        only_when=(only_when[0], only_when[1]) if only_when else (),
     )
 
 
@@ -284,6 +289,10 @@ def _item(r: FieldReader) -> ServiceItem:
     keys = [f.key for f in item.form]
     for key in {k for k in keys if keys.count(k) > 1}:
         r.fail("form", f"field key {key!r} is used twice")
+    choices = {f.key: f.choices for f in item.form if f.type == "choice"}
+    for f in item.form:
+        if f.only_when and f.only_when[1] not in choices.get(f.only_when[0], ()):
+            r.fail("form", f"field {f.key!r}: only_when names no choice of a choice field")
     return item
 
 

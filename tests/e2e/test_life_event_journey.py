@@ -57,7 +57,7 @@ def test_a_life_event_applied_for_at_once_reaches_the_platform_as_linked_cases(
     assert {"card_kind", "card_number", "address"} <= set(keys)
     assert kiosk.item("field_address").property("text") == identity.address
     kiosk.click("choice_老年人（60周岁以上）")
-    kiosk.click("choice_社区领取")
+    kiosk.click("choice_窗口领取")
     kiosk.fill("field_card_number", "6217000010001234567")
     kiosk.fill("field_phone", "13800000000")
     kiosk.click("applyNextButton")

@@ -35,6 +35,7 @@ def station(launch: Callable[..., Driver], tmp_path: Path) -> Iterator[ResidentS
         kiosk, standin = station[0], station[1]
         standin.state.set_engagement(sample_document())
         kiosk.wait_until(lambda: bool(kiosk.ui.engagement.property("newestTitle")), 20_000)
+        kiosk.settle()  # the strip's row makes room for the newest at the next frame
         yield station
 
 

@@ -270,6 +270,7 @@ def test_announcement_and_survey_markup_from_platform_shows_as_sent_and_fetches_
         standin.state.set_engagement(document)
         kiosk = launch(settings, outbox_path=tmp_path / "outbox.db")  # surveys need one
         kiosk.wait_until(lambda: kiosk.ui.engagement.property("newestTitle") == BANNER, 60_000)
+        kiosk.settle()  # the strip's row makes room for the newest at the next frame
         assert shown_plain(kiosk, f"{BANNER}（{newest['published']}）")  # the home screen's strip
         kiosk.click("newsNewest")
         for sent in (BANNER, newest["body"]):

@@ -19,7 +19,7 @@ from kiosk.outbox import Outbox
 from kiosk.standin.server import StandIn
 from kiosk.standin.store import PlatformError
 from kiosk.submission import Bundle, Finished, Submitter, bundle_payloads
-from tests.kiosk.apply.test_rules import AT, card, item, page
+from tests.kiosk.apply.test_rules import AT, card, item, photographed_and_agreed
 from tests.kiosk.district.conftest import TERMINAL
 from tests.kiosk.test_outbox import KEY
 
@@ -27,7 +27,7 @@ CARD_ITEM = "北京通—养老助残卡申领"
 ALLOWANCE = "北京市老年人高龄津贴申领"
 ANSWERS = {
     "card_kind": "老年人（60周岁以上）",
-    "delivery_choice": "社区领取",
+    "result_delivery": "窗口领取",
     "card_number": "6217000010001234567",
     "contact_name": "测试乙",
     "phone": "13800000000",
@@ -44,11 +44,7 @@ def filled(bundle: Bundle | None = None) -> Application:
     app.identify_card(card())
     for key, value in ANSWERS.items():
         app.answer(key, value)
-    for material in app.materials:
-        if material.required:
-            app.add_page(page(material.name))
-    app.give_consent(AT)
-    return app
+    return photographed_and_agreed(app)
 
 
 def test_the_form_asks_each_field_once_in_the_order_first_asked() -> None:

@@ -46,6 +46,15 @@ def page(material: str, size: int = 1000) -> CapturedPage:
     return CapturedPage(material, b"\xff\xd8" + bytes(size), 800, 1100)
 
 
+def photographed_and_agreed(app: Application) -> Application:
+    """Each required material photographed (one page), then consent given."""
+    for material in app.materials:
+        if material.required:
+            app.add_page(page(material.name))
+    app.give_consent(AT)
+    return app
+
+
 def refused(said: Message) -> pytest.RaisesExc[ApplicationError]:
     """Expect ApplicationError saying exactly `said` (code and arguments)."""
     return pytest.raises(ApplicationError, check=lambda error: error.message == said)

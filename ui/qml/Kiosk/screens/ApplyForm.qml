@@ -20,7 +20,7 @@ Column {
     function firstProblem(): Item {
         for (let i = 0; i < fields.count; ++i) {
             const editor = fields.itemAt(i) as FieldEditor
-            if (editor && editor.problem !== "")
+            if (editor && editor.visible && editor.problem !== "")
                 return editor
         }
         return null
@@ -32,6 +32,8 @@ Column {
         delegate: FieldEditor {
             id: editor
             width: parent ? parent.width : 0
+            visible: editor.onlyWhenKey === ""
+                     || (step.apply.answers[editor.onlyWhenKey] ?? "") === editor.onlyWhenValue
             value: step.apply.answers[editor.key] ?? ""
             problem: Words.say(step.apply.problemCodes[editor.key] ?? "", step.apply.problemArgs[editor.key] ?? [])
             onEdited: (key, value) => step.apply.answer(key, value)
