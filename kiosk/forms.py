@@ -53,7 +53,7 @@ def applies(field: FormField, answers: Mapping[str, str]) -> bool:
     if not field.only_when:
         return True
     key, value = field.only_when
-    return unicodedata.normalize("NFKC", answers.get(key, "")).strip() == value
+    return _same(value, unicodedata.normalize("NFKC", answers.get(key, "")).strip())
 
 
 def check_form(fields: Sequence[FormField], answers: Mapping[str, str]) -> Checked:

@@ -28,6 +28,7 @@ _IDENTITY = re.compile(
     r"|[0-9]{15}"
     r"|(?<![A-Za-z])[A-Z]{3}[0-9]{12})(?![0-9])"
 )
+_DIGIT = re.compile(r"\d")  # ASCII and full-width digits alike
 # Mainland mobile numbers, with or without +86 / 0086 / 86 or a leading 0, in any grouping.
 _MOBILE = re.compile(
     rf"(?<![0-9])(?:(?:\+|00)?86{_SEP}|0)?1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])"
@@ -56,8 +57,10 @@ def mask_phone(value: str) -> str:
 
 
 def mask_address(value: str) -> str:
-    """`西城区月坛北街12号院3号楼` → `西城区月坛北****`: the district and street, no number."""
-    return value[:6] + "****" if len(value) > 6 else "****"
+    """`北京市西城区月坛北街12号院` → `北京市西城区****`: at most six characters, none from the
+    first digit on (`月坛北街12号院` → `月坛北街****`): the area, never the house number."""
+    head = value[:6] if len(value) > 6 else ""
+    return _DIGIT.split(head, maxsplit=1)[0] + "****"
 
 
 def mask_text(text: str) -> str:

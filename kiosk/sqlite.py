@@ -99,8 +99,8 @@ def immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     there is nothing left to roll back: a bare ROLLBACK would then raise its own error in
     place of the interrupt.
     """
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    try:  # BEGIN inside: an interrupt just after it has a transaction to roll back
+        connection.execute("BEGIN IMMEDIATE")
         yield connection
         connection.execute("COMMIT")
     except BaseException:

@@ -237,14 +237,15 @@ def _case_body(
     answers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     answers = dict(application.answers if answers is None else answers)
-    form = {key: value for key, value in answers.items() if key not in posting.KEYS}
+    if item.posts_result:  # sent as resultDelivery, not among the answers
+        answers = {key: value for key, value in answers.items() if key not in posting.KEYS}
     body: dict[str, Any] = {
         "applyNo": apply_no,
         "itemCode": item.code,
         "itemName": item.name,
         "applicantType": item.service_object[0] if item.service_object else "个人",
         "applicant": application.applicant.document(),
-        "form": form,
+        "form": answers,
         "materials": [_material(m) for m in materials],
         "channel": CHANNEL,
         "operationTime": at.isoformat(timespec="seconds"),

@@ -45,6 +45,7 @@ from kiosk.apply.flow import (
 from kiosk.apply.flow import Step as FlowStep
 from kiosk.apply.rules import Application, ReviewRow
 from kiosk.catalog.model import ServiceItem
+from kiosk.forms import applies
 from kiosk.messages import Message
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.submission import BAD_RATING_REASONS, RATING_LEVELS, Bundle, CapturedPage, Person
@@ -67,8 +68,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 @dataclass(frozen=True)
 class FieldRow:
     """A form field as the form's delegates see it (`kind`: text, number, phone, id_number,
-    date, choice). With `onlyWhenKey`, it is shown only while that field's answer is
-    `onlyWhenValue` (FormField.only_when)."""
+    date, choice)."""
 
     key: str
     kind: str
@@ -76,8 +76,6 @@ class FieldRow:
     help: str
     needed: bool
     choices: tuple[str, ...]
-    onlyWhenKey: str  # QML role names, named as QML names them
-    onlyWhenValue: str
 
 
 @dataclass(frozen=True)
@@ -269,9 +267,8 @@ class ApplyViewModel(QObject):
         if self._flow.app is None:
             return []
         return [
-            FieldRow(f.key, f.type, f.label, f.help, f.required, tuple(f.choices), *when)
+            FieldRow(f.key, f.type, f.label, f.help, f.required, tuple(f.choices))
             for f in self._flow.app.fields
-            for when in [f.only_when or ("", "")]
         ]
 
     def _material_rows(self) -> list[MaterialRow]:
@@ -401,6 +398,13 @@ class ApplyViewModel(QObject):
     @Property(dict, notify=answersChanged)
     def answers(self) -> dict[str, str]:
         return dict(self._flow.app.answers) if self._flow.app else {}
+
+    @Property(list, notify=answersChanged)
+    def hiddenFields(self) -> list[str]:
+        """Keys of the fields the answers so far do not ask (FormField.only_when): the
+        same rule that leaves them out of the check and of what is sent."""
+        app = self._flow.app
+        return [f.key for f in app.fields if not applies(f, app.answers)] if app else []
 
     @Property(dict, notify=answersChanged)
     def problemCodes(self) -> dict[str, str]:

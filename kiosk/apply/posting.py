@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kiosk.catalog.model import FormField, ServiceItem
+from kiosk.catalog.model import POSTING_KEYS, FormField, ServiceItem
 from kiosk.privacy import mask_address
 
 COLLECT = "窗口领取"
 POST = "邮寄到家"
-CHOICE_KEY = "result_delivery"
-ADDRESS_KEY = "mailing_address"
-KEYS = frozenset({CHOICE_KEY, ADDRESS_KEY})
+CHOICE_KEY, ADDRESS_KEY = POSTING_KEYS  # a catalog's own fields may not use them
+KEYS = frozenset(POSTING_KEYS)
 ADDRESS_MAX = 100  # characters (openapi.yaml ResultDelivery.address)
 _ADDRESS = FormField(
     ADDRESS_KEY,

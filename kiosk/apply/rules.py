@@ -110,14 +110,17 @@ def check_typed_identity(name: str, id_number: str) -> Person:
 
 def union_fields(items: Sequence[ServiceItem]) -> tuple[FormField, ...]:
     """A bundle's one form: each field once, matched by its key, in the order first asked;
-    required when any item requires it. (Each item's own definition is still checked:
+    required when any item requires it, and asked always unless every item asks it only
+    under the same condition (FormField.only_when). (Each item's own definition is still checked:
     `Application.check_form`.)"""
     fields: dict[str, FormField] = {}
     for item in items:
         for field in item.form:
             first = fields.setdefault(field.key, field)
             if field.required and not first.required:
-                fields[field.key] = dataclasses.replace(first, required=True)
+                first = fields[field.key] = dataclasses.replace(first, required=True)
+            if field.only_when != first.only_when:  # asked whenever any item asks it
+                fields[field.key] = dataclasses.replace(first, only_when=())
     return tuple(fields.values())
 
 

@@ -27,6 +27,9 @@ CASE_TYPES = ("即办件", "承诺件")
 # certificate) can be posted to the resident instead of collected (证照寄送).
 MODES = ("online", "window", "self_service", "appointment", "proxy", "mail")
 MATERIAL_FORMS = ("原件", "复印件", "原件及复印件", "电子材料")
+# Form fields the kiosk asks itself for items that post their result (kiosk/apply/posting.py):
+# a catalog's own form may not use these keys.
+POSTING_KEYS = ("result_delivery", "mailing_address")
 FIELD_TYPES = ("text", "textarea", "number", "phone", "date", "choice", "id_number")
 # Bounds of what a catalog may publish besides its items.
 MAX_LIFE_EVENTS = 100

@@ -25,6 +25,7 @@ from kiosk.catalog.model import (
     MAX_SYNONYMS,
     MAX_WORD,
     MODES,
+    POSTING_KEYS,
     PREFILL_SOURCES,
     SERVICE_OBJECTS,
     AgeRule,
@@ -289,10 +290,13 @@ def _item(r: FieldReader) -> ServiceItem:
     keys = [f.key for f in item.form]
     for key in {k for k in keys if keys.count(k) > 1}:
         r.fail("form", f"field key {key!r} is used twice")
-    choices = {f.key: f.choices for f in item.form if f.type == "choice"}
+    for key in set(keys) & set(POSTING_KEYS):
+        r.fail("form", f"field key {key!r} is the kiosk's own (证照寄送: the mode mail)")
+    # only_when names a choice of a choice field that is always asked: no chains, no loops.
+    choices = {f.key: f.choices for f in item.form if f.type == "choice" and not f.only_when}
     for f in item.form:
         if f.only_when and f.only_when[1] not in choices.get(f.only_when[0], ()):
-            r.fail("form", f"field {f.key!r}: only_when names no choice of a choice field")
+            r.fail("form", f"field {f.key!r}: only_when names no choice of an always-asked field")
     return item
 
 

@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
+
 import pytest
 
 from devices.printer.layout import PrinterProfile, receipt_bytes
 from kiosk.apply.posting import ADDRESS_KEY, CHOICE_KEY, COLLECT, POST, receipt_line
-from kiosk.apply.rules import Application
+from kiosk.apply.rules import Application, union_fields
+from kiosk.catalog.model import FormField
 from kiosk.catalog.parse import CatalogError, parse_item
 from kiosk.catalog.sample import sample_document
+from kiosk.forms import applies
 from kiosk.messages import NONE, message
+from kiosk.privacy import mask_address
 from kiosk.standin.store import PlatformError, validate
 from kiosk.submission import Bundle, Finished, bundle_payloads, case_payload, case_receipt
 from tests.kiosk.apply.test_rules import AT, card, item, photographed_and_agreed
@@ -135,12 +141,61 @@ def test_the_contract_refuses_a_posting_without_an_address_or_a_window_with_one(
         validate("CaseCreate", sent | {"resultDelivery": delivery})
 
 
-def test_a_catalog_field_only_when_must_name_a_choice_of_a_choice_field() -> None:
+def test_a_catalog_field_only_when_must_name_a_choice_of_an_always_asked_field() -> None:
     document = next(i for i in sample_document()["items"] if i["name"] == RESIDENCE)
     parse_item(document)  # as published: fine
+    fields = document["form"]  # residence_address, basis (a choice), employer, phone
     for only_when in (["basis"], ["phone", "x"], ["basis", "不在选项里"], ["nothing", "x"]):
-        form = [dict(document["form"][2], only_when=only_when), *document["form"][:2]]
+        form = [dict(fields[2], only_when=only_when), *fields[:2]]
         with pytest.raises(CatalogError, match="only_when"):
             parse_item(document | {"form": form})
-    form = [*document["form"][:2], dict(document["form"][2], only_when=["basis", "连续就读"])]
+    chained = [  # basis asked only for some; a field asked only for one of its answers
+        fields[0],
+        dict(fields[1], only_when=["basis", "合法稳定住所"]),  # itself: a loop
+        dict(fields[2], only_when=["basis", "连续就读"]),
+    ]
+    with pytest.raises(CatalogError, match="only_when"):
+        parse_item(document | {"form": chained})
+    form = [*fields[:2], dict(fields[2], only_when=["basis", "连续就读"])]
     assert parse_item(document | {"form": form}).form[2].only_when == ("basis", "连续就读")
+
+
+@pytest.mark.parametrize("key", [CHOICE_KEY, ADDRESS_KEY])
+def test_a_catalog_form_may_not_use_the_kiosks_own_posting_keys(key: str) -> None:
+    document = next(i for i in sample_document()["items"] if i["name"] == ALLOWANCE)
+    form = [*document["form"], {"key": key, "type": "text", "label": "自己的"}]
+    with pytest.raises(CatalogError, match=key):
+        parse_item(document | {"form": form})
+
+
+def test_only_when_matches_a_choice_written_with_full_width_brackets() -> None:
+    kind = next(f for f in item(CARD_ITEM).form if f.key == "card_kind")
+    senior = kind.choices[0]
+    assert "（" in senior  # as the catalog writes it
+    later = FormField("note", "text", "备注", only_when=("card_kind", senior))
+    assert applies(later, {"card_kind": senior})
+    assert applies(later, {"card_kind": unicodedata.normalize("NFKC", senior)})
+    assert not applies(later, {"card_kind": kind.choices[1]})
+    assert not applies(later, {})
+
+
+def test_a_bundle_asks_a_field_always_when_its_items_ask_it_on_different_conditions() -> None:
+    asked_when = FormField("x", "text", "X", only_when=("k", "是"))
+    first = dataclasses.replace(item(CARD_ITEM), form=(asked_when,))
+    second = dataclasses.replace(item(ALLOWANCE), form=(FormField("x", "text", "X"),))
+    (union,) = union_fields((first, second))
+    assert union.only_when == ()
+    assert union_fields((first, first))[0].only_when == ("k", "是")
+
+
+@pytest.mark.parametrize(
+    ("address", "masked"),
+    [
+        (ADDRESS, "北京市西城区****"),
+        ("月坛北街12号院3号楼", "月坛北街****"),  # never a house number
+        ("月坛北街１２号院", "月坛北街****"),
+        ("西城区", "****"),
+    ],
+)
+def test_an_address_is_masked_to_its_area(address: str, masked: str) -> None:
+    assert mask_address(address) == masked

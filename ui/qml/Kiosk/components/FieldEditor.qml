@@ -14,9 +14,6 @@ Column {
     required property string help
     required property bool needed
     required property list<string> choices
-    // Shown only while the field `onlyWhenKey` has the answer `onlyWhenValue` ("": always).
-    required property string onlyWhenKey
-    required property string onlyWhenValue
     property string value
     property string problem
     signal edited(string key, string value)

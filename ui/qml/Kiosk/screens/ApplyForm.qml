@@ -32,8 +32,7 @@ Column {
         delegate: FieldEditor {
             id: editor
             width: parent ? parent.width : 0
-            visible: editor.onlyWhenKey === ""
-                     || (step.apply.answers[editor.onlyWhenKey] ?? "") === editor.onlyWhenValue
+            visible: !step.apply.hiddenFields.includes(editor.key)  // FormField.only_when
             value: step.apply.answers[editor.key] ?? ""
             problem: Words.say(step.apply.problemCodes[editor.key] ?? "", step.apply.problemArgs[editor.key] ?? [])
             onEdited: (key, value) => step.apply.answer(key, value)
