@@ -131,18 +131,23 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
             numbers = reader.recv(64)
         except BlockingIOError:
             return
-        for number in numbers:
-            log.info("%s received: stopping", signal.Signals(number).name)
+        for name in sorted({signal.Signals(number).name for number in numbers}):
+            log.info("%s received: stopping", name)
         if numbers:
             # Not quit(): Qt 6's quit() first asks every window to close, and the locked
             # down window refuses.
             app.exit(0)
 
-    def ignore(number: int, frame: FrameType | None) -> None:
-        """Python's own part of the handler: the wakeup socket does the work."""
+    def remember(number: int, frame: FrameType | None) -> None:
+        """Python's own part of the handler. Python runs it when it next gets control, and
+        runs the handler installed by then: a signal that arrived just before this one was
+        installed (and before the wakeup socket was set) is handled here, with nothing in
+        the socket yet. So it writes the number too (a second byte is harmless)."""
+        with contextlib.suppress(BlockingIOError):
+            writer.send(bytes([number]))
 
     notifier.activated.connect(on_wakeup)
-    previous = {number: signal.signal(number, ignore) for number in QUIT_SIGNALS}
+    previous = {number: signal.signal(number, remember) for number in QUIT_SIGNALS}
     previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
     try:
         yield

@@ -2065,7 +2065,7 @@
 <context>
     <name>NewsStrip</name>
     <message>
-        <location filename="../qml/Kiosk/components/NewsStrip.qml" line="+28"/>
+        <location filename="../qml/Kiosk/components/NewsStrip.qml" line="+29"/>
         <source>Latest announcement: %1</source>
         <translation>最新公告：%1</translation>
     </message>
@@ -3268,7 +3268,7 @@
         <translation>公共服务</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>District</source>
         <comment>catalog level</comment>
         <translation>区</translation>
@@ -3478,7 +3478,7 @@
         <translation>就业创业</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-112"/>
         <source>Jan</source>
         <translation>1月</translation>
     </message>
@@ -3624,7 +3624,43 @@
         <translation>本机暂时停用。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+23"/>
+        <source>How to get the result</source>
+        <comment>result posting</comment>
+        <translation>领取方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect it at the window</source>
+        <comment>result posting</comment>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post it to me</source>
+        <comment>result posting</comment>
+        <translation>邮寄到家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal address</source>
+        <comment>result posting</comment>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect it at the window when it is ready, or have it posted</source>
+        <comment>result posting</comment>
+        <translation>办好后到窗口领取，或邮寄到家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down to the door number, e.g. Xicheng, Yuetan North St., No. ×× compound, building ×, unit ×, flat ×</source>
+        <comment>result posting</comment>
+        <translation>请写到门牌号，例如：西城区月坛北街××号院×号楼×单元×号</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Veterans&apos; benefits</source>
         <comment>catalog theme</comment>
         <translation>优待抚恤</translation>

@@ -22,11 +22,24 @@ Column {
 
     KioskText {
         width: parent.width
-        text: editor.label + (editor.needed ? "" : qsTr(" (optional)"))
+        text: Words.term(editor.label) + (editor.needed ? "" : qsTr(" (optional)"))
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         font.bold: true
         color: Theme.text
+        wrapMode: Text.Wrap
+    }
+
+    // A choice has no box to hold its help: it is said under the label (who pays a
+    // posting, for one).
+    KioskText {
+        objectName: "help_" + editor.key
+        visible: editor.kind === "choice" && editor.help !== ""
+        width: parent.width
+        text: Words.term(editor.help)
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        color: Theme.mutedText
         wrapMode: Text.Wrap
     }
 
@@ -36,7 +49,7 @@ Column {
         visible: editor.kind !== "choice" && editor.kind !== "date"
         width: parent.width
         text: editor.value
-        placeholderText: editor.help
+        placeholderText: Words.term(editor.help)
         inputMethodHints: editor.kind === "number" ? (Qt.ImhSensitiveData | Qt.ImhFormattedNumbersOnly)
                           : editor.kind === "phone" ? (Qt.ImhSensitiveData | Qt.ImhDialableCharactersOnly)
                           : editor.kind === "id_number" ? (Qt.ImhSensitiveData | Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText)
@@ -56,7 +69,7 @@ Column {
                 objectName: "choice_" + modelData
                 checkable: true
                 checked: editor.value === modelData
-                text: modelData
+                text: Words.term(modelData)  // the kiosk's own choices in the UI language
                 onClicked: editor.edited(editor.key, modelData)
             }
         }

@@ -35,8 +35,8 @@ Column {
                 required property int index
                 readonly property string title: row.kind === "name" ? (row.role === "agent" ? qsTr("Proxy's name") : qsTr("Applicant's name"))
                                               : row.kind === "id_number" ? (row.role === "agent" ? qsTr("Proxy's ID number") : qsTr("Applicant's ID number"))
-                                              : row.label
-                readonly property string shown: row.kind === "material" ? Words.provision(row.provision, row.pages) : row.masked
+                                              : Words.term(row.label)
+                readonly property string shown: row.kind === "material" ? Words.provision(row.provision, row.pages) : Words.term(row.masked)
                 objectName: "reviewRow_" + index
                 readonly property bool touchTarget: true
                 width: parent ? parent.width : 0
