@@ -477,9 +477,7 @@ class ApplyFlow:
             progress_url=self._station.progress_url,
             apply_no=self.apply_no,
             progress_token=self.finished.progress_token,
-            result_by=receipt_line(self.finished.answers)
-            if any(case.posts_result for case in self.finished.items)
-            else "",
+            result_by=receipt_line(self.finished.items, self.finished.answers),
         )
         # On screen the same code as on paper (with its token): without paper it is what
         # the resident photographs to check progress later.

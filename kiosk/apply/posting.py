@@ -56,8 +56,11 @@ def result_delivery(answers: Mapping[str, str]) -> dict[str, Any]:
     return {"method": "window"}
 
 
-def receipt_line(answers: Mapping[str, str]) -> str:
-    """How the result reaches the resident, as the receipt prints it: the address masked."""
+def receipt_line(items: Sequence[ServiceItem], answers: Mapping[str, str]) -> str:
+    """How the result reaches the resident, as the receipt prints it, the address masked;
+    "" when none of `items` posts its result (the receipt then says nothing of it)."""
+    if not any(item.posts_result for item in items):
+        return ""
     if answers.get(CHOICE_KEY) == POST:
         return f"{POST}（{mask_address(answers.get(ADDRESS_KEY, ''))}）"
     return COLLECT

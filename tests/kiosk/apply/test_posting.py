@@ -92,9 +92,11 @@ def test_the_review_and_the_receipt_show_the_address_masked() -> None:
     receipt = case_receipt(
         item=item(RESIDENCE), number="XC1", uploaded=True, applicant=app.applicant,  # type: ignore[arg-type]
         at=AT, station="站", hotline="12345", progress_url="https://p.example/q",
-        apply_no="A-1", progress_token="t" * 22, result_by=receipt_line(app.finished().answers),
+        apply_no="A-1", progress_token="t" * 22,
+        result_by=receipt_line((item(RESIDENCE),), app.finished().answers),
     )  # fmt: skip
     assert ("领取方式", "邮寄到家（北京市西城区****）") in receipt.pairs
+    assert receipt_line((item(ALLOWANCE),), app.finished().answers) == ""  # nothing to post
     printed = receipt_bytes(receipt, PrinterProfile())
     assert "月坛北街".encode("gb18030") not in printed
     assert b"401" not in printed
