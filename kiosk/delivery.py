@@ -202,12 +202,12 @@ class Deliverer:
 def _masked_reason(entry: Entry, reason: str) -> str:
     """A refusal as staff may read it for as long as they need: the platform's message may
     quote the resident back, so identity and phone numbers are masked, and so are the names
-    of the applicant, agent or asker this submission carries; cut to REASON_CHARS. A
-    question's refusal keeps only the status and code: its message may quote the question,
-    the resident's own words."""
+    of the applicant, agent, asker or person to be visited this submission carries; cut to
+    REASON_CHARS. A question's refusal keeps only the status and code: its message may quote
+    the question, the resident's own words."""
     if entry.kind == "question":
         reason = reason.split(":", 1)[0]
-    for role in ("applicant", "agent", "asker"):
+    for role in ("applicant", "agent", "asker", "person"):
         person = entry.payload.get(role)
         name = person.get("name") if isinstance(person, dict) else None
         if isinstance(name, str) and len(name) > 1:

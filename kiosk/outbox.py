@@ -48,7 +48,8 @@ log = logging.getLogger(__name__)
 _READY = "quarantined = '' AND (attempts > 0 OR next_attempt_at <= ?)"
 ANONYMOUS = ("survey",)  # kinds that must not be tied to a visit
 
-KINDS = ("material", "case", "question", "evaluation", "survey")
+KINDS = ("material", "case", "question", "home_visit", "evaluation", "survey")
+
 
 MIGRATIONS = (
     """
@@ -274,7 +275,7 @@ class Outbox:
 
     def reference(self, apply_no: str, kind: str = "") -> str:
         """What the platform called a delivered submission of `kind`, or "" (by default,
-        the case the apply number became: an application's or a question's)."""
+        the case the apply number became: an application's, a question's or a home visit's)."""
         with self._db() as db:
             row = (
                 db.execute(
@@ -283,21 +284,22 @@ class Outbox:
                 )
                 if kind
                 else db.execute(  # what the platform files as a case
-                    "SELECT reference FROM delivered "
-                    "WHERE apply_no = ? AND kind IN ('case', 'question')",
+                    "SELECT reference FROM delivered WHERE apply_no = ? "
+                    "AND kind IN ('case', 'question', 'home_visit')",
                     (apply_no,),
                 )
             ).fetchone()
         return str(row[0]) if row else ""
 
     def pending_case(self, apply_no: str) -> dict[str, Any] | None:
-        """A pending case's payload (an application's or a question's), decrypted for the
+        """A pending case's payload (an application's, a question's or a home visit's),
+        decrypted for the
         moment (personal data: compare and drop it); None if there is none or it cannot be
         read."""
         with self._db() as db:
             row = db.execute(
                 "SELECT kind, idempotency_key, CAST(payload AS BLOB) FROM pending "
-                "WHERE apply_no = ? AND kind IN ('case', 'question')",
+                "WHERE apply_no = ? AND kind IN ('case', 'question', 'home_visit')",
                 (apply_no,),
             ).fetchone()
         if row is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from kiosk.district.client import Busy, Ok, PlatformClient, Rejected, Result
 from kiosk.forms import plain_text
+from kiosk.homevisits.request import NAME_PREFIX as HOME_VISIT_PREFIX
 from kiosk.messages import NONE, Message, message
 from kiosk.outbox import Outbox
 from kiosk.progressquery import ApplicantQuery, NumberQuery, ProgressQuery, ReceiptQuery
@@ -173,10 +174,10 @@ def _pending_by_tail(
 
 
 def _tail_proof(payload: dict[str, Any]) -> str:
-    """What a typed tail is compared with: the applicant's (or asker's) ID number. A
-    question asked without an ID card has none: only its receipt's QR code finds it
-    (openapi.yaml, createQuestion)."""
-    person = payload.get("applicant") or payload.get("asker")
+    """What a typed tail is compared with: the applicant's (or asker's, or the visited
+    person's) ID number. A question asked without an ID card has none: only its receipt's
+    QR code finds it (openapi.yaml, createQuestion)."""
+    person = payload.get("applicant") or payload.get("asker") or payload.get("person")
     return str(person.get("idNumber", "")) if isinstance(person, dict) else ""
 
 
@@ -189,6 +190,8 @@ def _by_applicant(query: ApplicantQuery, client: PlatformClient) -> ProgressAnsw
 
 def _pending(apply_no: str, payload: dict[str, Any]) -> ProgressAnswer:
     name = str(payload.get("itemName", ""))
+    if "requester" in payload:  # a home visit request (HomeVisitCreate), named as the platform does
+        name = f"{HOME_VISIT_PREFIX}{name}"
     question = "question" in payload
     return ProgressAnswer((CaseProgress(apply_no, name, "待上传", True, question=question),))
 

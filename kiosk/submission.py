@@ -24,6 +24,7 @@ from kiosk.progressquery import new_progress_token, progress_link
 
 if TYPE_CHECKING:  # the outbox pulls in cryptography: not at start-up, on the GUI thread
     from kiosk.audit import AuditTrail
+    from kiosk.homevisits.request import HomeVisit
     from kiosk.outbox import Outbox
     from kiosk.questions.question import Question
 
@@ -140,12 +141,19 @@ class Finished:
 
 def promised_date(start: datetime.date, working_days: int) -> datetime.date:
     """Working days from `start`, weekends skipped (public holidays are not known here)."""
-    day, left = start, working_days
-    while left > 0:
+    return working_days_after(start, working_days)[-1] if working_days > 0 else start
+
+
+def working_days_after(start: datetime.date, count: int) -> tuple[datetime.date, ...]:
+    """The next `count` working days after `start`, weekends skipped (public holidays are not
+    known here)."""
+    days: list[datetime.date] = []
+    day = start
+    while len(days) < count:
         day += datetime.timedelta(days=1)
         if day.weekday() < 5:
-            left -= 1
-    return day
+            days.append(day)
+    return tuple(days)
 
 
 def case_payload(
@@ -432,6 +440,20 @@ class Submitter:
         )  # fmt: skip
         self.outbox.enqueue("question", payload, apply_no=apply_no)
         self.audit.record(apply_no, "asked", f"{len(question.text)} characters")
+        return apply_no
+
+    def request_home_visit(self, request: HomeVisit, at: datetime.datetime | None = None) -> str:
+        """A home visit request (上门办理): its apply number, once it is on disk."""
+        from kiosk.homevisits.request import home_visit_payload
+
+        at = at or datetime.datetime.now(BEIJING)
+        apply_no = self.outbox.next_apply_no(self.terminal_id, at.date())
+        payload = home_visit_payload(
+            request, apply_no=apply_no, terminal_id=self.terminal_id,
+            area_code=self.area_code, at=at,
+        )  # fmt: skip
+        self.outbox.enqueue("home_visit", payload, apply_no=apply_no)
+        self.audit.record(apply_no, "visit requested", f"item {request.item_code}")
         return apply_no
 
     def rate(self, evaluation: dict[str, Any], *, apply_no: str) -> None:

@@ -3,7 +3,7 @@ in one place, with one `wipe()`.
 
 The flows keep their own state (the application in `ApplyFlow`, a progress query in
 `ProgressLookup`, a booking in `BookingFlow`, 我的预约 in `MyAppointments`, a question for
-the hotline in `QuestionFlow`); the session
+the hotline in `QuestionFlow`, a home visit request in `HomeVisitFlow`); the session
 owns them, routes the ID card to the one that waits for it, and wipes them all when the
 visit ends. The view models show the flows' state: what they keep for the screen (list
 rows, page thumbnails) is rebuilt from the flows when the session is wiped
@@ -27,6 +27,7 @@ from kiosk.submission import ID_TYPES
 
 if TYPE_CHECKING:  # kiosk.progress pulls in requests: not at start-up
     from kiosk.appointments.flow import BookingFlow, MyAppointments
+    from kiosk.homevisits.flow import HomeVisitFlow
     from kiosk.progress import ProgressAnswer
     from kiosk.questions.flow import QuestionFlow
 
@@ -47,6 +48,7 @@ class CardRoute(enum.Enum):
     BOOKING = "booking"  # a booking's identify step waited for it
     MY_APPOINTMENTS = "my_appointments"  # 我的预约 waited for it
     QUESTION = "question"  # a question's identify step waited for it
+    HOME_VISIT = "home_visit"  # a home visit request waited for the visited person's card
     SUGGESTIONS = "suggestions"  # nobody waited: 为您推荐 by the holder's age, if any
 
 
@@ -151,6 +153,7 @@ class ResidentSession:
         apply: ApplyFlow,
         booking: Callable[[], BookingFlow],
         questions: Callable[[], QuestionFlow],
+        home_visits: Callable[[], HomeVisitFlow],
     ) -> None:
         self.apply = apply
         self.progress = ProgressLookup()
@@ -159,9 +162,11 @@ class ResidentSession:
         # the home screen does not need); until then they hold nothing.
         self._new_booking = booking
         self._new_question = questions
+        self._new_home_visit = home_visits
         self._booking: BookingFlow | None = None
         self._mine: MyAppointments | None = None
         self._question: QuestionFlow | None = None
+        self._home_visit: HomeVisitFlow | None = None
 
     @property
     def booking(self) -> BookingFlow:
@@ -184,6 +189,12 @@ class ResidentSession:
         return self._question
 
     @property
+    def home_visit(self) -> HomeVisitFlow:
+        if self._home_visit is None:
+            self._home_visit = self._new_home_visit()
+        return self._home_visit
+
+    @property
     def booking_made(self) -> bool:
         return self._booking is not None
 
@@ -195,9 +206,13 @@ class ResidentSession:
     def question_made(self) -> bool:
         return self._question is not None
 
+    @property
+    def home_visit_made(self) -> bool:
+        return self._home_visit is not None
+
     def made(self) -> tuple[Holder, ...]:
         """The flows made when first used, so far (see __init__)."""
-        flows = (self._booking, self._mine, self._question)
+        flows = (self._booking, self._mine, self._question, self._home_visit)
         return tuple(flow for flow in flows if flow is not None)
 
     def holders(self) -> tuple[Holder, ...]:
@@ -208,17 +223,21 @@ class ResidentSession:
 
     def route_card(self) -> CardRoute:
         """A card was read: the flow whose identify step waits for one gets it (an
-        application, a booking, 我的预约, a question), else the progress screen if it waits for one;
-        otherwise it goes to 为您推荐, which keeps the holder's age only. The session keeps no
-        copy: the flow that takes it keeps what it needs, and only while it needs it."""
+        application, a booking, 我的预约, a question, a home visit request), else the progress
+        screen if it waits for one; otherwise it goes to 为您推荐, which keeps the holder's age
+        only. The session keeps no copy: the flow that takes it keeps what it needs, and only
+        while it needs it."""
         if self.apply.wants_card:
             return CardRoute.APPLICATION
-        if self._booking is not None and self._booking.wants_card:
-            return CardRoute.BOOKING
-        if self._mine is not None and self._mine.wants_card:
-            return CardRoute.MY_APPOINTMENTS
-        if self._question is not None and self._question.wants_card:
-            return CardRoute.QUESTION
+        waiting = (
+            (self._booking, CardRoute.BOOKING),
+            (self._mine, CardRoute.MY_APPOINTMENTS),
+            (self._question, CardRoute.QUESTION),
+            (self._home_visit, CardRoute.HOME_VISIT),
+        )
+        for flow, route in waiting:
+            if flow is not None and flow.wants_card:
+                return route
         if self.progress.waiting:
             return CardRoute.PROGRESS
         return CardRoute.SUGGESTIONS

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -34,6 +34,7 @@ from ui.engagementview import EngagementViewModel
 from ui.engine import KioskEngine
 from ui.firstframe import FirstFrameGate
 from ui.healthfeed import HealthFeed
+from ui.homevisitview import HomeVisitViewModel
 from ui.hoursview import HoursWatch
 from ui.i18n import LanguageSwitcher
 from ui.idlewatch import IdleWatcher
@@ -50,6 +51,7 @@ from ui.visitview import VisitModel
 
 if TYPE_CHECKING:
     from kiosk.appointments.flow import BookingFlow
+    from kiosk.homevisits.flow import HomeVisitFlow
     from kiosk.metrics import MetricsServer
     from kiosk.questions.flow import QuestionFlow
 
@@ -72,6 +74,16 @@ class QmlLoadError(RuntimeError):
     """A window's QML did not load; the message carries Qt's own diagnostics."""
 
 
+class PlatformFlows(NamedTuple):
+    """The view models of the flows that reach the platform after start-up."""
+
+    booking: BookingViewModel
+    appointments: MyAppointmentsViewModel
+    question: QuestionViewModel
+    home_visit: HomeVisitViewModel
+    engagement: EngagementViewModel
+
+
 @dataclass
 class KioskUi:
     """The running UI: what the composition root, the tour and the tests hold on to."""
@@ -89,6 +101,7 @@ class KioskUi:
     appointments: MyAppointmentsViewModel
     consult: ConsultViewModel
     question: QuestionViewModel
+    home_visit: HomeVisitViewModel
     engagement: EngagementViewModel
     capture: CaptureService
     staff: StaffGate
@@ -246,7 +259,7 @@ def build_ui(
         parent=engine,
     )
 
-    booking, appointments, question, engagement = _platform_flows(
+    flows = _platform_flows(
         visit, (catalog, catalog_service), outbox, hub, shell=shell, parent=engine
     )
 
@@ -277,11 +290,12 @@ def build_ui(
             "service": service,
             "progress": progress,
             "apply": apply,
-            "booking": booking,
-            "appointments": appointments,
+            "booking": flows.booking,
+            "appointments": flows.appointments,
             "consult": consult,
-            "question": question,
-            "engagement": engagement,
+            "question": flows.question,
+            "homeVisit": flows.home_visit,
+            "engagement": flows.engagement,
             "hours": hours,
             "selfCheck": selfcheck,
             # None would not reach the typed property as null: without a platform, unset
@@ -317,11 +331,12 @@ def build_ui(
         catalog_service=catalog_service,
         devices=hub,
         apply=apply,
-        booking=booking,
-        appointments=appointments,
+        booking=flows.booking,
+        appointments=flows.appointments,
         consult=consult,
-        question=question,
-        engagement=engagement,
+        question=flows.question,
+        home_visit=flows.home_visit,
+        engagement=flows.engagement,
         capture=capture,
         staff=staff,
         device_setup=device_setup,
@@ -497,9 +512,9 @@ def _apply_core(settings: Settings) -> ApplyFlow:
 
 def _later_flows(
     settings: Settings,
-) -> tuple[Callable[[], BookingFlow], Callable[[], QuestionFlow]]:
-    """How the resident's session makes its booking and question flows (when first used),
-    with what their slip and receipt say."""
+) -> tuple[Callable[[], BookingFlow], Callable[[], QuestionFlow], Callable[[], HomeVisitFlow]]:
+    """How the resident's session makes its booking, question and home visit flows (when
+    first used), with what their slips and receipts say."""
     station = settings.station
 
     def booking() -> BookingFlow:
@@ -520,7 +535,16 @@ def _later_flows(
             progress_url=settings.ui.progress_url_pattern,
         )
 
-    return booking, question
+    def home_visit() -> HomeVisitFlow:
+        from kiosk.homevisits.flow import HomeVisitFlow  # not at start-up
+
+        return HomeVisitFlow(
+            station=station.display_name("zh_CN"),
+            hotline=station.hotline,
+            progress_url=settings.ui.progress_url_pattern,
+        )
+
+    return booking, question, home_visit
 
 
 def _platform_flows(
@@ -531,19 +555,20 @@ def _platform_flows(
     *,
     shell: ShellModel,
     parent: QObject,
-) -> tuple[BookingViewModel, MyAppointmentsViewModel, QuestionViewModel, EngagementViewModel]:
+) -> PlatformFlows:
     """预约办理 and 我的预约 (their calls go to the platform through the sync worker),
-    留言咨询 (its question through the submit worker's outbox), and 政民互动: the
+    留言咨询 and 上门办理 (their requests through the submit worker's outbox), and 政民互动: the
     announcements and surveys the catalog worker loads and syncs, survey answers through the
     outbox too (none without a platform)."""
     catalog, catalog_service = catalogs
     booking = BookingViewModel(visit, catalog.item, service=outbox, hub=hub, parent=parent)
     mine = MyAppointmentsViewModel(visit, catalog.item_name, service=outbox, parent=parent)
     question = QuestionViewModel(visit, service=outbox, hub=hub, parent=parent)
+    home_visit = HomeVisitViewModel(visit, catalog.item, service=outbox, hub=hub, parent=parent)
     engagement = EngagementViewModel(outbox, parent)
     catalog_service.engagementReady.connect(engagement.set_engagement)
     shell.sessionEnded.connect(engagement.reset)
-    return booking, mine, question, engagement
+    return PlatformFlows(booking, mine, question, home_visit, engagement)
 
 
 def _apply_flow(

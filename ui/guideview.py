@@ -83,6 +83,9 @@ class GuideView(QObject):
     canBook = Property(
         bool, lambda self: self._item is not None and self._item.bookable, notify=changed
     )
+    canVisitHome = Property(
+        bool, lambda self: self._item is not None and self._item.visits_home, notify=changed
+    )
     shortGuide = Property(str, lambda self: self._text("short_guide"), notify=changed)
     itemType = Property(str, lambda self: self._text("item_type"), notify=changed)
     caseType = Property(str, lambda self: self._text("case_type"), notify=changed)

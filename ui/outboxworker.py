@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kiosk.district.client import PlatformClient, Result
     from kiosk.engagement.model import Survey
     from kiosk.engagement.survey import Answer
+    from kiosk.homevisits.request import HomeVisit
     from kiosk.outbox import Outbox
     from kiosk.progress import TailAttempts
     from kiosk.progressquery import ProgressQuery
@@ -425,8 +426,8 @@ class SubmitWorker(QObject):
         accepted(list): a submission is on disk under these apply numbers (one, or a bundle's
             in order; say "received").
         refused(Message): it could not be stored; what to tell the resident.
-        asked(Question, str), askRefused(Question, Message): the same for a question
-            (留言咨询), naming the question they are about.
+        asked(object, str), askRefused(object, Message): the same for a question (留言咨询)
+            or a home visit request (上门办理), naming the request they are about.
         waiting(list): either is on disk and a resident waits for these apply numbers to
             reach the platform.
         stored: a rating or a survey answer is on disk (the sync worker may send it).
@@ -502,13 +503,19 @@ class SubmitWorker(QObject):
             self.waiting.emit(list(said))
 
     @Slot(object)
-    def ask(self, question: Question) -> None:
-        """A resident left a question (留言咨询): `asked` only once it is on disk."""
-        said = self._store(lambda submitter: submitter.ask(question))
-        if isinstance(said, Message):
-            self.askRefused.emit(question, said)
+    def ask(self, request: Question | HomeVisit) -> None:
+        """A resident left a question (留言咨询) or asked for a home visit (上门办理): `asked`
+        only once it is on disk."""
+        from kiosk.questions.question import Question
+
+        if isinstance(request, Question):
+            said = self._store(lambda submitter: submitter.ask(request))
         else:
-            self.asked.emit(question, said)
+            said = self._store(lambda submitter: submitter.request_home_visit(request))
+        if isinstance(said, Message):
+            self.askRefused.emit(request, said)
+        else:
+            self.asked.emit(request, said)
             self.waiting.emit([said])
 
     def _store(self, store: Callable[[Submitter], Stored]) -> Stored | Message:
@@ -600,7 +607,7 @@ class OutboxService(QObject):
     requestAppointment = Signal(object)  # a Call of the appointment flows
     appointmentAnswered = Signal(object, object)  # the Call, its Result
     requestSubmit = Signal(object)
-    requestAsk = Signal(object)  # a Question (留言咨询)
+    requestAsk = Signal(object)  # a Question (留言咨询) or a HomeVisit (上门办理)
     requestRate = Signal(object, str)
     requestSurvey = Signal(object, object)  # a Survey, its answers
     surveyStored = Signal(str)  # the survey's id
@@ -609,7 +616,7 @@ class OutboxService(QObject):
     accepted = Signal(list)  # the apply numbers of a submission (a bundle's: several)
     answered = Signal(str, str)
     refused = Signal(Message)
-    asked = Signal(object, str)  # the Question, its apply number
+    asked = Signal(object, str)  # the Question or HomeVisit, its apply number
     askRefused = Signal(object, Message)
 
     def __init__(

@@ -617,6 +617,71 @@ def _question_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi],
     ]
 
 
+TOUR_VISIT_ITEM = "北京通—养老助残卡申领"
+
+
+def _home_visit_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], None]]]:
+    """上门办理 from the guide's button to the printed slip: a daughter for her father."""
+    demo = station.demo
+
+    def guide_end(ui: KioskUi) -> None:
+        _next_resident(ui, demo)
+        code = next(i.code for i in load_sample().items if i.name == TOUR_VISIT_ITEM)
+        ui.window.openGuide(code)  # type: ignore[attr-defined]
+        settle(ui.window)
+        _guide_end(ui)
+
+    def situation(ui: KioskUi) -> None:
+        _click(ui, "homeVisitButton")
+        settle(ui.window)
+        _click(ui, "homeVisitRelation_child")
+        _click(ui, "homeVisitReason_elderly")
+
+    def identify(ui: KioskUi) -> None:
+        ui.home_visit.describe("child", "elderly")
+
+    def address(ui: KioskUi) -> None:
+        demo.command("card elder")
+        _wait_until(lambda: _exists(ui, "homeVisitAddressField"))
+
+    def when(ui: KioskUi) -> None:
+        ui.home_visit.enterAddress(str(ui.home_visit.property("address")))
+        ui.home_visit.enterPhone(TOUR_PHONE)
+        settle(ui.window)
+        _click(ui, "homeVisitHalf_pm")
+
+    def review(ui: KioskUi) -> None:
+        ui.home_visit.chooseTime(ui.home_visit.day_rows.rows()[1].date, "pm")
+
+    def received(ui: KioskUi) -> None:
+        with _platform_writes(station):
+            ui.home_visit.submit()
+            _wait_until(lambda: bool(ui.home_visit.settled))
+        _wait_until(lambda: ui.devices.print_status().printed)
+
+    def review_in_english(ui: KioskUi) -> None:
+        _next_resident(ui, demo)
+        ui.shell.setLanguage("en")
+        code = next(i.code for i in load_sample().items if i.name == TOUR_VISIT_ITEM)
+        ui.window.openGuide(code)  # type: ignore[attr-defined]
+        ui.window.openHomeVisit(code)  # type: ignore[attr-defined]
+        identify(ui)
+        address(ui)
+        when(ui)
+        review(ui)
+
+    return [
+        ("home-visit-guide", guide_end),
+        ("home-visit-situation", situation),
+        ("home-visit-identify", identify),
+        ("home-visit-address", address),
+        ("home-visit-when", when),
+        ("home-visit-review", review),
+        ("home-visit-received", received),
+        ("home-visit-review-en", review_in_english),
+    ]
+
+
 def _next_resident(ui: KioskUi, demo: DemoDevices) -> None:
     """The card taken away, 完成 (wiped), and the next resident at the home screen."""
     reader = demo.id_reader
@@ -878,6 +943,7 @@ def walk_screens(ui: KioskUi, station: TourStation) -> Iterator[str]:
         *_device_steps(station.demo),
         *_booking_steps(station),
         *_question_steps(station),
+        *_home_visit_steps(station),
         *_suggestion_steps(station),
         *_bundle_steps(station),
     ]

@@ -10,6 +10,8 @@ Signals:
     bookingCard(Identity): a card read while a booking's identify step waited for one.
     myAppointmentsCard(Identity): a card read while 我的预约 waited for one.
     questionCard(Identity): a card read while a question's identify step waited for one.
+    homeVisitCard(Identity): a card read while a home visit request waited for the card of
+        the person to be visited.
     suggestionsCard(int): a card nobody waited for, with a birth date: 为您推荐 for this age
         (`ResidentSession.suggestions` keeps the age, nothing else of the card).
     wiped(tuple): the session was wiped; carries the effects of the application flow to
@@ -33,6 +35,7 @@ class VisitModel(QObject):
     bookingCard = Signal(object)
     myAppointmentsCard = Signal(object)
     questionCard = Signal(object)
+    homeVisitCard = Signal(object)
     suggestionsCard = Signal(int)
     wiped = Signal(object)
 
@@ -49,6 +52,7 @@ class VisitModel(QObject):
             CardRoute.BOOKING: self.bookingCard,
             CardRoute.MY_APPOINTMENTS: self.myAppointmentsCard,
             CardRoute.QUESTION: self.questionCard,
+            CardRoute.HOME_VISIT: self.homeVisitCard,
         }
         route = self.session.route_card()
         receiver = receivers.get(route)

@@ -24,8 +24,9 @@ LEVELS = ("区", "街道", "社区")
 SERVICE_OBJECTS = ("个人", "法人")
 CASE_TYPES = ("即办件", "承诺件")
 # "appointment": a time at a window can be booked (预约办理); "mail": the result (a card, a
-# certificate) can be posted to the resident instead of collected (证照寄送).
-MODES = ("online", "window", "self_service", "appointment", "proxy", "mail")
+# certificate) can be posted to the resident instead of collected (证照寄送); "home_visit":
+# staff come to a resident who cannot come, at their or their family's request (上门办理).
+MODES = ("online", "window", "self_service", "appointment", "proxy", "mail", "home_visit")
 MATERIAL_FORMS = ("原件", "复印件", "原件及复印件", "电子材料")
 # Form fields the kiosk asks itself for items that post their result (kiosk/apply/posting.py):
 # a catalog's own form may not use these keys.
@@ -142,6 +143,11 @@ class ServiceItem:
     def posts_result(self) -> bool:
         """证照寄送: the resident may have the result posted instead of collecting it."""
         return "mail" in self.modes
+
+    @property
+    def visits_home(self) -> bool:
+        """上门办理: staff come to a resident who cannot come (kiosk/homevisits/)."""
+        return "home_visit" in self.modes
 
     @property
     def bookable(self) -> bool:

@@ -289,6 +289,7 @@ def _reason(error: BaseException) -> BaseException | None:
 SUBMISSION_PATHS = {
     "case": "/cases",
     "question": "/questions",
+    "home_visit": "/home-visits",
     "material": "/materials",
     "evaluation": "/evaluations",
     "survey": "/survey-answers",
@@ -298,6 +299,7 @@ SUBMISSION_PATHS = {
 _REFERENCES = {
     "case": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),
     "question": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),  # a question becomes a case
+    "home_visit": ("caseNo", re.compile(r"[A-Z0-9-]{6,40}")),  # and so does a home visit
     "material": ("materialId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
     "evaluation": ("evaluationId", re.compile(r"[A-Za-z0-9_-]{1,64}")),
     "survey": ("answerId", re.compile(r"[A-Za-z0-9_-]{1,64}")),

@@ -74,6 +74,7 @@ class StandInState:
     requests: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     item_locations: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    item_modes: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     surveys: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def roll(self, rate: float) -> bool:
@@ -87,6 +88,11 @@ class StandInState:
             self.catalog_etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
             self.item_locations = {
                 str(item.get("code")): [str(place) for place in item.get("locations", [])]
+                for item in document.get("items", [])
+                if isinstance(item, dict)
+            }
+            self.item_modes = {
+                str(item.get("code")): frozenset(str(mode) for mode in item.get("modes", []))
                 for item in document.get("items", [])
                 if isinstance(item, dict)
             }
@@ -105,6 +111,13 @@ class StandInState:
         """A survey the stand-in publishes, as published (None: it publishes no such one)."""
         with self.lock:
             return self.surveys.get(survey_id)
+
+    def offers(self, item_code: str, mode: str) -> bool:
+        """Whether the catalog the stand-in serves gives `item_code` the mode `mode` (with no
+        catalog served, as in the client's own tests: every item does)."""
+        with self.lock:
+            modes = self.item_modes.get(item_code)
+            return mode in modes if modes is not None else not self.item_modes
 
     def locations(self, item_code: str) -> list[str]:
         """The 办理地点 of a catalog item the stand-in serves (404 for an unknown item)."""
@@ -195,6 +208,7 @@ class _Handler(BaseHTTPRequestHandler):
             station_name=self.server.station_names.get(terminal, ""),
             locations=self.server.state.locations,
             survey=self.server.state.survey,
+            offers=self.server.state.offers,
         )
         for (verb, route), handler in _ROUTES.items():
             prefix = route.endswith("/") and path.startswith(route) and path != route
@@ -284,6 +298,7 @@ class _Request:
     station_name: str = ""  # the station the stand-in has this terminal registered at
     locations: Callable[[str], list[str]] = lambda code: []  # an item's 办理地点
     survey: Callable[[str], dict[str, Any] | None] = lambda survey_id: None  # as published
+    offers: Callable[[str, str], bool] = lambda code, mode: True  # the item has the mode
 
 
 def _error(code: str, message: str) -> bytes:
@@ -318,9 +333,14 @@ def _heartbeat(store: PlatformStore, request: _Request, _: str) -> tuple[int, An
 
 _Route = Callable[[PlatformStore, _Request, str], tuple[int, Any]]
 _ROUTES: dict[tuple[str, str], _Route] = {
-    ("POST", "/cases"): lambda s, r, _: _answer(s.create_case(r.terminal, r.key, r.body, r.now)),
+    ("POST", "/cases"): lambda s, r, _: _answer(
+        s.create_case(r.terminal, r.key, r.body, r.now, offered=r.offers)
+    ),
     ("POST", "/questions"): lambda s, r, _: _answer(
         s.create_question(r.terminal, r.key, r.body, r.now)
+    ),
+    ("POST", "/home-visits"): lambda s, r, _: _answer(
+        s.create_home_visit(r.terminal, r.key, r.body, r.now, offered=r.offers)
     ),
     ("POST", "/cases/query"): lambda s, r, _: (200, s.query_cases(r.body, r.now)),
     ("GET", "/cases/by-apply-no/"): lambda s, r, tail: (

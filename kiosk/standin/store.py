@@ -5,10 +5,11 @@ answer are stored in the same transaction as the case), advance through their st
 time passes (most to 正常办结, some to 待补正 or 不予受理), can be found by case number, by
 the terminal's apply number or by applicant, and take one rating each. A question (留言咨询)
 is filed as a case of its own kind and answered later (`answer_question`; the demo's
-hotline answers by itself after two steps). A resident's
-progress query must prove itself (the receipt's token, the ID number's last 4 characters
-or the ID card); the store keeps hashes of those proofs, never the token itself. Request
-bodies are validated against the OpenAPI document's schemas. No HTTP here: `server.py` serves it.
+hotline answers by itself after two steps); so is a home visit request (上门办理), which
+the street's staff move on to 已电话联系 and 已上门办理. A resident's progress query must
+prove itself (the receipt's token, the ID number's last 4 characters or the ID card); the
+store keeps hashes of those proofs, never the token itself. Request bodies are validated
+against the OpenAPI document's schemas. No HTTP here: `server.py` serves it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import sqlite3
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,7 @@ MIGRATIONS = (
 )
 
 QUESTION_NAME = "留言咨询"
+HOME_VISIT_PREFIX = "上门办理："  # kiosk/homevisits/request.py NAME_PREFIX: the platform's naming
 # What the demo's stand-in answers a question with when nobody has (after two steps).
 AUTOMATIC_REPLY = (
     "您好，您的留言已收到。这是演示用的区政务服务平台替身自动给出的答复；"
@@ -303,9 +305,20 @@ class PlatformStore:
     # cases ---------------------------------------------------------------------------------
 
     def create_case(
-        self, terminal: str, key: str, body: dict[str, Any], now: float, promised_days: int = 10
+        self,
+        terminal: str,
+        key: str,
+        body: dict[str, Any],
+        now: float,
+        *,
+        promised_days: int = 10,
+        offered: Callable[[str, str], bool] = lambda code, mode: True,
     ) -> Outcome:
         validate("CaseCreate", body)
+        if body.get("resultDelivery", {}).get("method") == "post" and not offered(
+            body["itemCode"], "mail"
+        ):
+            raise PlatformError(422, "no_posting", "该事项的办理结果不提供邮寄")
 
         def create(connection: sqlite3.Connection) -> Outcome:
             _refuse_used_apply_no(connection, terminal, body["applyNo"])
@@ -339,6 +352,34 @@ class PlatformStore:
             return Outcome(201, self._case(connection, case_no, now))
 
         return self.idempotent(terminal, key, "createQuestion", body, create)
+
+    def create_home_visit(
+        self,
+        terminal: str,
+        key: str,
+        body: dict[str, Any],
+        now: float,
+        offered: Callable[[str, str], bool] = lambda code, mode: True,
+    ) -> Outcome:
+        """上门办理 (createHomeVisit): filed as a case of its own kind, for an item whose
+        catalog entry offers it; staff call, agree the time, and go."""
+        validate("HomeVisitCreate", body)
+        if not offered(body["itemCode"], "home_visit"):
+            raise PlatformError(422, "no_home_visit", "该事项不提供上门办理")
+
+        def create(connection: sqlite3.Connection) -> Outcome:
+            _refuse_used_apply_no(connection, terminal, body["applyNo"])
+            person = body["person"]
+            case_no = _file(
+                connection, terminal, body, now,
+                item=(body["itemCode"], HOME_VISIT_PREFIX + body["itemName"], 0),
+                applicant=_applicant_key(person["idType"], person["idNumber"]),
+                tail=person["idNumber"][-4:],
+                kind="home_visit",
+            )  # fmt: skip
+            return Outcome(201, self._case(connection, case_no, now))
+
+        return self.idempotent(terminal, key, "createHomeVisit", body, create)
 
     def answer_question(self, apply_no: str, text: str, by: str, now: float) -> None:
         """The hotline answers the question filed under `apply_no` (what a test, or the
@@ -490,14 +531,16 @@ class PlatformStore:
 
     def submission_records(self) -> Counter[tuple[str, str, str]]:
         """How many records the platform holds of each submission, by what it is:
-        ("case", apply number, ""), ("question", apply number, ""), ("material", apply
+        ("case", apply number, ""), ("question", apply number, ""), ("home_visit", apply
+        number, ""), ("material", apply
         number, "name/page") and
         ("evaluation", the rated case's apply number, ""). More than one of a kind is a
         duplicate (the fleet benchmark counts them, and the ones missing)."""
         records: Counter[tuple[str, str, str]] = Counter()
         with self._connection() as connection:
             for apply_no, kind in connection.execute("SELECT apply_no, kind FROM platform_case"):
-                records["question" if kind == "question" else "case", str(apply_no), ""] += 1
+                filed = kind if kind in ("question", "home_visit") else "case"
+                records[filed, str(apply_no), ""] += 1
             for apply_no, name, page in connection.execute(
                 "SELECT apply_no, name, page FROM material"
             ):
@@ -524,6 +567,8 @@ class PlatformStore:
         apply_no, item_code, item_name, submitted, days, kind = row
         if kind == "question":
             return self._question(connection, case_no, row, now)
+        if kind == "home_visit":
+            return self._home_visit(case_no, row, now)
         timeline = self._timeline(case_no, float(submitted), now)
         rated = connection.execute(
             "SELECT 1 FROM evaluation WHERE case_no = ?", (case_no,)
@@ -565,6 +610,22 @@ class PlatformStore:
             case["status"] = "已答复"
             case["reply"] = {"text": text, "by": by, "at": _now_iso(float(at))}
         return case
+
+    def _home_visit(self, case_no: str, row: tuple[Any, ...], now: float) -> dict[str, Any]:
+        """A home visit's case, as the street's staff move it on: 已接件, then 已电话联系
+        after one of the stand-in's steps, 已上门办理 after three."""
+        apply_no, item_code, item_name, submitted, _, _ = row
+        states = ((0, "已接件"), (1, "已电话联系"), (3, "已上门办理"))
+        timeline = [
+            {"status": status, "at": _now_iso(float(submitted) + steps * self.seconds_per_step)}
+            for steps, status in states
+            if steps == 0 or now >= float(submitted) + steps * self.seconds_per_step
+        ]
+        return {
+            "caseNo": case_no, "applyNo": apply_no, "itemCode": item_code,
+            "itemName": item_name, "status": timeline[-1]["status"],
+            "submittedAt": timeline[0]["at"], "timeline": timeline, "kind": "home_visit",
+        }  # fmt: skip
 
     def _timeline(self, case_no: str, submitted: float, now: float) -> list[dict[str, Any]]:
         """States as time passes: every 20th case is refused, every 10th needs correction."""

@@ -16,6 +16,7 @@ from kiosk.visit import CardRoute, ResidentSession
 from tests.kiosk.apply.test_flow import STATION, at_materials, printed_receipt, received
 from tests.kiosk.apply.test_rules import AT, card, item, page
 from tests.kiosk.appointments.test_flow import BOOKED, at_identify, at_review
+from tests.kiosk.homevisits.test_home_visits import flow as home_visit_flow
 from tests.kiosk.questions.test_questions import flow as question_flow
 
 
@@ -24,6 +25,7 @@ def session(apply: ApplyFlow | None = None, booking: BookingFlow | None = None) 
         apply or ApplyFlow(STATION, "*", clock=lambda: AT),
         lambda: booking or BookingFlow(station="新风社区政务服务站", hotline="010-12345"),
         question_flow,
+        home_visit_flow,
     )
     if booking is not None:
         assert visit.booking is booking  # made, as the screen that began it does
@@ -71,6 +73,10 @@ def test_session_card_while_a_booking_or_my_appointments_waits_goes_to_it() -> N
     visit.question.enter_phone("13912345678")
     assert visit.route_card() is CardRoute.QUESTION
     visit.question.wipe()
+    visit.home_visit.begin(item("北京通—养老助残卡申领"))
+    visit.home_visit.describe("spouse", "ill")
+    assert visit.route_card() is CardRoute.HOME_VISIT
+    visit.home_visit.wipe()
     assert visit.route_card() is CardRoute.PROGRESS
 
 
@@ -140,6 +146,9 @@ def _filled_at_materials() -> ResidentSession:
     assert visit.mine.listed(query.request, Ok(200, {"appointments": [BOOKED]}))
     assert visit.mine.step is MyStep.LIST
     visit.question.begin("可以代办吗？请告诉我")  # a question's words are personal too
+    visit.home_visit.begin(item("北京通—养老助残卡申领"))
+    visit.home_visit.describe("child", "elderly")
+    visit.home_visit.card(card("elder"))  # the person to be visited, and their address
     visit.suggestions.offer(card(), datetime.date(2026, 11, 30))
     return visit
 
@@ -150,9 +159,10 @@ def test_session_wipe_reaches_every_holder() -> None:
     # Every part of the session that can hold personal data is a listed holder (a new
     # flow added as an attribute but not to holders() fails here).
     parts = [v for v in vars(visit).values() if hasattr(v, "holds_personal_data")]
-    assert visit.made() == (visit.booking, visit.mine, visit.question)  # made by the visit
+    made = (visit.booking, visit.mine, visit.question, visit.home_visit)
+    assert visit.made() == made  # made by the visit
     assert {id(p) for p in parts} == {id(h) for h in holders}
-    assert len(holders) == 6  # a new holder must be filled above and proven empty below
+    assert len(holders) == 7  # a new holder must be filled above and proven empty below
     for holder in holders:
         assert holder.holds_personal_data(), type(holder).__name__
     effects = visit.wipe()
@@ -169,6 +179,7 @@ def test_session_wipe_reaches_every_holder() -> None:
     assert visit.mine.appointments == ()
     assert not visit.mine.wants_card
     assert visit.question.text == ""
+    assert (visit.home_visit.person, visit.home_visit.address) == (None, "")
 
 
 def test_session_wipe_after_the_receipt_drops_the_numbers() -> None:

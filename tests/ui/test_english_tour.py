@@ -30,7 +30,7 @@ from kiosk.catalog.model import CASE_TYPES, ITEM_TYPES, LEVELS, MATERIAL_FORMS, 
 from kiosk.catalog.sample import sample_document
 from kiosk.engagement.sample import sample_document as sample_engagement
 from kiosk.knowledge.sample import sample_document as sample_knowledge
-from kiosk.privacy import mask_id_number, mask_name, mask_phone
+from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from kiosk.settings import Settings
 from kiosk.standin.booking import places_of
 from ui.app import PORTRAIT, KioskUi
@@ -84,7 +84,7 @@ def known_data(settings: Settings) -> set[str]:
                   if isinstance(text, str)}  # fmt: skip
     for block in SAMPLE_CARDS.values():
         identity = parse_text_block(block)
-        found |= set(strings(identity)) | {mask_name(identity.name)}
+        found |= set(strings(identity)) | {mask_name(identity.name), mask_address(identity.address)}
     return {text for text in found if CJK.search(text)}
 
 

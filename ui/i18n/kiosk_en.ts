@@ -15,7 +15,7 @@
 <context>
     <name>BookingScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/BookingScreen.qml" line="+172"/>
+        <location filename="../qml/Kiosk/screens/BookingScreen.qml" line="+173"/>
         <source>%n free</source>
         <translation>
             <numerusform>%n free</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>GuideScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+82"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+83"/>
         <source>%n visit(s) at most</source>
         <translation>
             <numerusform>%n visit at most</numerusform>

@@ -583,7 +583,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+124"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
@@ -1387,7 +1387,7 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+51"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+52"/>
         <location line="+115"/>
         <source>: </source>
         <extracomment>Between a label and its value</extracomment>
@@ -1675,6 +1675,16 @@
         <source>Book a time at the window</source>
         <translation>预约窗口办理时间</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask for a home visit</source>
+        <translation>申请上门办理</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For residents who cannot come because of age, disability or illness: staff come to the home. A family member may ask.</source>
+        <translation>因年老、残疾或疾病无法到场的居民，可申请工作人员上门办理；家属可以代为申请。</translation>
+    </message>
 </context>
 <context>
     <name>GuidesScreen</name>
@@ -1765,6 +1775,292 @@
         <location line="+10"/>
         <source>Hotline %1 and station contacts</source>
         <translation>热线 %1 及服务站联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>HomeVisitScreen</name>
+    <message>
+        <location filename="../qml/Kiosk/screens/HomeVisitScreen.qml" line="+26"/>
+        <source>Myself</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Husband or wife</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Son or daughter</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else who helps</source>
+        <translation>其他代办人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Old age, cannot walk far</source>
+        <translation>年老行动不便</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serious illness or bedridden</source>
+        <translation>重病或卧床</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Morning (9:00–12:00)</source>
+        <translation>上午（9:00—12:00）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afternoon (13:30–17:00)</source>
+        <translation>下午（13:30—17:00）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who is the visit for?</source>
+        <translation>为谁申请上门办理？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID card of the person to be visited</source>
+        <translation>请刷服务对象的身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where should staff come?</source>
+        <translation>上门地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whom should staff call?</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When would suit best?</source>
+        <translation>期望上门时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and send</source>
+        <translation>核对并提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your request has been received</source>
+        <translation>您的申请已收到</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ask for a home visit</source>
+        <translation>申请上门办理</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Step %1 of %2 · %3</source>
+        <translation>第 %1 步，共 %2 步 · %3</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Staff of the street come to the home of a resident who cannot come because of age, disability or illness. You may ask for yourself or for a family member.</source>
+        <translation>因年老、残疾或疾病无法到场的居民，街道工作人员可以上门办理。您可以为自己申请，也可以为家人申请。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who is asking?</source>
+        <translation>申请人是服务对象的：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Why can the person not come?</source>
+        <translation>无法到场的原因：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+45"/>
+        <location line="+31"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Please place the ID card of the person to be visited on the reader. If you ask for a family member, use their card, not yours.</source>
+        <translation>请将服务对象（需要上门服务的人）的身份证放在读卡区。为家人申请时，请刷家人的身份证，不要刷您自己的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card reader is not working right now. Please ask the station staff, or call %1.</source>
+        <translation>读卡器暂时无法使用。请咨询站内工作人员，或拨打 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This is the address on the ID card. If the person lives somewhere else now, please change it: district, street, building and door number.</source>
+        <translation>这是身份证上的地址。如服务对象现在住在别处，请修改为现住址：区、街道、楼号和门牌号。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Address for the visit</source>
+        <translation>上门地址</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Staff call this number to agree the time of the visit and what to have ready. It is only used for this.</source>
+        <translation>工作人员会拨打此号码，约定上门时间和需准备的材料。号码仅用于此。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>11-digit mobile number</source>
+        <translation>11位手机号码</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose a morning or an afternoon, then a day. It is a wish: staff call you to agree the time.</source>
+        <translation>请先选上午或下午，再选日期。这是您的期望时间，具体时间以工作人员电话确认为准。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Person to be visited</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>上门地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preferred time</source>
+        <translation>期望时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By sending, you agree that these details go to the Xicheng government service centre and the street&apos;s service centre, only to arrange the visit. They are kept under the rules for government service cases; this kiosk deletes them once they have been delivered.</source>
+        <translation>点击提交，即表示您同意以上信息提供给西城区政务服务中心及所在街道便民服务中心，仅用于安排上门办理。信息按政务服务办件管理规定保存；本终端在提交成功后立即删除。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agree and send</source>
+        <translation>同意并提交</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Number: %1</source>
+        <translation>受理编号：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending it to the district platform…</source>
+        <translation>正在提交到区政务服务平台…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing your slip…</source>
+        <translation>正在打印回执…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take your slip. Staff will call you to agree the time; you can follow the request under Check progress.</source>
+        <translation>请取走回执。工作人员将电话联系您约定上门时间；办理进度可在“进度查询”中查看。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>打印机缺纸。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip could not be printed. Please photograph the QR code and the number below with your phone. Staff have been told.</source>
+        <translation>回执未能打印。请用手机拍下下方的二维码和编号。已通知工作人员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The network is slow: the kiosk sends your request as soon as it can. Nothing is lost.</source>
+        <translation>网络较慢：终端将在网络恢复后自动提交您的申请，信息不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan under Check progress, or type the number and the last 4 characters of the visited person&apos;s ID number.</source>
+        <translation>在“进度查询”扫描二维码，或输入受理编号和服务对象证件号码后4位。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I have taken a photo, finish</source>
+        <translation>已拍照，完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finish</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -1884,7 +2180,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+42"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+43"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
@@ -1929,7 +2225,17 @@
         <translation>本机暂时不能留言咨询。请拨打 %1，或询问服务站工作人员。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+67"/>
+        <source>Cannot ask for a home visit here right now</source>
+        <translation>暂时无法在此申请上门办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A home visit cannot be asked for from this kiosk right now. Please call %1 or ask the station staff.</source>
+        <translation>本终端暂时无法申请上门办理。请拨打 %1 或咨询站内工作人员。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Cannot book here right now</source>
         <translation>暂时无法预约</translation>
     </message>
@@ -1955,7 +2261,7 @@
         <translation>本终端暂时无法提交在线申请。请到窗口办理，或拨打 %1。</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
         <source>Applications cannot be sent from this kiosk right now. Please ask the station staff for help, or apply at the counter.</source>
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
@@ -4079,11 +4385,12 @@
     <message>
         <location line="+2"/>
         <location line="+44"/>
+        <location line="+10"/>
         <source>This is not a mobile phone number. Please type the 11 digits again.</source>
         <translation>这不是有效的手机号码，请重新输入11位数字。</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-52"/>
         <source>The platform did not accept the booking (%1). Please call the hotline.</source>
         <translation>平台未接受本次预约（%1）。请拨打咨询电话。</translation>
     </message>
@@ -4171,6 +4478,16 @@
         <location line="+3"/>
         <source>The question is too long: at most %1 characters, it has %2. Please shorten it.</source>
         <translation>问题太长了：最多 %1 个字，现在有 %2 个字。请删减一些。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The address is too long: at most %1 characters, it has %2. Please shorten it.</source>
+        <translation>地址过长：最多 %1 个字，现有 %2 个字。请精简。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please write the full address (at least %1 characters): district, street, building and door number.</source>
+        <translation>请填写完整地址（至少 %1 个字）：区、街道、楼号和门牌号。</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -24,6 +24,7 @@ Window {
     required property MyAppointmentsViewModel appointments
     required property ConsultViewModel consult
     required property QuestionViewModel question
+    required property HomeVisitViewModel homeVisit
     required property EngagementViewModel engagement
     required property HoursWatch hours
     required property SelfCheckViewModel selfCheck
@@ -216,6 +217,21 @@ Window {
         })
         guide.applyRequested.connect(window.openApply)
         guide.bookRequested.connect(window.openBooking)
+        guide.homeVisitRequested.connect(window.openHomeVisit)
+    }
+
+    // 上门办理 for one item (from its guide).
+    function openHomeVisit(code: string) {
+        if (window.outOfService || !window.homeVisit.begin(code)) {
+            notice.show(qsTr("Cannot ask for a home visit here right now"),
+                        qsTr("A home visit cannot be asked for from this kiosk right now. Please call %1 or ask the station staff.").arg(window.shell.hotline))
+            return
+        }
+        const visit = window.push("HomeVisitScreen.qml", {
+            objectName: "homeVisitScreen", homeVisit: window.homeVisit, devices: window.devices,
+            hotline: window.shell.hotline
+        })
+        visit.finished.connect(window.shell.endSession)
     }
 
     // 预约办理 for one item (from the appointment list or from its guide).
@@ -284,6 +300,11 @@ Window {
                     || (window.question.step === QuestionStep.Done && !window.question.settled)
                     || window.question.back()))
             return  // while sending and until the receipt is out, 返回 waits
+        if (current === "homeVisitScreen"
+                && (window.homeVisit.step === HomeVisitStep.Submitting
+                    || (window.homeVisit.step === HomeVisitStep.Done && !window.homeVisit.settled)
+                    || window.homeVisit.back()))
+            return  // while sending and until the slip is out, 返回 waits
         if (current === "myAppointmentsScreen") {
             const step = window.appointments.step
             if (step === MineStep.Loading || step === MineStep.Cancelling)

@@ -390,6 +390,16 @@ QtObject {
         case "question.phone_invalid":
             return qsTr("This is not a mobile phone number. Please type the 11 digits again.")
 
+        // -- home_visit: 上门办理 (kiosk/homevisits/) ----------------------------------
+        // %1: the most characters an address may have; %2: how many it has.
+        case "home_visit.address_long":
+            return qsTr("The address is too long: at most %1 characters, it has %2. Please shorten it.")
+        // %1: the fewest characters an address may have.
+        case "home_visit.address_short":
+            return qsTr("Please write the full address (at least %1 characters): district, street, building and door number.")
+        case "home_visit.phone_invalid":
+            return qsTr("This is not a mobile phone number. Please type the 11 digits again.")
+
         // -- outbox and platform (kiosk/district/, ui/outboxworker.py) ----------------
         case "outbox.not_stored":
             return qsTr("The submission could not be saved. Please ask the staff; what you filled in is still on the screen")

@@ -154,7 +154,8 @@ KioskPage {
             }
             GridLayout {
                 width: parent.width
-                columns: Theme.landscape ? 5 : 3
+                // A day and its weekday on one line, in elder mode's larger type too.
+                columns: Theme.landscape ? (Theme.elder ? 4 : 5) : (Theme.elder ? 2 : 3)
                 columnSpacing: Theme.spacing / 2
                 rowSpacing: Theme.spacing / 2
                 Repeater {

@@ -14,6 +14,7 @@ KioskPage {
     readonly property GuideView guide: catalog.guide
     signal applyRequested(string code)
     signal bookRequested(string code)
+    signal homeVisitRequested(string code)
 
     title: page.guide.name
     Component.onCompleted: page.devices.forgetPrintStatus()
@@ -294,5 +295,22 @@ KioskPage {
         fontSize: Theme.fontLarge
         text: qsTr("Book a time at the window")
         onClicked: page.bookRequested(page.guide.code)
+    }
+
+    KioskButton {
+        objectName: "homeVisitButton"
+        visible: page.guide.canVisitHome
+        width: parent.width
+        primary: !page.guide.canApply && !page.guide.canBook
+        fontSize: Theme.fontLarge
+        text: qsTr("Ask for a home visit")
+        onClicked: page.homeVisitRequested(page.guide.code)
+    }
+
+    BodyText {
+        visible: page.guide.canVisitHome
+        width: parent.width
+        color: Theme.mutedText
+        text: qsTr("For residents who cannot come because of age, disability or illness: staff come to the home. A family member may ask.")
     }
 }

@@ -1,0 +1,277 @@
+"""上门办理 as the screen sees it: who asks and why, the ID card of the person to be visited,
+the address, a phone number, a preferred half-day, the review, and the slip.
+
+The flow (kiosk/homevisits/flow.py) lives in the resident's session; this view model runs
+its effects (the request to the submit worker, a bounded wait for the platform's
+confirmation, the slip on the printer) and shows its state. It keeps nothing personal of
+its own: the name, the ID number, the phone and the address are read from the flow (masked,
+but for the address in the step where it is typed).
+
+Signals:
+    changed: the step, the message or what the screen shows changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
+
+from devices.idcard.identity import Identity
+from kiosk.messages import Message
+from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
+from ui.devicehub import DeviceHub
+from ui.outboxworker import OutboxService
+from ui.qmlelement import QmlElement, QmlUncreatable
+from ui.questionview import DELIVERY_WAIT_MS
+from ui.rowmodel import RowModel
+from ui.visitview import VisitModel
+
+if TYPE_CHECKING:  # the flow is made when first used, not at start-up (kiosk/visit.py)
+    from kiosk.catalog.model import ServiceItem
+    from kiosk.homevisits.flow import Effect, HomeVisitFlow, Step
+    from kiosk.homevisits.request import HomeVisit
+
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@QmlElement
+@QmlUncreatable("an enum")
+class HomeVisitStep(QObject):
+    """The request's step (kiosk.homevisits.flow.Step) as QML sees it."""
+
+    @QEnum
+    class Value(IntEnum):
+        NoStep = 0
+        Situation = 1
+        Identify = 2
+        Address = 3
+        Phone = 4
+        When = 5
+        Review = 6
+        Submitting = 7
+        Done = 8
+
+
+def _step(step: Step | None) -> HomeVisitStep.Value:
+    return HomeVisitStep.Value[step.name.title()] if step else HomeVisitStep.Value.NoStep
+
+
+@dataclass(frozen=True)
+class VisitDay:
+    """A day a visit may be wished for (roles date, weekday): ISO date, 1 = Monday."""
+
+    date: str
+    weekday: int
+
+
+@QmlElement
+@QmlUncreatable("the home visit view model's days")
+class VisitDays(RowModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(VisitDay, parent)
+
+
+@QmlElement
+@QmlUncreatable("built by the composition root")
+class HomeVisitViewModel(QObject):
+    """上门办理: situation → ID card → address → phone → half-day → review → received, the
+    slip printed."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        visit: VisitModel,
+        lookup: Callable[[str], ServiceItem | None],
+        *,
+        service: OutboxService | None,
+        hub: DeviceHub,
+        parent: QObject | None = None,
+        delivery_wait_ms: int = DELIVERY_WAIT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._session = visit.session
+        self._lookup = lookup
+        self._service = service
+        self._hub = hub
+        self.day_rows = VisitDays(self)
+        self._wait = QTimer(self)
+        self._wait.setSingleShot(True)
+        self._wait.setInterval(delivery_wait_ms)
+        self._wait.timeout.connect(self._on_wait_over)
+        visit.homeVisitCard.connect(self._on_card)
+        visit.wiped.connect(self._on_wiped)
+        if service is not None:
+            service.asked.connect(self._on_asked)
+            service.askRefused.connect(self._on_refused)
+            service.answered.connect(self._on_answered)
+
+    @property
+    def _flow(self) -> HomeVisitFlow:
+        return self._session.home_visit
+
+    def _run(self, effects: tuple[Effect, ...]) -> None:
+        from kiosk.homevisits.flow import AwaitDelivery, PrintSlip, Submit
+
+        for effect in effects:
+            if isinstance(effect, Submit):
+                assert self._service is not None  # the screen offers nothing to submit without
+                self._service.requestAsk.emit(effect.request)
+            elif isinstance(effect, AwaitDelivery):
+                self._wait.start()
+            elif isinstance(effect, PrintSlip):
+                self._hub.print_receipt(effect.receipt)
+        self._show()
+
+    def _show(self) -> None:
+        self.day_rows.set_rows(
+            [VisitDay(day.isoformat(), day.isoweekday()) for day in self._flow.days]
+        )
+        self.changed.emit()
+
+    # -- what the outbox says ---------------------------------------------------------------
+    @Slot(object, str)
+    def _on_asked(self, request: HomeVisit, apply_no: str) -> None:
+        if self._session.home_visit_made:
+            self._run(self._flow.accepted(request, apply_no))
+
+    @Slot(object, object)
+    def _on_refused(self, request: HomeVisit, problem: Message) -> None:
+        if self._session.home_visit_made and self._flow.refused(request, problem):
+            self.changed.emit()
+
+    @Slot(str, str)
+    def _on_answered(self, apply_no: str, case_no: str) -> None:
+        if not self._session.home_visit_made:
+            return
+        if apply_no == self._flow.apply_no and not self._flow.settled:
+            self._wait.stop()
+            self._run(self._flow.settle(apply_no, uploaded=bool(case_no)))
+
+    @Slot()
+    def _on_wait_over(self) -> None:
+        self._run(self._flow.settle(self._flow.apply_no, uploaded=False))
+
+    @Slot(object)
+    def _on_card(self, identity: Identity) -> None:
+        if self._flow.card(identity):
+            self.changed.emit()
+
+    @Slot(object)
+    def _on_wiped(self, _effects: object) -> None:
+        self._wait.stop()
+        if self._session.home_visit_made:  # a visit that asked nothing has nothing to clear
+            self._show()
+
+    # -- what the screen shows --------------------------------------------------------------
+    available = Property(bool, lambda self: self._service is not None, constant=True)
+    step = Property(int, lambda self: _step(self._flow.step), notify=changed)
+    messageCode = Property(str, lambda self: self._flow.problem.code, notify=changed)
+    messageArgs = Property(
+        "QStringList",  # type: ignore[arg-type]  # Words.say() takes list<string>
+        lambda self: list(self._flow.problem.args),
+        notify=changed,
+    )
+    itemName = Property(str, lambda self: self._flow.item_name, notify=changed)
+    relation = Property(str, lambda self: self._flow.relation, notify=changed)
+    reason = Property(str, lambda self: self._flow.reason, notify=changed)
+    identified = Property(bool, lambda self: self._flow.person is not None, notify=changed)
+
+    def _person(self) -> tuple[str, str]:
+        person = self._flow.person
+        return (mask_name(person.name), mask_id_number(person.id_number)) if person else ("", "")
+
+    personName = Property(str, lambda self: self._person()[0], notify=changed)
+    personId = Property(str, lambda self: self._person()[1], notify=changed)
+    # In full only in the field where it is checked and typed; masked everywhere else.
+    address = Property(str, lambda self: self._flow.address, notify=changed)
+    maskedAddress = Property(
+        str, lambda self: mask_address(self._flow.address) if self._flow.address else "",
+        notify=changed,
+    )  # fmt: skip
+    phone = Property(str, lambda self: mask_phone(self._flow.phone), notify=changed)
+    days = Property(VisitDays, lambda self: self.day_rows, constant=True)
+
+    def _preferred(self) -> tuple[str, int, str]:
+        chosen = self._flow.preferred
+        return (
+            (chosen.day.isoformat(), chosen.day.isoweekday(), chosen.half)
+            if chosen
+            else ("", 0, "")
+        )
+
+    preferredDate = Property(str, lambda self: self._preferred()[0], notify=changed)
+    preferredWeekday = Property(int, lambda self: self._preferred()[1], notify=changed)
+    preferredHalf = Property(str, lambda self: self._preferred()[2], notify=changed)
+    number = Property(str, lambda self: self._flow.apply_no, notify=changed)
+    settled = Property(bool, lambda self: self._flow.settled, notify=changed)
+    uploaded = Property(bool, lambda self: self._flow.uploaded, notify=changed)
+    receiptQr = Property(str, lambda self: self._flow.receipt_qr, notify=changed)
+
+    # -- the resident's taps ----------------------------------------------------------------
+    @Slot(str, result=bool)
+    def begin(self, code: str) -> bool:
+        """申请上门办理 for the item `code`; False when it cannot be asked for from here."""
+        item = self._lookup(code)
+        if item is None or self._service is None:
+            return False
+        self._wait.stop()
+        self._hub.forgetPrintStatus()
+        began = self._flow.begin(item)
+        self._show()
+        return began
+
+    @Slot(str, str, result=bool)
+    def describe(self, relation: str, reason: str) -> bool:
+        ok = self._flow.describe(relation, reason)
+        self.changed.emit()
+        return ok
+
+    @Slot(str, result=bool)
+    def enterAddress(self, address: str) -> bool:
+        ok = self._flow.enter_address(address)
+        self.changed.emit()
+        return ok
+
+    @Slot(str, result=bool)
+    def enterPhone(self, phone: str) -> bool:
+        ok = self._flow.enter_phone(phone)
+        self.changed.emit()
+        return ok
+
+    @Slot(str, str, result=bool)
+    def chooseTime(self, day: str, half: str) -> bool:
+        ok = self._flow.choose_time(day, half)
+        self.changed.emit()
+        return ok
+
+    @Slot()
+    def submit(self) -> None:
+        """同意并提交."""
+        if self._service is not None:
+            self._run(self._flow.submit())
+
+    @Slot(result=bool)
+    def back(self) -> bool:
+        """上一步; False on the first step (the screen is left)."""
+        moved = self._flow.back()
+        if moved:
+            self.changed.emit()
+        return moved
+
+    @Slot()
+    def reset(self) -> None:
+        """The screen is left: the request is forgotten (once stored, it is the outbox's).
+        Left before the slip came out, the slip prints now, saying 待上传: without it the
+        request could not be followed."""
+        self._wait.stop()
+        flow = self._flow
+        if flow.step is not None and flow.apply_no and not flow.settled:
+            self._run(flow.settle(flow.apply_no, uploaded=False))
+        flow.wipe()
+        self._show()
