@@ -27,7 +27,7 @@ from kiosk.district.client import (
     submission_reference,
 )
 from kiosk.outbox import Broken, Entry, Outbox
-from kiosk.privacy import mask_name, mask_text
+from kiosk.privacy import mask_address, mask_name, mask_text
 
 BASE_DELAY_S = 1.0
 MAX_DELAY_S = 300.0
@@ -203,10 +203,15 @@ def _masked_reason(entry: Entry, reason: str) -> str:
     """A refusal as staff may read it for as long as they need: the platform's message may
     quote the resident back, so identity and phone numbers are masked, and so are the names
     of the applicant, agent, asker or person to be visited this submission carries; cut to
-    REASON_CHARS. A question's refusal keeps only the status and code: its message may quote
-    the question, the resident's own words."""
-    if entry.kind == "question":
+    REASON_CHARS; so is a case's postal address. A question's or a home visit's refusal
+    keeps only the status and code: its message may quote the question (the resident's own
+    words) or the home address."""
+    if entry.kind in ("question", "home_visit"):  # the resident's words, an address
         reason = reason.split(":", 1)[0]
+    delivery = entry.payload.get("resultDelivery")
+    posted_to = delivery.get("address") if isinstance(delivery, dict) else None
+    if isinstance(posted_to, str) and posted_to:
+        reason = reason.replace(posted_to, mask_address(posted_to))
     for role in ("applicant", "agent", "asker", "person"):
         person = entry.payload.get(role)
         name = person.get("name") if isinstance(person, dict) else None

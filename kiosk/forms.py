@@ -20,8 +20,10 @@ from kiosk.catalog.model import FormField
 from kiosk.messages import NONE, Message, message
 from kiosk.patterns import full_match
 
-MOBILE = re.compile(r"1[3-9]\d{9}")
-LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
+# ASCII digits only, as the contract's patterns: a full-width or Arabic-Indic digit would pass
+# a Unicode \d here and be refused by the platform after the resident was told "received".
+MOBILE = re.compile(r"1[3-9][0-9]{9}")
+LANDLINE = re.compile(r"0[0-9]{2,3}-?[0-9]{7,8}")
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -135,9 +137,9 @@ def plain_text(text: str) -> str:
 
 
 def mobile_number(typed: str) -> str:
-    """The mobile number typed on the number pad (spaces and dashes dropped), or "" when
-    what was typed is not one."""
-    digits = "".join(c for c in typed if c.isdigit())
+    """The mobile number typed on the number pad (spaces and dashes dropped, any decimal
+    digit as its ASCII one), or "" when what was typed is not one."""
+    digits = "".join(str(unicodedata.decimal(c)) for c in typed if c.isdecimal())
     return digits if MOBILE.fullmatch(digits) else ""
 
 

@@ -28,7 +28,8 @@ _IDENTITY = re.compile(
     r"|[0-9]{15}"
     r"|(?<![A-Za-z])[A-Z]{3}[0-9]{12})(?![0-9])"
 )
-_DIGIT = re.compile(r"\d")  # ASCII and full-width digits alike
+# ASCII and full-width digits alike, and Chinese numerals (七号院, 十二号楼).
+_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十百千两]")
 # Mainland mobile numbers, with or without +86 / 0086 / 86 or a leading 0, in any grouping.
 _MOBILE = re.compile(
     rf"(?<![0-9])(?:(?:\+|00)?86{_SEP}|0)?1{_SEP}[3-9](?:{_SEP}[0-9]){{9}}(?![0-9])"

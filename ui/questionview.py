@@ -108,15 +108,18 @@ class QuestionViewModel(QObject):
     # -- what the outbox says ---------------------------------------------------------------
     @Slot(object, str)
     def _on_asked(self, question: Question, apply_no: str) -> None:
-        self._run(self._flow.accepted(question, apply_no))
+        if self._session.question_made:  # (a home visit's answer makes no question flow)
+            self._run(self._flow.accepted(question, apply_no))
 
     @Slot(object, object)
     def _on_refused(self, question: Question, problem: Message) -> None:
-        if self._flow.refused(question, problem):
+        if self._session.question_made and self._flow.refused(question, problem):
             self.changed.emit()
 
     @Slot(str, str)
     def _on_answered(self, apply_no: str, case_no: str) -> None:
+        if not self._session.question_made:
+            return
         if apply_no == self._flow.apply_no and not self._flow.settled:
             self._wait.stop()
             self._run(self._flow.settle(apply_no, uploaded=bool(case_no)))

@@ -315,12 +315,12 @@ class PlatformStore:
         offered: Callable[[str, str], bool] = lambda code, mode: True,
     ) -> Outcome:
         validate("CaseCreate", body)
-        if body.get("resultDelivery", {}).get("method") == "post" and not offered(
-            body["itemCode"], "mail"
-        ):
-            raise PlatformError(422, "no_posting", "该事项的办理结果不提供邮寄")
+        posted = body.get("resultDelivery", {}).get("method") == "post"
 
         def create(connection: sqlite3.Connection) -> Outcome:
+            # Inside: a repeat of a request filed before the catalog changed is replayed.
+            if posted and not offered(body["itemCode"], "mail"):
+                raise PlatformError(422, "no_posting", "该事项的办理结果不提供邮寄")
             _refuse_used_apply_no(connection, terminal, body["applyNo"])
             _check_pages_uploaded(connection, terminal, body)
             applicant = body["applicant"]
@@ -364,10 +364,11 @@ class PlatformStore:
         """上门办理 (createHomeVisit): filed as a case of its own kind, for an item whose
         catalog entry offers it; staff call, agree the time, and go."""
         validate("HomeVisitCreate", body)
-        if not offered(body["itemCode"], "home_visit"):
-            raise PlatformError(422, "no_home_visit", "该事项不提供上门办理")
 
         def create(connection: sqlite3.Connection) -> Outcome:
+            # Inside: a repeat of a request filed before the catalog changed is replayed.
+            if not offered(body["itemCode"], "home_visit"):
+                raise PlatformError(422, "no_home_visit", "该事项不提供上门办理")
             _refuse_used_apply_no(connection, terminal, body["applyNo"])
             person = body["person"]
             case_no = _file(

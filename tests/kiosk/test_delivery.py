@@ -150,3 +150,20 @@ def test_a_refused_question_keeps_no_word_of_it_for_staff() -> None:
     assert _masked_reason(question, said) == "422 invalid"
     case = Entry(2, "case", "k", "T1-20261130-0002", 0, 0.0, {"applicant": asker})
     assert "张三丰" not in _masked_reason(case, said)
+
+
+def test_a_refused_home_visit_keeps_no_address_and_a_posting_keeps_it_masked() -> None:
+    from kiosk.delivery import _masked_reason
+    from kiosk.outbox import Entry
+
+    person = {"name": "王小明", "idNumber": "11010519491231002X"}
+    address = "北京市西城区月坛北街12号院3号楼2单元401"
+    said = f"422 invalid_address: 地址“{address}”无法上门，联系人王小明 13812345678"
+    visit = Entry(1, "home_visit", "k", "T1-20261130-0001", 0, 0.0, {"person": person})
+    assert _masked_reason(visit, said) == "422 invalid_address"
+    posted = {"applicant": person, "resultDelivery": {"method": "post", "address": address}}
+    case = Entry(2, "case", "k", "T1-20261130-0002", 0, 0.0, posted)
+    kept = _masked_reason(case, said)
+    for secret in ("月坛北街", "王小明", "13812345678"):
+        assert secret not in kept
+    assert "北京市西城区****" in kept

@@ -4062,6 +4062,18 @@
         <translation>已答复</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Called to agree the visit</source>
+        <comment>case status</comment>
+        <translation>已电话联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visited and handled</source>
+        <comment>case status</comment>
+        <translation>已上门办理</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>This is the proxy&apos;s ID card. Please place the applicant&apos;s ID card.</source>
         <translation>这是代办人的证件，请放申请人（被代办人）的身份证</translation>

@@ -197,6 +197,8 @@ def test_a_bundle_asks_a_field_always_when_its_items_ask_it_on_different_conditi
         ("月坛北街12号院3号楼", "月坛北街****"),  # never a house number
         ("月坛北街１２号院", "月坛北街****"),
         ("西城区", "****"),
+        ("小马厂胡同七号院", "小马厂胡同****"),  # nor a house number in Chinese numerals
+        ("月坛北街十二号院", "月坛北街****"),
     ],
 )
 def test_an_address_is_masked_to_its_area(address: str, masked: str) -> None:

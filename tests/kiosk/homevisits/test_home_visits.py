@@ -15,7 +15,7 @@ from devices.idcard.identity import CARD_KIND_UNREADABLE
 from kiosk.audit import AuditTrail
 from kiosk.catalog.sample import sample_document
 from kiosk.delivery import Deliverer
-from kiosk.district.client import PlatformClient, Rejected
+from kiosk.district.client import Ok, PlatformClient, Rejected
 from kiosk.homevisits.flow import AwaitDelivery, HomeVisitFlow, PrintSlip, Step, Submit
 from kiosk.homevisits.request import CONSENT, DAYS_OFFERED, MAX_ADDRESS, home_visit_payload
 from kiosk.messages import message
@@ -96,6 +96,9 @@ def test_situation_then_card_then_address_then_phone_then_time() -> None:
     assert visit.address == "北京市西城区 月坛北街12号院 3号楼"  # one line, no control character
     assert not visit.enter_phone("1391234567")
     assert visit.problem == message("home_visit.phone_invalid")
+    assert visit.enter_phone("139１２３４５６７８")  # full-width: sent as the contract's digits
+    assert visit.phone == PHONE
+    assert visit.back()
     assert visit.enter_phone("139 1234 5678")
     assert (visit.step, visit.phone) == (Step.WHEN, PHONE)
     assert not visit.choose_time("2026-11-28", "am")  # a Saturday: never offered
@@ -290,3 +293,26 @@ def test_a_posting_for_an_item_that_does_not_post_is_refused_by_the_platform(
     result = platform.submit("case", posted, idempotency_key="posting-not-offered-00001")
     assert isinstance(result, Rejected)
     assert (result.status, result.code) == (422, "no_posting")
+
+
+def test_a_repeat_is_replayed_even_after_the_catalog_dropped_the_mode(
+    platform: PlatformClient, standin: StandIn
+) -> None:
+    """Exactly once per key: the answer to a filed request whose reply was lost comes back
+    the same, though the item no longer offers home visits when the repeat arrives."""
+    (submit,) = reviewed().submit(AT)
+    assert isinstance(submit, Submit)
+    body = home_visit_payload(
+        submit.request, apply_no="XC-T-20261127-0007", terminal_id=TERMINAL,
+        area_code="110102000000", at=AT,
+    )  # fmt: skip
+    first = platform.submit("home_visit", body, idempotency_key="home-visit-replayed-00001")
+    assert isinstance(first, Ok)
+    document = sample_document()
+    for entry in document["items"]:
+        entry["modes"] = [m for m in entry.get("modes", ["window"]) if m != "home_visit"]
+    standin.state.set_catalog(document)  # type: ignore[attr-defined]
+    again = platform.submit("home_visit", body, idempotency_key="home-visit-replayed-00001")
+    assert isinstance(again, Ok)
+    assert again.data["caseNo"] == first.data["caseNo"]
+    assert standin.store.submission_records() == {("home_visit", "XC-T-20261127-0007", ""): 1}

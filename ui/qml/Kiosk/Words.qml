@@ -187,6 +187,8 @@ QtObject {
         case "撤销申请": return qsTr("Withdrawn", "case status")
         case "异常终止": return qsTr("Stopped", "case status")
         case "已答复": return qsTr("Answered", "case status")
+        case "已电话联系": return qsTr("Called to agree the visit", "case status")
+        case "已上门办理": return qsTr("Visited and handled", "case status")
         default: return value
         }
     }
