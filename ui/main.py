@@ -31,6 +31,13 @@ def create_application(argv: list[str]) -> QGuiApplication:
     return app
 
 
+def new_application() -> QGuiApplication:
+    """The application of `kiosk run`/`demo`, its Qt messages routed to the log."""
+    app = create_application(sys.argv[:1])
+    route_qt_messages()
+    return app
+
+
 def run_kiosk(
     settings: Settings,
     services: Services,
@@ -43,9 +50,8 @@ def run_kiosk(
     after the first frame, WATCHDOG every `watchdog_ms` from this thread, STATUS, STOPPING."""
     prepare_qt_environment(headless=False)
     notifier = service or NoServiceManager()
-    app = create_application(sys.argv[:1])
-    route_qt_messages()
-    with quit_on_signals(app):  # from here on, Ctrl+C and SIGTERM stop the kiosk cleanly
+    # From here on, Ctrl+C and SIGTERM stop the kiosk cleanly, even while it starts.
+    with quit_on_signals(new_application) as app:
         notifier.status("Starting")
         try:
             ui = build_ui(

@@ -7,7 +7,6 @@ network from QML: a window that keeps working when the kiosk itself keeps crashi
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QObject, QSize
@@ -18,9 +17,8 @@ from ui.app import QML_DIR, QmlLoadError, WindowMode, load_window, show_window
 from ui.engine import KioskEngine
 from ui.environment import prepare_qt_environment
 from ui.i18n import LanguageSwitcher
-from ui.main import create_application
+from ui.main import new_application
 from ui.qmlelement import QmlElement, QmlUncreatable
-from ui.qtlog import route_qt_messages
 from ui.servicestate import NearbyStationRows, nearby_stations
 from ui.servicewatch import (
     NoServiceManager,
@@ -114,9 +112,7 @@ def run_out_of_service(
     as the kiosk does (READY after the first frame, WATCHDOG from this thread)."""
     prepare_qt_environment(headless=False)
     notifier = service or NoServiceManager()
-    app = create_application(sys.argv[:1])
-    route_qt_messages()
-    with quit_on_signals(app):  # from here on, Ctrl+C and SIGTERM stop it cleanly
+    with quit_on_signals(new_application) as app:  # Ctrl+C and SIGTERM stop it cleanly
         try:
             ui = build_out_of_service(settings, reason, WindowMode.FULLSCREEN)
         except QmlLoadError as error:

@@ -114,17 +114,22 @@ def serve(app: QCoreApplication, watch: ServiceWatch, close: Callable[[], None])
 
 
 @contextlib.contextmanager
-def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
-    """SIGTERM (systemctl stop, cage going away) and SIGINT (Ctrl+C) quit `app`'s event loop.
+def quit_on_signals(make_app: Callable[[], QCoreApplication]) -> Iterator[QCoreApplication]:
+    """SIGTERM (systemctl stop, cage going away) and SIGINT (Ctrl+C) quit the event loop of
+    the application `make_app()` makes (and yields).
 
     Python runs its signal handlers only when the interpreter gets control, which an idle
     Qt event loop never gives it: the C-level handler writes the signal's number into a
     socket (signal.set_wakeup_fd) that a QSocketNotifier watches on the GUI thread.
+
+    The signals are caught before the application is made: a Ctrl+C that raised
+    KeyboardInterrupt inside Python called back from Qt (the Qt message handler, while the
+    application starts) would be reported by PySide and dropped, and the kiosk would run on.
+    Caught here, it waits in the socket, and the loop ends as soon as it runs.
     """
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
 
     def on_wakeup() -> None:
         try:
@@ -136,7 +141,7 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
         if numbers:
             # Not quit(): Qt 6's quit() first asks every window to close, and the locked
             # down window refuses.
-            app.exit(0)
+            QCoreApplication.exit(0)
 
     def remember(number: int, frame: FrameType | None) -> None:
         """Python's own part of the handler. Python runs it when it next gets control, and
@@ -146,16 +151,21 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
         with contextlib.suppress(BlockingIOError):
             writer.send(bytes([number]))
 
-    notifier.activated.connect(on_wakeup)
     previous = {number: signal.signal(number, remember) for number in QUIT_SIGNALS}
     previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    notifier: QSocketNotifier | None = None
     try:
-        yield
+        app = make_app()
+        # A signal already in the socket makes the notifier fire once the loop runs.
+        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+        notifier.activated.connect(on_wakeup)
+        yield app
     finally:
         signal.set_wakeup_fd(previous_fd)
         for number, handler in previous.items():
             signal.signal(number, handler)
-        notifier.setEnabled(False)
-        notifier.deleteLater()
+        if notifier is not None:
+            notifier.setEnabled(False)
+            notifier.deleteLater()
         reader.close()
         writer.close()

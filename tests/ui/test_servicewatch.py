@@ -132,7 +132,7 @@ def test_quit_on_signals_signal_ends_the_event_loop(qtbot: QtBot, number: signal
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     previous = signal.getsignal(number)
-    with quit_on_signals(app):
+    with quit_on_signals(lambda: app):
         QTimer.singleShot(50, lambda: os.kill(os.getpid(), number))
         guard = QTimer()
         guard.setSingleShot(True)

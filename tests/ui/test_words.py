@@ -39,7 +39,17 @@ ROOT = Path(__file__).resolve().parents[2]
 WORDS_QML = QML_DIR / "Kiosk" / "Words.qml"
 # Where codes come from: the core, the devices, and the UI's own workers (capture, outbox).
 SOURCES = ("kiosk", "devices", "ui")
-AREAS = ("apply", "appointment", "form", "devices", "progress", "outbox", "catalog", "question")
+AREAS = (
+    "apply",
+    "appointment",
+    "form",
+    "devices",
+    "progress",
+    "outbox",
+    "catalog",
+    "question",
+    "home_visit",
+)
 CODE = re.compile(rf"(?:{'|'.join(AREAS)})\.[a-z][a-z0-9_]*")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
