@@ -4,6 +4,8 @@ window's scanner. Name, ID number and phone are masked."""
 
 from __future__ import annotations
 
+import datetime
+
 from devices.printer.layout import Receipt
 from kiosk.catalog.model import ServiceItem
 from kiosk.district.appointments import Appointment
@@ -14,11 +16,16 @@ WEEKDAYS = "一二三四五六日"
 MAX_MATERIALS = 12  # a slip stays a slip: the guide on screen has the rest
 
 
+def day_words(day: datetime.date) -> str:
+    """`2026年12月03日（周四）`, as slips print a day."""
+    return f"{day:%Y年%m月%d日}（周{WEEKDAYS[day.weekday()]}）"
+
+
 def when(appointment: Appointment) -> str:
     """`2026年12月03日（周四）09:30—10:00`, in Beijing time."""
     start = appointment.start.astimezone(BEIJING)
     end = appointment.end.astimezone(BEIJING)
-    return f"{start:%Y年%m月%d日}（周{WEEKDAYS[start.weekday()]}）{start:%H:%M}—{end:%H:%M}"
+    return f"{day_words(start.date())}{start:%H:%M}—{end:%H:%M}"
 
 
 def to_bring(item: ServiceItem) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from devices.printer.layout import Receipt
+from kiosk.appointments.slip import day_words
 from kiosk.messages import NONE, Message, message
 from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from kiosk.progressquery import new_progress_token, progress_link
@@ -48,7 +49,6 @@ REASON_WORDS = {
 }
 HALF_DAYS = ("am", "pm")
 HALF_DAY_WORDS = {"am": "上午", "pm": "下午"}
-WEEKDAYS = "一二三四五六日"
 
 # What the resident agrees to by tapping 同意并提交; HomeVisitScreen.qml says the same in
 # the UI language (keep them in step).
@@ -70,8 +70,7 @@ class Preferred:
     half: str  # am / pm
 
     def words(self) -> str:
-        weekday = WEEKDAYS[self.day.weekday()]
-        return f"{self.day:%Y年%m月%d日}（周{weekday}）{HALF_DAY_WORDS[self.half]}"
+        return day_words(self.day) + HALF_DAY_WORDS[self.half]
 
 
 @dataclass(frozen=True)
