@@ -18,22 +18,19 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
 
-from devices.idcard.identity import Identity
-from kiosk.messages import Message
 from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from ui.devicehub import DeviceHub
+from ui.handoffview import DELIVERY_WAIT_MS, HandoffViewModel, handoff_properties
 from ui.outboxworker import OutboxService
 from ui.qmlelement import QmlElement, QmlUncreatable
-from ui.questionview import DELIVERY_WAIT_MS
 from ui.rowmodel import RowModel
 from ui.visitview import VisitModel
 
 if TYPE_CHECKING:  # the flow is made when first used, not at start-up (kiosk/visit.py)
     from kiosk.catalog.model import ServiceItem
-    from kiosk.homevisits.flow import Effect, HomeVisitFlow, Step
-    from kiosk.homevisits.request import HomeVisit
+    from kiosk.homevisits.flow import HomeVisitFlow, Step
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -78,7 +75,7 @@ class VisitDays(RowModel):
 
 @QmlElement
 @QmlUncreatable("built by the composition root")
-class HomeVisitViewModel(QObject):
+class HomeVisitViewModel(HandoffViewModel):
     """上门办理: situation → ID card → address → phone → half-day → review → received, the
     slip printed."""
 
@@ -94,39 +91,24 @@ class HomeVisitViewModel(QObject):
         parent: QObject | None = None,
         delivery_wait_ms: int = DELIVERY_WAIT_MS,
     ) -> None:
-        super().__init__(parent)
-        self._session = visit.session
+        super().__init__(
+            visit,
+            visit.homeVisitCard,
+            service=service,
+            hub=hub,
+            parent=parent,
+            delivery_wait_ms=delivery_wait_ms,
+        )
         self._lookup = lookup
-        self._service = service
-        self._hub = hub
         self.day_rows = VisitDays(self)
-        self._wait = QTimer(self)
-        self._wait.setSingleShot(True)
-        self._wait.setInterval(delivery_wait_ms)
-        self._wait.timeout.connect(self._on_wait_over)
-        visit.homeVisitCard.connect(self._on_card)
-        visit.wiped.connect(self._on_wiped)
-        if service is not None:
-            service.asked.connect(self._on_asked)
-            service.askRefused.connect(self._on_refused)
-            service.answered.connect(self._on_answered)
 
     @property
     def _flow(self) -> HomeVisitFlow:
         return self._session.home_visit
 
-    def _run(self, effects: tuple[Effect, ...]) -> None:
-        from kiosk.homevisits.flow import AwaitDelivery, PrintSlip, Submit
-
-        for effect in effects:
-            if isinstance(effect, Submit):
-                assert self._service is not None  # the screen offers nothing to submit without
-                self._service.requestAsk.emit(effect.request)
-            elif isinstance(effect, AwaitDelivery):
-                self._wait.start()
-            elif isinstance(effect, PrintSlip):
-                self._hub.print_receipt(effect.receipt)
-        self._show()
+    @property
+    def _made(self) -> bool:
+        return self._session.home_visit_made
 
     def _show(self) -> None:
         self.day_rows.set_rows(
@@ -134,49 +116,11 @@ class HomeVisitViewModel(QObject):
         )
         self.changed.emit()
 
-    # -- what the outbox says ---------------------------------------------------------------
-    @Slot(object, str)
-    def _on_asked(self, request: HomeVisit, apply_no: str) -> None:
-        if self._session.home_visit_made:
-            self._run(self._flow.accepted(request, apply_no))
-
-    @Slot(object, object)
-    def _on_refused(self, request: HomeVisit, problem: Message) -> None:
-        if self._session.home_visit_made and self._flow.refused(request, problem):
-            self.changed.emit()
-
-    @Slot(str, str)
-    def _on_answered(self, apply_no: str, case_no: str) -> None:
-        if not self._session.home_visit_made:
-            return
-        if apply_no == self._flow.apply_no and not self._flow.settled:
-            self._wait.stop()
-            self._run(self._flow.settle(apply_no, uploaded=bool(case_no)))
-
-    @Slot()
-    def _on_wait_over(self) -> None:
-        self._run(self._flow.settle(self._flow.apply_no, uploaded=False))
-
-    @Slot(object)
-    def _on_card(self, identity: Identity) -> None:
-        if self._flow.card(identity):
-            self.changed.emit()
-
-    @Slot(object)
-    def _on_wiped(self, _effects: object) -> None:
-        self._wait.stop()
-        if self._session.home_visit_made:  # a visit that asked nothing has nothing to clear
-            self._show()
-
     # -- what the screen shows --------------------------------------------------------------
-    available = Property(bool, lambda self: self._service is not None, constant=True)
-    step = Property(int, lambda self: _step(self._flow.step), notify=changed)
-    messageCode = Property(str, lambda self: self._flow.problem.code, notify=changed)
-    messageArgs = Property(
-        "QStringList",  # type: ignore[arg-type]  # Words.say() takes list<string>
-        lambda self: list(self._flow.problem.args),
-        notify=changed,
+    available, messageCode, messageArgs, number, settled, uploaded, receiptQr = handoff_properties(
+        changed
     )
+    step = Property(int, lambda self: _step(self._flow.step), notify=changed)
     itemName = Property(str, lambda self: self._flow.item_name, notify=changed)
     relation = Property(str, lambda self: self._flow.relation, notify=changed)
     reason = Property(str, lambda self: self._flow.reason, notify=changed)
@@ -208,10 +152,6 @@ class HomeVisitViewModel(QObject):
     preferredDate = Property(str, lambda self: self._preferred()[0], notify=changed)
     preferredWeekday = Property(int, lambda self: self._preferred()[1], notify=changed)
     preferredHalf = Property(str, lambda self: self._preferred()[2], notify=changed)
-    number = Property(str, lambda self: self._flow.apply_no, notify=changed)
-    settled = Property(bool, lambda self: self._flow.settled, notify=changed)
-    uploaded = Property(bool, lambda self: self._flow.uploaded, notify=changed)
-    receiptQr = Property(str, lambda self: self._flow.receipt_qr, notify=changed)
 
     # -- the resident's taps ----------------------------------------------------------------
     @Slot(str, result=bool)
@@ -220,8 +160,7 @@ class HomeVisitViewModel(QObject):
         item = self._lookup(code)
         if item is None or self._service is None:
             return False
-        self._wait.stop()
-        self._hub.forgetPrintStatus()
+        self._restart()
         began = self._flow.begin(item)
         self._show()
         return began
@@ -249,29 +188,3 @@ class HomeVisitViewModel(QObject):
         ok = self._flow.choose_time(day, half)
         self.changed.emit()
         return ok
-
-    @Slot()
-    def submit(self) -> None:
-        """同意并提交."""
-        if self._service is not None:
-            self._run(self._flow.submit())
-
-    @Slot(result=bool)
-    def back(self) -> bool:
-        """上一步; False on the first step (the screen is left)."""
-        moved = self._flow.back()
-        if moved:
-            self.changed.emit()
-        return moved
-
-    @Slot()
-    def reset(self) -> None:
-        """The screen is left: the request is forgotten (once stored, it is the outbox's).
-        Left before the slip came out, the slip prints now, saying 待上传: without it the
-        request could not be followed."""
-        self._wait.stop()
-        flow = self._flow
-        if flow.step is not None and flow.apply_no and not flow.settled:
-            self._run(flow.settle(flow.apply_no, uploaded=False))
-        flow.wipe()
-        self._show()

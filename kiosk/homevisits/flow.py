@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import dataclass, field
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
-from devices.printer.layout import Receipt
 from kiosk.catalog.model import ServiceItem
 from kiosk.forms import mobile_number
+from kiosk.handoff import AwaitDelivery, Handoff, PrintSlip, Submit
 from kiosk.homevisits.request import (
     CONSENT,
     DAYS_OFFERED,
@@ -54,36 +53,16 @@ class Step(enum.Enum):
 ORDER = (Step.SITUATION, Step.IDENTIFY, Step.ADDRESS, Step.PHONE, Step.WHEN, Step.REVIEW)
 
 
-@dataclass(frozen=True)
-class Submit:
-    """Store the request in the outbox; answer with `accepted(apply_no)` or `refused`."""
-
-    request: HomeVisit = field(repr=False)
-
-
-@dataclass(frozen=True)
-class AwaitDelivery:
-    """Wait (bounded) for the platform's confirmation of `apply_no`; answer with
-    `settle(apply_no, uploaded=…)`."""
-
-    apply_no: str
-
-
-@dataclass(frozen=True)
-class PrintSlip:
-    receipt: Receipt = field(repr=False)
-
-
-Effect = Submit | AwaitDelivery | PrintSlip
+Effect = Submit[HomeVisit] | AwaitDelivery | PrintSlip
 
 
 class HomeVisitFlow:
     """One request; `wipe()` forgets everything (the person, the address, the phone)."""
 
     def __init__(self, *, station: str, hotline: str, progress_url: str) -> None:
-        self._station = station
-        self._hotline = hotline
-        self._progress_url = progress_url
+        self.handoff: Handoff[HomeVisit] = Handoff(
+            home_visit_slip, station=station, hotline=hotline, progress_url=progress_url
+        )
         self._clear()
 
     def _clear(self) -> None:
@@ -98,15 +77,15 @@ class HomeVisitFlow:
         self.days: tuple[datetime.date, ...] = ()
         self.preferred: Preferred | None = None
         self.problem: Message = NONE
-        self.request: HomeVisit | None = None
-        self.apply_no = ""
-        self.settled = False
-        self.uploaded = False
-        self.receipt_qr = ""  # the slip's QR code, to show when it cannot be printed
+        self.handoff.clear()
 
     # -- personal data ----------------------------------------------------------------------
     def holds_personal_data(self) -> bool:
-        return bool(self.address or self.phone or self.apply_no) or self.person is not None
+        return (
+            bool(self.address or self.phone)
+            or self.person is not None
+            or self.handoff.holds_personal_data()
+        )
 
     def wipe(self) -> None:
         self._clear()
@@ -193,13 +172,13 @@ class HomeVisitFlow:
         assert self.preferred is not None
         given = at or datetime.datetime.now(BEIJING)
         consent = Consent(CONSENT.purpose, CONSENT.recipient, CONSENT.retention, given)
-        self.request = HomeVisit(
+        request = HomeVisit(
             self.item_code, self.item_name, self.relation, self.reason, self.person,
             self.address, self.phone, self.preferred, consent,
         )  # fmt: skip
         self.problem = NONE
         self.step = Step.SUBMITTING
-        return (Submit(self.request),)
+        return (self.handoff.send(request),)
 
     def back(self) -> bool:
         """上一步; False on the first step (the caller leaves the flow)."""
@@ -217,17 +196,17 @@ class HomeVisitFlow:
     def accepted(self, request: HomeVisit, apply_no: str) -> tuple[Effect, ...]:
         """`request` is on disk under `apply_no`: received; the platform's confirmation is
         waited for. An answer about another request changes nothing here."""
-        if self.step is not Step.SUBMITTING or request is not self.request:
+        if self.step is not Step.SUBMITTING:
             return ()
-        self.apply_no = apply_no
-        self.step = Step.DONE
-        return (AwaitDelivery(apply_no),)
+        effects = self.handoff.accepted(request, apply_no)
+        if effects:
+            self.step = Step.DONE
+        return effects
 
     def refused(self, request: HomeVisit, problem: Message) -> bool:
         """The outbox could not store `request`: back to the review, saying why."""
-        if self.step is not Step.SUBMITTING or request is not self.request:
+        if self.step is not Step.SUBMITTING or not self.handoff.refused(request):
             return False
-        self.request = None
         self.step = Step.REVIEW
         self.problem = problem
         return True
@@ -236,18 +215,8 @@ class HomeVisitFlow:
         self, apply_no: str, *, uploaded: bool, at: datetime.datetime | None = None
     ) -> tuple[Effect, ...]:
         """The platform confirmed it (`uploaded`), or the wait is over: the slip."""
-        if self.step is not Step.DONE or apply_no != self.apply_no or self.settled:
+        if self.step is not Step.DONE:
             return ()
-        assert self.request is not None
-        self.settled, self.uploaded = True, uploaded
-        receipt = home_visit_slip(
-            self.request,
-            apply_no=apply_no,
-            uploaded=uploaded,
-            at=at or datetime.datetime.now(BEIJING),
-            station=self._station,
-            hotline=self._hotline,
-            progress_url=self._progress_url,
+        return self.handoff.settle(
+            apply_no, uploaded=uploaded, at=at or datetime.datetime.now(BEIJING)
         )
-        self.receipt_qr = receipt.qr
-        return (PrintSlip(receipt),)

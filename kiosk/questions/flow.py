@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import dataclass, field
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
-from devices.printer.layout import Receipt
 from kiosk.forms import mobile_number, plain_text
+from kiosk.handoff import AwaitDelivery, Handoff, PrintSlip, Submit
 from kiosk.messages import NONE, Message, message
 from kiosk.questions.question import (
     CONSENT,
@@ -43,36 +42,16 @@ class Step(enum.Enum):
 ORDER = (Step.WRITE, Step.PHONE, Step.IDENTIFY, Step.REVIEW)
 
 
-@dataclass(frozen=True)
-class Submit:
-    """Store the question in the outbox; answer with `accepted(apply_no)` or `refused`."""
-
-    question: Question = field(repr=False)
-
-
-@dataclass(frozen=True)
-class AwaitDelivery:
-    """Wait (bounded) for the platform's confirmation of `apply_no`; answer with
-    `settle(apply_no, uploaded=…)`."""
-
-    apply_no: str
-
-
-@dataclass(frozen=True)
-class PrintReceipt:
-    receipt: Receipt = field(repr=False)
-
-
-Effect = Submit | AwaitDelivery | PrintReceipt
+Effect = Submit[Question] | AwaitDelivery | PrintSlip
 
 
 class QuestionFlow:
     """One question; `wipe()` forgets everything (the text, the phone, the identity)."""
 
     def __init__(self, *, station: str, hotline: str, progress_url: str) -> None:
-        self._station = station
-        self._hotline = hotline
-        self._progress_url = progress_url
+        self.handoff: Handoff[Question] = Handoff(
+            question_receipt, station=station, hotline=hotline, progress_url=progress_url
+        )
         self._clear()
 
     def _clear(self) -> None:
@@ -81,15 +60,15 @@ class QuestionFlow:
         self.phone = ""
         self.asker: Person | None = None
         self.problem: Message = NONE
-        self.question: Question | None = None
-        self.apply_no = ""
-        self.settled = False
-        self.uploaded = False
-        self.receipt_qr = ""  # the receipt's QR code, to show when it cannot be printed
+        self.handoff.clear()
 
     # -- personal data ----------------------------------------------------------------------
     def holds_personal_data(self) -> bool:
-        return bool(self.text or self.phone or self.apply_no) or self.asker is not None
+        return (
+            bool(self.text or self.phone)
+            or self.asker is not None
+            or self.handoff.holds_personal_data()
+        )
 
     def wipe(self) -> None:
         self._clear()
@@ -162,10 +141,9 @@ class QuestionFlow:
             return ()
         given = at or datetime.datetime.now(BEIJING)
         consent = Consent(CONSENT.purpose, CONSENT.recipient, CONSENT.retention, given)
-        self.question = Question(self.text, self.phone, self.asker, consent)
         self.problem = NONE
         self.step = Step.SUBMITTING
-        return (Submit(self.question),)
+        return (self.handoff.send(Question(self.text, self.phone, self.asker, consent)),)
 
     def back(self) -> bool:
         """上一步; False on the first step (the caller leaves the flow)."""
@@ -184,17 +162,17 @@ class QuestionFlow:
         """`question` is on disk under `apply_no`: received; the platform's confirmation is
         waited for. An answer about another question (one whose resident left while it was
         being stored) changes nothing here."""
-        if self.step is not Step.SUBMITTING or question is not self.question:
+        if self.step is not Step.SUBMITTING:
             return ()
-        self.apply_no = apply_no
-        self.step = Step.DONE
-        return (AwaitDelivery(apply_no),)
+        effects = self.handoff.accepted(question, apply_no)
+        if effects:
+            self.step = Step.DONE
+        return effects
 
     def refused(self, question: Question, problem: Message) -> bool:
         """The outbox could not store `question`: back to the review, saying why."""
-        if self.step is not Step.SUBMITTING or question is not self.question:
+        if self.step is not Step.SUBMITTING or not self.handoff.refused(question):
             return False
-        self.question = None
         self.step = Step.REVIEW
         self.problem = problem
         return True
@@ -203,18 +181,8 @@ class QuestionFlow:
         self, apply_no: str, *, uploaded: bool, at: datetime.datetime | None = None
     ) -> tuple[Effect, ...]:
         """The platform confirmed it (`uploaded`), or the wait is over: the receipt."""
-        if self.step is not Step.DONE or apply_no != self.apply_no or self.settled:
+        if self.step is not Step.DONE:
             return ()
-        assert self.question is not None
-        self.settled, self.uploaded = True, uploaded
-        receipt = question_receipt(
-            self.question,
-            apply_no=apply_no,
-            uploaded=uploaded,
-            at=at or datetime.datetime.now(BEIJING),
-            station=self._station,
-            hotline=self._hotline,
-            progress_url=self._progress_url,
+        return self.handoff.settle(
+            apply_no, uploaded=uploaded, at=at or datetime.datetime.now(BEIJING)
         )
-        self.receipt_qr = receipt.qr
-        return (PrintReceipt(receipt),)

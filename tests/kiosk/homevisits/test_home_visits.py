@@ -16,7 +16,8 @@ from kiosk.audit import AuditTrail
 from kiosk.catalog.sample import sample_document
 from kiosk.delivery import Deliverer
 from kiosk.district.client import Ok, PlatformClient, Rejected
-from kiosk.homevisits.flow import AwaitDelivery, HomeVisitFlow, PrintSlip, Step, Submit
+from kiosk.handoff import AwaitDelivery, PrintSlip, Submit
+from kiosk.homevisits.flow import HomeVisitFlow, Step
 from kiosk.homevisits.request import CONSENT, DAYS_OFFERED, MAX_ADDRESS, home_visit_payload
 from kiosk.messages import message
 from kiosk.outbox import Outbox
@@ -160,7 +161,7 @@ def test_submit_accept_settle_prints_a_masked_slip() -> None:
     assert "北京市西城区****" in paper
     for secret in (PHONE, "月坛北街", "501", card().id_number, card().name):
         assert secret not in paper
-    assert visit.receipt_qr == slip.qr
+    assert visit.handoff.receipt_qr == slip.qr
     assert read_progress_link(LINK, slip.qr) == ReceiptQuery(
         "XC-T-20261127-0001", request.progress_token
     )
@@ -185,7 +186,7 @@ def test_the_wipe_forgets_everything() -> None:
     assert visit.holds_personal_data()
     visit.wipe()
     assert not visit.holds_personal_data()
-    assert (visit.step, visit.person, visit.address, visit.phone, visit.request) == (
+    assert (visit.step, visit.person, visit.address, visit.phone, visit.handoff.request) == (
         None, None, "", "", None,
     )  # fmt: skip
     assert visit.settle("XC-T-20261127-0003", uploaded=True) == ()  # for nobody now

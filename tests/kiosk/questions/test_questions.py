@@ -15,11 +15,12 @@ from kiosk.audit import AuditTrail
 from kiosk.delivery import Deliverer
 from kiosk.district.client import PlatformClient
 from kiosk.forms import plain_text
+from kiosk.handoff import AwaitDelivery, PrintSlip, Submit
 from kiosk.messages import message
 from kiosk.outbox import Outbox
 from kiosk.progress import TailAttempts, answer
 from kiosk.progressquery import ApplicantQuery, NumberQuery, ReceiptQuery, read_progress_link
-from kiosk.questions.flow import AwaitDelivery, PrintReceipt, QuestionFlow, Step, Submit
+from kiosk.questions.flow import QuestionFlow, Step
 from kiosk.questions.question import CONSENT, MAX_LENGTH, question_payload
 from kiosk.standin.server import StandIn
 from kiosk.standin.store import validate
@@ -120,24 +121,24 @@ def test_submit_accept_settle_prints_a_receipt_without_the_question() -> None:
     asking = written()
     (submit,) = asking.submit(AT)
     assert isinstance(submit, Submit)
-    assert submit.question.text == TEXT
-    assert submit.question.consent.given_at == AT
-    assert submit.question.consent.purpose == CONSENT.purpose
+    assert submit.request.text == TEXT
+    assert submit.request.consent.given_at == AT
+    assert submit.request.consent.purpose == CONSENT.purpose
     assert TEXT not in repr(submit)
     assert PHONE not in repr(submit)
     assert asking.step is Step.SUBMITTING
     assert asking.submit(AT) == ()  # a second tap sends nothing more
-    other = dataclasses.replace(submit.question)  # another resident's, stored meanwhile
+    other = dataclasses.replace(submit.request)  # another resident's, stored meanwhile
     assert asking.accepted(other, "XC-T-20261130-0009") == ()
     assert not asking.refused(other, message("outbox.not_stored"))
     assert asking.step is Step.SUBMITTING
-    assert asking.accepted(submit.question, "XC-T-20261130-0001") == (
+    assert asking.accepted(submit.request, "XC-T-20261130-0001") == (
         AwaitDelivery("XC-T-20261130-0001"),
     )
     assert asking.step is Step.DONE
     assert asking.settle("XC-OTHER", uploaded=True) == ()
     (printed,) = asking.settle("XC-T-20261130-0001", uploaded=True, at=AT)
-    assert isinstance(printed, PrintReceipt)
+    assert isinstance(printed, PrintSlip)
     receipt = printed.receipt
     paper = repr((receipt.title, receipt.lines, receipt.pairs, receipt.footer))
     assert "XC-T-20261130-0001" in paper
@@ -149,9 +150,9 @@ def test_submit_accept_settle_prints_a_receipt_without_the_question() -> None:
     assert "养老助残卡" not in paper  # the question is never on paper
     assert "证件号码后4位" in paper
     assert "刷身份证" in paper
-    assert asking.receipt_qr == receipt.qr
+    assert asking.handoff.receipt_qr == receipt.qr
     assert read_progress_link(LINK, receipt.qr) == ReceiptQuery(
-        "XC-T-20261130-0001", submit.question.progress_token
+        "XC-T-20261130-0001", submit.request.progress_token
     )
     assert asking.settle("XC-T-20261130-0001", uploaded=True) == ()  # printed once
 
@@ -160,7 +161,7 @@ def test_without_a_card_the_receipt_says_only_its_qr_code_finds_the_answer() -> 
     asking = written(with_card=False)
     (submit,) = asking.submit(AT)
     assert isinstance(submit, Submit)
-    asking.accepted(submit.question, "XC-T-20261130-0002")
+    asking.accepted(submit.request, "XC-T-20261130-0002")
     (printed,) = asking.settle("XC-T-20261130-0002", uploaded=False, at=AT)
     paper = repr(printed.receipt.lines + printed.receipt.pairs)
     assert "只能凭此二维码查询" in paper
@@ -172,7 +173,7 @@ def test_a_refusal_goes_back_to_the_review_with_everything_kept() -> None:
     asking = written()
     (submit,) = asking.submit(AT)
     assert isinstance(submit, Submit)
-    assert asking.refused(submit.question, message("outbox.not_stored"))
+    assert asking.refused(submit.request, message("outbox.not_stored"))
     assert (asking.step, asking.problem) == (Step.REVIEW, message("outbox.not_stored"))
     assert (asking.text, asking.phone) == (TEXT, PHONE)
     assert isinstance(asking.submit(AT)[0], Submit)
@@ -182,11 +183,11 @@ def test_the_wipe_forgets_everything() -> None:
     asking = written()
     (submit,) = asking.submit(AT)
     assert isinstance(submit, Submit)
-    asking.accepted(submit.question, "XC-T-20261130-0003")
+    asking.accepted(submit.request, "XC-T-20261130-0003")
     assert asking.holds_personal_data()
     asking.wipe()
     assert not asking.holds_personal_data()
-    assert (asking.step, asking.text, asking.phone, asking.asker, asking.question) == (
+    assert (asking.step, asking.text, asking.phone, asking.asker, asking.handoff.request) == (
         None, "", "", None, None,
     )  # fmt: skip
     assert asking.settle("XC-T-20261130-0003", uploaded=True) == ()  # the answer is for nobody
@@ -212,13 +213,13 @@ def test_the_payload_is_the_contracts() -> None:
     asking = written()
     (submit,) = asking.submit(AT)
     body = question_payload(
-        submit.question, apply_no="XC-T-20261130-0001", terminal_id=TERMINAL,
+        submit.request, apply_no="XC-T-20261130-0001", terminal_id=TERMINAL,
         area_code="110102000000", at=AT,
     )  # fmt: skip
     validate("QuestionCreate", body)
     assert body["asker"]["idNumber"] == card().id_number
     assert "asker" not in question_payload(
-        written(with_card=False).submit(AT)[0].question,  # type: ignore[union-attr]
+        written(with_card=False).submit(AT)[0].request,  # type: ignore[union-attr]
         apply_no="XC-T-20261130-0001", terminal_id=TERMINAL, area_code="110102000000", at=AT,
     )  # fmt: skip
 
@@ -232,9 +233,9 @@ def test_a_question_reaches_the_platform_once_and_its_answer_is_found(
     assert isinstance(submit, Submit)
     outbox = Outbox(tmp_path / "outbox.db", KEY)
     submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db", KEY), TERMINAL, "110102000000")
-    apply_no = submitter.ask(submit.question, at=AT)
+    apply_no = submitter.ask(submit.request, at=AT)
     tries = TailAttempts()
-    receipt = ReceiptQuery(apply_no, submit.question.progress_token)
+    receipt = ReceiptQuery(apply_no, submit.request.progress_token)
     tail = card().id_number[-4:]
     # Without a card nothing typed is proof: not even the phone's last digits.
     typed = [NumberQuery(apply_no, tail)] if with_card else []
@@ -288,9 +289,9 @@ def test_the_demo_hotline_answers_by_itself(tmp_path: Path, client: PlatformClie
     assert isinstance(submit, Submit)
     outbox = Outbox(tmp_path / "outbox.db", KEY)
     submitter = Submitter(outbox, AuditTrail(tmp_path / "audit.db", KEY), TERMINAL, "110102000000")
-    apply_no = submitter.ask(submit.question)
+    apply_no = submitter.ask(submit.request)
     Deliverer(outbox, client).drain(deadline_s=10)
-    query = ReceiptQuery(apply_no, submit.question.progress_token)
+    query = ReceiptQuery(apply_no, submit.request.progress_token)
     deadline = datetime.datetime.now() + datetime.timedelta(seconds=10)
     found = answer(query, outbox, client, TailAttempts()).cases
     while not (found and found[0].reply) and datetime.datetime.now() < deadline:
