@@ -11,10 +11,13 @@ resident's, stored while the screen changed hands, changes nothing here).
 from __future__ import annotations
 
 import datetime
+import enum
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from devices.printer.layout import Receipt
+from kiosk.messages import Message
+from kiosk.submission import BEIJING
 
 R = TypeVar("R")
 R_contra = TypeVar("R_contra", contravariant=True)
@@ -118,3 +121,43 @@ class Handoff(Generic[R]):
         )
         self.receipt_qr = receipt.qr
         return (PrintSlip(receipt),)
+
+
+class HandingOff(Generic[R]):
+    """The outbox's answers to a flow whose review (`REVIEW`) sends its request
+    (`SUBMITTING`) and whose last step (`DONE`) waits for the platform, then the slip."""
+
+    REVIEW: ClassVar[enum.Enum]
+    SUBMITTING: ClassVar[enum.Enum]
+    DONE: ClassVar[enum.Enum]
+    step: enum.Enum | None
+    problem: Message
+    handoff: Handoff[R]
+
+    def accepted(self, request: R, apply_no: str) -> tuple[AwaitDelivery, ...]:
+        """`request` is on disk under `apply_no`: received; the platform's confirmation is
+        waited for. An answer about another request (one whose resident left while it was
+        being stored) changes nothing here."""
+        if self.step is not self.SUBMITTING:
+            return ()
+        effects = self.handoff.accepted(request, apply_no)
+        if effects:
+            self.step = self.DONE
+        return effects
+
+    def refused(self, request: R, problem: Message) -> bool:
+        """The outbox could not store `request`: back to the review, saying why."""
+        if self.step is not self.SUBMITTING or not self.handoff.refused(request):
+            return False
+        self.step = self.REVIEW
+        self.problem = problem
+        return True
+
+    def settle(
+        self, apply_no: str, *, uploaded: bool, at: datetime.datetime | None = None
+    ) -> tuple[PrintSlip, ...]:
+        """The platform confirmed it (`uploaded`), or the wait is over: the slip."""
+        if self.step is not self.DONE:
+            return ()
+        when = at or datetime.datetime.now(BEIJING)
+        return self.handoff.settle(apply_no, uploaded=uploaded, at=when)

@@ -21,7 +21,7 @@ import enum
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from kiosk.catalog.model import ServiceItem
 from kiosk.forms import mobile_number
-from kiosk.handoff import AwaitDelivery, Handoff, PrintSlip, Submit
+from kiosk.handoff import AwaitDelivery, HandingOff, Handoff, PrintSlip, Submit
 from kiosk.homevisits.request import (
     CONSENT,
     DAYS_OFFERED,
@@ -56,8 +56,10 @@ ORDER = (Step.SITUATION, Step.IDENTIFY, Step.ADDRESS, Step.PHONE, Step.WHEN, Ste
 Effect = Submit[HomeVisit] | AwaitDelivery | PrintSlip
 
 
-class HomeVisitFlow:
+class HomeVisitFlow(HandingOff[HomeVisit]):
     """One request; `wipe()` forgets everything (the person, the address, the phone)."""
+
+    REVIEW, SUBMITTING, DONE = Step.REVIEW, Step.SUBMITTING, Step.DONE
 
     def __init__(self, *, station: str, hotline: str, progress_url: str) -> None:
         self.handoff: Handoff[HomeVisit] = Handoff(
@@ -191,32 +193,3 @@ class HomeVisitFlow:
         self.step = previous
         self.problem = NONE
         return True
-
-    # -- the outbox's answers -----------------------------------------------------------------
-    def accepted(self, request: HomeVisit, apply_no: str) -> tuple[Effect, ...]:
-        """`request` is on disk under `apply_no`: received; the platform's confirmation is
-        waited for. An answer about another request changes nothing here."""
-        if self.step is not Step.SUBMITTING:
-            return ()
-        effects = self.handoff.accepted(request, apply_no)
-        if effects:
-            self.step = Step.DONE
-        return effects
-
-    def refused(self, request: HomeVisit, problem: Message) -> bool:
-        """The outbox could not store `request`: back to the review, saying why."""
-        if self.step is not Step.SUBMITTING or not self.handoff.refused(request):
-            return False
-        self.step = Step.REVIEW
-        self.problem = problem
-        return True
-
-    def settle(
-        self, apply_no: str, *, uploaded: bool, at: datetime.datetime | None = None
-    ) -> tuple[Effect, ...]:
-        """The platform confirmed it (`uploaded`), or the wait is over: the slip."""
-        if self.step is not Step.DONE:
-            return ()
-        return self.handoff.settle(
-            apply_no, uploaded=uploaded, at=at or datetime.datetime.now(BEIJING)
-        )

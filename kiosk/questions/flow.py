@@ -18,7 +18,7 @@ import enum
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from kiosk.forms import mobile_number, plain_text
-from kiosk.handoff import AwaitDelivery, Handoff, PrintSlip, Submit
+from kiosk.handoff import AwaitDelivery, HandingOff, Handoff, PrintSlip, Submit
 from kiosk.messages import NONE, Message, message
 from kiosk.questions.question import (
     CONSENT,
@@ -45,8 +45,10 @@ ORDER = (Step.WRITE, Step.PHONE, Step.IDENTIFY, Step.REVIEW)
 Effect = Submit[Question] | AwaitDelivery | PrintSlip
 
 
-class QuestionFlow:
+class QuestionFlow(HandingOff[Question]):
     """One question; `wipe()` forgets everything (the text, the phone, the identity)."""
+
+    REVIEW, SUBMITTING, DONE = Step.REVIEW, Step.SUBMITTING, Step.DONE
 
     def __init__(self, *, station: str, hotline: str, progress_url: str) -> None:
         self.handoff: Handoff[Question] = Handoff(
@@ -156,33 +158,3 @@ class QuestionFlow:
         self.step = previous
         self.problem = NONE
         return True
-
-    # -- the outbox's answers -----------------------------------------------------------------
-    def accepted(self, question: Question, apply_no: str) -> tuple[Effect, ...]:
-        """`question` is on disk under `apply_no`: received; the platform's confirmation is
-        waited for. An answer about another question (one whose resident left while it was
-        being stored) changes nothing here."""
-        if self.step is not Step.SUBMITTING:
-            return ()
-        effects = self.handoff.accepted(question, apply_no)
-        if effects:
-            self.step = Step.DONE
-        return effects
-
-    def refused(self, question: Question, problem: Message) -> bool:
-        """The outbox could not store `question`: back to the review, saying why."""
-        if self.step is not Step.SUBMITTING or not self.handoff.refused(question):
-            return False
-        self.step = Step.REVIEW
-        self.problem = problem
-        return True
-
-    def settle(
-        self, apply_no: str, *, uploaded: bool, at: datetime.datetime | None = None
-    ) -> tuple[Effect, ...]:
-        """The platform confirmed it (`uploaded`), or the wait is over: the receipt."""
-        if self.step is not Step.DONE:
-            return ()
-        return self.handoff.settle(
-            apply_no, uploaded=uploaded, at=at or datetime.datetime.now(BEIJING)
-        )
