@@ -85,6 +85,7 @@ class Reason(enum.Enum):
     PLATFORM_BUSY = "platform_busy"
     NO_CATALOG = "no_catalog"
     CATALOG_STALE = "catalog_stale"  # (version, days since stored or confirmed)
+    CALENDAR_UNKNOWN = "calendar_unknown"  # (the years whose holidays are unknown, as 2027)
     DISK_LOW = "disk_low"  # (free MB, needed MB)
     DISK_UNREADABLE = "disk_unreadable"
     CLOCK_OFF = "clock_off"  # (seconds off: positive, the kiosk is ahead)
@@ -283,9 +284,13 @@ def catalog_outcome(
     confirmed_at: float | None,
     now: float,
     max_age_s: float = CATALOG_MAX_AGE_S,
+    *,
+    unknown_years: tuple[int, ...] = (),
 ) -> Outcome:
     """Fresh when stored, or confirmed current by the platform, within `max_age_s` (the
-    catalog carries no publication time: a district may publish rarely)."""
+    catalog carries no publication time: a district may publish rarely), and with the
+    holidays of the years promised dates may reach (`unknown_years` are those it lacks:
+    their dates count weekends only)."""
     if not version:
         return Outcome.failed(Step.CATALOG, Reason.NO_CATALOG)
     known = [t for t in (stored_at, confirmed_at) if t is not None]
@@ -294,6 +299,9 @@ def catalog_outcome(
     age_s = max(0.0, now - max(known))
     if age_s > max_age_s:
         return Outcome.failed(Step.CATALOG, Reason.CATALOG_STALE, version, int(age_s // 86400))
+    if unknown_years:
+        years = "、".join(str(year) for year in unknown_years)
+        return Outcome.failed(Step.CATALOG, Reason.CALENDAR_UNKNOWN, years)
     return Outcome.passed(Step.CATALOG, Reason.CATALOG_FRESH, version, int(age_s // 3600))
 
 

@@ -21,6 +21,7 @@ from kiosk.catalog.keys import normalise
 from kiosk.catalog.model import ServiceItem
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.progressquery import new_progress_token, progress_link
+from kiosk.workdays import PACKAGED_ONLY, Workdays
 
 if TYPE_CHECKING:  # the outbox pulls in cryptography: not at start-up, on the GUI thread
     from kiosk.audit import AuditTrail
@@ -137,23 +138,6 @@ class Finished:
     @property
     def items(self) -> tuple[ServiceItem, ...]:
         return self.bundle.items if self.bundle is not None else (self.item,)
-
-
-def promised_date(start: datetime.date, working_days: int) -> datetime.date:
-    """Working days from `start`, weekends skipped (public holidays are not known here)."""
-    return working_days_after(start, working_days)[-1] if working_days > 0 else start
-
-
-def working_days_after(start: datetime.date, count: int) -> tuple[datetime.date, ...]:
-    """The next `count` working days after `start`, weekends skipped (public holidays are not
-    known here)."""
-    days: list[datetime.date] = []
-    day = start
-    while len(days) < count:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            days.append(day)
-    return tuple(days)
 
 
 def case_payload(
@@ -305,8 +289,10 @@ def case_receipt(
     linked: Sequence[tuple[ServiceItem, str, bool]] = (),
     event: str = "",
     result_by: str = "",
+    workdays: Workdays = PACKAGED_ONLY,
 ) -> Receipt:
-    """The receipt a resident takes away: masked identity, number, promised date, QR.
+    """The receipt a resident takes away: masked identity, number, promised date (counted
+    in `workdays`), QR.
 
     `number` is the one printed (the case number once the platform gave one); the QR code
     carries the apply number and the progress token, which nothing else shows. A bundle
@@ -319,11 +305,13 @@ def case_receipt(
         ("证件号码", mask_id_number(applicant.id_number)),
         ("提交时间", at.strftime("%Y年%m月%d日 %H:%M")),
     ]
-    first = _case_pairs(item, number, uploaded, at.date())
+    first = _case_pairs(item, number, uploaded, at.date(), workdays=workdays)
     if event:  # the event, each case in turn, then who and when
         pairs = [("一件事", event), *first]
         for case_item, case_number, case_uploaded in linked:
-            pairs += _case_pairs(case_item, case_number, case_uploaded, at.date())
+            pairs += _case_pairs(
+                case_item, case_number, case_uploaded, at.date(), workdays=workdays
+            )
         pairs += who
     else:  # the promised date after who and when, as receipts always had it
         pairs = [*first[:3], *who, *first[3:]]
@@ -345,7 +333,7 @@ def case_receipt(
 
 
 def _case_pairs(
-    item: ServiceItem, number: str, uploaded: bool, day: datetime.date
+    item: ServiceItem, number: str, uploaded: bool, day: datetime.date, *, workdays: Workdays
 ) -> list[tuple[str, str]]:
     status = "已提交至区政务服务平台" if uploaded else "待上传（网络恢复后自动提交）"
     pairs = [
@@ -354,8 +342,12 @@ def _case_pairs(
         ("状态", status),
     ]
     if item.promised_days:
-        due = promised_date(day, item.promised_days)
-        pairs.append(("承诺办结", f"{item.promised_days}个工作日内（约{due:%Y年%m月%d日}前）"))
+        due = workdays.promised(day, item.promised_days)
+        # A year whose holidays are not known yet: the date may be later by its holidays.
+        unsure = "，未计节假日" if not workdays.knows(due.year) else ""
+        pairs.append(
+            ("承诺办结", f"{item.promised_days}个工作日内（约{due:%Y年%m月%d日}前{unsure}）")
+        )
     else:
         pairs.append(("承诺办结", "即办件，受理后当场办结"))
     return pairs

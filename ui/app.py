@@ -22,6 +22,7 @@ from kiosk.services import Services
 from kiosk.settings import Settings
 from kiosk.usage import UsageTally
 from kiosk.visit import ResidentSession
+from kiosk.workdays import WorkdaysInUse
 from ui.applyview import ApplyViewModel
 from ui.appointmentview import BookingViewModel, MyAppointmentsViewModel
 from ui.capture import CaptureService
@@ -201,20 +202,18 @@ def build_ui(
     engine = KioskEngine()
     # View models live exactly as long as the engine and the window it owns.
     # Everything personal lives in the resident's session; the shell wipes it at the end.
-    visit = VisitModel(ResidentSession(_apply_core(settings), *_later_flows(settings)), engine)
+    workdays = WorkdaysInUse()  # promised dates and wished days: the catalog's calendar
+    visit = VisitModel(
+        ResidentSession(_apply_core(settings, workdays), *_later_flows(settings, workdays)), engine
+    )
     shell = ShellModel(settings, languages, engine, visit=visit)
-    idle = IdleWatcher(settings.session, engine)
-    idle.setElderMode(settings.ui.elder_mode_default)
-    shell.elderModeChanged.connect(idle.setElderMode)
-    idle.expired.connect(shell.endSession)
-    shell.sessionEnded.connect(idle.stop)
-    shell.sessionStarted.connect(idle.start)
+    idle = _idle(settings, shell, engine)
     hours = HoursWatch(settings, clock, languages.current, engine)
     shell.languageChanged.connect(lambda: hours.setLanguage(languages.current))
 
     usage = UsageTally()  # counted on this thread, kept and sent by the sync worker
     catalog, catalog_service, consult = _catalog(
-        settings, services, usage, shell=shell, visit=visit, parent=engine
+        settings, services, usage, shell=shell, visit=visit, workdays=workdays, parent=engine
     )
 
     hub, staff = _devices_and_staff(settings, services, shell=shell, parent=engine)
@@ -271,6 +270,7 @@ def build_ui(
         outbox=outbox,
         feed=feed,
         staff=staff,
+        workdays=workdays,
         parent=engine,
     )
 
@@ -423,6 +423,7 @@ def _self_check(
     outbox: OutboxService | None,
     feed: HealthFeed,
     staff: StaffGate,
+    workdays: WorkdaysInUse,
     parent: QObject,
 ) -> SelfCheckViewModel:
     """The daily self-check of staff mode; its last result goes out with the heartbeat."""
@@ -433,6 +434,7 @@ def _self_check(
         outbox=outbox,
         station=feed.station,
         state_dir=services.state_dir,
+        workdays=workdays,
         parent=parent,
     )
     selfcheck.staffAction.connect(staff.record)
@@ -450,6 +452,7 @@ def _catalog(
     *,
     shell: ShellModel,
     visit: VisitModel,
+    workdays: WorkdaysInUse,
     parent: QObject,
 ) -> tuple[CatalogViewModel, CatalogService, ConsultViewModel]:
     """The catalog the screens show, its worker (stored catalog, sync, missed searches), and
@@ -469,6 +472,7 @@ def _catalog(
         engagement_path=services.engagement_path,
     )
     catalog_service.libraryReady.connect(catalog.set_library)
+    catalog_service.libraryReady.connect(lambda library: workdays.use(library.workdays))
     catalog.retired.connect(catalog_service.retire)
     consult = ConsultViewModel(catalog.item_name, parent)
     catalog_service.knowledgeReady.connect(consult.set_library)
@@ -497,7 +501,19 @@ def _devices_and_staff(
     return hub, staff
 
 
-def _apply_core(settings: Settings) -> ApplyFlow:
+def _idle(settings: Settings, shell: ShellModel, parent: QObject) -> IdleWatcher:
+    """The idle timer: running while a resident's session is, longer in elder mode; when
+    it runs out, the session ends."""
+    idle = IdleWatcher(settings.session, parent)
+    idle.setElderMode(settings.ui.elder_mode_default)
+    shell.elderModeChanged.connect(idle.setElderMode)
+    idle.expired.connect(shell.endSession)
+    shell.sessionEnded.connect(idle.stop)
+    shell.sessionStarted.connect(idle.start)
+    return idle
+
+
+def _apply_core(settings: Settings, workdays: WorkdaysInUse) -> ApplyFlow:
     """The application flow of the resident's session, with what its receipt says."""
     station = settings.station
     return ApplyFlow(
@@ -507,11 +523,12 @@ def _apply_core(settings: Settings) -> ApplyFlow:
             progress_url=settings.ui.progress_url_pattern,
         ),
         settings.session.typed_identity_items,
+        workdays=workdays,
     )
 
 
 def _later_flows(
-    settings: Settings,
+    settings: Settings, workdays: WorkdaysInUse
 ) -> tuple[Callable[[], BookingFlow], Callable[[], QuestionFlow], Callable[[], HomeVisitFlow]]:
     """How the resident's session makes its booking, question and home visit flows (when
     first used), with what their slips and receipts say."""
@@ -542,6 +559,7 @@ def _later_flows(
             station=station.display_name("zh_CN"),
             hotline=station.hotline,
             progress_url=settings.ui.progress_url_pattern,
+            workdays=workdays,
         )
 
     return booking, question, home_visit

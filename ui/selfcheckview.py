@@ -53,6 +53,7 @@ from kiosk.selfcheck import (
     selfcheck_slip,
 )
 from kiosk.submission import CapturedPage
+from kiosk.workdays import PACKAGED_ONLY, Workdays
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.rowmodel import RowModel
 
@@ -282,9 +283,11 @@ class SelfCheckViewModel(QObject):
         outbox: OutboxService | None,
         station: Callable[[], StationHealth],
         state_dir: Path | None,
+        workdays: Callable[[], Workdays] = lambda: PACKAGED_ONLY,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._workdays = workdays
         self._hub = hub
         self._capture = capture
         self._outbox = outbox
@@ -499,7 +502,12 @@ class SelfCheckViewModel(QObject):
             self._outbox.check_platform(self._station())
         elif step is Step.CATALOG:
             version, stored_at = self._catalog
-            self._report(catalog_outcome(version, stored_at, self._confirmed_at, time.time()))
+            now = time.time()
+            unknown = self._workdays().unknown_years(datetime.datetime.now(BEIJING).date())
+            outcome = catalog_outcome(
+                version, stored_at, self._confirmed_at, now, unknown_years=unknown
+            )
+            self._report(outcome)
         elif step is Step.DISK:
             self._wait_for(SelfCheckWait.Value.Disk, PLATFORM_WAIT_S)
             self._requestDisk.emit()

@@ -29,6 +29,7 @@ from kiosk.apply.rules import (
 from kiosk.catalog.model import ServiceItem
 from kiosk.messages import NONE, Message, message
 from kiosk.submission import BEIJING, Bundle, CapturedPage, Finished, case_receipt, evaluation
+from kiosk.workdays import PACKAGED_ONLY, Workdays
 
 
 class Step(enum.Enum):
@@ -171,10 +172,12 @@ class ApplyFlow:
         typed_identity_items: str,
         *,
         clock: Callable[[], datetime.datetime] = _now,
+        workdays: Callable[[], Workdays] = lambda: PACKAGED_ONLY,
     ) -> None:
         self._station = station
         self._typed_identity_items = typed_identity_items
         self._clock = clock
+        self._workdays = workdays
         self._clear()
 
     def _clear(self) -> None:
@@ -478,6 +481,7 @@ class ApplyFlow:
             apply_no=self.apply_no,
             progress_token=self.finished.progress_token,
             result_by=receipt_line(self.finished.items, self.finished.answers),
+            workdays=self._workdays(),
         )
         # On screen the same code as on paper (with its token): without paper it is what
         # the resident photographs to check progress later.

@@ -7,6 +7,7 @@ the UI swaps the reference, so a resident never sees half a catalog.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +27,7 @@ from kiosk.catalog.model import (
 from kiosk.catalog.parse import item_to_document, parse_item
 from kiosk.catalog.phrases import PhraseMatcher, Segmenter, merge
 from kiosk.catalog.search import Hit, SearchIndex
+from kiosk.workdays import Workdays, YearPlan
 
 log = logging.getLogger(__name__)
 
@@ -122,15 +124,24 @@ class StoredItem:
         )
 
 
+def _year_plan(stored: dict[str, Any]) -> YearPlan:
+    def days(key: str) -> frozenset[datetime.date]:
+        return frozenset(datetime.date.fromisoformat(day) for day in stored[key])
+
+    return YearPlan(int(stored["year"]), days("holidays"), days("workdays"), str(stored["source"]))
+
+
 @dataclass(frozen=True)
 class Guidance:
     """What a catalog publishes besides its items: life events (with their search keys,
-    computed when stored, like the items'), synonyms and the age rules of 为您推荐."""
+    computed when stored, like the items'), synonyms, the age rules of 为您推荐 and the
+    working-day calendar."""
 
     life_events: tuple[LifeEvent, ...] = ()
     event_keys: tuple[SearchKeys, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     age_rules: tuple[AgeRule, ...] = ()
+    work_calendar: tuple[YearPlan, ...] = ()
 
     @staticmethod
     def from_catalog(catalog: Catalog) -> Guidance:
@@ -139,6 +150,7 @@ class Guidance:
             tuple(keys_for(e.code, e.name, e.aliases, e.summary, 0) for e in catalog.life_events),
             catalog.synonyms,
             catalog.age_rules,
+            catalog.work_calendar,
         )
 
     def to_json(self) -> str:
@@ -148,6 +160,15 @@ class Guidance:
                 "event_keys": [dataclasses.asdict(k) for k in self.event_keys],
                 "synonyms": [dataclasses.asdict(s) for s in self.synonyms],
                 "age_rules": [dataclasses.asdict(r) for r in self.age_rules],
+                "work_calendar": [
+                    {
+                        "year": plan.year,
+                        "holidays": sorted(day.isoformat() for day in plan.holidays),
+                        "workdays": sorted(day.isoformat() for day in plan.workdays),
+                        "source": plan.source,
+                    }
+                    for plan in self.work_calendar
+                ],
             },
             ensure_ascii=False,
         )
@@ -167,9 +188,10 @@ class Guidance:
                 tuple(SearchKeys(**tuples(k)) for k in data.get("event_keys", ())),
                 tuple(Synonym(**tuples(s)) for s in data.get("synonyms", ())),
                 tuple(AgeRule(**tuples(r)) for r in data.get("age_rules", ())),
+                tuple(_year_plan(p) for p in data.get("work_calendar", ())),
             )
-        except (ValueError, TypeError, AttributeError):
-            log.warning("the stored life events, synonyms and age rules cannot be read")
+        except (ValueError, TypeError, AttributeError, KeyError):
+            log.warning("the stored life events, synonyms, age rules and calendar cannot be read")
             return Guidance()
 
 
@@ -240,6 +262,7 @@ class CatalogLibrary:
             normalise(name): e.code for e in guidance.life_events for name in (e.name, *e.aliases)
         }
         self._age_rules = guidance.age_rules
+        self.workdays = Workdays(guidance.work_calendar)
         synonyms = {s.word: s.means for s in guidance.synonyms}
         own_words = [
             *(alias for s in stored for alias in s.keys.aliases),

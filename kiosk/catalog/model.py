@@ -6,6 +6,10 @@ Frozen dataclasses: they cross threads as values and are never changed in place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.workdays import YearPlan
 
 ITEM_TYPES = (
     "行政许可",
@@ -38,6 +42,7 @@ MAX_EVENT_ITEMS = 30
 MAX_SYNONYMS = 2000
 MAX_MEANS = 8
 MAX_AGE_RULES = 50
+MAX_CALENDAR_YEARS = 5  # the years of `work_calendar`: this one, the next, and a few past
 MAX_WORD = 12  # characters of a synonym's word or meaning
 PREFILL_SOURCES = ("", "id_card.name", "id_card.sex", "id_card.birth_date", "id_card.address")
 
@@ -195,3 +200,5 @@ class Catalog:
     life_events: tuple[LifeEvent, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     age_rules: tuple[AgeRule, ...] = ()
+    # The public holidays and weekend days worked of the years published (kiosk/workdays.py).
+    work_calendar: tuple[YearPlan, ...] = ()

@@ -7,6 +7,7 @@ the district can fix its data and staff can see why the old catalog is still in 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -19,6 +20,7 @@ from kiosk.catalog.model import (
     LEVELS,
     MATERIAL_FORMS,
     MAX_AGE_RULES,
+    MAX_CALENDAR_YEARS,
     MAX_EVENT_ITEMS,
     MAX_LIFE_EVENTS,
     MAX_MEANS,
@@ -39,6 +41,7 @@ from kiosk.catalog.model import (
     Synonym,
 )
 from kiosk.patterns import PatternError, compile_pattern
+from kiosk.workdays import MAX_DAYS_PER_YEAR, YearPlan
 
 _CODE_PART = re.compile(r"[0-9A-Z]+")
 _AREA_CODE = re.compile(r"\d{12}")
@@ -359,6 +362,38 @@ def _age_rule(r: FieldReader) -> AgeRule:
     return rule
 
 
+def _year_plan(r: FieldReader) -> YearPlan:
+    """One year of `work_calendar`: its weekdays off and its weekend days worked."""
+    year = r.integer("year", 2000, 2100)
+    source = r.bounded("source", r.text("source"), 60, lines=False)
+
+    def days(key: str) -> frozenset[datetime.date]:
+        found: set[datetime.date] = set()
+        texts = r.texts(key, required=False)
+        if len(texts) > MAX_DAYS_PER_YEAR:
+            r.fail(key, f"more than {MAX_DAYS_PER_YEAR} days ({len(texts)})")
+            return frozenset()
+        for text in texts:
+            try:
+                day = datetime.date.fromisoformat(text) if len(text) == 10 else None
+            except ValueError:
+                day = None
+            if day is None or day.year != year:
+                r.fail(key, f"{text[:20]!r} is not a day of {year} (YYYY-MM-DD)")
+            else:
+                found.add(day)
+        return frozenset(found)
+
+    holidays, workdays = days("holidays"), days("workdays")
+    if year and not holidays:
+        r.fail("holidays", "a year has public holidays")
+    for day in sorted(holidays & workdays):
+        r.fail("workdays", f"{day} is a holiday too")
+    for day in sorted(d for d in workdays if d.weekday() < 5):
+        r.fail("workdays", f"{day} is a weekday: only weekend days are worked instead")
+    return YearPlan(year, holidays, workdays, source)
+
+
 def _bounded_records(
     top: FieldReader, key: str, build: Callable[[FieldReader], Any], most: int
 ) -> tuple[Any, ...]:
@@ -381,6 +416,9 @@ def _check_guidance(catalog: Catalog, problems: list[str]) -> None:
                 problems.append(f"life event {event.code}: items: {code} is not in the catalog")
         if len(set(event.items)) != len(event.items):
             problems.append(f"life event {event.code}: items: an item is listed twice")
+    years = [plan.year for plan in catalog.work_calendar]
+    for year in sorted({y for y in years if years.count(y) > 1}):
+        problems.append(f"work_calendar: {year}: given twice")
     words = [synonym.word for synonym in catalog.synonyms]
     for word in sorted({w for w in words if words.count(w) > 1}):
         problems.append(f"synonym {word}: word: listed twice")
@@ -409,6 +447,7 @@ def parse_catalog(document: Mapping[str, Any]) -> Catalog:
         life_events=_bounded_records(top, "life_events", _life_event, MAX_LIFE_EVENTS),
         synonyms=_bounded_records(top, "synonyms", _synonym, MAX_SYNONYMS),
         age_rules=_bounded_records(top, "age_rules", _age_rule, MAX_AGE_RULES),
+        work_calendar=_bounded_records(top, "work_calendar", _year_plan, MAX_CALENDAR_YEARS),
     )
     top.finish()
     _check_consistency(items, problems)

@@ -48,8 +48,9 @@ def expand_sample(source: dict[str, Any]) -> dict[str, Any]:
                 {**entry, "items": [code_of.get(c, c) for c in entry.get("items", [])]}
                 for entry in source[key]
             ]
-    if "synonyms" in source:
-        document["synonyms"] = source["synonyms"]
+    for key in ("synonyms", "work_calendar"):
+        if key in source:
+            document[key] = source[key]
     return document
 
 

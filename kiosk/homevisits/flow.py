@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Callable
 
 from devices.idcard.identity import CARD_KIND_UNREADABLE, Identity
 from kiosk.catalog.model import ServiceItem
@@ -36,7 +37,8 @@ from kiosk.homevisits.request import (
     home_visit_slip,
 )
 from kiosk.messages import NONE, Message, message
-from kiosk.submission import BEIJING, Consent, Person, working_days_after
+from kiosk.submission import BEIJING, Consent, Person
+from kiosk.workdays import PACKAGED_ONLY, Workdays
 
 
 class Step(enum.Enum):
@@ -61,7 +63,15 @@ class HomeVisitFlow(HandingOff[HomeVisit]):
 
     REVIEW, SUBMITTING, DONE = Step.REVIEW, Step.SUBMITTING, Step.DONE
 
-    def __init__(self, *, station: str, hotline: str, progress_url: str) -> None:
+    def __init__(
+        self,
+        *,
+        station: str,
+        hotline: str,
+        progress_url: str,
+        workdays: Callable[[], Workdays] = lambda: PACKAGED_ONLY,
+    ) -> None:
+        self._workdays = workdays
         self.handoff: Handoff[HomeVisit] = Handoff(
             home_visit_slip, station=station, hotline=hotline, progress_url=progress_url
         )
@@ -103,7 +113,8 @@ class HomeVisitFlow(HandingOff[HomeVisit]):
         if not item.visits_home:
             return False
         self.item_code, self.item_name = item.code, item.name
-        self.days = working_days_after(today or datetime.datetime.now(BEIJING).date(), DAYS_OFFERED)
+        today = today or datetime.datetime.now(BEIJING).date()
+        self.days = self._workdays().after(today, DAYS_OFFERED)
         self.step = Step.SITUATION
         return True
 

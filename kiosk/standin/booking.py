@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.standin.store import Outcome, PlatformError, validate
 from kiosk.submission import BEIJING
+from kiosk.workdays import PACKAGED_ONLY
 
 if TYPE_CHECKING:
     from kiosk.standin.store import PlatformStore
@@ -73,14 +74,10 @@ def places_of(locations: list[str]) -> list[Place]:
 
 
 def booking_days(now: float) -> list[datetime.date]:
-    """The next BOOKING_DAYS working days (Monday to Friday here), from tomorrow."""
-    day = datetime.datetime.fromtimestamp(now, BEIJING).date()
-    days: list[datetime.date] = []
-    while len(days) < BOOKING_DAYS:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            days.append(day)
-    return days
+    """The next BOOKING_DAYS working days (public holidays skipped, weekend days worked
+    instead kept: kiosk/workdays.py), from tomorrow."""
+    today = datetime.datetime.fromtimestamp(now, BEIJING).date()
+    return list(PACKAGED_ONLY.after(today, BOOKING_DAYS))
 
 
 def _slot_id(place_id: str, item_code: str, start: datetime.datetime) -> str:

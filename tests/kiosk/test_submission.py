@@ -30,17 +30,11 @@ from kiosk.submission import (
     Person,
     Submitter,
     case_receipt,
-    promised_date,
 )
 from tests.kiosk.district.conftest import TERMINAL
 from tests.kiosk.test_outbox import KEY
 
 AT = datetime.datetime(2026, 11, 26, 10, 30, tzinfo=BEIJING)  # a Thursday
-
-
-def test_promised_date_skips_weekends() -> None:
-    assert promised_date(datetime.date(2026, 11, 26), 2) == datetime.date(2026, 11, 30)
-    assert promised_date(datetime.date(2026, 11, 26), 0) == datetime.date(2026, 11, 26)
 
 
 def test_apply_numbers_never_repeat_across_restarts(tmp_path: Path) -> None:

@@ -384,7 +384,7 @@ def test_every_reason_has_words_and_a_failure_says_what_to_do(
 FAILURES = {
     "print_failed", "wrong_code", "not_read_back", "no_card", "frame_failed", "frame_black",
     "platform_offline", "platform_refused", "platform_busy", "no_catalog", "catalog_stale",
-    "disk_low", "disk_unreadable", "clock_off", "skipped_by_staff",
+    "calendar_unknown", "disk_low", "disk_unreadable", "clock_off", "skipped_by_staff",
 }  # fmt: skip
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -3007,12 +3007,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 s off the platform&apos;s clock</source>
         <translation>与平台时间相差 %1 秒</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Not printed: %1</source>
         <translation>没有打印出来：%1</translation>
     </message>
@@ -3065,6 +3065,11 @@
         <location line="+1"/>
         <source>Version %1, not checked with the platform for %2 day(s)</source>
         <translation>版本 %1，已 %2 天未与平台核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The public holidays of %1 are not known: promised dates in it count weekends only</source>
+        <translation>%1年的节假日安排未知：该年的承诺办结日期只跳过周末</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3155,6 +3160,11 @@
         <location line="+2"/>
         <source>Check the network connection. If the catalog still does not update, call the district&apos;s technicians.</source>
         <translation>请检查网络连接。目录仍不能更新请联系区运维人员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the district&apos;s technicians to publish the year&apos;s holidays with the catalog. Receipts say meanwhile that holidays are not counted.</source>
+        <translation>请联系区里的技术人员随事项目录发布该年的节假日安排。在此之前，回执会注明未计节假日。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -317,3 +317,12 @@ def test_a_repeat_is_replayed_even_after_the_catalog_dropped_the_mode(
     assert isinstance(again, Ok)
     assert again.data["caseNo"] == first.data["caseNo"]
     assert standin.store.submission_records() == {("home_visit", "XC-T-20261127-0007", ""): 1}
+
+
+def test_the_days_offered_skip_golden_week_and_keep_its_make_up_saturday() -> None:
+    visit = flow()
+    visit.begin(item(ITEM), datetime.date(2026, 9, 29))
+    assert visit.days[:4] == (
+        datetime.date(2026, 9, 30), datetime.date(2026, 10, 8),
+        datetime.date(2026, 10, 9), datetime.date(2026, 10, 10),
+    )  # fmt: skip

@@ -64,6 +64,7 @@ QtObject {
         case "platform_busy": return qsTr("The platform is busy")
         case "no_catalog": return qsTr("No service catalog")
         case "catalog_stale": return qsTr("Version %1, not checked with the platform for %2 day(s)").arg(args[0]).arg(args[1])
+        case "calendar_unknown": return qsTr("The public holidays of %1 are not known: promised dates in it count weekends only").arg(args[0])
         case "disk_low": return qsTr("Only %1 MB free (%2 MB needed)").arg(args[0]).arg(args[1])
         case "disk_unreadable": return qsTr("The free space could not be read")
         case "clock_off": return qsTr("%1 s off the platform's clock").arg(args[0])
@@ -94,6 +95,7 @@ QtObject {
         case "platform_busy": return qsTr("Press Retry in a few minutes.")
         case "no_catalog":
         case "catalog_stale": return qsTr("Check the network connection. If the catalog still does not update, call the district's technicians.")
+        case "calendar_unknown": return qsTr("Ask the district's technicians to publish the year's holidays with the catalog. Receipts say meanwhile that holidays are not counted.")
         case "disk_low":
         case "disk_unreadable": return qsTr("Call the district's technicians: the terminal needs maintenance.")
         case "clock_off": return qsTr("The terminal's clock is wrong. Call the district's technicians to set it.")
