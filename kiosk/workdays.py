@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import datetime
 import functools
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 PACKAGED = "packaged"  # the source of a year from `chinese-calendar`
 # A year has about 30 days off on weekdays and 6 to 8 weekend days worked; far more is no
@@ -82,8 +85,13 @@ class Workdays:
 @functools.cache
 def packaged_plan(year: int) -> YearPlan | None:
     """The year from `chinese-calendar`, or None for a year it does not know (it raises for
-    those instead of guessing). Imported when first asked: not at start-up."""
-    from chinese_calendar import constants
+    those instead of guessing), or when it is not installed. Imported when first asked: not
+    at start-up."""
+    try:
+        from chinese_calendar import constants
+    except ImportError:  # weekends only, as for a year it does not know (staff are told)
+        log.warning("chinese-calendar is not installed: holidays only as the platform sends")
+        return None
 
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     holidays = frozenset(day for day in constants.holidays if first <= day <= last)

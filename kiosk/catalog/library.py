@@ -27,7 +27,7 @@ from kiosk.catalog.model import (
 from kiosk.catalog.parse import item_to_document, parse_item
 from kiosk.catalog.phrases import PhraseMatcher, Segmenter, merge
 from kiosk.catalog.search import Hit, SearchIndex
-from kiosk.workdays import Workdays, YearPlan
+from kiosk.workdays import MAX_DAYS_PER_YEAR, Workdays, YearPlan
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +125,19 @@ class StoredItem:
 
 
 def _year_plan(stored: dict[str, Any]) -> YearPlan:
-    def days(key: str) -> frozenset[datetime.date]:
-        return frozenset(datetime.date.fromisoformat(day) for day in stored[key])
+    """A year as stored (checked when the catalog was), checked again for what would make
+    counting working days run away: too many days off, weekdays "worked instead"."""
 
-    return YearPlan(int(stored["year"]), days("holidays"), days("workdays"), str(stored["source"]))
+    def days(key: str) -> frozenset[datetime.date]:
+        found = frozenset(datetime.date.fromisoformat(day) for day in stored[key])
+        if len(found) > MAX_DAYS_PER_YEAR:
+            raise ValueError(f"{key}: more than {MAX_DAYS_PER_YEAR} days")
+        return found
+
+    plan = YearPlan(int(stored["year"]), days("holidays"), days("workdays"), str(stored["source"]))
+    if any(day.weekday() < 5 for day in plan.workdays):
+        raise ValueError("workdays: a weekday")
+    return plan
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from kiosk.workdays import MAX_DAYS_PER_YEAR, YearPlan
 
 _CODE_PART = re.compile(r"[0-9A-Z]+")
 _AREA_CODE = re.compile(r"\d{12}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # YYYY-MM-DD only, no week dates
 _EVENT_CODE = re.compile(r"[0-9A-Za-z_-]{1,40}")
 
 
@@ -375,7 +376,7 @@ def _year_plan(r: FieldReader) -> YearPlan:
             return frozenset()
         for text in texts:
             try:
-                day = datetime.date.fromisoformat(text) if len(text) == 10 else None
+                day = datetime.date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else None
             except ValueError:
                 day = None
             if day is None or day.year != year:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 from typing import Any
 
 import pytest
@@ -89,6 +90,16 @@ def test_the_calendar_is_stored_with_the_catalog() -> None:
     assert Guidance.from_json(guidance.to_json()).work_calendar == load_sample().work_calendar
 
 
+def test_a_tampered_stored_calendar_is_dropped_not_counted_for_ever() -> None:
+    every_day = [(D(2026, 1, 1) + datetime.timedelta(days=n)).isoformat() for n in range(365)]
+    stored = json.loads(Guidance.from_catalog(load_sample()).to_json())
+    stored["work_calendar"][0]["holidays"] = every_day
+    assert Guidance.from_json(json.dumps(stored)).work_calendar == ()
+    stored["work_calendar"][0]["holidays"] = ["2026-10-01"]
+    stored["work_calendar"][0]["workdays"] = ["2026-10-12"]  # a Monday "worked instead"
+    assert Guidance.from_json(json.dumps(stored)).work_calendar == ()
+
+
 def calendar_problems(year: dict[str, Any]) -> list[str]:
     document = sample_document() | {"work_calendar": [year]}
     with pytest.raises(CatalogError) as raised:
@@ -112,6 +123,8 @@ def test_a_damaged_calendar_refuses_the_catalog_saying_why() -> None:
     text = "\n".join(problems)
     assert "'2025-10-02' is not a day of 2026" in text
     assert "'10/03' is not a day of 2026" in text
+    week_date = calendar_problems({"year": 2026, "source": "x", "holidays": ["2026-W40-4"]})
+    assert any("'2026-W40-4' is not a day of 2026" in p for p in week_date)
     assert "2026-10-01 is a holiday too" in text
     assert "2026-10-12 is a weekday" in text
     too_many = [f"2026-{month:02d}-{day:02d}" for month in range(1, 4) for day in range(1, 29)]
