@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QTimer, SignalInstance, Slot
 
 from devices.idcard.identity import Identity
 from kiosk.messages import Message
@@ -22,6 +22,11 @@ from ui.visitview import VisitModel
 
 if TYPE_CHECKING:
     from kiosk.handoff import Handoff
+
+# Not an element of its own, but a base QML knows the members of (ui/qmltypes.py reads the
+# files that name the module).
+QML_IMPORT_NAME = "Kiosk.Types"
+QML_IMPORT_MAJOR_VERSION = 1
 
 # How long the done step waits for the platform's confirmation before the slip prints
 # saying 待上传 (as an application's receipt waits for its case number).
@@ -50,8 +55,9 @@ class HandoffFlow(Protocol):
 class HandoffViewModel(QObject):
     """The handoff's half of a request's view model; the flow's own steps are the subclass's.
 
-    The subclass declares the `changed` signal and its properties, among them those of
-    `handoff_properties(changed)` (PySide gives a property no notify signal of a base class).
+    The subclass declares the `changed` signal and all the properties (PySide gives a
+    property no notify signal of a base class): available, messageCode, messageArgs, number,
+    settled, uploaded, receiptQr from the handoff, and its flow's own.
     """
 
     changed: SignalInstance  # the subclass's
@@ -171,21 +177,3 @@ class HandoffViewModel(QObject):
             self._run(flow.settle(flow.handoff.apply_no, uploaded=False))
         flow.wipe()
         self._show()
-
-
-def handoff_properties(changed: Signal) -> tuple[Property, ...]:
-    """available, messageCode, messageArgs, number, settled, uploaded, receiptQr of a
-    `HandoffViewModel` whose signal is `changed`, in this order."""
-    return (
-        Property(bool, lambda self: self._service is not None, constant=True),
-        Property(str, lambda self: self._flow.problem.code, notify=changed),
-        Property(
-            "QStringList",  # type: ignore[arg-type]  # Words.say() takes list<string>
-            lambda self: list(self._flow.problem.args),
-            notify=changed,
-        ),
-        Property(str, lambda self: self._flow.handoff.apply_no, notify=changed),
-        Property(bool, lambda self: self._flow.handoff.settled, notify=changed),
-        Property(bool, lambda self: self._flow.handoff.uploaded, notify=changed),
-        Property(str, lambda self: self._flow.handoff.receipt_qr, notify=changed),
-    )

@@ -20,7 +20,7 @@ from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
 from kiosk.privacy import mask_id_number, mask_name, mask_phone
 from kiosk.questions.question import MAX_LENGTH
 from ui.devicehub import DeviceHub
-from ui.handoffview import DELIVERY_WAIT_MS, HandoffViewModel, handoff_properties
+from ui.handoffview import DELIVERY_WAIT_MS, HandoffViewModel
 from ui.outboxworker import OutboxService
 from ui.qmlelement import QmlElement, QmlUncreatable
 from ui.visitview import VisitModel
@@ -86,9 +86,19 @@ class QuestionViewModel(HandoffViewModel):
         return self._session.question_made
 
     # -- what the screen shows --------------------------------------------------------------
-    available, messageCode, messageArgs, number, settled, uploaded, receiptQr = handoff_properties(
-        changed
+    # The handoff's (ui/handoffview.py), declared here: PySide notifies a property only by a
+    # signal of its own class, and qmllint knows only properties written out as these are.
+    available = Property(bool, lambda self: self._service is not None, constant=True)
+    messageCode = Property(str, lambda self: self._flow.problem.code, notify=changed)
+    messageArgs = Property(
+        "QStringList",  # type: ignore[arg-type]  # Words.say() takes list<string>
+        lambda self: list(self._flow.problem.args),
+        notify=changed,
     )
+    number = Property(str, lambda self: self._flow.handoff.apply_no, notify=changed)
+    settled = Property(bool, lambda self: self._flow.handoff.settled, notify=changed)
+    uploaded = Property(bool, lambda self: self._flow.handoff.uploaded, notify=changed)
+    receiptQr = Property(str, lambda self: self._flow.handoff.receipt_qr, notify=changed)
     step = Property(int, lambda self: _step(self._flow.step), notify=changed)
     maxLength = Property(int, lambda self: MAX_LENGTH, constant=True)
     # The resident's own words, in the field they write them in and on their review.

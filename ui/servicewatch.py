@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
-import socket
 from collections.abc import Callable, Iterator
-from types import FrameType
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk import quitsignals
 from ui.firstframe import FirstFrameGate
 
 log = logging.getLogger(__name__)
@@ -135,9 +134,7 @@ def quit_on_signals(make_app: Callable[[], QCoreApplication]) -> Iterator[QCoreA
     application starts) would be reported by PySide and dropped, and the kiosk would run on.
     Caught here, it waits in the socket, and the loop ends as soon as it runs.
     """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
+    reader = quitsignals.catch()  # already, when a command caught them as it began
 
     def on_wakeup() -> None:
         try:
@@ -151,16 +148,6 @@ def quit_on_signals(make_app: Callable[[], QCoreApplication]) -> Iterator[QCoreA
             # down window refuses.
             QCoreApplication.exit(0)
 
-    def remember(number: int, frame: FrameType | None) -> None:
-        """Python's own part of the handler. Python runs it when it next gets control, and
-        runs the handler installed by then: a signal that arrived just before this one was
-        installed (and before the wakeup socket was set) is handled here, with nothing in
-        the socket yet. So it writes the number too (a second byte is harmless)."""
-        with contextlib.suppress(BlockingIOError):
-            writer.send(bytes([number]))
-
-    previous = {number: signal.signal(number, remember) for number in QUIT_SIGNALS}
-    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
     notifier: QSocketNotifier | None = None
     try:
         app = make_app()
@@ -169,11 +156,7 @@ def quit_on_signals(make_app: Callable[[], QCoreApplication]) -> Iterator[QCoreA
         notifier.activated.connect(on_wakeup)
         yield app
     finally:
-        signal.set_wakeup_fd(previous_fd)
-        for number, handler in previous.items():
-            signal.signal(number, handler)
         if notifier is not None:
             notifier.setEnabled(False)
             notifier.deleteLater()
-        reader.close()
-        writer.close()
+        quitsignals.release()

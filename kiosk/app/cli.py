@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from kiosk import __version__
+from kiosk import __version__, quitsignals
 from kiosk.app.logsetup import configure_logging
 from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
 from kiosk.app.services import ENGAGEMENT_FILE, KNOWLEDGE_FILE, build_services
@@ -249,6 +249,7 @@ def _cmd_config_reference(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    quitsignals.catch()  # a Ctrl+C or SIGTERM now waits for the event loop (kiosk/quitsignals.py)
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     state, settings = prepare_state(_load(config), production=True)
     from kiosk.app.devicesetup import build_devices
@@ -368,6 +369,7 @@ def _out_of_service_beacon(
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    quitsignals.catch()  # from here a Ctrl+C waits for the event loop (kiosk/quitsignals.py)
     try:
         return _run_demo(args)
     except KeyboardInterrupt:  # Ctrl+C before the event loop runs; then it ends the loop cleanly
