@@ -22,16 +22,6 @@ from ui.firstframe import FirstFrameGate
 
 log = logging.getLogger(__name__)
 
-QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-# PySide makes an enum the first time it is used, and a Ctrl+C landing while it made this one
-# left the class without it ("'QSocketNotifier' has no attribute 'Type'": 3 times in 19 runs
-# of the VNC demo's Ctrl+C test on a loaded machine, where the exit said crash, not stopped).
-# Made here, at import, and such an interruption is the Ctrl+C it was.
-try:
-    _READABLE = QSocketNotifier.Type.Read
-except AttributeError:
-    raise KeyboardInterrupt from None
-
 
 class ServiceManager(Protocol):
     """Where the kiosk reports to: kiosk.app.sdnotify.Notifier, built by the composition
@@ -129,10 +119,10 @@ def quit_on_signals(make_app: Callable[[], QCoreApplication]) -> Iterator[QCoreA
     Qt event loop never gives it: the C-level handler writes the signal's number into a
     socket (signal.set_wakeup_fd) that a QSocketNotifier watches on the GUI thread.
 
-    The signals are caught before the application is made: a Ctrl+C that raised
-    KeyboardInterrupt inside Python called back from Qt (the Qt message handler, while the
-    application starts) would be reported by PySide and dropped, and the kiosk would run on.
-    Caught here, it waits in the socket, and the loop ends as soon as it runs.
+    The signals are caught (kiosk/quitsignals.py) before the application is made, or
+    earlier, as the command began: raised as KeyboardInterrupt while the kiosk starts, a
+    Ctrl+C could be lost inside code Qt or PySide runs and the kiosk would run on. Caught,
+    it waits in the socket, and the loop ends as soon as it runs.
     """
     reader = quitsignals.catch()  # already, when a command caught them as it began
 
@@ -152,7 +142,7 @@ def quit_on_signals(make_app: Callable[[], QCoreApplication]) -> Iterator[QCoreA
     try:
         app = make_app()
         # A signal already in the socket makes the notifier fire once the loop runs.
-        notifier = QSocketNotifier(reader.fileno(), _READABLE)
+        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
         notifier.activated.connect(on_wakeup)
         yield app
     finally:

@@ -285,6 +285,7 @@ def _cmd_out_of_service(args: argparse.Namespace) -> int:
     built-in defaults (the hotline 12345, no stations) and a state folder that cannot be
     used gives no log file, each said in the journal, instead of another failure.
     """
+    quitsignals.catch()  # a SIGTERM now waits for the event loop (kiosk/quitsignals.py)
     config = Path(args.config) if args.config else DEFAULT_CONFIG_PATH
     try:
         settings = load_settings(config)
