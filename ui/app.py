@@ -271,6 +271,7 @@ def build_ui(
         feed=feed,
         staff=staff,
         workdays=workdays,
+        clock=clock,
         parent=engine,
     )
 
@@ -424,6 +425,7 @@ def _self_check(
     feed: HealthFeed,
     staff: StaffGate,
     workdays: WorkdaysInUse,
+    clock: Clock,
     parent: QObject,
 ) -> SelfCheckViewModel:
     """The daily self-check of staff mode; its last result goes out with the heartbeat."""
@@ -435,6 +437,7 @@ def _self_check(
         station=feed.station,
         state_dir=services.state_dir,
         workdays=workdays,
+        clock=clock,
         parent=parent,
     )
     selfcheck.staffAction.connect(staff.record)

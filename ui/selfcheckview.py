@@ -28,6 +28,7 @@ from PySide6.QtGui import QImage
 
 from devices.status import DeviceKind
 from kiosk.health import StationHealth
+from kiosk.hours import Clock, station_clock
 from kiosk.messages import Message
 from kiosk.selfcheck import (
     BEIJING,
@@ -284,10 +285,12 @@ class SelfCheckViewModel(QObject):
         station: Callable[[], StationHealth],
         state_dir: Path | None,
         workdays: Callable[[], Workdays] = lambda: PACKAGED_ONLY,
+        clock: Clock = station_clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._workdays = workdays
+        self._clock = clock
         self._hub = hub
         self._capture = capture
         self._outbox = outbox
@@ -503,7 +506,7 @@ class SelfCheckViewModel(QObject):
         elif step is Step.CATALOG:
             version, stored_at = self._catalog
             now = time.time()
-            unknown = self._workdays().unknown_years(datetime.datetime.now(BEIJING).date())
+            unknown = self._workdays().unknown_years(self._clock().date())
             outcome = catalog_outcome(
                 version, stored_at, self._confirmed_at, now, unknown_years=unknown
             )

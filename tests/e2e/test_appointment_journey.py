@@ -51,14 +51,18 @@ def open_booking(kiosk: Driver) -> None:
 
 
 def choose_time(kiosk: Driver) -> None:
-    """Place → the first day with a free time → its first free time."""
+    """Place → the first day with a free time → its first free time. Each list is touched
+    once laid out (settle): a row that just appeared may not stand yet where it is drawn."""
     kiosk.wait_until(lambda: kiosk.visible("bookingPlace_0"), 10_000)
+    kiosk.settle()
     kiosk.click("bookingPlace_0")
     kiosk.wait_until(lambda: kiosk.visible("bookingDay_0"), 10_000)
+    kiosk.settle()
     days = kiosk.ui.booking.day_rows.rows()
     assert len(days) == 14
     kiosk.click(f"bookingDay_{next(n for n, day in enumerate(days) if day.free)}")
     kiosk.wait_until(lambda: kiosk.visible("bookingSlot_0"), 10_000)
+    kiosk.settle()
     slots = kiosk.ui.booking.slot_rows.rows()
     kiosk.click(f"bookingSlot_{next(n for n, slot in enumerate(slots) if slot.remaining)}")
 

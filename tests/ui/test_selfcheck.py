@@ -5,6 +5,7 @@ the platform stand-in over real HTTP, and the result kept and shown."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from devices.sim.scanner import ScannerSimulator
 from devices.status import Light, Paper
 from kiosk.app.devicesetup import SAMPLE_PAGES
 from kiosk.audit import AuditTrail
+from kiosk.hours import STATION_ZONE
 from kiosk.keyfiles import load_key
 from kiosk.selfcheck import SLIP_PREFIX, Outcome, Reason, SelfCheckStore, Step, Verdict
 from kiosk.services import Devices
@@ -35,6 +37,24 @@ from ui.app import QML_DIR
 from ui.i18n import LanguageSwitcher
 from ui.selfcheckview import SelfCheckStep, SelfCheckWait, SelfCheckWorker
 from ui.stallprobe import StallProbe
+
+
+def on(day: datetime.date) -> Callable[[], datetime.datetime]:
+    """The station's clock on `day`, mid-morning. The self-check asks it which years' holidays
+    promised dates may reach: a passing run is set in a year the sample catalog publishes
+    (2026), not on whatever day the tests happen to run."""
+    return lambda: datetime.datetime.combine(day, datetime.time(10), STATION_ZONE)
+
+
+IN_JUNE_2026 = on(datetime.date(2026, 6, 15))
+
+
+def with_sample_camera(settings: Settings) -> Settings:
+    """The sample page folder as the document camera."""
+    return dataclasses.replace(
+        settings, camera=dataclasses.replace(settings.camera, image_folder=str(SAMPLE_PAGES))
+    )
+
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -60,16 +80,16 @@ def station(
         platform_station(tmp_path) as (base, standin),
         ScannerSimulator(pty=False, baud=None) as scanner,
     ):
-        settings = dataclasses.replace(
-            base, camera=dataclasses.replace(base.camera, image_folder=str(SAMPLE_PAGES))
-        )
+        settings = with_sample_camera(base)
         devices = Devices(
             IdCardDevice(reader_sim.url, command_timeout_s=0.5),
             ReceiptPrinter(parse_address(printer_sim.address), printer_sim.profile, timeout_s=0.5),
             SerialScanner(scanner.url, FramerSettings()),
         )
         outbox = tmp_path / "outbox.db"
-        kiosk = launch(with_staff_pin(settings), outbox_path=outbox, devices=devices)
+        kiosk = launch(
+            with_staff_pin(settings), outbox_path=outbox, devices=devices, clock=IN_JUNE_2026
+        )
         kiosk.wait_until(lambda: kiosk.ui.devices.overall_light() is Light.GREEN)
         yield Station(kiosk, printer_sim, scanner, reader_sim, tmp_path, standin)
         kiosk.ui.devices.stop()  # before the simulators go away
@@ -294,17 +314,31 @@ def _nothing_kept(state: Path) -> bool:
 def test_without_devices_or_platform_the_steps_are_skipped_with_the_words(
     launch: Callable[..., Driver],
 ) -> None:
-    base = Settings()
-    settings = dataclasses.replace(
-        base, camera=dataclasses.replace(base.camera, image_folder=str(SAMPLE_PAGES))
-    )
-    kiosk = launch(with_staff_pin(settings))
+    settings = with_sample_camera(Settings())
+    kiosk = launch(with_staff_pin(settings), clock=IN_JUNE_2026)
     open_self_check(kiosk)
     kiosk.click("selfCheckStart")
     wait_for(kiosk, lambda: phase(kiosk) in ("done", "stopped"), timeout_ms=20_000)
     shown = texts(kiosk)
     assert "本站未配置" in shown  # printer and reader
     assert "没有可比对的区平台" in shown  # platform and clock
+
+
+def test_in_december_a_next_year_without_holidays_fails_the_catalog_step(
+    launch: Callable[..., Driver],
+) -> None:
+    """The sample catalog and chinese-calendar know 2026 only: from December, dates promised
+    now may fall in 2027, whose holidays nobody has published to this terminal."""
+    settings = with_sample_camera(Settings())
+    kiosk = launch(with_staff_pin(settings), clock=on(datetime.date(2026, 12, 1)))
+    open_self_check(kiosk)
+    kiosk.click("selfCheckStart")
+    wait_for(kiosk, lambda: phase(kiosk) == "stopped", timeout_ms=20_000)
+    assert kiosk.ui.selfcheck is not None
+    assert kiosk.ui.selfcheck.property("currentStep") == SelfCheckStep.Value.Catalog
+    problem = kiosk.item("selfCheckProblem").property("text")
+    assert "2027" in problem
+    assert "节假日" in problem
 
 
 # -- the words: every step, wait and reason has them, in Chinese and in English ------------
@@ -452,10 +486,10 @@ def test_platform_refusing_the_terminals_key_fails_the_step_and_says_whom_to_cal
         secret = Path(base.security.terminal_secret_file)
         secret.unlink()
         load_key(secret, create=True)
-        settings = dataclasses.replace(
-            base, camera=dataclasses.replace(base.camera, image_folder=str(SAMPLE_PAGES))
+        settings = with_sample_camera(base)
+        kiosk = launch(
+            with_staff_pin(settings), outbox_path=tmp_path / "outbox.db", clock=IN_JUNE_2026
         )
-        kiosk = launch(with_staff_pin(settings), outbox_path=tmp_path / "outbox.db")
         open_self_check(kiosk)
         kiosk.click("selfCheckStart")
         wait_for(kiosk, lambda: phase(kiosk) == "stopped", timeout_ms=20_000)
