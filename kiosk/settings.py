@@ -583,6 +583,36 @@ class HoursSettings:
 
 
 @dataclass(frozen=True)
+class VoiceSettings:
+    enabled: bool = field(
+        default=True,
+        metadata=_rule(
+            doc="Voice guidance (语音引导): in elder mode each screen says aloud what to do, "
+            "and the 读给我听 button reads it in any mode. Off: no button, never a sound."
+        ),
+    )
+    volume: int = field(
+        default=100,
+        metadata=_rule(
+            minimum=0,
+            maximum=100,
+            doc="Loudness of the voice, in percent of its normal level (the speaker's own "
+            "level is set with the system mixer, `alsamixer`).",
+        ),
+    )
+    player: str = field(
+        default="aplay -q -t raw -f S16_LE -c 1 -r {rate} -",
+        metadata=_rule(
+            pattern=r"\S.*",
+            form="a command line",
+            doc="The program that plays the voice: it reads signed 16-bit mono sound at "
+            "{rate} samples per second on its standard input. The default plays it through "
+            "ALSA's default device (alsa-utils).",
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     station: StationSettings = field(default_factory=StationSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
@@ -597,6 +627,7 @@ class Settings:
     out_of_service: OutOfServiceSettings = field(default_factory=OutOfServiceSettings)
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
     hours: HoursSettings = field(default_factory=HoursSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
 
 
 SECTIONS: dict[str, type[Any]] = {
@@ -613,6 +644,7 @@ SECTIONS: dict[str, type[Any]] = {
     "out_of_service": OutOfServiceSettings,
     "metrics": MetricsSettings,
     "hours": HoursSettings,
+    "voice": VoiceSettings,
 }
 
 

@@ -49,6 +49,7 @@ from ui.servicestate import ServiceState
 from ui.shell import ShellModel
 from ui.staffgate import StaffGate
 from ui.visitview import VisitModel
+from ui.voiceview import VoiceViewModel
 
 if TYPE_CHECKING:
     from kiosk.appointments.flow import BookingFlow
@@ -110,6 +111,7 @@ class KioskUi:
     service: ServiceState
     visit: VisitModel
     hours: HoursWatch
+    voice: VoiceViewModel
     outbox: OutboxService | None = None
     # What the heartbeat and the metrics say of the screen side (one source for both).
     health: HealthFeed | None = None
@@ -124,6 +126,7 @@ class KioskUi:
         self.window.removeEventFilter(self.idle)
         self.idle.stop()
         self.hours.stop()
+        self.voice.close()
         self.catalog_service.stop()
         self.devices.stop()
         self.staff.stop()
@@ -275,9 +278,9 @@ def build_ui(
         parent=engine,
     )
 
-    engine.addImageProvider("qr", QrImageProvider())
-    engine.addImageProvider("pages", PageImageProvider(apply.shelf))
-    languages.attach(engine)
+    voice = VoiceViewModel(settings.voice, lambda: languages.current, engine)
+    shell.sessionEnded.connect(voice.stop)
+    _attach(engine, languages, apply)
     window = load_window(
         engine,
         MAIN_QML,
@@ -299,6 +302,7 @@ def build_ui(
             "engagement": flows.engagement,
             "hours": hours,
             "selfCheck": selfcheck,
+            "voice": voice,
             # None would not reach the typed property as null: without a platform, unset
             **({"outbox": outbox} if outbox is not None else {}),
             "lockdown": mode is WindowMode.FULLSCREEN,
@@ -344,6 +348,7 @@ def build_ui(
         service=service,
         visit=visit,
         hours=hours,
+        voice=voice,
         outbox=outbox,
         health=feed,
         selfcheck=selfcheck,
@@ -351,6 +356,13 @@ def build_ui(
     if settings.metrics.listen:
         first_frame.passed.connect(lambda: _start_metrics(ui, feed, settings))
     return ui
+
+
+def _attach(engine: KioskEngine, languages: LanguageSwitcher, apply: ApplyViewModel) -> None:
+    """The images QML asks for by address (QR codes, captured pages), and the translator."""
+    engine.addImageProvider("qr", QrImageProvider())
+    engine.addImageProvider("pages", PageImageProvider(apply.shelf))
+    languages.attach(engine)
 
 
 def _start_metrics(ui: KioskUi, feed: HealthFeed, settings: Settings) -> None:

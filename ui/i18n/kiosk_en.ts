@@ -75,7 +75,7 @@
 <context>
     <name>GuideScreen</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+83"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+85"/>
         <source>%n visit(s) at most</source>
         <translation>
             <numerusform>%n visit at most</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+24"/>
         <source>What to bring (%n item(s))</source>
         <translation>
             <numerusform>What to bring (%n item)</numerusform>

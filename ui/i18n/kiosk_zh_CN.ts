@@ -734,6 +734,14 @@
     </message>
 </context>
 <context>
+    <name>CaptionBar</name>
+    <message>
+        <location filename="../qml/Kiosk/components/CaptionBar.qml" line="+31"/>
+        <source>Speaking:</source>
+        <translation>正在朗读：</translation>
+    </message>
+</context>
+<context>
     <name>CardPrompt</name>
     <message>
         <location filename="../qml/Kiosk/components/CardPrompt.qml" line="+12"/>
@@ -1387,14 +1395,14 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+52"/>
-        <location line="+115"/>
+        <location filename="../qml/Kiosk/screens/GuideScreen.qml" line="+53"/>
+        <location line="+119"/>
         <source>: </source>
         <extracomment>Between a label and its value</extracomment>
         <translation>：</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-102"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
@@ -1409,7 +1417,7 @@
         <translation>可预约</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>At a glance</source>
         <translation>办理要点</translation>
     </message>
@@ -1446,7 +1454,7 @@
         <translation>法定办结时限</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Who can apply</source>
         <translation>受理条件</translation>
     </message>
@@ -1457,13 +1465,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location line="-79"/>
+        <location line="-81"/>
         <source>What to bring (%n item(s))</source>
         <translation>
             <numerusform>所需材料（%n项）</numerusform>
@@ -1496,17 +1504,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-67"/>
         <source>Handing in later</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Steps</source>
         <translation>办理流程</translation>
     </message>
@@ -1516,7 +1524,7 @@
         <translation>特殊环节</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Where and when</source>
         <translation>办理地点和时间</translation>
     </message>
@@ -1541,7 +1549,7 @@
         <translation>通办范围</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Questions and complaints</source>
         <translation>咨询与投诉</translation>
     </message>
@@ -1556,7 +1564,7 @@
         <translation>监督投诉</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Frequently asked</source>
         <translation>常见问题</translation>
     </message>
@@ -1571,7 +1579,7 @@
         <translation>答：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>More about this item</source>
         <translation>更多事项信息</translation>
     </message>
@@ -1626,7 +1634,7 @@
         <translation>物流快递</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Take this guide with you</source>
         <translation>扫码带走</translation>
     </message>
@@ -2180,12 +2188,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+43"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+60"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+88"/>
         <source>This answer cannot be shown</source>
         <translation>暂时无法显示这条答复</translation>
     </message>
@@ -2266,7 +2274,7 @@
         <translation>本终端暂时无法上传申请。请找工作人员帮助，或到窗口办理。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+78"/>
         <source>Read the service guides</source>
         <translation>查看办事指南</translation>
     </message>
@@ -2353,17 +2361,22 @@
 <context>
     <name>NavBar</name>
     <message>
-        <location filename="../qml/Kiosk/components/NavBar.qml" line="+32"/>
+        <location filename="../qml/Kiosk/components/NavBar.qml" line="+47"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>Read aloud</source>
+        <translation>读给我听</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Elder mode</source>
         <translation>长辈模式</translation>
     </message>
@@ -2777,6 +2790,25 @@
         <location line="+10"/>
         <source>Try fewer words or another name. Call %1 or ask the station staff — or pick one of the most asked items below.</source>
         <translation>试试少输几个字或换个说法；也可以拨打%1或询问服务站工作人员，或从下面的常办事项中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBox</name>
+    <message>
+        <location filename="../qml/Kiosk/components/SectionBox.qml" line="+30"/>
+        <source>. </source>
+        <extracomment>Between the sentences of a section read aloud</extracomment>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read aloud: %1</source>
+        <translation>朗读：%1</translation>
     </message>
 </context>
 <context>
@@ -3436,6 +3468,214 @@
         <location line="+7"/>
         <source>A typed identity is checked again at the counter.</source>
         <translation>手工输入的身份信息将在窗口再次核验。</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePrompts</name>
+    <message>
+        <location filename="../qml/Kiosk/components/VoicePrompts.qml" line="+11"/>
+        <source>Welcome. Touch the service you need. To hear a screen again, touch Read aloud.</source>
+        <translation>欢迎使用。请点击您要办理的业务。想再听一遍，请点击“读给我听”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a service by theme or by department, or touch Search and type its name.</source>
+        <translation>请按主题或按部门查找事项，也可以点击搜索框，输入事项名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the name of a service in Chinese or pinyin on the keyboard, then touch a result.</source>
+        <translation>请用屏幕键盘输入事项名称、拼音或首字母，然后点击查到的事项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Touch a service to read its guide.</source>
+        <translation>请点击事项，查看办事指南。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These services often go together. Touch one to read its guide.</source>
+        <translation>这些事项常常一起办理。请点击事项，查看办事指南。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is the service&apos;s guide. To hear a part of it, touch Read aloud beside it.</source>
+        <translation>这是事项的办事指南。想听哪一部分，请点击它旁边的“朗读”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place your ID card on the reader, or hold the QR code of your receipt under the scanner.</source>
+        <translation>请把身份证放在读卡区，或把回执上的二维码对准扫码器。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touch a question to read the hotline&apos;s answer, or leave your own question.</source>
+        <translation>请点击问题查看热线的解答，也可以留下您自己的问题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is the hotline&apos;s answer. If it does not help, you can leave your question.</source>
+        <translation>这是热线的解答。如果没有解决您的问题，可以留言咨询。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touch a notice to read it, or a survey to give your opinion.</source>
+        <translation>请点击通知公告阅读，或点击问卷发表意见。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a notice from the community. Scan its code to read it on your phone.</source>
+        <translation>这是社区的通知公告。用手机扫描二维码，可以在手机上阅读全文。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose your answers, then touch Send my answers. Your answers are anonymous.</source>
+        <translation>请选择您的答案，然后点击“提交意见”。问卷是匿名的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place your ID card on the reader to see your appointments.</source>
+        <translation>请把身份证放在读卡区，查看您的预约。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check who can apply and what you need, then touch Start applying.</source>
+        <translation>请查看申请条件和所需材料，然后点击“开始办理”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <location line="+13"/>
+        <location line="+11"/>
+        <source>Place your ID card on the reader.</source>
+        <translation>请把身份证放在读卡区。</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Fill in the form. Touch a field to type, then touch Next.</source>
+        <translation>请填写申请表。点击输入框即可输入，填好后点击“下一步”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lay each document under the camera and touch Photograph.</source>
+        <translation>请把每份材料平放在高拍仪下，然后点击“拍摄”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check your application. Press and hold a line to see it in full, then touch Next.</source>
+        <translation>请核对申请内容。按住某一行可以查看完整内容，核对无误后点击“下一步”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read how your information is used, then touch Agree and send.</source>
+        <translation>请阅读个人信息的使用说明，然后点击“同意并提交”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending your application. Please wait.</source>
+        <translation>正在提交您的申请，请稍候。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your application has been received. Take your receipt from the printer.</source>
+        <translation>您的申请已收到。请从打印机取走回执。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How was the service? Choose a rating, then touch Send rating.</source>
+        <translation>您对本次服务满意吗？请选择评价，然后点击“提交评价”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thank you. Touch Finish when you are done.</source>
+        <translation>谢谢您。办理结束请点击“完成”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose where you want to go.</source>
+        <translation>请选择办理地点。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a day.</source>
+        <translation>请选择日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a time.</source>
+        <translation>请选择时间段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+25"/>
+        <source>Type your mobile phone number, then touch Next.</source>
+        <translation>请输入您的手机号码，然后点击“下一步”。</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Check your appointment, then touch Confirm the appointment.</source>
+        <translation>请核对预约信息，然后点击“确认预约”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking. Please wait.</source>
+        <translation>正在预约，请稍候。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your appointment is booked. Take your slip from the printer.</source>
+        <translation>预约成功。请从打印机取走预约凭条。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type your question, then touch Next.</source>
+        <translation>请输入您的问题，然后点击“下一步”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type your mobile phone number, so the hotline can call you back.</source>
+        <translation>请输入您的手机号码，方便热线给您回电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check your question, then touch Agree and send.</source>
+        <translation>请核对您的问题，然后点击“同意并提交”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Sending. Please wait.</source>
+        <translation>正在提交，请稍候。</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Your question has been received. Take your slip from the printer.</source>
+        <translation>您的问题已收到。请从打印机取走凭条。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose why you cannot come to the station.</source>
+        <translation>请选择不能到服务站办理的原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the address where staff should come.</source>
+        <translation>请输入工作人员上门的地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the days that suit you.</source>
+        <translation>请选择您方便的日子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check your request, then touch Agree and send.</source>
+        <translation>请核对申请内容，然后点击“同意并提交”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your request has been received. Take your slip from the printer.</source>
+        <translation>您的申请已收到。请从打印机取走凭条。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ Window {
     required property EngagementViewModel engagement
     required property HoursWatch hours
     required property SelfCheckViewModel selfCheck
+    required property VoiceViewModel voice
     property OutboxService outbox: null  // without a platform ui/app.py leaves it null
     required property bool lockdown
     property bool allowClose: !lockdown
@@ -35,6 +36,22 @@ Window {
     // Out of service, a resident chose to read the guides anyway (until the session ends).
     property bool guidesWhileOut: false
     readonly property bool outOfService: window.service.reason !== ""
+
+    // Voice guidance: the screen and step the resident sees, and what they say aloud (in
+    // elder mode as each opens; in any mode on 读给我听, which repeats it).
+    readonly property string screenName: window.attractShowing
+        ? "attractScreen" : (stack.currentItem?.objectName ?? "")
+    readonly property int screenStep: {
+        switch (window.screenName) {
+        case "applyScreen": return window.apply.step
+        case "bookingScreen": return window.booking.step
+        case "questionScreen": return window.question.step
+        case "homeVisitScreen": return window.homeVisit.step
+        }
+        return 0
+    }
+    readonly property string voicePrompt: prompts.prompt(window.screenName, window.screenStep)
+    onVoicePromptChanged: window.speakPrompt(false)
 
     readonly property bool landscape: window.shell.orientation === "landscape"
         || (window.shell.orientation === "auto" && window.width > window.height)
@@ -57,6 +74,20 @@ Window {
     // screens change at once there. With a GPU they slide.
     function slides(): bool {
         return stack.GraphicsInfo.api !== GraphicsInfo.Software
+    }
+
+    function speakPrompt(asked: bool) {
+        if (window.voicePrompt !== "" && (asked || window.shell.elderMode))
+            window.voice.say(window.voicePrompt)
+        else
+            window.voice.stop()
+    }
+
+    VoicePrompts { id: prompts }
+
+    Connections {
+        target: window.shell
+        function onElderModeChanged() { window.speakPrompt(false) }
     }
 
     // Screens by name, for navigation from tiles (and for the tour).
@@ -213,7 +244,7 @@ Window {
             return
         const guide = window.push("GuideScreen.qml", {
             objectName: "guideScreen", catalog: window.catalog, devices: window.devices,
-            stationName: window.shell.stationName
+            stationName: window.shell.stationName, voice: window.voice
         })
         guide.applyRequested.connect(window.openApply)
         guide.bookRequested.connect(window.openBooking)
@@ -434,13 +465,24 @@ Window {
             anchors.top: deviceBanner.bottom
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.bottom: inputPanel.active ? inputPanel.top : navBar.top
+            anchors.bottom: inputPanel.active ? inputPanel.top
+                            : captionBar.visible ? captionBar.top : navBar.top
             initialItem: homeScreen
             // A new screen starts without a focused field and without the keyboard.
             onCurrentItemChanged: {
                 stack.forceActiveFocus()
                 window.shell.hideKeyboard()
             }
+        }
+
+        CaptionBar {
+            id: captionBar
+            objectName: "captionBar"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: navBar.top
+            caption: window.landscape ? "" : window.voice.caption  // landscape: in the bar
+            speaking: window.voice.speaking
         }
 
         NavBar {
@@ -453,6 +495,10 @@ Window {
             atHome: stack.depth <= 1
             language: window.shell.language
             elderMode: window.shell.elderMode
+            canReadAloud: window.voice.available && window.voicePrompt !== ""
+            caption: window.landscape ? window.voice.caption : ""
+            speaking: window.voice.speaking
+            onReadAloudRequested: window.speakPrompt(true)
             onBackRequested: window.goBack()
             onHomeRequested: window.showScreen("home")
             onLanguageRequested: (language) => window.shell.setLanguage(language)

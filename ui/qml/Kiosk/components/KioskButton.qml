@@ -9,9 +9,11 @@ Button {
     readonly property bool touchTarget: true
     property bool primary: false
     property int fontSize: Theme.fontBody
+    // Never narrower than this; a full bar may ask for less, never below Theme.touchMin.
+    property int minimumWidth: Math.round(Theme.touchMin * 1.5)
 
     implicitHeight: Theme.touchMin
-    implicitWidth: Math.max(Math.round(Theme.touchMin * 1.5), label.implicitWidth + 2 * Theme.spacing)
+    implicitWidth: Math.max(minimumWidth, label.implicitWidth + 2 * Theme.spacing)
     focusPolicy: Qt.NoFocus
     Accessible.name: text
 

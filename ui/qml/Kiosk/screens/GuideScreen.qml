@@ -11,6 +11,7 @@ KioskPage {
     required property CatalogViewModel catalog
     required property DeviceHub devices
     required property string stationName
+    property VoiceViewModel voice: null  // sections read aloud (朗读) when given
     readonly property GuideView guide: catalog.guide
     signal applyRequested(string code)
     signal bookRequested(string code)
@@ -73,6 +74,7 @@ KioskPage {
 
     SectionBox {
         objectName: "factsSection"
+        voice: page.voice
         title: qsTr("At a glance")
         Flow {
             width: parent.width
@@ -89,6 +91,7 @@ KioskPage {
     }
 
     SectionBox {
+        voice: page.voice
         title: qsTr("Who can apply")
         Repeater {
             model: page.guide.conditions
@@ -102,6 +105,7 @@ KioskPage {
 
     SectionBox {
         objectName: "materialsSection"
+        voice: page.voice
         title: qsTr("What to bring (%n item(s))", "", page.guide.materials.count)
         Repeater {
             model: page.guide.materials
@@ -157,6 +161,7 @@ KioskPage {
 
     SectionBox {
         objectName: "stepsSection"
+        voice: page.voice
         title: qsTr("Steps")
         Repeater {
             model: page.guide.steps
@@ -171,6 +176,7 @@ KioskPage {
     }
 
     SectionBox {
+        voice: page.voice
         title: qsTr("Where and when")
         Repeater {
             model: page.guide.locations
@@ -186,12 +192,14 @@ KioskPage {
     }
 
     SectionBox {
+        voice: page.voice
         title: qsTr("Questions and complaints")
         LabelledText { label: qsTr("Ask"); value: page.guide.consultation }
         LabelledText { label: qsTr("Complain"); value: page.guide.complaint }
     }
 
     SectionBox {
+        voice: page.voice
         visible: page.guide.faq.count > 0
         title: qsTr("Frequently asked")
         Repeater {
@@ -209,6 +217,7 @@ KioskPage {
     }
 
     SectionBox {
+        voice: page.voice
         objectName: "moreSection"
         title: qsTr("More about this item")
         LabelledText { label: qsTr("Item code"); value: page.guide.code }
@@ -224,6 +233,7 @@ KioskPage {
     }
 
     SectionBox {
+        voice: page.voice
         objectName: "qrSection"
         title: qsTr("Take this guide with you")
         RowLayout {
