@@ -23,9 +23,11 @@ import ctypes
 import functools
 import logging
 import os
+import re
 import shlex
 import signal
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from typing import IO
@@ -40,6 +42,7 @@ KILL_WAIT_S = 5.0  # a killed player is reaped within this
 
 # eSpeak NG's C API (speak_lib.h)
 _SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: espeak_Synth returns when all is synthesised
+_DONT_EXIT = 0x8000  # espeakINITIALIZE_DONT_EXIT: damaged data is an error, not exit(1)
 _BUFFER_MS = 100  # callback chunks of 100 ms: the first sound leaves early
 _CHARS_UTF8 = 1
 _IPA = 0x02
@@ -87,10 +90,15 @@ class SpeechEngine:
             data = espeakng_loader.get_data_path()
         except (OSError, RuntimeError) as error:
             raise VoiceUnavailableError(f"eSpeak NG could not be loaded: {error}") from error
-        rate = self._lib.espeak_Initialize(_SYNCHRONOUS, _BUFFER_MS, data.encode(), 0)
+        rate = self._lib.espeak_Initialize(_SYNCHRONOUS, _BUFFER_MS, data.encode(), _DONT_EXIT)
         if rate <= 0:
             raise VoiceUnavailableError("eSpeak NG did not start (its data is damaged?)")
         self.sample_rate = int(rate)
+        self._lib.espeak_Synth.argtypes = [
+            ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
+            ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
+        ]  # fmt: skip
+        self._lib.espeak_Synth.restype = ctypes.c_int
         self._lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
         self._lib.espeak_TextToPhonemes.argtypes = [
             ctypes.POINTER(ctypes.c_char_p), ctypes.c_int, ctypes.c_int,
@@ -109,14 +117,18 @@ class SpeechEngine:
     def speak(self, text: str, language: str, sink: Sink) -> None:
         """Synthesise `text` (plain text, cut at MAX_CHARS) in the voice of `language`,
         handing `sink` each chunk of PCM as it is made, until `sink` returns False."""
-        data = text[:MAX_CHARS].encode()
+        data = spoken_form(text[:MAX_CHARS], language).encode("utf-8", "replace")
         with self._turn:
             self._use_voice(language)
             self._sink = sink
             try:
-                self._lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
+                failed = self._lib.espeak_Synth(
+                    data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None
+                )
             finally:
                 self._sink = None
+        if failed:
+            raise VoiceUnavailableError(f"eSpeak NG could not synthesise ({failed})")
 
     def pcm(self, text: str, language: str) -> bytes:
         """The whole sound of `text`, as signed 16-bit mono PCM at `sample_rate`."""
@@ -131,7 +143,7 @@ class SpeechEngine:
 
     def phonemes(self, text: str, language: str) -> str:
         """What the voice would say, in IPA (eSpeak marks Mandarin tones with digits)."""
-        source = ctypes.c_char_p(text[:MAX_CHARS].encode())
+        source = ctypes.c_char_p(spoken_form(text[:MAX_CHARS], language).encode("utf-8", "replace"))
         pointer = ctypes.pointer(source)
         parts = []
         with self._turn:
@@ -166,18 +178,27 @@ class Player:
         self._command = list(command)
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._said: IO[bytes] | None = None  # what the player says (its standard error)
         self._stopped = False
 
     def open(self) -> Sink:
         """Start the player; the sink writes to it (False once stopped or the player died).
         Raises OSError when the command cannot start."""
-        process = subprocess.Popen(
-            self._command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
+        # What it says goes to a file, not a pipe: a talkative player never blocks on it.
+        # Closed by finish() (or here, when the player does not start).
+        said = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            process = subprocess.Popen(
+                self._command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=said,
+                start_new_session=True,
+            )
+        except OSError:
+            said.close()
+            raise
+        self._said = said
         with self._lock:
             self._process = process
             if self._stopped:
@@ -198,8 +219,8 @@ class Player:
     def finish(self, timeout_s: float) -> tuple[bool, str]:
         """Close the player's input and wait until it has played it all (at most
         `timeout_s`): (played to the end, what the player said when it failed)."""
-        process = self._process
-        if process is None:
+        process, said_file = self._process, self._said
+        if process is None or said_file is None:
             return False, "not started"
         try:
             if process.stdin is not None:
@@ -210,11 +231,13 @@ class Player:
             process.wait(timeout_s)
         except subprocess.TimeoutExpired:
             _kill(process)
-            process.wait(KILL_WAIT_S)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(KILL_WAIT_S)
+            said_file.close()
             return False, "the player did not finish in time"
-        said = process.stderr.read(4000).decode("utf-8", "replace") if process.stderr else ""
-        if process.stderr is not None:
-            process.stderr.close()
+        said_file.seek(max(0, said_file.seek(0, os.SEEK_END) - 4000))
+        said = said_file.read().decode("utf-8", "replace")  # its last lines say why
+        said_file.close()
         if self._stopped:
             return False, ""
         if process.returncode != 0:  # its last line says why (aplay: "audio open error: …")
@@ -230,10 +253,27 @@ class Player:
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
-    """The player and whatever it started (a shell's children hold the pipe open too)."""
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+    """The player and whatever it started (a shell's children hold the pipe open too, and
+    may outlive it: the group is killed even when the player itself has ended)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+_DIGIT_RUN = re.compile(r"\d{3,}")
+_CLOCK_TIME = re.compile(r"\b([01]?\d|2[0-3])[:：]([0-5]\d)\b")
+
+
+def spoken_form(text: str, language: str) -> str:
+    """`text` as it should be read: a run of three or more digits digit by digit (a phone
+    number, a case number: 12345 is not 一万二千…), and in Chinese a time 8:30 as 8点30分."""
+    if language == "zh_CN":
+        text = _CLOCK_TIME.sub(_chinese_time, text)
+    return _DIGIT_RUN.sub(lambda m: " ".join(m[0]), text)
+
+
+def _chinese_time(match: re.Match[str]) -> str:
+    hour, minutes = int(match[1]), match[2]
+    return f"{hour}点" if minutes == "00" else f"{hour}点{minutes}分"
 
 
 def player_command(template: str, sample_rate: int) -> list[str]:

@@ -71,7 +71,11 @@ class VoiceWorker(QObject):
         if engine is None:
             self.ended.emit(utterance, False, self._broken)
             return
-        player = Player(player_command(self._settings.player, engine.sample_rate))
+        try:
+            player = Player(player_command(self._settings.player, engine.sample_rate))
+        except ValueError as error:  # unbalanced quotes in voice.player
+            self.ended.emit(utterance, False, f"voice.player cannot be read: {error}")
+            return
         with self._lock:
             if utterance < self._latest:
                 return
@@ -101,9 +105,17 @@ class VoiceWorker(QObject):
             sent += len(chunk)
             return True
 
-        engine.speak(text, language, feed)
-        played, problem = player.finish(playing_time_s(sent, engine.sample_rate) + FINISH_MARGIN_S)
-        self.ended.emit(utterance, played, problem)
+        failure = ""
+        try:
+            engine.speak(text, language, feed)
+        except VoiceUnavailableError as error:  # a voice missing from damaged data
+            failure = str(error)
+            player.stop()
+        finally:  # the player always ends, and the screen always hears of it
+            played, problem = player.finish(
+                playing_time_s(sent, engine.sample_rate) + FINISH_MARGIN_S
+            )
+            self.ended.emit(utterance, played and not failure, failure or problem)
 
     def _open_engine(self) -> SpeechEngine | None:
         if self._engine is None and not self._broken:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import array
 import math
+import subprocess
 import sys
 import threading
 import time
@@ -19,6 +20,7 @@ from kiosk.voice import (
     player_command,
     playing_time_s,
     speech_engine,
+    spoken_form,
 )
 
 
@@ -52,9 +54,19 @@ def test_digits_are_read_in_mandarin_and_english_in_english(engine: SpeechEngine
 
 
 def test_text_is_never_read_as_markup(engine: SpeechEngine) -> None:
-    plain = engine.phonemes("<speak>请</speak>", "zh_CN")
-    assert plain  # the angle brackets are characters, nothing is interpreted away
-    assert engine.pcm("<break time='60s'/>", "zh_CN")  # no minute of silence asked for
+    # Read as SSML, this would be ten seconds of silence; as text, a few words.
+    pcm = engine.pcm("<break time='10s'/>", "zh_CN")
+    assert 0 < playing_time_s(len(pcm), engine.sample_rate) < 5.0
+    tagged = engine.phonemes("<speak>请</speak>", "en")
+    assert len(tagged) > len(engine.phonemes("请", "en"))  # the tags' words are said too
+
+
+def test_numbers_are_read_as_people_say_them(engine: SpeechEngine) -> None:
+    assert spoken_form("咨询电话：010-12345678", "zh_CN") == "咨询电话：0 1 0-1 2 3 4 5 6 7 8"
+    assert spoken_form("办理时间 8:30-17:00", "zh_CN") == "办理时间 8点30分-17点"
+    assert spoken_form("第3步，共10步", "zh_CN") == "第3步，共10步"  # small numbers stay numbers
+    assert spoken_form("Open 8:30", "en") == "Open 8:30"
+    assert "wˈan" not in engine.phonemes("拨打12345", "zh_CN")  # not 一万二千…
 
 
 def test_a_huge_text_is_cut_and_synthesis_stays_bounded(engine: SpeechEngine) -> None:
@@ -128,6 +140,33 @@ def test_stop_kills_a_player_at_once(engine: SpeechEngine) -> None:
     assert done.wait(10.0)
     assert time.monotonic() - started < 5.0
     assert result == [(False, "")]  # stopped on purpose: no problem to report
+
+
+def test_a_talkative_player_never_blocks_and_its_last_line_is_kept(
+    engine: SpeechEngine,
+) -> None:
+    talkative = "yes chatter | head -c 300000 >&2; cat >/dev/null; echo 'the end' >&2; exit 3"
+    player = Player(["sh", "-c", talkative])
+    engine.speak("请把身份证放在读卡器上。", "zh_CN", player.open())
+    assert player.finish(20.0) == (False, "the end")
+
+
+def test_damaged_voice_data_is_an_error_not_an_exit(tmp_path: Path) -> None:
+    """eSpeak NG exits the process on missing data unless told not to: the kiosk must live."""
+    script = (
+        "import espeakng_loader\n"
+        "from kiosk import voice\n"
+        f"espeakng_loader.get_data_path = lambda: {str(tmp_path)!r}\n"
+        "try:\n"
+        "    voice.SpeechEngine()\n"
+        "except voice.VoiceUnavailableError as error:\n"
+        "    print('refused:', error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "refused:" in done.stdout
 
 
 def test_the_player_command_gets_the_rate() -> None:

@@ -13,6 +13,7 @@ import dataclasses
 import math
 import re
 import sys
+import time
 import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -248,6 +249,29 @@ def test_without_a_speaker_the_caption_stays_and_staff_can_read_why(
     kiosk.settle()
     assert kiosk.visible("captionBar")  # the words still reach the resident
     assert "欢迎" in kiosk.item("captionText").property("text")
+
+
+def test_a_player_setting_that_cannot_be_read_is_said_to_staff(
+    launch: Callable[..., Driver],
+) -> None:
+    kiosk = launch(dataclasses.replace(make_settings(), voice=VoiceSettings(player="aplay 'x")))
+    _started, ended = heard(kiosk.ui.voice)
+    kiosk.click("readAloudButton")
+    kiosk.wait_until(lambda: bool(ended), 10_000)
+    assert "voice.player cannot be read" in kiosk.ui.voice.property("problem")
+    assert not kiosk.ui.voice.property("speaking")
+
+
+def test_closing_stops_a_player_that_never_takes_the_sound(
+    launch: Callable[..., Driver],
+) -> None:
+    kiosk = launch(dataclasses.replace(make_settings(), voice=VoiceSettings(player="sleep 60")))
+    started, _ended = heard(kiosk.ui.voice)
+    kiosk.click("readAloudButton")
+    kiosk.wait_until(lambda: bool(started), 10_000)  # the pipe takes the first chunks
+    began = time.monotonic()
+    kiosk.ui.voice.close()  # the worker is blocked writing to a player that never reads
+    assert time.monotonic() - began < 5.0
 
 
 def test_voice_off_shows_no_button_and_never_speaks(launch: Callable[..., Driver]) -> None:

@@ -51,7 +51,10 @@ Window {
         return 0
     }
     readonly property string voicePrompt: prompts.prompt(window.screenName, window.screenStep)
-    onVoicePromptChanged: window.speakPrompt(false)
+    // Each new screen or step speaks, even when its words are those of the last one.
+    readonly property string voiceKey: window.screenName + "/" + window.screenStep + "/"
+                                       + window.voicePrompt
+    onVoiceKeyChanged: window.speakPrompt(false)
 
     readonly property bool landscape: window.shell.orientation === "landscape"
         || (window.shell.orientation === "auto" && window.width > window.height)
