@@ -45,7 +45,7 @@
 <context>
     <name>DevicePanel</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+261"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+265"/>
         <source>Last code scanned: %1… (%n character(s))</source>
         <translation>
             <numerusform>Last code scanned: %1… (%n character)</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>IdleOverlay</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+44"/>
+        <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+48"/>
         <source>In %n second(s) the kiosk returns to the start and clears what you entered.</source>
         <translation>
             <numerusform>In %n second the kiosk returns to the start and clears what you entered.</numerusform>

@@ -413,6 +413,11 @@
         <source>Applicant&apos;s ID number</source>
         <translation>申请人证件号码</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Hold to see %1 in full</source>
+        <translation>按住查看完整的%1</translation>
+    </message>
 </context>
 <context>
     <name>ApplyScreen</name>
@@ -945,11 +950,16 @@
         <source>Device status (staff: press and hold)</source>
         <translation>设备状态（工作人员：长按）</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>Device status (staff: hold for 3 seconds)</source>
+        <translation>设备状态（工作人员：按住3秒）</translation>
+    </message>
 </context>
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+83"/>
+        <location filename="../qml/Kiosk/components/DevicePanel.qml" line="+87"/>
         <source>Terminal status</source>
         <translation>终端状态</translation>
     </message>
@@ -1098,7 +1108,7 @@
         <translation>暂停本机服务，原因：</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-401"/>
         <source>Maintenance</source>
         <translation>维护保养</translation>
     </message>
@@ -1118,7 +1128,7 @@
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+419"/>
+        <location line="+423"/>
         <source>Back in service</source>
         <translation>恢复服务</translation>
     </message>
@@ -2074,7 +2084,7 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+33"/>
+        <location filename="../qml/Kiosk/components/IdleOverlay.qml" line="+37"/>
         <source>Do you need more time?</source>
         <translation>还需要继续办理吗？</translation>
     </message>
@@ -2188,7 +2198,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Kiosk/Main.qml" line="+60"/>
+        <location filename="../qml/Kiosk/Main.qml" line="+63"/>
         <source>Community self-service kiosk</source>
         <translation>社区政务服务站自助终端</translation>
     </message>
@@ -2412,7 +2422,7 @@
 <context>
     <name>NoticeOverlay</name>
     <message>
-        <location filename="../qml/Kiosk/components/NoticeOverlay.qml" line="+63"/>
+        <location filename="../qml/Kiosk/components/NoticeOverlay.qml" line="+67"/>
         <source>OK</source>
         <translation>知道了</translation>
     </message>
@@ -2844,7 +2854,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Daily self-check</source>
         <translation>每日自检</translation>
     </message>
@@ -3676,6 +3686,15 @@
         <location line="+2"/>
         <source>Your request has been received. Take your slip from the printer.</source>
         <translation>您的申请已收到。请从打印机取走凭条。</translation>
+    </message>
+</context>
+<context>
+    <name>WheelColumn</name>
+    <message>
+        <location filename="../qml/Kiosk/components/WheelColumn.qml" line="+20"/>
+        <source>%1: %2</source>
+        <extracomment>A wheel of the date picker: which part of the date it sets (年, 月, 日) and its value</extracomment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -47,5 +47,7 @@ Item {
         anchors.fill: parent
         pressAndHoldInterval: 3000
         onPressAndHold: indicator.panelRequested()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Device status (staff: hold for 3 seconds)")
     }
 }

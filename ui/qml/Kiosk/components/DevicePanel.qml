@@ -35,7 +35,11 @@ Rectangle {
 
     Component.onCompleted: panel.staff.open()
     color: Theme.scrim
-    MouseArea { anchors.fill: parent }
+    MouseArea {  // keeps touches from what lies beneath; nothing to say or to press
+        objectName: "touchBlocker"
+        anchors.fill: parent
+        Accessible.ignored: true
+    }
 
     Rectangle {
         objectName: "devicePanelDialog"

@@ -50,6 +50,7 @@ Column {
         width: parent.width
         text: editor.value
         placeholderText: Words.term(editor.help)
+        Accessible.name: editor.label  // the field's own label, placeholder or not
         inputMethodHints: editor.kind === "number" ? (Qt.ImhSensitiveData | Qt.ImhFormattedNumbersOnly)
                           : editor.kind === "phone" ? (Qt.ImhSensitiveData | Qt.ImhDialableCharactersOnly)
                           : editor.kind === "id_number" ? (Qt.ImhSensitiveData | Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText)

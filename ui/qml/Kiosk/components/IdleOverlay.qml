@@ -10,7 +10,11 @@ Rectangle {
 
     color: Theme.scrim
     // Swallow touches so nothing behind the dialog reacts.
-    MouseArea { anchors.fill: parent }
+    MouseArea {  // keeps touches from what lies beneath; nothing to say or to press
+        objectName: "touchBlocker"
+        anchors.fill: parent
+        Accessible.ignored: true
+    }
 
     Rectangle {
         objectName: "idleDialog"

@@ -16,7 +16,11 @@ Rectangle {
 
     visible: false
     color: Theme.scrim
-    MouseArea { anchors.fill: parent }
+    MouseArea {  // keeps touches from what lies beneath; nothing to say or to press
+        objectName: "touchBlocker"
+        anchors.fill: parent
+        Accessible.ignored: true
+    }
 
     Rectangle {
         objectName: "noticeDialog"

@@ -40,7 +40,11 @@ Rectangle {
 
     Component.onCompleted: panel.selfCheck.start()
     color: Theme.scrim
-    MouseArea { anchors.fill: parent }
+    MouseArea {  // keeps touches from what lies beneath; nothing to say or to press
+        objectName: "touchBlocker"
+        anchors.fill: parent
+        Accessible.ignored: true
+    }
 
     Rectangle {
         objectName: "selfCheckDialog"

@@ -15,6 +15,9 @@ Tumbler {
     signal moved()
 
     readonly property bool touchTarget: true
+    Accessible.role: Accessible.List
+    //: A wheel of the date picker: which part of the date it sets (年, 月, 日) and its value
+    Accessible.name: qsTr("%1: %2").arg(wheel.suffix).arg(wheel.offset + wheel.currentIndex)
     implicitHeight: Theme.touchMin * 3
     visibleItemCount: 3
     model: size

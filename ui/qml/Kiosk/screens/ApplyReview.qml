@@ -66,7 +66,14 @@ Column {
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
-                MouseArea { id: reveal; objectName: "reveal_" + row.index; anchors.fill: parent }
+                MouseArea {
+                    id: reveal
+                    objectName: "reveal_" + row.index
+                    anchors.fill: parent
+                    Accessible.role: Accessible.Button
+                    // The label only: the value is personal, and masked until held.
+                    Accessible.name: qsTr("Hold to see %1 in full").arg(row.title)
+                }
             }
         }
     }
