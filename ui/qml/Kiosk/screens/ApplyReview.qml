@@ -40,7 +40,8 @@ Column {
                 objectName: "reviewRow_" + index
                 readonly property bool touchTarget: true
                 width: parent ? parent.width : 0
-                height: Math.max(Theme.touchMin * 0.8, valueText.implicitHeight + Theme.spacing / 2)
+                // A row is held to reveal its value: a full touch target (it was 77 px, under 80).
+                height: Math.max(Theme.touchMin, valueText.implicitHeight + Theme.spacing / 2)
                 Accessible.role: Accessible.StaticText
                 Accessible.name: row.title
                 KioskText {
