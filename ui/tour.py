@@ -301,6 +301,9 @@ def _device_steps(demo: DemoDevices) -> list[tuple[str, Callable[[KioskUi], None
         ui.staff.returnToService()
         _wait_until(lambda: ui.service.current_reason() == "")
         ui.window.closeDevicePanel()  # type: ignore[attr-defined]
+        # Out of service ended the session (and with it elder mode): a resident's touch
+        # starts the next, in the mode of this pass of the tour.
+        ui.shell.startSession()
         demo.command("card off")
         demo.command("paper out")
         _wait_until(lambda: not ui.devices.printerReady)
@@ -464,6 +467,7 @@ def _booking_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi], 
 
     def bookable(ui: KioskUi) -> None:
         demo.command("card off")
+        ui.shell.startSession()  # the application before ended its visit: the next resident
         ui.shell.setLanguage("zh_CN")
         _show(ui, "home")
         _click(ui, "tile_appointment")

@@ -108,10 +108,12 @@ def test_config_check_does_not_load_qt(tmp_path: Path, repo: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+# 344 screenshots: 220 s on an idle development machine, over 300 s once on a CI machine.
+@pytest.mark.timeout(660)
 def test_tour_renders_every_screen_without_warnings(tmp_path: Path) -> None:
     from ui.tour import STEPS
 
-    result = run("tour", "--out", str(tmp_path), timeout=300)
+    result = run("tour", "--out", str(tmp_path), timeout=600)
     assert result.returncode == 0, result.stderr
     for layout in ("portrait", "landscape"):
         for screen in [name for name, _step in STEPS] + ["appointment-booked", "appointment-mine"]:

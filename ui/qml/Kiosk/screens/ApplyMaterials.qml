@@ -72,15 +72,17 @@ Column {
                         id: pageItem
                         required property string modelData
                         required property int index
+                        // Grows in elder mode, so that its two buttons stay touch targets.
+                        readonly property int thumbWidth: Theme.elder ? 270 : 180
                         spacing: 4
                         Image {
                             objectName: "pageThumb_" + box.index + "_" + pageItem.index
-                            width: 180
-                            height: 240
+                            width: pageItem.thumbWidth
+                            height: Math.round(pageItem.thumbWidth * 4 / 3)
                             fillMode: Image.PreserveAspectFit
                             source: pageItem.modelData
-                            sourceSize.width: 180
-                            sourceSize.height: 240
+                            sourceSize.width: width
+                            sourceSize.height: height
                             cache: false
                             asynchronous: true  // decoded off the GUI thread
                             Rectangle { anchors.fill: parent; color: "transparent"; border.color: Theme.border; border.width: 2 }
@@ -89,7 +91,7 @@ Column {
                             spacing: 4
                             KioskButton {
                                 objectName: "retake_" + box.index + "_" + pageItem.index
-                                width: 88
+                                width: (pageItem.thumbWidth - 4) / 2
                                 fontSize: Theme.fontSmall
                                 text: qsTr("Retake")
                                 enabled: step.apply.capturing === ""
@@ -97,7 +99,7 @@ Column {
                             }
                             KioskButton {
                                 objectName: "removePage_" + box.index + "_" + pageItem.index
-                                width: 88
+                                width: (pageItem.thumbWidth - 4) / 2
                                 fontSize: Theme.fontSmall
                                 text: qsTr("Delete")
                                 onClicked: step.apply.removePage(box.name, pageItem.index)
