@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import logging
 import os
 import re
 import shlex
@@ -31,8 +30,6 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from typing import IO
-
-log = logging.getLogger(__name__)
 
 MAX_CHARS = 1000  # about four minutes of speech: more than a guide's longest section
 VOICES = {"zh_CN": "cmn", "en": "en-us"}  # UI language → eSpeak NG voice

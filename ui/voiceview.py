@@ -1,130 +1,31 @@
 """Voice guidance on the screen: what is said, the 'speaking' light and its caption.
 
-The GUI thread only asks and shows. Synthesis (kiosk/voice.py) and feeding the player run
-on the voice thread, started at the first utterance: a kiosk nobody asks to speak never
-loads the voice. A new utterance (another screen, 读给我听 again) stops the one playing:
-its player is killed from here at once, and a request still queued behind it is dropped.
+The GUI thread only asks and shows. Synthesis and feeding the player run on the voice
+thread (ui/voiceworker.py), started and imported at the first utterance: a kiosk nobody
+asks to speak never loads the voice. A new utterance (another screen, 读给我听 again)
+stops the one playing: its player is killed from here at once, and a request still
+queued behind it is dropped.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.settings import VoiceSettings
-from kiosk.voice import (
-    Player,
-    SpeechEngine,
-    VoiceUnavailableError,
-    player_command,
-    playing_time_s,
-    speech_engine,
-)
 from ui.ondemand import WorkerOnDemand
 from ui.qmlelement import QmlElement, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Types"
 QML_IMPORT_MAJOR_VERSION = 1
 
+if TYPE_CHECKING:
+    from ui.voiceworker import VoiceWorker
+
 log = logging.getLogger(__name__)
-
-FINISH_MARGIN_S = 5.0  # a player gets its sound's length plus this to play it out
-
-
-class VoiceWorker(QObject):
-    """Lives on the voice thread: the engine, and the player of the utterance now playing.
-
-    Signals:
-        started(int): the utterance's first sound went to the player.
-        ended(int, bool, str): it ended; played to the end or not; what went wrong ("" when
-            nothing did, or when it was stopped on purpose).
-    """
-
-    started = Signal(int)
-    ended = Signal(int, bool, str)
-
-    def __init__(self, settings: VoiceSettings) -> None:
-        super().__init__()
-        self._settings = settings
-        self._engine: SpeechEngine | None = None
-        self._broken = ""
-        self._lock = threading.Lock()
-        self._player: Player | None = None
-        self._latest = 0  # the newest utterance asked for (set from the GUI thread)
-
-    def interrupt(self, newest: int) -> None:
-        """Any thread: stop what plays; requests older than `newest` will not be played."""
-        with self._lock:
-            self._latest = newest
-            if self._player is not None:
-                self._player.stop()
-
-    @Slot(int, str, str)
-    def speak(self, utterance: int, text: str, language: str) -> None:
-        with self._lock:
-            if utterance < self._latest:
-                return  # a newer one was asked for while this one waited
-        engine = self._open_engine()
-        if engine is None:
-            self.ended.emit(utterance, False, self._broken)
-            return
-        try:
-            player = Player(player_command(self._settings.player, engine.sample_rate))
-        except ValueError as error:  # unbalanced quotes in voice.player
-            self.ended.emit(utterance, False, f"voice.player cannot be read: {error}")
-            return
-        with self._lock:
-            if utterance < self._latest:
-                return
-            self._player = player
-        try:
-            self._play(utterance, text, language, engine, player)
-        finally:
-            with self._lock:
-                self._player = None
-
-    def _play(
-        self, utterance: int, text: str, language: str, engine: SpeechEngine, player: Player
-    ) -> None:
-        try:
-            write = player.open()
-        except OSError as error:
-            self.ended.emit(utterance, False, f"the player could not start: {error.strerror}")
-            return
-        sent = 0
-
-        def feed(chunk: bytes) -> bool:
-            nonlocal sent
-            if not write(chunk):
-                return False
-            if sent == 0:
-                self.started.emit(utterance)
-            sent += len(chunk)
-            return True
-
-        failure = ""
-        try:
-            engine.speak(text, language, feed)
-        except VoiceUnavailableError as error:  # a voice missing from damaged data
-            failure = str(error)
-            player.stop()
-        finally:  # the player always ends, and the screen always hears of it
-            played, problem = player.finish(
-                playing_time_s(sent, engine.sample_rate) + FINISH_MARGIN_S
-            )
-            self.ended.emit(utterance, played and not failure, failure or problem)
-
-    def _open_engine(self) -> SpeechEngine | None:
-        if self._engine is None and not self._broken:
-            try:
-                self._engine = speech_engine(self._settings.volume)
-            except VoiceUnavailableError as error:
-                self._broken = str(error)
-                log.error("voice: %s", error)
-        return self._engine
 
 
 @QmlElement
@@ -181,11 +82,6 @@ class VoiceViewModel(QObject):
         """Why the last utterance could not be heard, in English for staff ("" when it was)."""
         return self._problem
 
-    @property
-    def utterance(self) -> int:
-        """The number of the latest utterance asked for (0: none yet)."""
-        return self._utterance
-
     @Slot(str)
     def say(self, text: str) -> None:
         """Say `text` in the screen's language, stopping whatever is being said; the
@@ -220,6 +116,8 @@ class VoiceViewModel(QObject):
 
     def _start(self) -> VoiceWorker:
         if self._worker is None:
+            from ui.voiceworker import VoiceWorker  # the voice: loaded when first asked
+
             self._worker = VoiceWorker(self._settings)
             self._worker.started.connect(self._on_started)
             self._worker.ended.connect(self._on_ended)

@@ -169,5 +169,9 @@ def test_damaged_voice_data_is_an_error_not_an_exit(tmp_path: Path) -> None:
     assert "refused:" in done.stdout
 
 
+def test_playing_time_follows_the_sample_rate() -> None:
+    assert playing_time_s(44100, 22050) == 1.0
+
+
 def test_the_player_command_gets_the_rate() -> None:
     assert player_command("aplay -r {rate} -", 22050) == ["aplay", "-r", "22050", "-"]

@@ -7,28 +7,20 @@ import pytest
 
 from kiosk.settings import Settings
 from tests.security.screen import foreign_images, not_plain
-from ui.app import PORTRAIT
-from ui.tour import start_tour_ui, tour_station, walk_screens
+from tests.ui.tourwalk import walk_tour
 
 
 @pytest.mark.usefixtures("qapp")
 def test_tour_every_screen_texts_are_plain_and_images_are_the_kiosks_own() -> None:
     offenders: dict[str, list[str]] = {}
     images: dict[str, list[str]] = {}
-    with tour_station(Settings()) as station:
-        ui, problems = start_tour_ui(station, "portrait", PORTRAIT)
-        try:
-            assert problems == []
-            screens = []
-            for screen in walk_screens(ui, station):
-                screens.append(screen)
-                if found := not_plain(ui.engine, ui.window):
-                    offenders[screen] = found
-                if found := foreign_images(ui.window):
-                    images[screen] = found
-        finally:
-            ui.devices.stop()  # before the simulators go away
-            ui.close()
+    screens = []
+    for _station, ui, screen in walk_tour(Settings()):
+        screens.append(screen)
+        if found := not_plain(ui.engine, ui.window):
+            offenders[screen] = found
+        if found := foreign_images(ui.window):
+            images[screen] = found
     assert "apply-review" in screens  # the walk went all the way
     assert offenders == {}
     assert images == {}

@@ -10,37 +10,31 @@ what lies beneath an overlay (`touchBlocker`, ignored by accessibility on purpos
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.settings import Settings
-from ui.app import PORTRAIT, KioskUi
+from tests.ui.tourwalk import address, walk_tour
+from ui.app import KioskUi
 from ui.qmltree import find, walk
-from ui.tour import start_tour_ui, tour_station, walk_screens
 
 INTERACTIVE = ("QQuickMouseArea", "QQuickTextInput", "QQuickTextEdit", "QQuickAbstractButton")
 
 
 def interactive_items(ui: KioskUi) -> list[QQuickItem]:
-    keyboard = {_address(item) for item in walk(find(ui.window, "inputPanel"))}
+    keyboard = {address(item) for item in walk(find(ui.window, "inputPanel"))}
     found = []
     for item in walk(ui.window):
         if not isinstance(item, QQuickItem) or not item.isVisible():
             continue
-        if _address(item) in keyboard:
+        if address(item) in keyboard:
             continue
         if item.objectName() == "touchBlocker":
             continue
         if item.property("touchTarget") is True or any(item.inherits(k) for k in INTERACTIVE):
             found.append(item)
     return found
-
-
-def _address(item: QObject) -> int:
-    """The C++ object's address: Python's wrappers differ from one walk to the next."""
-    return int(shiboken6.getCppPointer(item)[0])
 
 
 def unnamed(ui: KioskUi) -> set[str]:
@@ -58,19 +52,12 @@ def unnamed(ui: KioskUi) -> set[str]:
 def test_every_interactive_item_of_every_screen_has_a_name_and_a_role(qapp: QObject) -> None:
     found: dict[str, set[str]] = {}
     checked = 0
-    with tour_station(Settings()) as station:
-        ui, problems = start_tour_ui(station, "portrait", PORTRAIT)
-        try:
-            assert problems == []
-            screens = []
-            for screen in walk_screens(ui, station):
-                screens.append(screen)
-                checked += len(interactive_items(ui))
-                if missing := unnamed(ui):
-                    found[screen] = missing
-        finally:
-            ui.devices.stop()  # before the simulators go away
-            ui.close()
+    screens = []
+    for _station, ui, screen in walk_tour(Settings()):
+        screens.append(screen)
+        checked += len(interactive_items(ui))
+        if missing := unnamed(ui):
+            found[screen] = missing
     assert {"apply-form", "apply-review", "progress"} <= set(screens)  # the walk went through
     assert checked > 400  # the walk found what it checks
     assert found == {}

@@ -19,8 +19,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QObject
 from PySide6.QtQuick import QQuickItem
 
 from devices.idcard.identity import parse_text_block
@@ -33,7 +31,8 @@ from kiosk.knowledge.sample import sample_document as sample_knowledge
 from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from kiosk.settings import Settings
 from kiosk.standin.booking import places_of
-from ui.app import PORTRAIT, KioskUi
+from tests.ui.tourwalk import address, walk_tour
+from ui.app import KioskUi
 from ui.qmltree import find, walk
 from ui.settle import settle
 from ui.tour import (
@@ -41,9 +40,6 @@ from ui.tour import (
     TOUR_REPLY,
     TOUR_REPLY_BY,
     TOUR_SURVEY_WORDS,
-    start_tour_ui,
-    tour_station,
-    walk_screens,
 )
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -106,21 +102,17 @@ def visible_texts(ui: KioskUi) -> list[str]:
     in Chinese on purpose: the keyboard (its keys and pinyin candidates are the input
     method's, for typing Chinese in any language) and the language button (a language's
     name in that language, so that its readers find it)."""
-    skipped = {_pointer(item) for item in walk(find(ui.window, "inputPanel"))}
-    skipped |= {_pointer(item) for item in walk(find(ui.window, "languageButton"))}
+    skipped = {address(item) for item in walk(find(ui.window, "inputPanel"))}
+    skipped |= {address(item) for item in walk(find(ui.window, "languageButton"))}
     found = []
     for item in walk(ui.window):
-        if not isinstance(item, QQuickItem) or not item.isVisible() or _pointer(item) in skipped:
+        if not isinstance(item, QQuickItem) or not item.isVisible() or address(item) in skipped:
             continue
         if item.inherits("QQuickText"):
             found.append(str(item.property("text")))
         elif item.inherits("QQuickTextInput") or item.inherits("QQuickTextEdit"):
             found.append(str(item.property("placeholderText") or ""))
     return found
-
-
-def _pointer(item: QObject) -> int:
-    return int(shiboken6.getCppPointer(item)[0])
 
 
 def words_outside(text: str, data: set[str]) -> str:
@@ -180,24 +172,18 @@ def test_tour_in_english_every_screen_shows_no_chinese_outside_data() -> None:
     base = Settings()
     settings = dataclasses.replace(base, ui=dataclasses.replace(base.ui, language="en"))
     found: dict[str, set[str]] = {}
-    with tour_station(settings) as station:
-        data = known_data(station.settings)
-        ui, problems = start_tour_ui(station, "portrait", PORTRAIT)
-        try:
-            assert problems == []
-            screens = []
-            for screen in walk_screens(ui, station):
-                ui.shell.setLanguage("en")  # the tour itself switches for a few screens
-                settle(ui.window)
-                assert ui.shell.property("language") == "en"
-                screens.append(screen)
-                if texts := chinese_words(ui, data):
-                    found[screen] = texts
-                if screen == "apply-form":  # the tour typed a phone number too short
-                    form_texts = visible_texts(ui)
-        finally:
-            ui.devices.stop()  # before the simulators go away
-            ui.close()
+    screens = []
+    data: set[str] = set()
+    for station, ui, screen in walk_tour(settings):
+        data = data or known_data(station.settings)
+        ui.shell.setLanguage("en")  # the tour itself switches for a few screens
+        settle(ui.window)
+        assert ui.shell.property("language") == "en"
+        screens.append(screen)
+        if texts := chinese_words(ui, data):
+            found[screen] = texts
+        if screen == "apply-form":  # the tour typed a phone number too short
+            form_texts = visible_texts(ui)
     assert "apply-form" in screens  # the walk went all the way
     assert "progress" in screens
     phone = "联系电话: please enter an 11-digit mobile number (for example 13800000000) or a"

@@ -23,7 +23,7 @@ from PySide6.QtCore import Q_RETURN_ARG, QMetaObject, QObject
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 
 from kiosk.settings import Settings, VoiceSettings
-from kiosk.voice import playing_time_s, speech_engine
+from kiosk.voice import speech_engine
 from tests.ui.driver import Driver, make_settings
 from ui.app import QML_DIR
 from ui.applyview import ApplyStep
@@ -280,7 +280,3 @@ def test_voice_off_shows_no_button_and_never_speaks(launch: Callable[..., Driver
     assert not kiosk.visible("readAloudButton")
     kiosk.ui.voice.say("你好")
     assert kiosk.ui.voice.property("caption") == ""
-
-
-def test_playing_time_follows_the_sample_rate() -> None:
-    assert playing_time_s(44100, 22050) == 1.0
