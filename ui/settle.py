@@ -12,7 +12,9 @@ from ui.qmltree import find
 
 
 def settle(window: QQuickWindow, timeout_s: float = 5.0) -> None:
-    """Run the event loop until screen transitions end and a fresh frame is rendered.
+    """Run the event loop until screen transitions end, the on-screen keyboard is built
+    (it is built in the background after the first frame, see Main.qml) and a fresh frame
+    is rendered.
 
     The loop sleeps between events (it is woken by the end of the transition, the frame or
     the deadline): a loop that spun on processEvents() would keep a core busy for the whole
@@ -22,6 +24,9 @@ def settle(window: QQuickWindow, timeout_s: float = 5.0) -> None:
     stack = find(window, "stack")
     busy_changed: SignalInstance = stack.busyChanged  # type: ignore[attr-defined]
     _run_until(deadline, busy_changed, lambda: not stack.property("busy"))
+    keyboard = find(window, "keyboardLoader")
+    keyboard_built: SignalInstance = keyboard.itemChanged  # type: ignore[attr-defined]
+    _run_until(deadline, keyboard_built, lambda: keyboard.property("item") is not None)
     loop = QEventLoop()
     window.frameSwapped.connect(loop.quit)
     QTimer.singleShot(_ms_left(deadline), loop.quit)

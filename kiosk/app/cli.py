@@ -26,8 +26,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
 from kiosk import __version__, quitsignals
 from kiosk.app.logsetup import configure_logging
 from kiosk.app.sdnotify import Notifier, watchdog_interval_ms
@@ -64,6 +62,8 @@ def _state_dir(production: bool) -> Path:
     """The station's state folder (kiosk/app/statedir.py); the demo's is the user's own."""
     if production:
         return station_state_dir()
+    import platformdirs  # the demo's only (some 5 ms of start-up for `kiosk run`)
+
     return Path(platformdirs.user_state_dir("community-kiosk"))
 
 

@@ -56,7 +56,8 @@ def _shown(item: QQuickItem) -> bool:
 
 
 def _in_keyboard(item: QQuickItem) -> bool:
-    return any(a.objectName() == "inputPanel" for a in [item, *_ancestors(item)])
+    keyboard = {"keyboardLoader", "inputPanel"}
+    return any(a.objectName() in keyboard for a in [item, *_ancestors(item)])
 
 
 def _clip_rect(item: QQuickItem) -> QRectF | None:

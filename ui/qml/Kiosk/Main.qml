@@ -468,7 +468,7 @@ Window {
             anchors.top: deviceBanner.bottom
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.bottom: inputPanel.active ? inputPanel.top
+            anchors.bottom: keyboard.item?.active ? keyboard.top
                             : captionBar.visible ? captionBar.top : navBar.top
             initialItem: homeScreen
             // A new screen starts without a focused field and without the keyboard.
@@ -604,20 +604,28 @@ Window {
             }
         }
 
-        InputPanel {
-            id: inputPanel
-            objectName: "inputPanel"
+        // The on-screen keyboard is built just after the first frame: no screen shows it
+        // at start, and building Qt Virtual Keyboard's panel (its layouts and style) would
+        // hold the first frame back by some 50 ms. Nobody can reach a text field sooner.
+        Loader {
+            id: keyboard
+            objectName: "keyboardLoader"
             z: 40
+            asynchronous: true
             width: window.landscape ? Math.min(parent.width, 1500) : parent.width
             x: (parent.width - width) / 2
             // Above the navigation bar, so 返回 and 首页 stay reachable while typing.
-            y: active ? navBar.y - height : parent.height
-            // The globe key toggles Chinese pinyin / English at one tap, instead of Qt's small
-            // pop-up list that is hard to hit for older residents.
-            externalLanguageSwitchEnabled: true
-            onExternalLanguageSwitch: {
-                VirtualKeyboardSettings.locale = VirtualKeyboardSettings.locale === "zh_CN"
-                                                 ? "en_US" : "zh_CN"
+            y: keyboard.item?.active ? navBar.y - height : parent.height
+            sourceComponent: InputPanel {
+                objectName: "inputPanel"
+                width: keyboard.width
+                // The globe key toggles Chinese pinyin / English at one tap, instead of Qt's
+                // small pop-up list that is hard to hit for older residents.
+                externalLanguageSwitchEnabled: true
+                onExternalLanguageSwitch: {
+                    VirtualKeyboardSettings.locale = VirtualKeyboardSettings.locale === "zh_CN"
+                                                     ? "en_US" : "zh_CN"
+                }
             }
         }
     }
