@@ -1,7 +1,9 @@
 """`kiosk tour`: render every screen in every layout to PNG files, headless.
 
 Exits non-zero when a screen fails to load or Qt logs a warning along the way, so the tour
-doubles as a smoke test of the whole UI.
+doubles as a smoke test of the whole UI, and when a screen has a target too small to tap or
+a text too small to read in the mode it is shown in (ui/reach.py): the accessibility bar,
+measured on every screen, in both layouts and both modes.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from ui.environment import prepare_qt_environment
 from ui.main import create_application
 from ui.qmltree import class_name, find, walk
 from ui.qtlog import is_known_noise
+from ui.reach import out_of_reach
 from ui.selfcheckview import SelfCheckWait
 from ui.settle import settle
 
@@ -985,7 +988,11 @@ def _tour(station: TourStation, out: Path) -> int:
                 ui.shell.sessionStarted.connect(partial(ui.shell.setElderMode, elder))
                 for name in walk_screens(ui, station):
                     _wait_until(partial(_images_settled, ui), 5.0)
-                    path = out / f"{layout}{'-elder' if elder else ''}-{name}.png"
+                    shot = f"{layout}{'-elder' if elder else ''}-{name}"
+                    # In the mode the screen is shown in: between residents, the default.
+                    reach = out_of_reach(ui.window, elder=bool(ui.shell.elderMode))
+                    problems.extend(f"{shot}: {problem}" for problem in reach)
+                    path = out / f"{shot}.png"
                     if not ui.window.grabWindow().save(str(path)):
                         problems.append(f"could not write {path}")
                     shots += 1

@@ -5,8 +5,7 @@ import Kiosk.Types
 
 // For staff: one light per device in the header's corner. Press and hold for three seconds
 // to open the device panel, which asks for the staff PIN first (a short touch does nothing,
-// so residents are not led there).
-// Not a resident's touch target: it stays the same size in elder mode.
+// so residents are not led there). Its area grows with elder mode like every target.
 Item {
     id: indicator
 
@@ -15,7 +14,7 @@ Item {
     signal panelRequested()
 
     implicitWidth: 120
-    implicitHeight: 96
+    implicitHeight: Theme.touchMin
     Accessible.role: Accessible.Indicator
     Accessible.name: qsTr("Device status (staff: press and hold)")
 
