@@ -17,6 +17,8 @@ def prepare_qt_environment(*, headless: bool) -> None:
     os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
     # The keyboard lives inside our window (InputPanel), never as a desktop overlay.
     os.environ["QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"] = "1"
+    # Our keyboard style (ui/qml/QtQuick/VirtualKeyboard/Styles/kiosk/): it follows the theme.
+    os.environ["QT_VIRTUALKEYBOARD_STYLE"] = "kiosk"
     os.environ["QT_QUICK_CONTROLS_STYLE"] = "Basic"
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

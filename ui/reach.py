@@ -6,8 +6,11 @@ item's shorter side at least 80 px (104 px in elder mode), text at least 28 px (
 elder mode). `kiosk tour` measures every screen it shows, in both layouts and both modes, and
 reports what falls short as a problem.
 
-Not measured: Qt Virtual Keyboard's panel (its keys follow its own style, not our theme) and
-the invisible full-screen blockers that swallow touches behind an overlay.
+The on-screen keyboard is measured like the screens: its keys and its candidates follow the
+theme (the kiosk's keyboard style, ui/qml/QtQuick/VirtualKeyboard/Styles/kiosk/). Not
+measured: what lies outside the window (the keyboard parked below it while no field is
+being typed in, a list's rows scrolled away) and the invisible full-screen blockers that
+swallow touches behind an overlay.
 """
 
 from __future__ import annotations
@@ -21,16 +24,19 @@ TARGET_PX = {False: 80, True: 104}  # by elder mode
 TEXT_PX = {False: 28, True: 36}
 # What a finger can act on: Qt Quick's own input items, and our components that say so.
 TAPPABLE = ("QQuickMouseArea", "QQuickTextInput", "QQuickTextEdit", "QQuickAbstractButton")
-NOT_MEASURED = frozenset({"keyboardLoader", "inputPanel", "touchBlocker"})
+NOT_MEASURED = frozenset({"touchBlocker"})
 
 
 def out_of_reach(window: QQuickWindow, *, elder: bool) -> list[str]:
     """What on the window's current screen is too small to tap or to read, one line each."""
     problems: list[str] = []
     target_px, text_px = TARGET_PX[elder], TEXT_PX[elder]
+    window_rect = QRectF(0, 0, window.width(), window.height())
     for item in _shown_items(window.contentItem()):
+        rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        if not rect.intersects(window_rect):
+            continue
         if _tappable(item) and item.width() > 0 and item.height() > 0:
-            rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
             short = min(rect.width(), rect.height())
             if round(short) < target_px:
                 problems.append(

@@ -185,13 +185,21 @@ class Driver:
             and class_name(obj).startswith(class_prefix)
         ]
 
+    def keyboard_keys(self) -> list[QQuickItem]:
+        """The character keys of the on-screen keyboard's current layout."""
+        return self._keyboard_items("Key_")
+
+    def candidate_items(self) -> list[QQuickItem]:
+        """The word candidates' items (the kiosk keyboard style's Candidate.qml)."""
+        return self._keyboard_items("Candidate")
+
     def tap(self, item: QQuickItem) -> None:
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
 
     def type_keys(self, letters: str) -> None:
         """Tap each letter's key on the virtual keyboard."""
-        keys = {key.property("text"): key for key in self._keyboard_items("Key_")}
+        keys = {key.property("text"): key for key in self.keyboard_keys()}
         for letter in letters:
             assert letter in keys, f"no key {letter!r} on the keyboard"
             self.tap(keys[letter])
@@ -200,7 +208,7 @@ class Driver:
     def candidates(self) -> list[str]:
         """The pinyin word candidates shown above the keys, in their order."""
         shown = []
-        for item in self._keyboard_items("SelectionListItem"):
+        for item in self.candidate_items():
             texts = [c.property("text") for c in item.childItems() if c.property("text")]
             if texts:
                 shown.append((item.x(), str(texts[0])))
@@ -208,10 +216,10 @@ class Driver:
 
     def choose_candidate(self, text: str) -> None:
         """Tap a word candidate once its strip has slid in above the keys."""
-        keys_top = min(key.mapToScene(QPointF(0, 0)).y() for key in self._keyboard_items("Key_"))
+        keys_top = min(key.mapToScene(QPointF(0, 0)).y() for key in self.keyboard_keys())
 
         def shown() -> QQuickItem | None:
-            for item in self._keyboard_items("SelectionListItem"):
+            for item in self.candidate_items():
                 if any(c.property("text") == text for c in item.childItems()):
                     bottom = item.mapToScene(QPointF(0, item.height())).y()
                     return item if bottom <= keys_top + 0.5 else None

@@ -2,10 +2,10 @@
 over all screens (as in test_english_tour.py), checked through Qt's accessibility interface,
 which screen readers and the platform's accessibility bus see.
 
-Interactive: touch targets (buttons, tiles, rows, the date wheels), touch areas, text fields.
-Not checked yet: the keys and candidates of Qt Virtual Keyboard's own style (issue 15 asks
-for a style of ours, which will name them), and the areas that only keep touches from
-what lies beneath an overlay (`touchBlocker`, ignored by accessibility on purpose).
+Interactive: touch targets (buttons, tiles, rows, the date wheels, the keyboard's keys), touch
+areas, text fields, the keyboard's candidates. Not checked: the areas that only keep touches
+from what lies beneath an overlay (`touchBlocker`, ignored by accessibility on purpose) and
+the keyboard panel's own touch areas, which hand touches on to its keys.
 """
 
 from __future__ import annotations
@@ -23,27 +23,33 @@ INTERACTIVE = ("QQuickMouseArea", "QQuickTextInput", "QQuickTextEdit", "QQuickAb
 
 
 def interactive_items(ui: KioskUi) -> list[QQuickItem]:
+    # In the keyboard a resident taps keys and candidates (our style's touch targets); the
+    # panel's own touch areas (Qt Virtual Keyboard's) only hand touches on to them.
     keyboard = {address(item) for item in walk(find(ui.window, "inputPanel"))}
     found = []
     for item in walk(ui.window):
         if not isinstance(item, QQuickItem) or not item.isVisible():
             continue
-        if address(item) in keyboard:
-            continue
         if item.objectName() == "touchBlocker":
+            continue
+        if address(item) in keyboard and item.property("touchTarget") is not True:
             continue
         if item.property("touchTarget") is True or any(item.inherits(k) for k in INTERACTIVE):
             found.append(item)
     return found
 
 
+def named(item: QQuickItem) -> bool:
+    interface = QAccessible.queryAccessibleInterface(item)
+    name = interface.text(QAccessible.Text.Name).strip() if interface else ""
+    role = interface.role() if interface else QAccessible.Role.NoRole
+    return bool(name) and role != QAccessible.Role.NoRole
+
+
 def unnamed(ui: KioskUi) -> set[str]:
     missing = set()
     for item in interactive_items(ui):
-        interface = QAccessible.queryAccessibleInterface(item)
-        name = interface.text(QAccessible.Text.Name).strip() if interface else ""
-        role = interface.role() if interface else QAccessible.Role.NoRole
-        if not name or role == QAccessible.Role.NoRole:
+        if not named(item):
             kind = item.metaObject().className().split("_QML")[0]
             missing.add(f"{kind} {item.objectName() or '(no objectName)'}")
     return missing

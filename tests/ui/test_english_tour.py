@@ -33,7 +33,7 @@ from kiosk.settings import Settings
 from kiosk.standin.booking import places_of
 from tests.ui.tourwalk import address, walk_tour
 from ui.app import KioskUi
-from ui.qmltree import find, walk
+from ui.qmltree import class_name, find, walk
 from ui.settle import settle
 from ui.tour import (
     TOUR_QUESTION,
@@ -98,11 +98,16 @@ def typed_data(ui: KioskUi) -> set[str]:
 
 
 def visible_texts(ui: KioskUi) -> list[str]:
-    """Every visible text item's text and placeholder on screen, but for two parts written
-    in Chinese on purpose: the keyboard (its keys and pinyin candidates are the input
-    method's, for typing Chinese in any language) and the language button (a language's
-    name in that language, so that its readers find it)."""
-    skipped = {address(item) for item in walk(find(ui.window, "inputPanel"))}
+    """Every visible text item's text and placeholder on screen, the keyboard's keys that
+    act (删除, 确定 …) included, but for parts written in Chinese on purpose: the keyboard's
+    character keys and pinyin candidates (the characters they type, for typing Chinese in
+    any language: ，and ． on the pinyin layout) and the language button (a language's name
+    in that language, so that its readers find it)."""
+    typed = [
+        item for item in walk(find(ui.window, "inputPanel"))
+        if class_name(item).startswith(("Candidate", "Key_"))
+    ]  # fmt: skip
+    skipped = {address(item) for key in typed for item in walk(key)}
     skipped |= {address(item) for item in walk(find(ui.window, "languageButton"))}
     found = []
     for item in walk(ui.window):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from tests.ui.driver import Driver, make_settings
 from ui.environment import pinyin_user_dictionary
 from ui.qmltree import class_name, walk
+from ui.reach import TARGET_PX, out_of_reach
 
 
 def open_search(kiosk: Driver) -> None:
@@ -113,3 +115,31 @@ def test_text_field_has_no_context_menu(kiosk: Driver) -> None:
         and obj.property("visible")
     ]  # fmt: skip
     assert menus == []
+
+
+def _short_side(items: list[QQuickItem]) -> float:
+    return min(min(item.width(), item.height()) for item in items)
+
+
+def test_keys_and_candidates_follow_elder_mode_in_both_layouts(
+    launch: Callable[..., Driver],
+) -> None:
+    """The kiosk's keyboard style: every key and candidate a touch target, its label as large
+    as the screens' text (ui/reach.py measures both); rows taller in elder mode."""
+    for orientation in ("portrait", "landscape"):
+        row_height = {}
+        for elder in (False, True):
+            kiosk = launch(make_settings(orientation))
+            if elder:
+                kiosk.click("elderButton")
+            open_search(kiosk)
+            kiosk.type_keys("shi")
+            kiosk.wait_until(lambda kiosk=kiosk: "是" in kiosk.candidates())
+            keys, candidates = kiosk.keyboard_keys(), kiosk.candidate_items()
+            assert len(keys) >= 26
+            assert candidates
+            assert _short_side(keys) >= TARGET_PX[elder], (orientation, elder)
+            assert _short_side(candidates) >= TARGET_PX[elder], (orientation, elder)
+            assert out_of_reach(kiosk.window, elder=elder) == [], (orientation, elder)
+            row_height[elder] = keys[0].height()
+        assert row_height[True] > row_height[False], orientation

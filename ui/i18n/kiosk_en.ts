@@ -4,7 +4,7 @@
 <context>
     <name>ApplyMaterials</name>
     <message numerus="yes">
-        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+147"/>
+        <location filename="../qml/Kiosk/screens/ApplyMaterials.qml" line="+149"/>
         <source>%n page(s) photographed</source>
         <translation>
             <numerusform>%n page photographed</numerusform>

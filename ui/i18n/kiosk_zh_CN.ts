@@ -286,7 +286,7 @@
         <translation>（如有）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>申请人证件号码</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Hold to see %1 in full</source>
         <translation>按住查看完整的%1</translation>
     </message>
@@ -946,7 +946,7 @@
 <context>
     <name>DeviceIndicator</name>
     <message>
-        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+20"/>
+        <location filename="../qml/Kiosk/components/DeviceIndicator.qml" line="+19"/>
         <source>Device status (staff: press and hold)</source>
         <translation>设备状态（工作人员：长按）</translation>
     </message>
@@ -4784,6 +4784,85 @@
         <location line="+3"/>
         <source>Something went wrong. Please ask the station staff for help.</source>
         <translation>出现了问题，请联系工作人员协助。</translation>
+    </message>
+</context>
+<context>
+    <name>style</name>
+    <message>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="+54"/>
+        <source>Delete the last character</source>
+        <translation>删除最后一个字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type in English</source>
+        <translation>切换到英文输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type in Chinese (pinyin)</source>
+        <translation>切换到中文拼音输入</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Hide the keyboard</source>
+        <translation>收起键盘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Capital letters</source>
+        <translation>大写字母</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Caps</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Numbers and symbols, or letters</source>
+        <translation>数字和符号，或字母</translation>
     </message>
 </context>
 </TS>

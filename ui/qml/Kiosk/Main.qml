@@ -468,7 +468,7 @@ Window {
             anchors.top: deviceBanner.bottom
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.bottom: keyboard.item?.active ? keyboard.top
+            anchors.bottom: keyboard.open ? keyboard.top
                             : captionBar.visible ? captionBar.top : navBar.top
             initialItem: homeScreen
             // A new screen starts without a focused field and without the keyboard.
@@ -604,18 +604,32 @@ Window {
             }
         }
 
+        // In landscape the keyboard is narrower than the screen: the band it sits in is the
+        // keyboard's colour from edge to edge, not the screen's list running on beside it.
+        Rectangle {
+            objectName: "keyboardBackdrop"
+            visible: keyboard.open
+            z: 39
+            x: 0
+            y: keyboard.y
+            width: parent.width
+            height: keyboard.height
+            color: Theme.elder ? Theme.background : Theme.border
+        }
+
         // The on-screen keyboard is built just after the first frame: no screen shows it
         // at start, and building Qt Virtual Keyboard's panel (its layouts and style) would
         // hold the first frame back by some 50 ms. Nobody can reach a text field sooner.
         Loader {
             id: keyboard
             objectName: "keyboardLoader"
+            readonly property bool open: (keyboard.item as InputPanel)?.active ?? false
             z: 40
             asynchronous: true
             width: window.landscape ? Math.min(parent.width, 1500) : parent.width
             x: (parent.width - width) / 2
             // Above the navigation bar, so 返回 and 首页 stay reachable while typing.
-            y: keyboard.item?.active ? navBar.y - height : parent.height
+            y: keyboard.open ? navBar.y - height : parent.height
             sourceComponent: InputPanel {
                 objectName: "inputPanel"
                 width: keyboard.width
