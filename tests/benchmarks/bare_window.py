@@ -13,6 +13,9 @@ from ui.environment import prepare_qt_environment
 
 # Offscreen unless the environment names a platform (under cage: wayland, from the unit).
 prepare_qt_environment(headless="QT_QPA_PLATFORM" not in os.environ)
+# Qt's own keyboard style: the kiosk's is not on this window's import path (and the kiosk
+# builds its keyboard after the first frame anyway).
+del os.environ["QT_VIRTUALKEYBOARD_STYLE"]
 
 from PySide6.QtCore import QObject, Qt, Slot  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
