@@ -16,6 +16,7 @@ swallow touches behind an overlay.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QFontInfo
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from ui.qmltree import class_name
@@ -44,8 +45,9 @@ def out_of_reach(window: QQuickWindow, *, elder: bool) -> list[str]:
                     f"(at least {target_px} px)"
                 )
         if item.inherits("QQuickText") and str(item.property("text") or "").strip():
-            size = item.property("font").pixelSize()
-            if 0 < size < text_px:
+            font = item.property("font")
+            size = font.pixelSize() if font.pixelSize() > 0 else QFontInfo(font).pixelSize()
+            if size < text_px:
                 problems.append(f"text {_name(item)} is {size} px (at least {text_px} px)")
     return problems
 

@@ -103,6 +103,7 @@ def test_an_older_resident_applies_at_their_pace_and_is_never_cut_off(
     resident.tap(item_row(kiosk, ITEM))
     resident.pause(GUIDE_READ_MS)  # reads the whole guide: longer than normal mode allows
     assert True not in warned, "the countdown came up while the guide was being read"
+    assert kiosk.ui.idle.property("running")  # the idle timer did run all along
     resident.tap("applyButton")
     assert step(kiosk) == "conditions"
     resident.tap("applyNextButton")

@@ -57,13 +57,17 @@ def unnamed(ui: KioskUi) -> set[str]:
 
 def test_every_interactive_item_of_every_screen_has_a_name_and_a_role(qapp: QObject) -> None:
     found: dict[str, set[str]] = {}
-    checked = 0
+    checked = keys = 0
     screens = []
     for _station, ui, screen in walk_tour(Settings()):
         screens.append(screen)
-        checked += len(interactive_items(ui))
+        items = interactive_items(ui)
+        checked += len(items)
+        panel = {address(item) for item in walk(find(ui.window, "inputPanel"))}
+        keys = max(keys, sum(address(item) in panel for item in items))
         if missing := unnamed(ui):
             found[screen] = missing
     assert {"apply-form", "apply-review", "progress"} <= set(screens)  # the walk went through
     assert checked > 400  # the walk found what it checks
+    assert keys >= 30  # the keyboard's keys among them
     assert found == {}

@@ -101,11 +101,12 @@ def visible_texts(ui: KioskUi) -> list[str]:
     """Every visible text item's text and placeholder on screen, the keyboard's keys that
     act (删除, 确定 …) included, but for parts written in Chinese on purpose: the keyboard's
     character keys and pinyin candidates (the characters they type, for typing Chinese in
-    any language: ，and ． on the pinyin layout) and the language button (a language's name
-    in that language, so that its readers find it)."""
+    any language: ，and ． on the pinyin layout), and the language button and the keyboard's
+    language key (a language's name in that language, so that its readers find it)."""
     typed = [
         item for item in walk(find(ui.window, "inputPanel"))
         if class_name(item).startswith(("Candidate", "Key_"))
+        or item.objectName() == "keyboardLanguageKey"
     ]  # fmt: skip
     skipped = {address(item) for key in typed for item in walk(key)}
     skipped |= {address(item) for item in walk(find(ui.window, "languageButton"))}

@@ -143,3 +143,46 @@ def test_keys_and_candidates_follow_elder_mode_in_both_layouts(
             assert out_of_reach(kiosk.window, elder=elder) == [], (orientation, elder)
             row_height[elder] = keys[0].height()
         assert row_height[True] > row_height[False], orientation
+
+
+def _overflowing_labels(kiosk: Driver) -> list[str]:
+    labels = [
+        item for item in walk(kiosk.item("inputPanel"))
+        if isinstance(item, QQuickItem) and item.inherits("QQuickText") and item.isVisible()
+        and class_name(item.parentItem()).startswith("KeyFace")
+    ]  # fmt: skip
+    assert len(labels) >= 30
+    return [
+        str(label.property("text"))
+        for label in labels
+        if label.property("contentWidth") > label.width() + 0.5
+    ]
+
+
+def test_every_key_label_fits_its_key_in_english_at_elder_sizes(
+    launch: Callable[..., Driver],
+) -> None:
+    """The widest case: English words on the keys, elder sizes, the narrow portrait panel,
+    capitals on, and the symbols page."""
+    kiosk = launch(make_settings("portrait"))
+    kiosk.click("languageButton")
+    kiosk.click("elderButton")
+    open_search(kiosk)
+    assert _overflowing_labels(kiosk) == []
+    language_key = next(
+        o for o in walk(kiosk.item("inputPanel"))
+        if class_name(o).startswith("ChangeLanguageKey") and o.isVisible()
+    )  # fmt: skip
+    kiosk.tap(language_key)  # the English layout, which has a shift key
+    kiosk.settle()
+    shift = [o for o in walk(kiosk.item("inputPanel")) if class_name(o).startswith("ShiftKey")]
+    kiosk.tap(next(key for key in shift if key.isVisible()))
+    kiosk.settle()
+    assert _overflowing_labels(kiosk) == []
+    symbols = next(
+        o for o in walk(kiosk.item("inputPanel"))
+        if class_name(o).startswith("SymbolModeKey") and o.isVisible()
+    )  # fmt: skip
+    kiosk.tap(symbols)
+    kiosk.settle()
+    assert _overflowing_labels(kiosk) == []

@@ -4789,27 +4789,12 @@
 <context>
     <name>style</name>
     <message>
-        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="+54"/>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="+55"/>
         <source>Delete the last character</source>
         <translation>删除最后一个字</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>Type in English</source>
         <translation>切换到英文输入</translation>
     </message>
@@ -4819,22 +4804,27 @@
         <translation>切换到中文拼音输入</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Search</source>
-        <translation>搜索</translation>
+        <location line="-15"/>
+        <source>Del</source>
+        <translation>删除</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Next</source>
-        <translation>下一项</translation>
+        <location line="+11"/>
+        <source>EN</source>
+        <translation>英文</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+0"/>
+        <source>New line</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Hide the keyboard</source>
         <translation>收起键盘</translation>
     </message>

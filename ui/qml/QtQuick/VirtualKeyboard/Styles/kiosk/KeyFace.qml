@@ -12,6 +12,7 @@ Rectangle {
     // Keys that act (删除, 收起 …) are set apart from letters; the enter key is the accent.
     property bool secondary: false
     property bool accent: false
+    property bool capitals: false  // letters follow the shift state; words never do
     property int labelSize: Theme.fontLarge
 
     radius: Theme.radius / 2
@@ -27,7 +28,7 @@ Rectangle {
         color: face.accent ? Theme.accentText : Theme.text
         font.family: Theme.fontFamily
         font.pixelSize: face.labelSize
-        font.capitalization: face.key.uppercased ? Font.AllUppercase : Font.MixedCase
+        font.capitalization: face.capitals ? Font.AllUppercase : Font.MixedCase
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         fontSizeMode: Text.HorizontalFit

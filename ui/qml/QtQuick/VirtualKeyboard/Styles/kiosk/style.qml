@@ -44,6 +44,7 @@ KeyboardStyle {
             anchors.margins: style.gap / 2
             key: letter.control
             label: letter.control.displayText
+            capitals: letter.control.uppercased
         }
     }
 
@@ -56,15 +57,19 @@ KeyboardStyle {
             anchors.fill: parent
             anchors.margins: style.gap / 2
             key: backspace.control
-            label: qsTr("Delete")
+            label: qsTr("Del")
             secondary: true
             labelSize: Theme.fontBody
         }
     }
 
+    // Names the language it switches to, short enough for one key at elder sizes: 英文
+    // (EN in English), and 中文 in its own script in both languages, as the navigation
+    // bar's language button names a language.
     languageKeyPanel: KeyPanel {
         id: language
-        readonly property string label: style.chinese ? qsTr("English") : qsTr("Chinese")
+        readonly property string label: style.chinese ? qsTr("EN") : "中文"
+        objectName: "keyboardLanguageKey"
         readonly property bool touchTarget: true
         Accessible.role: Accessible.Button
         Accessible.name: style.chinese ? qsTr("Type in English") : qsTr("Type in Chinese (pinyin)")
@@ -78,15 +83,11 @@ KeyboardStyle {
         }
     }
 
+    // 确定 ends the typing; in a box of several lines (a question) it starts a new line.
     enterKeyPanel: KeyPanel {
         id: enter
-        readonly property string label: {
-            switch ((enter.control as EnterKey)?.actionId ?? EnterKeyAction.None) {
-            case EnterKeyAction.Search: return qsTr("Search")
-            case EnterKeyAction.Next: return qsTr("Next")
-            default: return qsTr("OK")
-            }
-        }
+        readonly property string label: (InputContext.inputMethodHints & Qt.ImhMultiLine)
+                                        ? qsTr("New line") : qsTr("OK")
         readonly property bool touchTarget: true
         Accessible.role: Accessible.Button
         Accessible.name: enter.label
@@ -236,7 +237,7 @@ KeyboardStyle {
     selectionListBackground: Rectangle {
         color: Theme.surface
     }
-    popupListDelegate: Candidate { }
+    popupListDelegate: Candidate { height: style.rowHeight }  // the popup takes its height
     popupListHighlight: Rectangle {
         color: Theme.accent
         opacity: 0.3
