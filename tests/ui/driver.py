@@ -176,7 +176,8 @@ class Driver:
     def keyboard_open(self) -> bool:
         return self.item("inputPanel").property("active") is True
 
-    def _keyboard_items(self, class_prefix: str) -> list[QQuickItem]:
+    def keyboard_items(self, class_prefix: str) -> list[QQuickItem]:
+        """The visible items of the on-screen keyboard whose QML type starts so."""
         return [
             obj
             for obj in walk(self.item("inputPanel"))
@@ -187,11 +188,11 @@ class Driver:
 
     def keyboard_keys(self) -> list[QQuickItem]:
         """The character keys of the on-screen keyboard's current layout."""
-        return self._keyboard_items("Key_")
+        return self.keyboard_items("Key_")
 
     def candidate_items(self) -> list[QQuickItem]:
         """The word candidates' items (the kiosk keyboard style's Candidate.qml)."""
-        return self._keyboard_items("Candidate")
+        return self.keyboard_items("Candidate")
 
     def tap(self, item: QQuickItem) -> None:
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))

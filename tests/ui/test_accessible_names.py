@@ -18,8 +18,9 @@ from kiosk.settings import Settings
 from tests.ui.tourwalk import address, walk_tour
 from ui.app import KioskUi
 from ui.qmltree import find, walk
+from ui.reach import TAPPABLE
 
-INTERACTIVE = ("QQuickMouseArea", "QQuickTextInput", "QQuickTextEdit", "QQuickAbstractButton")
+INTERACTIVE = TAPPABLE  # the same items the tour measures for size (ui/reach.py)
 
 
 def interactive_items(ui: KioskUi) -> list[QQuickItem]:

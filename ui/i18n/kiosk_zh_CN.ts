@@ -4789,12 +4789,12 @@
 <context>
     <name>style</name>
     <message>
-        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="+55"/>
+        <location filename="../qml/QtQuick/VirtualKeyboard/Styles/kiosk/style.qml" line="+47"/>
         <source>Delete the last character</source>
         <translation>删除最后一个字</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
         <source>Type in English</source>
         <translation>切换到英文输入</translation>
     </message>
@@ -4804,17 +4804,17 @@
         <translation>切换到中文拼音输入</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-11"/>
         <source>Del</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>EN</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -4824,33 +4824,32 @@
         <translation>换行</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
         <source>Hide the keyboard</source>
         <translation>收起键盘</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
         <source>Hide</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Capital letters</source>
         <translation>大写字母</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
         <source>Caps</source>
         <translation>大写</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Numbers and symbols, or letters</source>
         <translation>数字和符号，或字母</translation>
     </message>

@@ -4,11 +4,12 @@ import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Styles
 import Kiosk
 
-// The kiosk's own keyboard style (selected in Main.qml): the theme's colours and sizes, so
-// the keyboard follows elder mode like every screen. Each row of keys and the bar of
-// candidates is a touch target high (104 px in landscape elder mode, where the screen is
-// short), letters are as large as the screens' large text, and keys that act say what they
-// do in words (删除, 确定, 收起) instead of icons. Measured with the screens: ui/reach.py.
+// The kiosk's own keyboard style (selected by QT_VIRTUALKEYBOARD_STYLE, ui/environment.py):
+// the theme's colours and sizes, so the keyboard follows elder mode like every screen. Each
+// row of keys and the bar of candidates is a touch target high (104 px in landscape elder
+// mode, where the screen is short), letters are as large as the screens' large text, and
+// keys that act say what they do in words (删除, 确定, 收起) instead of icons (KeyFace.qml).
+// Measured with the screens: ui/reach.py.
 KeyboardStyle {
     id: style
 
@@ -34,148 +35,65 @@ KeyboardStyle {
         color: Theme.elder ? Theme.background : Theme.border
     }
 
-    keyPanel: KeyPanel {
+    keyPanel: KeyFace {
         id: letter
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: letter.control.displayText
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: letter.control
-            label: letter.control.displayText
-            capitals: letter.control.uppercased
-        }
+        label: letter.control.displayText
+        capitals: letter.control.uppercased
+        labelSize: Theme.fontLarge
     }
 
-    backspaceKeyPanel: KeyPanel {
-        id: backspace
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("Delete the last character")
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: backspace.control
-            label: qsTr("Del")
-            secondary: true
-            labelSize: Theme.fontBody
-        }
+    backspaceKeyPanel: KeyFace {
+        label: qsTr("Del")
+        spokenName: qsTr("Delete the last character")
+        secondary: true
     }
 
     // Names the language it switches to, short enough for one key at elder sizes: 英文
     // (EN in English), and 中文 in its own script in both languages, as the navigation
     // bar's language button names a language.
-    languageKeyPanel: KeyPanel {
-        id: language
-        readonly property string label: style.chinese ? qsTr("EN") : "中文"
+    languageKeyPanel: KeyFace {
         objectName: "keyboardLanguageKey"
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: style.chinese ? qsTr("Type in English") : qsTr("Type in Chinese (pinyin)")
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: language.control
-            label: language.label
-            secondary: true
-            labelSize: Theme.fontBody
-        }
+        label: style.chinese ? qsTr("EN") : "中文"
+        spokenName: style.chinese ? qsTr("Type in English") : qsTr("Type in Chinese (pinyin)")
+        secondary: true
     }
 
     // 确定 ends the typing; in a box of several lines (a question) it starts a new line.
-    enterKeyPanel: KeyPanel {
-        id: enter
-        readonly property string label: (InputContext.inputMethodHints & Qt.ImhMultiLine)
-                                        ? qsTr("New line") : qsTr("OK")
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: enter.label
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: enter.control
-            label: enter.label
-            accent: true
-            labelSize: Theme.fontBody
-        }
+    enterKeyPanel: KeyFace {
+        label: (InputContext.inputMethodHints & Qt.ImhMultiLine) ? qsTr("New line") : qsTr("OK")
+        accent: true
     }
 
-    hideKeyPanel: KeyPanel {
-        id: hide
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("Hide the keyboard")
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: hide.control
-            label: qsTr("Hide")
-            secondary: true
-            labelSize: Theme.fontBody
-        }
+    hideKeyPanel: KeyFace {
+        label: qsTr("Hide")
+        spokenName: qsTr("Hide the keyboard")
+        secondary: true
     }
 
-    shiftKeyPanel: KeyPanel {
-        id: shift
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("Capital letters")
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: shift.control
-            label: qsTr("Caps")
-            secondary: !InputContext.shiftActive && !InputContext.capsLockActive
-            accent: InputContext.capsLockActive
-            labelSize: Theme.fontBody
-        }
+    shiftKeyPanel: KeyFace {
+        label: qsTr("Caps")
+        spokenName: qsTr("Capital letters")
+        secondary: !InputContext.shiftActive && !InputContext.capsLockActive
+        accent: InputContext.capsLockActive
     }
 
-    spaceKeyPanel: KeyPanel {
-        id: space
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("Space")
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: space.control
-            label: qsTr("Space")
-            labelSize: Theme.fontBody
-        }
+    spaceKeyPanel: KeyFace {
+        label: qsTr("Space")
     }
 
-    symbolKeyPanel: KeyPanel {
+    symbolKeyPanel: KeyFace {
         id: symbol
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("Numbers and symbols, or letters")
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: symbol.control
-            label: symbol.control.displayText
-            secondary: true
-            labelSize: Theme.fontBody
-        }
+        label: symbol.control.displayText
+        spokenName: qsTr("Numbers and symbols, or letters")
+        secondary: true
     }
 
-    modeKeyPanel: KeyPanel {
+    modeKeyPanel: KeyFace {
         id: mode
         readonly property bool on: (mode.control as ModeKey)?.mode ?? false
-        readonly property bool touchTarget: true
-        Accessible.role: Accessible.Button
-        Accessible.name: mode.control.displayText
-        KeyFace {
-            anchors.fill: parent
-            anchors.margins: style.gap / 2
-            key: mode.control
-            label: mode.control.displayText
-            secondary: !mode.on
-            accent: mode.on
-            labelSize: Theme.fontBody
-        }
+        label: mode.control.displayText
+        secondary: !mode.on
+        accent: mode.on
     }
 
     // The letter under the finger, shown large above it.
