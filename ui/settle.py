@@ -12,7 +12,8 @@ from ui.qmltree import find
 
 
 def settle(window: QQuickWindow, timeout_s: float = 5.0) -> None:
-    """Run the event loop until screen transitions end, the on-screen keyboard is built
+    """Run the event loop until a screen being opened is built (Main.qml's ScreenBuilder),
+    screen transitions end, the on-screen keyboard is built
     (it is built in the background after the first frame, see Main.qml) and a fresh frame
     is rendered.
 
@@ -21,6 +22,8 @@ def settle(window: QQuickWindow, timeout_s: float = 5.0) -> None:
     transition, and the scheduler then takes that core from the GUI thread more often.
     """
     deadline = time.monotonic() + timeout_s
+    building_changed: SignalInstance = window.buildingChanged  # type: ignore[attr-defined]
+    _run_until(deadline, building_changed, lambda: not window.property("building"))
     stack = find(window, "stack")
     busy_changed: SignalInstance = stack.busyChanged  # type: ignore[attr-defined]
     _run_until(deadline, busy_changed, lambda: not stack.property("busy"))

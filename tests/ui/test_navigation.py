@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from tests.ui.driver import Driver
-from ui.qmltree import find
+from ui.qmltree import find, walk
 
 
 def test_home_shows_station_name_and_tiles_in_chinese(kiosk: Driver) -> None:
@@ -30,11 +29,66 @@ def test_screen_change_on_the_software_scene_graph_is_done_at_once(kiosk: Driver
     # A slide repaints the whole surface in each frame there (15-25 ms of the GUI thread).
     stack = find(kiosk.window, "stack")
     for name, screen in (("tile_consult", "consultScreen"), ("backButton", "homeScreen")):
-        item = kiosk.item(name)
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-        QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+        kiosk.tap(kiosk.item(name))
+        kiosk.wait_until(lambda: not kiosk.window.property("building"))
         assert kiosk.current_screen() == screen
         assert stack.property("busy") is False  # no transition running
+
+
+# Screens are built in the background and shown when whole (ScreenBuilder.qml).
+def objects_named(kiosk: Driver, name: str) -> list[QObject]:
+    """Every object of that name still alive, shown or not (after pending deletions)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [obj for obj in walk(kiosk.window) if obj.objectName() == name]
+
+
+def test_a_second_tap_while_a_screen_is_built_opens_nothing_more(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    first = kiosk.item("group_0").property("name")
+    kiosk.tap(kiosk.item("group_0"))
+    assert kiosk.window.property("building") is True
+    kiosk.tap(kiosk.item("group_1"))  # still on screen while the first list is built
+    kiosk.settle()
+    assert kiosk.current_screen() == "itemListScreen"
+    assert kiosk.item("listTitle").property("text") == first  # the list tapped first
+    assert find(kiosk.window, "stack").property("depth") == 3
+    assert len(objects_named(kiosk, "itemListScreen")) == 1
+
+
+def test_back_while_a_screen_is_built_stays_and_the_screen_is_never_shown(
+    kiosk: Driver,
+) -> None:
+    kiosk.click("tile_guides")
+    kiosk.tap(kiosk.item("group_0"))
+    assert kiosk.window.property("building") is True
+    kiosk.click("backButton")
+    assert kiosk.current_screen() == "guidesScreen"
+    assert not objects_named(kiosk, "itemListScreen")
+    kiosk.click("group_0")  # and the next tap opens it
+    assert kiosk.current_screen() == "itemListScreen"
+
+
+def test_the_end_of_a_session_drops_a_screen_being_built(kiosk: Driver) -> None:
+    kiosk.click("tile_guides")
+    kiosk.tap(kiosk.item("group_0"))
+    kiosk.ui.shell.endSession()
+    kiosk.settle()
+    assert kiosk.current_screen() == "homeScreen"
+    assert not objects_named(kiosk, "itemListScreen")
+    assert not objects_named(kiosk, "guidesScreen")
+
+
+def test_a_screen_left_is_destroyed_with_what_it_held(kiosk: Driver) -> None:
+    # Built by the kiosk, not by the stack: popped, it must not be parked off screen.
+    kiosk.click("tile_guides")
+    kiosk.click("openSearchButton")
+    kiosk.fill("searchField", "身份证丢了")
+    kiosk.click("homeButton")
+    assert kiosk.current_screen() == "homeScreen"
+    assert not objects_named(kiosk, "searchScreen")
+    assert not [
+        obj for obj in walk(kiosk.window) if "身份证丢了" in str(obj.property("text") or "")
+    ]
 
 
 def test_home_button_returns_home_from_any_depth(kiosk: Driver) -> None:

@@ -93,29 +93,42 @@ Window {
         function onElderModeChanged() { window.speakPrompt(false) }
     }
 
-    // Screens by name, for navigation from tiles (and for the tour).
-    // Screens other than home are compiled when first opened, not at start-up.
-    function push(file: string, properties: var): var {
-        return stack.push(Qt.resolvedUrl("screens/" + file), properties,
-                          window.slides() ? StackView.PushTransition : StackView.Immediate)
+    // Screens other than home are compiled when first opened, not at start-up, and built in
+    // the background (ScreenBuilder); `ready` gets the screen once it is shown.
+    readonly property bool building: builder.building
+    function push(file: string, properties: var, ready: var) {
+        builder.open(file, properties, ready)
     }
+
+    ScreenBuilder {
+        id: builder
+        objectName: "screenBuilder"
+        stack: stack
+        staging: staging
+        slides: window.slides()
+    }
+
+    // Screens by name, for navigation from tiles (and for the tour).
 
     function showScreen(key: string) {
         window.attractShowing = false
         if (key === "home") {
+            builder.drop()
             stack.pop(null, window.slides() ? StackView.PopTransition : StackView.Immediate)
         } else if (key === "consult") {
-            const consult = window.push("ConsultScreen.qml", {
+            window.push("ConsultScreen.qml", {
                 objectName: "consultScreen", shell: window.shell, consult: window.consult
+            }, consult => {
+                consult.answerChosen.connect(window.openAnswer)
+                consult.askChosen.connect(window.openQuestion)
             })
-            consult.answerChosen.connect(window.openAnswer)
-            consult.askChosen.connect(window.openQuestion)
         } else if (key === "guides") {
-            const guides = window.push("GuidesScreen.qml", {
+            window.push("GuidesScreen.qml", {
                 objectName: "guidesScreen", catalog: window.catalog
+            }, guides => {
+                guides.searchRequested.connect(window.openSearch)
+                guides.groupChosen.connect(window.openList)
             })
-            guides.searchRequested.connect(window.openSearch)
-            guides.groupChosen.connect(window.openList)
         } else if (key === "progress") {
             window.push("ProgressScreen.qml", {
                 objectName: "progressScreen", progress: window.progress,
@@ -129,17 +142,19 @@ Window {
                 return
             }
             window.catalog.showList("appointment", "")
-            const list = window.push("ItemListScreen.qml", {
+            window.push("ItemListScreen.qml", {
                 objectName: "bookableListScreen", catalog: window.catalog, kind: "appointment"
+            }, list => {
+                list.itemChosen.connect(window.openBooking)
+                list.myAppointmentsChosen.connect(window.openMyAppointments)
             })
-            list.itemChosen.connect(window.openBooking)
-            list.myAppointmentsChosen.connect(window.openMyAppointments)
         } else if (key === "engagement") {
-            const engagement = window.push("EngagementScreen.qml", {
+            window.push("EngagementScreen.qml", {
                 objectName: "engagementScreen", engagement: window.engagement
+            }, engagement => {
+                engagement.announcementChosen.connect(window.openAnnouncement)
+                engagement.surveyChosen.connect(window.openSurvey)
             })
-            engagement.announcementChosen.connect(window.openAnnouncement)
-            engagement.surveyChosen.connect(window.openSurvey)
         } else if (key === "attract") {
             window.attractShowing = true
         }
@@ -152,12 +167,13 @@ Window {
                         qsTr("The answer could not be read just now. Please choose another question, call %1 or ask the station staff.").arg(window.shell.hotline))
             return
         }
-        const answer = window.push("ConsultAnswerScreen.qml", {
+        window.push("ConsultAnswerScreen.qml", {
             objectName: "consultAnswerScreen", consult: window.consult,
             hotline: window.shell.hotline
+        }, answer => {
+            answer.guideChosen.connect(window.openGuide)
+            answer.askChosen.connect(window.openQuestion)
         })
-        answer.guideChosen.connect(window.openGuide)
-        answer.askChosen.connect(window.openQuestion)
     }
 
     // 政民互动: one announcement's page.
@@ -180,10 +196,11 @@ Window {
                         qsTr("It has closed, or answers cannot be sent from this kiosk right now. Thank you all the same."))
             return
         }
-        const survey = window.push("SurveyScreen.qml", {
+        window.push("SurveyScreen.qml", {
             objectName: "surveyScreen", engagement: window.engagement
+        }, survey => {
+            survey.done.connect(window.goBack)
         })
-        survey.done.connect(window.goBack)
     }
 
     // 留言咨询: a question for the hotline, `draft` (what was searched for) to start from.
@@ -194,20 +211,22 @@ Window {
             return
         }
         window.question.begin(draft)
-        const question = window.push("QuestionScreen.qml", {
+        window.push("QuestionScreen.qml", {
             objectName: "questionScreen", question: window.question, devices: window.devices,
             hotline: window.shell.hotline
+        }, question => {
+            question.finished.connect(window.shell.endSession)
         })
-        question.finished.connect(window.shell.endSession)
     }
 
     function openSearch() {
-        const search = window.push("SearchScreen.qml", {
+        window.push("SearchScreen.qml", {
             objectName: "searchScreen", catalog: window.catalog, hotline: window.shell.hotline
+        }, search => {
+            search.itemChosen.connect(window.openGuide)
+            search.resultChosen.connect(window.openFoundGuide)
+            search.lifeEventChosen.connect(window.openLifeEvent)
         })
-        search.itemChosen.connect(window.openGuide)
-        search.resultChosen.connect(window.openFoundGuide)
-        search.lifeEventChosen.connect(window.openLifeEvent)
     }
 
     function openList(kind: string, name: string) {
@@ -216,21 +235,23 @@ Window {
             return
         }
         window.catalog.showList(kind, name)
-        const list = window.push("ItemListScreen.qml", {
+        window.push("ItemListScreen.qml", {
             objectName: "itemListScreen", catalog: window.catalog, kind: kind
+        }, list => {
+            list.itemChosen.connect(window.openGuide)
         })
-        list.itemChosen.connect(window.openGuide)
     }
 
     // 一件事: a life event's items in order and their materials, each once (`code`: its code).
     function openLifeEvent(code: string) {
         if (!window.catalog.showEvent(code))
             return
-        const event = window.push("LifeEventScreen.qml", {
+        window.push("LifeEventScreen.qml", {
             objectName: "lifeEventScreen", catalog: window.catalog
+        }, event => {
+            event.itemChosen.connect(window.openGuide)
+            event.applyRequested.connect(window.openBundle)
         })
-        event.itemChosen.connect(window.openGuide)
-        event.applyRequested.connect(window.openBundle)
     }
 
     function openGuide(code: string) {
@@ -245,13 +266,14 @@ Window {
     function showGuide(opened: bool) {
         if (!opened)
             return
-        const guide = window.push("GuideScreen.qml", {
+        window.push("GuideScreen.qml", {
             objectName: "guideScreen", catalog: window.catalog, devices: window.devices,
             stationName: window.shell.stationName, voice: window.voice
+        }, guide => {
+            guide.applyRequested.connect(window.openApply)
+            guide.bookRequested.connect(window.openBooking)
+            guide.homeVisitRequested.connect(window.openHomeVisit)
         })
-        guide.applyRequested.connect(window.openApply)
-        guide.bookRequested.connect(window.openBooking)
-        guide.homeVisitRequested.connect(window.openHomeVisit)
     }
 
     // 上门办理 for one item (from its guide).
@@ -261,11 +283,12 @@ Window {
                         qsTr("A home visit cannot be asked for from this kiosk right now. Please call %1 or ask the station staff.").arg(window.shell.hotline))
             return
         }
-        const visit = window.push("HomeVisitScreen.qml", {
+        window.push("HomeVisitScreen.qml", {
             objectName: "homeVisitScreen", homeVisit: window.homeVisit, devices: window.devices,
             hotline: window.shell.hotline
+        }, visit => {
+            visit.finished.connect(window.shell.endSession)
         })
-        visit.finished.connect(window.shell.endSession)
     }
 
     // 预约办理 for one item (from the appointment list or from its guide).
@@ -274,11 +297,12 @@ Window {
             window.cannotBook()
             return
         }
-        const booking = window.push("BookingScreen.qml", {
+        window.push("BookingScreen.qml", {
             objectName: "bookingScreen", booking: window.booking, devices: window.devices,
             hotline: window.shell.hotline
+        }, booking => {
+            booking.finished.connect(window.shell.endSession)
         })
-        booking.finished.connect(window.shell.endSession)
     }
 
     function cannotBook() {
@@ -321,6 +345,10 @@ Window {
 
     // 返回: the application and the booking go back one of their own steps first.
     function goBack() {
+        if (builder.building) {
+            builder.drop()  // the screen being opened is not opened after all
+            return
+        }
         const current = stack.currentItem ? stack.currentItem.objectName : ""
         if (current === "applyScreen" && window.apply.back())
             return
@@ -367,6 +395,7 @@ Window {
         devicePanel.active = false
         VirtualKeyboardSettings.locale = "zh_CN"
         // Everything above the home screen is destroyed with what it held.
+        builder.drop()
         stack.pop(null, StackView.Immediate)
         window.guidesWhileOut = false
         window.attractShowing = true
@@ -389,10 +418,11 @@ Window {
             if (window.outOfService || !browsing)
                 return
             window.attractShowing = false
-            const suggestions = window.push("SuggestionsScreen.qml", {
+            window.push("SuggestionsScreen.qml", {
                 objectName: "suggestionsScreen", catalog: window.catalog
+            }, suggestions => {
+                suggestions.itemChosen.connect(window.openGuide)
             })
-            suggestions.itemChosen.connect(window.openGuide)
         }
     }
 
@@ -462,6 +492,16 @@ Window {
                      : []
         }
 
+        // Where screens are built before they are shown (ScreenBuilder), at the stack's size.
+        Item {
+            id: staging
+            visible: false
+            x: stack.x
+            y: stack.y
+            width: stack.width
+            height: stack.height
+        }
+
         StackView {
             id: stack
             objectName: "stack"
@@ -476,6 +516,14 @@ Window {
                 stack.forceActiveFocus()
                 window.shell.hideKeyboard()
             }
+        }
+
+        // While a screen is built, touches do not reach the screen being left (one tap opens
+        // one screen); 返回 and 首页 still answer.
+        MouseArea {
+            objectName: "buildingBlocker"
+            anchors.fill: stack
+            visible: builder.building
         }
 
         CaptionBar {

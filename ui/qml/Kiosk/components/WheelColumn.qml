@@ -43,7 +43,10 @@ Tumbler {
         color: cell.index === wheel.currentIndex ? Theme.accent : Theme.mutedText
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        opacity: 1.0 - Math.abs(cell.Tumbler.displacement) / (wheel.visibleItemCount / 2)
+        // Built in the background (ScreenBuilder), a cell may exist before the Tumbler takes
+        // it; its attached displacement is only there once it has.
+        opacity: cell.parent ? 1.0 - Math.abs(cell.Tumbler.displacement) / (wheel.visibleItemCount / 2)
+                             : 1.0
     }
 
     background: Rectangle {

@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// Opens screens on the stack without holding the GUI thread. StackView builds a screen all
+// at once: 15-45 ms of the GUI thread (150 ms the first time, when it is also compiled),
+// long enough for the kiosk to miss a tap or a card. Here a screen is compiled on QML's
+// loader thread, built a few milliseconds at a time between other events (the engine's
+// incubation controller, ui/engine.py) inside `staging`, an invisible item of the stack's
+// size, and pushed when whole, 20-40 ms after the tap.
+//
+// While a screen is built `building` is true (Main.qml keeps touches off the screen being
+// left meanwhile: one tap, one screen). drop() forgets the screens still being built or
+// waiting to be (返回, 首页, the end of a session): they are destroyed when done, never shown.
+QtObject {
+    id: builder
+
+    required property StackView stack
+    required property Item staging
+    property bool slides: false
+    property bool building: false
+    property int generation: 0  // counts drop()s: a build of an older generation is dropped
+
+    // Pushes screens/`file` with `properties`, then calls `ready(screen)` (to connect its
+    // signals). Asked while another screen is built (a guide, then its application), it is
+    // built next, unless that one is dropped.
+    function open(file: string, properties: var, ready: var) {
+        const generation = builder.generation
+        if (builder.building) {
+            const next = () => {
+                if (generation !== builder.generation)
+                    builder.buildingChanged.disconnect(next)
+                else if (!builder.building) {
+                    builder.buildingChanged.disconnect(next)
+                    builder.open(file, properties, ready)
+                }
+            }
+            builder.buildingChanged.connect(next)
+            return
+        }
+        builder.building = true
+        const component = Qt.createComponent(Qt.resolvedUrl("../screens/" + file),
+                                              Component.Asynchronous)
+        const compiled = () => {
+            if (component.status === Component.Loading)
+                return
+            component.statusChanged.disconnect(compiled)
+            if (generation !== builder.generation)
+                return
+            if (component.status === Component.Ready)
+                builder.build(component, properties, ready, generation)
+            else
+                builder.failed(file, component.errorString())
+        }
+        if (component.status === Component.Loading)
+            component.statusChanged.connect(compiled)
+        else
+            compiled()
+    }
+
+    function drop() {
+        builder.generation += 1
+        builder.building = false
+    }
+
+    function build(component: Component, properties: var, ready: var, generation: int) {
+        const incubator = component.incubateObject(builder.staging, properties, Qt.Asynchronous)
+        const built = () => {
+            if (incubator.status === Component.Loading)
+                return
+            const screen = incubator.object as Item
+            if (generation !== builder.generation) {
+                screen?.destroy()
+            } else if (!screen) {
+                builder.failed(component.url.toString(), component.errorString())
+            } else {
+                builder.building = false
+                // Built here, so not the stack's to destroy: it would hand the screen back
+                // to `staging` when popped, with whatever it shows.
+                screen.StackView.removed.connect(screen.destroy)
+                builder.stack.push(screen, {},
+                                   builder.slides ? StackView.PushTransition : StackView.Immediate)
+                if (ready)
+                    ready(screen)
+            }
+        }
+        if (incubator.status === Component.Loading)
+            incubator.onStatusChanged = built
+        else
+            built()
+    }
+
+    function failed(what: string, error: string) {
+        console.warn("cannot open", what, error)
+        builder.building = false
+    }
+}
