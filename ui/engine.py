@@ -16,13 +16,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
-from PySide6.QtQml import (
-    QQmlApplicationEngine,
-    QQmlIncubationController,
-    QQmlNetworkAccessManagerFactory,
-)
+from PySide6.QtQml import QQmlApplicationEngine, QQmlNetworkAccessManagerFactory
 
 log = logging.getLogger(__name__)
 
@@ -52,42 +48,10 @@ class NoNetwork(QQmlNetworkAccessManagerFactory):
         return RefusingNetworkAccessManager(parent)
 
 
-class SlicedIncubation(QQmlIncubationController):
-    """Builds what QML creates asynchronously (screens, the on-screen keyboard) SLICE_MS at a
-    time, the GUI thread's other events in between.
-
-    The window's own controller builds ~11 ms at a time between two frames; with the frame's
-    own work the GUI thread then went 15-25 ms without answering a touch (issue 11's
-    gui_stall_ms_max). A slice ends at the first object done after SLICE_MS.
-    """
-
-    SLICE_MS = 3
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._timer = QTimer()
-        self._timer.setInterval(0)  # a slice whenever no other event waits
-        self._timer.timeout.connect(self._slice)
-
-    def incubatingObjectCountChanged(self, count: int) -> None:
-        if count and not self._timer.isActive():
-            self._timer.start()
-
-    def _slice(self) -> None:
-        if self.incubatingObjectCount():
-            self.incubateFor(self.SLICE_MS)
-        else:
-            self._timer.stop()
-
-
 class KioskEngine(QQmlApplicationEngine):
-    """A QQmlApplicationEngine without network that builds asynchronous objects in slices;
-    keeps its factory and its controller as long as it lives."""
+    """A QQmlApplicationEngine without network; keeps its factory as long as it lives."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._network = NoNetwork()
         self.setNetworkAccessManagerFactory(self._network)
-        # Set before a window is loaded: a window installs its own only if there is none.
-        self._incubation = SlicedIncubation()
-        self.setIncubationController(self._incubation)

@@ -19,6 +19,7 @@ from devices.printer.status import Paper
 from devices.sim.idcard import SAMPLE_CARDS
 from kiosk.catalog.sample import sample_document
 from kiosk.submission import ID_TYPES
+from kiosk.visit import CardRoute
 from tests.ui.driver import Driver, ResidentStation, resident_station
 
 ITEM = "居民身份证换领、补领"
@@ -187,3 +188,25 @@ def test_without_the_card_name_and_number_are_typed(station: Station) -> None:
     (job,) = printer.wait_for_jobs(1)
     assert "11**************2X" in job.text
     assert "11010519491231002X" not in job.text
+
+
+def test_a_session_ending_while_my_appointments_opens_leaves_no_card_awaited(
+    station: Station,
+) -> None:
+    """我的预约 starts waiting for a card as it is built; the session ends before it is shown
+    (screens are built in the background): dropped, it stops waiting as if popped, and the
+    next resident's card is not taken for it."""
+    kiosk, _standin, _reader, _printer = station
+    kiosk.click("tile_appointment")
+    kiosk.click("myAppointmentsButton")  # built once: compiled, the next build is quick
+    kiosk.click("backButton")
+    assert kiosk.ui.appointments.property("step") == 0
+    kiosk.ui.window.openMyAppointments()  # type: ignore[attr-defined]  (as its button does)
+    assert kiosk.window.property("building") is True
+    kiosk.ui.shell.endSession()  # before any event: the screen is still being built
+    incubation = kiosk.ui.engine.incubationController()
+    kiosk.wait_until(lambda: incubation.incubatingObjectCount() == 0)  # built, then dropped
+    kiosk.settle()
+    assert kiosk.current_screen() == "homeScreen"
+    assert kiosk.ui.visit.session.route_card() is not CardRoute.MY_APPOINTMENTS
+    assert kiosk.ui.appointments.property("step") == 0  # MineStep.NoStep

@@ -415,7 +415,8 @@ Window {
             const here = stack.currentItem?.objectName ?? ""
             const browsing = stack.depth === 1
                 || ["guidesScreen", "searchScreen", "itemListScreen", "lifeEventScreen"].includes(here)
-            if (window.outOfService || !browsing)
+            // Nor while a screen is being opened: the tap that opens it came first.
+            if (window.outOfService || !browsing || builder.building)
                 return
             window.attractShowing = false
             window.push("SuggestionsScreen.qml", {
