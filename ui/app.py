@@ -322,6 +322,7 @@ def build_ui(
     first_frame.passed.connect(hub.start)
     first_frame.passed.connect(staff.readServiceState)
     first_frame.passed.connect(selfcheck.start)
+    first_frame.passed.connect(voice.prepare)
     if outbox is not None:
         first_frame.passed.connect(outbox.start)
     shell.startSession()

@@ -1,10 +1,12 @@
 """Voice guidance on the screen: what is said, the 'speaking' light and its caption.
 
 The GUI thread only asks and shows. Synthesis and feeding the player run on the voice
-thread (ui/voiceworker.py), started and imported at the first utterance: a kiosk nobody
-asks to speak never loads the voice. A new utterance (another screen, 读给我听 again)
-stops the one playing: its player is killed from here at once, and a request still
-queued behind it is dropped.
+thread (ui/voiceworker.py). With voice guidance on, `prepare()` imports it, starts it and
+has it load the speech engine once the first frame is out (not before: start-up), so that
+the first utterance (elder mode's first screen) does not do all that on the GUI thread
+while its screen changes (~25 ms); with it off, none of it is ever loaded. A new utterance
+(another screen, 读给我听 again) stops the one playing: its player is killed from here at
+once, and a request still queued behind it is dropped.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class VoiceViewModel(QObject):
     utteranceStarted = Signal(int)
     utteranceEnded = Signal(int, bool)
     _speak = Signal(int, str, str)
+    _prepare = Signal()
 
     def __init__(
         self,
@@ -62,6 +65,7 @@ class VoiceViewModel(QObject):
         self._problem = ""
         self._worker: VoiceWorker | None = None
         self._thread: WorkerOnDemand | None = None
+        self._closed = False
 
     @Property(bool, constant=True)
     def available(self) -> bool:
@@ -92,7 +96,7 @@ class VoiceViewModel(QObject):
     def read(self, text: str, caption: str) -> None:
         """Say `text` (a whole section of a guide, say) under a shorter `caption`."""
         text = " ".join(text.split())
-        if not self._settings.enabled or not text:
+        if not self._settings.enabled or not text or self._closed:
             self.stop()
             return
         worker = self._start()
@@ -109,19 +113,28 @@ class VoiceViewModel(QObject):
             self._worker.interrupt(self._utterance)
         self._show(False, "")
 
+    def prepare(self) -> None:
+        """Start the voice thread and load its engine, when voice guidance is on (and the
+        kiosk is not closing: nothing would stop that thread)."""
+        if self._settings.enabled and not self._closed:
+            self._start()
+            self._prepare.emit()
+
     def close(self) -> None:
+        self._closed = True
         self.stop()
         if self._thread is not None:
             self._thread.stop()
 
     def _start(self) -> VoiceWorker:
         if self._worker is None:
-            from ui.voiceworker import VoiceWorker  # the voice: loaded when first asked
+            from ui.voiceworker import VoiceWorker  # the voice: loaded when first needed
 
             self._worker = VoiceWorker(self._settings)
             self._worker.started.connect(self._on_started)
             self._worker.ended.connect(self._on_ended)
             self._speak.connect(self._worker.speak)
+            self._prepare.connect(self._worker.prepare)
             self._thread = WorkerOnDemand(self._worker, "voice")
             self._thread.start()
         return self._worker

@@ -274,9 +274,26 @@ def test_closing_stops_a_player_that_never_takes_the_sound(
     assert time.monotonic() - began < 5.0
 
 
+def threads() -> list[str]:
+    """The names of this process's threads, as `ps -T` shows them (QThread names its own)."""
+    return [(task / "comm").read_text().strip() for task in Path("/proc/self/task").iterdir()]
+
+
+def test_with_voice_on_its_thread_runs_before_anyone_asks(
+    launch: Callable[..., Driver],
+) -> None:
+    # Started at the first utterance, it held the GUI thread as elder mode came on. (Its
+    # engine is loaded on that thread too; eSpeak NG is loaded once per process, so an
+    # earlier test may have loaded it already: not something this test can tell.)
+    kiosk = launch()
+    assert kiosk.ui.voice.property("available")
+    kiosk.wait_until(lambda: "voice" in threads())
+
+
 def test_voice_off_shows_no_button_and_never_speaks(launch: Callable[..., Driver]) -> None:
     base = make_settings()
     kiosk = launch(dataclasses.replace(base, voice=VoiceSettings(enabled=False)))
+    assert "voice" not in threads()
     assert not kiosk.visible("readAloudButton")
     kiosk.ui.voice.say("你好")
     assert kiosk.ui.voice.property("caption") == ""
