@@ -1,17 +1,21 @@
 """Voice guidance on the screen: what is said, the 'speaking' light and its caption.
 
 The GUI thread only asks and shows. Synthesis and feeding the player run on the voice
-thread (ui/voiceworker.py). With voice guidance on, `prepare()` imports it, starts it and
-has it load the speech engine once the first frame is out (not before: start-up), so that
-the first utterance (elder mode's first screen) does not do all that on the GUI thread
-while its screen changes (~25 ms); with it off, none of it is ever loaded. A new utterance
+thread (ui/voiceworker.py), started at the first utterance. With voice guidance on,
+`prepare()` has a short-lived thread import that module and load the speech engine once the
+first frame is out, so that the first utterance (elder mode's first screen) does not do that
+on the GUI thread while its screen changes (~25 ms); with it off, none of it is ever
+loaded. (Done on the GUI thread right after the first frame, the same work slowed start-up
+as `make bench` measures it by a tenth.) A new utterance
 (another screen, 读给我听 again) stops the one playing: its player is killed from here at
 once, and a request still queued behind it is dropped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,6 +32,19 @@ if TYPE_CHECKING:
     from ui.voiceworker import VoiceWorker
 
 log = logging.getLogger(__name__)
+
+
+LOAD_WAIT_S = 5.0
+
+
+def _load(volume: int) -> None:
+    """Import the voice worker and start eSpeak NG (both stay loaded, the engine once per
+    process): the first utterance then finds them."""
+    import ui.voiceworker  # noqa: F401
+    from kiosk.voice import VoiceUnavailableError, speech_engine
+
+    with contextlib.suppress(VoiceUnavailableError):  # the first utterance says why
+        speech_engine(volume)
 
 
 @QmlElement
@@ -48,7 +65,6 @@ class VoiceViewModel(QObject):
     utteranceStarted = Signal(int)
     utteranceEnded = Signal(int, bool)
     _speak = Signal(int, str, str)
-    _prepare = Signal()
 
     def __init__(
         self,
@@ -66,6 +82,7 @@ class VoiceViewModel(QObject):
         self._worker: VoiceWorker | None = None
         self._thread: WorkerOnDemand | None = None
         self._closed = False
+        self._loading: threading.Thread | None = None
 
     @Property(bool, constant=True)
     def available(self) -> bool:
@@ -114,15 +131,19 @@ class VoiceViewModel(QObject):
         self._show(False, "")
 
     def prepare(self) -> None:
-        """Start the voice thread and load its engine, when voice guidance is on (and the
-        kiosk is not closing: nothing would stop that thread)."""
-        if self._settings.enabled and not self._closed:
-            self._start()
-            self._prepare.emit()
+        """Load the voice off the GUI thread, when voice guidance is on (and the kiosk is
+        not closing)."""
+        if self._settings.enabled and not self._closed and self._loading is None:
+            self._loading = threading.Thread(
+                target=_load, args=(self._settings.volume,), name="voice-load", daemon=True
+            )
+            self._loading.start()
 
     def close(self) -> None:
         self._closed = True
         self.stop()
+        if self._loading is not None:
+            self._loading.join(LOAD_WAIT_S)
         if self._thread is not None:
             self._thread.stop()
 
@@ -134,7 +155,6 @@ class VoiceViewModel(QObject):
             self._worker.started.connect(self._on_started)
             self._worker.ended.connect(self._on_ended)
             self._speak.connect(self._worker.speak)
-            self._prepare.connect(self._worker.prepare)
             self._thread = WorkerOnDemand(self._worker, "voice")
             self._thread.start()
         return self._worker

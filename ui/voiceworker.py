@@ -109,11 +109,6 @@ class VoiceWorker(QObject):
             )
             self.ended.emit(utterance, played and not failure, failure or problem)
 
-    @Slot()
-    def prepare(self) -> None:
-        """Load the engine now, before the first utterance asks for it."""
-        self._open_engine()
-
     def _open_engine(self) -> SpeechEngine | None:
         if self._engine is None and not self._broken:
             try:

@@ -279,21 +279,21 @@ def threads() -> list[str]:
     return [(task / "comm").read_text().strip() for task in Path("/proc/self/task").iterdir()]
 
 
-def test_with_voice_on_its_thread_runs_before_anyone_asks(
-    launch: Callable[..., Driver],
-) -> None:
-    # Started at the first utterance, it held the GUI thread as elder mode came on. (Its
-    # engine is loaded on that thread too; eSpeak NG is loaded once per process, so an
-    # earlier test may have loaded it already: not something this test can tell.)
+def test_with_voice_on_it_is_loaded_before_anyone_asks(launch: Callable[..., Driver]) -> None:
+    # Loaded at the first utterance, it held the GUI thread as elder mode came on. (eSpeak NG
+    # is loaded once per process: an earlier test may have loaded it; the voice's loading
+    # thread is this kiosk's own.)
     kiosk = launch()
     assert kiosk.ui.voice.property("available")
-    kiosk.wait_until(lambda: "voice" in threads())
+    kiosk.wait_until(lambda: "voice-load" not in threads())
+    assert "ui.voiceworker" in sys.modules
+    assert "voice" not in threads()  # the voice thread itself starts at the first utterance
 
 
 def test_voice_off_shows_no_button_and_never_speaks(launch: Callable[..., Driver]) -> None:
     base = make_settings()
     kiosk = launch(dataclasses.replace(base, voice=VoiceSettings(enabled=False)))
-    assert "voice" not in threads()
+    assert "voice-load" not in threads()
     assert not kiosk.visible("readAloudButton")
     kiosk.ui.voice.say("你好")
     assert kiosk.ui.voice.property("caption") == ""
