@@ -4,11 +4,12 @@ The GUI thread only asks and shows. Synthesis and feeding the player run on the 
 thread (ui/voiceworker.py), started at the first utterance. With voice guidance on,
 `prepare()` has a short-lived thread import that module and load the speech engine once the
 first frame is out, so that the first utterance (elder mode's first screen) does not do that
-on the GUI thread while its screen changes (~25 ms); with it off, none of it is ever
-loaded. (Done on the GUI thread right after the first frame, the same work slowed start-up
-as `make bench` measures it by a tenth.) A new utterance
-(another screen, 读给我听 again) stops the one playing: its player is killed from here at
-once, and a request still queued behind it is dropped.
+on the GUI thread while its screen changes (~25 ms); with it off, none of it is ever loaded.
+(Done on the GUI thread right after the first frame, the same work slowed start-up as
+`make bench` measures it by a tenth.)
+
+A new utterance (another screen, 读给我听 again) stops the one playing: its player is killed
+from here at once, and a request still queued behind it is dropped.
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ def test_back_while_a_screen_is_built_stays_and_the_screen_is_never_shown(
 def test_the_end_of_a_session_drops_a_screen_being_built(kiosk: Driver) -> None:
     kiosk.click("tile_guides")
     kiosk.tap(kiosk.item("group_0"))
+    assert kiosk.window.property("building") is True
     kiosk.ui.shell.endSession()
     kiosk.settle()
     assert kiosk.current_screen() == "homeScreen"

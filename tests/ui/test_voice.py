@@ -12,6 +12,7 @@ import array
 import dataclasses
 import math
 import re
+import subprocess
 import sys
 import time
 import wave
@@ -279,15 +280,28 @@ def threads() -> list[str]:
     return [(task / "comm").read_text().strip() for task in Path("/proc/self/task").iterdir()]
 
 
-def test_with_voice_on_it_is_loaded_before_anyone_asks(launch: Callable[..., Driver]) -> None:
-    # Loaded at the first utterance, it held the GUI thread as elder mode came on. (eSpeak NG
-    # is loaded once per process: an earlier test may have loaded it; the voice's loading
-    # thread is this kiosk's own.)
-    kiosk = launch()
-    assert kiosk.ui.voice.property("available")
-    kiosk.wait_until(lambda: "voice-load" not in threads())
-    assert "ui.voiceworker" in sys.modules
-    assert "voice" not in threads()  # the voice thread itself starts at the first utterance
+LOADED_PROBE = """
+import sys
+from pathlib import Path
+from kiosk.settings import VoiceSettings
+from ui.voiceview import VoiceViewModel
+voice = VoiceViewModel(VoiceSettings(enabled=sys.argv[1] == "on"), lambda: "zh_CN")
+voice.prepare()
+voice.close()  # waits for the loading thread
+print("ui.voiceworker" in sys.modules, "libespeak-ng" in Path("/proc/self/maps").read_text())
+"""
+
+
+@pytest.mark.parametrize(("setting", "loaded"), [("on", "True True"), ("off", "False False")])
+def test_prepare_loads_the_voice_only_when_it_is_on(setting: str, loaded: str) -> None:
+    # Loaded at the first utterance, it held the GUI thread as elder mode came on. A fresh
+    # interpreter: eSpeak NG, once loaded, stays loaded for the whole process.
+    run = subprocess.run(
+        [sys.executable, "-c", LOADED_PROBE, setting],
+        capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2], check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[-2] == loaded
 
 
 def test_voice_off_shows_no_button_and_never_speaks(launch: Callable[..., Driver]) -> None:

@@ -109,7 +109,6 @@ Window {
     }
 
     // Screens by name, for navigation from tiles (and for the tour).
-
     function showScreen(key: string) {
         window.attractShowing = false
         if (key === "home") {
