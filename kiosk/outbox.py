@@ -47,6 +47,13 @@ log = logging.getLogger(__name__)
 # Rows that count: not quarantined, not held back (a held row not yet tried, at `now`).
 _READY = "quarantined = '' AND (attempts > 0 OR next_attempt_at <= ?)"
 ANONYMOUS = ("survey",)  # kinds that must not be tied to a visit
+# The head of the queue: named rows in order, anonymous answers only when none is ready.
+_HEAD_SELECT = (
+    "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "  # noqa: S608 - constants
+    f"CAST(payload AS BLOB) FROM pending WHERE {_READY} AND kind"
+)
+_HEAD_NAMED = f"{_HEAD_SELECT} != 'survey' ORDER BY id LIMIT 1"
+_HEAD_ANONYMOUS = f"{_HEAD_SELECT} = 'survey' ORDER BY id LIMIT 1"
 
 KINDS = ("material", "case", "question", "home_visit", "evaluation", "survey")
 
@@ -231,12 +238,12 @@ class Outbox:
         decrypted; None when there is none."""
         now = time.time() if now is None else now
         with self._db() as db:
-            row = db.execute(
-                "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "  # noqa: S608 - constants
-                f"CAST(payload AS BLOB) FROM pending WHERE {_READY} "
-                "ORDER BY kind IN ('survey'), id LIMIT 1",
-                (now,),
-            ).fetchone()
+            # Anonymous answers last: two walks in id order that stop at their first row, not
+            # one sort of every row waiting (a backlog's drain would grow as its square).
+            row = (
+                db.execute(_HEAD_NAMED, (now,)).fetchone()
+                or db.execute(_HEAD_ANONYMOUS, (now,)).fetchone()
+            )
         if row is None:
             return None
         row_id, kind, key, apply_no, attempts, due_at, sealed = row
