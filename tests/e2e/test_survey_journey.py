@@ -50,7 +50,9 @@ def open_survey(kiosk: Driver) -> None:
 def test_answer_a_survey_anonymously_once_per_session(station: ResidentStation) -> None:
     kiosk, standin, _reader, _printer = station
     open_survey(kiosk)
-    kiosk.click("surveyOption_1_1")  # 在线申报
+    kiosk.click("surveyOption_1_0")
+    kiosk.click("surveyOption_1_1")  # 在线申报, in place of the first: a single choice
+    assert [kiosk.item(f"surveyOption_1_{n}").property("checked") for n in (0, 1)] == [False, True]
     kiosk.click("surveyOption_3_0")  # two of the multiple choice
     kiosk.click("surveyOption_3_4")
     kiosk.fill("surveyText_4", WORDS)

@@ -71,8 +71,8 @@ KioskPage {
                 required property string kind
                 required property string question
                 required property bool optional
-                required property var options
-                required property var chosen
+                required property list<string> options
+                required property list<string> chosen
                 required property string written
                 readonly property bool missing: screen.engagement.unanswered === box.number
                 objectName: "surveyQuestion_" + number
