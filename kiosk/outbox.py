@@ -52,8 +52,9 @@ _HEAD_SELECT = (
     "SELECT id, kind, idempotency_key, apply_no, attempts, next_attempt_at, "  # noqa: S608 - constants
     f"CAST(payload AS BLOB) FROM pending WHERE {_READY} AND kind"
 )
-_HEAD_NAMED = f"{_HEAD_SELECT} != 'survey' ORDER BY id LIMIT 1"
-_HEAD_ANONYMOUS = f"{_HEAD_SELECT} = 'survey' ORDER BY id LIMIT 1"
+_ANONYMOUS_KINDS = ", ".join(f"'{kind}'" for kind in ANONYMOUS)
+_HEAD_NAMED = f"{_HEAD_SELECT} NOT IN ({_ANONYMOUS_KINDS}) ORDER BY id LIMIT 1"
+_HEAD_ANONYMOUS = f"{_HEAD_SELECT} IN ({_ANONYMOUS_KINDS}) ORDER BY id LIMIT 1"
 
 KINDS = ("material", "case", "question", "home_visit", "evaluation", "survey")
 
