@@ -209,11 +209,17 @@ def test_metrics_outbox_drained_counts_accepted_and_refused_cases_without_number
         on_free_port = dataclasses.replace(settings, metrics=MetricsSettings("127.0.0.1:0"))
         kiosk = launch(on_free_port, outbox_path=outbox_path)
         kiosk.wait_until(lambda: kiosk.ui.metrics is not None)  # after the first frame
-        kiosk.wait_until(
-            lambda: value(scrape(kiosk), "kiosk_submissions_total", outcome="accepted") == 2,
-            timeout_ms=20_000,
-        )
+
+        # The count and the depth reach the metrics as two signals from the outbox's
+        # thread, so a scrape may fall between them: wait for both.
+        def drained() -> bool:
+            text = scrape(kiosk)
+            accepted = value(text, "kiosk_submissions_total", outcome="accepted")
+            return accepted == 2 and value(text, "kiosk_outbox_depth") == 0
+
+        kiosk.wait_until(drained, timeout_ms=20_000)
         text = scrape(kiosk)
+    assert value(text, "kiosk_submissions_total", outcome="accepted") == 2
     assert value(text, "kiosk_submissions_total", outcome="refused") == 1
     assert value(text, "kiosk_outbox_quarantined") == 1
     assert value(text, "kiosk_outbox_depth") == 0
