@@ -29,6 +29,8 @@ NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 @dataclass(frozen=True)
 class Checked:
+    """A form's answers after checking: the clean values, and a problem for each bad field."""
+
     values: dict[str, str]  # cleaned answers, only for fields without problems
     problems: dict[str, Message]  # field key → what to do
 

@@ -16,6 +16,8 @@ class IdlePhase(enum.Enum):
 
 @dataclass(frozen=True)
 class IdleState:
+    """Where the idle countdown stands: its phase and the seconds left in it."""
+
     phase: IdlePhase
     seconds_left: int
 

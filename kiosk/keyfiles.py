@@ -95,6 +95,8 @@ class KeyFile:
 
 @dataclass(frozen=True)
 class KeyFiles:
+    """Where the terminal's secret, the outbox's key and the audit trail's key are kept."""
+
     terminal_secret: KeyFile
     outbox_key: KeyFile
     audit_key: KeyFile

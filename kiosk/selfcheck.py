@@ -98,6 +98,8 @@ class Reason(enum.Enum):
 
 @dataclass(frozen=True)
 class Outcome:
+    """What one step of the self-check found: its verdict, the reason code and its arguments."""
+
     step: Step
     verdict: Verdict
     reason: Reason

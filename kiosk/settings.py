@@ -74,6 +74,10 @@ def _rule(
 
 @dataclass(frozen=True)
 class StationSettings:
+    """[station]: where the station is and what it is called (Chinese and English), its
+    terminal, and how residents reach it.
+    """
+
     district: str = field(default="西城区", metadata=_rule(doc="District name (Chinese)."))
     street: str = field(default="月坛街道", metadata=_rule(doc="Street (街道) name."))
     community: str = field(default="白云观社区", metadata=_rule(doc="Community (社区) name."))
@@ -159,6 +163,10 @@ class StationSettings:
 
 @dataclass(frozen=True)
 class PlatformSettings:
+    """[platform]: the district platform's address, the catalog's sync period and size
+    limit, and how long a survey answer waits before it is sent.
+    """
+
     base_url: str = field(
         default="",
         metadata=_rule(
@@ -194,6 +202,10 @@ class PlatformSettings:
 
 @dataclass(frozen=True)
 class SessionSettings:
+    """[session]: how long a session lasts without a touch (longer in elder mode), and which
+    items accept an identity typed in.
+    """
+
     idle_timeout_s: int = field(
         default=90,
         metadata=_rule(minimum=3, maximum=3600, doc="Seconds without a touch before the wipe."),
@@ -223,6 +235,10 @@ class SessionSettings:
 
 @dataclass(frozen=True)
 class UiSettings:
+    """[ui]: language, orientation, elder mode at start, the cursor, the links the QR codes of
+    guides and progress carry, and the demo window.
+    """
+
     language: str = field(
         default="zh_CN", metadata=_rule(choices=("zh_CN", "en"), doc="Language at start.")
     )
@@ -265,6 +281,8 @@ class UiSettings:
 
 @dataclass(frozen=True)
 class IdReaderSettings:
+    """[id_reader]: the ID-card reader's port, speed and polling, and the photo decoder."""
+
     port: str = field(
         default="",
         metadata=_rule(
@@ -294,6 +312,8 @@ class IdReaderSettings:
 
 @dataclass(frozen=True)
 class PrinterSettings:
+    """[printer]: the receipt printer's address, speed, paper and encoding."""
+
     address: str = field(
         default="",
         metadata=_rule(
@@ -325,6 +345,8 @@ class PrinterSettings:
 
 @dataclass(frozen=True)
 class ScannerSettings:
+    """[scanner]: the code scanner's port and how it frames a code."""
+
     port: str = field(
         default="",
         metadata=_rule(
@@ -364,6 +386,10 @@ class ScannerSettings:
 
 @dataclass(frozen=True)
 class CameraSettings:
+    """[camera]: the document camera (or a folder of images in its place), and the size limits
+    of a captured page.
+    """
+
     device: str = field(
         default="",
         metadata=_rule(
@@ -400,6 +426,8 @@ class CameraSettings:
 
 @dataclass(frozen=True)
 class StaffSettings:
+    """[staff]: the PIN that opens staff mode, and how long a receipt may be reprinted."""
+
     pin_hash: str = field(
         default="",
         metadata=_rule(
@@ -423,6 +451,8 @@ class StaffSettings:
 
 @dataclass(frozen=True)
 class SecuritySettings:
+    """[security]: where the terminal's secret and the outbox's and audit trail's keys are."""
+
     terminal_secret_file: str = field(
         default="",
         metadata=_rule(
@@ -466,6 +496,8 @@ class SecuritySettings:
 
 @dataclass(frozen=True)
 class MetricsSettings:
+    """[metrics]: the Prometheus endpoint."""
+
     listen: str = field(
         default="127.0.0.1:9464",
         metadata=_rule(
@@ -522,6 +554,8 @@ MAX_NEARBY_STATIONS = 4  # what the out-of-service screen shows in portrait and 
 
 @dataclass(frozen=True)
 class OutOfServiceSettings:
+    """[out_of_service]: the nearby stations a closed kiosk points residents to."""
+
     stations: tuple[NearbyStation, ...] = field(
         default=(),
         metadata=_rule(
@@ -538,6 +572,8 @@ MAX_CLOSED_DATES = 400  # a year of holidays and more; the list stays bounded
 
 @dataclass(frozen=True)
 class HoursSettings:
+    """[hours]: the station's opening hours, its closed days, and the overnight black screen."""
+
     weekly: str = field(
         default="",
         metadata=_rule(
@@ -584,6 +620,8 @@ class HoursSettings:
 
 @dataclass(frozen=True)
 class VoiceSettings:
+    """[voice]: spoken guidance: on or off, its volume, and the audio player."""
+
     enabled: bool = field(
         default=True,
         metadata=_rule(
@@ -614,6 +652,8 @@ class VoiceSettings:
 
 @dataclass(frozen=True)
 class Settings:
+    """The whole settings file (kiosk.toml), one field per table."""
+
     station: StationSettings = field(default_factory=StationSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     session: SessionSettings = field(default_factory=SessionSettings)

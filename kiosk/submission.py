@@ -42,6 +42,8 @@ BEIJING = datetime.timezone(datetime.timedelta(hours=8), "CST")
 
 @dataclass(frozen=True)
 class Person:
+    """The applicant as the platform receives them (masked in any repr)."""
+
     name: str
     id_type: str
     id_number: str
@@ -65,6 +67,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Consent:
+    """The consent the resident gave: for what, to whom, kept how long, and when."""
+
     purpose: str
     recipient: str
     retention: str
@@ -73,6 +77,8 @@ class Consent:
 
 @dataclass(frozen=True)
 class MaterialChoice:
+    """How one required material is provided: captured pages, at the counter, or an e-licence."""
+
     name: str
     provision: str  # captured / at_counter / e_licence
     pages: int = 0  # captured pages, uploaded before the case under the same apply number

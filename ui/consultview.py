@@ -39,6 +39,8 @@ FOUND = 30  # search results shown
 
 @dataclass(frozen=True)
 class QuestionRow:
+    """One row of the knowledge base's question lists (a model role each)."""
+
     id: str
     question: str
     theme: str

@@ -51,6 +51,8 @@ def beijing_today() -> datetime.date:
 # show them (`id`, a button's `title`): an announcement's or a survey's id is its `code`.
 @dataclass(frozen=True)
 class AnnouncementRow:
+    """One row of the announcements list (a model role each)."""
+
     code: str
     kind: str  # policy, notice (kiosk/engagement/model.py KINDS)
     heading: str
@@ -60,6 +62,8 @@ class AnnouncementRow:
 
 @dataclass(frozen=True)
 class SurveyRow:
+    """One row of the open surveys list (a model role each)."""
+
     code: str
     heading: str
     source: str

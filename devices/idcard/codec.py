@@ -75,6 +75,8 @@ class FrameError(ValueError):
 
 @dataclass(frozen=True)
 class Reply:
+    """One reply frame from the reader: status words, status, and its data."""
+
     sw1: int
     sw2: int
     status: Status | int  # an unknown SW3 stays an int and is reported as such

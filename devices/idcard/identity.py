@@ -98,6 +98,8 @@ def _mask(value: str, keep_start: int, keep_end: int) -> str:
 
 @dataclass(frozen=True)
 class Identity:
+    """What a card says of its holder: personal data, masked in any repr."""
+
     kind: CardKind
     name: str
     sex: str

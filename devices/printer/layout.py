@@ -27,6 +27,8 @@ FONT_B = b"\x1bM\x01"  # ESC M 1: 9 × 17 dots, for a number too long for font A
 
 @dataclass(frozen=True)
 class PrinterProfile:
+    """What the printer takes: paper width, text encoding, and whether it draws QR codes itself."""
+
     paper_mm: int = 80
     encoding: str = "gb18030"
     chinese_mode: bool = True  # send FS & before text
@@ -56,6 +58,8 @@ class PrinterProfile:
 
 @dataclass(frozen=True)
 class Receipt:
+    """What a receipt says, before it is laid out for a printer's paper width."""
+
     title: str
     lines: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()

@@ -42,6 +42,8 @@ STALE_READS = 16  # reads of stale input before a query, at most (a chatty line 
 
 @dataclass(frozen=True)
 class PrinterAddress:
+    """Where the printer is: a scheme (network, serial, usb, file, cups) and its target."""
+
     scheme: str
     target: str
 

@@ -17,6 +17,8 @@ UNREADABLE = "devices.scan_unreadable"
 
 @dataclass(frozen=True)
 class Scan:
+    """One code the scanner read, decoded and checked."""
+
     text: str
 
 
@@ -34,6 +36,8 @@ ScanResult = Scan | BadScan
 
 @dataclass(frozen=True)
 class FramerSettings:
+    """How the scanner ends, starts and encodes a code, and how long one may be."""
+
     suffix: str = "CR"
     prefix: str = ""
     encoding: str = "utf-8"  # or "gb18030"

@@ -37,6 +37,8 @@ class VirtualDisplayError(Exception):
 
 @dataclass(frozen=True)
 class VirtualDisplay:
+    """The X display `kiosk demo` started on a machine without one, and its VNC port."""
+
     display: str  # the X display for DISPLAY, e.g. ":0"
     port: int  # the VNC port on 127.0.0.1 and ::1
 

@@ -100,6 +100,8 @@ class StartWait:
 
 @dataclass(frozen=True)
 class CancelWait:
+    """Stop the wait `wait` if it runs."""
+
     wait: Wait
 
 
@@ -112,6 +114,8 @@ class PrintReceipt:
 
 @dataclass(frozen=True)
 class SendRating:
+    """Send the resident's rating of the case `apply_no` through the outbox."""
+
     body: dict[str, Any] = dataclasses.field(repr=False)  # the resident's comment
     apply_no: str
 

@@ -18,6 +18,8 @@ _NOT_KEY = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 
 @dataclass(frozen=True)
 class SearchKeys:
+    """An item's text as search compares it: normalised name, aliases, pinyin, initials, content."""
+
     code: str
     name: str
     aliases: tuple[str, ...]

@@ -63,12 +63,16 @@ class Material:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of an item's procedure (办理流程)."""
+
     title: str
     detail: str
 
 
 @dataclass(frozen=True)
 class Question:
+    """One frequently asked question of an item, with its answer."""
+
     question: str
     answer: str
 

@@ -22,6 +22,8 @@ SEP = "\x00"
 
 @dataclass(frozen=True)
 class Hit:
+    """An item search found, and how it matched (the tier orders the results)."""
+
     code: str
     tier: str
 

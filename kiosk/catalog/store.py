@@ -101,6 +101,8 @@ MIGRATIONS = (
 
 @dataclass(frozen=True)
 class ActiveCatalog:
+    """The catalog version in use: its version, its ETag and its library."""
+
     version: str
     etag: str
     library: CatalogLibrary

@@ -72,6 +72,8 @@ class SignatureError(ValueError):
 
 @dataclass
 class Verifier:
+    """The platform's side of request signing: checks signatures, clock skew and replays."""
+
     terminals: dict[str, bytes]
     max_skew_s: int = MAX_SKEW_S
     # nonce → the moment its timestamp stops being accepted; remembered until then, so a
