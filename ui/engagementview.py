@@ -131,7 +131,7 @@ class EngagementViewModel(QObject):
         self._step = SurveyStep.Value.NoSurvey
         self._unanswered = 0
         self._problem: Message = NONE
-        self.announcement_rows = EngagementRows(AnnouncementRow, self)
+        self.announcement_rows = EngagementRows(AnnouncementRow, self, key=lambda row: row.code)
         self.survey_rows = EngagementRows(SurveyRow, self, key=lambda row: row.code)
         self.question_rows = EngagementRows(QuestionRow, self, key=lambda row: row.code)
         # The lists follow the day between residents too (the screen between them shows

@@ -32,13 +32,24 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Ascending `numbers` as runs of consecutive ones, each (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
 class RowModel(QAbstractListModel):
     """Rows of one dataclass type; `set_rows` replaces them (nothing happens when they are
     equal, so an unchanged list never rebuilds its delegates).
 
     With `key` (a row's identity, e.g. which device it is): when the new rows are the same
-    ones by key, only the rows that changed are announced and their delegates update in
-    place; otherwise the model resets.
+    ones by key, only the rows that changed are announced (a run of neighbours in one
+    signal) and their delegates update in place; otherwise the model resets.
 
     Signals:
         countChanged: the number of rows changed.
@@ -65,9 +76,13 @@ class RowModel(QAbstractListModel):
         key = self._key
         if key is not None and [key(r) for r in rows] == [key(r) for r in self._rows]:
             old, self._rows = self._rows, rows
-            for number, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before != after:
-                    self.dataChanged.emit(self.index(number), self.index(number))
+            changed = [
+                n
+                for n, (before, after) in enumerate(zip(old, rows, strict=True))
+                if before != after
+            ]
+            for first, last in _runs(changed):  # one signal per run of changed rows
+                self.dataChanged.emit(self.index(first), self.index(last))
             return
         counted = len(rows) != len(self._rows)
         self.beginResetModel()

@@ -48,6 +48,16 @@ def test_row_model_with_key_same_rows_update_in_place(qtbot: QtBot) -> None:
     assert model.data(model.index(1), roles(model)["pageCount"]) == 2
 
 
+def test_row_model_with_key_neighbours_that_changed_are_announced_together() -> None:
+    model = RowModel(Row, key=lambda row: row.name)
+    model.set_rows([Row(name, 1) for name in "abcdef"])
+    announced: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last: announced.append((first.row(), last.row())))
+    model.set_rows([Row(name, 2 if name in "abcf" else 1) for name in "abcdef"])
+    assert announced == [(0, 2), (5, 5)]
+    assert [row.page_count for row in model.rows()] == [2, 2, 2, 1, 1, 2]
+
+
 def test_row_model_with_key_other_rows_reset(qtbot: QtBot) -> None:
     model = RowModel(Row, key=lambda row: row.name)
     model.set_rows([Row("a", 1)])
