@@ -15,6 +15,7 @@ from kiosk.cadence import next_in
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
 from kiosk.district.signing import Credentials
+from kiosk.release import release
 from kiosk.settings import PlatformSettings
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class CatalogWorker(QObject):
         self._credentials = credentials
         self._connect = connect
         self._has_library = False
+        self._retired: list[object] = []  # replaced snapshots, until `_release_retired`
         # The documents synced beside the catalog (kiosk.catalog.sync.FEEDS keys), in order.
         paths = {"knowledge": knowledge_path, "engagement": engagement_path}
         self._side_paths = {feed: path for feed, path in paths.items() if path is not None}
@@ -140,9 +142,20 @@ class CatalogWorker(QObject):
 
     @Slot(object)
     def retire(self, replaced: object) -> None:
-        """Let go of a replaced snapshot (a catalog, a knowledge base) here: freeing its
-        ~100,000 objects takes 13-16 ms, which on the GUI thread would be a dropped frame."""
+        """Let go of a replaced snapshot (a catalog, a knowledge base) here, a container at a
+        time (kiosk/release.py). Freed in one go, its ~100,000 objects would hold the GIL
+        for 13-16 ms, and with it the GUI thread, whichever thread let go.
+
+        The queued call that brought `replaced` holds it until this slot returns: the
+        release waits for the next turn of this thread's event loop, when it holds the
+        last reference.
+        """
+        self._retired.append(replaced)
         del replaced
+        QTimer.singleShot(0, self._release_retired)
+
+    def _release_retired(self) -> None:
+        release(self._retired)
 
     @Slot(str)
     def record_miss(self, term: str) -> None:

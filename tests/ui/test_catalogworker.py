@@ -1,13 +1,16 @@
-"""The catalog service's sync timer (ui/catalogworker.py): each period drawn anew within
-the jitter of kiosk/cadence.py, so terminals started together drift apart."""
+"""The catalog service (ui/catalogworker.py): its sync timer, each period drawn anew within
+the jitter of kiosk/cadence.py so that terminals started together drift apart; and the
+replaced catalogs it frees."""
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from kiosk.cadence import JITTER
+from kiosk.catalog.library import CatalogLibrary
 from kiosk.catalog.store import CatalogStore
 from kiosk.settings import PlatformSettings
 from ui.catalogworker import CatalogService
@@ -36,5 +39,25 @@ def test_sync_timer_is_rearmed_each_time_within_the_jitter_of_its_period(
         low, high = PERIOD_MS * (1 - JITTER), PERIOD_MS * (1 + JITTER)
         assert all(low <= interval <= high for interval in intervals)
         assert len(set(intervals)) > 1  # drawn anew, not one fixed period
+    finally:
+        service.stop()
+
+
+def test_a_retired_catalog_is_freed_on_the_catalog_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    service = CatalogService(
+        CatalogStore(tmp_path / "catalog.db"), PlatformSettings(), use_sample=True
+    )
+    received: list[object] = []
+    service.libraryReady.connect(received.append)
+    service.start()
+    try:
+        qtbot.waitUntil(lambda: bool(received), timeout=10_000)
+        library = received.pop()
+        assert isinstance(library, CatalogLibrary)
+        gone = weakref.ref(library)
+        service.retire(library)
+        del library
+        qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+        assert service._worker._retired == []
     finally:
         service.stop()
