@@ -16,7 +16,7 @@ from types import ModuleType
 
 def release(pending: list[object]) -> int:
     """Free what `pending` holds, one container at a time, emptying it; returns how many
-    containers were freed that way.
+    containers it let go of.
 
     Hand over the only references: whatever else still holds an object keeps it alive, as
     always (then it is simply not freed here). Objects that are code rather than data
