@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How long a replaced snapshot waits before it is let go of (CatalogWorker.retire).
+RELEASE_AFTER_MS = 500
+
 _T = TypeVar("_T")
 
 
@@ -143,17 +146,20 @@ class CatalogWorker(QObject):
     @Slot(object)
     def retire(self, replaced: object) -> None:
         """Let go of a replaced snapshot (a catalog, a knowledge base) here, a container at a
-        time (kiosk/release.py). Freed in one go, its ~100,000 objects would hold the GIL
-        for 13-16 ms, and with it the GUI thread, whichever thread let go.
+        time (kiosk/release.py). Freed in one go, its ~40,000 containers (some 220,000
+        objects) hold the GIL for 11-17 ms, and with it the GUI thread, whichever thread
+        lets go.
 
-        The queued call that brought `replaced` holds it until this slot returns: the
-        release waits for the next turn of this thread's event loop, when it holds the
-        last reference.
+        The release waits `RELEASE_AFTER_MS`: the queued call that brought `replaced` holds
+        it until this slot returns, and the GUI thread, which has just swapped in the new
+        snapshot, is rebuilding its lists; walking the old one meanwhile would compete with
+        that for the GIL.
         """
         self._retired.append(replaced)
         del replaced
-        QTimer.singleShot(0, self._release_retired)
+        QTimer.singleShot(RELEASE_AFTER_MS, self, self._release_retired)
 
+    @Slot()
     def _release_retired(self) -> None:
         release(self._retired)
 
@@ -301,7 +307,8 @@ class CatalogService(QObject):
         self.requestRecordMiss.emit(term)
 
     def retire(self, replaced: object) -> None:
-        """Hand a replaced snapshot to the catalog thread, which frees it (CatalogWorker.retire)."""
+        """Hand a replaced snapshot to the catalog thread, which frees it (CatalogWorker.retire).
+        Hand over the last reference: what the caller still holds is not freed there."""
         self.requestRetire.emit(replaced)
 
     def report_misses_now(self) -> None:

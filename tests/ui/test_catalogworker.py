@@ -4,6 +4,8 @@ replaced catalogs it frees."""
 
 from __future__ import annotations
 
+import sys
+import threading
 import weakref
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.cadence import JITTER
 from kiosk.catalog.library import CatalogLibrary
 from kiosk.catalog.store import CatalogStore
+from kiosk.release import release
 from kiosk.settings import PlatformSettings
 from ui.catalogworker import CatalogService
 
@@ -43,21 +46,33 @@ def test_sync_timer_is_rearmed_each_time_within_the_jitter_of_its_period(
         service.stop()
 
 
-def test_a_retired_catalog_is_freed_on_the_catalog_thread(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_retired_catalog_is_freed_on_the_catalog_thread_by_release(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     service = CatalogService(
         CatalogStore(tmp_path / "catalog.db"), PlatformSettings(), use_sample=True
     )
     received: list[object] = []
     service.libraryReady.connect(received.append)
+    freed_by: list[tuple[bool, bool]] = []  # (on the GUI thread, inside kiosk/release.py)
+
+    def freed(_ref: object) -> None:
+        frame, in_release = sys._getframe(), False
+        while frame is not None:
+            in_release = in_release or frame.f_code is release.__code__
+            frame = frame.f_back  # type: ignore[assignment]
+        freed_by.append((threading.current_thread() is threading.main_thread(), in_release))
+
     service.start()
     try:
         qtbot.waitUntil(lambda: bool(received), timeout=10_000)
         library = received.pop()
         assert isinstance(library, CatalogLibrary)
-        gone = weakref.ref(library)
+        gone = weakref.ref(library, freed)
         service.retire(library)
         del library
         qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+        assert freed_by == [(False, True)]
         assert service._worker._retired == []
     finally:
         service.stop()
