@@ -61,5 +61,6 @@ def _add_reachable(held: list[object]) -> None:
 
 
 def _is_code(obj: object) -> bool:
-    """Classes, modules, functions and methods: shared with the whole program, not data."""
+    """Anything callable (classes, functions, methods, partials) and modules: the program's,
+    not the snapshot's data."""
     return callable(obj) or isinstance(obj, ModuleType)

@@ -137,7 +137,7 @@ class CatalogWorker(QObject):
         return outcome
 
     def _emit_side(self, feed: str) -> None:
-        loaded = _frozen(self._side[feed].load_active)
+        loaded = load_frozen(self._side[feed].load_active)
         if loaded is None:
             return
         log.info("%s %s loaded", feed, loaded.version)
@@ -189,7 +189,7 @@ class CatalogWorker(QObject):
             client.close()
 
     def _emit_active(self) -> None:
-        active = _frozen(self._store.load_active)
+        active = load_frozen(self._store.load_active)
         if active is not None:
             log.info("catalog %s loaded: %d items", active.version, len(active.library))
             self._has_library = True
@@ -210,7 +210,7 @@ def _side_parts(feed: str) -> tuple[Callable[[Path], _SideStore], Callable[[], A
     return EngagementStore, sample_engagement
 
 
-def _frozen(load: Callable[[], _T]) -> _T:
+def load_frozen(load: Callable[[], _T]) -> _T:
     """Run `load`, which builds ~100,000 long-lived objects (a catalog, a knowledge base).
 
     A full garbage collection of the whole heap while they are made takes ~100 ms and holds

@@ -26,7 +26,7 @@ from tests.benchmarks.processes import PlatformProcess, free_port
 from tests.benchmarks.swaps import launch_on_platform, swap_stalls
 from tests.benchmarks.synthetic import keystroke_queries, phrase_keystrokes, synthetic_document
 from tests.ui.driver import Driver
-from ui.catalogworker import _frozen
+from ui.catalogworker import load_frozen
 
 ROUNDS = 20
 
@@ -192,7 +192,7 @@ def test_catalog_release_lets_other_threads_run(
     try:
         for _ in range(7):
             for waits, let_go in ((at_once, list.clear), (gradually, timed_release)):
-                active = _frozen(store.load_active)
+                active = load_frozen(store.load_active)
                 assert active is not None
                 pending: list[object] = [active.library]
                 del active
