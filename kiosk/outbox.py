@@ -17,8 +17,13 @@ survey answers leave only when no other row is ready, never right behind their v
 case after an outage. Delivered, it leaves no record (a record would date it too).
 
 Deleted means gone from the disk: SQLite overwrites a deleted row with zeros
-(`secure_delete`, see kiosk/sqlite.py), and after each delivery the WAL, which still holds
-the pages as they were when the row was written, is copied into the database and truncated.
+(`secure_delete`, see kiosk/sqlite.py), and the WAL, which still holds the pages as they
+were when the row was written, is copied into the database and truncated (an *erasure*).
+That costs three disk syncs, so deliveries in quick succession share one: a delivery erases
+unless another row is ready to go at once and the last erasure is under ERASE_EVERY_S old.
+A resident's submission is thus erased with its last row, a backlog at least once a second
+while it drains and with its last row; a pause (a failed send, a refusal) or `close()`
+erases what is owed, and so does the next start after a crash.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +60,11 @@ _HEAD_SELECT = (
 _ANONYMOUS_KINDS = ", ".join(f"'{kind}'" for kind in ANONYMOUS)
 _HEAD_NAMED = f"{_HEAD_SELECT} NOT IN ({_ANONYMOUS_KINDS}) ORDER BY id LIMIT 1"
 _HEAD_ANONYMOUS = f"{_HEAD_SELECT} IN ({_ANONYMOUS_KINDS}) ORDER BY id LIMIT 1"
+
+# Draining a backlog: delivered rows leave the disk at least this often (see above).
+ERASE_EVERY_S = 1.0
+# Rows that could be sent at once (not quarantined, not held back or backing off, at `now`).
+_SENDABLE = "SELECT 1 FROM pending WHERE quarantined = '' AND next_attempt_at <= ? LIMIT 1"
 
 KINDS = ("material", "case", "question", "home_visit", "evaluation", "survey")
 
@@ -119,7 +129,11 @@ class Broken:
 
 
 class Outbox:
-    def __init__(self, path: Path, key: bytes) -> None:
+    """`clock` (monotonic seconds) times the erasures; tests pass their own."""
+
+    def __init__(
+        self, path: Path, key: bytes, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.path = path
         if len(key) not in (16, 24, 32):
             raise ValueError("AESGCM key must be 128, 192, or 256 bits.")
@@ -128,9 +142,12 @@ class Outbox:
         # idles with an empty outbox most of the day.
         self._cipher: AESGCM | None = None
         self._local = threading.local()
+        self._clock = clock
+        self._erased_at = clock()
+        self._erasure_owed = False  # a row was deleted since the WAL was last truncated
         with self._db() as db:
             migrate(db, MIGRATIONS)
-            _truncate_wal(db)  # a delivery cut short before its checkpoint
+            _truncate_wal(db)  # deliveries cut short before their erasure
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -158,9 +175,11 @@ class Outbox:
             raise ValueError("payload cannot be decrypted") from None
 
     def close(self) -> None:
-        """Close this thread's connection (each thread closes its own)."""
+        """Close this thread's connection (each thread closes its own), erasing first
+        what deliveries left in the WAL."""
         connection = getattr(self._local, "connection", None)
         if connection is not None:
+            self._erase_owed(connection)
             connection.close()
             self._local.connection = None
 
@@ -350,7 +369,12 @@ class Outbox:
                     db.execute("DELETE FROM pending WHERE id = ?", (entry.id,))
             finally:
                 db.execute("PRAGMA synchronous=FULL")
-            _truncate_wal(db)
+            self._erasure_owed = True
+            if (
+                self._clock() - self._erased_at >= ERASE_EVERY_S
+                or db.execute(_SENDABLE, (time.time(),)).fetchone() is None
+            ):
+                self._erase_owed(db)
 
     def retry_later(self, row_id: int, at: float, error: str) -> None:
         with self._db() as db:
@@ -359,21 +383,30 @@ class Outbox:
                 "WHERE id = ?",
                 (at, error[:300], row_id),
             )
+            self._erase_owed(db)  # the drain pauses
 
     def quarantine(self, row_id: int, reason: str) -> None:
         with self._db() as db:
             db.execute(
                 "UPDATE pending SET quarantined = ? WHERE id = ?", (reason[:300] or "?", row_id)
             )
+            self._erase_owed(db)
+
+    def _erase_owed(self, db: sqlite3.Connection) -> None:
+        """Truncate the WAL if a row was deleted since it last was."""
+        if self._erasure_owed and _truncate_wal(db):
+            self._erasure_owed = False
+            self._erased_at = self._clock()
 
 
-def _truncate_wal(db: sqlite3.Connection) -> None:
+def _truncate_wal(db: sqlite3.Connection) -> bool:
     """Copy the WAL into the database and cut it to zero bytes: the earlier versions of
-    deleted rows' pages go with it. Should a reader hold it back, the next delivery (or the
-    next start) tries again."""
+    deleted rows' pages go with it. False when a reader held it back: the erasure stays
+    owed, and the next delivery, pause or start tries again."""
     busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     if busy:
         log.warning("outbox: the write-ahead log could not be truncated yet")
+    return not busy
 
 
 def _aad(kind: str, key: str) -> bytes:
