@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import dataclasses
 import functools
+import gc
 import json
 import logging
 import os
@@ -1020,6 +1021,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # one line of defence; files and folders are also made private one by one
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(argv[0] if argv else None).parse_args(argv)
+    if args.command not in ("run", "demo"):
+        gc.enable()  # paused for the start-up (kiosk/app/entry.py); run and demo: ui/main.py
     try:
         result: int = args.handler(args)
     except KeyboardInterrupt:  # Ctrl+C at a prompt or a wait: no traceback, nothing half-done

@@ -108,6 +108,22 @@ def test_config_check_does_not_load_qt(tmp_path: Path, repo: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_commands_without_a_window_collect_garbage_again_at_once(repo: Path) -> None:
+    """`kiosk` pauses collection for the start-up (kiosk/app/entry.py); a command
+    that shows no window resumes it as soon as its arguments are read."""
+    code = (
+        "import atexit, gc, runpy, sys; "
+        "atexit.register(lambda: print('collecting:', gc.isenabled())); "
+        "sys.argv = ['kiosk', 'config', 'check', '--file-only', "
+        f"{str(repo / 'config/kiosk.example.toml')!r}]; "
+        "runpy.run_module('kiosk', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert "collecting: True" in result.stdout, result.stderr
+
+
 # 344 screenshots: 220 s on an idle development machine, over 300 s once on a CI machine.
 @pytest.mark.timeout(660)
 def test_tour_renders_every_screen_without_warnings(tmp_path: Path) -> None:
