@@ -115,12 +115,14 @@ class Deliverer:
         head = self.outbox.head(now)
         if head is None:
             self._catching_up, self._paced_until = False, 0.0  # caught up
+            self.outbox.erase_owed()
             return Step("idle")
         if isinstance(head, Broken):
             self.outbox.quarantine(head.id, head.reason)
             return Step("quarantined", apply_no=head.apply_no, detail=head.reason, kind=head.kind)
         due = max(self._busy_until, 0.0 if urgent else max(head.due_at, self._paced_until))
         if due > now:
+            self.outbox.erase_owed()
             return Step("waiting", wait_s=due - now, apply_no=head.apply_no)
         return self._send(head, now, QUICK_TIMEOUT if urgent else None)
 
@@ -133,7 +135,10 @@ class Deliverer:
         )
         if reference is not None:
             self.outbox.delivered(entry, reference)
-            return Step("delivered", self._pace(now), entry.apply_no, reference, kind=entry.kind)
+            pace = self._pace(now)
+            if pace:  # the next row waits: what this delivery left in the WAL goes now
+                self.outbox.erase_owed()
+            return Step("delivered", pace, entry.apply_no, reference, kind=entry.kind)
         if isinstance(result, Rejected):
             reason = _masked_reason(entry, f"{result.status} {result.code}: {result.message}")
             self.outbox.quarantine(entry.id, reason)

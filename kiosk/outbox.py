@@ -19,11 +19,13 @@ case after an outage. Delivered, it leaves no record (a record would date it too
 Deleted means gone from the disk: SQLite overwrites a deleted row with zeros
 (`secure_delete`, see kiosk/sqlite.py), and the WAL, which still holds the pages as they
 were when the row was written, is copied into the database and truncated (an *erasure*).
-That costs three disk syncs, so deliveries in quick succession share one: a delivery erases
-unless another row is ready to go at once and the last erasure is under ERASE_EVERY_S old.
-A resident's submission is thus erased with its last row, a backlog at least once a second
-while it drains and with its last row; a pause (a failed send, a refusal) or `close()`
-erases what is owed, and so does the next start after a crash.
+That costs three disk syncs, so deliveries in quick succession share one. A delivered row
+is erased by its own delivery unless another row is ready to go at once and the last
+erasure is under ERASE_EVERY_S old; then by the first of: a delivery ERASE_EVERY_S after
+the last erasure, a pause in the drain (a wait, a paced catch-up, a failed send, a refusal,
+nothing left; kiosk.delivery.Deliverer calls `erase_owed()`), `close()`, or the next start
+after a crash or a stop in the middle of a send. A backlog sent back to back thus leaves
+the disk at least every ERASE_EVERY_S plus one send.
 """
 
 from __future__ import annotations
@@ -144,10 +146,11 @@ class Outbox:
         self._local = threading.local()
         self._clock = clock
         self._erased_at = clock()
-        self._erasure_owed = False  # a row was deleted since the WAL was last truncated
         with self._db() as db:
             migrate(db, MIGRATIONS)
-            _truncate_wal(db)  # deliveries cut short before their erasure
+            # Deliveries cut short before their erasure (a crash, a stop mid-send) are
+            # erased now; if a reader holds the WAL back, the first pause tries again.
+            self._erasure_owed = not _truncate_wal(db)  # a row was deleted since the last one
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -384,6 +387,13 @@ class Outbox:
                 (at, error[:300], row_id),
             )
             self._erase_owed(db)  # the drain pauses
+
+    def erase_owed(self) -> None:
+        """Erase what deliveries left in the WAL, if anything: for a drain that pauses
+        (kiosk.delivery.Deliverer calls it whenever its next send is not at once)."""
+        if self._erasure_owed:
+            with self._db() as db:
+                self._erase_owed(db)
 
     def quarantine(self, row_id: int, reason: str) -> None:
         with self._db() as db:

@@ -3,7 +3,8 @@
 A case with a scanned page goes to the stand-in over real HTTP; then every byte of
 outbox.db, -wal and -shm is searched for 16-byte pieces of the sealed payloads and for
 the resident's details. Deliveries in quick succession share one erasure: a backlog's rows
-are gone at least every ERASE_EVERY_S while it drains, and all of them with its last row.
+are gone at least every ERASE_EVERY_S while it drains, all of them with its last row, and
+what is owed as soon as the drain pauses.
 """
 
 from __future__ import annotations
@@ -157,3 +158,26 @@ def test_outbox_erases_what_is_owed_when_it_closes(tmp_path: Path) -> None:
     assert on_disk(tmp_path, sealed) == {0, 1, 2}
     outbox.close()
     assert on_disk(tmp_path, sealed) == {1, 2}
+
+
+def test_outbox_erases_a_delivery_at_once_when_the_next_row_is_paced(tmp_path: Path) -> None:
+    """Catching up after an outage, rows leave about a minute apart (kiosk/delivery.py):
+    a delivery's erasure does not wait for the next one."""
+    outbox, _clock, sealed = backlog(tmp_path, 3)
+    with StandIn(terminals={TERMINAL: SECRET}) as standin:
+        standin.state.retry_after_s = 0
+        client = PlatformClient(standin.url, TERMINAL, SECRET, read_timeout_s=5)
+        try:
+            deliverer = Deliverer(outbox, client)
+            standin.state.down = True
+            assert deliverer.step().state == "waiting"  # the platform is away: catching up
+            standin.state.down = False
+            later = time.time() + 3600  # past the first row's backoff
+            step = deliverer.step(later)
+            assert (step.state, step.apply_no) == ("delivered", "XCT0001-000010")
+            assert step.wait_s > 0  # paced
+            assert on_disk(tmp_path, sealed) == {1, 2}
+            assert deliverer.step(later).state == "waiting"  # the pace holds the next row
+        finally:
+            client.close()
+    outbox.close()

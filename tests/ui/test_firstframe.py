@@ -41,12 +41,14 @@ def test_garbage_collection_resumes_after_the_first_frame_with_the_start_up_froz
     window = QQuickWindow()
     window.resize(200, 100)
     engine = QObject()
+    gc.unfreeze()  # whatever an earlier test froze (a catalog's frozen load) is counted no more
     gc.disable()
     try:
         collect_garbage_after_first_frame(
             cast(KioskUi, SimpleNamespace(window=window, engine=engine))
         )
         assert not gc.isenabled()  # not before the frame
+        assert gc.get_freeze_count() == 0
         window.show()
         qtbot.waitUntil(gc.isenabled, timeout=5000)
         assert (
