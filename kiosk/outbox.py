@@ -150,7 +150,7 @@ class Outbox:
             migrate(db, MIGRATIONS)
             # Deliveries cut short before their erasure (a crash, a stop mid-send) are
             # erased now; if a reader holds the WAL back, the first pause tries again.
-            self._erasure_owed = not _truncate_wal(db)  # a row was deleted since the last one
+            self._erasure_owed = not _truncate_wal(db)  # deleted rows may be in the WAL
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:

@@ -185,7 +185,11 @@ def _download(  # noqa: PLR0917 - private, one caller
                     )
                 )
             if response.status_code == 304:
-                raise _Stop(SyncOutcome("unchanged", f"the {feed.what} in use is current"))
+                raise _Stop(
+                    SyncOutcome(
+                        "unchanged", f"the platform has nothing newer than the {feed.what} in use"
+                    )
+                )
             if response.status_code == 401:
                 reason = _reason(response)
                 raise _Stop(SyncOutcome("failed", f"platform refused this terminal: {reason}"))
