@@ -311,3 +311,25 @@ def test_voice_off_shows_no_button_and_never_speaks(launch: Callable[..., Driver
     assert not kiosk.visible("readAloudButton")
     kiosk.ui.voice.say("你好")
     assert kiosk.ui.voice.property("caption") == ""
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("elder", [False, True])
+def test_nav_bar_with_read_aloud_in_english_keeps_its_margins(
+    launch: Callable[..., Driver],
+    voice_settings: Callable[..., Settings],
+    orientation: str,
+    elder: bool,
+) -> None:
+    """All five buttons, in their longest words, fit between the bar's margins."""
+    settings = voice_settings(elder=elder)
+    kiosk = launch(
+        dataclasses.replace(settings, ui=dataclasses.replace(settings.ui, orientation=orientation))
+    )
+    kiosk.click("languageButton")
+    kiosk.settle()
+    assert kiosk.visible("readAloudButton")
+    bar, first, last = (kiosk.item(name) for name in ("navBar", "backButton", "elderButton"))
+    left = first.mapToItem(bar, 0, 0).x()
+    right = bar.width() - last.mapToItem(bar, 0, 0).x() - last.width()
+    assert abs(left - right) <= 1, (left, right)

@@ -59,8 +59,10 @@ Rectangle {
         KioskText {
             objectName: "barCaption"
             Layout.fillWidth: true
-            Layout.leftMargin: Theme.spacing
-            Layout.rightMargin: Theme.spacing
+            // Room around a caption only when there is one: an English portrait bar with
+            // 读给我听 has none to spare.
+            Layout.leftMargin: bar.caption !== "" ? Theme.spacing : 0
+            Layout.rightMargin: bar.caption !== "" ? Theme.spacing : 0
             text: bar.caption
             color: bar.speaking ? Theme.accent : Theme.text
             font.family: Theme.fontFamily
