@@ -604,8 +604,8 @@ def _question_steps(station: TourStation) -> list[tuple[str, Callable[[KioskUi],
             _wait_until(lambda: _visible(ui, "progressReply"))
 
     def write_in_english(ui: KioskUi) -> None:
+        write(ui)  # in Chinese, as a visit starts
         ui.shell.setLanguage("en")
-        write(ui)
 
     def review_in_english(ui: KioskUi) -> None:
         phone(ui)
@@ -989,6 +989,9 @@ def _tour(station: TourStation, out: Path) -> int:
                 for name in walk_screens(ui, station):
                     _wait_until(partial(_images_settled, ui), 5.0)
                     shot = f"{layout}{'-elder' if elder else ''}-{name}"
+                    language = ui.shell.property("language")
+                    if (language == "en") != name.endswith("-en"):  # the name says which
+                        problems.append(f"{shot}: shown in {language}")
                     # In the mode the screen is shown in: between residents, the default.
                     reach = out_of_reach(ui.window, elder=bool(ui.shell.elderMode))
                     problems.extend(f"{shot}: {problem}" for problem in reach)
