@@ -71,7 +71,9 @@ def rss_mb(pid: int) -> float:
 
 class PlatformProcess:
     """`kiosk platform-sim` in its own process, as the real platform is elsewhere; serving
-    these catalog, knowledge-base and announcements files (None: the samples)."""
+    these catalog, knowledge-base and announcements files (None: the samples). With
+    `terminal` (its id and secret file) it checks that terminal's signatures; with `db` it
+    keeps what it receives in that SQLite file."""
 
     def __init__(
         self,
@@ -79,6 +81,9 @@ class PlatformProcess:
         catalog: Path | None,
         knowledge: Path | None = None,
         engagement: Path | None = None,
+        *,
+        terminal: tuple[str, Path] | None = None,
+        db: Path | None = None,
     ) -> None:
         command = [sys.executable, "-m", "kiosk", "platform-sim", "--port", str(port)]
         if catalog is not None:
@@ -87,6 +92,10 @@ class PlatformProcess:
             command += ["--knowledge", str(knowledge)]
         if engagement is not None:
             command += ["--engagement", str(engagement)]
+        if terminal is not None:
+            command += ["--terminal", terminal[0], "--secret-file", str(terminal[1])]
+        if db is not None:
+            command += ["--db", str(db)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         self.process.stdout.readline()  # "platform stand-in at …": it is listening

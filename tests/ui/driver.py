@@ -267,25 +267,26 @@ def with_staff_pin(settings: Settings | None = None, **staff: float) -> Settings
 def platform_station(tmp_path: Path) -> Iterator[tuple[Settings, StandIn]]:
     """Settings of a terminal with fresh key files (0600), and a platform stand-in on
     loopback that knows the terminal's secret and checks its signatures."""
+    settings, secret = terminal_settings(tmp_path)
+    with StandIn(terminals={settings.station.terminal_id: secret}) as standin:
+        platform = dataclasses.replace(settings.platform, base_url=standin.url)
+        yield dataclasses.replace(settings, platform=platform), standin
+
+
+def terminal_settings(tmp_path: Path) -> tuple[Settings, bytes]:
+    """Settings of a terminal with fresh key files (0600) in `tmp_path`, and its secret."""
     secret_file, key_file = tmp_path / "terminal.secret", tmp_path / "outbox.key"
     secret = load_key(secret_file, create=True)
     load_key(key_file, create=True)
     load_key(tmp_path / "audit.key", create=True)
     base = Settings()
-    with StandIn(terminals={base.station.terminal_id: secret}) as standin:
-        yield (
-            dataclasses.replace(
-                base,
-                platform=dataclasses.replace(base.platform, base_url=standin.url),
-                security=dataclasses.replace(
-                    base.security,
-                    terminal_secret_file=str(secret_file),
-                    outbox_key_file=str(key_file),
-                    audit_key_file=str(tmp_path / "audit.key"),
-                ),
-            ),
-            standin,
-        )
+    security = dataclasses.replace(
+        base.security,
+        terminal_secret_file=str(secret_file),
+        outbox_key_file=str(key_file),
+        audit_key_file=str(tmp_path / "audit.key"),
+    )
+    return dataclasses.replace(base, security=security), secret
 
 
 ResidentStation = tuple["Driver", StandIn, IdCardSimulator, PrinterSimulator]
