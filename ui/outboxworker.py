@@ -51,6 +51,10 @@ Stored = TypeVar("Stored")  # what a submission is stored as: apply number(s)
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 FAILED_STEP_MS = 60_000  # after a step that failed unexpectedly, the next try
 LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds Retry-After)
+# How long the kiosk's stop waits for each worker thread: the sync thread hangs up on the
+# platform first, so only a connection being made (3 s at most) or SQLite holds it up.
+STOP_WAIT_S = 10
+STOP_WAIT_MS = STOP_WAIT_S * 1000
 
 
 class OutboxWorker(QObject):
@@ -117,6 +121,17 @@ class OutboxWorker(QObject):
         # this thread comes to it, so none outlives its call.
         self._abandoned: list[Call] = []
         self._abandoned_lock = threading.Lock()
+        self._client: PlatformClient | None = None
+        self._hung_up = False  # set from the GUI thread: the kiosk is stopping
+
+    def hang_up(self) -> None:
+        """From the GUI thread, before `stop`: the platform exchange in flight ends now, not
+        when its answer or its deadline (up to 13 s) comes, and no other one starts. Without
+        it, a stop during a slow exchange outwaits the GUI thread's wait for this thread."""
+        self._hung_up = True
+        client = self._client
+        if client is not None:
+            client.hang_up()
 
     @Slot()
     def start(self) -> None:
@@ -139,6 +154,9 @@ class OutboxWorker(QObject):
             self.startFailed.emit(reason)
             return
         self._audit = audit
+        self._client = client
+        if self._hung_up:  # hang_up() came while the client was being made
+            client.hang_up()
         self._deliverer = Deliverer(outbox, client)
         if self._open_usage is not None:
             try:
@@ -747,13 +765,20 @@ class OutboxService(QObject):
         """The self-check's heartbeat; answered by `platformChecked(PlatformProbe)`."""
         self.requestPlatformCheck.emit(station)
 
+    def running(self) -> bool:
+        """Either worker thread still runs (started, not yet stopped)."""
+        return self._thread.isRunning() or self._submit_thread.isRunning()
+
     def stop(self) -> None:
         from PySide6.QtCore import QMetaObject, Qt
 
+        self._worker.hang_up()  # a platform exchange in flight ends now
         for worker, thread in (
             (self._submitter, self._submit_thread),
             (self._worker, self._thread),
         ):
             if thread.isRunning():
                 QMetaObject.invokeMethod(worker, "stop", Qt.ConnectionType.QueuedConnection)
-                thread.wait(10_000)
+                if not thread.wait(STOP_WAIT_MS):
+                    name = thread.objectName()
+                    log.error("%s thread did not stop within %d s", name, STOP_WAIT_S)

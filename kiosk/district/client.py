@@ -26,7 +26,13 @@ import requests
 import urllib3
 
 from kiosk import boundedjson
-from kiosk.district.answerbody import BodyReadError, headers_by, mount_deadlines, read_body
+from kiosk.district.answerbody import (
+    BodyReadError,
+    Hangup,
+    headers_by,
+    mount_deadlines,
+    read_body,
+)
 from kiosk.district.results import Busy, Offline, Ok, Rejected, Result
 from kiosk.district.signing import sign
 from kiosk.district.urls import API_PREFIX, platform_root
@@ -43,6 +49,7 @@ DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
 MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
 MAX_ANSWER_BYTES = 1024 * 1024  # the contract's answers are a few kilobytes
 MAX_ANSWER_DEPTH = 32  # they nest a few levels (a case → its timeline → one step)
+HUNG_UP = "not sent: the kiosk was stopping"
 
 
 class PlatformClient:
@@ -61,9 +68,17 @@ class PlatformClient:
         self._timeout = (connect_timeout_s, read_timeout_s)
         self._session = mount_deadlines(requests.Session())
         self._session.verify = True  # TLS certificates are always checked
+        self._hangup = Hangup()
 
     def close(self) -> None:
         self._session.close()
+
+    def hang_up(self) -> None:
+        """From any thread: the request in flight ends now (`Offline`, as if the network
+        had gone), and so does every later one, without connecting. For a kiosk that is
+        stopping: a row whose answer was cut is sent again, under the same idempotency key,
+        after the restart."""
+        self._hangup.hang_up()
 
     def request(
         self,
@@ -85,9 +100,11 @@ class PlatformClient:
             headers["Idempotency-Key"] = idempotency_key
         connect_s, read_s = timeout or self._timeout
         deadline = time.monotonic() + connect_s + read_s  # for the whole exchange
+        if self._hangup.hung_up:
+            return Offline(HUNG_UP)
         try:
             with (
-                headers_by(deadline),
+                headers_by(deadline, self._hangup),
                 self._session.request(
                     method,
                     self.base_url + full_path,
@@ -98,10 +115,14 @@ class PlatformClient:
                     stream=True,
                 ) as response,
             ):
-                content = read_body(response, max_bytes=MAX_ANSWER_BYTES, deadline=deadline)
-        except BodyReadError as error:
-            return Offline(f"platform answer unreadable: {error}")
-        except requests.RequestException as error:
+                content = read_body(
+                    response, max_bytes=MAX_ANSWER_BYTES, deadline=deadline, hangup=self._hangup
+                )
+        except (BodyReadError, requests.RequestException) as error:
+            if self._hangup.hung_up:
+                return Offline(HUNG_UP)
+            if isinstance(error, BodyReadError):
+                return Offline(f"platform answer unreadable: {error}")
             if time.monotonic() >= deadline:
                 return Offline(
                     "platform answer unreadable: no complete answer by the deadline", "timeout"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,14 @@ import pytest
 import requests
 
 from kiosk.delivery import Deliverer
-from kiosk.district.client import Offline, Ok, PlatformClient, Rejected, server_date
+from kiosk.district.client import (
+    HUNG_UP,
+    Offline,
+    Ok,
+    PlatformClient,
+    Rejected,
+    server_date,
+)
 from kiosk.outbox import Outbox
 from tests.security.dripserver import drip
 from tests.security.loopback import Answer, Seen, serve
@@ -178,6 +186,43 @@ def test_client_compressed_answer_expanding_past_cap_offline() -> None:
 def test_client_dripping_status_line_offline_at_deadline() -> None:
     status_line = b"HTTP/1.1 201 Created" + b" " * 40  # a reason phrase without end
     assert_cut_off_at_deadline(b"", status_line)
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (b"", b"HTTP/1.1 201 Created" + b" " * 40),  # still in the status line
+        (b"HTTP/1.1 201 Created\r\nContent-Length: 60\r\n\r\n", b" " * 60),  # in the body
+    ],
+    ids=["status-line", "body"],
+)
+def test_client_hung_up_ends_the_exchange_in_flight_at_once(head: bytes, body: bytes) -> None:
+    """The kiosk stopping hangs up on a platform that answers a byte every 0.5 s: the
+    request ends then, not at its 13 s deadline, as Offline (the row is sent again later)."""
+    with drip(head, body, every_s=0.5) as url:
+        client = PlatformClient(url, "T1", b"k" * 32)
+        results: list[object] = []
+        making = threading.Thread(target=lambda: results.append(client.post("/cases", {"a": 1})))
+        making.start()
+        time.sleep(1.2)  # connected, two bytes in
+        hung_up = time.monotonic()
+        client.hang_up()
+        making.join(timeout=15)
+        took = time.monotonic() - hung_up
+        client.close()
+    assert not making.is_alive()
+    assert results == [Offline(HUNG_UP)]
+    assert took < 1.0
+
+
+def test_client_hung_up_sends_nothing_more() -> None:
+    with serve(lambda _: one_answer(201, b'{"caseNo": "XC20261129000001"}')) as platform:
+        client = PlatformClient(platform.url, "T1", b"k" * 32)
+        assert isinstance(client.post("/cases", {"a": 1}), Ok)
+        client.hang_up()
+        assert client.post("/cases", {"a": 2}) == Offline(HUNG_UP)
+        client.close()
+    assert len(platform.seen) == 1
 
 
 @pytest.mark.parametrize(

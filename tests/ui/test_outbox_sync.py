@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import socket
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +16,7 @@ from kiosk.keyfiles import load_key
 from kiosk.outbox import Outbox
 from kiosk.progressquery import new_progress_token, progress_link
 from tests.kiosk.standin.test_server import case_body
-from tests.ui.driver import Driver, platform_station, with_staff_pin
+from tests.ui.driver import Driver, platform_station, terminal_settings, with_staff_pin
 
 
 def test_queued_submissions_reach_the_platform_and_the_heartbeat_reports(
@@ -116,3 +121,56 @@ def test_staff_panel_shows_waiting_and_refused_submissions(
         kiosk.open_staff_panel()
         kiosk.wait_until(lambda: any("XCQ000001" in t for t in kiosk.texts()))
         assert any("上传" in t for t in kiosk.texts())
+
+
+def test_stop_during_a_send_the_platform_does_not_answer_ends_at_once_and_keeps_the_row(
+    launch: Callable[..., Driver], tmp_path: Path
+) -> None:
+    """A platform that takes the request and never answers: the kiosk's stop hangs up on it
+    instead of waiting out the exchange's 13 s (longer than the stop waits for the sync
+    thread, after which Qt would abort the process on exit). The case stays to be sent."""
+    settings, _ = terminal_settings(tmp_path)
+    silent = socket.create_server(("127.0.0.1", 0))
+    taken = threading.Event()
+    held: list[socket.socket] = []
+
+    def take_and_say_nothing() -> None:
+        silent.settimeout(20)
+        with contextlib.suppress(OSError):
+            connection, _ = silent.accept()
+            held.append(connection)
+            connection.recv(65536)
+            taken.set()
+
+    threading.Thread(target=take_and_say_nothing, daemon=True).start()
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    settings = dataclasses.replace(
+        settings, platform=dataclasses.replace(settings.platform, base_url=url)
+    )
+    outbox_path = tmp_path / "outbox.db"
+    key = load_key(Path(settings.security.outbox_key_file), create=False)
+    outbox = Outbox(outbox_path, key)
+    outbox.enqueue(
+        "case", case_body("XCS000001") | {"terminalId": settings.station.terminal_id},
+        apply_no="XCS000001",
+    )  # fmt: skip
+    outbox.close()
+    try:
+        kiosk = launch(settings, outbox_path=outbox_path)
+        assert kiosk.ui.outbox is not None
+        kiosk.ui.outbox.start()
+        kiosk.wait_until(taken.is_set, timeout_ms=20_000)
+        started = time.monotonic()
+        kiosk.ui.outbox.stop()
+        took = time.monotonic() - started
+    finally:
+        for connection in held:
+            connection.close()
+        silent.close()
+    assert took < 2.0
+    assert not kiosk.ui.outbox.running()
+    outbox = Outbox(outbox_path, key)
+    try:
+        assert outbox.is_pending("XCS000001")
+    finally:
+        outbox.close()
