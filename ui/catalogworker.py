@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.cadence import next_in
 from kiosk.catalog.store import CatalogStore
-from kiosk.catalog.syncjob import SyncOutcome, sync_in_subprocess
+from kiosk.catalog.syncjob import SyncChildren, SyncOutcome, sync_in_subprocess
 from kiosk.district.signing import Credentials
 from kiosk.release import release
 from kiosk.settings import PlatformSettings
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 # How long a replaced snapshot waits before it is let go of (CatalogWorker.retire).
 RELEASE_AFTER_MS = 500
+STOP_WAIT_MS = 10_000  # a stop's wait for the thread, once its network work is ended
 
 _T = TypeVar("_T")
 
@@ -76,6 +77,10 @@ class CatalogWorker(QObject):
         self._connect = connect
         self._has_library = False
         self._retired: list[object] = []  # replaced snapshots, until `_release_retired`
+        # What a stop must end at once (hang_up, from the GUI thread).
+        self._children = SyncChildren()
+        self._reporting: PlatformClient | None = None
+        self._hung_up = False
         # The documents synced beside the catalog (kiosk.catalog.sync.FEEDS keys), in order.
         paths = {"knowledge": knowledge_path, "engagement": engagement_path}
         self._side_paths = {feed: path for feed, path in paths.items() if path is not None}
@@ -118,8 +123,20 @@ class CatalogWorker(QObject):
         if outcome.changed:
             self._emit_active()
         for feed, store in self._side.items():
+            if self._hung_up:
+                return
             if self._run_sync(store.path, feed).changed:
                 self._emit_side(feed)
+
+    def hang_up(self) -> None:
+        """From the GUI thread, as the kiosk stops: a sync child in flight ends now, and so
+        does a report of missed searches; nothing else starts. A stop would otherwise wait
+        for them, up to a sync's 600 s deadline."""
+        self._hung_up = True
+        self._children.stop()
+        client = self._reporting
+        if client is not None:
+            client.hang_up()
 
     def _run_sync(self, store_path: Path, feed: str) -> SyncOutcome:
         try:
@@ -129,6 +146,7 @@ class CatalogWorker(QObject):
                 max_bytes=self._platform.catalog_max_mb * 1024 * 1024,
                 credentials=self._credentials,
                 feed=feed,
+                children=self._children,
             )
         except Exception as error:  # the worker must survive to try again next time
             log.exception("%s sync failed unexpectedly", feed)
@@ -176,16 +194,22 @@ class CatalogWorker(QObject):
         from kiosk.district.urls import PlatformAddressError
         from kiosk.keyfiles import KeyFileError
 
+        if self._hung_up:
+            return
         try:
             client = self._connect()
         except (KeyFileError, PlatformAddressError) as error:
             log.warning("search misses not reported: %s", error)
             return
+        self._reporting = client
+        if self._hung_up:  # hang_up() came while the client was being made
+            client.hang_up()
         try:
             log.info("search misses: %s", report_search_misses(self._store, client))
         except Exception as error:  # the worker must survive; the counts wait for next time
             log.error("search misses not reported: %s", type(error).__name__)
         finally:
+            self._reporting = None
             client.close()
 
     def _emit_active(self) -> None:
@@ -316,5 +340,7 @@ class CatalogService(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._worker.hang_up()
         self._thread.quit()
-        self._thread.wait()
+        if not self._thread.wait(STOP_WAIT_MS):
+            log.error("catalog thread did not stop within %d s", STOP_WAIT_MS // 1000)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 import weakref
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.cadence import JITTER
 from kiosk.catalog.library import CatalogLibrary
 from kiosk.catalog.store import CatalogStore
+from kiosk.catalog.syncjob import SyncOutcome
 from kiosk.release import release
 from kiosk.settings import PlatformSettings
+from tests.security.dripserver import drip
 from ui.catalogworker import CatalogService
 
 PERIOD_MS = 60_000  # catalog_sync_minutes = 1
@@ -76,3 +79,25 @@ def test_a_retired_catalog_is_freed_on_the_catalog_thread_by_release(
         assert service._worker._retired == []
     finally:
         service.stop()
+
+
+def test_stop_during_a_sync_ends_the_sync_child_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    """A platform that sends its catalog a byte every 0.5 s: the kiosk's stop ends the sync
+    child instead of waiting for it (up to its 600 s deadline)."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n"
+    with drip(head, b" " * 60, every_s=0.5) as url:
+        service = CatalogService(
+            CatalogStore(tmp_path / "catalog.db"), PlatformSettings(base_url=url), use_sample=False
+        )
+        synced: list[SyncOutcome] = []
+        service.synced.connect(synced.append)
+        service.start()
+        try:
+            service.sync_now()
+            qtbot.wait(3000)  # the child has started and is reading the answer
+            assert synced == []
+        finally:
+            stopped = time.monotonic()
+            service.stop()
+            took = time.monotonic() - stopped
+    assert took < 2.0

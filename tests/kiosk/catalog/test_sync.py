@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,9 @@ import requests
 from kiosk.catalog.sample import sample_document
 from kiosk.catalog.store import CatalogStore
 from kiosk.catalog.sync import sync_catalog
+from kiosk.catalog.syncjob import SyncOutcome
 from kiosk.standin.server import StandIn
+from tests.security.dripserver import drip
 
 MAX_BYTES = 8 * 1024 * 1024
 
@@ -144,6 +148,40 @@ def test_sync_in_a_child_process_reports_back(tmp_path: Path, standin: StandIn) 
     assert outcome.status == "updated"
     assert CatalogStore(store_path).load_active() is not None
     assert CatalogStore(store_path).sync_history()[0][1] == "updated"
+
+
+def test_sync_child_ended_by_a_stop_at_once_and_no_other_started(tmp_path: Path) -> None:
+    """The kiosk stopping during a sync from a platform that answers a byte every 0.5 s: the
+    child ends then, not at its deadline, the store keeps what it had, and the next sync of
+    the same stop does not start."""
+    from kiosk.catalog.syncjob import SyncChildren, sync_in_subprocess
+
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n"
+    children = SyncChildren()
+    store_path = tmp_path / "c.db"
+    outcomes: list[SyncOutcome] = []
+    with drip(head, b" " * 60, every_s=0.5) as url:
+        syncing = threading.Thread(
+            target=lambda: outcomes.append(
+                sync_in_subprocess(store_path, url, max_bytes=MAX_BYTES, children=children)
+            )
+        )
+        syncing.start()
+        time.sleep(3.0)  # the child has started and is reading the answer
+        stopped = time.monotonic()
+        children.stop()
+        syncing.join(timeout=30)
+        took = time.monotonic() - stopped
+    assert not syncing.is_alive()
+    assert took < 2.0
+    [outcome] = outcomes
+    assert (outcome.status, outcome.detail) == (
+        "failed",
+        "catalog sync ended: the kiosk is stopping",
+    )
+    assert CatalogStore(store_path).load_active() is None
+    later = sync_in_subprocess(store_path, url, max_bytes=MAX_BYTES, children=children)
+    assert later.detail == "catalog sync not run: the kiosk is stopping"
 
 
 def test_sync_child_that_cannot_run_is_a_failed_outcome(tmp_path: Path) -> None:
