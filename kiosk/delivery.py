@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kiosk.district.client import (
+    HUNG_UP_CAUSE,
     MAX_RETRY_AFTER_S,
     Busy,
     Offline,
@@ -139,6 +140,12 @@ class Deliverer:
             if pace:  # the next row waits: what this delivery left in the WAL goes now
                 self.outbox.erase_owed()
             return Step("delivered", pace, entry.apply_no, reference, kind=entry.kind)
+        if isinstance(result, Offline) and result.cause == HUNG_UP_CAUSE:
+            # The kiosk is stopping: not the platform's failure, so the row keeps its
+            # attempts and goes again at once after the restart.
+            return Step(
+                "waiting", wait_s=IDLE_POLL_S, apply_no=entry.apply_no, detail=result.detail
+            )
         if isinstance(result, Rejected):
             reason = _masked_reason(entry, f"{result.status} {result.code}: {result.message}")
             self.outbox.quarantine(entry.id, reason)

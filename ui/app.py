@@ -124,6 +124,11 @@ class KioskUi:
 
     def close(self) -> None:
         self.window.removeEventFilter(self.idle)
+        # What goes over the network ends first, so that the waits below for each thread
+        # to stop do not add up behind a slow platform.
+        self.catalog_service.hang_up()
+        if self.outbox is not None:
+            self.outbox.hang_up()
         self.idle.stop()
         self.hours.stop()
         self.voice.close()

@@ -338,6 +338,10 @@ class CatalogService(QObject):
     def report_misses_now(self) -> None:
         self.requestReportMisses.emit()
 
+    def hang_up(self) -> None:
+        """A sync or report in flight ends now; nothing else goes out (the kiosk stopping)."""
+        self._worker.hang_up()
+
     def stop(self) -> None:
         self._timer.stop()
         self._worker.hang_up()

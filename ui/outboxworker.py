@@ -51,8 +51,9 @@ Stored = TypeVar("Stored")  # what a submission is stored as: apply number(s)
 ANSWER_WAIT_S = 4.0  # a resident waits this long for the case number, then gets 待上传
 FAILED_STEP_MS = 60_000  # after a step that failed unexpectedly, the next try
 LONGEST_WAIT_MS = 3600 * 1000  # no delivery wait is longer (the client bounds Retry-After)
-# How long the kiosk's stop waits for each worker thread: the sync thread hangs up on the
-# platform first, so only a connection being made (3 s at most) or SQLite holds it up.
+# How long the kiosk's stop waits for each worker thread. The sync thread has been hung up
+# on the platform by then, so only a connection being opened (the name's lookup, which
+# nothing can cut short, then up to 3 s per address) or SQLite holds it up.
 STOP_WAIT_S = 10
 STOP_WAIT_MS = STOP_WAIT_S * 1000
 
@@ -768,6 +769,10 @@ class OutboxService(QObject):
     def running(self) -> bool:
         """Either worker thread still runs (started, not yet stopped)."""
         return self._thread.isRunning() or self._submit_thread.isRunning()
+
+    def hang_up(self) -> None:
+        """A platform exchange in flight ends now; no other starts (the kiosk stopping)."""
+        self._worker.hang_up()
 
     def stop(self) -> None:
         from PySide6.QtCore import QMetaObject, Qt

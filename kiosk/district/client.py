@@ -49,7 +49,10 @@ DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
 MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
 MAX_ANSWER_BYTES = 1024 * 1024  # the contract's answers are a few kilobytes
 MAX_ANSWER_DEPTH = 32  # they nest a few levels (a case → its timeline → one step)
-HUNG_UP = "not sent: the kiosk was stopping"
+# An exchange the kiosk ended as it stopped (PlatformClient.hang_up): the platform may or
+# may not have received the request; its answer was not awaited.
+HUNG_UP = "answer not awaited: the kiosk was stopping"
+HUNG_UP_CAUSE = "hung_up"
 
 
 class PlatformClient:
@@ -74,10 +77,10 @@ class PlatformClient:
         self._session.close()
 
     def hang_up(self) -> None:
-        """From any thread: the request in flight ends now (`Offline`, as if the network
-        had gone), and so does every later one, without connecting. For a kiosk that is
-        stopping: a row whose answer was cut is sent again, under the same idempotency key,
-        after the restart."""
+        """From any thread: the request in flight ends now, and every later one at once,
+        without connecting: `Offline` with cause HUNG_UP_CAUSE. For a kiosk that is
+        stopping: a row whose answer was not awaited is sent again, under the same
+        idempotency key, after the restart."""
         self._hangup.hang_up()
 
     def request(
@@ -100,8 +103,6 @@ class PlatformClient:
             headers["Idempotency-Key"] = idempotency_key
         connect_s, read_s = timeout or self._timeout
         deadline = time.monotonic() + connect_s + read_s  # for the whole exchange
-        if self._hangup.hung_up:
-            return Offline(HUNG_UP)
         try:
             with (
                 headers_by(deadline, self._hangup),
@@ -115,20 +116,23 @@ class PlatformClient:
                     stream=True,
                 ) as response,
             ):
-                content = read_body(
-                    response, max_bytes=MAX_ANSWER_BYTES, deadline=deadline, hangup=self._hangup
-                )
+                content = read_body(response, max_bytes=MAX_ANSWER_BYTES, deadline=deadline)
         except (BodyReadError, requests.RequestException) as error:
-            if self._hangup.hung_up:
-                return Offline(HUNG_UP)
-            if isinstance(error, BodyReadError):
-                return Offline(f"platform answer unreadable: {error}")
-            if time.monotonic() >= deadline:
-                return Offline(
-                    "platform answer unreadable: no complete answer by the deadline", "timeout"
-                )
-            return Offline(f"{type(error).__name__}: {error}", connection_failure(error))
+            return self._failed(error, deadline)
+        if self._hangup.hung_up:  # the body may have been cut short and still look whole
+            return Offline(HUNG_UP, HUNG_UP_CAUSE)
         return _result(response, content, method)
+
+    def _failed(self, error: BodyReadError | requests.RequestException, deadline: float) -> Offline:
+        if self._hangup.hung_up:
+            return Offline(HUNG_UP, HUNG_UP_CAUSE)
+        if isinstance(error, BodyReadError):
+            return Offline(f"platform answer unreadable: {error}")
+        if time.monotonic() >= deadline:
+            return Offline(
+                "platform answer unreadable: no complete answer by the deadline", "timeout"
+            )
+        return Offline(f"{type(error).__name__}: {error}", connection_failure(error))
 
     def get(self, path: str) -> Result:
         return self.request("GET", path)

@@ -40,8 +40,8 @@ class Offline:
     detail: str
     # Why, when there was no answer at all: "dns" (the name does not resolve), "refused"
     # (nothing listens there), "timeout", "tls" (no trusted secure connection) or "network"
-    # (any other failure to connect); "" when an answer came but could not be used, or when
-    # the client hung up (PlatformClient.hang_up).
+    # (any other failure to connect), "hung_up" (the kiosk ended the exchange as it
+    # stopped: PlatformClient.hang_up); "" when an answer came but could not be used.
     cause: str = ""
 
 

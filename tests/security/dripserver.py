@@ -10,9 +10,17 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def drip(head: bytes, body: bytes, *, every_s: float, piece: int = 1) -> Iterator[str]:
+def drip(
+    head: bytes,
+    body: bytes,
+    *,
+    every_s: float,
+    piece: int = 1,
+    arrived: threading.Event | None = None,
+) -> Iterator[str]:
     """Serve one connection: `head` at once, then `body` `piece` bytes every `every_s`.
-    Yields the server's URL; stops dripping as soon as the client goes away."""
+    Yields the server's URL; stops dripping as soon as the client goes away. `arrived` is
+    set once the request has come in."""
     listener = socket.create_server(("127.0.0.1", 0))
     stop = threading.Event()
 
@@ -24,6 +32,8 @@ def drip(head: bytes, body: bytes, *, every_s: float, piece: int = 1) -> Iterato
             return
         with connection:
             connection.recv(65536)
+            if arrived is not None:
+                arrived.set()
             try:
                 connection.sendall(head)
                 for start in range(0, len(body), piece):

@@ -5,9 +5,11 @@ Real HTTP on loopback (a scripted server, and a raw socket that drips its answer
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +21,7 @@ import requests
 from kiosk.delivery import Deliverer
 from kiosk.district.client import (
     HUNG_UP,
+    HUNG_UP_CAUSE,
     Offline,
     Ok,
     PlatformClient,
@@ -199,19 +202,58 @@ def test_client_dripping_status_line_offline_at_deadline() -> None:
 def test_client_hung_up_ends_the_exchange_in_flight_at_once(head: bytes, body: bytes) -> None:
     """The kiosk stopping hangs up on a platform that answers a byte every 0.5 s: the
     request ends then, not at its 13 s deadline, as Offline (the row is sent again later)."""
-    with drip(head, body, every_s=0.5) as url:
+    arrived = threading.Event()
+    with drip(head, body, every_s=0.5, arrived=arrived) as url:
         client = PlatformClient(url, "T1", b"k" * 32)
         results: list[object] = []
         making = threading.Thread(target=lambda: results.append(client.post("/cases", {"a": 1})))
         making.start()
-        time.sleep(1.2)  # connected, two bytes in
+        assert arrived.wait(timeout=10)
+        time.sleep(0.6)  # a byte of the answer in: past the head for the body's case
         hung_up = time.monotonic()
         client.hang_up()
         making.join(timeout=15)
         took = time.monotonic() - hung_up
         client.close()
     assert not making.is_alive()
-    assert results == [Offline(HUNG_UP)]
+    assert results == [Offline(HUNG_UP, HUNG_UP_CAUSE)]
+    assert took < 1.0
+
+
+def test_client_hung_up_while_sending_to_a_platform_that_reads_nothing() -> None:
+    """A request body too large for the socket buffers, to a platform that takes the
+    connection and reads nothing: the send blocks, and the hang-up ends it."""
+    silent = socket.create_server(("127.0.0.1", 0))
+    taken: list[socket.socket] = []
+    accepted = threading.Event()
+
+    def take() -> None:
+        silent.settimeout(10)
+        with contextlib.suppress(OSError):
+            taken.append(silent.accept()[0])
+            accepted.set()
+
+    threading.Thread(target=take, daemon=True).start()
+    client = PlatformClient(f"http://127.0.0.1:{silent.getsockname()[1]}", "T1", b"k" * 32)
+    results: list[object] = []
+    making = threading.Thread(
+        target=lambda: results.append(client.post("/materials", {"data": "A" * 50_000_000}))
+    )
+    try:
+        making.start()
+        assert accepted.wait(timeout=10)
+        time.sleep(0.5)  # the buffers are full: the send is blocked
+        hung_up = time.monotonic()
+        client.hang_up()
+        making.join(timeout=15)
+        took = time.monotonic() - hung_up
+    finally:
+        client.close()
+        for connection in taken:
+            connection.close()
+        silent.close()
+    assert not making.is_alive()
+    assert results == [Offline(HUNG_UP, HUNG_UP_CAUSE)]
     assert took < 1.0
 
 
@@ -220,7 +262,7 @@ def test_client_hung_up_sends_nothing_more() -> None:
         client = PlatformClient(platform.url, "T1", b"k" * 32)
         assert isinstance(client.post("/cases", {"a": 1}), Ok)
         client.hang_up()
-        assert client.post("/cases", {"a": 2}) == Offline(HUNG_UP)
+        assert client.post("/cases", {"a": 2}) == Offline(HUNG_UP, HUNG_UP_CAUSE)
         client.close()
     assert len(platform.seen) == 1
 

@@ -85,7 +85,8 @@ def test_stop_during_a_sync_ends_the_sync_child_at_once(qtbot: QtBot, tmp_path: 
     """A platform that sends its catalog a byte every 0.5 s: the kiosk's stop ends the sync
     child instead of waiting for it (up to its 600 s deadline)."""
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n"
-    with drip(head, b" " * 60, every_s=0.5) as url:
+    arrived = threading.Event()
+    with drip(head, b" " * 60, every_s=0.5, arrived=arrived) as url:
         service = CatalogService(
             CatalogStore(tmp_path / "catalog.db"), PlatformSettings(base_url=url), use_sample=False
         )
@@ -94,7 +95,7 @@ def test_stop_during_a_sync_ends_the_sync_child_at_once(qtbot: QtBot, tmp_path: 
         service.start()
         try:
             service.sync_now()
-            qtbot.wait(3000)  # the child has started and is reading the answer
+            qtbot.waitUntil(arrived.is_set, timeout=20_000)  # the child reads the answer
             assert synced == []
         finally:
             stopped = time.monotonic()

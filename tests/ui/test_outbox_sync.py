@@ -13,7 +13,7 @@ from pathlib import Path
 from devices.status import Light
 from kiosk.health import StationHealth
 from kiosk.keyfiles import load_key
-from kiosk.outbox import Outbox
+from kiosk.outbox import Entry, Outbox
 from kiosk.progressquery import new_progress_token, progress_link
 from tests.kiosk.standin.test_server import case_body
 from tests.ui.driver import Driver, platform_station, terminal_settings, with_staff_pin
@@ -128,7 +128,8 @@ def test_stop_during_a_send_the_platform_does_not_answer_ends_at_once_and_keeps_
 ) -> None:
     """A platform that takes the request and never answers: the kiosk's stop hangs up on it
     instead of waiting out the exchange's 13 s (longer than the stop waits for the sync
-    thread, after which Qt would abort the process on exit). The case stays to be sent."""
+    thread, after which Qt would abort the process on exit). The case stays to be sent,
+    at once after the restart."""
     settings, _ = terminal_settings(tmp_path)
     silent = socket.create_server(("127.0.0.1", 0))
     taken = threading.Event()
@@ -171,6 +172,10 @@ def test_stop_during_a_send_the_platform_does_not_answer_ends_at_once_and_keeps_
     assert not kiosk.ui.outbox.running()
     outbox = Outbox(outbox_path, key)
     try:
-        assert outbox.is_pending("XCS000001")
+        head = outbox.head()
+        # Still to be sent, at once after a restart: the hang-up is no failed attempt.
+        assert isinstance(head, Entry)
+        assert (head.apply_no, head.attempts) == ("XCS000001", 0)
+        assert head.due_at <= time.time()
     finally:
         outbox.close()
