@@ -49,6 +49,10 @@ DEFAULT_RETRY_AFTER_S = 30.0  # busy without a usable Retry-After
 MAX_RETRY_AFTER_S = 3600.0  # a platform cannot stop delivery for longer than this at a time
 MAX_ANSWER_BYTES = 1024 * 1024  # the contract's answers are a few kilobytes
 MAX_ANSWER_DEPTH = 32  # they nest a few levels (a case → its timeline → one step)
+# The slowest uplink a station's requests are given time for: 256 kbit/s. A captured page
+# (up to 400 KB of JPEG by default, a third more in base64) then has some 17 s more than
+# the read timeout; with the timeout alone it would never go out below about 330 kbit/s.
+MIN_UPLINK_BYTES_PER_S = 32 * 1024
 # An exchange the kiosk ended as it stopped (PlatformClient.hang_up): the platform may or
 # may not have received the request; its answer was not awaited.
 HUNG_UP = "answer not awaited: the kiosk was stopping"
@@ -92,7 +96,11 @@ class PlatformClient:
         idempotency_key: str = "",
         timeout: tuple[float, float] | None = None,
     ) -> Result:
-        """`path` below /api/v1, e.g. "/cases"; query strings are part of `path`."""
+        """`path` below /api/v1, e.g. "/cases"; query strings are part of `path`.
+
+        `timeout` (connect, read) bounds the exchange as given: for a resident waiting at
+        the screen. By default the read timeout grows with the body, which is sent at
+        MIN_UPLINK_BYTES_PER_S or faster."""
         full_path = API + path
         data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         headers = sign(self._secret, self.terminal_id, method, full_path, data)
@@ -101,7 +109,11 @@ class PlatformClient:
             headers["Content-Type"] = "application/json; charset=utf-8"
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
-        connect_s, read_s = timeout or self._timeout
+        if timeout is None:
+            connect_s, read_s = self._timeout
+            read_s += len(data) / MIN_UPLINK_BYTES_PER_S  # sending it is part of the wait
+        else:
+            connect_s, read_s = timeout
         deadline = time.monotonic() + connect_s + read_s  # for the whole exchange
         try:
             with (

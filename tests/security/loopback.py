@@ -4,10 +4,12 @@ every request it saw (to prove that none arrived, for instance)."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import BinaryIO
 
 
 @dataclass(frozen=True)
@@ -28,15 +30,30 @@ class Loopback:
 
 
 @contextmanager
-def serve(answer: Callable[[Seen], Answer]) -> Iterator[Loopback]:
+def serve(
+    answer: Callable[[Seen], Answer], *, read_bytes_per_s: float | None = None
+) -> Iterator[Loopback]:
+    """With `read_bytes_per_s`, a request's body is read no faster (a slow uplink)."""
     loopback = Loopback("")
+
+    def read_body(rfile: BinaryIO, length: int) -> bytes:
+        if read_bytes_per_s is None:
+            return rfile.read(length)
+        body, started = bytearray(), time.monotonic()
+        while len(body) < length:
+            piece = rfile.read(min(4096, length - len(body)))
+            if not piece:
+                break
+            body += piece
+            time.sleep(max(0.0, started + len(body) / read_bytes_per_s - time.monotonic()))
+        return bytes(body)
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.0"  # one request per connection: no handler outlives it
 
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            seen = Seen(self.command, self.path, dict(self.headers), self.rfile.read(length))
+            seen = Seen(self.command, self.path, dict(self.headers), read_body(self.rfile, length))
             loopback.seen.append(seen)
             status, headers, body = answer(seen)
             self.send_response(status)

@@ -257,6 +257,26 @@ def test_client_hung_up_while_sending_to_a_platform_that_reads_nothing() -> None
     assert took < 1.0
 
 
+def test_client_gives_a_large_body_time_to_go_over_a_slow_uplink() -> None:
+    """A 200 KB page to a platform that takes it in at 40 KB/s (about 5 s), from a client
+    whose timeouts alone allow 2 s: the read time grows with the body (at 32 KB/s), so the
+    page goes; the same body with the timeouts given as they are (a resident waiting)
+    does not."""
+    page = {"applyNo": APPLY_NO, "data": "A" * 200_000}
+    answer = one_answer(201, b'{"materialId": "M1"}')
+    with serve(lambda _: answer, read_bytes_per_s=40_000) as platform:
+        client = PlatformClient(
+            platform.url, "T1", b"k" * 32, connect_timeout_s=1.0, read_timeout_s=1.0
+        )
+        assert isinstance(client.post("/materials", page, "K1"), Ok)
+        quick = client.request("POST", "/materials", page, idempotency_key="K2", timeout=(1, 1))
+        client.close()
+        until = time.monotonic() + 15
+        while len(platform.seen) < 2 and time.monotonic() < until:  # it reads on, slowly
+            time.sleep(0.1)
+    assert isinstance(quick, Offline)
+
+
 def test_client_hung_up_sends_nothing_more() -> None:
     with serve(lambda _: one_answer(201, b'{"caseNo": "XC20261129000001"}')) as platform:
         client = PlatformClient(platform.url, "T1", b"k" * 32)
