@@ -14,6 +14,7 @@ plain `set`/`inc` under the library's lock: the GUI thread never waits on a scra
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -283,12 +284,13 @@ class _Ages(Collector):
 
 
 SOCKET_TIMEOUT_S = 5.0  # a scrape's request and answer take milliseconds
+CONNECTION_DEADLINE_S = 10.0  # Prometheus's own scrape timeout, by default
 
 
 class MetricsServer:
     """The HTTP server for one registry, on a daemon thread; `stop()` ends it."""
 
-    def __init__(self, server: WSGIServer, thread: threading.Thread) -> None:
+    def __init__(self, server: _OneAtATimeServer, thread: threading.Thread) -> None:
         self._server = server
         self._thread = thread
 
@@ -297,6 +299,8 @@ class MetricsServer:
         return int(self._server.server_address[1])
 
     def stop(self) -> None:
+        """Ends the server at once, even while a slow client holds it."""
+        self._server.stopping()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -304,11 +308,56 @@ class MetricsServer:
 
 class _OneAtATimeServer(WSGIServer):
     """The scrape server: one connection at a time, each socket operation given at most
-    `SOCKET_TIMEOUT_S`, a short queue. Whoever reaches the port can at worst delay scrapes:
-    not hold thousands of the kiosk's threads and file descriptors, as the library's
-    thread-per-connection server lets any client do."""
+    `SOCKET_TIMEOUT_S` and the whole exchange `CONNECTION_DEADLINE_S`, a short queue.
+    Whoever reaches the port can at worst delay scrapes by that much: not hold thousands of
+    the kiosk's threads and file descriptors, as the library's thread-per-connection server
+    lets any client do, nor one scrape after another by sending a byte now and then."""
 
     request_queue_size = 16
+
+    def server_activate(self) -> None:
+        super().server_activate()
+        self._changed = threading.Condition()
+        self._serving: socket.socket | None = None
+        self._since = 0.0
+        self._stopping = False
+        threading.Thread(target=self._watch, name="metrics-deadline", daemon=True).start()
+
+    def serving(self, connection: socket.socket | None) -> None:
+        """The connection being served (None: none); cut at once if the server stops."""
+        with self._changed:
+            self._serving, self._since = connection, time.monotonic()
+            self._changed.notify()
+            if self._stopping and connection is not None:
+                _cut(connection)
+
+    def stopping(self) -> None:
+        """Any thread: cut the connection being served, and every later one."""
+        with self._changed:
+            self._stopping = True
+            self._changed.notify()
+            if self._serving is not None:
+                _cut(self._serving)
+
+    def _watch(self) -> None:
+        """Cuts a connection still served CONNECTION_DEADLINE_S after it came in."""
+        with self._changed:
+            while not self._stopping:
+                connection = self._serving
+                if connection is None:
+                    self._changed.wait()
+                    continue
+                left = self._since + CONNECTION_DEADLINE_S - time.monotonic()
+                if left > 0:
+                    self._changed.wait(left)
+                elif self._serving is connection:
+                    _cut(connection)
+                    self._changed.wait()  # until the handler lets it go
+
+
+def _cut(connection: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        connection.shutdown(socket.SHUT_RDWR)  # a read or write blocked on it returns
 
 
 class _OneAtATimeServer6(_OneAtATimeServer):
@@ -317,6 +366,16 @@ class _OneAtATimeServer6(_OneAtATimeServer):
 
 class _QuietHandler(WSGIRequestHandler):
     timeout = SOCKET_TIMEOUT_S  # StreamRequestHandler sets it on the connection
+    server: _OneAtATimeServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.serving(self.connection)
+
+    def finish(self) -> None:
+        self.server.serving(None)
+        with contextlib.suppress(OSError):  # a cut connection cannot be flushed
+            super().finish()
 
     def log_message(self, format: str, *args: object) -> None:
         """Scrapes are not worth a log line each."""
@@ -330,6 +389,7 @@ def _start_server(registry: CollectorRegistry, host: str, port: int) -> MetricsS
         server_class=_OneAtATimeServer6 if ":" in host else _OneAtATimeServer,
         handler_class=_QuietHandler,
     )
+    assert isinstance(server, _OneAtATimeServer)
     thread = threading.Thread(target=server.serve_forever, name="metrics-http", daemon=True)
     thread.start()
     return MetricsServer(server, thread)

@@ -7,13 +7,17 @@ import contextlib
 import dataclasses
 import logging
 import socket
+import threading
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from devices.status import Health, Paper
+from kiosk import metrics as metrics_module
 from kiosk.health import Activity, DeviceHealth, OutOfService, StationHealth, TerminalHealth
 from kiosk.metrics import KioskMetrics, serve_metrics
 from kiosk.settings import StationSettings
@@ -205,6 +209,65 @@ def test_serve_metrics_many_idle_connections_take_no_threads_or_descriptors() ->
             assert b"kiosk_build_info" in answer.read()
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def _held_by_a_dripping_request(port: int) -> Iterator[socket.socket]:
+    """A client sending its request line a byte every 0.3 s: each read well within the
+    socket timeout, the request never finished."""
+    client = socket.create_connection(("127.0.0.1", port), timeout=5)
+    stop = threading.Event()
+
+    def drip() -> None:
+        for byte in b"GET /metrics" + b"x" * 1000:
+            if stop.wait(0.3):
+                return
+            with contextlib.suppress(OSError):
+                client.send(bytes([byte]))
+
+    dripping = threading.Thread(target=drip, daemon=True)
+    dripping.start()
+    try:
+        yield client
+    finally:
+        stop.set()
+        dripping.join(timeout=5)
+        client.close()
+
+
+def test_serve_metrics_a_client_sending_a_byte_now_and_then_is_cut_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(metrics_module, "CONNECTION_DEADLINE_S", 1.0)
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+    server = serve_metrics(metrics.registry, "127.0.0.1:0")
+    assert server is not None
+    try:
+        with _held_by_a_dripping_request(server.port):
+            time.sleep(0.2)  # it is being served
+            asked = time.monotonic()
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{server.port}/metrics", timeout=10
+            ) as answer:
+                assert b"kiosk_build_info" in answer.read()
+            waited = time.monotonic() - asked
+    finally:
+        server.stop()
+    assert waited < 3.0  # the deadline (1 s), not the dripping client's pace
+
+
+def test_serve_metrics_stop_while_a_slow_client_holds_the_server_is_at_once() -> None:
+    metrics = KioskMetrics(version="1.0", terminal_id="XC-0001")
+    server = serve_metrics(metrics.registry, "127.0.0.1:0")
+    assert server is not None
+    with _held_by_a_dripping_request(server.port):
+        time.sleep(0.5)  # it is being served
+        stopping = threading.Thread(target=server.stop)
+        stopping.start()
+        stopping.join(timeout=2)
+        held_on = stopping.is_alive()
+    stopping.join(timeout=15)  # the client has gone: the server stops now in any case
+    assert not held_on
 
 
 def test_metrics_station_info_names_the_place_from_the_station_file() -> None:
