@@ -20,6 +20,7 @@ from devices.serialport import open_serial
 from devices.sim.idcard import SAMPLE_CARDS, IdCardSimulator
 from devices.sim.printer import PrinterSimulator
 from kiosk.services import Devices
+from tests.benchmarks.reader_process import ReaderProcess
 from tests.ui.driver import Driver
 from ui.stallprobe import StallProbe
 
@@ -122,8 +123,9 @@ def test_gui_stall_while_reader_polls(
     launch: Callable[..., Driver], qtbot: QtBot, record: Callable[..., object]
 ) -> None:
     """30 s of continuous polling (a card placed and taken every 3 s), against 30 s of the
-    same screen with no devices at all (this machine's own scheduling and rendering)."""
-    with IdCardSimulator() as sim:
+    same screen with no devices at all (this machine's own scheduling and rendering). The
+    reader is a simulator in a process of its own, as a station's reader is hardware."""
+    with ReaderProcess() as sim:
         devices = Devices(IdCardDevice(sim.url), None, None)
         kiosk = launch(devices=devices)
         kiosk.wait_until(lambda: kiosk.ui.devices.property("readerReady"))
