@@ -297,27 +297,32 @@ outbox.close()
 """
 
 
-_WHERE_FROM = """
-import importlib.util, sys
-spec = importlib.util.find_spec("kiosk")
-print(sys.executable, sys.path)
-print(spec.origin, spec.cached)
-print(open(spec.origin, encoding="utf-8").read())
-with open(spec.cached, "rb") as pyc:
-    print("pyc header", pyc.read(16).hex())
-import kiosk
-print("imported", kiosk.__version__)
-"""
-
-
-def where_the_version_comes_from() -> str:
-    """What a wrong `kiosk --version` needs to be explained (once seen in CI, not since)."""
+def where_the_version_comes_from(newer: Path, installed: subprocess.CompletedProcess[str]) -> str:
+    """What a wrong `kiosk --version` needs to be explained (seen twice in CI, 1 run in 3).
+    A probe run with `python -c` from this process's folder imports the checkout's kiosk,
+    not the package's: hence `-I`, and the files read directly."""
     site = PREFIX / "lib" / "python3.11" / "site-packages" / "kiosk"
-    listing = station.run(
-        ["ls", "-la", "--time-style=full-iso", site, site / "__pycache__"], timeout=30, check=False
-    )
-    found = station.run([KIOSK_PY, "-c", _WHERE_FROM], timeout=60, check=False)
-    return "\n".join((listing.stdout, found.stdout, found.stderr))
+    pyc = site / "__pycache__" / "__init__.cpython-311.pyc"
+    in_package = f"dpkg-deb --fsys-tarfile {newer} | tar -tvf - --full-time | grep kiosk/__init__"
+    commands: list[list[str | Path]] = [
+        ["date", "--iso-8601=seconds"],
+        ["ls", "-la", "--time-style=full-iso", newer.parent],
+        ["sh", "-c", in_package],
+        ["cat", site / "__init__.py"],
+        ["ls", "-la", "--time-style=full-iso", site / "__init__.py", pyc],
+        ["od", "-A", "d", "-t", "x1", "-N", "16", pyc],
+        [KIOSK_PY, "-I", "-c", "import kiosk; print(kiosk.__file__, kiosk.__version__)"],
+        ["dpkg", "--verify", "community-kiosk"],
+    ]
+    said = [f"dpkg -i said:\n{installed.stdout}\n{installed.stderr}"]
+    for command in commands:
+        try:
+            result = station.run(command, timeout=120, check=False)
+            output = result.stdout + result.stderr
+        except OSError as error:
+            output = str(error)
+        said.append(f"$ {' '.join(map(str, command))}\n{output}")
+    return "\n".join(said)
 
 
 @pytest.fixture(scope="module")
@@ -353,7 +358,7 @@ def test_package_upgrade_keeps_station_file_state_and_pending_submission(
 
     assert station.installed_version() == NEWER
     version = station.run(["kiosk", "--version"], timeout=60).stdout.strip()
-    assert version == f"kiosk {NEWER}", where_the_version_comes_from()
+    assert version == f"kiosk {NEWER}", where_the_version_comes_from(newer, installed)
     assert EXAMPLE.read_text(encoding="utf-8").endswith("# A newer release's remark.\n")
     assert station_file.read_text(encoding="utf-8") == edited  # the station's edit survives
     assert mode_owner(station_file) == ("0o640", "root", "kiosk")
