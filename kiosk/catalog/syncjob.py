@@ -60,8 +60,8 @@ class SyncChildren:
                 self._running = None
 
     def stop(self) -> None:
-        """Any thread: end the child in flight (SIGTERM; the store it writes is SQLite, and
-        a sync cut short changes nothing), and start no other."""
+        """Any thread: end the child in flight (SIGTERM: it stores a new version all or
+        nothing, in one SQLite transaction), and start no other."""
         with self._lock:
             self._stopped = True
             if self._running is not None and self._running.poll() is None:
